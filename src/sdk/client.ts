@@ -1,0 +1,120 @@
+// createClient: records answers into the outbox and keeps delivering them for as long as the page lives.
+import type { z } from 'zod/mini';
+import { clientConfigSchema, type ClientConfig, type ResolvedConfig } from '../schema/config.js';
+import { defaultScales, identitySchema, recordInputSchema, responseSchema, type Attributes, type RecordInput, type Response } from '../schema/response.js';
+import { sdkInfo } from '../version.js';
+import type { ClientEventMap, FlushResult } from './client-events.js';
+import { defaultQuestions } from './default-questions.js';
+import { Delivery } from './delivery.js';
+import { Emitter } from './emitter.js';
+import { CxError, parseOrThrow } from './errors.js';
+import { anonymousId, uuid } from './ids.js';
+import { Outbox } from './outbox.js';
+import { currentPage } from './page.js';
+import { deliveryUrl } from './transport.js';
+
+export interface CxClient {
+  /** The configuration in force, defaults filled in. */
+  readonly config: ResolvedConfig;
+  /** Attaches a user id and traits to the answers that follow; `null` forgets them. */
+  identify(userId: string | null, traits?: Attributes): void;
+  /** Stores an answer durably and schedules its delivery; resolves once it is stored. Throws CxValidationError on bad input. */
+  record(input: RecordInput): Promise<Response>;
+  /** Delivers what is due now. */
+  flush(): Promise<FlushResult>;
+  /** How many answers wait for delivery. */
+  pending(): Promise<number>;
+  /** Listens to an event; returns the function that stops listening. */
+  on<K extends keyof ClientEventMap>(event: K, listener: (payload: ClientEventMap[K]) => void): () => void;
+  /** Stops delivery and listeners; stored answers stay for the next page. */
+  destroy(): void;
+}
+
+/** Creates a client. Throws CxValidationError naming the field when the config is invalid. */
+export function createClient(config: ClientConfig): CxClient {
+  const resolved = parseOrThrow(clientConfigSchema, config, 'config');
+  const events = new Emitter<ClientEventMap>();
+  let degraded = false;
+  const outbox = new Outbox(resolved.storage, {
+    onDegraded(reason) {
+      if (degraded) return;
+      degraded = true;
+      events.emit('degraded', { reason });
+    },
+    onExpired(entries, reason) {
+      events.emit('expired', { responses: entries.map((e) => e.response), reason });
+    },
+  });
+  const owner = uuid();
+  const delivery = new Delivery(outbox, resolved, events, deliveryUrl(resolved.endpoint, resolved.writeKey), owner);
+  const visitor = anonymousId(resolved.storage.name);
+  let identity: { userId: string | null; traits?: Attributes } = { userId: null };
+  let destroyed = false;
+
+  const onOnline = () => void delivery.flush();
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') delivery.sendOnUnload();
+  };
+  const onPageHide = () => delivery.sendOnUnload();
+  globalThis.addEventListener?.('online', onOnline);
+  globalThis.addEventListener?.('pagehide', onPageHide);
+  globalThis.document?.addEventListener('visibilitychange', onHidden);
+  // answers left by earlier pages go out at start-up
+  delivery.schedule(0);
+
+  function buildResponse(input: z.output<typeof recordInputSchema>): Response {
+    const response: Response = {
+      id: uuid(),
+      kind: input.kind,
+      score: input.score,
+      scale: input.scale ?? { ...defaultScales[input.kind] },
+      touchpoint: input.touchpoint,
+      question: input.question ?? defaultQuestions[input.kind],
+      locale: input.locale ?? resolved.locale ?? globalThis.navigator?.language ?? 'en',
+      answeredAt: new Date().toISOString(),
+      page: currentPage(resolved.fullPageUrl),
+      anonymousId: visitor,
+      sdk: { ...sdkInfo },
+    };
+    if (input.comment !== undefined) response.comment = input.comment;
+    if (identity.userId !== null) response.userId = identity.userId;
+    if (identity.traits) response.traits = identity.traits;
+    if (input.metadata) response.metadata = input.metadata;
+    if (input.partial !== undefined) response.partial = input.partial;
+    return response;
+  }
+
+  return {
+    config: resolved,
+    identify(userId, traits) {
+      const parsed = parseOrThrow(identitySchema, { userId, traits }, 'identify');
+      identity = parsed.traits ? { userId: parsed.userId, traits: parsed.traits } : { userId: parsed.userId };
+    },
+    async record(input) {
+      if (destroyed) throw new CxError('cxkit: record() called on a destroyed client');
+      const built = buildResponse(parseOrThrow(recordInputSchema, input, 'record'));
+      const redacted = resolved.beforeSend ? resolved.beforeSend(built) : built;
+      // dropped by beforeSend: nothing is stored or sent
+      if (redacted === null) return built;
+      const response = redacted === built ? built : parseOrThrow(responseSchema, redacted, 'beforeSend(response)');
+      const now = Date.now();
+      await outbox.add({ id: response.id, response, enqueuedAt: now, attempts: 0, nextAttemptAt: now });
+      events.emit('queued', { response });
+      delivery.schedule(resolved.flushDelayMs);
+      return response;
+    },
+    flush: () => delivery.flush(),
+    pending: () => outbox.count(),
+    on: (event, listener) => events.on(event, listener),
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      delivery.stop();
+      globalThis.removeEventListener?.('online', onOnline);
+      globalThis.removeEventListener?.('pagehide', onPageHide);
+      globalThis.document?.removeEventListener('visibilitychange', onHidden);
+      events.clear();
+      outbox.close();
+    },
+  };
+}

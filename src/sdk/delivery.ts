@@ -1,0 +1,219 @@
+// Sends waiting answers: one flush at a time per tab, one tab at a time, with retries and unload sends.
+import { maxBatchBytes } from '../schema/batch.js';
+import type { ResolvedConfig } from '../schema/config.js';
+import { responseSchema } from '../schema/response.js';
+import { packBatches, type PackedBatch } from './batches.js';
+import type { ClientEventMap, FlushResult } from './client-events.js';
+import type { Emitter } from './emitter.js';
+import { withDeliveryLock } from './flush-lock.js';
+import type { Outbox } from './outbox.js';
+import { backoffDelay } from './retry.js';
+import type { OutboxEntry } from './store.js';
+import { sendBatch, type SendResult } from './transport.js';
+
+const dayMs = 86_400_000;
+/** When another tab holds the fallback lease, look again after this long. */
+const leaseBusyRetryMs = 2000;
+
+interface Tally {
+  sent: number;
+  failed: number;
+}
+
+export class Delivery {
+  private running: Promise<FlushResult> | null = null;
+  private queued: Promise<FlushResult> | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timerAt = Infinity;
+  /** Answers in a request right now; the unload send skips those already sent with keepalive. */
+  private readonly inFlight = new Map<string, 'flush' | 'keepalive'>();
+  private stopped = false;
+
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly config: ResolvedConfig,
+    private readonly events: Emitter<ClientEventMap>,
+    private readonly url: string,
+    private readonly owner: string,
+  ) {}
+
+  /** Delivers what is due. A flush asked for while one runs waits for it and then runs once more. */
+  flush(): Promise<FlushResult> {
+    if (!this.running) {
+      this.running = this.flushOnce().finally(() => {
+        this.running = null;
+      });
+      return this.running;
+    }
+    this.queued ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        return this.flush();
+      });
+    return this.queued;
+  }
+
+  /** Flushes after `delayMs`, unless an earlier flush is already scheduled. */
+  schedule(delayMs: number): void {
+    if (this.stopped) return;
+    const at = Date.now() + Math.max(0, delayMs);
+    if (at >= this.timerAt) return;
+    clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(() => {
+      this.timerAt = Infinity;
+      void this.flush();
+    }, at - Date.now());
+  }
+
+  private async flushOnce(): Promise<FlushResult> {
+    // offline is certain when the browser says so (online is not): wait for the `online` event instead of burning attempts
+    if (this.stopped || globalThis.navigator?.onLine === false) return { sent: 0, failed: 0, pending: await this.outbox.count() };
+    const tally: Tally = { sent: 0, failed: 0 };
+    const leaseMs = this.config.retry.timeoutMs + 5000;
+    const ran = await withDeliveryLock(this.config.storage.name, this.outbox, this.owner, leaseMs, async (renew) => {
+      const due = await this.prepare(Date.now());
+      const { batches, oversized } = packBatches(due, this.config.batch, new Date().toISOString());
+      await this.reject(oversized, 0, `larger than ${this.config.batch.maxBytes} bytes even alone`, tally);
+      const queue = [...batches];
+      for (let batch = queue.shift(); batch && !this.stopped; batch = queue.shift()) {
+        if (!(await renew())) break;
+        const result = await this.send(batch);
+        if (result.outcome === 'too-large' && batch.entries.length > 1) {
+          queue.unshift(...this.split(batch));
+          continue;
+        }
+        await this.settle(batch.entries, result, tally);
+        // a struggling server gets no more requests this round
+        if (result.outcome === 'retry') break;
+      }
+    });
+    const remaining = await this.outbox.list();
+    if (ran === null) this.schedule(leaseBusyRetryMs);
+    else this.scheduleNextDue(remaining);
+    return { ...tally, pending: remaining.length };
+  }
+
+  /** Expires what is too old or tried too often, quarantines what no longer validates, returns what is due. */
+  private async prepare(now: number): Promise<OutboxEntry[]> {
+    const entries = await this.outbox.list();
+    const maxAge = this.config.storage.maxAgeDays * dayMs;
+    const tooOld = entries.filter((e) => now - e.enqueuedAt > maxAge);
+    const triedOut = entries.filter((e) => !tooOld.includes(e) && e.attempts >= this.config.retry.maxAttempts);
+    await this.outbox.expire(tooOld, 'age');
+    await this.outbox.expire(triedOut, 'attempts');
+    const live = entries.filter((e) => !tooOld.includes(e) && !triedOut.includes(e));
+    const invalid = live.filter((e) => !responseSchema.safeParse(e.response).success);
+    await this.reject(invalid, 0, 'stored record no longer validates', { sent: 0, failed: 0 });
+    return live.filter((e) => !invalid.includes(e) && e.nextAttemptAt <= now && !this.inFlight.has(e.id));
+  }
+
+  /** Claims the batch (counts the attempt, pushes the next try out) before the request, so a crash mid-request still backs off. */
+  private async send(batch: PackedBatch): Promise<SendResult> {
+    const now = Date.now();
+    const claimed = batch.entries.map((e) => ({ ...e, attempts: e.attempts + 1, nextAttemptAt: now + backoffDelay(e.attempts + 1, this.config.retry) }));
+    await this.outbox.update(claimed);
+    for (const entry of batch.entries) this.inFlight.set(entry.id, 'flush');
+    try {
+      const result = await sendBatch(this.url, batch.body, { headers: this.config.headers, keepalive: false, timeoutMs: this.config.retry.timeoutMs });
+      if (result.outcome === 'retry') await this.outbox.update(this.retryTimes(claimed, result));
+      return result;
+    } finally {
+      for (const entry of batch.entries) if (this.inFlight.get(entry.id) === 'flush') this.inFlight.delete(entry.id);
+    }
+  }
+
+  /** A server's Retry-After wins over our own backoff when it asks for longer; both are capped. */
+  private retryTimes(entries: readonly OutboxEntry[], result: Extract<SendResult, { outcome: 'retry' }>): OutboxEntry[] {
+    if (result.retryAfterMs === undefined) return [...entries];
+    const now = Date.now();
+    const wait = Math.min(result.retryAfterMs, this.config.retry.maxDelayMs);
+    return entries.map((e) => ({ ...e, nextAttemptAt: Math.max(e.nextAttemptAt, now + wait) }));
+  }
+
+  private split(batch: PackedBatch): PackedBatch[] {
+    const half = Math.ceil(batch.entries.length / 2);
+    const limits = { ...this.config.batch, maxResponses: half };
+    return packBatches(batch.entries, limits, new Date().toISOString()).batches;
+  }
+
+  /** Applies a request's outcome to the answers it carried. */
+  private async settle(entries: readonly OutboxEntry[], result: SendResult, tally: Tally): Promise<void> {
+    const responses = entries.map((e) => e.response);
+    switch (result.outcome) {
+      case 'delivered':
+        await this.outbox.remove(entries.map((e) => e.id));
+        tally.sent += entries.length;
+        this.events.emit('sent', { responses, status: result.status });
+        return;
+      case 'rejected':
+      case 'too-large':
+        await this.reject(entries, result.status, `collector answered ${result.status}`, tally);
+        return;
+      case 'retry': {
+        tally.failed += entries.length;
+        const current = (await this.outbox.list()).filter((e) => entries.some((sent) => sent.id === e.id));
+        const exhausted = current.filter((e) => e.attempts >= this.config.retry.maxAttempts);
+        await this.outbox.expire(exhausted, 'attempts');
+        const retrying = current.filter((e) => !exhausted.includes(e));
+        if (!retrying.length) return;
+        const next = Math.min(...retrying.map((e) => e.nextAttemptAt));
+        this.events.emit('retry', {
+          responses: retrying.map((e) => e.response),
+          attempt: Math.max(...retrying.map((e) => e.attempts)),
+          delayMs: Math.max(0, next - Date.now()),
+          ...(result.status === undefined ? {} : { status: result.status }),
+          ...(result.error === undefined ? {} : { error: result.error }),
+        });
+      }
+    }
+  }
+
+  private async reject(entries: readonly OutboxEntry[], status: number, reason: string, tally: Tally): Promise<void> {
+    if (!entries.length) return;
+    const rejectedAt = Date.now();
+    await this.outbox.reject(entries.map((e) => ({ id: e.id, response: e.response, status, reason, rejectedAt })));
+    tally.failed += entries.length;
+    this.events.emit('rejected', { responses: entries.map((e) => e.response), status, reason });
+  }
+
+  private scheduleNextDue(remaining: readonly OutboxEntry[]): void {
+    if (!remaining.length) return;
+    const next = Math.min(...remaining.map((e) => e.nextAttemptAt));
+    this.schedule(next - Date.now());
+  }
+
+  /**
+   * The page is going away: send what this page knows is waiting with keepalive, synchronously, without the lock
+   * or storage (neither may finish now). Keepalive bodies share 64 KiB in flight, so the rest waits for the next load.
+   * Answers whose ordinary request is in flight go again: an unload may kill that request, and the collector dedupes.
+   */
+  sendOnUnload(): void {
+    if (this.stopped || globalThis.navigator?.onLine === false) return;
+    const now = Date.now();
+    const candidates = this.outbox
+      .knownEntries()
+      .filter((e) => this.inFlight.get(e.id) !== 'keepalive' && (e.nextAttemptAt <= now || this.inFlight.get(e.id) === 'flush'));
+    const { batches } = packBatches(candidates, this.config.batch, new Date(now).toISOString());
+    let budget = maxBatchBytes;
+    for (const batch of batches) {
+      if (batch.bytes > budget) break;
+      budget -= batch.bytes;
+      for (const entry of batch.entries) this.inFlight.set(entry.id, 'keepalive');
+      void sendBatch(this.url, batch.body, { headers: this.config.headers, keepalive: true, timeoutMs: this.config.retry.timeoutMs })
+        // if the page survives (bfcache, a hidden tab), the outcome is recorded like any other; a retry waits for the next flush
+        .then((result) => (result.outcome === 'retry' || result.outcome === 'too-large' ? undefined : this.settle(batch.entries, result, { sent: 0, failed: 0 })))
+        .catch(() => undefined)
+        .finally(() => {
+          for (const entry of batch.entries) this.inFlight.delete(entry.id);
+        });
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.timerAt = Infinity;
+  }
+}

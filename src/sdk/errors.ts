@@ -1,0 +1,33 @@
+// The errors cxkit throws: one base class, and validation errors that name the field.
+import type { z } from 'zod/mini';
+import { toValidationIssues, type ValidationIssue } from '../schema/issues.js';
+
+const brand = Symbol.for('cxkit.error');
+
+/** Base of every error cxkit throws. */
+export class CxError extends Error {
+  readonly [brand] = true;
+  override name = 'CxError';
+}
+
+/** True for errors thrown by cxkit, also across bundle copies where `instanceof` fails. */
+export function isCxError(error: unknown): error is CxError {
+  return typeof error === 'object' && error !== null && brand in error;
+}
+
+/** Input that does not fit its schema; `message` names the first bad field, `issues` lists them all. */
+export class CxValidationError extends CxError {
+  override name = 'CxValidationError';
+  constructor(readonly issues: readonly ValidationIssue[]) {
+    const [first] = issues;
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+    super(first ? `cxkit: ${first.path}: ${first.message}${more}` : 'cxkit: invalid input');
+  }
+}
+
+/** Parses `input` or throws a CxValidationError whose paths start at `root` (e.g. `config`, `record`). */
+export function parseOrThrow<S extends z.core.$ZodType>(schema: S, input: unknown, root: string): z.output<S> {
+  const result = (schema as unknown as z.ZodMiniType).safeParse(input, { reportInput: true });
+  if (!result.success) throw new CxValidationError(toValidationIssues(root, result.error.issues));
+  return result.data as z.output<S>;
+}

@@ -1,0 +1,177 @@
+// The durable store: IndexedDB through idb, reopened when the browser closes the connection under us.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { OutboxEntry, RejectedEntry, Store } from './store.js';
+
+interface CxDB extends DBSchema {
+  outbox: { key: string; value: OutboxEntry; indexes: { enqueuedAt: number } };
+  rejected: { key: string; value: RejectedEntry; indexes: { rejectedAt: number } };
+  meta: { key: string; value: unknown };
+}
+
+interface Lease {
+  readonly owner: string;
+  readonly expiresAt: number;
+}
+
+const schemaVersion = 1;
+/** An open blocked by a stale tab on an older version must still settle, so we stop waiting after this. */
+const openTimeoutMs = 3000;
+
+function timeout(ms: number, what: string): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(new DOMException(`${what} timed out`, 'TimeoutError')), ms));
+}
+
+export class IdbStore implements Store {
+  readonly kind = 'indexeddb';
+  private db: Promise<IDBPDatabase<CxDB>> | null = null;
+
+  constructor(private readonly name: string) {}
+
+  /** Opens the database now, so that a missing or blocked IndexedDB is found before the first answer. */
+  async open(): Promise<void> {
+    await this.connection();
+  }
+
+  private connection(): Promise<IDBPDatabase<CxDB>> {
+    this.db ??= Promise.race([this.connect(), timeout(openTimeoutMs, 'opening IndexedDB')]).catch((error: unknown) => {
+      this.db = null;
+      throw error;
+    });
+    return this.db;
+  }
+
+  private async connect(): Promise<IDBPDatabase<CxDB>> {
+    const forget = () => {
+      this.db = null;
+    };
+    const callbacks = {
+      upgrade(db: IDBPDatabase<CxDB>) {
+        if (!db.objectStoreNames.contains('outbox')) db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('enqueuedAt', 'enqueuedAt');
+        if (!db.objectStoreNames.contains('rejected')) db.createObjectStore('rejected', { keyPath: 'id' }).createIndex('rejectedAt', 'rejectedAt');
+        if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
+      },
+      // A newer tab wants to upgrade: step aside so that it is not blocked; we reopen on next use.
+      blocking(_current: number, _blocked: number | null, event: IDBVersionChangeEvent) {
+        (event.target as IDBDatabase).close();
+        forget();
+      },
+      // WebKit closes connections of backgrounded pages; the next operation reopens.
+      terminated: forget,
+    };
+    try {
+      return await openDB<CxDB>(this.name, schemaVersion, callbacks);
+    } catch (error) {
+      // A newer cxkit in another tab upgraded the database: open it at its version; stores only ever get added.
+      if (error instanceof DOMException && error.name === 'VersionError') return openDB<CxDB>(this.name, undefined, callbacks);
+      throw error;
+    }
+  }
+
+  /** Runs an operation, reopening once if the connection was closed under it. */
+  private async run<T>(operation: (db: IDBPDatabase<CxDB>) => Promise<T>): Promise<T> {
+    const db = await this.connection();
+    try {
+      return await operation(db);
+    } catch (error) {
+      if (!(error instanceof DOMException && error.name === 'InvalidStateError')) throw error;
+      this.db = null;
+      return operation(await this.connection());
+    }
+  }
+
+  add(entry: OutboxEntry, maxEntries: number): Promise<OutboxEntry[]> {
+    return this.run(async (db) => {
+      // strict durability: the answer must be on disk before the customer is thanked (Chrome defaults to relaxed)
+      const tx = db.transaction('outbox', 'readwrite', { durability: 'strict' });
+      const evicted: OutboxEntry[] = [];
+      const overflow = (await tx.store.count()) + 1 - maxEntries;
+      if (overflow > 0) {
+        let cursor = await tx.store.index('enqueuedAt').openCursor();
+        while (cursor && evicted.length < overflow) {
+          evicted.push(cursor.value);
+          await cursor.delete();
+          cursor = await cursor.continue();
+        }
+      }
+      await tx.store.put(entry);
+      await tx.done;
+      return evicted;
+    });
+  }
+
+  list(): Promise<OutboxEntry[]> {
+    return this.run((db) => db.getAllFromIndex('outbox', 'enqueuedAt'));
+  }
+
+  count(): Promise<number> {
+    return this.run((db) => db.count('outbox'));
+  }
+
+  update(entries: readonly OutboxEntry[]): Promise<void> {
+    return this.run(async (db) => {
+      const tx = db.transaction('outbox', 'readwrite');
+      await Promise.all(
+        entries.map(async (entry) => {
+          if ((await tx.store.count(entry.id)) > 0) await tx.store.put(entry);
+        }),
+      );
+      await tx.done;
+    });
+  }
+
+  remove(ids: readonly string[]): Promise<void> {
+    return this.run(async (db) => {
+      const tx = db.transaction('outbox', 'readwrite');
+      await Promise.all(ids.map((id) => tx.store.delete(id)));
+      await tx.done;
+    });
+  }
+
+  reject(entries: readonly RejectedEntry[], maxRejected: number): Promise<void> {
+    return this.run(async (db) => {
+      const tx = db.transaction(['outbox', 'rejected'], 'readwrite');
+      const rejected = tx.objectStore('rejected');
+      for (const entry of entries) {
+        await tx.objectStore('outbox').delete(entry.id);
+        if (maxRejected > 0) await rejected.put(entry);
+      }
+      let overflow = (await rejected.count()) - maxRejected;
+      let cursor = overflow > 0 ? await rejected.index('rejectedAt').openCursor() : null;
+      while (cursor && overflow-- > 0) {
+        await cursor.delete();
+        cursor = await cursor.continue();
+      }
+      await tx.done;
+    });
+  }
+
+  rejected(): Promise<RejectedEntry[]> {
+    return this.run((db) => db.getAllFromIndex('rejected', 'rejectedAt'));
+  }
+
+  claimLease(owner: string, now: number, ttlMs: number): Promise<boolean> {
+    return this.run(async (db) => {
+      // one readwrite transaction on `meta` makes the read and the write atomic across tabs
+      const tx = db.transaction('meta', 'readwrite');
+      const lease = (await tx.store.get('lease')) as Lease | undefined;
+      const free = !lease || lease.owner === owner || lease.expiresAt <= now;
+      if (free) await tx.store.put({ owner, expiresAt: now + ttlMs } satisfies Lease, 'lease');
+      await tx.done;
+      return free;
+    });
+  }
+
+  releaseLease(owner: string): Promise<void> {
+    return this.run(async (db) => {
+      const tx = db.transaction('meta', 'readwrite');
+      const lease = (await tx.store.get('lease')) as Lease | undefined;
+      if (lease?.owner === owner) await tx.store.delete('lease');
+      await tx.done;
+    });
+  }
+
+  close(): void {
+    void this.db?.then((db) => db.close()).catch(() => {});
+    this.db = null;
+  }
+}

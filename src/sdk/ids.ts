@@ -1,0 +1,28 @@
+// Random ids: response UUIDs (idempotency keys) and the persistent anonymous visitor id.
+
+/** RFC 4122 v4 UUID; `crypto.randomUUID` exists only in secure contexts, so plain-http pages use getRandomValues. */
+export function uuid(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * The visitor's anonymous id, kept in localStorage (no cookies) so that it survives reloads.
+ * Where storage is refused (some private modes, sandboxed frames) it lasts for the page only.
+ */
+export function anonymousId(storageName: string): string {
+  const key = `${storageName}:anonymous-id`;
+  try {
+    const stored = localStorage.getItem(key);
+    if (stored) return stored;
+    const fresh = uuid();
+    localStorage.setItem(key, fresh);
+    return fresh;
+  } catch {
+    return uuid();
+  }
+}

@@ -1,0 +1,52 @@
+// The store used when IndexedDB is missing, blocked or broken: answers live as long as the page.
+import type { OutboxEntry, RejectedEntry, Store } from './store.js';
+
+export class MemoryStore implements Store {
+  readonly kind = 'memory';
+  private readonly entries = new Map<string, OutboxEntry>();
+  private readonly rejectedEntries: RejectedEntry[] = [];
+
+  async add(entry: OutboxEntry, maxEntries: number): Promise<OutboxEntry[]> {
+    this.entries.set(entry.id, entry);
+    const overflow = this.entries.size - maxEntries;
+    if (overflow <= 0) return [];
+    const evicted = (await this.list()).slice(0, overflow);
+    for (const old of evicted) this.entries.delete(old.id);
+    return evicted;
+  }
+
+  async list(): Promise<OutboxEntry[]> {
+    return [...this.entries.values()].sort((a, b) => a.enqueuedAt - b.enqueuedAt);
+  }
+
+  async count(): Promise<number> {
+    return this.entries.size;
+  }
+
+  async update(entries: readonly OutboxEntry[]): Promise<void> {
+    for (const entry of entries) if (this.entries.has(entry.id)) this.entries.set(entry.id, entry);
+  }
+
+  async remove(ids: readonly string[]): Promise<void> {
+    for (const id of ids) this.entries.delete(id);
+  }
+
+  async reject(entries: readonly RejectedEntry[], maxRejected: number): Promise<void> {
+    for (const entry of entries) this.entries.delete(entry.id);
+    this.rejectedEntries.push(...entries);
+    this.rejectedEntries.splice(0, Math.max(0, this.rejectedEntries.length - maxRejected));
+  }
+
+  async rejected(): Promise<RejectedEntry[]> {
+    return [...this.rejectedEntries];
+  }
+
+  // Memory is private to this page, so there is no other tab to coordinate with.
+  async claimLease(): Promise<boolean> {
+    return true;
+  }
+
+  async releaseLease(): Promise<void> {}
+
+  close(): void {}
+}

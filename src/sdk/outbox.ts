@@ -1,0 +1,167 @@
+// The outbox: answers waiting for delivery, kept in IndexedDB, or in memory when IndexedDB fails.
+import { IdbStore } from './idb-store.js';
+import { MemoryStore } from './memory-store.js';
+import type { OutboxEntry, RejectedEntry, Store } from './store.js';
+
+export type ExpiryReason = 'age' | 'attempts' | 'overflow' | 'quota';
+
+export interface OutboxOptions {
+  readonly name: string;
+  readonly maxResponses: number;
+  readonly maxRejected: number;
+}
+
+export interface OutboxHooks {
+  /** Storage failed and answers now live in memory; called once. */
+  onDegraded(reason: string): void;
+  /** Entries dropped without delivery. */
+  onExpired(entries: readonly OutboxEntry[], reason: ExpiryReason): void;
+}
+
+const isQuotaError = (error: unknown) => error instanceof DOMException && error.name === 'QuotaExceededError';
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+export class Outbox {
+  private readonly ready: Promise<Store>;
+  private memory: MemoryStore | null = null;
+  /** What this page knows is waiting, so that `pagehide` can send without touching storage. */
+  private readonly known = new Map<string, OutboxEntry>();
+
+  constructor(
+    private readonly options: OutboxOptions,
+    private readonly hooks: OutboxHooks,
+  ) {
+    this.ready = this.openDurable();
+  }
+
+  private async openDurable(): Promise<Store> {
+    try {
+      const store = new IdbStore(this.options.name);
+      await store.open();
+      return store;
+    } catch (error) {
+      return this.degrade(error);
+    }
+  }
+
+  private degrade(error: unknown): Store {
+    if (!this.memory) {
+      this.memory = new MemoryStore();
+      for (const entry of this.known.values()) void this.memory.add(entry, this.options.maxResponses);
+      this.hooks.onDegraded(`IndexedDB unavailable (${describe(error)}); answers are kept in memory for this page only`);
+    }
+    return this.memory;
+  }
+
+  /** The store to use now: memory once IndexedDB has failed, for the rest of the page's life. */
+  private async store(): Promise<Store> {
+    return this.memory ?? (await this.ready);
+  }
+
+  /** Runs an operation, falling back to memory if IndexedDB throws. */
+  private async use<T>(operation: (store: Store) => Promise<T>): Promise<T> {
+    const store = await this.store();
+    try {
+      return await operation(store);
+    } catch (error) {
+      if (store.kind === 'memory') throw error;
+      return operation(this.degrade(error));
+    }
+  }
+
+  /** Whether answers are durable (IndexedDB) or kept only for this page (memory). */
+  async durability(): Promise<'indexeddb' | 'memory'> {
+    return (await this.store()).kind;
+  }
+
+  /** Stores an answer durably; past the size cap the oldest are expired to make room. */
+  async add(entry: OutboxEntry): Promise<void> {
+    const store = await this.store();
+    let evicted: OutboxEntry[];
+    try {
+      evicted = await this.addWithQuotaRelief(store, entry);
+    } catch (error) {
+      if (store.kind === 'memory') throw error;
+      evicted = await this.degrade(error).add(entry, this.options.maxResponses);
+    }
+    this.known.set(entry.id, entry);
+    this.forget(evicted.map((e) => e.id));
+    if (evicted.length) this.hooks.onExpired(evicted, 'overflow');
+  }
+
+  /** Policy on a full disk: expire the oldest tenth of the outbox and try once more. */
+  private async addWithQuotaRelief(store: Store, entry: OutboxEntry): Promise<OutboxEntry[]> {
+    try {
+      return await store.add(entry, this.options.maxResponses);
+    } catch (error) {
+      if (!isQuotaError(error)) throw error;
+      const oldest = await store.list();
+      const relief = oldest.slice(0, Math.max(1, Math.ceil(oldest.length / 10)));
+      await store.remove(relief.map((e) => e.id));
+      this.forget(relief.map((e) => e.id));
+      if (relief.length) this.hooks.onExpired(relief, 'quota');
+      return store.add(entry, this.options.maxResponses);
+    }
+  }
+
+  /** Every waiting answer, oldest first. */
+  async list(): Promise<OutboxEntry[]> {
+    const entries = await this.use((store) => store.list());
+    this.known.clear();
+    for (const entry of entries) this.known.set(entry.id, entry);
+    return entries;
+  }
+
+  /** The answers this page knows to be waiting, without a storage round trip. */
+  knownEntries(): OutboxEntry[] {
+    return [...this.known.values()].sort((a, b) => a.enqueuedAt - b.enqueuedAt);
+  }
+
+  count(): Promise<number> {
+    return this.use((store) => store.count());
+  }
+
+  async update(entries: readonly OutboxEntry[]): Promise<void> {
+    await this.use((store) => store.update(entries));
+    for (const entry of entries) if (this.known.has(entry.id)) this.known.set(entry.id, entry);
+  }
+
+  async remove(ids: readonly string[]): Promise<void> {
+    await this.use((store) => store.remove(ids));
+    this.forget(ids);
+  }
+
+  async expire(entries: readonly OutboxEntry[], reason: ExpiryReason): Promise<void> {
+    if (!entries.length) return;
+    await this.remove(entries.map((e) => e.id));
+    this.hooks.onExpired(entries, reason);
+  }
+
+  async reject(entries: readonly RejectedEntry[]): Promise<void> {
+    await this.use((store) => store.reject(entries, this.options.maxRejected));
+    this.forget(entries.map((e) => e.id));
+  }
+
+  rejected(): Promise<RejectedEntry[]> {
+    return this.use((store) => store.rejected());
+  }
+
+  claimLease(owner: string, now: number, ttlMs: number): Promise<boolean> {
+    return this.use((store) => store.claimLease(owner, now, ttlMs));
+  }
+
+  releaseLease(owner: string): Promise<void> {
+    return this.use((store) => store.releaseLease(owner));
+  }
+
+  private forget(ids: readonly string[]): void {
+    for (const id of ids) this.known.delete(id);
+  }
+
+  close(): void {
+    void this.ready.then((store) => store.close());
+  }
+}

@@ -1,0 +1,43 @@
+// What the outbox needs from storage; implemented by IndexedDB and, as a fallback, by memory.
+import type { Response } from '../schema/response.js';
+
+/** An answer waiting for delivery. */
+export interface OutboxEntry {
+  readonly id: string;
+  readonly response: Response;
+  /** When it was stored (epoch ms); the age limit and eviction order go by it. */
+  readonly enqueuedAt: number;
+  /** Delivery attempts started so far. */
+  readonly attempts: number;
+  /** Not sent before this time (epoch ms). */
+  readonly nextAttemptAt: number;
+}
+
+/** An answer the collector refused for good, or a stored record that no longer validates. */
+export interface RejectedEntry {
+  readonly id: string;
+  readonly response: unknown;
+  /** HTTP status, or 0 when refused before sending. */
+  readonly status: number;
+  readonly reason: string;
+  readonly rejectedAt: number;
+}
+
+export interface Store {
+  readonly kind: 'indexeddb' | 'memory';
+  /** Adds an entry, durably before it resolves; evicts and returns the oldest entries past `maxEntries`. */
+  add(entry: OutboxEntry, maxEntries: number): Promise<OutboxEntry[]>;
+  /** Every waiting entry, oldest first. */
+  list(): Promise<OutboxEntry[]>;
+  count(): Promise<number>;
+  /** Replaces entries that still exist; entries removed meanwhile (delivered by another tab) stay removed. */
+  update(entries: readonly OutboxEntry[]): Promise<void>;
+  remove(ids: readonly string[]): Promise<void>;
+  /** Moves entries to the rejected store, keeping only the newest `maxRejected`. */
+  reject(entries: readonly RejectedEntry[], maxRejected: number): Promise<void>;
+  rejected(): Promise<RejectedEntry[]>;
+  /** Takes the cross-tab delivery lease when it is free, expired or already `owner`'s. */
+  claimLease(owner: string, now: number, ttlMs: number): Promise<boolean>;
+  releaseLease(owner: string): Promise<void>;
+  close(): void;
+}

@@ -1,0 +1,55 @@
+// One POST of one batch to the collector, and what its answer means for the answers in it.
+import { isRetryableStatus, parseRetryAfter } from './retry.js';
+
+export type SendResult =
+  | { readonly outcome: 'delivered'; readonly status: number }
+  | { readonly outcome: 'retry'; readonly status?: number; readonly retryAfterMs?: number; readonly error?: string }
+  | { readonly outcome: 'rejected'; readonly status: number }
+  | { readonly outcome: 'too-large'; readonly status: 413 };
+
+export interface SendOptions {
+  readonly headers: Readonly<Record<string, string>> | undefined;
+  /** Lets the request outlive the page; such bodies share a 64 KiB budget in flight. */
+  readonly keepalive: boolean;
+  readonly timeoutMs: number;
+}
+
+/** Adds the write key as the `key` query parameter: a header would force a preflight. */
+export function deliveryUrl(endpoint: string, writeKey: string | undefined): string {
+  const url = new URL(endpoint, globalThis.location?.href);
+  if (writeKey) url.searchParams.set('key', writeKey);
+  return url.href;
+}
+
+export function classify(response: { status: number; headers: { get(name: string): string | null } }, now: number): SendResult {
+  const { status } = response;
+  if (status >= 200 && status < 300) return { outcome: 'delivered', status };
+  if (status === 413) return { outcome: 'too-large', status };
+  if (!isRetryableStatus(status)) return { outcome: 'rejected', status };
+  const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now);
+  return retryAfterMs === undefined ? { outcome: 'retry', status } : { outcome: 'retry', status, retryAfterMs };
+}
+
+export async function sendBatch(url: string, body: string, options: SendOptions): Promise<SendResult> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      // text/plain keeps the request CORS-simple: no preflight, which could not finish during unload
+      headers: { 'Content-Type': 'text/plain;charset=UTF-8', ...options.headers },
+      body,
+      credentials: 'omit',
+      keepalive: options.keepalive,
+      signal: controller.signal,
+    });
+    // drain the small body: WebKit frees the keepalive quota only once it has arrived
+    await response.arrayBuffer().catch(() => undefined);
+    return classify(response, Date.now());
+  } catch (error) {
+    const reason = controller.signal.aborted ? `no answer within ${options.timeoutMs} ms` : error instanceof Error ? error.message : String(error);
+    return { outcome: 'retry', error: reason };
+  } finally {
+    clearTimeout(timer);
+  }
+}

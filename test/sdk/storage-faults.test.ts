@@ -1,0 +1,113 @@
+import { expect } from '@esm-bundle/chai';
+import { Collector } from '../support/collector.js';
+import { destroyTestClients, idleClient, nextEvent, nps, testClient } from '../support/clients.js';
+
+/** Replaces `window.indexedDB` for one test, the way private modes and sandboxed frames break it. */
+function breakIndexedDB(descriptor: PropertyDescriptor): () => void {
+  const own = Object.getOwnPropertyDescriptor(window, 'indexedDB');
+  Object.defineProperty(window, 'indexedDB', { configurable: true, ...descriptor });
+  return () => {
+    if (own) Object.defineProperty(window, 'indexedDB', own);
+    else delete (window as { indexedDB?: unknown }).indexedDB;
+  };
+}
+
+/** Makes IDBObjectStore#put throw `name` for the next `times` calls. */
+function refusePuts(name: string, times = Infinity): () => void {
+  const original = IDBObjectStore.prototype.put;
+  let left = times;
+  IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    if (left-- > 0) throw new DOMException('refused by the test', name);
+    return original.apply(this, args);
+  };
+  return () => {
+    IDBObjectStore.prototype.put = original;
+  };
+}
+
+describe('storage faults', () => {
+  afterEach(destroyTestClients);
+
+  const breakages: Array<[string, PropertyDescriptor]> = [
+    ['is undefined', { value: undefined }],
+    ['throws SecurityError', { get: () => { throw new DOMException('denied', 'SecurityError'); } }],
+    ['fails to open', { value: { open: () => { throw new DOMException('private mode', 'InvalidStateError'); } } }],
+  ];
+  for (const [how, descriptor] of breakages) {
+    it(`keeps working from memory when IndexedDB ${how}, emitting degraded once`, async () => {
+      const restore = breakIndexedDB(descriptor);
+      const errors: unknown[] = [];
+      const onError = (e: ErrorEvent) => errors.push(e.error);
+      window.addEventListener('error', onError);
+      try {
+        const collector = new Collector();
+        const client = testClient(collector, { flushDelayMs: 60_000 });
+        let degraded = 0;
+        client.on('degraded', () => degraded++);
+        const first = await client.record(nps(9));
+        const second = await client.record(nps(3));
+        expect(await client.pending()).to.equal(2);
+        expect((await client.flush()).sent).to.equal(2);
+        expect((await collector.receivedIds()).sort()).to.deep.equal([first.id, second.id].sort());
+        expect(degraded).to.equal(1);
+        expect(errors).to.deep.equal([]);
+      } finally {
+        window.removeEventListener('error', onError);
+        restore();
+      }
+    });
+  }
+
+  it('falls back to memory when a write is refused, and still delivers', async () => {
+    const collector = new Collector();
+    const client = await idleClient(collector);
+    const degraded = nextEvent(client, 'degraded');
+    const restore = refusePuts('UnknownError');
+    try {
+      const response = await client.record(nps(7));
+      expect((await degraded).reason).to.contain('UnknownError');
+      await client.flush();
+      expect(await collector.receivedIds()).to.deep.equal([response.id]);
+    } finally {
+      restore();
+    }
+  });
+
+  it('on a full disk expires the oldest tenth and stores the new answer durably', async () => {
+    const collector = new Collector();
+    const client = await idleClient(collector);
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) ids.push((await client.record(nps(i))).id);
+    let degraded = false;
+    client.on('degraded', () => (degraded = true));
+    const expired = nextEvent(client, 'expired');
+    const restore = refusePuts('QuotaExceededError', 1);
+    try {
+      const response = await client.record(nps(10));
+      const event = await expired;
+      expect(event.reason).to.equal('quota');
+      expect(event.responses.map((r) => r.id)).to.deep.equal([ids[0]]);
+      expect(await client.pending()).to.equal(10);
+      expect(degraded).to.equal(false);
+      await client.flush();
+      expect((await collector.receivedIds()).sort()).to.deep.equal([...ids.slice(1), response.id].sort());
+    } finally {
+      restore();
+    }
+  });
+
+  it('keeps answers in memory when the disk stays full', async () => {
+    const collector = new Collector();
+    const client = await idleClient(collector);
+    const degraded = nextEvent(client, 'degraded');
+    const restore = refusePuts('QuotaExceededError');
+    try {
+      const response = await client.record(nps(10));
+      expect((await degraded).reason).to.contain('QuotaExceededError');
+      await client.flush();
+      expect(await collector.receivedIds()).to.deep.equal([response.id]);
+    } finally {
+      restore();
+    }
+  });
+});

@@ -78,5 +78,11 @@ export function createCollectorStub(base = '/stub') {
     res.end(reply.status < 300 ? JSON.stringify({ accepted: count, duplicates: 0 }) : '{}');
     return true;
   }
-  return { handle };
+  return {
+    handle,
+    /** @param {string} id @param {Reply[]} replies */
+    plan: (id, ...replies) => void session(id).plan.push(...replies),
+    /** @param {string} id */
+    received: (id) => session(id).received,
+  };
 }

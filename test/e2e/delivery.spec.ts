@@ -1,0 +1,84 @@
+// Delivery faults a real browser produces: offline, reloads, closed tabs, several tabs, unload.
+import { answer, expect, test } from './fixtures.js';
+
+const pending = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => (window.cxkit as unknown as { pending(): Promise<number> }).pending());
+
+test('an answer given offline is delivered exactly once after the tab is closed and the network returns', async ({ context, openShop, collector }) => {
+  const page = await context.newPage();
+  await openShop(page);
+  await context.setOffline(true);
+  const id = await answer(page, 9, 'answered on a train');
+  await page.waitForTimeout(500);
+  expect(collector.received()).toHaveLength(0);
+  await page.close();
+  await context.setOffline(false);
+  const next = await context.newPage();
+  await openShop(next);
+  await collector.waitForDelivered([id]);
+  await expect.poll(() => pending(next)).toBe(0);
+  expect(collector.receivedIds()).toEqual([id]);
+});
+
+test('an answer that met network errors is delivered once after a reload', async ({ page, openShop, collector }) => {
+  await page.route('**/collect', (route) => route.abort('internetdisconnected'));
+  await openShop(page);
+  const id = await answer(page, 3);
+  await page.waitForTimeout(300);
+  await page.reload();
+  await page.unroute('**/collect');
+  await openShop(page);
+  await collector.waitForDelivered([id]);
+  expect(collector.receivedIds()).toEqual([id]);
+});
+
+test('goes out as soon as the browser is back online', async ({ context, page, openShop, collector }) => {
+  await openShop(page);
+  await context.setOffline(true);
+  const id = await answer(page, 10);
+  await page.waitForTimeout(300);
+  expect(collector.received()).toHaveLength(0);
+  await context.setOffline(false);
+  await collector.waitForDelivered([id]);
+  expect(collector.receivedIds()).toEqual([id]);
+});
+
+test('two tabs answering at once deliver every answer exactly once', async ({ context, openShop, collector }) => {
+  const tabs = [await context.newPage(), await context.newPage()];
+  await Promise.all(tabs.map((tab) => openShop(tab, { flushDelayMs: 0 })));
+  const ids = (await Promise.all(tabs.map((tab) => Promise.all(Array.from({ length: 15 }, (_, i) => answer(tab, i % 11)))))).flat();
+  await collector.waitForDelivered(ids);
+  await Promise.all(tabs.map((tab) => expect.poll(() => pending(tab)).toBe(0)));
+  const received = collector.receivedIds();
+  expect([...received].sort()).toEqual([...ids].sort());
+});
+
+test('leaving while the request hangs: the next load delivers the same id', async ({ page, openShop, collector }) => {
+  collector.plan({ status: 200, hang: true });
+  await openShop(page);
+  const id = await answer(page, 8);
+  await expect.poll(() => collector.received().length).toBe(1);
+  await page.goto('about:blank');
+  await openShop(page);
+  await collector.waitForDelivered([id]);
+  await expect.poll(() => pending(page)).toBe(0);
+  // at-least-once: the same id may arrive more than once (the collector dedupes), never another id
+  expect(new Set(collector.receivedIds())).toEqual(new Set([id]));
+});
+
+test('at unload, waiting answers go out with keepalive in chunks under 60 KiB, the rest on the next load', async ({ page, openShop, collector }) => {
+  await openShop(page, { flushDelayMs: 60_000 });
+  const ids: string[] = [];
+  for (let i = 0; i < 200; i++) ids.push(await answer(page, i % 11, `reason ${i}: ${'x'.repeat(600)}`));
+  expect(collector.received()).toHaveLength(0);
+  await page.goto('about:blank');
+  await expect.poll(() => collector.received().length).toBeGreaterThan(0);
+  const atUnload = collector.received();
+  expect(atUnload.reduce((bytes, r) => bytes + r.bytes, 0)).toBeLessThanOrEqual(60 * 1024);
+  const sentAtUnload = collector.receivedIds();
+  expect(sentAtUnload.length).toBeGreaterThan(0);
+  expect(sentAtUnload.length).toBeLessThan(200);
+  await openShop(page);
+  await collector.waitForDelivered(ids);
+  expect(new Set(collector.receivedIds())).toEqual(new Set(ids));
+});

@@ -1,0 +1,36 @@
+// Serves the built dist/, the e2e pages and the collector stub on one port, reachable as two origins
+// (127.0.0.1 for pages, localhost for the collector), so that every delivery is a real cross-origin request.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { createCollectorStub } from '../support/collector-stub.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+const served = { '/dist/': 'dist/', '/pages/': 'test/e2e/pages/' };
+const types = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json', '.map': 'application/json' };
+
+export async function startTestServer() {
+  const stub = createCollectorStub();
+  const server = createServer(async (req, res) => {
+    try {
+      if (await stub.handle(req, res)) return;
+      const path = normalize(new URL(req.url ?? '/', 'http://x').pathname);
+      const prefix = Object.keys(served).find((p) => path.startsWith(p));
+      if (!prefix) return void res.writeHead(404).end();
+      const file = join(root, served[/** @type {keyof typeof served} */ (prefix)], path.slice(prefix.length));
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': types[/** @type {keyof typeof types} */ (extname(file))] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    stub,
+    pageOrigin: `http://127.0.0.1:${port}`,
+    collectorOrigin: `http://localhost:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve(undefined))),
+  };
+}

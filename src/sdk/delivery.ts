@@ -68,6 +68,8 @@ export class Delivery {
   }
 
   private async flushOnce(): Promise<FlushResult> {
+    // this flush does what a scheduled one would; what comes later schedules itself again
+    this.cancelSchedule();
     // offline is certain when the browser says so (online is not): wait for the `online` event instead of burning attempts
     if (this.stopped || globalThis.navigator?.onLine === false) return { sent: 0, failed: 0, pending: await this.outbox.count() };
     const tally: Tally = { sent: 0, failed: 0 };
@@ -178,10 +180,16 @@ export class Delivery {
     this.events.emit('rejected', { responses: entries.map((e) => e.response), status, reason });
   }
 
+  /** Wakes for the earliest retry; answers never tried yet keep their debounce, so that quick answers share a request. */
   private scheduleNextDue(remaining: readonly OutboxEntry[]): void {
     if (!remaining.length) return;
-    const next = Math.min(...remaining.map((e) => e.nextAttemptAt));
-    this.schedule(next - Date.now());
+    const debounced = (e: OutboxEntry) => (e.attempts === 0 ? Math.max(e.nextAttemptAt, e.enqueuedAt + this.config.flushDelayMs) : e.nextAttemptAt);
+    this.schedule(Math.min(...remaining.map(debounced)) - Date.now());
+  }
+
+  private cancelSchedule(): void {
+    clearTimeout(this.timer);
+    this.timerAt = Infinity;
   }
 
   /**
@@ -213,7 +221,6 @@ export class Delivery {
 
   stop(): void {
     this.stopped = true;
-    clearTimeout(this.timer);
-    this.timerAt = Infinity;
+    this.cancelSchedule();
   }
 }

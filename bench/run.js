@@ -1,0 +1,58 @@
+// `npm run bench`: figures for the outbox (record latency, flush throughput, each beside bare idb) and bundle size.
+// Shared machines are noisy: each figure is a median over rounds, and the ratio to bare idb in the same run is what to compare.
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { chromium } from 'playwright-core';
+import { launchOptions } from '../scripts/browser.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+
+/**
+ * Bundles a browser bench module to one ESM string.
+ * @param {string} entry
+ */
+async function bundle(entry) {
+  const output = /** @type {import('rolldown').RolldownOutput} */ (
+    await build({ root, logLevel: 'silent', configFile: false, build: { write: false, minify: true, lib: { entry, formats: ['es'], fileName: 'bench' } } })
+  );
+  const chunk = (Array.isArray(output) ? output[0] : output).output[0];
+  return chunk.code;
+}
+
+const outboxBench = await bundle(join(root, 'bench/outbox.bench.ts'));
+const server = createServer(async (req, res) => {
+  if (req.url === '/collect') {
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    const accepted = JSON.parse(body).responses.length;
+    return void res.writeHead(202, { 'Content-Type': 'application/json' }).end(JSON.stringify({ accepted, duplicates: 0 }));
+  }
+  if (req.url === '/outbox.bench.js') return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(outboxBench);
+  res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>bench</title><link rel="icon" href="data:,">');
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+const address = server.address();
+const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+const browser = await chromium.launch(launchOptions());
+try {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/`);
+  /** @type {import('./outbox.bench.ts').OutboxFigures} */
+  const figures = await page.evaluate(async (n) => {
+    const url = '/outbox.bench.js';
+    return (await import(url)).runOutboxBench(n);
+  }, rounds);
+  const { record, flush } = figures;
+  console.log(`bench: outbox record()        median ${record.cx.toFixed(2)} ms    bare idb put ${record.bare.toFixed(2)} ms    ratio ${(record.cx / record.bare).toFixed(2)}x  (${rounds} rounds × 100)`);
+  console.log(`bench: outbox flush of 1000   ${flush.cx.toFixed(0)} answers/s    bare idb + fetch ${flush.bare.toFixed(0)} answers/s    ratio ${(flush.cx / flush.bare).toFixed(2)}x  (${rounds} rounds)`);
+} finally {
+  await browser.close();
+  server.close();
+}
+const script = readFileSync(join(root, 'dist/cxkit.js'));
+console.log(`bench: dist/cxkit.js          ${(gzipSync(script, { level: 9 }).length / 1024).toFixed(1)} KiB gzip (${(script.length / 1024).toFixed(1)} KiB raw)`);

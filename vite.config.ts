@@ -18,7 +18,7 @@ export default defineConfig(({ mode }) =>
         build: {
           target: 'es2022',
           sourcemap: true,
-          lib: { entry: { index: 'src/index.ts' }, formats: ['es'] },
+          lib: { entry: { index: 'src/index.ts', elements: 'src/elements.ts' }, formats: ['es'] },
           rolldownOptions: { external: [/^lit($|\/)/, /^idb($|\/)/, /^zod($|\/)/] },
         },
       },

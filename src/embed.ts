@@ -1,4 +1,6 @@
 // The script-tag entry (dist/cxkit.js): creates the default client from data-endpoint, sets window.cxkit, replays queued calls.
+import { setDefaultClient } from './elements/default-client.js';
+import './elements.js';
 import { createClient, type CxClient } from './sdk/client.js';
 import type { ClientConfig } from './schema/config.js';
 
@@ -17,7 +19,7 @@ declare global {
   }
 }
 
-const clientMethods = ['identify', 'record', 'flush', 'pending', 'on'] as const;
+const clientMethods = ['identify', 'record', 'show', 'flush', 'pending', 'on'] as const;
 
 function report(error: unknown): void {
   console.error(error instanceof Error ? error.message : `cxkit: ${String(error)}`);
@@ -48,6 +50,7 @@ function boot(): void {
         const next = createClient(config);
         client?.destroy();
         client = next;
+        setDefaultClient(next);
         return true;
       } catch (error) {
         report(error);
@@ -65,6 +68,7 @@ function boot(): void {
     },
     identify: (...args) => call('identify', args),
     record: (...args) => call('record', args),
+    show: (...args) => call('show', args),
     flush: (...args) => call('flush', args),
     pending: (...args) => call('pending', args),
     on: (...args) => call('on', args),

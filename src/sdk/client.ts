@@ -1,16 +1,18 @@
 // createClient: records answers into the outbox and keeps delivering them for as long as the page lives.
 import type { z } from 'zod/mini';
 import { clientConfigSchema, type ClientConfig, type ResolvedConfig } from '../schema/config.js';
-import { defaultScales, identitySchema, recordInputSchema, responseSchema, type Attributes, type RecordInput, type Response } from '../schema/response.js';
+import { defaultScales, identitySchema, recordInputSchema, responseSchema, type Attributes, type PromptKind, type RecordInput, type Response } from '../schema/response.js';
+import { showInputSchema, type ShowOptions } from '../schema/show.js';
+import { en } from '../locales/en.js';
 import { sdkInfo } from '../version.js';
 import type { ClientEventMap, FlushResult } from './client-events.js';
-import { defaultQuestions } from './default-questions.js';
 import { Delivery } from './delivery.js';
 import { Emitter } from './emitter.js';
 import { CxError, parseOrThrow } from './errors.js';
 import { anonymousId, uuid } from './ids.js';
 import { Outbox } from './outbox.js';
 import { currentPage } from './page.js';
+import { promptMounter } from './prompt-mounter.js';
 import { deliveryUrl } from './transport.js';
 
 export interface CxClient {
@@ -22,6 +24,11 @@ export interface CxClient {
   record(input: RecordInput): Promise<Response>;
   /** Delivers what is due now. */
   flush(): Promise<FlushResult>;
+  /**
+   * Shows a prompt (popover by default) and resolves with the response once it is queued, or null if dismissed.
+   * Needs the elements: load `cxkit/elements` or the script tag.
+   */
+  show(kind: PromptKind, options: ShowOptions): Promise<Response | null>;
   /** How many answers wait for delivery. */
   pending(): Promise<number>;
   /** Listens to an event; returns the function that stops listening. */
@@ -69,7 +76,7 @@ export function createClient(config: ClientConfig): CxClient {
       score: input.score,
       scale: input.scale ?? { ...defaultScales[input.kind] },
       touchpoint: input.touchpoint,
-      question: input.question ?? defaultQuestions[input.kind],
+      question: input.question ?? en.question[input.kind],
       locale: input.locale ?? resolved.locale ?? globalThis.navigator?.language ?? 'en',
       answeredAt: new Date().toISOString(),
       page: currentPage(resolved.fullPageUrl),
@@ -84,7 +91,7 @@ export function createClient(config: ClientConfig): CxClient {
     return response;
   }
 
-  return {
+  const client: CxClient = {
     config: resolved,
     identify(userId, traits) {
       const parsed = parseOrThrow(identitySchema, { userId, traits }, 'identify');
@@ -103,6 +110,20 @@ export function createClient(config: ClientConfig): CxClient {
       delivery.schedule(resolved.flushDelayMs);
       return response;
     },
+    async show(kind, options) {
+      const request = parseOrThrow(showInputSchema, { kind, ...options }, 'show');
+      const mount = promptMounter();
+      if (!mount) throw new CxError('cxkit: show() needs the prompt elements: import "cxkit/elements" or load cxkit.js');
+      return mount({
+        client,
+        kind: request.kind,
+        touchpoint: request.touchpoint,
+        mode: request.mode ?? 'popover',
+        question: request.question,
+        onShown: () => events.emit('shown', { touchpoint: request.touchpoint, kind: request.kind }),
+        onDismissed: () => events.emit('dismissed', { touchpoint: request.touchpoint, kind: request.kind }),
+      });
+    },
     flush: () => delivery.flush(),
     pending: () => outbox.count(),
     on: (event, listener) => events.on(event, listener),
@@ -117,4 +138,5 @@ export function createClient(config: ClientConfig): CxClient {
       outbox.close();
     },
   };
+  return client;
 }

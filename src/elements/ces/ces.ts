@@ -1,0 +1,34 @@
+// <cx-ces>: Customer Effort Score, agreement on 1–7 (or 1–5).
+import { property } from 'lit/decorators.js';
+import type { Bands, Translation } from '../../locales/translation.js';
+import type { Scale } from '../../schema/response.js';
+import type { ScaleOption } from '../internal/score-scale.js';
+import { CxPromptElement } from '../prompt-element.js';
+
+/**
+ * Asks how much the customer agrees that you made it easy, then why.
+ *
+ * @summary Customer Effort Score prompt (1–7 agreement, or 1–5).
+ * @tag cx-ces
+ */
+export class CxCes extends CxPromptElement {
+  /** Points on the agreement scale: `7` or `5`. Default `7`. */
+  @property({ reflect: true }) scale: '5' | '7' = '7';
+
+  protected readonly kind = 'ces';
+
+  protected get range(): Scale {
+    return { min: 1, max: this.scale === '5' ? 5 : 7 };
+  }
+
+  protected options(_strings: Translation, locale: string): ScaleOption[] {
+    const number = new Intl.NumberFormat(locale);
+    return Array.from({ length: this.range.max }, (_, i) => ({ value: i + 1, content: number.format(i + 1) }));
+  }
+
+  /** On 1–7: hard 1–3, neutral 4, easy 5–7; on 1–5: 1–2, 3, 4–5. */
+  protected band(score: number): keyof Bands {
+    const middle = (this.range.max + 1) / 2;
+    return score < middle ? 'low' : score === middle ? 'mid' : 'high';
+  }
+}

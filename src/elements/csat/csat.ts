@@ -1,0 +1,58 @@
+// <cx-csat>: Customer Satisfaction, 1–5, as stars, faces or numbers.
+import { html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { plural } from '../../locales/registry.js';
+import type { Bands, Translation } from '../../locales/translation.js';
+import { defaultScales, type Scale } from '../../schema/response.js';
+import { starIcon } from '../internal/icons.js';
+import type { ScaleOption } from '../internal/score-scale.js';
+import { CxPromptElement } from '../prompt-element.js';
+import { csatStyles } from './csat.styles.js';
+
+/** Faces from very dissatisfied to very satisfied; their names come from the locale. */
+const faces = ['😞', '🙁', '😐', '🙂', '😄'] as const;
+
+export type CsatVariant = 'stars' | 'emoji' | 'numbers';
+
+/**
+ * Asks how satisfied the customer is, on 1–5, then why.
+ *
+ * @summary Customer Satisfaction prompt (1–5).
+ * @tag cx-csat
+ */
+export class CxCsat extends CxPromptElement {
+  static override styles = [...CxPromptElement.styles, csatStyles];
+
+  /** How options look: `stars`, `emoji` or `numbers`. Default `stars`. */
+  @property({ reflect: true }) variant: CsatVariant = 'stars';
+
+  protected readonly kind = 'csat';
+
+  protected get range(): Scale {
+    return defaultScales.csat;
+  }
+
+  protected options(strings: Translation, locale: string, selected: number | null): ScaleOption[] {
+    const number = new Intl.NumberFormat(locale);
+    return [1, 2, 3, 4, 5].map((value) => {
+      const level = strings.satisfaction[value - 1] ?? '';
+      switch (this.variant) {
+        case 'emoji':
+          return { value, label: level, content: html`<span class="face" aria-hidden="true">${faces[value - 1]}</span>` };
+        case 'numbers':
+          return { value, label: `${number.format(value)}, ${level}`, content: number.format(value) };
+        default:
+          return {
+            value,
+            label: plural(strings.stars, value, locale),
+            content: html`<span class=${selected !== null && value <= selected ? 'star filled' : 'star'}>${starIcon}</span>`,
+          };
+      }
+    });
+  }
+
+  /** Dissatisfied 1–2, neutral 3, satisfied 4–5. */
+  protected band(score: number): keyof Bands {
+    return score <= 2 ? 'low' : score === 3 ? 'mid' : 'high';
+  }
+}

@@ -1,0 +1,29 @@
+// <cx-nps>: Net Promoter Score, 0–10.
+import type { Bands, Translation } from '../../locales/translation.js';
+import { defaultScales, type Scale } from '../../schema/response.js';
+import type { ScaleOption } from '../internal/score-scale.js';
+import { CxPromptElement } from '../prompt-element.js';
+
+/**
+ * Asks how likely the customer is to recommend you, on 0–10, then why.
+ *
+ * @summary Net Promoter Score prompt (0–10).
+ * @tag cx-nps
+ */
+export class CxNps extends CxPromptElement {
+  protected readonly kind = 'nps';
+
+  protected get range(): Scale {
+    return defaultScales.nps;
+  }
+
+  protected options(_strings: Translation, locale: string): ScaleOption[] {
+    const number = new Intl.NumberFormat(locale);
+    return Array.from({ length: 11 }, (_, value) => ({ value, content: number.format(value) }));
+  }
+
+  /** Detractors 0–6, passives 7–8, promoters 9–10. */
+  protected band(score: number): keyof Bands {
+    return score <= 6 ? 'low' : score <= 8 ? 'mid' : 'high';
+  }
+}

@@ -1,0 +1,214 @@
+// Styles shared by every prompt; public only through --cx-* properties and parts.
+import { css } from 'lit';
+
+export const promptStyles = css`
+  :host {
+    --_accent: var(--cx-accent, #2155d6);
+    --_on-accent: #fff;
+    --_bg: var(--cx-bg, #fff);
+    --_fg: var(--cx-fg, #1d2127);
+    --_muted: var(--cx-fg, #4a5260);
+    --_line: #8a93a3;
+    --_radius: var(--cx-radius, 12px);
+    display: block;
+    font-family: var(--cx-font, inherit);
+    color: var(--_fg);
+    line-height: 1.4;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_accent: var(--cx-accent, #8cb1ff);
+      --_on-accent: #0d1117;
+      --_bg: var(--cx-bg, #1c1f24);
+      --_fg: var(--cx-fg, #eceef1);
+      --_muted: var(--cx-fg, #c1c7d0);
+      --_line: #6b7483;
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  .panel {
+    position: relative;
+    background: var(--_bg);
+    color: var(--_fg);
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+    padding: 1rem 1.25rem 1.25rem;
+    max-inline-size: 40rem;
+  }
+  :host([mode='popover']) .panel {
+    position: fixed;
+    inset-block-end: 1rem;
+    inset-inline-end: 1rem;
+    z-index: 2147483000;
+    inline-size: min(26rem, calc(100vw - 2rem));
+    max-block-size: calc(100vh - 2rem);
+    overflow: auto;
+    box-shadow: 0 8px 30px rgb(0 0 0 / 0.25);
+  }
+  dialog {
+    padding: 0;
+    border: none;
+    background: transparent;
+    color: inherit;
+    inline-size: min(32rem, calc(100vw - 2rem));
+    max-block-size: calc(100vh - 2rem);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  .question {
+    margin-block: 0 0.75rem;
+    margin-inline: 0 2rem;
+    font-size: 1.05em;
+    font-weight: 600;
+  }
+  .close {
+    position: absolute;
+    inset-block-start: 0.5rem;
+    inset-inline-end: 0.5rem;
+    display: grid;
+    place-items: center;
+    inline-size: 2rem;
+    block-size: 2rem;
+    padding: 0;
+    border: none;
+    border-radius: 50%;
+    background: transparent;
+    color: var(--_fg);
+    cursor: pointer;
+  }
+  .scale {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+  }
+  .option {
+    flex: 1 0 2.25rem;
+    min-inline-size: 2.25rem;
+    min-block-size: 2.25rem;
+    padding: 0.25rem;
+    border: 1px solid var(--_line);
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_bg);
+    color: var(--_fg);
+    font: inherit;
+    font-variant-numeric: tabular-nums;
+    cursor: pointer;
+  }
+  .option:hover {
+    border-color: var(--_accent);
+  }
+  .option[aria-checked='true'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+  @media (pointer: coarse) {
+    .option,
+    .close {
+      min-inline-size: 2.75rem;
+      min-block-size: 2.75rem;
+    }
+  }
+  .ends {
+    display: flex;
+    justify-content: space-between;
+    gap: 1rem;
+    margin-block-start: 0.375rem;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .follow-up {
+    display: grid;
+    gap: 0.5rem;
+    margin-block-start: 1rem;
+  }
+  .follow-up label {
+    font-weight: 600;
+  }
+  textarea {
+    inline-size: 100%;
+    min-block-size: 4.5rem;
+    padding: 0.5rem;
+    border: 1px solid var(--_line);
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_bg);
+    color: var(--_fg);
+    font: inherit;
+    resize: vertical;
+  }
+  textarea::placeholder {
+    color: var(--_muted);
+    opacity: 1;
+  }
+  .actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: 0.5rem;
+  }
+  .submit,
+  .skip,
+  .retry {
+    min-block-size: 2.5rem;
+    padding: 0.375rem 1rem;
+    border-radius: calc(var(--_radius) / 2);
+    font: inherit;
+    cursor: pointer;
+  }
+  .submit {
+    border: 1px solid var(--_accent);
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
+  .skip,
+  .retry {
+    border: 1px solid var(--_line);
+    background: transparent;
+    color: var(--_fg);
+  }
+  button:focus-visible,
+  textarea:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  button[disabled] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+  .error {
+    margin: 0.75rem 0 0;
+    font-weight: 600;
+  }
+  .thanks:not(:empty) {
+    margin: 0;
+    font-weight: 600;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .panel {
+      animation: cx-enter 160ms ease-out;
+    }
+    .option {
+      transition: background-color 120ms, border-color 120ms;
+    }
+  }
+  @keyframes cx-enter {
+    from {
+      opacity: 0;
+      transform: translateY(0.5rem);
+    }
+  }
+`;

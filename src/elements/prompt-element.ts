@@ -1,0 +1,304 @@
+// The shared prompt: question → score → follow-up → thank-you, in inline, popover or modal mode.
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { CxAnswerEvent } from '../events/answer.js';
+import { CxDismissEvent } from '../events/dismiss.js';
+import { CxShowEvent } from '../events/show.js';
+import { CxSubmitEvent } from '../events/submit.js';
+import { resolveLocale } from '../locales/registry.js';
+import type { Bands, Translation } from '../locales/translation.js';
+import type { PromptKind, Response, Scale } from '../schema/response.js';
+import type { PromptMode } from '../schema/touchpoint.js';
+import type { CxClient } from '../sdk/client.js';
+import { getDefaultClient } from './default-client.js';
+import { closeIcon } from './internal/icons.js';
+import { ScoreScale, type ScaleOption } from './internal/score-scale.js';
+import { promptStyles } from './prompt-element.styles.js';
+
+type Step = 'question' | 'follow-up' | 'saving' | 'thanks' | 'error';
+
+/** How long the thank-you stays before a popover or modal closes itself. */
+const thanksMs = 2500;
+
+/** The element that has focus, looking into shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
+}
+
+/**
+ * The base of `<cx-nps>`, `<cx-csat>` and `<cx-ces>`: each subclass gives its kind, scale and option content.
+ *
+ * @fires cx-show - The prompt became visible. `detail: { kind, touchpoint }`
+ * @fires cx-answer - A score was chosen. `detail: { score }`
+ * @fires cx-submit - The answer is durably queued. `detail: { response }`
+ * @fires cx-dismiss - Closed without submitting. `detail: { kind, touchpoint, score }`
+ * @csspart panel - The card holding the prompt.
+ * @csspart option - Each score on the scale.
+ * @csspart submit - The follow-up's send button.
+ * @csspart close - The close button.
+ * @cssprop --cx-accent - Accent colour of chosen options, focus rings and the send button.
+ * @cssprop --cx-bg - Background of the panel.
+ * @cssprop --cx-fg - Text colour of the panel.
+ * @cssprop --cx-radius - Corner radius of the panel.
+ * @cssprop --cx-font - Font family; the page's font by default.
+ */
+export abstract class CxPromptElement extends LitElement {
+  static formAssociated = true;
+  static override styles = [promptStyles];
+
+  /** Id of the moment being rated, e.g. `checkout-complete`. Required. */
+  @property() touchpoint = '';
+  /** `inline` (in the page flow), `popover` (a corner card) or `modal` (a dialog). Default `inline`. */
+  @property({ reflect: true }) mode: PromptMode = 'inline';
+  /** Replaces the default question of the locale. */
+  @property() question: string | undefined;
+  /** `auto` asks why after a score, `off` submits right away, any other text is the follow-up question. Default `auto`. */
+  @property({ attribute: 'follow-up' }) followUp = 'auto';
+  /** BCP 47 language tag; falls back to the base language, then English. Default: the client's locale, then `navigator.language`. */
+  @property() locale: string | undefined;
+  /** Shows a popover or modal prompt; set to false to hide it. */
+  @property({ type: Boolean, reflect: true }) open = false;
+  /** Form field name: inside a `<form>` the score is submitted under it. */
+  @property({ reflect: true }) name: string | undefined;
+  /** The client answers are recorded with. Default: the page's default client (`setDefaultClient`, or the script tag's). */
+  @property({ attribute: false }) client: CxClient | undefined;
+
+  @state() private step: Step = 'question';
+  @state() private score: number | null = null;
+  @state() private comment = '';
+  /** An inline prompt dismissed or finished stays out of the way. */
+  @state() private closed = false;
+
+  protected abstract readonly kind: PromptKind;
+  /** The scale answers are recorded on. */
+  protected abstract get range(): Scale;
+  /** The options to render, with their content and accessible labels. */
+  protected abstract options(strings: Translation, locale: string, selected: number | null): ScaleOption[];
+  /** Which follow-up question a score earns. */
+  protected abstract band(score: number): keyof Bands;
+
+  private readonly internals: ElementInternals;
+  private readonly scaleControl = new ScoreScale(this, (value) => this.choose(value));
+  private restoreFocusTo: HTMLElement | null = null;
+  /** Whether the prompt was visible at the last render, to notice it appearing and going. */
+  private shown = false;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+  }
+
+  /** The submitted response, once there is one. */
+  response: Response | null = null;
+
+  private get locale_(): { tag: string; strings: Translation } {
+    const client = this.client ?? getDefaultClient();
+    return resolveLocale(this.locale ?? client?.config.locale ?? navigator.language);
+  }
+
+  private get questionText(): string {
+    return this.question ?? this.locale_.strings.question[this.kind];
+  }
+
+  private get visible(): boolean {
+    return this.mode === 'inline' ? !this.closed : this.open;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.touchpoint) console.error(`cxkit: <${this.localName}> needs a touchpoint attribute naming the moment being rated`);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.closeTimer);
+  }
+
+  protected override updated(): void {
+    const visible = this.visible;
+    if (visible && !this.shown) this.onShown();
+    else if (!visible && this.shown) this.onHidden();
+    this.shown = visible;
+  }
+
+  private onShown(): void {
+    if (this.mode !== 'inline') {
+      this.restoreFocusTo = deepActiveElement();
+      this.renderRoot.querySelector('dialog')?.showModal();
+      this.scaleControl.focus();
+    }
+    this.dispatchEvent(new CxShowEvent({ kind: this.kind, touchpoint: this.touchpoint }));
+  }
+
+  private onHidden(): void {
+    clearTimeout(this.closeTimer);
+    if (this.restoreFocusTo?.isConnected) this.restoreFocusTo.focus();
+    this.restoreFocusTo = null;
+  }
+
+  private choose(value: number): void {
+    this.score = value;
+    this.internals.setFormValue(String(value));
+    this.dispatchEvent(new CxAnswerEvent({ score: value }));
+    if (this.followUp === 'off') void this.submit();
+    else this.step = 'follow-up';
+  }
+
+  /** Records the answer through the client; `cx-submit` fires only once it is durably queued. */
+  private async submit(withComment = true): Promise<void> {
+    const client = this.client ?? getDefaultClient();
+    if (this.score === null || this.step === 'saving') return;
+    if (!client) {
+      console.error(`cxkit: <${this.localName}> has no client: load cxkit.js with data-endpoint, call setDefaultClient(cx), or set its client property`);
+      this.step = 'error';
+      return;
+    }
+    this.step = 'saving';
+    const { tag } = this.locale_;
+    const comment = withComment ? this.comment.trim() : '';
+    try {
+      const response = await client.record({
+        kind: this.kind,
+        score: this.score,
+        touchpoint: this.touchpoint,
+        question: this.questionText,
+        locale: tag,
+        scale: this.range,
+        ...(comment ? { comment } : {}),
+      });
+      this.response = response;
+      this.step = 'thanks';
+      this.dispatchEvent(new CxSubmitEvent({ response }));
+      if (this.mode !== 'inline') this.closeTimer = setTimeout(() => (this.open = false), thanksMs);
+    } catch (error) {
+      console.error(error);
+      this.step = 'error';
+    }
+  }
+
+  /** Closes the prompt without submitting and fires `cx-dismiss`. */
+  dismiss(): void {
+    if (!this.visible) return;
+    const answered = this.step === 'thanks';
+    if (this.mode === 'inline') this.closed = true;
+    else this.open = false;
+    if (!answered) this.dispatchEvent(new CxDismissEvent({ kind: this.kind, touchpoint: this.touchpoint, score: this.score }));
+  }
+
+  formResetCallback(): void {
+    this.score = null;
+    this.comment = '';
+    this.step = 'question';
+    this.closed = false;
+    this.scaleControl.reset();
+    this.internals.setFormValue(null);
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.dismiss();
+    } else if (event.key === 'Tab' && this.mode !== 'inline') {
+      this.trapFocus(event);
+    }
+  }
+
+  /** Keeps Tab cycling inside a popover or modal (a modal `<dialog>` alone would let it reach the browser's UI). */
+  private trapFocus(event: KeyboardEvent): void {
+    const focusable = [...this.renderRoot.querySelectorAll<HTMLElement>('button:not([disabled]), textarea, [tabindex="0"]')].filter(
+      (el) => el.tabIndex >= 0,
+    );
+    const first = focusable[0];
+    const last = focusable.at(-1);
+    const current = this.shadowRoot?.activeElement;
+    if (event.shiftKey && current === first) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && current === last) {
+      event.preventDefault();
+      first?.focus();
+    }
+  }
+
+  private renderFollowUp(strings: Translation): TemplateResult {
+    const score = this.score ?? 0;
+    const label = this.followUp === 'auto' ? strings.followUp[this.kind][this.band(score)] : this.followUp;
+    const saving = this.step === 'saving';
+    return html`<div class="follow-up">
+      <label for="comment">${label}</label>
+      <textarea
+        id="comment"
+        rows="3"
+        maxlength="5000"
+        placeholder=${strings.commentPlaceholder}
+        .value=${this.comment}
+        ?disabled=${saving}
+        @input=${(event: Event) => (this.comment = (event.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      <div class="actions">
+        <button type="button" class="skip" ?disabled=${saving} @click=${() => this.submit(false)}>${strings.skip}</button>
+        <button type="button" part="submit" class="submit" ?disabled=${saving} @click=${() => this.submit()}>${strings.submit}</button>
+      </div>
+    </div>`;
+  }
+
+  private renderBody(strings: Translation, tag: string): TemplateResult {
+    if (this.step === 'thanks') return html``;
+    const [low, high] = strings.ends[this.kind];
+    const { min, max } = this.range;
+    const number = new Intl.NumberFormat(tag);
+    return html`${this.scaleControl.render({
+        options: this.options(strings, tag, this.score),
+        selected: this.score,
+        labelledBy: 'question',
+        describedBy: 'ends',
+        dir: strings.dir,
+      })}
+      <div class="ends" id="ends">
+        <span><span class="visually-hidden">${number.format(min)}: </span>${low}</span>
+        <span><span class="visually-hidden">${number.format(max)}: </span>${high}</span>
+      </div>
+      ${this.step === 'follow-up' || (this.step === 'saving' && this.followUp !== 'off') ? this.renderFollowUp(strings) : nothing}
+      ${this.step === 'error'
+        ? html`<p class="error" role="alert">
+            ${strings.saveFailed} <button type="button" class="retry" @click=${() => this.submit()}>${strings.retry}</button>
+          </p>`
+        : nothing}`;
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (!this.visible) return nothing;
+    const { tag, strings } = this.locale_;
+    const panel = html`<div
+      part=${this.mode === 'modal' ? nothing : 'panel'}
+      class="panel"
+      dir=${strings.dir}
+      lang=${tag}
+      role=${{ inline: 'group', popover: 'dialog', modal: nothing }[this.mode]}
+      aria-labelledby=${this.mode === 'modal' ? nothing : 'question'}
+      @keydown=${this.onKeyDown}
+    >
+      <p class="question" id="question">${this.questionText}</p>
+      ${this.renderBody(strings, tag)}
+      <div class="thanks" role="status">${this.step === 'thanks' ? strings.thanks : nothing}</div>
+      <!-- last in tab order: Tab goes to the scale first; the button still sits in the top corner -->
+      <button type="button" part="close" class="close" aria-label=${strings.close} @click=${() => this.dismiss()}>${closeIcon}</button>
+    </div>`;
+    if (this.mode !== 'modal') return panel;
+    return html`<dialog
+      part="panel"
+      aria-labelledby="question"
+      dir=${strings.dir}
+      @cancel=${(event: Event) => {
+        // Escape: we close through dismiss() so that cx-dismiss fires and state stays in step
+        event.preventDefault();
+        this.dismiss();
+      }}
+    >
+      ${panel}
+    </dialog>`;
+  }
+}

@@ -6,6 +6,8 @@ import type { Received, Reply } from '../support/collector.js';
 
 interface Collector {
   readonly endpoint: string;
+  /** The same collector on the pages' own origin, for pages whose CSP allows only 'self'. */
+  readonly sameOriginEndpoint: string;
   plan(...replies: Reply[]): void;
   received(): Received[];
   receivedIds(): string[];
@@ -29,6 +31,7 @@ export const test = base.extend<{ collector: Collector; db: string; openShop: (p
     const received = () => server.stub.received(session) as Received[];
     await use({
       endpoint: `${server.collectorOrigin}/stub/${session}/collect`,
+      sameOriginEndpoint: `${server.pageOrigin}/stub/${session}/collect`,
       plan: (...replies) => server.stub.plan(session, ...replies),
       received,
       receivedIds: () => received().flatMap((r) => r.body.responses.map((response) => response.id)),

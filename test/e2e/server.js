@@ -19,7 +19,11 @@ export async function startTestServer() {
       if (!prefix) return void res.writeHead(404).end();
       const file = join(root, served[/** @type {keyof typeof served} */ (prefix)], path.slice(prefix.length));
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': types[/** @type {keyof typeof types} */ (extname(file))] ?? 'application/octet-stream' }).end(body);
+      /** @type {Record<string, string>} */
+      const headers = { 'Content-Type': types[/** @type {keyof typeof types} */ (extname(file))] ?? 'application/octet-stream' };
+      // ?csp=strict serves the page under the strictest policy a host site might use
+      if (new URL(req.url ?? '/', 'http://x').searchParams.get('csp') === 'strict') headers['Content-Security-Policy'] = "default-src 'self'";
+      res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404).end();
     }

@@ -1,0 +1,92 @@
+// The prompts as shipped in dist/cxkit.js: accessibility audits in every mode, theme and direction, and a strict CSP.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+}
+
+/** Runs axe-core over the page (shadow roots included) for WCAG 2.2 A and AA; evaluate() is exempt from the page's CSP. */
+async function audit(page: Page): Promise<string[]> {
+  // the entry animation fades in: contrast is judged on the settled panel
+  await page.evaluate(() => {
+    const roots = [document, ...[...document.querySelectorAll('cx-nps, cx-csat, cx-ces')].flatMap((el) => (el.shadowRoot ? [el.shadowRoot] : []))];
+    return Promise.all(roots.flatMap((root) => root.getAnimations()).map((animation) => animation.finished));
+  });
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
+    return result.violations;
+  });
+  return violations.map((v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => [n.target, n.failureSummary]))}`);
+}
+
+const prompt = (page: Page, kind: string) => page.locator(`cx-${kind}`);
+
+async function openPrompt(page: Page, url: string, kind: string, mode: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction((tag) => customElements.get(tag) !== undefined, `cx-${kind}`);
+  if (mode !== 'inline') await page.click('#opener');
+  await expect(prompt(page, kind).getByRole('radiogroup')).toBeVisible();
+}
+
+for (const kind of ['nps', 'csat', 'ces']) {
+  for (const mode of ['inline', 'popover', 'modal']) {
+    test(`<cx-${kind}> ${mode}: no axe violations in light and dark, left-to-right and right-to-left, before and after a score`, async ({ page, server, collector, db }) => {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        for (const locale of ['en', 'ar']) {
+          await page.emulateMedia({ colorScheme });
+          const query = new URLSearchParams({ kind, mode, locale, endpoint: collector.endpoint, db });
+          await openPrompt(page, `${server.pageOrigin}/pages/prompt.html?${query}`, kind, mode);
+          const where = `${colorScheme}, ${locale}`;
+          expect(await audit(page), `question step, ${where}`).toEqual([]);
+          await prompt(page, kind).getByRole('radio').nth(2).click();
+          await expect(prompt(page, kind).getByRole('textbox')).toBeVisible();
+          expect(await audit(page), `follow-up step, ${where}`).toEqual([]);
+        }
+      }
+    });
+  }
+}
+
+test('a page with Content-Security-Policy default-src self renders and submits with no violation', async ({ page, server, collector, db }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`Refused to: ${event.violatedDirective} ${event.blockedURI}`));
+  });
+  const query = new URLSearchParams({ kind: 'csat', mode: 'popover', variant: 'emoji', endpoint: collector.sameOriginEndpoint, db, csp: 'strict' });
+  await openPrompt(page, `${server.pageOrigin}/pages/prompt.html?${query}`, 'csat', 'popover');
+  const csat = prompt(page, 'csat');
+  await csat.getByRole('radio', { name: 'Satisfied', exact: true }).click();
+  await csat.getByRole('textbox').fill('Clear pricing');
+  await csat.getByRole('button', { name: 'Send' }).click();
+  await expect(csat.getByRole('status')).toHaveText('Thank you for your feedback!');
+  await expect.poll(() => collector.received().length).toBe(1);
+  expect(collector.received()[0]?.body.responses[0]).toMatchObject({ kind: 'csat', score: 4, comment: 'Clear pricing' });
+  // the prompt is styled (constructable stylesheets pass the CSP): the popover is fixed to a corner
+  expect(await csat.evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('.panel')!).position)).toBe('fixed');
+  expect(violations).toEqual([]);
+});
+
+test('a popover never covers the whole viewport on a phone', async ({ page, server, collector, db }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  const query = new URLSearchParams({ kind: 'nps', mode: 'popover', endpoint: collector.endpoint, db });
+  await openPrompt(page, `${server.pageOrigin}/pages/prompt.html?${query}`, 'nps', 'popover');
+  const box = await prompt(page, 'nps').locator('[part="panel"]').boundingBox();
+  expect(box).not.toBeNull();
+  expect(box!.width).toBeLessThanOrEqual(360 - 32);
+  expect(box!.height).toBeLessThan(640 * 0.6);
+  await prompt(page, 'nps').getByRole('radio', { name: '9' }).click();
+  const withFollowUp = await prompt(page, 'nps').locator('[part="panel"]').boundingBox();
+  expect(withFollowUp!.height).toBeLessThan(640);
+});

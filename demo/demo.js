@@ -1,5 +1,5 @@
 // Wires the demo page to window.cxkit: one button per NPS score, and a log of the client's events.
-// Loaded with defer after cxkit.js (also defer), so window.cxkit is ready here.
+// A module script runs after cxkit.js (defer), so window.cxkit is ready here.
 const byId = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const log = byId('log');
 const pending = byId('pending');
@@ -31,3 +31,5 @@ for (const event of ['sent', 'retry', 'rejected', 'expired', 'degraded']) {
   });
 }
 void refresh();
+
+export {};

@@ -83,12 +83,11 @@ export const promptStyles = css`
     cursor: pointer;
   }
   .scale {
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(2.25rem, 1fr));
     gap: 0.25rem;
   }
   .option {
-    flex: 1 0 2.25rem;
     min-inline-size: 2.25rem;
     min-block-size: 2.25rem;
     padding: 0.25rem;
@@ -109,6 +108,9 @@ export const promptStyles = css`
     color: var(--_on-accent);
   }
   @media (pointer: coarse) {
+    .scale {
+      grid-template-columns: repeat(auto-fit, minmax(2.75rem, 1fr));
+    }
     .option,
     .close {
       min-inline-size: 2.75rem;

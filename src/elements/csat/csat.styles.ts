@@ -2,9 +2,9 @@
 import { css } from 'lit';
 
 export const csatStyles = css`
-  :host([variant='stars']) .scale,
-  :host([variant='emoji']) .scale {
-    flex-wrap: nowrap;
+  /* five options always fit on one row */
+  .scale {
+    grid-template-columns: repeat(5, minmax(2.25rem, 1fr));
   }
   .star {
     display: inline-grid;
@@ -23,6 +23,8 @@ export const csatStyles = css`
     color: var(--_accent);
   }
   .face {
+    /* colour emoji fonts first, so that all five faces come from one family */
+    font-family: 'Apple Color Emoji', 'Segoe UI Emoji', 'Noto Color Emoji', sans-serif;
     font-size: 1.75rem;
     line-height: 1;
   }

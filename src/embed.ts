@@ -1,4 +1,5 @@
-// The script-tag entry (dist/cxkit.js): creates the default client from data-endpoint, sets window.cxkit, replays queued calls.
+// The script-tag entry (dist/cxkit.js): reads the config (data-endpoint, data-config, inline JSON), creates the
+// default client, sets window.cxkit and replays the calls queued before it loaded. It never throws into the page.
 import { setDefaultClient } from './elements/default-client.js';
 import './elements.js';
 import { createClient, type CxClient } from './sdk/client.js';
@@ -19,64 +20,110 @@ declare global {
   }
 }
 
-const clientMethods = ['identify', 'record', 'show', 'flush', 'pending', 'on'] as const;
+const clientMethods = ['identify', 'record', 'show', 'milestone', 'explain', 'flush', 'pending', 'on'] as const;
+type ClientMethod = (typeof clientMethods)[number];
 
 function report(error: unknown): void {
   console.error(error instanceof Error ? error.message : `cxkit: ${String(error)}`);
 }
 
+/** The config named by the script tag: an inline JSON block, or the JSON at data-config; null if neither. */
+async function readConfig(script: HTMLScriptElement | null): Promise<Record<string, unknown> | null> {
+  const inline = document.querySelector('script[type="application/json"][data-cxkit-config]');
+  const url = script?.dataset.config;
+  let text: string;
+  let source: string;
+  if (inline) {
+    text = inline.textContent ?? '';
+    source = 'the inline <script data-cxkit-config>';
+  } else if (url) {
+    source = `data-config ${url}`;
+    let response: globalThis.Response;
+    try {
+      response = await fetch(new URL(url, script?.src || location.href), { credentials: 'same-origin' });
+    } catch (error) {
+      throw new Error(`cxkit: ${source}: could not be loaded (${error instanceof Error ? error.message : String(error)})`);
+    }
+    if (!response.ok) throw new Error(`cxkit: ${source}: could not be loaded (HTTP ${response.status})`);
+    text = await response.text();
+  } else {
+    return null;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`cxkit: ${source}: invalid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`cxkit: ${source}: expected a JSON object`);
+  return parsed as Record<string, unknown>;
+}
+
 function boot(): void {
   if (window.cxkit && !Array.isArray(window.cxkit)) return; // loaded twice: the first copy stays in charge
-  const queued = Array.isArray(window.cxkit) ? window.cxkit : [];
-  const script = document.currentScript as HTMLScriptElement | null;
+  const queued: Call[] = Array.isArray(window.cxkit) ? [...window.cxkit] : [];
+  const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
   let client: CxClient | null = null;
+  /** Calls wait here while the config loads, so that they run in order once the client exists. */
+  let waiting: Array<() => void> | null = [];
 
-  /** Calls a client method without ever throwing into the page; promise results that fail are reported, not raised. */
+  /** Calls a client method without ever throwing into the page; failed promises are reported, not raised. */
   function call(method: string, args: readonly unknown[]): unknown {
-    if (!client) return report(`cxkit.${method}(): cxkit is not initialised (no valid data-endpoint or init() call)`);
+    if (waiting) return new Promise((resolve) => waiting?.push(() => resolve(call(method, args))));
     if (!(clientMethods as readonly string[]).includes(method)) return report(`cxkit: unknown method "${method}"`);
+    if (!client) return report(`cxkit.${method}(): cxkit is not initialised (no valid config; see the error above, or call cxkit.init())`);
     try {
-      const result = (client[method as (typeof clientMethods)[number]] as (...a: readonly unknown[]) => unknown)(...args);
-      if (result instanceof Promise) return result.catch((error: unknown) => report(error));
-      return result;
+      const result = (client[method as ClientMethod] as (...a: readonly unknown[]) => unknown)(...args);
+      return result instanceof Promise ? result.catch((error: unknown) => report(error)) : result;
     } catch (error) {
       return report(error);
     }
   }
 
-  const api: EmbedApi & Record<(typeof clientMethods)[number], (...args: unknown[]) => unknown> = {
-    init(config) {
-      try {
-        const next = createClient(config);
-        client?.destroy();
-        client = next;
-        setDefaultClient(next);
-        return true;
-      } catch (error) {
-        report(error);
-        return false;
-      }
-    },
-    push(...calls) {
-      for (const [method, ...args] of calls) {
-        if (method === 'init') api.init(args[0] as ClientConfig);
-        else call(method, args);
-      }
-    },
+  /** Creates the default client; bad config is reported (naming the field) and leaves cxkit inert. */
+  function init(config: unknown): boolean {
+    try {
+      const next = createClient(config as ClientConfig);
+      client?.destroy();
+      client = next;
+      setDefaultClient(next);
+      return true;
+    } catch (error) {
+      report(error);
+      return false;
+    }
+  }
+
+  function run(calls: readonly Call[]): void {
+    for (const [method, ...args] of calls) {
+      if (method === 'init' && !waiting) init(args[0]);
+      else if (method === 'init') waiting?.push(() => init(args[0]));
+      else void call(method, args);
+    }
+  }
+
+  const api = {
+    init,
+    push: (...calls: Call[]) => run(calls),
     get client() {
       return client;
     },
-    identify: (...args) => call('identify', args),
-    record: (...args) => call('record', args),
-    show: (...args) => call('show', args),
-    flush: (...args) => call('flush', args),
-    pending: (...args) => call('pending', args),
-    on: (...args) => call('on', args),
-  };
+    ...Object.fromEntries(clientMethods.map((method) => [method, (...args: unknown[]) => call(method, args)])),
+  } as EmbedApi;
   window.cxkit = api;
+
   const endpoint = script?.dataset.endpoint;
-  if (endpoint) api.init({ endpoint });
-  api.push(...queued);
+  run(queued);
+  readConfig(script)
+    .then((fileConfig) => {
+      if (fileConfig || endpoint) init({ ...fileConfig, ...(endpoint ? { endpoint } : {}) });
+    })
+    .catch(report)
+    .finally(() => {
+      const ready = waiting ?? [];
+      waiting = null;
+      for (const next of ready) next();
+    });
 }
 
 try {

@@ -7,6 +7,7 @@ export { responseSchema, recordInputSchema, promptKinds, defaultScales } from '.
 export type { Response, RecordInput, PromptKind, Scale, Attributes } from './schema/response.js';
 export { batchSchema, maxBatchBytes, maxBatchResponses, type Batch } from './schema/batch.js';
 export { clientConfigSchema, type ClientConfig, type ResolvedConfig, type BeforeSend } from './schema/config.js';
-export type { Touchpoint, PromptMode, Recontact } from './schema/touchpoint.js';
+export type { Touchpoint, PromptMode, Recontact, Trigger } from './schema/touchpoint.js';
+export type { Decision } from './touchpoints/engine.js';
 export type { ValidationIssue } from './schema/issues.js';
 export { sdkInfo } from './version.js';

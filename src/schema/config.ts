@@ -57,7 +57,18 @@ export const clientConfigSchema = z.strictObject({
   headers: z.optional(z.record(z.string(), z.string())),
   /** Locale recorded with answers and used by prompts. Default `navigator.language`. */
   locale: z.optional(z.string().check(z.minLength(1))),
-  touchpoints: z._default(z.array(touchpointSchema), []),
+  touchpoints: z._default(
+    z.array(touchpointSchema).check(
+      z.superRefine((touchpoints, ctx) => {
+        const seen = new Set<string>();
+        touchpoints.forEach((touchpoint, index) => {
+          if (seen.has(touchpoint.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `expected a unique id, "${touchpoint.id}" is used twice`, input: touchpoint.id });
+          seen.add(touchpoint.id);
+        });
+      }),
+    ),
+    [],
+  ),
   recontact: z.prefault(recontactSchema, {}),
   /** Keep the query string and hash in `page.url`. Default false: they often carry personal data. */
   fullPageUrl: z._default(z.boolean(), false),

@@ -1,4 +1,4 @@
-// What `cx.show(kind, options)` accepts.
+// What `cx.show(kind, options)` and `cx.milestone(name)` accept.
 import { z } from 'zod/mini';
 import { promptKindSchema } from './response.js';
 import { promptModeSchema } from './touchpoint.js';
@@ -11,3 +11,5 @@ export const showInputSchema = z.strictObject({
   question: z.optional(z.string().check(z.minLength(1))),
 });
 export type ShowOptions = Omit<z.input<typeof showInputSchema>, 'kind'>;
+
+export const milestoneSchema = z.string().check(z.minLength(1), z.maxLength(200));

@@ -2,7 +2,7 @@
 import type { z } from 'zod/mini';
 import { clientConfigSchema, type ClientConfig, type ResolvedConfig } from '../schema/config.js';
 import { defaultScales, identitySchema, recordInputSchema, responseSchema, type Attributes, type PromptKind, type RecordInput, type Response } from '../schema/response.js';
-import { showInputSchema, type ShowOptions } from '../schema/show.js';
+import { milestoneSchema, showInputSchema, type ShowOptions } from '../schema/show.js';
 import { en } from '../locales/en.js';
 import { sdkInfo } from '../version.js';
 import type { ClientEventMap, FlushResult } from './client-events.js';
@@ -12,7 +12,9 @@ import { CxError, parseOrThrow } from './errors.js';
 import { anonymousId, uuid } from './ids.js';
 import { Outbox } from './outbox.js';
 import { currentPage } from './page.js';
-import { promptMounter } from './prompt-mounter.js';
+import { promptMounter, type MountRequest } from './prompt-mounter.js';
+import { TouchpointEngine, type Decision } from '../touchpoints/engine.js';
+import { VisitorMemory } from '../touchpoints/visitor-memory.js';
 import { deliveryUrl } from './transport.js';
 
 export interface CxClient {
@@ -29,6 +31,10 @@ export interface CxClient {
    * Needs the elements: load `cxkit/elements` or the script tag.
    */
   show(kind: PromptKind, options: ShowOptions): Promise<Response | null>;
+  /** A journey moment ("checkout-complete"): fires the touchpoints waiting for it; true if a prompt was shown. */
+  milestone(name: string): Promise<boolean>;
+  /** Why a touchpoint would or would not show now. */
+  explain(touchpointId: string): Decision;
   /** How many answers wait for delivery. */
   pending(): Promise<number>;
   /** Listens to an event; returns the function that stops listening. */
@@ -91,6 +97,35 @@ export function createClient(config: ClientConfig): CxClient {
     return response;
   }
 
+  /** One prompt on screen at a time, whoever asks for it. */
+  let promptOpen = false;
+  async function showPrompt(request: Omit<MountRequest, 'client' | 'onDismissed'>): Promise<Response | null> {
+    const mount = promptMounter();
+    if (!mount) throw new CxError('cxkit: show() needs the prompt elements: import "cxkit/elements" or load cxkit.js');
+    if (promptOpen) return null;
+    promptOpen = true;
+    try {
+      return await mount({
+        ...request,
+        client,
+        onShown: () => {
+          events.emit('shown', { touchpoint: request.touchpoint, kind: request.kind });
+          request.onShown();
+        },
+        onDismissed: () => events.emit('dismissed', { touchpoint: request.touchpoint, kind: request.kind }),
+      });
+    } finally {
+      promptOpen = false;
+    }
+  }
+
+  const engine = new TouchpointEngine(resolved.touchpoints, resolved.recontact, new VisitorMemory(outbox), {
+    isOpen: () => promptOpen,
+    show: (touchpoint, onShown) =>
+      showPrompt({ kind: touchpoint.prompt, touchpoint: touchpoint.id, mode: touchpoint.mode ?? 'popover', question: touchpoint.question, onShown }),
+  });
+  if (resolved.touchpoints.length && globalThis.document) engine.start();
+
   const client: CxClient = {
     config: resolved,
     identify(userId, traits) {
@@ -112,18 +147,13 @@ export function createClient(config: ClientConfig): CxClient {
     },
     async show(kind, options) {
       const request = parseOrThrow(showInputSchema, { kind, ...options }, 'show');
-      const mount = promptMounter();
-      if (!mount) throw new CxError('cxkit: show() needs the prompt elements: import "cxkit/elements" or load cxkit.js');
-      return mount({
-        client,
-        kind: request.kind,
-        touchpoint: request.touchpoint,
-        mode: request.mode ?? 'popover',
-        question: request.question,
-        onShown: () => events.emit('shown', { touchpoint: request.touchpoint, kind: request.kind }),
-        onDismissed: () => events.emit('dismissed', { touchpoint: request.touchpoint, kind: request.kind }),
-      });
+      return showPrompt({ ...request, mode: request.mode ?? 'popover', onShown: () => {} });
     },
+    milestone(name) {
+      const parsed = parseOrThrow(milestoneSchema, name, 'milestone');
+      return destroyed ? Promise.resolve(false) : engine.milestone(parsed);
+    },
+    explain: (touchpointId) => engine.explain(touchpointId),
     flush: () => delivery.flush(),
     pending: () => outbox.count(),
     on: (event, listener) => events.on(event, listener),
@@ -131,6 +161,7 @@ export function createClient(config: ClientConfig): CxClient {
       if (destroyed) return;
       destroyed = true;
       delivery.stop();
+      engine.stop();
       globalThis.removeEventListener?.('online', onOnline);
       globalThis.removeEventListener?.('pagehide', onPageHide);
       globalThis.document?.removeEventListener('visibilitychange', onHidden);

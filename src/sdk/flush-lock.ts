@@ -4,6 +4,20 @@ import type { Outbox } from './outbox.js';
 /** Called before each request; false means another tab took over and this one must stop. */
 export type Renew = () => Promise<boolean>;
 
+interface Lease {
+  readonly owner: string;
+  readonly expiresAt: number;
+}
+
+/** Takes the lease when it is free, expired or already ours, in one transaction so that two tabs cannot both win. */
+async function claimLease(outbox: Outbox, owner: string, ttlMs: number): Promise<boolean> {
+  const now = Date.now();
+  const lease = await outbox.updateMeta<Lease | null>('lease', (current) =>
+    !current || current.owner === owner || current.expiresAt <= now ? { owner, expiresAt: now + ttlMs } : current,
+  );
+  return lease?.owner === owner;
+}
+
 /**
  * Runs `task` while holding the delivery lock of `scope` (the database name), after any other tab's turn.
  * Without Web Locks (Safari < 15.4, insecure contexts) an expiring lease in IndexedDB stands in, renewed
@@ -19,11 +33,11 @@ export async function withDeliveryLock<T>(
 ): Promise<T | null> {
   const locks = globalThis.navigator?.locks;
   if (locks) return locks.request(`cxkit-delivery:${scope}`, () => task(async () => true));
-  const renew = () => outbox.claimLease(owner, Date.now(), leaseMs);
+  const renew = () => claimLease(outbox, owner, leaseMs);
   if (!(await renew())) return null;
   try {
     return await task(renew);
   } finally {
-    await outbox.releaseLease(owner).catch(() => undefined);
+    await outbox.updateMeta<Lease | null>('lease', (current) => (current?.owner === owner ? null : (current ?? null))).catch(() => undefined);
   }
 }

@@ -8,11 +8,6 @@ interface CxDB extends DBSchema {
   meta: { key: string; value: unknown };
 }
 
-interface Lease {
-  readonly owner: string;
-  readonly expiresAt: number;
-}
-
 const schemaVersion = 1;
 /** An open blocked by a stale tab on an older version must still settle, so we stop waiting after this. */
 const openTimeoutMs = 3000;
@@ -149,24 +144,13 @@ export class IdbStore implements Store {
     return this.run((db) => db.getAllFromIndex('rejected', 'rejectedAt'));
   }
 
-  claimLease(owner: string, now: number, ttlMs: number): Promise<boolean> {
-    return this.run(async (db) => {
-      // one readwrite transaction on `meta` makes the read and the write atomic across tabs
-      const tx = db.transaction('meta', 'readwrite');
-      const lease = (await tx.store.get('lease')) as Lease | undefined;
-      const free = !lease || lease.owner === owner || lease.expiresAt <= now;
-      if (free) await tx.store.put({ owner, expiresAt: now + ttlMs } satisfies Lease, 'lease');
-      await tx.done;
-      return free;
-    });
-  }
-
-  releaseLease(owner: string): Promise<void> {
+  updateMeta<T>(key: string, update: (current: T | undefined) => T): Promise<T> {
     return this.run(async (db) => {
       const tx = db.transaction('meta', 'readwrite');
-      const lease = (await tx.store.get('lease')) as Lease | undefined;
-      if (lease?.owner === owner) await tx.store.delete('lease');
+      const next = update((await tx.store.get(key)) as T | undefined);
+      await tx.store.put(next, key);
       await tx.done;
+      return next;
     });
   }
 

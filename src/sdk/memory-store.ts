@@ -5,6 +5,7 @@ export class MemoryStore implements Store {
   readonly kind = 'memory';
   private readonly entries = new Map<string, OutboxEntry>();
   private readonly rejectedEntries: RejectedEntry[] = [];
+  private readonly meta = new Map<string, unknown>();
 
   async add(entry: OutboxEntry, maxEntries: number): Promise<OutboxEntry[]> {
     this.entries.set(entry.id, entry);
@@ -41,12 +42,11 @@ export class MemoryStore implements Store {
     return [...this.rejectedEntries];
   }
 
-  // Memory is private to this page, so there is no other tab to coordinate with.
-  async claimLease(): Promise<boolean> {
-    return true;
+  async updateMeta<T>(key: string, update: (current: T | undefined) => T): Promise<T> {
+    const next = update(this.meta.get(key) as T | undefined);
+    this.meta.set(key, next);
+    return next;
   }
-
-  async releaseLease(): Promise<void> {}
 
   close(): void {}
 }

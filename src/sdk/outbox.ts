@@ -149,12 +149,8 @@ export class Outbox {
     return this.use((store) => store.rejected());
   }
 
-  claimLease(owner: string, now: number, ttlMs: number): Promise<boolean> {
-    return this.use((store) => store.claimLease(owner, now, ttlMs));
-  }
-
-  releaseLease(owner: string): Promise<void> {
-    return this.use((store) => store.releaseLease(owner));
+  updateMeta<T>(key: string, update: (current: T | undefined) => T): Promise<T> {
+    return this.use((store) => store.updateMeta(key, update));
   }
 
   private forget(ids: readonly string[]): void {

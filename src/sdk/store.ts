@@ -36,8 +36,7 @@ export interface Store {
   /** Moves entries to the rejected store, keeping only the newest `maxRejected`. */
   reject(entries: readonly RejectedEntry[], maxRejected: number): Promise<void>;
   rejected(): Promise<RejectedEntry[]>;
-  /** Takes the cross-tab delivery lease when it is free, expired or already `owner`'s. */
-  claimLease(owner: string, now: number, ttlMs: number): Promise<boolean>;
-  releaseLease(owner: string): Promise<void>;
+  /** Reads and rewrites one small record atomically across tabs (visitor state of the touchpoints). */
+  updateMeta<T>(key: string, update: (current: T | undefined) => T): Promise<T>;
   close(): void;
 }

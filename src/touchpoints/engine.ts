@@ -1,0 +1,179 @@
+// Decides when a touchpoint's prompt shows: its trigger conditions on this page, then sampling, cooldowns,
+// the session cap and one prompt at a time. The same rules answer `explain()`.
+import type { Response } from '../schema/response.js';
+import type { Recontact, Touchpoint } from '../schema/touchpoint.js';
+import { watchPage } from './page-signals.js';
+import { compileGlob } from './url-glob.js';
+import type { VisitorMemory, VisitorState } from './visitor-memory.js';
+
+const dayMs = 86_400_000;
+
+/** Why a touchpoint would or would not show right now. */
+export interface Decision {
+  readonly touchpoint: string;
+  /** Nothing blocks it: it shows as soon as its trigger fires (at once, if it already has on this page). */
+  readonly eligible: boolean;
+  /** Conditions of its `on` that this page view has not met (yet). */
+  readonly waitingFor: readonly string[];
+  /** Rules that keep it from showing: sampling, cooldowns, the session cap, another open prompt. */
+  readonly blockedBy: readonly string[];
+}
+
+/** What happened on the page that could fire a touchpoint. */
+type Signal = { readonly type: 'view' | 'scroll' | 'exit' } | { readonly type: 'milestone'; readonly name: string };
+
+/** How the engine shows a prompt and knows whether one is open; the client provides it. */
+export interface PromptHost {
+  isOpen(): boolean;
+  /** Shows the prompt; `onShown` runs once it is on screen; resolves with the answer or null. */
+  show(touchpoint: Touchpoint, onShown: () => void): Promise<Response | null>;
+}
+
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export class TouchpointEngine {
+  private readonly globs = new Map<string, RegExp>();
+  /** Touchpoints already fired on this page view: each fires at most once per view. */
+  private readonly firedThisView = new Set<string>();
+  private deepestScroll = 0;
+  private exitIntentSeen = false;
+  private stopWatching: (() => void) | null = null;
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+
+  constructor(
+    private readonly touchpoints: readonly Touchpoint[],
+    private readonly recontact: Recontact,
+    private readonly memory: VisitorMemory,
+    private readonly prompts: PromptHost,
+  ) {
+    for (const touchpoint of touchpoints) if (touchpoint.on.url) this.globs.set(touchpoint.id, compileGlob(touchpoint.on.url));
+  }
+
+  /** Counts this page view and starts watching the page. */
+  start(): void {
+    if (this.stopWatching) return;
+    this.stopWatching = watchPage({
+      navigated: () => {
+        this.firedThisView.clear();
+        this.deepestScroll = 0;
+        this.exitIntentSeen = false;
+        void this.view();
+      },
+      scrolled: (percent) => {
+        this.deepestScroll = percent;
+        void this.signal({ type: 'scroll' });
+      },
+      exitIntent: () => {
+        this.exitIntentSeen = true;
+        void this.signal({ type: 'exit' });
+      },
+    });
+    void this.view();
+  }
+
+  stop(): void {
+    this.stopWatching?.();
+    this.stopWatching = null;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private async view(): Promise<void> {
+    await this.memory.pageView();
+    await this.signal({ type: 'view' });
+  }
+
+  /** A journey moment: resolves true if a prompt was shown for it. */
+  async milestone(name: string): Promise<boolean> {
+    return this.signal({ type: 'milestone', name });
+  }
+
+  /** Offers a signal to every touchpoint in config order; the first that shows wins. */
+  private async signal(signal: Signal): Promise<boolean> {
+    for (const touchpoint of this.touchpoints) {
+      if (this.firedThisView.has(touchpoint.id) || this.unmet(touchpoint, signal).length) continue;
+      this.firedThisView.add(touchpoint.id);
+      if (await this.fire(touchpoint)) return true;
+    }
+    return false;
+  }
+
+  /** The conditions of `on` that do not hold for this signal; momentary ones (milestone, exit intent) hold only during theirs. */
+  private unmet(touchpoint: Touchpoint, signal: Signal | null): string[] {
+    const { on } = touchpoint;
+    const waiting: string[] = [];
+    if (on.milestone !== undefined && !(signal?.type === 'milestone' && signal.name === on.milestone)) waiting.push(`milestone "${on.milestone}"`);
+    if (on.exitIntent && signal?.type !== 'exit' && !(signal === null && this.exitIntentSeen)) waiting.push('exit intent');
+    const glob = this.globs.get(touchpoint.id);
+    if (glob && !glob.test(location.pathname)) waiting.push(`a URL matching ${on.url} (this page is ${location.pathname})`);
+    const views = this.memory.snapshot.pageViews;
+    if (on.pageViews !== undefined && views < on.pageViews) waiting.push(`page view ${on.pageViews} (this is ${views})`);
+    if (on.scrollPercent !== undefined && this.deepestScroll < on.scrollPercent) {
+      waiting.push(`scrolling to ${on.scrollPercent}% (deepest so far ${Math.floor(this.deepestScroll)}%)`);
+    }
+    return waiting;
+  }
+
+  /** The rules that keep a touchpoint from showing, judged on `state`. */
+  private blockers(touchpoint: Touchpoint, state: VisitorState, now: number): string[] {
+    const blocked: string[] = [];
+    const memory = state.touchpoints[touchpoint.id];
+    if (memory?.sampledIn === false) blocked.push(`sampled out (sample ${touchpoint.sample})`);
+    const { afterAnswerDays, afterDismissDays, maxPromptsPerSession } = this.recontact;
+    if (memory?.answeredAt !== undefined && now < memory.answeredAt + afterAnswerDays * dayMs) {
+      blocked.push(`answered on ${isoDate(memory.answeredAt)}: cooldown until ${isoDate(memory.answeredAt + afterAnswerDays * dayMs)}`);
+    }
+    if (memory?.dismissedAt !== undefined && now < memory.dismissedAt + afterDismissDays * dayMs) {
+      blocked.push(`dismissed on ${isoDate(memory.dismissedAt)}: cooldown until ${isoDate(memory.dismissedAt + afterDismissDays * dayMs)}`);
+    }
+    if (state.session.prompts >= maxPromptsPerSession) blocked.push(`${state.session.prompts} of ${maxPromptsPerSession} prompts per session already shown`);
+    if (this.prompts.isOpen()) blocked.push('another prompt is open');
+    return blocked;
+  }
+
+  /** Checks the rules against fresh state (other tabs may have answered), waits delayMs, checks again, shows. */
+  private async fire(touchpoint: Touchpoint): Promise<boolean> {
+    if (!(await this.allowed(touchpoint))) return false;
+    if (touchpoint.delayMs) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          this.timers.delete(timer);
+          resolve();
+        }, touchpoint.delayMs);
+        this.timers.add(timer);
+      });
+      // the visitor may have navigated away from the URL, or another prompt opened, while we waited
+      const glob = this.globs.get(touchpoint.id);
+      if (!this.stopWatching || (glob && !glob.test(location.pathname)) || !(await this.allowed(touchpoint))) return false;
+    }
+    return new Promise((resolve) => {
+      let shown = false;
+      this.prompts
+        .show(touchpoint, () => {
+          shown = true;
+          void this.memory.shown();
+          resolve(true);
+        })
+        .then((response) => (response ? this.memory.answered(touchpoint.id) : shown ? this.memory.dismissed(touchpoint.id) : undefined))
+        .catch((error: unknown) => console.error(error))
+        .finally(() => resolve(shown));
+    });
+  }
+
+  private async allowed(touchpoint: Touchpoint): Promise<boolean> {
+    const state = await this.memory.read();
+    if (this.blockers(touchpoint, state, Date.now()).length) return false;
+    const sample = touchpoint.sample ?? 1;
+    return sample >= 1 || (await this.memory.sampledIn(touchpoint.id, sample));
+  }
+
+  /** Why `id` would or would not show now, from what this page knows (synchronous: no storage round trip). */
+  explain(id: string): Decision {
+    const touchpoint = this.touchpoints.find((t) => t.id === id);
+    if (!touchpoint) return { touchpoint: id, eligible: false, waitingFor: [], blockedBy: [`no touchpoint "${id}" in the config`] };
+    const blockedBy = this.blockers(touchpoint, this.memory.snapshot, Date.now());
+    const waitingFor = this.unmet(touchpoint, null);
+    if (this.firedThisView.has(id) && !waitingFor.length) blockedBy.push('already fired on this page view');
+    return { touchpoint: id, eligible: blockedBy.length === 0, waitingFor, blockedBy };
+  }
+}

@@ -1,0 +1,74 @@
+// What the touchpoints remember about a visitor, in IndexedDB so that tabs and reloads agree: page views, the
+// browser session, and per touchpoint whether the visitor is sampled in and when they last answered or dismissed.
+import type { Outbox } from '../sdk/outbox.js';
+
+export interface TouchpointMemory {
+  readonly sampledIn?: boolean;
+  readonly answeredAt?: number;
+  readonly dismissedAt?: number;
+}
+
+export interface VisitorState {
+  readonly pageViews: number;
+  /** A session ends after 30 minutes without a page view or prompt. */
+  readonly session: { readonly lastSeenAt: number; readonly prompts: number };
+  readonly touchpoints: Readonly<Record<string, TouchpointMemory>>;
+}
+
+const key = 'visitor';
+const sessionIdleMs = 30 * 60_000;
+
+function fresh(now: number): VisitorState {
+  return { pageViews: 0, session: { lastSeenAt: now, prompts: 0 }, touchpoints: {} };
+}
+
+/** Rolls the session over when it has been idle too long. */
+function current(state: VisitorState | undefined, now: number): VisitorState {
+  if (!state) return fresh(now);
+  if (now - state.session.lastSeenAt > sessionIdleMs) return { ...state, session: { lastSeenAt: now, prompts: 0 } };
+  return state;
+}
+
+export class VisitorMemory {
+  /** The last state read or written, for answers that cannot wait for storage (explain()). */
+  snapshot: VisitorState = fresh(Date.now());
+
+  constructor(private readonly outbox: Outbox) {}
+
+  private async update(change: (state: VisitorState, now: number) => VisitorState): Promise<VisitorState> {
+    const now = Date.now();
+    this.snapshot = await this.outbox.updateMeta<VisitorState>(key, (stored) => change(current(stored, now), now));
+    return this.snapshot;
+  }
+
+  /** Re-reads what other tabs may have changed. */
+  read(): Promise<VisitorState> {
+    return this.update((state) => state);
+  }
+
+  pageView(): Promise<VisitorState> {
+    return this.update((state, now) => ({ ...state, pageViews: state.pageViews + 1, session: { ...state.session, lastSeenAt: now } }));
+  }
+
+  private touch(id: string, change: (memory: TouchpointMemory, now: number) => TouchpointMemory) {
+    return this.update((state, now) => ({ ...state, touchpoints: { ...state.touchpoints, [id]: change(state.touchpoints[id] ?? {}, now) } }));
+  }
+
+  /** Whether the visitor is in the touchpoint's sample, drawn once and then remembered. */
+  async sampledIn(id: string, rate: number): Promise<boolean> {
+    const state = await this.touch(id, (memory) => (memory.sampledIn === undefined ? { ...memory, sampledIn: Math.random() < rate } : memory));
+    return state.touchpoints[id]?.sampledIn === true;
+  }
+
+  shown(): Promise<VisitorState> {
+    return this.update((state, now) => ({ ...state, session: { lastSeenAt: now, prompts: state.session.prompts + 1 } }));
+  }
+
+  answered(id: string): Promise<VisitorState> {
+    return this.touch(id, (memory, now) => ({ ...memory, answeredAt: now }));
+  }
+
+  dismissed(id: string): Promise<VisitorState> {
+    return this.touch(id, (memory, now) => ({ ...memory, dismissedAt: now }));
+  }
+}

@@ -29,6 +29,10 @@ function report(error: unknown): void {
 
 /** The config named by the script tag: an inline JSON block, or the JSON at data-config; null if neither. */
 async function readConfig(script: HTMLScriptElement | null): Promise<Record<string, unknown> | null> {
+  // a blocking script in <head> runs before the inline config below it is parsed
+  if (document.readyState === 'loading' && !script?.dataset.config) {
+    await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+  }
   const inline = document.querySelector('script[type="application/json"][data-cxkit-config]');
   const url = script?.dataset.config;
   let text: string;
@@ -40,7 +44,8 @@ async function readConfig(script: HTMLScriptElement | null): Promise<Record<stri
     source = `data-config ${url}`;
     let response: globalThis.Response;
     try {
-      response = await fetch(new URL(url, script?.src || location.href), { credentials: 'same-origin' });
+      // relative to the page, like any URL the site owner writes in its HTML
+      response = await fetch(new URL(url, document.baseURI), { credentials: 'same-origin' });
     } catch (error) {
       throw new Error(`cxkit: ${source}: could not be loaded (${error instanceof Error ? error.message : String(error)})`);
     }

@@ -17,7 +17,34 @@ interface Collector {
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
-export const test = base.extend<{ collector: Collector; db: string; openShop: (page: Page, options?: { flushDelayMs?: number }) => Promise<void> }, { server: Server }>({
+export interface SiteOptions {
+  /** Path of the page on the site's origin; any path under /site/ works. Default `/site/`. */
+  readonly path?: string;
+  /** Config served at /site/cxkit.config.json and named by data-config. */
+  readonly config?: SiteConfig;
+  /** Config put inline in `<script type="application/json" data-cxkit-config>`: an object, or raw text. */
+  readonly inlineConfig?: SiteConfig | string;
+  /** Extra attributes of the cxkit script tag. */
+  readonly scriptAttributes?: string;
+  /** Markup before the cxkit script in <head>, e.g. the queue snippet. */
+  readonly head?: string;
+  readonly body?: string;
+}
+
+/** Fills in the collector endpoint and a private database, so that tests need not repeat them. */
+type SiteConfig = Record<string, unknown>;
+
+export const test = base.extend<
+  {
+    collector: Collector;
+    db: string;
+    openShop: (page: Page, options?: { flushDelayMs?: number }) => Promise<void>;
+    /** Serves a host site page on the pages' origin that loads dist/cxkit.js from the other origin, and opens it. */
+    openSite: (page: Page, options?: SiteOptions) => Promise<void>;
+    siteConfig: (config?: SiteConfig) => SiteConfig;
+  },
+  { server: Server }
+>({
   server: [
     async ({}, use) => {
       const server = await startTestServer();
@@ -45,6 +72,23 @@ export const test = base.extend<{ collector: Collector; db: string; openShop: (p
     });
   },
   db: async ({}, use) => use(`cxkit-e2e-${randomUUID()}`),
+  siteConfig: async ({ collector, db }, use) => {
+    await use((config = {}) => ({ endpoint: collector.endpoint, flushDelayMs: 0, storage: { name: db }, ...config }));
+  },
+  openSite: async ({ server, siteConfig }, use) => {
+    await use(async (page, options = {}) => {
+      const inline = options.inlineConfig;
+      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host site</title>
+        ${options.head ?? ''}
+        ${inline === undefined ? '' : `<script type="application/json" data-cxkit-config>${typeof inline === 'string' ? inline : JSON.stringify(siteConfig(inline))}</script>`}
+        <script src="${server.collectorOrigin}/dist/cxkit.js" ${options.config ? 'data-config="/site/cxkit.config.json"' : ''} ${options.scriptAttributes ?? ''} async></script>
+        </head><body>${options.body ?? '<main><h1>Host site</h1></main>'}</body></html>`;
+      // served by the real local server: a page fulfilled by page.route() would count as public and be refused loopback requests
+      server.setSite({ html, config: JSON.stringify(siteConfig(options.config)) });
+      await page.goto(`${server.pageOrigin}${options.path ?? '/site/'}`);
+      await page.waitForFunction(() => window.cxkit !== undefined && !Array.isArray(window.cxkit));
+    });
+  },
   openShop: async ({ server, collector, db }, use) => {
     await use(async (page, options = {}) => {
       const query = new URLSearchParams({ endpoint: collector.endpoint, db, flushDelayMs: String(options.flushDelayMs ?? 200) });

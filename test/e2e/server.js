@@ -11,10 +11,14 @@ const types = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'applic
 
 export async function startTestServer() {
   const stub = createCollectorStub();
+  /** The host site under test: any path under /site/ gets `html`, /site/cxkit.config.json gets `config`. One test at a time (workers: 1). */
+  let site = { html: '', config: '{}' };
   const server = createServer(async (req, res) => {
     try {
       if (await stub.handle(req, res)) return;
       const path = normalize(new URL(req.url ?? '/', 'http://x').pathname);
+      if (path === '/site/cxkit.config.json') return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(site.config);
+      if (path.startsWith('/site/')) return void res.writeHead(200, { 'Content-Type': 'text/html' }).end(site.html);
       const prefix = Object.keys(served).find((p) => path.startsWith(p));
       if (!prefix) return void res.writeHead(404).end();
       const file = join(root, served[/** @type {keyof typeof served} */ (prefix)], path.slice(prefix.length));
@@ -33,6 +37,8 @@ export async function startTestServer() {
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     stub,
+    /** @param {{ html: string, config: string }} next */
+    setSite: (next) => void (site = next),
     pageOrigin: `http://127.0.0.1:${port}`,
     collectorOrigin: `http://localhost:${port}`,
     close: () => new Promise((resolve) => server.close(() => resolve(undefined))),

@@ -1,0 +1,172 @@
+// A host site that loads only dist/cxkit.js from another origin: config, the queue, touchpoints and recontact.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
+
+/** Calls a window.cxkit method in the page and returns its result. */
+function cxkit<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(([method, args]) => (window.cxkit as unknown as Record<string, (...a: unknown[]) => T>)[method]!(...args), [method, args] as const);
+}
+
+const panel = (page: Page, kind: string) => page.locator(`cx-${kind} [part="panel"]`);
+
+/** Collects console errors and uncaught exceptions of the page. */
+function watchErrors(page: Page): { console: string[]; uncaught: string[] } {
+  const seen = { console: [] as string[], uncaught: [] as string[] };
+  // the browser's own network log lines (favicon, a missing config file) are not cxkit's messages
+  page.on('console', (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource') && seen.console.push(message.text()));
+  page.on('pageerror', (error) => seen.uncaught.push(error.message));
+  return seen;
+}
+
+const checkoutNps = { id: 'checkout-complete', prompt: 'nps', on: { milestone: 'checkout-complete' } };
+
+test('an inline element in the page posts its answer to the collector', async ({ page, openSite, siteConfig, collector }) => {
+  await openSite(page, { inlineConfig: siteConfig(), body: '<main><cx-nps touchpoint="pricing-page"></cx-nps></main>' });
+  const nps = page.locator('cx-nps');
+  await nps.getByRole('radio', { name: '9' }).click();
+  await nps.getByRole('textbox').fill('Clear plans');
+  await nps.getByRole('button', { name: 'Send' }).click();
+  await expect(nps.getByRole('status')).toHaveText('Thank you for your feedback!');
+  await expect.poll(() => collector.received().length).toBe(1);
+  expect(collector.received()[0]?.body.responses[0]).toMatchObject({ kind: 'nps', score: 9, comment: 'Clear plans', touchpoint: 'pricing-page' });
+});
+
+test('a milestone pushed before the script loaded shows its prompt after load', async ({ page, openSite }) => {
+  await openSite(page, {
+    head: `<script>window.cxkit = window.cxkit || []; cxkit.push(['milestone', 'checkout-complete']);</script>`,
+    config: { touchpoints: [checkoutNps] },
+  });
+  await expect(panel(page, 'nps')).toBeVisible();
+  await expect(page.locator('cx-nps').getByRole('radio', { name: '0', exact: true })).toBeFocused();
+});
+
+test('cx.milestone() resolves true when it shows a prompt, false when nothing waits for it', async ({ page, openSite }) => {
+  await openSite(page, { inlineConfig: { touchpoints: [checkoutNps] } });
+  expect(await cxkit(page, 'milestone', 'newsletter-signup')).toBe(false);
+  expect(await cxkit(page, 'milestone', 'checkout-complete')).toBe(true);
+  await expect(panel(page, 'nps')).toBeVisible();
+});
+
+test('a URL rule fires after a single-page-app pushState navigation', async ({ page, openSite }) => {
+  await openSite(page, { path: '/site/home', inlineConfig: { touchpoints: [{ id: 'help-article', prompt: 'ces', on: { url: '/site/help/*' } }] } });
+  await page.waitForTimeout(300);
+  await expect(page.locator('cx-ces')).toHaveCount(0);
+  await page.evaluate(() => history.pushState({}, '', '/site/help/returns'));
+  await expect(panel(page, 'ces')).toBeVisible();
+});
+
+test('scrollPercent and delayMs fire at the right time', async ({ page, openSite }) => {
+  await page.clock.install();
+  await openSite(page, {
+    path: '/site/article',
+    inlineConfig: { touchpoints: [{ id: 'article', prompt: 'csat', on: { url: '/site/article', scrollPercent: 60 }, delayMs: 5000 }] },
+    body: '<main style="height: 5000px"><h1>A long article</h1></main>',
+  });
+  await page.evaluate(() => window.scrollTo(0, 1000));
+  await page.clock.runFor(10_000);
+  await expect(page.locator('cx-csat')).toHaveCount(0);
+  await page.evaluate(() => window.scrollTo(0, 3000)); // (3000 + viewport) / 5000 > 60%
+  await page.clock.runFor(100);
+  await page.clock.runFor(4000);
+  await expect(page.locator('cx-csat')).toHaveCount(0);
+  await page.clock.runFor(1000);
+  await expect(panel(page, 'csat')).toBeVisible();
+});
+
+test('sample: 0 never shows, and says why', async ({ page, openSite }) => {
+  const config = { touchpoints: [{ ...checkoutNps, sample: 0 }] };
+  await openSite(page, { inlineConfig: config });
+  expect(await cxkit(page, 'milestone', 'checkout-complete')).toBe(false);
+  await page.reload();
+  await page.waitForFunction(() => window.cxkit && !Array.isArray(window.cxkit) && window.cxkit.client);
+  expect(await cxkit(page, 'milestone', 'checkout-complete')).toBe(false);
+  await expect(page.locator('cx-nps')).toHaveCount(0);
+  const decision = await cxkit<{ blockedBy: string[] }>(page, 'explain', 'checkout-complete');
+  expect(decision.blockedBy).toContain('sampled out (sample 0)');
+});
+
+test('after an answer the touchpoint stays quiet for afterAnswerDays, across a reload and in a second tab', async ({ context, openSite }) => {
+  const config = { touchpoints: [checkoutNps], recontact: { afterAnswerDays: 90, maxPromptsPerSession: 5 } };
+  const page = await context.newPage();
+  await openSite(page, { inlineConfig: config });
+  expect(await cxkit(page, 'milestone', 'checkout-complete')).toBe(true);
+  const nps = page.locator('cx-nps');
+  await nps.getByRole('radio', { name: '10' }).click();
+  await nps.getByRole('button', { name: 'Skip' }).click();
+  await expect(nps.getByRole('status')).toHaveText('Thank you for your feedback!');
+  await page.reload();
+  await page.waitForFunction(() => window.cxkit && !Array.isArray(window.cxkit) && window.cxkit.client);
+  expect(await cxkit(page, 'milestone', 'checkout-complete')).toBe(false);
+  const decision = await cxkit<{ blockedBy: string[] }>(page, 'explain', 'checkout-complete');
+  expect(decision.blockedBy.join()).toMatch(/^answered on \d{4}-\d\d-\d\d: cooldown until \d{4}-\d\d-\d\d$/);
+  const second = await context.newPage();
+  await openSite(second, { inlineConfig: config });
+  expect(await cxkit(second, 'milestone', 'checkout-complete')).toBe(false);
+  await expect(second.locator('cx-nps')).toHaveCount(0);
+});
+
+test('never two prompts at once, and at most maxPromptsPerSession', async ({ page, openSite }) => {
+  const touchpoints = [checkoutNps, { id: 'help', prompt: 'ces', on: { milestone: 'ticket-closed' } }];
+  await openSite(page, { inlineConfig: { touchpoints, recontact: { maxPromptsPerSession: 1 } } });
+  const [first, second] = await Promise.all([cxkit(page, 'milestone', 'checkout-complete'), cxkit(page, 'milestone', 'ticket-closed')]);
+  expect([first, second]).toEqual([true, false]);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('cx-nps')).toHaveCount(0);
+  expect(await cxkit(page, 'milestone', 'ticket-closed')).toBe(false);
+  const decision = await cxkit<{ blockedBy: string[] }>(page, 'explain', 'help');
+  expect(decision.blockedBy).toContain('1 of 1 prompts per session already shown');
+});
+
+test('loading the script twice is harmless', async ({ page, openSite, server }) => {
+  const errors = watchErrors(page);
+  await openSite(page, {
+    inlineConfig: { touchpoints: [checkoutNps] },
+    head: `<script src="${server.collectorOrigin}/dist/cxkit.js"></script>`,
+  });
+  expect(await cxkit(page, 'milestone', 'checkout-complete')).toBe(true);
+  await expect(page.locator('cx-nps')).toHaveCount(1);
+  expect(errors).toEqual({ console: [], uncaught: [] });
+});
+
+const badConfig = [
+  { name: 'a wrong type', site: { inlineConfig: { endpoint: 42 } }, error: /^cxkit: config\.endpoint: expected a string, got 42$/ },
+  {
+    name: 'an unknown prompt kind',
+    site: { inlineConfig: { touchpoints: [{ id: 'x', prompt: 'stars', on: { milestone: 'x' } }] } },
+    error: /^cxkit: config\.touchpoints\[0\]\.prompt: expected one of "nps", "csat", "ces", got "stars"$/,
+  },
+  {
+    name: 'a bad glob',
+    site: { inlineConfig: { touchpoints: [{ id: 'x', prompt: 'ces', on: { url: 'help/*' } }] } },
+    error: /^cxkit: config\.touchpoints\[0\]\.on\.url: expected a path glob starting with "\/" \(e\.g\. "\/help\/\*"\), got "help\/\*"$/,
+  },
+  {
+    name: 'a sample out of range',
+    site: { inlineConfig: { touchpoints: [{ ...checkoutNps, sample: 2 }] } },
+    error: /^cxkit: config\.touchpoints\[0\]\.sample: expected a number between 0 and 1$/,
+  },
+  { name: 'an unreachable config URL', site: { scriptAttributes: 'data-config="/missing/cxkit.json"' }, error: /^cxkit: data-config \/missing\/cxkit\.json: could not be loaded \(HTTP 404\)$/ },
+  { name: 'invalid inline JSON', site: { inlineConfig: '{ "endpoint": ' }, error: /^cxkit: the inline <script data-cxkit-config>: invalid JSON/ },
+];
+
+for (const { name, site, error } of badConfig) {
+  test(`bad config, ${name}: one named console error, cxkit inert, nothing thrown into the page`, async ({ page, openSite }) => {
+    const errors = watchErrors(page);
+    await openSite(page, site as never);
+    await expect.poll(() => errors.console.length).toBe(1);
+    expect(errors.console[0]).toMatch(error);
+    expect(await page.evaluate(() => (window.cxkit as unknown as { client: unknown }).client)).toBeNull();
+    await cxkit(page, 'milestone', 'checkout-complete');
+    expect(errors.uncaught).toEqual([]);
+    expect(errors.console[1]).toMatch(/cxkit is not initialised/);
+  });
+}
+
+test('invalid JSON at data-config is named', async ({ page, openSite, server }) => {
+  const errors = watchErrors(page);
+  await page.route(`${server.pageOrigin}/pages/broken.json`, (route) => route.fulfill({ contentType: 'application/json', body: '{ nope' }));
+  await openSite(page, { scriptAttributes: 'data-config="/pages/broken.json"' });
+  await expect.poll(() => errors.console.length).toBe(1);
+  expect(errors.console[0]).toMatch(/^cxkit: data-config \/pages\/broken\.json: invalid JSON/);
+  expect(errors.uncaught).toEqual([]);
+});

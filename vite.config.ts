@@ -1,17 +1,21 @@
-// Two builds: `vite build` makes the ESM library (dist/index.js); `vite build --mode embed` the classic script dist/cxkit.js.
+// `vite build` makes the ESM library (dist/index.js, dist/elements.js); `--mode embed` the script tag's dist/cxkit.js,
+// `--mode prompts` its lazily loaded prompt UI dist/cxkit-prompts.js.
 import { defineConfig } from 'vite';
 
-export default defineConfig(({ mode }) =>
-  mode === 'embed'
+/** The script tag's classic scripts: one self-contained IIFE each (no module loading, no CORS, works with async and defer). */
+const classicScripts: Record<string, { input: string; file: string }> = {
+  embed: { input: 'src/embed.ts', file: 'cxkit.js' },
+  prompts: { input: 'src/embed-prompts.ts', file: 'cxkit-prompts.js' },
+};
+
+export default defineConfig(({ mode }) => {
+  const classic = classicScripts[mode];
+  return classic
     ? {
         build: {
           emptyOutDir: false,
           target: 'es2020',
-          // one self-contained IIFE: no module loading, no CORS, works with async and defer
-          rolldownOptions: {
-            input: 'src/embed.ts',
-            output: { format: 'iife', entryFileNames: 'cxkit.js' },
-          },
+          rolldownOptions: { input: classic.input, output: { format: 'iife', entryFileNames: classic.file } },
         },
       }
     : {
@@ -21,5 +25,5 @@ export default defineConfig(({ mode }) =>
           lib: { entry: { index: 'src/index.ts', elements: 'src/elements.ts' }, formats: ['es'] },
           rolldownOptions: { external: [/^lit($|\/)/, /^idb($|\/)/, /^zod($|\/)/] },
         },
-      },
-);
+      };
+});

@@ -79,7 +79,10 @@ async function flushThroughput(count: number) {
   const all: Response[] = await db.getAll('outbox');
   for (let i = 0; i < all.length; i += 50) {
     const batch = all.slice(i, i + 50);
-    const response = await fetch(endpoint, { method: 'POST', body: JSON.stringify({ v: 1, sentAt: new Date().toISOString(), responses: batch }) });
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      body: JSON.stringify({ v: 1, sentAt: new Date().toISOString(), responses: batch }),
+    });
     await response.arrayBuffer();
     const tx = db.transaction('outbox', 'readwrite');
     await Promise.all(batch.map((r) => tx.store.delete(r.id)));

@@ -1,4 +1,5 @@
-// `npm run bench`: figures for the outbox (record latency, flush throughput, each beside bare idb) and bundle size.
+// `npm run bench`: the outbox (record latency, flush throughput, each beside bare idb), what a page load costs with
+// and without cxkit, and the script tag's sizes.
 // Shared machines are noisy: each figure is a median over rounds, and the ratio to bare idb in the same run is what to compare.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { launchOptions } from '../scripts/browser.js';
+import { measurePageLoad } from './page-load.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -17,7 +19,12 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
  */
 async function bundle(entry) {
   const output = /** @type {import('rolldown').RolldownOutput} */ (
-    await build({ root, logLevel: 'silent', configFile: false, build: { write: false, minify: true, lib: { entry, formats: ['es'], fileName: 'bench' } } })
+    await build({
+      root,
+      logLevel: 'silent',
+      configFile: false,
+      build: { write: false, minify: true, lib: { entry, formats: ['es'], fileName: 'bench' } },
+    })
   );
   const chunk = (Array.isArray(output) ? output[0] : output).output[0];
   return chunk.code;
@@ -48,11 +55,27 @@ try {
     return (await import(url)).runOutboxBench(n);
   }, rounds);
   const { record, flush } = figures;
-  console.log(`bench: outbox record()        median ${record.cx.toFixed(2)} ms    bare idb put ${record.bare.toFixed(2)} ms    ratio ${(record.cx / record.bare).toFixed(2)}x  (${rounds} rounds × 100)`);
-  console.log(`bench: outbox flush of 1000   ${flush.cx.toFixed(0)} answers/s    bare idb + fetch ${flush.bare.toFixed(0)} answers/s    ratio ${(flush.cx / flush.bare).toFixed(2)}x  (${rounds} rounds)`);
+  console.log(
+    `bench: outbox record()        median ${record.cx.toFixed(2)} ms    bare idb put ${record.bare.toFixed(2)} ms    ratio ${(record.cx / record.bare).toFixed(2)}x  (${rounds} rounds × 100)`,
+  );
+  console.log(
+    `bench: outbox flush of 1000   ${flush.cx.toFixed(0)} answers/s    bare idb + fetch ${flush.bare.toFixed(0)} answers/s    ratio ${(flush.cx / flush.bare).toFixed(2)}x  (${rounds} rounds)`,
+  );
+  const loads = await measurePageLoad(browser, root, rounds * 2);
+  const baseline = loads[0]?.taskMs ?? NaN;
+  for (const { variant, taskMs, scriptBytes } of loads) {
+    const extra = variant === loads[0]?.variant ? '' : `   +${(taskMs - baseline).toFixed(1)} ms vs no cxkit`;
+    console.log(
+      `bench: page load, ${variant.padEnd(22)} main-thread tasks ${taskMs.toFixed(1)} ms   scripts ${(scriptBytes / 1024).toFixed(1)} KiB${extra}  (median of ${rounds * 2})`,
+    );
+  }
 } finally {
   await browser.close();
   server.close();
 }
-const script = readFileSync(join(root, 'dist/cxkit.js'));
-console.log(`bench: dist/cxkit.js          ${(gzipSync(script, { level: 9 }).length / 1024).toFixed(1)} KiB gzip (${(script.length / 1024).toFixed(1)} KiB raw)`);
+for (const file of ['cxkit.js', 'cxkit-prompts.js']) {
+  const script = readFileSync(join(root, 'dist', file));
+  console.log(
+    `bench: dist/${file.padEnd(19)} ${(gzipSync(script, { level: 9 }).length / 1024).toFixed(1)} KiB gzip (${(script.length / 1024).toFixed(1)} KiB raw)`,
+  );
+}

@@ -5,5 +5,7 @@ import { gzipSync } from 'node:zlib';
 const files = readdirSync('dist').filter((f) => f.endsWith('.js'));
 for (const file of files) {
   const bytes = readFileSync(`dist/${file}`);
-  console.log(`size: dist/${file} ${(bytes.length / 1024).toFixed(1)} KiB, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KiB gzip`);
+  console.log(
+    `size: dist/${file} ${(bytes.length / 1024).toFixed(1)} KiB, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KiB gzip`,
+  );
 }

@@ -6,7 +6,9 @@ const outcome = /** @type {HTMLOutputElement} */ (document.getElementById('outco
 for (const prompt of document.querySelectorAll('[data-preselect]')) {
   customElements.whenDefined(prompt.localName).then(async () => {
     await /** @type {any} */ (prompt).updateComplete;
-    prompt.shadowRoot?.querySelector(`[role="radio"][data-value="${/** @type {HTMLElement} */ (prompt).dataset.preselect}"]`)?.dispatchEvent(new MouseEvent('click'));
+    prompt.shadowRoot
+      ?.querySelector(`[role="radio"][data-value="${/** @type {HTMLElement} */ (prompt).dataset.preselect}"]`)
+      ?.dispatchEvent(new MouseEvent('click'));
   });
 }
 

@@ -28,7 +28,9 @@ export async function startDemoServer(port, options = {}) {
           else answers.set(r.id, r);
           if (!options.quiet) console.log(`answer: ${r.kind} ${r.score} at ${r.touchpoint}${r.comment ? ` — "${r.comment}"` : ''}`);
         }
-        res.writeHead(202, { 'Content-Type': 'application/json' }).end(JSON.stringify({ accepted: responses.length - duplicates, duplicates }));
+        res
+          .writeHead(202, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ accepted: responses.length - duplicates, duplicates }));
       } catch {
         res.writeHead(400).end('{"error":"invalid JSON"}');
       }
@@ -37,7 +39,9 @@ export async function startDemoServer(port, options = {}) {
     const file = path === '/' ? join(root, 'demo/index.html') : path.startsWith('/dist/') ? join(root, path) : join(root, 'demo', path);
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': types[/** @type {keyof typeof types} */ (extname(file))] ?? 'application/octet-stream' }).end(body);
+      res
+        .writeHead(200, { 'Content-Type': types[/** @type {keyof typeof types} */ (extname(file))] ?? 'application/octet-stream' })
+        .end(body);
     } catch {
       res.writeHead(404).end('not found');
     }

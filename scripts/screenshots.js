@@ -12,10 +12,15 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(`${server.url}elements.html`);
-  await page.waitForFunction(() => customElements.get('cx-nps') && document.querySelector('#shot-follow-up cx-nps')?.shadowRoot?.querySelector('textarea'));
+  await page.waitForFunction(
+    () => customElements.get('cx-nps') && document.querySelector('#shot-follow-up cx-nps')?.shadowRoot?.querySelector('textarea'),
+  );
   const figures = await page.locator('figure[id^="shot-"]').evaluateAll((els) => els.map((el) => el.id));
   for (const id of figures) await page.locator(`#${id}`).screenshot({ path: `${out}${id.slice(5)}.png` });
-  for (const [kind, mode] of [['nps', 'popover'], ['ces', 'modal']]) {
+  for (const [kind, mode] of [
+    ['nps', 'popover'],
+    ['ces', 'modal'],
+  ]) {
     await page.setViewportSize({ width: 390, height: 700 });
     await page.click(`[data-show="${kind}"][data-mode="${mode}"]`);
     await page.locator(`cx-${kind}[open] [part="panel"]`).waitFor();

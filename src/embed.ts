@@ -1,7 +1,7 @@
 // The script-tag entry (dist/cxkit.js): reads the config (data-endpoint, data-config, inline JSON), creates the
 // default client, sets window.cxkit and replays the calls queued before it loaded. It never throws into the page.
-import { setDefaultClient } from './elements/default-client.js';
-import './elements.js';
+import { connectKey } from './embed/prompt-bundle.js';
+import { installPromptLoader } from './embed/prompt-loader.js';
 import { createClient, type CxClient } from './sdk/client.js';
 import type { ClientConfig } from './schema/config.js';
 
@@ -68,6 +68,7 @@ function boot(): void {
   if (window.cxkit && !Array.isArray(window.cxkit)) return; // loaded twice: the first copy stays in charge
   const queued: Call[] = Array.isArray(window.cxkit) ? [...window.cxkit] : [];
   const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
+  const prompts = installPromptLoader(script);
   let client: CxClient | null = null;
   /** Calls wait here while the config loads, so that they run in order once the client exists. */
   let waiting: Array<() => void> | null = [];
@@ -91,7 +92,7 @@ function boot(): void {
       const next = createClient(config as ClientConfig);
       client?.destroy();
       client = next;
-      setDefaultClient(next);
+      prompts.setClient(next);
       return true;
     } catch (error) {
       report(error);
@@ -115,6 +116,7 @@ function boot(): void {
     },
     ...Object.fromEntries(clientMethods.map((method) => [method, (...args: unknown[]) => call(method, args)])),
   } as EmbedApi;
+  Object.defineProperty(api, connectKey, { value: prompts.connect, enumerable: false });
   window.cxkit = api;
 
   const endpoint = script?.dataset.endpoint;

@@ -204,7 +204,9 @@ export const promptStyles = css`
       animation: cx-enter 160ms ease-out;
     }
     .option {
-      transition: background-color 120ms, border-color 120ms;
+      transition:
+        background-color 120ms,
+        border-color 120ms;
     }
   }
   @keyframes cx-enter {

@@ -152,7 +152,9 @@ export abstract class CxPromptElement extends LitElement {
     const client = this.client ?? getDefaultClient();
     if (this.score === null || this.step === 'saving') return;
     if (!client) {
-      console.error(`cxkit: <${this.localName}> has no client: load cxkit.js with data-endpoint, call setDefaultClient(cx), or set its client property`);
+      console.error(
+        `cxkit: <${this.localName}> has no client: load cxkit.js with data-endpoint, call setDefaultClient(cx), or set its client property`,
+      );
       this.step = 'error';
       return;
     }
@@ -262,11 +264,13 @@ export abstract class CxPromptElement extends LitElement {
         <span><span class="visually-hidden">${number.format(max)}: </span>${high}</span>
       </div>
       ${this.step === 'follow-up' || (this.step === 'saving' && this.followUp !== 'off') ? this.renderFollowUp(strings) : nothing}
-      ${this.step === 'error'
-        ? html`<p class="error" role="alert">
-            ${strings.saveFailed} <button type="button" class="retry" @click=${() => this.submit()}>${strings.retry}</button>
-          </p>`
-        : nothing}`;
+      ${
+        this.step === 'error'
+          ? html`<p class="error" role="alert">
+              ${strings.saveFailed} <button type="button" class="retry" @click=${() => this.submit()}>${strings.retry}</button>
+            </p>`
+          : nothing
+      }`;
   }
 
   protected override render(): TemplateResult | typeof nothing {

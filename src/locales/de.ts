@@ -13,7 +13,11 @@ export const de: Translation = {
     ces: ['Stimme überhaupt nicht zu', 'Stimme voll und ganz zu'],
   },
   followUp: {
-    nps: { low: 'Was ist der Hauptgrund für Ihre Bewertung?', mid: 'Was würde Sie dazu bringen, uns eher weiterzuempfehlen?', high: 'Was gefällt Ihnen an uns am besten?' },
+    nps: {
+      low: 'Was ist der Hauptgrund für Ihre Bewertung?',
+      mid: 'Was würde Sie dazu bringen, uns eher weiterzuempfehlen?',
+      high: 'Was gefällt Ihnen an uns am besten?',
+    },
     csat: { low: 'Was ist schiefgelaufen?', mid: 'Was könnten wir besser machen?', high: 'Was hat Ihnen am besten gefallen?' },
     ces: { low: 'Was hat es schwierig gemacht?', mid: 'Was hätte es einfacher gemacht?', high: 'Was hat es einfach gemacht?' },
   },

@@ -14,7 +14,11 @@ export const en: Translation = {
     ces: ['Strongly disagree', 'Strongly agree'],
   },
   followUp: {
-    nps: { low: 'What is the main reason for your score?', mid: 'What would make you more likely to recommend us?', high: 'What do you like most about us?' },
+    nps: {
+      low: 'What is the main reason for your score?',
+      mid: 'What would make you more likely to recommend us?',
+      high: 'What do you like most about us?',
+    },
     csat: { low: 'What went wrong?', mid: 'What could we do better?', high: 'What did you like most?' },
     ces: { low: 'What made it difficult?', mid: 'What could have made it easier?', high: 'What made it easy?' },
   },

@@ -13,7 +13,11 @@ export const es: Translation = {
     ces: ['Totalmente en desacuerdo', 'Totalmente de acuerdo'],
   },
   followUp: {
-    nps: { low: '¿Cuál es el motivo principal de tu puntuación?', mid: '¿Qué haría más probable que nos recomendaras?', high: '¿Qué es lo que más te gusta de nosotros?' },
+    nps: {
+      low: '¿Cuál es el motivo principal de tu puntuación?',
+      mid: '¿Qué haría más probable que nos recomendaras?',
+      high: '¿Qué es lo que más te gusta de nosotros?',
+    },
     csat: { low: '¿Qué salió mal?', mid: '¿Qué podríamos mejorar?', high: '¿Qué es lo que más te gustó?' },
     ces: { low: '¿Qué lo hizo difícil?', mid: '¿Qué lo habría hecho más fácil?', high: '¿Qué lo hizo fácil?' },
   },

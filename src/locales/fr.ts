@@ -13,9 +13,17 @@ export const fr: Translation = {
     ces: ["Pas du tout d'accord", "Tout à fait d'accord"],
   },
   followUp: {
-    nps: { low: 'Quelle est la principale raison de votre note ?', mid: 'Qu’est-ce qui vous donnerait davantage envie de nous recommander ?', high: 'Qu’appréciez-vous le plus chez nous ?' },
+    nps: {
+      low: 'Quelle est la principale raison de votre note ?',
+      mid: 'Qu’est-ce qui vous donnerait davantage envie de nous recommander ?',
+      high: 'Qu’appréciez-vous le plus chez nous ?',
+    },
     csat: { low: 'Qu’est-ce qui n’a pas fonctionné ?', mid: 'Que pourrions-nous améliorer ?', high: 'Qu’avez-vous le plus apprécié ?' },
-    ces: { low: 'Qu’est-ce qui a rendu cela difficile ?', mid: 'Qu’est-ce qui aurait rendu cela plus simple ?', high: 'Qu’est-ce qui a rendu cela simple ?' },
+    ces: {
+      low: 'Qu’est-ce qui a rendu cela difficile ?',
+      mid: 'Qu’est-ce qui aurait rendu cela plus simple ?',
+      high: 'Qu’est-ce qui a rendu cela simple ?',
+    },
   },
   satisfaction: ['Très insatisfait', 'Insatisfait', 'Neutre', 'Satisfait', 'Très satisfait'],
   stars: { one: '{n} étoile', other: '{n} étoiles' },

@@ -13,7 +13,11 @@ export const it: Translation = {
     ces: ['Fortemente in disaccordo', "Fortemente d'accordo"],
   },
   followUp: {
-    nps: { low: 'Qual è il motivo principale del tuo punteggio?', mid: 'Cosa ti renderebbe più propenso a raccomandarci?', high: 'Cosa ti piace di più di noi?' },
+    nps: {
+      low: 'Qual è il motivo principale del tuo punteggio?',
+      mid: 'Cosa ti renderebbe più propenso a raccomandarci?',
+      high: 'Cosa ti piace di più di noi?',
+    },
     csat: { low: 'Cosa è andato storto?', mid: 'Cosa potremmo migliorare?', high: 'Cosa ti è piaciuto di più?' },
     ces: { low: 'Cosa lo ha reso difficile?', mid: 'Cosa lo avrebbe reso più facile?', high: 'Cosa lo ha reso facile?' },
   },

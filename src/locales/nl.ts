@@ -13,7 +13,11 @@ export const nl: Translation = {
     ces: ['Helemaal mee oneens', 'Helemaal mee eens'],
   },
   followUp: {
-    nps: { low: 'Wat is de belangrijkste reden voor uw score?', mid: 'Wat zou ervoor zorgen dat u ons eerder aanbeveelt?', high: 'Wat vindt u het beste aan ons?' },
+    nps: {
+      low: 'Wat is de belangrijkste reden voor uw score?',
+      mid: 'Wat zou ervoor zorgen dat u ons eerder aanbeveelt?',
+      high: 'Wat vindt u het beste aan ons?',
+    },
     csat: { low: 'Wat ging er mis?', mid: 'Wat kunnen we beter doen?', high: 'Wat vond u het beste?' },
     ces: { low: 'Wat maakte het moeilijk?', mid: 'Wat had het gemakkelijker gemaakt?', high: 'Wat maakte het gemakkelijk?' },
   },

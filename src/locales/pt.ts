@@ -13,7 +13,11 @@ export const pt: Translation = {
     ces: ['Discordo totalmente', 'Concordo totalmente'],
   },
   followUp: {
-    nps: { low: 'Qual é o principal motivo da sua nota?', mid: 'O que aumentaria a probabilidade de você nos recomendar?', high: 'Do que você mais gosta em nós?' },
+    nps: {
+      low: 'Qual é o principal motivo da sua nota?',
+      mid: 'O que aumentaria a probabilidade de você nos recomendar?',
+      high: 'Do que você mais gosta em nós?',
+    },
     csat: { low: 'O que deu errado?', mid: 'O que poderíamos melhorar?', high: 'Do que você mais gostou?' },
     ces: { low: 'O que tornou isso difícil?', mid: 'O que teria tornado isso mais fácil?', high: 'O que tornou isso fácil?' },
   },

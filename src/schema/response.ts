@@ -1,30 +1,27 @@
 // The response a customer gives, as stored, sent and collected; and the input `record()` accepts.
 import { z } from 'zod/mini';
 
-export const promptKinds = ['nps', 'csat', 'ces'] as const;
-export const promptKindSchema = z.enum(promptKinds);
+import { defaultScales, promptKinds } from './scales.js';
+
+export { defaultScales, promptKinds };
+// Schemas are built on first use (z.lazy): constructing them costs main-thread time a host page should not pay at load.
+export const promptKindSchema = z.lazy(() => z.enum(promptKinds));
 /** Which metric a prompt asks: Net Promoter Score, Customer Satisfaction, Customer Effort Score. */
 export type PromptKind = z.infer<typeof promptKindSchema>;
 
-/** The default scale of each kind; CES may also use 1–5. */
-export const defaultScales = {
-  nps: { min: 0, max: 10 },
-  csat: { min: 1, max: 5 },
-  ces: { min: 1, max: 7 },
-} as const satisfies Record<PromptKind, { min: number; max: number }>;
-
 const allowedScales: Record<PromptKind, readonly string[]> = { nps: ['0-10'], csat: ['1-5'], ces: ['1-7', '1-5'] };
 
-export const scaleSchema = z.object({ min: z.number().check(z.int()), max: z.number().check(z.int()) });
+export const scaleSchema = z.lazy(() => z.object({ min: z.number().check(z.int()), max: z.number().check(z.int()) }));
 export type Scale = z.infer<typeof scaleSchema>;
 
 /** Values that traits and metadata may hold: flat, JSON-safe, small. */
-const attributeValue = z.union([z.string().check(z.maxLength(1000)), z.number(), z.boolean()]);
-export const attributesSchema = z.record(z.string().check(z.maxLength(100)), attributeValue);
+export const attributesSchema = z.lazy(() =>
+  z.record(z.string().check(z.maxLength(100)), z.union([z.string().check(z.maxLength(1000)), z.number(), z.boolean()])),
+);
 export type Attributes = z.infer<typeof attributesSchema>;
 
-const touchpointId = z.string().check(z.minLength(1), z.maxLength(200));
-const comment = z.string().check(z.maxLength(5000));
+const touchpointId = () => z.string().check(z.minLength(1), z.maxLength(200));
+const comment = () => z.string().check(z.maxLength(5000));
 
 /** Checks that the scale fits the kind and the score fits the scale, reported at `scale` and `score`. */
 function scoreOnScale(value: { kind: PromptKind; score: number; scale?: Scale | undefined }, ctx: z.core.$RefinementCtx) {
@@ -46,51 +43,57 @@ function scoreOnScale(value: { kind: PromptKind; score: number; scale?: Scale | 
   }
 }
 
-export const responseSchema = z
-  .object({
-    /** UUID made by the client: the idempotency key the collector dedupes by. */
-    id: z.uuid(),
-    kind: promptKindSchema,
-    score: z.number().check(z.int()),
-    scale: scaleSchema,
-    touchpoint: touchpointId,
-    comment: z.optional(comment),
-    question: z.string().check(z.maxLength(500)),
-    locale: z.string().check(z.minLength(1), z.maxLength(35)),
-    answeredAt: z.iso.datetime({ offset: true }),
-    page: z.object({ url: z.string().check(z.maxLength(2048)), title: z.optional(z.string().check(z.maxLength(500))) }),
-    anonymousId: z.string().check(z.minLength(1), z.maxLength(100)),
-    userId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-    traits: z.optional(attributesSchema),
-    metadata: z.optional(attributesSchema),
-    /** True when the customer left before finishing the follow-up: the score counts, the comment is missing. */
-    partial: z.optional(z.boolean()),
-    sdk: z.object({ name: z.string(), version: z.string() }),
-  })
-  .check(z.superRefine(scoreOnScale));
+export const responseSchema = z.lazy(() =>
+  z
+    .object({
+      /** UUID made by the client: the idempotency key the collector dedupes by. */
+      id: z.uuid(),
+      kind: promptKindSchema,
+      score: z.number().check(z.int()),
+      scale: scaleSchema,
+      touchpoint: touchpointId(),
+      comment: z.optional(comment()),
+      question: z.string().check(z.maxLength(500)),
+      locale: z.string().check(z.minLength(1), z.maxLength(35)),
+      answeredAt: z.iso.datetime({ offset: true }),
+      page: z.object({ url: z.string().check(z.maxLength(2048)), title: z.optional(z.string().check(z.maxLength(500))) }),
+      anonymousId: z.string().check(z.minLength(1), z.maxLength(100)),
+      userId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+      traits: z.optional(attributesSchema),
+      metadata: z.optional(attributesSchema),
+      /** True when the customer left before finishing the follow-up: the score counts, the comment is missing. */
+      partial: z.optional(z.boolean()),
+      sdk: z.object({ name: z.string(), version: z.string() }),
+    })
+    .check(z.superRefine(scoreOnScale)),
+);
 /** One answer to one prompt, as delivered to the collector. */
 export type Response = z.infer<typeof responseSchema>;
 
-export const recordInputSchema = z
-  .strictObject({
-    kind: promptKindSchema,
-    score: z.number().check(z.int()),
-    touchpoint: touchpointId,
-    comment: z.optional(comment),
-    metadata: z.optional(attributesSchema),
-    /** The question as the customer saw it; defaults to the standard English wording of the kind. */
-    question: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
-    /** Defaults to the client's locale. */
-    locale: z.optional(z.string().check(z.minLength(1), z.maxLength(35))),
-    /** Defaults to the kind's scale; CES accepts `{ min: 1, max: 5 }`. */
-    scale: z.optional(scaleSchema),
-    partial: z.optional(z.boolean()),
-  })
-  .check(z.superRefine(scoreOnScale));
+export const recordInputSchema = z.lazy(() =>
+  z
+    .strictObject({
+      kind: promptKindSchema,
+      score: z.number().check(z.int()),
+      touchpoint: touchpointId(),
+      comment: z.optional(comment()),
+      metadata: z.optional(attributesSchema),
+      /** The question as the customer saw it; defaults to the standard English wording of the kind. */
+      question: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
+      /** Defaults to the client's locale. */
+      locale: z.optional(z.string().check(z.minLength(1), z.maxLength(35))),
+      /** Defaults to the kind's scale; CES accepts `{ min: 1, max: 5 }`. */
+      scale: z.optional(scaleSchema),
+      partial: z.optional(z.boolean()),
+    })
+    .check(z.superRefine(scoreOnScale)),
+);
 /** What `record()` takes: the answer; the client adds identity, page, time and id. */
 export type RecordInput = z.input<typeof recordInputSchema>;
 
-export const identitySchema = z.object({
-  userId: z.nullable(z.string().check(z.minLength(1), z.maxLength(200))),
-  traits: z.optional(attributesSchema),
-});
+export const identitySchema = z.lazy(() =>
+  z.object({
+    userId: z.nullable(z.string().check(z.minLength(1), z.maxLength(200))),
+    traits: z.optional(attributesSchema),
+  }),
+);

@@ -4,57 +4,63 @@ import { globProblem } from '../touchpoints/url-glob.js';
 import { promptKindSchema } from './response.js';
 
 export const promptModes = ['inline', 'popover', 'modal'] as const;
-export const promptModeSchema = z.enum(promptModes);
+export const promptModeSchema = z.lazy(() => z.enum(promptModes));
 export type PromptMode = z.infer<typeof promptModeSchema>;
 
 const conditions = ['milestone', 'url', 'scrollPercent', 'exitIntent', 'pageViews'] as const;
 
 /** When a touchpoint fires: at the first moment all its conditions hold. */
-export const triggerSchema = z
-  .strictObject({
-    /** Fires when `cx.milestone(name)` is called with this name. */
-    milestone: z.optional(z.string().check(z.minLength(1))),
-    /** Path glob matched against the page path: `*` within a segment, `**` across segments, e.g. `/help/*`. */
-    url: z.optional(
-      z.string().check(
-        z.superRefine((pattern, ctx) => {
-          const problem = globProblem(pattern);
-          if (problem) ctx.addIssue({ code: 'custom', message: problem, input: pattern });
-        }),
+export const triggerSchema = z.lazy(() =>
+  z
+    .strictObject({
+      /** Fires when `cx.milestone(name)` is called with this name. */
+      milestone: z.optional(z.string().check(z.minLength(1))),
+      /** Path glob matched against the page path: `*` within a segment, `**` across segments, e.g. `/help/*`. */
+      url: z.optional(
+        z.string().check(
+          z.superRefine((pattern, ctx) => {
+            const problem = globProblem(pattern);
+            if (problem) ctx.addIssue({ code: 'custom', message: problem, input: pattern });
+          }),
+        ),
       ),
-    ),
-    /** Fires once the visitor has scrolled this far down the page (0–100). */
-    scrollPercent: z.optional(z.number().check(z.gte(0, 'expected a number between 0 and 100'), z.lte(100, 'expected a number between 0 and 100'))),
-    /** Fires when the pointer leaves through the top of the window (desktop only; touch devices have no equivalent). */
-    exitIntent: z.optional(z.literal(true, 'expected true (leave it out for no exit intent)')),
-    /** Fires on the visitor's Nth page view or later, counted across visits. */
-    pageViews: z.optional(z.number().check(z.int('expected a whole number >= 1'), z.gte(1, 'expected a whole number >= 1'))),
-  })
-  .check(
-    z.refine((on) => conditions.some((key) => on[key] !== undefined), `expected at least one of ${conditions.join(', ')}`),
-  );
+      /** Fires once the visitor has scrolled this far down the page (0–100). */
+      scrollPercent: z.optional(
+        z.number().check(z.gte(0, 'expected a number between 0 and 100'), z.lte(100, 'expected a number between 0 and 100')),
+      ),
+      /** Fires when the pointer leaves through the top of the window (desktop only; touch devices have no equivalent). */
+      exitIntent: z.optional(z.literal(true, 'expected true (leave it out for no exit intent)')),
+      /** Fires on the visitor's Nth page view or later, counted across visits. */
+      pageViews: z.optional(z.number().check(z.int('expected a whole number >= 1'), z.gte(1, 'expected a whole number >= 1'))),
+    })
+    .check(z.refine((on) => conditions.some((key) => on[key] !== undefined), `expected at least one of ${conditions.join(', ')}`)),
+);
 export type Trigger = z.infer<typeof triggerSchema>;
 
-export const touchpointSchema = z.strictObject({
-  id: z.string().check(z.minLength(1), z.maxLength(200)),
-  prompt: promptKindSchema,
-  on: triggerSchema,
-  /** How the prompt shows when the touchpoint fires. Default `popover`. */
-  mode: z.optional(promptModeSchema),
-  /** Wait this long after the trigger before showing. Default 0. */
-  delayMs: z.optional(z.number().check(z.gte(0, 'expected a number of milliseconds >= 0'))),
-  /** Share of visitors asked (0–1), decided once per visitor and touchpoint. Default 1. */
-  sample: z.optional(z.number().check(z.gte(0, 'expected a number between 0 and 1'), z.lte(1, 'expected a number between 0 and 1'))),
-  question: z.optional(z.string().check(z.minLength(1))),
-});
+export const touchpointSchema = z.lazy(() =>
+  z.strictObject({
+    id: z.string().check(z.minLength(1), z.maxLength(200)),
+    prompt: promptKindSchema,
+    on: triggerSchema,
+    /** How the prompt shows when the touchpoint fires. Default `popover`. */
+    mode: z.optional(promptModeSchema),
+    /** Wait this long after the trigger before showing. Default 0. */
+    delayMs: z.optional(z.number().check(z.gte(0, 'expected a number of milliseconds >= 0'))),
+    /** Share of visitors asked (0–1), decided once per visitor and touchpoint. Default 1. */
+    sample: z.optional(z.number().check(z.gte(0, 'expected a number between 0 and 1'), z.lte(1, 'expected a number between 0 and 1'))),
+    question: z.optional(z.string().check(z.minLength(1))),
+  }),
+);
 export type Touchpoint = z.infer<typeof touchpointSchema>;
 
-export const recontactSchema = z.strictObject({
-  /** Days before the same touchpoint may ask someone who answered. Default 90. */
-  afterAnswerDays: z._default(z.number().check(z.gte(0)), 90),
-  /** Days before the same touchpoint may ask someone who dismissed it. Default 14. */
-  afterDismissDays: z._default(z.number().check(z.gte(0)), 14),
-  /** Prompts shown at most per browser session. Default 1. */
-  maxPromptsPerSession: z._default(z.number().check(z.int(), z.gte(0)), 1),
-});
+export const recontactSchema = z.lazy(() =>
+  z.strictObject({
+    /** Days before the same touchpoint may ask someone who answered. Default 90. */
+    afterAnswerDays: z._default(z.number().check(z.gte(0)), 90),
+    /** Days before the same touchpoint may ask someone who dismissed it. Default 14. */
+    afterDismissDays: z._default(z.number().check(z.gte(0)), 14),
+    /** Prompts shown at most per browser session. Default 1. */
+    maxPromptsPerSession: z._default(z.number().check(z.int(), z.gte(0)), 1),
+  }),
+);
 export type Recontact = z.infer<typeof recontactSchema>;

@@ -1,7 +1,16 @@
 // createClient: records answers into the outbox and keeps delivering them for as long as the page lives.
 import type { z } from 'zod/mini';
 import { clientConfigSchema, type ClientConfig, type ResolvedConfig } from '../schema/config.js';
-import { defaultScales, identitySchema, recordInputSchema, responseSchema, type Attributes, type PromptKind, type RecordInput, type Response } from '../schema/response.js';
+import {
+  defaultScales,
+  identitySchema,
+  recordInputSchema,
+  responseSchema,
+  type Attributes,
+  type PromptKind,
+  type RecordInput,
+  type Response,
+} from '../schema/response.js';
 import { milestoneSchema, showInputSchema, type ShowOptions } from '../schema/show.js';
 import { en } from '../locales/en.js';
 import { sdkInfo } from '../version.js';
@@ -100,7 +109,7 @@ export function createClient(config: ClientConfig): CxClient {
   /** One prompt on screen at a time, whoever asks for it. */
   let promptOpen = false;
   async function showPrompt(request: Omit<MountRequest, 'client' | 'onDismissed'>): Promise<Response | null> {
-    const mount = promptMounter();
+    const mount = await promptMounter();
     if (!mount) throw new CxError('cxkit: show() needs the prompt elements: import "cxkit/elements" or load cxkit.js');
     if (promptOpen) return null;
     promptOpen = true;
@@ -122,7 +131,13 @@ export function createClient(config: ClientConfig): CxClient {
   const engine = new TouchpointEngine(resolved.touchpoints, resolved.recontact, new VisitorMemory(outbox), {
     isOpen: () => promptOpen,
     show: (touchpoint, onShown) =>
-      showPrompt({ kind: touchpoint.prompt, touchpoint: touchpoint.id, mode: touchpoint.mode ?? 'popover', question: touchpoint.question, onShown }),
+      showPrompt({
+        kind: touchpoint.prompt,
+        touchpoint: touchpoint.id,
+        mode: touchpoint.mode ?? 'popover',
+        question: touchpoint.question,
+        onShown,
+      }),
   });
   if (resolved.touchpoints.length && globalThis.document) engine.start();
 

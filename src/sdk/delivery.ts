@@ -114,11 +114,19 @@ export class Delivery {
   /** Claims the batch (counts the attempt, pushes the next try out) before the request, so a crash mid-request still backs off. */
   private async send(batch: PackedBatch): Promise<SendResult> {
     const now = Date.now();
-    const claimed = batch.entries.map((e) => ({ ...e, attempts: e.attempts + 1, nextAttemptAt: now + backoffDelay(e.attempts + 1, this.config.retry) }));
+    const claimed = batch.entries.map((e) => ({
+      ...e,
+      attempts: e.attempts + 1,
+      nextAttemptAt: now + backoffDelay(e.attempts + 1, this.config.retry),
+    }));
     await this.outbox.update(claimed);
     for (const entry of batch.entries) this.inFlight.set(entry.id, 'flush');
     try {
-      const result = await sendBatch(this.url, batch.body, { headers: this.config.headers, keepalive: false, timeoutMs: this.config.retry.timeoutMs });
+      const result = await sendBatch(this.url, batch.body, {
+        headers: this.config.headers,
+        keepalive: false,
+        timeoutMs: this.config.retry.timeoutMs,
+      });
       if (result.outcome === 'retry') await this.outbox.update(this.retryTimes(claimed, result));
       return result;
     } finally {
@@ -183,7 +191,8 @@ export class Delivery {
   /** Wakes for the earliest retry; answers never tried yet keep their debounce, so that quick answers share a request. */
   private scheduleNextDue(remaining: readonly OutboxEntry[]): void {
     if (!remaining.length) return;
-    const debounced = (e: OutboxEntry) => (e.attempts === 0 ? Math.max(e.nextAttemptAt, e.enqueuedAt + this.config.flushDelayMs) : e.nextAttemptAt);
+    const debounced = (e: OutboxEntry) =>
+      e.attempts === 0 ? Math.max(e.nextAttemptAt, e.enqueuedAt + this.config.flushDelayMs) : e.nextAttemptAt;
     this.schedule(Math.min(...remaining.map(debounced)) - Date.now());
   }
 
@@ -211,7 +220,11 @@ export class Delivery {
       for (const entry of batch.entries) this.inFlight.set(entry.id, 'keepalive');
       void sendBatch(this.url, batch.body, { headers: this.config.headers, keepalive: true, timeoutMs: this.config.retry.timeoutMs })
         // if the page survives (bfcache, a hidden tab), the outcome is recorded like any other; a retry waits for the next flush
-        .then((result) => (result.outcome === 'retry' || result.outcome === 'too-large' ? undefined : this.settle(batch.entries, result, { sent: 0, failed: 0 })))
+        .then((result) =>
+          result.outcome === 'retry' || result.outcome === 'too-large'
+            ? undefined
+            : this.settle(batch.entries, result, { sent: 0, failed: 0 }),
+        )
         .catch(() => undefined)
         .finally(() => {
           for (const entry of batch.entries) this.inFlight.delete(entry.id);

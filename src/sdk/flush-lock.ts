@@ -38,6 +38,8 @@ export async function withDeliveryLock<T>(
   try {
     return await task(renew);
   } finally {
-    await outbox.updateMeta<Lease | null>('lease', (current) => (current?.owner === owner ? null : (current ?? null))).catch(() => undefined);
+    await outbox
+      .updateMeta<Lease | null>('lease', (current) => (current?.owner === owner ? null : (current ?? null)))
+      .catch(() => undefined);
   }
 }

@@ -41,8 +41,10 @@ export class IdbStore implements Store {
     };
     const callbacks = {
       upgrade(db: IDBPDatabase<CxDB>) {
-        if (!db.objectStoreNames.contains('outbox')) db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('enqueuedAt', 'enqueuedAt');
-        if (!db.objectStoreNames.contains('rejected')) db.createObjectStore('rejected', { keyPath: 'id' }).createIndex('rejectedAt', 'rejectedAt');
+        if (!db.objectStoreNames.contains('outbox'))
+          db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('enqueuedAt', 'enqueuedAt');
+        if (!db.objectStoreNames.contains('rejected'))
+          db.createObjectStore('rejected', { keyPath: 'id' }).createIndex('rejectedAt', 'rejectedAt');
         if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
       },
       // A newer tab wants to upgrade: step aside so that it is not blocked; we reopen on next use.

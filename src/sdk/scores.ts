@@ -6,7 +6,13 @@ export type ScoredResponse = Pick<Response, 'kind' | 'score'> & { readonly scale
 
 export interface Summary {
   /** Net Promoter Score, −100…100: % promoters (9–10) minus % detractors (0–6); null with no answers. */
-  readonly nps: { readonly score: number | null; readonly promoters: number; readonly passives: number; readonly detractors: number; readonly n: number };
+  readonly nps: {
+    readonly score: number | null;
+    readonly promoters: number;
+    readonly passives: number;
+    readonly detractors: number;
+    readonly n: number;
+  };
   /** % of 4–5 answers on the 1–5 scale, and the mean; null with no answers. */
   readonly csat: { readonly score: number | null; readonly mean: number | null; readonly n: number };
   /** Mean on the 1–7 scale and % of 5–7 ("easy") answers; 1–5 answers are mapped linearly onto 1–7 first. */

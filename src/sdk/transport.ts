@@ -47,7 +47,11 @@ export async function sendBatch(url: string, body: string, options: SendOptions)
     await response.arrayBuffer().catch(() => undefined);
     return classify(response, Date.now());
   } catch (error) {
-    const reason = controller.signal.aborted ? `no answer within ${options.timeoutMs} ms` : error instanceof Error ? error.message : String(error);
+    const reason = controller.signal.aborted
+      ? `no answer within ${options.timeoutMs} ms`
+      : error instanceof Error
+        ? error.message
+        : String(error);
     return { outcome: 'retry', error: reason };
   } finally {
     clearTimeout(timer);

@@ -102,7 +102,8 @@ export class TouchpointEngine {
   private unmet(touchpoint: Touchpoint, signal: Signal | null): string[] {
     const { on } = touchpoint;
     const waiting: string[] = [];
-    if (on.milestone !== undefined && !(signal?.type === 'milestone' && signal.name === on.milestone)) waiting.push(`milestone "${on.milestone}"`);
+    if (on.milestone !== undefined && !(signal?.type === 'milestone' && signal.name === on.milestone))
+      waiting.push(`milestone "${on.milestone}"`);
     if (on.exitIntent && signal?.type !== 'exit' && !(signal === null && this.exitIntentSeen)) waiting.push('exit intent');
     const glob = this.globs.get(touchpoint.id);
     if (glob && !glob.test(location.pathname)) waiting.push(`a URL matching ${on.url} (this page is ${location.pathname})`);
@@ -126,7 +127,8 @@ export class TouchpointEngine {
     if (memory?.dismissedAt !== undefined && now < memory.dismissedAt + afterDismissDays * dayMs) {
       blocked.push(`dismissed on ${isoDate(memory.dismissedAt)}: cooldown until ${isoDate(memory.dismissedAt + afterDismissDays * dayMs)}`);
     }
-    if (state.session.prompts >= maxPromptsPerSession) blocked.push(`${state.session.prompts} of ${maxPromptsPerSession} prompts per session already shown`);
+    if (state.session.prompts >= maxPromptsPerSession)
+      blocked.push(`${state.session.prompts} of ${maxPromptsPerSession} prompts per session already shown`);
     if (this.prompts.isOpen()) blocked.push('another prompt is open');
     return blocked;
   }

@@ -51,12 +51,17 @@ export class VisitorMemory {
   }
 
   private touch(id: string, change: (memory: TouchpointMemory, now: number) => TouchpointMemory) {
-    return this.update((state, now) => ({ ...state, touchpoints: { ...state.touchpoints, [id]: change(state.touchpoints[id] ?? {}, now) } }));
+    return this.update((state, now) => ({
+      ...state,
+      touchpoints: { ...state.touchpoints, [id]: change(state.touchpoints[id] ?? {}, now) },
+    }));
   }
 
   /** Whether the visitor is in the touchpoint's sample, drawn once and then remembered. */
   async sampledIn(id: string, rate: number): Promise<boolean> {
-    const state = await this.touch(id, (memory) => (memory.sampledIn === undefined ? { ...memory, sampledIn: Math.random() < rate } : memory));
+    const state = await this.touch(id, (memory) =>
+      memory.sampledIn === undefined ? { ...memory, sampledIn: Math.random() < rate } : memory,
+    );
     return state.touchpoints[id]?.sampledIn === true;
   }
 

@@ -4,7 +4,11 @@ import { answer, expect, test } from './fixtures.js';
 const pending = (page: import('@playwright/test').Page) =>
   page.evaluate(() => (window.cxkit as unknown as { pending(): Promise<number> }).pending());
 
-test('an answer given offline is delivered exactly once after the tab is closed and the network returns', async ({ context, openShop, collector }) => {
+test('an answer given offline is delivered exactly once after the tab is closed and the network returns', async ({
+  context,
+  openShop,
+  collector,
+}) => {
   const page = await context.newPage();
   await openShop(page);
   await context.setOffline(true);
@@ -66,7 +70,11 @@ test('leaving while the request hangs: the next load delivers the same id', asyn
   expect(new Set(collector.receivedIds())).toEqual(new Set([id]));
 });
 
-test('at unload, waiting answers go out with keepalive in chunks under 60 KiB, the rest on the next load', async ({ page, openShop, collector }) => {
+test('at unload, waiting answers go out with keepalive in chunks under 60 KiB, the rest on the next load', async ({
+  page,
+  openShop,
+  collector,
+}) => {
   await openShop(page, { flushDelayMs: 60_000 });
   const ids: string[] = [];
   for (let i = 0; i < 200; i++) ids.push(await answer(page, i % 11, `reason ${i}: ${'x'.repeat(600)}`));

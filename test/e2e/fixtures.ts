@@ -64,10 +64,17 @@ export const test = base.extend<
       receivedIds: () => received().flatMap((r) => r.body.responses.map((response) => response.id)),
       waitForDelivered: (ids, timeoutMs = 10_000) =>
         expect
-          .poll(() => {
-            const delivered = new Set(received().filter((r) => r.status < 300).flatMap((r) => r.body.responses.map((x) => x.id)));
-            return ids.filter((id) => !delivered.has(id)).length;
-          }, { timeout: timeoutMs })
+          .poll(
+            () => {
+              const delivered = new Set(
+                received()
+                  .filter((r) => r.status < 300)
+                  .flatMap((r) => r.body.responses.map((x) => x.id)),
+              );
+              return ids.filter((id) => !delivered.has(id)).length;
+            },
+            { timeout: timeoutMs },
+          )
           .toBe(0),
     });
   },

@@ -15,7 +15,9 @@ test('lists each element with its attributes, events, parts and custom propertie
   const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
   expect(elements.map((e) => e.tagName).sort()).toEqual(['cx-ces', 'cx-csat', 'cx-nps']);
   for (const element of elements) {
-    expect(element.attributes?.map((a) => a.name)).toEqual(expect.arrayContaining(['touchpoint', 'mode', 'question', 'follow-up', 'locale', 'open', 'name']));
+    expect(element.attributes?.map((a) => a.name)).toEqual(
+      expect.arrayContaining(['touchpoint', 'mode', 'question', 'follow-up', 'locale', 'open', 'name']),
+    );
     expect(element.events?.map((e) => e.name).sort()).toEqual(['cx-answer', 'cx-dismiss', 'cx-show', 'cx-submit']);
     expect(element.cssParts?.map((p) => p.name).sort()).toEqual(['close', 'option', 'panel', 'submit']);
     expect(element.cssProperties?.map((p) => p.name).sort()).toEqual(['--cx-accent', '--cx-bg', '--cx-fg', '--cx-font', '--cx-radius']);

@@ -16,7 +16,10 @@ interface AxeViolation {
 async function audit(page: Page): Promise<string[]> {
   // the entry animation fades in: contrast is judged on the settled panel
   await page.evaluate(() => {
-    const roots = [document, ...[...document.querySelectorAll('cx-nps, cx-csat, cx-ces')].flatMap((el) => (el.shadowRoot ? [el.shadowRoot] : []))];
+    const roots = [
+      document,
+      ...[...document.querySelectorAll('cx-nps, cx-csat, cx-ces')].flatMap((el) => (el.shadowRoot ? [el.shadowRoot] : [])),
+    ];
     return Promise.all(roots.flatMap((root) => root.getAnimations()).map((animation) => animation.finished));
   });
   await page.evaluate(axeSource);
@@ -39,7 +42,12 @@ async function openPrompt(page: Page, url: string, kind: string, mode: string): 
 
 for (const kind of ['nps', 'csat', 'ces']) {
   for (const mode of ['inline', 'popover', 'modal']) {
-    test(`<cx-${kind}> ${mode}: no axe violations in light and dark, left-to-right and right-to-left, before and after a score`, async ({ page, server, collector, db }) => {
+    test(`<cx-${kind}> ${mode}: no axe violations in light and dark, left-to-right and right-to-left, before and after a score`, async ({
+      page,
+      server,
+      collector,
+      db,
+    }) => {
       for (const colorScheme of ['light', 'dark'] as const) {
         for (const locale of ['en', 'ar']) {
           await page.emulateMedia({ colorScheme });
@@ -56,15 +64,29 @@ for (const kind of ['nps', 'csat', 'ces']) {
   }
 }
 
-test('a page with Content-Security-Policy default-src self renders and submits with no violation', async ({ page, server, collector, db }) => {
+test('a page with Content-Security-Policy default-src self renders and submits with no violation', async ({
+  page,
+  server,
+  collector,
+  db,
+}) => {
   const violations: string[] = [];
   page.on('console', (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
   });
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`Refused to: ${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`Refused to: ${event.violatedDirective} ${event.blockedURI}`),
+    );
   });
-  const query = new URLSearchParams({ kind: 'csat', mode: 'popover', variant: 'emoji', endpoint: collector.sameOriginEndpoint, db, csp: 'strict' });
+  const query = new URLSearchParams({
+    kind: 'csat',
+    mode: 'popover',
+    variant: 'emoji',
+    endpoint: collector.sameOriginEndpoint,
+    db,
+    csp: 'strict',
+  });
   await openPrompt(page, `${server.pageOrigin}/pages/prompt.html?${query}`, 'csat', 'popover');
   const csat = prompt(page, 'csat');
   await csat.getByRole('radio', { name: 'Satisfied', exact: true }).click();

@@ -26,7 +26,8 @@ export async function startTestServer() {
       /** @type {Record<string, string>} */
       const headers = { 'Content-Type': types[/** @type {keyof typeof types} */ (extname(file))] ?? 'application/octet-stream' };
       // ?csp=strict serves the page under the strictest policy a host site might use
-      if (new URL(req.url ?? '/', 'http://x').searchParams.get('csp') === 'strict') headers['Content-Security-Policy'] = "default-src 'self'";
+      if (new URL(req.url ?? '/', 'http://x').searchParams.get('csp') === 'strict')
+        headers['Content-Security-Policy'] = "default-src 'self'";
       res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404).end();

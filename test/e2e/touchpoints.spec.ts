@@ -4,7 +4,10 @@ import { expect, test } from './fixtures.js';
 
 /** Calls a window.cxkit method in the page and returns its result. */
 function cxkit<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(([method, args]) => (window.cxkit as unknown as Record<string, (...a: unknown[]) => T>)[method]!(...args), [method, args] as const);
+  return page.evaluate(([method, args]) => (window.cxkit as unknown as Record<string, (...a: unknown[]) => T>)[method]!(...args), [
+    method,
+    args,
+  ] as const);
 }
 
 const panel = (page: Page, kind: string) => page.locator(`cx-${kind} [part="panel"]`);
@@ -13,7 +16,10 @@ const panel = (page: Page, kind: string) => page.locator(`cx-${kind} [part="pane
 function watchErrors(page: Page): { console: string[]; uncaught: string[] } {
   const seen = { console: [] as string[], uncaught: [] as string[] };
   // the browser's own network log lines (favicon, a missing config file) are not cxkit's messages
-  page.on('console', (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource') && seen.console.push(message.text()));
+  page.on(
+    'console',
+    (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource') && seen.console.push(message.text()),
+  );
   page.on('pageerror', (error) => seen.uncaught.push(error.message));
   return seen;
 }
@@ -28,7 +34,12 @@ test('an inline element in the page posts its answer to the collector', async ({
   await nps.getByRole('button', { name: 'Send' }).click();
   await expect(nps.getByRole('status')).toHaveText('Thank you for your feedback!');
   await expect.poll(() => collector.received().length).toBe(1);
-  expect(collector.received()[0]?.body.responses[0]).toMatchObject({ kind: 'nps', score: 9, comment: 'Clear plans', touchpoint: 'pricing-page' });
+  expect(collector.received()[0]?.body.responses[0]).toMatchObject({
+    kind: 'nps',
+    score: 9,
+    comment: 'Clear plans',
+    touchpoint: 'pricing-page',
+  });
 });
 
 test('a milestone pushed before the script loaded shows its prompt after load', async ({ page, openSite }) => {
@@ -48,7 +59,10 @@ test('cx.milestone() resolves true when it shows a prompt, false when nothing wa
 });
 
 test('a URL rule fires after a single-page-app pushState navigation', async ({ page, openSite }) => {
-  await openSite(page, { path: '/site/home', inlineConfig: { touchpoints: [{ id: 'help-article', prompt: 'ces', on: { url: '/site/help/*' } }] } });
+  await openSite(page, {
+    path: '/site/home',
+    inlineConfig: { touchpoints: [{ id: 'help-article', prompt: 'ces', on: { url: '/site/help/*' } }] },
+  });
   await page.waitForTimeout(300);
   await expect(page.locator('cx-ces')).toHaveCount(0);
   await page.evaluate(() => history.pushState({}, '', '/site/help/returns'));
@@ -85,7 +99,10 @@ test('sample: 0 never shows, and says why', async ({ page, openSite }) => {
   expect(decision.blockedBy).toContain('sampled out (sample 0)');
 });
 
-test('after an answer the touchpoint stays quiet for afterAnswerDays, across a reload and in a second tab', async ({ context, openSite }) => {
+test('after an answer the touchpoint stays quiet for afterAnswerDays, across a reload and in a second tab', async ({
+  context,
+  openSite,
+}) => {
   const config = { touchpoints: [checkoutNps], recontact: { afterAnswerDays: 90, maxPromptsPerSession: 5 } };
   const page = await context.newPage();
   await openSite(page, { inlineConfig: config });
@@ -145,8 +162,16 @@ const badConfig = [
     site: { inlineConfig: { touchpoints: [{ ...checkoutNps, sample: 2 }] } },
     error: /^cxkit: config\.touchpoints\[0\]\.sample: expected a number between 0 and 1$/,
   },
-  { name: 'an unreachable config URL', site: { scriptAttributes: 'data-config="/missing/cxkit.json"' }, error: /^cxkit: data-config \/missing\/cxkit\.json: could not be loaded \(HTTP 404\)$/ },
-  { name: 'invalid inline JSON', site: { inlineConfig: '{ "endpoint": ' }, error: /^cxkit: the inline <script data-cxkit-config>: invalid JSON/ },
+  {
+    name: 'an unreachable config URL',
+    site: { scriptAttributes: 'data-config="/missing/cxkit.json"' },
+    error: /^cxkit: data-config \/missing\/cxkit\.json: could not be loaded \(HTTP 404\)$/,
+  },
+  {
+    name: 'invalid inline JSON',
+    site: { inlineConfig: '{ "endpoint": ' },
+    error: /^cxkit: the inline <script data-cxkit-config>: invalid JSON/,
+  },
 ];
 
 for (const { name, site, error } of badConfig) {
@@ -169,4 +194,20 @@ test('invalid JSON at data-config is named', async ({ page, openSite, server }) 
   await expect.poll(() => errors.console.length).toBe(1);
   expect(errors.console[0]).toMatch(/^cxkit: data-config \/pages\/broken\.json: invalid JSON/);
   expect(errors.uncaught).toEqual([]);
+});
+
+test('a page where nothing is asked loads only the core; the prompt UI comes when a prompt is due', async ({ page, openSite }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
+  await openSite(page, { inlineConfig: { touchpoints: [checkoutNps] } });
+  await page.waitForTimeout(500);
+  expect(scripts).toEqual(['/dist/cxkit.js']);
+  expect(await cxkit(page, 'milestone', 'checkout-complete')).toBe(true);
+  expect(scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-prompts.js']);
+});
+
+test('an element added later by an app loads the prompt UI and works', async ({ page, openSite }) => {
+  await openSite(page, { inlineConfig: {} });
+  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<cx-csat touchpoint="late" variant="numbers"></cx-csat>'));
+  await expect(page.locator('cx-csat').getByRole('radio')).toHaveCount(5);
 });

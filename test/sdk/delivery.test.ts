@@ -157,7 +157,8 @@ describe('delivery', () => {
     const client = await idleClient(collector);
     const ids: string[] = [];
     // every tenth answer has a long comment, so that the byte limit binds before the count limit somewhere
-    for (let i = 0; i < 500; i++) ids.push((await client.record({ ...nps(i % 11), ...(i % 10 === 0 ? { comment: 'é'.repeat(2500) } : {}) })).id);
+    for (let i = 0; i < 500; i++)
+      ids.push((await client.record({ ...nps(i % 11), ...(i % 10 === 0 ? { comment: 'é'.repeat(2500) } : {}) })).id);
     const result = await client.flush();
     expect(result).to.deep.equal({ sent: 500, failed: 0, pending: 0 });
     const requests = await collector.requests();

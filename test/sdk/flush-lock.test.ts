@@ -9,7 +9,9 @@ describe('one delivering tab at a time', () => {
     const name = `cxkit-test-${crypto.randomUUID()}`;
     // two clients on one database stand for two tabs of one site
     const tabs = [testClient(collector, { storage: { name } }), testClient(collector, { storage: { name } })];
-    const ids = (await Promise.all(tabs.map((tab) => Promise.all(Array.from({ length: 10 }, (_, i) => tab.record(nps(i))))))).flat().map((r) => r.id);
+    const ids = (await Promise.all(tabs.map((tab) => Promise.all(Array.from({ length: 10 }, (_, i) => tab.record(nps(i)))))))
+      .flat()
+      .map((r) => r.id);
     for (let round = 0; round < 50 && (await tabs[0]!.pending()) > 0; round++) {
       await Promise.all([tabs[0]!.flush(), tabs[1]!.flush(), tabs[0]!.flush(), tabs[1]!.flush()]);
     }

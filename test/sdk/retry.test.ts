@@ -6,7 +6,9 @@ describe('retry policy', () => {
   const options = { baseDelayMs: 1000, maxDelayMs: 30_000 };
 
   it('doubles the ceiling with each attempt up to the cap, with full jitter below it', () => {
-    expect([1, 2, 3, 4, 5, 6, 10].map((a) => backoffDelay(a, options, () => 1))).to.deep.equal([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+    expect([1, 2, 3, 4, 5, 6, 10].map((a) => backoffDelay(a, options, () => 1))).to.deep.equal([
+      1000, 2000, 4000, 8000, 16000, 30000, 30000,
+    ]);
     expect(backoffDelay(3, options, () => 0)).to.equal(0);
     expect(backoffDelay(3, options, () => 0.5)).to.equal(2000);
   });

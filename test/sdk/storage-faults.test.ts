@@ -30,8 +30,24 @@ describe('storage faults', () => {
 
   const breakages: Array<[string, PropertyDescriptor]> = [
     ['is undefined', { value: undefined }],
-    ['throws SecurityError', { get: () => { throw new DOMException('denied', 'SecurityError'); } }],
-    ['fails to open', { value: { open: () => { throw new DOMException('private mode', 'InvalidStateError'); } } }],
+    [
+      'throws SecurityError',
+      {
+        get: () => {
+          throw new DOMException('denied', 'SecurityError');
+        },
+      },
+    ],
+    [
+      'fails to open',
+      {
+        value: {
+          open: () => {
+            throw new DOMException('private mode', 'InvalidStateError');
+          },
+        },
+      },
+    ],
   ];
   for (const [how, descriptor] of breakages) {
     it(`keeps working from memory when IndexedDB ${how}, emitting degraded once`, async () => {

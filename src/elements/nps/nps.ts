@@ -1,6 +1,7 @@
 // <cx-nps>: Net Promoter Score, 0–10.
 import type { Bands, Translation } from '../../locales/translation.js';
-import { defaultScales, type Scale } from '../../schema/response.js';
+import type { Scale } from '../../schema/response.js';
+import { defaultScales } from '../../schema/scales.js';
 import type { ScaleOption } from '../internal/score-scale.js';
 import { CxPromptElement } from '../prompt-element.js';
 

@@ -41,14 +41,20 @@ export async function measurePageLoad(browser, root, rounds) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  /** @type {Record<string, { taskMs: number[], scriptBytes: number[] }>} */
-  const samples = Object.fromEntries(Object.keys(variants).map((v) => [v, { taskMs: [], scriptBytes: [] }]));
+  /** @type {Record<string, { taskMs: number[], scriptBytes: number[], longTasks: number[] }>} */
+  const samples = Object.fromEntries(Object.keys(variants).map((v) => [v, { taskMs: [], scriptBytes: [], longTasks: [] }]));
   try {
     for (let round = 0; round < rounds; round++) {
       // interleaved, so that machine noise hits every variant alike
       for (const variant of Object.keys(variants)) {
         const context = await browser.newContext();
         const tab = await context.newPage();
+        // tasks over 50 ms are the ones a visitor can feel
+        await tab.addInitScript(() => {
+          const w = /** @type {any} */ (window);
+          w.longTasks = 0;
+          new PerformanceObserver((list) => (w.longTasks += list.getEntries().length)).observe({ type: 'longtask', buffered: true });
+        });
         const cdp = await context.newCDPSession(tab);
         await cdp.send('Performance.enable');
         let scriptBytes = 0;
@@ -62,6 +68,7 @@ export async function measurePageLoad(browser, root, rounds) {
         const taskSeconds = metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
         samples[variant]?.taskMs.push(taskSeconds * 1000);
         samples[variant]?.scriptBytes.push(scriptBytes);
+        samples[variant]?.longTasks.push(await tab.evaluate(() => /** @type {any} */ (window).longTasks));
         await context.close();
       }
     }
@@ -69,5 +76,10 @@ export async function measurePageLoad(browser, root, rounds) {
     server.close();
   }
   const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
-  return Object.entries(samples).map(([variant, s]) => ({ variant, taskMs: median(s.taskMs), scriptBytes: median(s.scriptBytes) }));
+  return Object.entries(samples).map(([variant, s]) => ({
+    variant,
+    taskMs: median(s.taskMs),
+    scriptBytes: median(s.scriptBytes),
+    longTasks: s.longTasks.reduce((a, b) => a + b, 0) / s.longTasks.length,
+  }));
 }

@@ -61,12 +61,13 @@ try {
   console.log(
     `bench: outbox flush of 1000   ${flush.cx.toFixed(0)} answers/s    bare idb + fetch ${flush.bare.toFixed(0)} answers/s    ratio ${(flush.cx / flush.bare).toFixed(2)}x  (${rounds} rounds)`,
   );
-  const loads = await measurePageLoad(browser, root, rounds * 2);
+  const loadRounds = rounds * 4;
+  const loads = await measurePageLoad(browser, root, loadRounds);
   const baseline = loads[0]?.taskMs ?? NaN;
-  for (const { variant, taskMs, scriptBytes } of loads) {
+  for (const { variant, taskMs, scriptBytes, longTasks } of loads) {
     const extra = variant === loads[0]?.variant ? '' : `   +${(taskMs - baseline).toFixed(1)} ms vs no cxkit`;
     console.log(
-      `bench: page load, ${variant.padEnd(22)} main-thread tasks ${taskMs.toFixed(1)} ms   scripts ${(scriptBytes / 1024).toFixed(1)} KiB${extra}  (median of ${rounds * 2})`,
+      `bench: page load, ${variant.padEnd(22)} main-thread tasks ${taskMs.toFixed(1)} ms   long tasks ${longTasks.toFixed(1)}   scripts ${(scriptBytes / 1024).toFixed(1)} KiB${extra}  (median of ${loadRounds})`,
     );
   }
 } finally {

@@ -1,29 +1,53 @@
-// `vite build` makes the ESM library (dist/index.js, dist/elements.js); `--mode embed` the script tag's dist/cxkit.js,
-// `--mode prompts` its lazily loaded prompt UI dist/cxkit-prompts.js.
-import { defineConfig } from 'vite';
+// One config, one mode per output:
+//   (default)        the ESM library: dist/index.js (SDK) and dist/elements.js
+//   --mode embed     the script tag's core, dist/cxkit.js
+//   --mode prompts   its lazily loaded prompt UI, dist/cxkit-prompts.js
+//   --mode collector the Node reference collector, dist/collector/
+//   --mode dashboard the collector's dashboard page, dist/dashboard/
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type UserConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 /** The script tag's classic scripts: one self-contained IIFE each (no module loading, no CORS, works with async and defer). */
-const classicScripts: Record<string, { input: string; file: string }> = {
-  embed: { input: 'src/embed.ts', file: 'cxkit.js' },
-  prompts: { input: 'src/embed-prompts.ts', file: 'cxkit-prompts.js' },
+const classicScript = (input: string, file: string): UserConfig => ({
+  build: {
+    emptyOutDir: false,
+    target: 'es2020',
+    rolldownOptions: { input, output: { format: 'iife', entryFileNames: file } },
+  },
+});
+
+const modes: Record<string, UserConfig> = {
+  embed: classicScript('src/embed.ts', 'cxkit.js'),
+  prompts: classicScript('src/embed-prompts.ts', 'cxkit-prompts.js'),
+  collector: {
+    build: {
+      ssr: true,
+      outDir: 'dist/collector',
+      target: 'node20',
+      // chunks beside the entries: the handler finds the dashboard at ../dashboard from its own file
+      rolldownOptions: {
+        input: { index: 'collector/index.ts', cli: 'collector/cli.ts' },
+        output: { format: 'es', chunkFileNames: '[name]-[hash].js' },
+      },
+    },
+  },
+  dashboard: {
+    root: `${root}collector/dashboard`,
+    base: '/dashboard/',
+    build: { outDir: `${root}dist/dashboard`, emptyOutDir: true, target: 'es2022' },
+  },
 };
 
-export default defineConfig(({ mode }) => {
-  const classic = classicScripts[mode];
-  return classic
-    ? {
-        build: {
-          emptyOutDir: false,
-          target: 'es2020',
-          rolldownOptions: { input: classic.input, output: { format: 'iife', entryFileNames: classic.file } },
-        },
-      }
-    : {
-        build: {
-          target: 'es2022',
-          sourcemap: true,
-          lib: { entry: { index: 'src/index.ts', elements: 'src/elements.ts' }, formats: ['es'] },
-          rolldownOptions: { external: [/^lit($|\/)/, /^idb($|\/)/, /^zod($|\/)/] },
-        },
-      };
-});
+export default defineConfig(
+  ({ mode }) =>
+    modes[mode] ?? {
+      build: {
+        target: 'es2022',
+        sourcemap: true,
+        lib: { entry: { index: 'src/index.ts', elements: 'src/elements.ts' }, formats: ['es'] },
+        rolldownOptions: { external: [/^lit($|\/)/, /^idb($|\/)/, /^zod($|\/)/] },
+      },
+    },
+);

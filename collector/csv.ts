@@ -1,0 +1,61 @@
+// CSV export (RFC 4180): one row per response, with spreadsheet formula injection defused.
+import type { Response } from '../src/schema/response.js';
+
+export const csvColumns = [
+  'id',
+  'kind',
+  'score',
+  'scale_min',
+  'scale_max',
+  'touchpoint',
+  'comment',
+  'question',
+  'locale',
+  'answered_at',
+  'page_url',
+  'page_title',
+  'anonymous_id',
+  'user_id',
+  'partial',
+  'traits',
+  'metadata',
+] as const;
+
+/**
+ * Quotes a field when it needs it. A text starting with = + - @ (or tab/CR) is read as a formula by spreadsheets, so it
+ * gets a leading apostrophe (OWASP's advice); numbers are written as they are.
+ */
+function field(value: string | number | boolean | undefined): string {
+  if (value === undefined) return '';
+  if (typeof value !== 'string') return String(value);
+  const defused = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(defused) ? `"${defused.replace(/"/g, '""')}"` : defused;
+}
+
+export function toCsvRow(r: Response): string {
+  return [
+    r.id,
+    r.kind,
+    r.score,
+    r.scale.min,
+    r.scale.max,
+    r.touchpoint,
+    r.comment,
+    r.question,
+    r.locale,
+    r.answeredAt,
+    r.page.url,
+    r.page.title,
+    r.anonymousId,
+    r.userId,
+    r.partial,
+    r.traits && JSON.stringify(r.traits),
+    r.metadata && JSON.stringify(r.metadata),
+  ]
+    .map(field)
+    .join(',');
+}
+
+export function toCsv(responses: readonly Response[]): string {
+  return [csvColumns.join(','), ...responses.map(toCsvRow)].join('\r\n') + '\r\n';
+}

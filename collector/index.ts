@@ -5,3 +5,4 @@ export { SqliteStore } from './sqlite-storage.js';
 export type { InsertResult, ResponseFilter, ResponseStore } from './storage.js';
 export { buildReport, withIntervals, type Report, type SummaryWithIntervals } from './report.js';
 export { toCsv } from './csv.js';
+export { sampleResponses } from './sample-data.js';

@@ -1,0 +1,71 @@
+// A realistic sample for a first look at the dashboard (`npm start -- --seed`): a month of answers across the demo
+// shop's touchpoints, with comments, drawn from a seeded generator so that every run gives the same data.
+import { randomUUID } from 'node:crypto';
+import type { PromptKind, Response } from '../src/schema/response.js';
+import { defaultScales } from '../src/schema/scales.js';
+
+/** Mulberry32: small, fast, good enough for sample data, and repeatable. */
+function generator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const touchpoints: ReadonlyArray<{ id: string; kind: PromptKind; weights: readonly number[]; question: string; comments: readonly string[] }> = [
+  {
+    id: 'checkout-complete',
+    kind: 'nps',
+    weights: [2, 1, 1, 2, 2, 4, 5, 10, 14, 22, 20],
+    question: 'How likely are you to recommend us to a friend or colleague?',
+    comments: ['Fast delivery and easy checkout.', 'Shipping costs were a surprise at the end.', 'Great prices, I will be back!', 'The coupon field did not work.', 'Love the product range.'],
+  },
+  {
+    id: 'pricing-page',
+    kind: 'csat',
+    weights: [5, 8, 15, 35, 37],
+    question: 'How satisfied are you with your experience?',
+    comments: ['Plans are clear.', 'I could not tell which plan includes support.', 'Cheaper than the competition.'],
+  },
+  {
+    id: 'help-article',
+    kind: 'ces',
+    weights: [3, 4, 6, 10, 20, 30, 27],
+    question: 'The company made it easy for me to handle my issue.',
+    comments: ['The return form was simple.', 'Had to search a long time for the answer.', 'Screenshots would help.'],
+  },
+];
+
+/** `count` responses spread over the `days` days before `now`. */
+export function sampleResponses(count = 400, days = 30, now = new Date(), seed = 7): Response[] {
+  const random = generator(seed);
+  const pick = (weights: readonly number[]) => {
+    let r = random() * weights.reduce((a, b) => a + b, 0);
+    return weights.findIndex((w) => (r -= w) < 0);
+  };
+  return Array.from({ length: count }, () => {
+    const tp = touchpoints[Math.floor(random() * touchpoints.length)]!;
+    const scale = defaultScales[tp.kind];
+    const score = scale.min + pick(tp.weights);
+    const answeredAt = new Date(now.getTime() - random() * days * 86_400_000).toISOString();
+    const comment = random() < 0.3 ? tp.comments[Math.floor(random() * tp.comments.length)] : undefined;
+    return {
+      id: randomUUID(),
+      kind: tp.kind,
+      score,
+      scale: { ...scale },
+      touchpoint: tp.id,
+      ...(comment ? { comment } : {}),
+      question: tp.question,
+      locale: random() < 0.8 ? 'en' : 'de',
+      answeredAt,
+      page: { url: `http://127.0.0.1/${tp.id}` },
+      anonymousId: randomUUID(),
+      sdk: { name: 'cxkit-sample', version: '1' },
+    };
+  });
+}

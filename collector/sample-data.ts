@@ -1,6 +1,5 @@
 // A realistic sample for a first look at the dashboard (`npm start -- --seed`): a month of answers across the demo
 // shop's touchpoints, with comments, drawn from a seeded generator so that every run gives the same data.
-import { randomUUID } from 'node:crypto';
 import type { PromptKind, Response } from '../src/schema/response.js';
 import { defaultScales } from '../src/schema/scales.js';
 
@@ -16,13 +15,25 @@ function generator(seed: number): () => number {
   };
 }
 
-const touchpoints: ReadonlyArray<{ id: string; kind: PromptKind; weights: readonly number[]; question: string; comments: readonly string[] }> = [
+const touchpoints: ReadonlyArray<{
+  id: string;
+  kind: PromptKind;
+  weights: readonly number[];
+  question: string;
+  comments: readonly string[];
+}> = [
   {
     id: 'checkout-complete',
     kind: 'nps',
     weights: [2, 1, 1, 2, 2, 4, 5, 10, 14, 22, 20],
     question: 'How likely are you to recommend us to a friend or colleague?',
-    comments: ['Fast delivery and easy checkout.', 'Shipping costs were a surprise at the end.', 'Great prices, I will be back!', 'The coupon field did not work.', 'Love the product range.'],
+    comments: [
+      'Fast delivery and easy checkout.',
+      'Shipping costs were a surprise at the end.',
+      'Great prices, I will be back!',
+      'The coupon field did not work.',
+      'Love the product range.',
+    ],
   },
   {
     id: 'pricing-page',
@@ -40,7 +51,16 @@ const touchpoints: ReadonlyArray<{ id: string; kind: PromptKind; weights: readon
   },
 ];
 
-/** `count` responses spread over the `days` days before `now`. */
+/** A v4 UUID from the generator, so that seeding twice yields the same ids (and the collector stores them once). */
+function uuid(random: () => number): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  const s = hex.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
+
+/** `count` responses spread over the `days` days before `now`; the same seed gives the same answers and ids. */
 export function sampleResponses(count = 400, days = 30, now = new Date(), seed = 7): Response[] {
   const random = generator(seed);
   const pick = (weights: readonly number[]) => {
@@ -54,7 +74,7 @@ export function sampleResponses(count = 400, days = 30, now = new Date(), seed =
     const answeredAt = new Date(now.getTime() - random() * days * 86_400_000).toISOString();
     const comment = random() < 0.3 ? tp.comments[Math.floor(random() * tp.comments.length)] : undefined;
     return {
-      id: randomUUID(),
+      id: uuid(random),
       kind: tp.kind,
       score,
       scale: { ...scale },
@@ -64,7 +84,7 @@ export function sampleResponses(count = 400, days = 30, now = new Date(), seed =
       locale: random() < 0.8 ? 'en' : 'de',
       answeredAt,
       page: { url: `http://127.0.0.1/${tp.id}` },
-      anonymousId: randomUUID(),
+      anonymousId: uuid(random),
       sdk: { name: 'cxkit-sample', version: '1' },
     };
   });

@@ -1,59 +1,71 @@
-// `npm start`: builds cxkit when needed, then serves the demo pages and a minimal in-memory collector on one port.
-// The reference collector with storage and a dashboard replaces the in-memory one (see the collector issue).
-import { createServer } from 'node:http';
-import { existsSync } from 'node:fs';
+// `npm start`: the demo shop, the collector and its dashboard on one local port, data kept in .cxkit-data/.
+//   npm start -- --seed     also loads a month of sample answers, so that the dashboard is not empty
+//   npm start -- --port 8080
 import { readFile } from 'node:fs/promises';
-import { execSync } from 'node:child_process';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const types = { '.js': 'text/javascript', '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.map': 'application/json' };
+const types = {
+  '.js': 'text/javascript',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
 
-/** @param {number} port @param {{ quiet?: boolean }} [options] */
-export async function startDemoServer(port, options = {}) {
-  if (!existsSync(join(root, 'dist/cxkit.js'))) execSync('npm run build', { cwd: root, stdio: 'inherit' });
-  /** @type {Map<string, unknown>} answers by id: a re-sent answer is stored once */
-  const answers = new Map();
-  const server = createServer(async (req, res) => {
-    const path = normalize(new URL(req.url ?? '/', 'http://x').pathname);
-    if (path === '/v1/responses' && req.method === 'POST') {
-      let body = '';
-      for await (const chunk of req) body += chunk;
+/**
+ * Starts the demo server (run `npm run build` first: it serves dist/ and the built collector).
+ * @param {{ port: number, dataFile: string, seed?: boolean, quiet?: boolean }} options
+ */
+export async function startDemoServer(options) {
+  // the built collector (a variable path keeps the type checker off dist/, which a fresh checkout does not have)
+  const built = '../dist/collector/index.js';
+  /** @type {typeof import('../collector/index.js')} */
+  const { startCollectorServer, SqliteStore, sampleResponses } = await import(built);
+  const store = new SqliteStore(options.dataFile);
+  if (options.seed) {
+    const { accepted } = await store.insert(sampleResponses(), new Date());
+    if (!options.quiet) console.log(`seeded ${accepted} sample answers`);
+  }
+  const server = await startCollectorServer({
+    port: options.port,
+    store,
+    /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+    fallback: async (req, res) => {
+      const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+      const file = path.startsWith('/dist/') ? join(root, path) : join(root, 'demo', path.endsWith('/') ? `${path}index.html` : path);
+      if (!file.startsWith(root)) return false;
       try {
-        const { responses } = JSON.parse(body);
-        let duplicates = 0;
-        for (const r of responses) {
-          if (answers.has(r.id)) duplicates++;
-          else answers.set(r.id, r);
-          if (!options.quiet) console.log(`answer: ${r.kind} ${r.score} at ${r.touchpoint}${r.comment ? ` — "${r.comment}"` : ''}`);
-        }
+        const body = await readFile(file);
         res
-          .writeHead(202, { 'Content-Type': 'application/json' })
-          .end(JSON.stringify({ accepted: responses.length - duplicates, duplicates }));
+          .writeHead(200, { 'Content-Type': types[/** @type {keyof typeof types} */ (extname(file))] ?? 'application/octet-stream' })
+          .end(body);
+        return true;
       } catch {
-        res.writeHead(400).end('{"error":"invalid JSON"}');
+        return false;
       }
-      return;
-    }
-    const file = path === '/' ? join(root, 'demo/index.html') : path.startsWith('/dist/') ? join(root, path) : join(root, 'demo', path);
-    try {
-      const body = await readFile(file);
-      res
-        .writeHead(200, { 'Content-Type': types[/** @type {keyof typeof types} */ (extname(file))] ?? 'application/octet-stream' })
-        .end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
+    },
   });
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(undefined)));
-  const address = server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/`;
-  return { url, close: () => new Promise((resolve) => server.close(() => resolve(undefined))) };
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      store.close();
+    },
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { url } = await startDemoServer(Number(process.env.PORT ?? 5173));
-  console.log(`cxkit demo:     ${url}`);
-  console.log(`prompt gallery: ${url}elements.html`);
+  const { values } = parseArgs({
+    options: { port: { type: 'string', default: process.env.PORT ?? '5173' }, seed: { type: 'boolean', default: false } },
+  });
+  const dataFile = join(root, '.cxkit-data', 'demo.db');
+  const { url } = await startDemoServer({ port: Number(values.port), dataFile, seed: values.seed });
+  console.log(`cxkit demo shop:  ${url}`);
+  console.log(`dashboard:        ${url}dashboard`);
+  console.log(`prompt gallery:   ${url}elements.html`);
+  console.log(`SDK demo:         ${url}sdk.html`);
+  console.log(`answers are kept in ${dataFile}${values.seed ? '' : ' (npm start -- --seed loads a sample month)'}`);
 }

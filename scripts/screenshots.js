@@ -1,12 +1,16 @@
-// `npm run screenshots`: pictures of every element and mode from the demo gallery, for the README (docs/screenshots/).
-import { mkdirSync } from 'node:fs';
+// `npm run screenshots`: pictures of every element and mode from the demo gallery, and of the dashboard with the sample
+// month, for the README (docs/screenshots/).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startDemoServer } from '../demo/serve.js';
 import { launchOptions } from './browser.js';
 
 const out = new URL('../docs/screenshots/', import.meta.url).pathname;
 mkdirSync(out, { recursive: true });
-const server = await startDemoServer(0, { quiet: true });
+const data = mkdtempSync(join(tmpdir(), 'cxkit-screenshots-'));
+const server = await startDemoServer({ port: 0, dataFile: join(data, 'demo.db'), seed: true, quiet: true });
 const browser = await chromium.launch(launchOptions());
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
@@ -28,8 +32,18 @@ try {
     await page.keyboard.press('Escape');
     await page.locator(`body > cx-${kind}`).waitFor({ state: 'detached' });
   }
-  console.log(`screenshots: ${figures.length + 2} pictures in docs/screenshots/`);
+  // the dashboard with the sample month, on a desktop and on a phone
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
+  await page.goto(`${server.url}dashboard`);
+  await page.locator('#dist-ces canvas').first().waitFor();
+  await page.screenshot({ path: `${out}dashboard.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${out}dashboard-phone.png` });
+  console.log(`screenshots: ${figures.length + 4} pictures in docs/screenshots/`);
 } finally {
   await browser.close();
   await server.close();
+  rmSync(data, { recursive: true, force: true });
 }

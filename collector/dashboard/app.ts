@@ -11,7 +11,7 @@ const charts = new Map<string, uPlot>();
 
 const css = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 const format = (value: number | null, digits = 0) => (value === null ? '–' : value.toFixed(digits));
-const plusMinus = (ci: number | null, digits = 0) => (ci === null ? '' : ` ± ${ci.toFixed(digits)}`);
+const interval = (ci: number | null, digits = 0) => (ci === null ? '' : ` · 95% CI ±${ci.toFixed(digits)}`);
 
 function query(): URLSearchParams {
   const params = new URLSearchParams();
@@ -27,13 +27,19 @@ function tile(id: string, value: string, detail: string): void {
 }
 
 /** Draws (or redraws) a chart that fills its container's width; canvas charts get a text alternative. */
-function draw(id: string, options: Omit<uPlot.Options, 'width' | 'height'>, data: uPlot.AlignedData, description: string): void {
+function draw(
+  id: string,
+  options: Omit<uPlot.Options, 'width' | 'height'>,
+  data: uPlot.AlignedData,
+  description: string,
+  xAxis: Partial<uPlot.Axis> = {},
+): void {
   const el = document.getElementById(id)!;
   el.setAttribute('role', 'img');
   el.setAttribute('aria-label', description);
   charts.get(id)?.destroy();
   const axis = { stroke: css('--muted'), grid: { stroke: css('--line'), width: 1 }, ticks: { stroke: css('--line'), width: 1 } };
-  const chart = new uPlot({ ...options, width: el.clientWidth || 320, height: 220, axes: [axis, axis] }, data, el);
+  const chart = new uPlot({ ...options, width: el.clientWidth || 320, height: 220, axes: [{ ...axis, ...xAxis }, axis] }, data, el);
   charts.set(id, chart);
 }
 
@@ -80,6 +86,8 @@ function distribution(id: string, label: string, counts: readonly number[], firs
     },
     [xs, [...counts]],
     `${label}: ${counts.map((count, i) => `${i + first}: ${count}`).join(', ')}`,
+    // one tick per score: scores are whole numbers
+    { incrs: [1, 2], values: (_chart: uPlot, ticks: number[]) => ticks.map(String) },
   );
 }
 
@@ -119,14 +127,14 @@ async function refresh(): Promise<void> {
   tile(
     'tile-nps',
     format(nps.score),
-    `${nps.n} answers${plusMinus(ci95.nps)} · ${nps.promoters} promoters, ${nps.passives} passives, ${nps.detractors} detractors`,
+    `${nps.n} answers${interval(ci95.nps)} · ${nps.promoters} promoters, ${nps.passives} passives, ${nps.detractors} detractors`,
   );
   tile(
     'tile-csat',
     csat.score === null ? '–' : `${format(csat.score)}%`,
-    `${csat.n} answers${plusMinus(ci95.csat)} · mean ${format(csat.mean, 2)} of 5`,
+    `${csat.n} answers${interval(ci95.csat)} · mean ${format(csat.mean, 2)} of 5`,
   );
-  tile('tile-ces', format(ces.mean, 2), `${ces.n} answers${plusMinus(ci95.ces, 2)} · ${format(ces.easy)}% found it easy`);
+  tile('tile-ces', format(ces.mean, 2), `${ces.n} answers${interval(ci95.ces, 2)} · ${format(ces.easy)}% found it easy`);
   const days = report.trend.map((d) => d.day);
   trend(
     'trend-nps',

@@ -31,7 +31,9 @@ test('the same batch twice stores each response once and counts the duplicates',
 test('the same batch posted concurrently is stored once', async ({ startCollector }) => {
   const collector = await startCollector();
   const sent = batch(responses(50));
-  const replies = await Promise.all(Array.from({ length: 8 }, () => collector.post(sent).then((r) => r.json() as Promise<{ accepted: number; duplicates: number }>)));
+  const replies = await Promise.all(
+    Array.from({ length: 8 }, () => collector.post(sent).then((r) => r.json() as Promise<{ accepted: number; duplicates: number }>)),
+  );
   expect(replies.reduce((sum, r) => sum + r.accepted, 0)).toBe(50);
   expect(replies.reduce((sum, r) => sum + r.duplicates, 0)).toBe(50 * 7);
   expect(await collector.store.query({})).toHaveLength(50);
@@ -40,7 +42,13 @@ test('the same batch posted concurrently is stored once', async ({ startCollecto
 test('an invalid batch gets 400 listing each issue by path, and nothing of it is stored', async ({ startCollector }) => {
   const collector = await startCollector();
   const [good, bad, worse] = responses(3);
-  const reply = await collector.post(batch([good!, { ...bad!, score: 11 }, { ...worse!, id: 'not-a-uuid', kind: 'stars' } as unknown as Response]));
+  const reply = await collector.post(
+    batch([
+      good!,
+      { ...bad!, kind: 'nps', scale: { min: 0, max: 10 }, score: 11 },
+      { ...worse!, id: 'not-a-uuid', kind: 'stars' } as unknown as Response,
+    ]),
+  );
   expect(reply.status).toBe(400);
   const body = (await reply.json()) as { issues: Array<{ path: string; message: string }> };
   expect(body.issues).toEqual(
@@ -61,11 +69,14 @@ test('a body over the limit gets 413 before it has all been sent, and is not rea
   const result = await new Promise<{ status: number; bytesWrittenBeforeReply: number }>((resolve, reject) => {
     let written = 0;
     let replied = false;
-    const req = request({ host: '127.0.0.1', port, path: '/v1/responses', method: 'POST', headers: { 'Content-Type': 'text/plain' } }, (res) => {
-      replied = true;
-      resolve({ status: res.statusCode ?? 0, bytesWrittenBeforeReply: written });
-      res.resume();
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path: '/v1/responses', method: 'POST', headers: { 'Content-Type': 'text/plain' } },
+      (res) => {
+        replied = true;
+        resolve({ status: res.statusCode ?? 0, bytesWrittenBeforeReply: written });
+        res.resume();
+      },
+    );
     req.on('error', (error) => (replied ? undefined : reject(error)));
     const chunk = Buffer.alloc(1024, 'x');
     // a chunked body of up to 4 MiB, written slowly: the reply must come long before the end
@@ -78,7 +89,11 @@ test('a body over the limit gets 413 before it has all been sent, and is not rea
   });
   expect(result.status).toBe(413);
   expect(result.bytesWrittenBeforeReply).toBeLessThan(1024 * 1024);
-  const declared = await fetch(`${collector.url}v1/responses`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x'.repeat(5000) });
+  const declared = await fetch(`${collector.url}v1/responses`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain' },
+    body: 'x'.repeat(5000),
+  });
   expect(declared.status).toBe(413);
   expect(await collector.store.query({})).toHaveLength(0);
 });
@@ -115,7 +130,9 @@ test('the summary equals summarize() on the same data, and filters by touchpoint
   const collector = await startCollector();
   const sent = responses(300);
   for (let i = 0; i < sent.length; i += 50) expect((await collector.post(batch(sent.slice(i, i + 50)))).status).toBe(202);
-  const { ci95, ...figures } = (await (await fetch(`${collector.url}v1/summary`)).json()) as Record<string, unknown> & { ci95: Record<string, number> };
+  const { ci95, ...figures } = (await (await fetch(`${collector.url}v1/summary`)).json()) as Record<string, unknown> & {
+    ci95: Record<string, number>;
+  };
   expect(figures).toEqual(JSON.parse(JSON.stringify(summarize(sent))));
   expect(ci95.nps).toBeGreaterThan(0);
   const since = new Date(Date.now() - 7 * 86_400_000);
@@ -126,7 +143,9 @@ test('the summary equals summarize() on the same data, and filters by touchpoint
   expect(filtered.nps).toEqual(summarize(recentCheckout).nps);
   const bad = await fetch(`${collector.url}v1/summary?since=last-week`);
   expect(bad.status).toBe(400);
-  expect(await bad.json()).toMatchObject({ issues: [{ path: 'query.since', message: 'expected a date (YYYY-MM-DD) or an ISO 8601 date-time' }] });
+  expect(await bad.json()).toMatchObject({
+    issues: [{ path: 'query.since', message: 'expected a date (YYYY-MM-DD) or an ISO 8601 date-time' }],
+  });
 });
 
 /** RFC 4180 parsing, to read the export back. */
@@ -138,12 +157,12 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else if (c === ',') (row.push(field), (field = ''));
+    else if (c === '\r' && text[i + 1] === '\n') (row.push(field), rows.push(row), (row = []), (field = ''), i++);
     else field += c;
   }
   return rows;

@@ -1,0 +1,50 @@
+// The site owner's first five minutes: npm start's server, a prompt answered in the demo shop, the dashboard shows it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDemoServer } from '../../demo/serve.js';
+import { expect, test } from './fixtures.js';
+
+test('an NPS answer given after checkout in the demo shop shows on the dashboard', async ({ page }) => {
+  const data = mkdtempSync(join(tmpdir(), 'cxkit-demo-'));
+  const server = await startDemoServer({ port: 0, dataFile: join(data, 'demo.db'), quiet: true });
+  try {
+    await page.goto(`${server.url}dashboard`);
+    await expect(page.locator('#tile-nps .detail')).toContainText('0 answers');
+
+    await page.goto(`${server.url}checkout.html`);
+    await page.getByRole('button', { name: 'Place order' }).click();
+    const nps = page.locator('cx-nps');
+    await nps.getByRole('radio', { name: '9', exact: true }).click();
+    await nps.getByRole('textbox').fill('Lovely teapot');
+    await nps.getByRole('button', { name: 'Send' }).click();
+    await expect(nps.getByRole('status')).toHaveText('Thank you for your feedback!');
+
+    await expect(async () => {
+      await page.goto(`${server.url}dashboard`);
+      await expect(page.locator('#tile-nps .value')).toHaveText('100', { timeout: 1000 });
+    }).toPass({ timeout: 10_000 });
+    await expect(page.locator('#tile-nps .detail')).toContainText('1 answers');
+    await expect(page.locator('#comments')).toContainText('Lovely teapot');
+    await expect(page.locator('#filters select option')).toContainText(['All touchpoints', 'checkout-complete']);
+  } finally {
+    await server.close();
+    rmSync(data, { recursive: true, force: true });
+  }
+});
+
+test('a help article shows its CES prompt once scrolled past 60%', async ({ page }) => {
+  const data = mkdtempSync(join(tmpdir(), 'cxkit-demo-'));
+  const server = await startDemoServer({ port: 0, dataFile: join(data, 'demo.db'), quiet: true });
+  try {
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.goto(`${server.url}help/returns.html`);
+    await page.waitForTimeout(500);
+    await expect(page.locator('cx-ces')).toHaveCount(0);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect(page.locator('cx-ces [part="panel"]')).toBeVisible();
+  } finally {
+    await server.close();
+    rmSync(data, { recursive: true, force: true });
+  }
+});

@@ -1,5 +1,5 @@
 // `npm run bench`: the outbox (record latency, flush throughput, each beside bare idb), what a page load costs with
-// and without cxkit, and the script tag's sizes.
+// and without cxkit, the collector's throughput, and the script tag's sizes.
 // Shared machines are noisy: each figure is a median over rounds, and the ratio to bare idb in the same run is what to compare.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { launchOptions } from '../scripts/browser.js';
+import { measureCollector } from './collector.js';
 import { measurePageLoad } from './page-load.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -74,6 +75,13 @@ try {
   await browser.close();
   server.close();
 }
+const collector = await measureCollector(root, 200);
+console.log(
+  `bench: collector, new answers       ${collector.fresh.perSecond.toFixed(0)} responses/s  (${collector.fresh.accepted} of ${collector.total} accepted, 50 a batch, 4 in flight)`,
+);
+console.log(
+  `bench: collector, duplicate batches ${collector.again.perSecond.toFixed(0)} responses/s  (${collector.again.duplicates} of ${collector.total} counted as duplicates)`,
+);
 for (const file of ['cxkit.js', 'cxkit-prompts.js']) {
   const script = readFileSync(join(root, 'dist', file));
   console.log(

@@ -44,6 +44,8 @@ export interface CxClient {
   milestone(name: string): Promise<boolean>;
   /** Why a touchpoint would or would not show now. */
   explain(touchpointId: string): Decision;
+  /** Logs every touchpoint decision to the console as it happens (also on with `?cxkit-debug` in the page URL). */
+  debug(on: boolean): void;
   /** How many answers wait for delivery. */
   pending(): Promise<number>;
   /** Listens to an event; returns the function that stops listening. */
@@ -139,6 +141,7 @@ export function createClient(config: ClientConfig): CxClient {
         onShown,
       }),
   });
+  if (globalThis.location && new URLSearchParams(location.search).has('cxkit-debug')) engine.setDebug(true);
   if (resolved.touchpoints.length && globalThis.document) engine.start();
 
   const client: CxClient = {
@@ -169,6 +172,7 @@ export function createClient(config: ClientConfig): CxClient {
       return destroyed ? Promise.resolve(false) : engine.milestone(parsed);
     },
     explain: (touchpointId) => engine.explain(touchpointId),
+    debug: (on) => engine.setDebug(on === true),
     flush: () => delivery.flush(),
     pending: () => outbox.count(),
     on: (event, listener) => events.on(event, listener),

@@ -88,13 +88,34 @@ export class TouchpointEngine {
     return this.signal({ type: 'milestone', name });
   }
 
+  /** Logs decisions to the console while on (`?cxkit-debug`, `cxkit.debug(true)`); while off, no message is even built. */
+  private debugging = false;
+
+  setDebug(on: boolean): void {
+    this.debugging = on;
+  }
+
+  private log(touchpoint: Touchpoint | string, outcome: () => string): void {
+    if (!this.debugging) return;
+    const name = typeof touchpoint === 'string' ? touchpoint : `touchpoint "${touchpoint.id}" (${touchpoint.prompt})`;
+    console.info(`cxkit: ${name}: ${outcome()}`);
+  }
+
   /** Offers a signal to every touchpoint in config order; the first that shows wins. */
   private async signal(signal: Signal): Promise<boolean> {
+    let matched = false;
     for (const touchpoint of this.touchpoints) {
-      if (this.firedThisView.has(touchpoint.id) || this.unmet(touchpoint, signal).length) continue;
+      if (this.firedThisView.has(touchpoint.id)) continue;
+      const waiting = this.unmet(touchpoint, signal);
+      if (waiting.length) {
+        if (signal.type === 'view') this.log(touchpoint, () => `waiting for ${waiting.join(', ')}`);
+        continue;
+      }
+      matched = true;
       this.firedThisView.add(touchpoint.id);
       if (await this.fire(touchpoint)) return true;
     }
+    if (!matched && signal.type === 'milestone') this.log(`milestone "${signal.name}"`, () => 'no touchpoint fires on it here');
     return false;
   }
 
@@ -137,6 +158,7 @@ export class TouchpointEngine {
   private async fire(touchpoint: Touchpoint): Promise<boolean> {
     if (!(await this.allowed(touchpoint))) return false;
     if (touchpoint.delayMs) {
+      this.log(touchpoint, () => `conditions met; showing in ${touchpoint.delayMs} ms`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
           this.timers.delete(timer);
@@ -146,13 +168,18 @@ export class TouchpointEngine {
       });
       // the visitor may have navigated away from the URL, or another prompt opened, while we waited
       const glob = this.globs.get(touchpoint.id);
-      if (!this.stopWatching || (glob && !glob.test(location.pathname)) || !(await this.allowed(touchpoint))) return false;
+      if (glob && !glob.test(location.pathname)) {
+        this.log(touchpoint, () => `not shown: the visitor left for ${location.pathname} during the delay`);
+        return false;
+      }
+      if (!this.stopWatching || !(await this.allowed(touchpoint))) return false;
     }
     return new Promise((resolve) => {
       let shown = false;
       this.prompts
         .show(touchpoint, () => {
           shown = true;
+          this.log(touchpoint, () => `shown as ${touchpoint.mode ?? 'popover'}`);
           void this.memory.shown();
           resolve(true);
         })
@@ -164,9 +191,12 @@ export class TouchpointEngine {
 
   private async allowed(touchpoint: Touchpoint): Promise<boolean> {
     const state = await this.memory.read();
-    if (this.blockers(touchpoint, state, Date.now()).length) return false;
+    const blocked = this.blockers(touchpoint, state, Date.now());
     const sample = touchpoint.sample ?? 1;
-    return sample >= 1 || (await this.memory.sampledIn(touchpoint.id, sample));
+    if (!blocked.length && sample < 1 && !(await this.memory.sampledIn(touchpoint.id, sample)))
+      blocked.push(`sampled out (sample ${sample})`);
+    if (blocked.length) this.log(touchpoint, () => `not shown: ${blocked.join('; ')}`);
+    return blocked.length === 0;
   }
 
   /** Why `id` would or would not show now, from what this page knows (synchronous: no storage round trip). */

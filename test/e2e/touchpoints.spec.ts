@@ -211,3 +211,14 @@ test('an element added later by an app loads the prompt UI and works', async ({ 
   await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<cx-csat touchpoint="late" variant="numbers"></cx-csat>'));
   await expect(page.locator('cx-csat').getByRole('radio')).toHaveCount(5);
 });
+
+test('?cxkit-debug in the page URL logs each decision as one console line', async ({ page, openSite }) => {
+  const lines: string[] = [];
+  page.on('console', (message) => message.type() === 'info' && lines.push(message.text()));
+  await openSite(page, { path: '/site/?cxkit-debug', inlineConfig: { touchpoints: [{ ...checkoutNps, sample: 0 }] } });
+  await cxkit(page, 'milestone', 'checkout-complete');
+  await expect.poll(() => lines).toEqual([
+    'cxkit: touchpoint "checkout-complete" (nps): waiting for milestone "checkout-complete"',
+    'cxkit: touchpoint "checkout-complete" (nps): not shown: sampled out (sample 0)',
+  ]);
+});

@@ -217,8 +217,10 @@ test('?cxkit-debug in the page URL logs each decision as one console line', asyn
   page.on('console', (message) => message.type() === 'info' && lines.push(message.text()));
   await openSite(page, { path: '/site/?cxkit-debug', inlineConfig: { touchpoints: [{ ...checkoutNps, sample: 0 }] } });
   await cxkit(page, 'milestone', 'checkout-complete');
-  await expect.poll(() => lines).toEqual([
-    'cxkit: touchpoint "checkout-complete" (nps): waiting for milestone "checkout-complete"',
-    'cxkit: touchpoint "checkout-complete" (nps): not shown: sampled out (sample 0)',
-  ]);
+  await expect
+    .poll(() => lines)
+    .toEqual([
+      'cxkit: touchpoint "checkout-complete" (nps): waiting for milestone "checkout-complete"',
+      'cxkit: touchpoint "checkout-complete" (nps): not shown: sampled out (sample 0)',
+    ]);
 });

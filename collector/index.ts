@@ -6,3 +6,4 @@ export type { InsertResult, ResponseFilter, ResponseStore } from './storage.js';
 export { buildReport, withIntervals, type Report, type SummaryWithIntervals } from './report.js';
 export { toCsv } from './csv.js';
 export { sampleResponses } from './sample-data.js';
+export { jsonSchemas } from './json-schema.js';

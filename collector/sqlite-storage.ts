@@ -35,9 +35,13 @@ export class SqliteStore implements ResponseStore {
       CREATE INDEX IF NOT EXISTS responses_by_time ON responses (answered_at);
       CREATE INDEX IF NOT EXISTS responses_by_touchpoint ON responses (touchpoint, answered_at);
     `);
-    this.insertOne = this.db.prepare(
-      'INSERT OR IGNORE INTO responses (id, kind, score, touchpoint, answered_at, received_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
+    // a response is stored once by id; the one exception is a partial answer (its follow-up abandoned) that later
+    // arrives complete: the complete one replaces it, so that one answer stays one response
+    this.insertOne = this.db.prepare(`
+      INSERT INTO responses (id, kind, score, touchpoint, answered_at, received_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET score = excluded.score, body = excluded.body, received_at = excluded.received_at
+      WHERE json_extract(responses.body, '$.partial') = 1 AND json_extract(excluded.body, '$.partial') IS NOT 1
+    `);
     this.insertMany = this.db.transaction((responses: readonly Response[], receivedAt: string) => {
       let accepted = 0;
       for (const r of responses) {

@@ -13,12 +13,12 @@ export interface ResponseFilter {
 export interface InsertResult {
   /** Responses stored now. */
   readonly accepted: number;
-  /** Responses whose id was already stored: not stored again. */
+  /** Responses whose id was already stored: not stored again (a complete answer replacing a partial one counts as accepted). */
   readonly duplicates: number;
 }
 
 export interface ResponseStore {
-  /** Stores each response once by id, atomically: all of the batch or none of it. */
+  /** Stores each response once by id (a complete answer replaces its partial twin), atomically: all of the batch or none. */
   insert(responses: readonly Response[], receivedAt: Date): Promise<InsertResult>;
   /** Responses matching the filter, oldest answer first. */
   query(filter: ResponseFilter): Promise<Response[]>;

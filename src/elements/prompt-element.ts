@@ -7,9 +7,10 @@ import { CxShowEvent } from '../events/show.js';
 import { CxSubmitEvent } from '../events/submit.js';
 import { resolveLocale } from '../locales/registry.js';
 import type { Bands, Translation } from '../locales/translation.js';
-import type { PromptKind, Response, Scale } from '../schema/response.js';
+import type { PromptKind, RecordInput, Response, Scale } from '../schema/response.js';
 import type { PromptMode } from '../schema/touchpoint.js';
 import type { CxClient } from '../sdk/client.js';
+import type { Draft } from '../sdk/drafts.js';
 import { getDefaultClient } from './default-client.js';
 import { closeIcon } from './internal/icons.js';
 import { ScoreScale, type ScaleOption } from './internal/score-scale.js';
@@ -93,6 +94,8 @@ export abstract class CxPromptElement extends LitElement {
 
   /** The submitted response, once there is one. */
   response: Response | null = null;
+  /** The chosen score, stored while the follow-up is open. */
+  private draft: Promise<Draft> | null = null;
 
   private get locale_(): { tag: string; strings: Translation } {
     const client = this.client ?? getDefaultClient();
@@ -115,6 +118,8 @@ export abstract class CxPromptElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.closeTimer);
+    // removed by the app (an SPA leaving the view) in the middle of the follow-up
+    if (this.step !== 'thanks') this.abandonDraft();
   }
 
   protected override updated(): void {
@@ -143,34 +148,61 @@ export abstract class CxPromptElement extends LitElement {
     this.score = value;
     this.internals.setFormValue(String(value));
     this.dispatchEvent(new CxAnswerEvent({ score: value }));
-    if (this.followUp === 'off') void this.submit();
-    else this.step = 'follow-up';
+    if (this.followUp === 'off') return void this.submit();
+    this.step = 'follow-up';
+    void this.keepScore(value);
   }
 
-  /** Records the answer through the client; `cx-submit` fires only once it is durably queued. */
-  private async submit(withComment = true): Promise<void> {
+  /** The client, or null after reporting that there is none. */
+  private requireClient(): CxClient | null {
     const client = this.client ?? getDefaultClient();
-    if (this.score === null || this.step === 'saving') return;
     if (!client) {
       console.error(
         `cxkit: <${this.localName}> has no client: load cxkit.js with data-endpoint, call setDefaultClient(cx), or set its client property`,
       );
       this.step = 'error';
-      return;
     }
+    return client;
+  }
+
+  private answer(): RecordInput {
+    return {
+      kind: this.kind,
+      score: this.score ?? 0,
+      touchpoint: this.touchpoint,
+      question: this.questionText,
+      locale: this.locale_.tag,
+      scale: this.range,
+    };
+  }
+
+  /** Stores the score as a draft the moment it is chosen, so that it survives an abandoned follow-up. */
+  private async keepScore(score: number): Promise<void> {
+    try {
+      if (this.draft) return await (await this.draft).rescore(score);
+      const client = this.requireClient();
+      if (!client) return;
+      this.draft = client.draft(this.answer());
+      await this.draft;
+    } catch (error) {
+      console.error(error);
+      this.draft = null;
+      this.step = 'error';
+    }
+  }
+
+  /** Completes the answer through the client; `cx-submit` fires only once it is durably queued. */
+  private async submit(withComment = true): Promise<void> {
+    if (this.score === null || this.step === 'saving') return;
+    const client = this.requireClient();
+    if (!client) return;
     this.step = 'saving';
-    const { tag } = this.locale_;
     const comment = withComment ? this.comment.trim() : '';
     try {
-      const response = await client.record({
-        kind: this.kind,
-        score: this.score,
-        touchpoint: this.touchpoint,
-        question: this.questionText,
-        locale: tag,
-        scale: this.range,
-        ...(comment ? { comment } : {}),
-      });
+      const draft = await this.draft;
+      const response = draft
+        ? await draft.finish(comment ? { comment } : {})
+        : await client.record({ ...this.answer(), ...(comment ? { comment } : {}) });
       this.response = response;
       this.step = 'thanks';
       this.dispatchEvent(new CxSubmitEvent({ response }));
@@ -181,16 +213,26 @@ export abstract class CxPromptElement extends LitElement {
     }
   }
 
+  /** A chosen score whose follow-up will not come: send it as it is, marked partial. */
+  private abandonDraft(): void {
+    const draft = this.draft;
+    this.draft = null;
+    void draft?.then((d) => d.abandon()).catch((error: unknown) => console.error(error));
+  }
+
   /** Closes the prompt without submitting and fires `cx-dismiss`. */
   dismiss(): void {
     if (!this.visible) return;
     const answered = this.step === 'thanks';
     if (this.mode === 'inline') this.closed = true;
     else this.open = false;
-    if (!answered) this.dispatchEvent(new CxDismissEvent({ kind: this.kind, touchpoint: this.touchpoint, score: this.score }));
+    if (answered) return;
+    this.abandonDraft();
+    this.dispatchEvent(new CxDismissEvent({ kind: this.kind, touchpoint: this.touchpoint, score: this.score }));
   }
 
   formResetCallback(): void {
+    this.abandonDraft();
     this.score = null;
     this.comment = '';
     this.step = 'question';
@@ -238,7 +280,10 @@ export abstract class CxPromptElement extends LitElement {
         placeholder=${strings.commentPlaceholder}
         .value=${this.comment}
         ?disabled=${saving}
-        @input=${(event: Event) => (this.comment = (event.target as HTMLTextAreaElement).value)}
+        @input=${(event: Event) => {
+          this.comment = (event.target as HTMLTextAreaElement).value;
+          void this.draft?.then((d) => d.touch());
+        }}
       ></textarea>
       <div class="actions">
         <button type="button" class="skip" ?disabled=${saving} @click=${() => this.submit(false)}>${strings.skip}</button>

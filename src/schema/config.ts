@@ -91,6 +91,8 @@ export const clientConfigSchema = z.lazy(() =>
     recontact: z.prefault(recontactSchema, {}),
     /** Keep the query string and hash in `page.url`. Default false: they often carry personal data. */
     fullPageUrl: z._default(z.boolean(), false),
+    /** A score whose follow-up sits untouched this long is sent without a comment, marked partial. Default 2 minutes. */
+    draftTimeoutMs: z._default(count(1000, 3_600_000, 'milliseconds'), 120_000),
     /** Wait after an answer before sending, so that quick answers share a request. Default 500. */
     flushDelayMs: z._default(count(0, 60_000, 'milliseconds'), 500),
     beforeSend: z.optional(z.custom<BeforeSend>((value) => typeof value === 'function', 'expected a function')),

@@ -16,6 +16,8 @@ import { en } from '../locales/en.js';
 import { sdkInfo } from '../version.js';
 import type { ClientEventMap, FlushResult } from './client-events.js';
 import { Delivery } from './delivery.js';
+import { startDraft, type Draft } from './drafts.js';
+import { holdPageLock } from './page-lock.js';
 import { Emitter } from './emitter.js';
 import { CxError, parseOrThrow } from './errors.js';
 import { anonymousId, uuid } from './ids.js';
@@ -33,6 +35,11 @@ export interface CxClient {
   identify(userId: string | null, traits?: Attributes): void;
   /** Stores an answer durably and schedules its delivery; resolves once it is stored. Throws CxValidationError on bad input. */
   record(input: RecordInput): Promise<Response>;
+  /**
+   * Stores a score at once, before its follow-up, as a draft: finish() completes it (same id), abandon() — or leaving
+   * the page, or `draftTimeoutMs` untouched — sends it as it is, marked partial. Resolves once the draft is stored.
+   */
+  draft(input: RecordInput): Promise<Draft>;
   /** Delivers what is due now. */
   flush(): Promise<FlushResult>;
   /**
@@ -70,6 +77,8 @@ export function createClient(config: ClientConfig): CxClient {
     },
   });
   const owner = uuid();
+  // other tabs hold back this page's drafts while this lock says the page is open
+  const releasePageLock = holdPageLock(owner);
   const delivery = new Delivery(outbox, resolved, events, deliveryUrl(resolved.endpoint, resolved.writeKey), owner);
   const visitor = anonymousId(resolved.storage.name);
   let identity: { userId: string | null; traits?: Attributes } = { userId: null };
@@ -163,6 +172,24 @@ export function createClient(config: ClientConfig): CxClient {
       delivery.schedule(resolved.flushDelayMs);
       return response;
     },
+    async draft(input) {
+      if (destroyed) throw new CxError('cxkit: draft() called on a destroyed client');
+      const { draft, stored } = startDraft(buildResponse(parseOrThrow(recordInputSchema, input, 'draft')), owner, resolved.draftTimeoutMs, {
+        prepare: (response) => parseOrThrow(responseSchema, response, 'draft'),
+        async put(entry) {
+          const redacted = resolved.beforeSend ? resolved.beforeSend(entry.response) : entry.response;
+          if (redacted === null) return outbox.remove([entry.id]);
+          const response = redacted === entry.response ? redacted : parseOrThrow(responseSchema, redacted, 'beforeSend(response)');
+          await outbox.add({ ...entry, response });
+        },
+        released(response) {
+          events.emit('queued', { response });
+          delivery.schedule(resolved.flushDelayMs);
+        },
+      });
+      await stored;
+      return draft;
+    },
     async show(kind, options) {
       const request = parseOrThrow(showInputSchema, { kind, ...options }, 'show');
       return showPrompt({ ...request, mode: request.mode ?? 'popover', onShown: () => {} });
@@ -181,6 +208,7 @@ export function createClient(config: ClientConfig): CxClient {
       destroyed = true;
       delivery.stop();
       engine.stop();
+      releasePageLock();
       globalThis.removeEventListener?.('online', onOnline);
       globalThis.removeEventListener?.('pagehide', onPageHide);
       globalThis.document?.removeEventListener('visibilitychange', onHidden);

@@ -6,6 +6,7 @@ import { packBatches, type PackedBatch } from './batches.js';
 import type { ClientEventMap, FlushResult } from './client-events.js';
 import type { Emitter } from './emitter.js';
 import { withDeliveryLock } from './flush-lock.js';
+import { liveOwners } from './page-lock.js';
 import type { Outbox } from './outbox.js';
 import { backoffDelay } from './retry.js';
 import type { OutboxEntry } from './store.js';
@@ -93,7 +94,8 @@ export class Delivery {
     });
     const remaining = await this.outbox.list();
     if (ran === null) this.schedule(leaseBusyRetryMs);
-    else this.scheduleNextDue(remaining);
+    // drafts wake nobody: they are released (and scheduled) when finished or abandoned
+    else this.scheduleNextDue(remaining.filter((e) => !e.draft));
     return { ...tally, pending: remaining.length };
   }
 
@@ -108,7 +110,21 @@ export class Delivery {
     const live = entries.filter((e) => !tooOld.includes(e) && !triedOut.includes(e));
     const invalid = live.filter((e) => !responseSchema.safeParse(e.response).success);
     await this.reject(invalid, 0, 'stored record no longer validates', { sent: 0, failed: 0 });
-    return live.filter((e) => !invalid.includes(e) && e.nextAttemptAt <= now && !this.inFlight.has(e.id));
+    const heldBack = await this.draftsHeldBack(live, now);
+    return live.filter((e) => !invalid.includes(e) && !heldBack.has(e.id) && e.nextAttemptAt <= now && !this.inFlight.has(e.id));
+  }
+
+  /**
+   * Drafts whose page still waits for the follow-up: this page's own, and other open pages' (their Web Lock is held).
+   * Without Web Locks a draft counts as abandoned once older than the draft timeout and a minute's grace.
+   */
+  private async draftsHeldBack(entries: readonly OutboxEntry[], now: number): Promise<Set<string>> {
+    const drafts = entries.filter((e) => e.draft);
+    if (!drafts.length) return new Set();
+    const live = await liveOwners();
+    const isOpen = (owner: string, enqueuedAt: number) =>
+      owner === this.owner || (live ? live.has(owner) : now - enqueuedAt < this.config.draftTimeoutMs + 60_000);
+    return new Set(drafts.filter((e) => e.draft && isOpen(e.draft.owner, e.enqueuedAt)).map((e) => e.id));
   }
 
   /** Claims the batch (counts the attempt, pushes the next try out) before the request, so a crash mid-request still backs off. */
@@ -211,6 +227,8 @@ export class Delivery {
     const now = Date.now();
     const candidates = this.outbox
       .knownEntries()
+      // this page's drafts go too, as the partial answers they are; other pages' drafts are theirs to send
+      .filter((e) => !(e.draft && e.draft.owner !== this.owner))
       .filter((e) => this.inFlight.get(e.id) !== 'keepalive' && (e.nextAttemptAt <= now || this.inFlight.get(e.id) === 'flush'));
     const { batches } = packBatches(candidates, this.config.batch, new Date(now).toISOString());
     let budget = maxBatchBytes;

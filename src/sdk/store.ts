@@ -11,6 +11,11 @@ export interface OutboxEntry {
   readonly attempts: number;
   /** Not sent before this time (epoch ms). */
   readonly nextAttemptAt: number;
+  /**
+   * Set while the page that stored it still waits for the follow-up: the response is complete but for the comment
+   * and marked partial. It is held back until finished or abandoned, or until its page is gone.
+   */
+  readonly draft?: { readonly owner: string };
 }
 
 /** An answer the collector refused for good, or a stored record that no longer validates. */

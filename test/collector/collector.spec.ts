@@ -219,3 +219,19 @@ test('the report has a trend by day, distributions and the latest comments, newe
   expect(times).toEqual([...times].sort().reverse());
   expect(report.touchpoints).toEqual(['checkout-complete', 'help-article', 'pricing-page']);
 });
+
+test('a complete answer replaces its partial twin; a partial one never replaces a complete one', async ({ startCollector }) => {
+  const collector = await startCollector();
+  const [first, second] = responses(2);
+  const partialFirst = { ...first!, partial: true };
+  const { partial: _drop, ...completeSecond } = { ...second!, comment: 'Done' };
+  expect(await (await collector.post(batch([partialFirst, completeSecond]))).json()).toEqual({ accepted: 2, duplicates: 0 });
+  const completeFirst = { ...first!, comment: 'Finished after all' };
+  expect(await (await collector.post(batch([completeFirst, { ...completeSecond, partial: true }]))).json()).toEqual({
+    accepted: 1,
+    duplicates: 1,
+  });
+  const stored = await collector.store.query({});
+  expect(stored.find((r) => r.id === first!.id)).toEqual(completeFirst);
+  expect(stored.find((r) => r.id === second!.id)).toEqual(completeSecond);
+});

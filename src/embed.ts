@@ -20,7 +20,7 @@ declare global {
   }
 }
 
-const clientMethods = ['identify', 'record', 'show', 'milestone', 'explain', 'debug', 'flush', 'pending', 'on'] as const;
+const clientMethods = ['identify', 'record', 'show', 'milestone', 'explain', 'debug', 'consent', 'flush', 'pending', 'on'] as const;
 type ClientMethod = (typeof clientMethods)[number];
 
 function report(error: unknown): void {

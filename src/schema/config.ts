@@ -13,6 +13,10 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+export const consentStates = ['granted', 'pending', 'denied'] as const;
+export const consentSchema = z.lazy(() => z.enum(consentStates));
+export type Consent = (typeof consentStates)[number];
+
 /** Redacts or drops a response before it is stored and sent; return `null` to drop it. */
 export type BeforeSend = (response: Response) => Response | null;
 
@@ -91,6 +95,12 @@ export const clientConfigSchema = z.lazy(() =>
     recontact: z.prefault(recontactSchema, {}),
     /** Keep the query string and hash in `page.url`. Default false: they often carry personal data. */
     fullPageUrl: z._default(z.boolean(), false),
+    /** Privacy consent: `pending` keeps answers in memory only (nothing stored, nothing sent) until `cx.consent('granted')`; `denied` drops them. Default `granted`. */
+    consent: z._default(z.enum(consentStates), 'granted'),
+    /** Treat Global Privacy Control or Do Not Track as "pending" until consent is granted. Default false. */
+    respectPrivacySignals: z._default(z.boolean(), false),
+    /** Let touchpoints show prompts while consent is pending (answers wait in memory). Default false. */
+    promptsBeforeConsent: z._default(z.boolean(), false),
     /** A score whose follow-up sits untouched this long is sent without a comment, marked partial. Default 2 minutes. */
     draftTimeoutMs: z._default(count(1000, 3_600_000, 'milliseconds'), 120_000),
     /** Wait after an answer before sending, so that quick answers share a request. Default 500. */

@@ -1,6 +1,6 @@
 // createClient: records answers into the outbox and keeps delivering them for as long as the page lives.
 import type { z } from 'zod/mini';
-import { clientConfigSchema, type ClientConfig, type ResolvedConfig } from '../schema/config.js';
+import { clientConfigSchema, consentSchema, type ClientConfig, type Consent, type ResolvedConfig } from '../schema/config.js';
 import {
   defaultScales,
   identitySchema,
@@ -20,7 +20,7 @@ import { startDraft, type Draft } from './drafts.js';
 import { holdPageLock } from './page-lock.js';
 import { Emitter } from './emitter.js';
 import { CxError, parseOrThrow } from './errors.js';
-import { anonymousId, uuid } from './ids.js';
+import { anonymousId, storeAnonymousId, uuid } from './ids.js';
 import { Outbox } from './outbox.js';
 import { currentPage } from './page.js';
 import { promptMounter, type MountRequest } from './prompt-mounter.js';
@@ -53,6 +53,11 @@ export interface CxClient {
   explain(touchpointId: string): Decision;
   /** Logs every touchpoint decision to the console as it happens (also on with `?cxkit-debug` in the page URL). */
   debug(on: boolean): void;
+  /**
+   * Privacy consent. `pending`: nothing is stored or sent, answers wait in memory; `granted`: they are stored and
+   * sent; `denied`: they are dropped and everything cxkit stored is erased. Throws CxValidationError on another value.
+   */
+  consent(state: Consent): void;
   /** How many answers wait for delivery. */
   pending(): Promise<number>;
   /** Listens to an event; returns the function that stops listening. */
@@ -61,26 +66,38 @@ export interface CxClient {
   destroy(): void;
 }
 
+/** Global Privacy Control, or the older Do Not Track, is on. */
+function privacySignalOn(): boolean {
+  const navigator = globalThis.navigator as (Navigator & { globalPrivacyControl?: boolean }) | undefined;
+  return navigator?.globalPrivacyControl === true || navigator?.doNotTrack === '1';
+}
+
 /** Creates a client. Throws CxValidationError naming the field when the config is invalid. */
 export function createClient(config: ClientConfig): CxClient {
   const resolved = parseOrThrow(clientConfigSchema, config, 'config');
   const events = new Emitter<ClientEventMap>();
+  let consent: Consent = resolved.respectPrivacySignals && privacySignalOn() ? 'pending' : resolved.consent;
   let degraded = false;
-  const outbox = new Outbox(resolved.storage, {
-    onDegraded(reason) {
-      if (degraded) return;
-      degraded = true;
-      events.emit('degraded', { reason });
+  const outbox = new Outbox(
+    resolved.storage,
+    {
+      onDegraded(reason) {
+        if (degraded) return;
+        degraded = true;
+        events.emit('degraded', { reason });
+      },
+      onExpired(entries, reason) {
+        events.emit('expired', { responses: entries.map((e) => e.response), reason });
+      },
     },
-    onExpired(entries, reason) {
-      events.emit('expired', { responses: entries.map((e) => e.response), reason });
-    },
-  });
+    consent === 'granted',
+  );
   const owner = uuid();
   // other tabs hold back this page's drafts while this lock says the page is open
   const releasePageLock = holdPageLock(owner);
   const delivery = new Delivery(outbox, resolved, events, deliveryUrl(resolved.endpoint, resolved.writeKey), owner);
-  const visitor = anonymousId(resolved.storage.name);
+  const visitor = anonymousId(resolved.storage.name, consent === 'granted');
+  delivery.setPaused(consent !== 'granted');
   let identity: { userId: string | null; traits?: Attributes } = { userId: null };
   let destroyed = false;
 
@@ -141,6 +158,8 @@ export function createClient(config: ClientConfig): CxClient {
 
   const engine = new TouchpointEngine(resolved.touchpoints, resolved.recontact, new VisitorMemory(outbox), {
     isOpen: () => promptOpen,
+    consentBlocker: () =>
+      consent === 'denied' ? 'consent denied' : consent === 'pending' && !resolved.promptsBeforeConsent ? 'consent pending' : null,
     show: (touchpoint, onShown) =>
       showPrompt({
         kind: touchpoint.prompt,
@@ -166,6 +185,8 @@ export function createClient(config: ClientConfig): CxClient {
       // dropped by beforeSend: nothing is stored or sent
       if (redacted === null) return built;
       const response = redacted === built ? built : parseOrThrow(responseSchema, redacted, 'beforeSend(response)');
+      // consent denied: the answer is taken and dropped, like one beforeSend drops
+      if (consent === 'denied') return response;
       const now = Date.now();
       await outbox.add({ id: response.id, response, enqueuedAt: now, attempts: 0, nextAttemptAt: now });
       events.emit('queued', { response });
@@ -177,6 +198,7 @@ export function createClient(config: ClientConfig): CxClient {
       const { draft, stored } = startDraft(buildResponse(parseOrThrow(recordInputSchema, input, 'draft')), owner, resolved.draftTimeoutMs, {
         prepare: (response) => parseOrThrow(responseSchema, response, 'draft'),
         async put(entry) {
+          if (consent === 'denied') return;
           const redacted = resolved.beforeSend ? resolved.beforeSend(entry.response) : entry.response;
           if (redacted === null) return outbox.remove([entry.id]);
           const response = redacted === entry.response ? redacted : parseOrThrow(responseSchema, redacted, 'beforeSend(response)');
@@ -200,6 +222,20 @@ export function createClient(config: ClientConfig): CxClient {
     },
     explain: (touchpointId) => engine.explain(touchpointId),
     debug: (on) => engine.setDebug(on === true),
+    consent(state) {
+      consent = parseOrThrow(consentSchema, state, 'consent');
+      delivery.setPaused(consent !== 'granted');
+      const apply =
+        consent === 'granted'
+          ? outbox.persist().then(() => {
+              storeAnonymousId(resolved.storage.name, visitor);
+              delivery.schedule(0);
+            })
+          : consent === 'denied'
+            ? outbox.erase().then(() => storeAnonymousId(resolved.storage.name, null))
+            : Promise.resolve();
+      apply.catch((error: unknown) => console.error('cxkit: consent could not be applied', error));
+    },
     flush: () => delivery.flush(),
     pending: () => outbox.count(),
     on: (event, listener) => events.on(event, listener),

@@ -29,6 +29,8 @@ export class Delivery {
   /** Answers in a request right now; the unload send skips those already sent with keepalive. */
   private readonly inFlight = new Map<string, 'flush' | 'keepalive'>();
   private stopped = false;
+  /** While consent is not granted nothing is sent; answers wait. */
+  private paused = false;
 
   constructor(
     private readonly outbox: Outbox,
@@ -72,7 +74,8 @@ export class Delivery {
     // this flush does what a scheduled one would; what comes later schedules itself again
     this.cancelSchedule();
     // offline is certain when the browser says so (online is not): wait for the `online` event instead of burning attempts
-    if (this.stopped || globalThis.navigator?.onLine === false) return { sent: 0, failed: 0, pending: await this.outbox.count() };
+    if (this.stopped || this.paused || globalThis.navigator?.onLine === false)
+      return { sent: 0, failed: 0, pending: await this.outbox.count() };
     const tally: Tally = { sent: 0, failed: 0 };
     const leaseMs = this.config.retry.timeoutMs + 5000;
     const ran = await withDeliveryLock(this.config.storage.name, this.outbox, this.owner, leaseMs, async (renew) => {
@@ -223,7 +226,7 @@ export class Delivery {
    * Answers whose ordinary request is in flight go again: an unload may kill that request, and the collector dedupes.
    */
   sendOnUnload(): void {
-    if (this.stopped || globalThis.navigator?.onLine === false) return;
+    if (this.stopped || this.paused || globalThis.navigator?.onLine === false) return;
     const now = Date.now();
     const candidates = this.outbox
       .knownEntries()
@@ -248,6 +251,11 @@ export class Delivery {
           for (const entry of batch.entries) this.inFlight.delete(entry.id);
         });
     }
+  }
+
+  setPaused(paused: boolean): void {
+    this.paused = paused;
+    if (paused) this.cancelSchedule();
   }
 
   stop(): void {

@@ -11,18 +11,30 @@ export function uuid(): string {
 }
 
 /**
- * The visitor's anonymous id, kept in localStorage (no cookies) so that it survives reloads.
- * Where storage is refused (some private modes, sandboxed frames) it lasts for the page only.
+ * The visitor's anonymous id, kept in localStorage (no cookies) so that it survives reloads. With `persist: false`
+ * (consent pending) an id already stored is reused but a new one is not written. Where storage is refused (some
+ * private modes, sandboxed frames) it lasts for the page only.
  */
-export function anonymousId(storageName: string): string {
-  const key = `${storageName}:anonymous-id`;
+export function anonymousId(storageName: string, persist = true): string {
   try {
-    const stored = localStorage.getItem(key);
+    const stored = localStorage.getItem(anonymousIdKey(storageName));
     if (stored) return stored;
     const fresh = uuid();
-    localStorage.setItem(key, fresh);
+    if (persist) localStorage.setItem(anonymousIdKey(storageName), fresh);
     return fresh;
   } catch {
     return uuid();
+  }
+}
+
+export const anonymousIdKey = (storageName: string) => `${storageName}:anonymous-id`;
+
+/** Writes (consent granted) or removes (consent denied) the stored anonymous id; storage errors are ignored. */
+export function storeAnonymousId(storageName: string, id: string | null): void {
+  try {
+    if (id) localStorage.setItem(anonymousIdKey(storageName), id);
+    else localStorage.removeItem(anonymousIdKey(storageName));
+  } catch {
+    // nothing stored, nothing to remove
   }
 }

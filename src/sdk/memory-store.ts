@@ -1,4 +1,4 @@
-// The store used when IndexedDB is missing, blocked or broken: answers live as long as the page.
+// The store used when IndexedDB is missing, blocked or broken, or consent is pending: answers live as long as the page.
 import type { OutboxEntry, RejectedEntry, Store } from './store.js';
 
 export class MemoryStore implements Store {
@@ -40,6 +40,11 @@ export class MemoryStore implements Store {
 
   async rejected(): Promise<RejectedEntry[]> {
     return [...this.rejectedEntries];
+  }
+
+  /** Everything kept under meta keys, for moving it into IndexedDB when consent is granted. */
+  metaEntries(): Array<[string, unknown]> {
+    return [...this.meta.entries()];
   }
 
   async updateMeta<T>(key: string, update: (current: T | undefined) => T): Promise<T> {

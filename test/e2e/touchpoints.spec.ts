@@ -70,9 +70,12 @@ test('a URL rule fires after a single-page-app pushState navigation', async ({ p
 });
 
 test('scrollPercent and delayMs fire at the right time', async ({ page, openSite }) => {
+  // the debug log says when the delay starts, so that the fake clock is moved only once the timer exists
+  const log: string[] = [];
+  page.on('console', (message) => message.type() === 'info' && log.push(message.text()));
   await page.clock.install();
   await openSite(page, {
-    path: '/site/article',
+    path: '/site/article?cxkit-debug',
     inlineConfig: { touchpoints: [{ id: 'article', prompt: 'csat', on: { url: '/site/article', scrollPercent: 60 }, delayMs: 5000 }] },
     body: '<main style="height: 5000px"><h1>A long article</h1></main>',
   });
@@ -80,7 +83,8 @@ test('scrollPercent and delayMs fire at the right time', async ({ page, openSite
   await page.clock.runFor(10_000);
   await expect(page.locator('cx-csat')).toHaveCount(0);
   await page.evaluate(() => window.scrollTo(0, 3000)); // (3000 + viewport) / 5000 > 60%
-  await page.clock.runFor(100);
+  await page.clock.runFor(100); // the scroll handler runs in an animation frame
+  await expect.poll(() => log.at(-1)).toBe('cxkit: touchpoint "article" (csat): conditions met; showing in 5000 ms');
   await page.clock.runFor(4000);
   await expect(page.locator('cx-csat')).toHaveCount(0);
   await page.clock.runFor(1000);
@@ -216,6 +220,7 @@ test('?cxkit-debug in the page URL logs each decision as one console line', asyn
   const lines: string[] = [];
   page.on('console', (message) => message.type() === 'info' && lines.push(message.text()));
   await openSite(page, { path: '/site/?cxkit-debug', inlineConfig: { touchpoints: [{ ...checkoutNps, sample: 0 }] } });
+  await expect.poll(() => lines.length).toBe(1); // the page view is judged first
   await cxkit(page, 'milestone', 'checkout-complete');
   await expect
     .poll(() => lines)

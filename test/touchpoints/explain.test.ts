@@ -82,6 +82,7 @@ function engineFor(touchpoints: Touchpoint[], promptOpen = false) {
   const shown: string[] = [];
   const engine = new TouchpointEngine(touchpoints, recontact, memory, {
     isOpen: () => promptOpen,
+    consentBlocker: () => null,
     show: async (touchpoint, onShown) => {
       shown.push(touchpoint.id);
       onShown();

@@ -1,5 +1,5 @@
 // One config, one mode per output:
-//   (default)        the ESM library: dist/index.js (SDK) and dist/elements.js
+//   (default)        the ESM library: dist/index.js (SDK), dist/elements.js and dist/react.js
 //   --mode embed     the script tag's core, dist/cxkit.js
 //   --mode prompts   its lazily loaded prompt UI, dist/cxkit-prompts.js
 //   --mode collector the Node reference collector, dist/collector/
@@ -46,8 +46,8 @@ export default defineConfig(
       build: {
         target: 'es2022',
         sourcemap: true,
-        lib: { entry: { index: 'src/index.ts', elements: 'src/elements.ts' }, formats: ['es'] },
-        rolldownOptions: { external: [/^lit($|\/)/, /^idb($|\/)/, /^zod($|\/)/] },
+        lib: { entry: { index: 'src/index.ts', elements: 'src/elements.ts', react: 'src/react.ts' }, formats: ['es'] },
+        rolldownOptions: { external: [/^lit($|\/)/, /^idb($|\/)/, /^zod($|\/)/, /^@lit\/react($|\/)/, /^react($|\/)/] },
       },
     },
 );

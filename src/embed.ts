@@ -20,7 +20,20 @@ declare global {
   }
 }
 
-const clientMethods = ['identify', 'record', 'show', 'milestone', 'explain', 'debug', 'consent', 'flush', 'pending', 'on'] as const;
+const clientMethods = [
+  'identify',
+  'record',
+  'draft',
+  'show',
+  'milestone',
+  'explain',
+  'debug',
+  'consent',
+  'flush',
+  'pending',
+  'on',
+  'destroy',
+] as const;
 type ClientMethod = (typeof clientMethods)[number];
 
 function report(error: unknown): void {

@@ -1,7 +1,7 @@
 // The figures the summary endpoint and the dashboard show: summarize() plus 95% confidence intervals, a trend by
 // day, the score distribution and the latest comments.
 import type { PromptKind, Response } from '../src/schema/response.js';
-import { summarize, type Summary } from '../src/sdk/scores.js';
+import { cesOnSeven, summarize, type Summary } from '../src/sdk/scores.js';
 
 /** Half-width of a 95% confidence interval, in the metric's own unit; null below two answers. */
 export interface Intervals {
@@ -31,7 +31,7 @@ export function withIntervals(responses: readonly Response[]): SummaryWithInterv
     return 100 * z95 * Math.sqrt((p * (1 - p)) / csat.n);
   };
   const cesCi = () => {
-    const scores = responses.filter((r) => r.kind === 'ces').map((r) => (r.scale.max === 5 ? 1 + ((r.score - 1) * 6) / 4 : r.score));
+    const scores = responses.filter((r) => r.kind === 'ces').map(cesOnSeven);
     const mean = ces.mean ?? 0;
     const variance = scores.reduce((sum, s) => sum + (s - mean) ** 2, 0) / (scores.length - 1);
     return z95 * Math.sqrt(variance / scores.length);
@@ -75,7 +75,7 @@ export function buildReport(responses: readonly Response[], touchpoints: readonl
   const distribution = { nps: new Array<number>(11).fill(0), csat: new Array<number>(5).fill(0), ces: new Array<number>(7).fill(0) };
   for (const r of responses) {
     // CES on 1–5 is counted on its own points mapped to the nearest 1–7 point, so the bars share one axis
-    const point = r.kind === 'ces' && r.scale.max === 5 ? Math.round(1 + ((r.score - 1) * 6) / 4) - 1 : r.score - r.scale.min;
+    const point = r.kind === 'ces' ? Math.round(cesOnSeven(r)) - 1 : r.score - r.scale.min;
     const bars = distribution[r.kind];
     if (point >= 0 && point < bars.length) bars[point] = (bars[point] ?? 0) + 1;
   }

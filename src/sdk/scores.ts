@@ -23,7 +23,7 @@ const mean = (values: readonly number[]) => (values.length ? values.reduce((a, b
 const percent = (part: number, whole: number) => (whole ? (100 * part) / whole : null);
 
 /** CES on a 1–5 scale mapped onto 1–7, so that both scales share one mean. */
-const cesOnSeven = (r: ScoredResponse) => (r.scale?.max === 5 ? 1 + ((r.score - 1) * 6) / 4 : r.score);
+export const cesOnSeven = (r: ScoredResponse): number => (r.scale?.max === 5 ? 1 + ((r.score - 1) * 6) / 4 : r.score);
 
 export function summarize(responses: readonly ScoredResponse[]): Summary {
   const nps = responses.filter((r) => r.kind === 'nps').map((r) => r.score);

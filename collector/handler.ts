@@ -55,7 +55,8 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     const origin = req.headers.origin;
     if (!origin || origin === `http://${req.headers.host}` || origin === `https://${req.headers.host}`) return {};
     if (!origins.includes('*') && !origins.includes(origin)) return null;
-    return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
+    // Retry-After is not readable cross-origin unless exposed, and the SDK honours it when it can read it
+    return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Retry-After', Vary: 'Origin' };
   }
 
   function readAllowed(req: IncomingMessage, url: URL): boolean {

@@ -123,6 +123,7 @@ test('answers CORS preflights for allowed origins only', async ({ startCollector
   expect(refused.headers.get('access-control-allow-origin')).toBeNull();
   const simple = await collector.post(batch(responses(1)), { headers: { Origin: 'https://shop.example' } });
   expect(simple.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+  expect(simple.headers.get('access-control-expose-headers')).toBe('Retry-After');
   expect((await collector.post(batch(responses(1, 3)), { headers: { Origin: 'https://evil.example' } })).status).toBe(403);
 });
 

@@ -93,3 +93,22 @@ test('at unload, waiting answers go out with keepalive in chunks under 60 KiB, t
   await collector.waitForDelivered(ids);
   expect(new Set(collector.receivedIds())).toEqual(new Set(ids));
 });
+
+test('after the clock jumps forward, an answer due for retry goes out once', async ({ page, openShop, collector }) => {
+  await page.clock.install();
+  // the server asks for an hour's pause (capped at retry.maxDelayMs, 5 minutes): nothing goes until the clock jumps
+  collector.plan({ status: 503, headers: { 'Retry-After': '3600' } });
+  await openShop(page);
+  const id = await answer(page, 6);
+  await page.clock.runFor(1000);
+  await expect.poll(() => collector.received().length).toBe(1);
+  await page.waitForTimeout(300);
+  expect(collector.received()).toHaveLength(1);
+  await page.clock.fastForward('02:00:00');
+  await page.clock.runFor(1000);
+  await collector.waitForDelivered([id]);
+  await page.clock.runFor(60_000);
+  await page.waitForTimeout(300);
+  expect(collector.received().map((r) => r.status)).toEqual([503, 200]);
+  expect(collector.receivedIds()).toEqual([id, id]);
+});

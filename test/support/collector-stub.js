@@ -39,6 +39,8 @@ export function createCollectorStub(base = '/stub') {
     const [, id = '', action] = match;
     const s = session(id);
     res.setHeader('Access-Control-Allow-Origin', '*');
+    // without this a cross-origin page cannot read Retry-After, and backs off by its own schedule instead
+    res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
     if (req.method === 'OPTIONS') {
       res.setHeader('Access-Control-Allow-Headers', '*');
       res.writeHead(204).end();

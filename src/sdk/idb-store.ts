@@ -81,7 +81,9 @@ export class IdbStore implements Store {
       // strict durability: the answer must be on disk before the customer is thanked (Chrome defaults to relaxed)
       const tx = db.transaction('outbox', 'readwrite', { durability: 'strict' });
       const evicted: OutboxEntry[] = [];
-      const overflow = (await tx.store.count()) + 1 - maxEntries;
+      // a draft written again replaces itself: only a new id can push the outbox over its cap
+      const isNew = (await tx.store.count(entry.id)) === 0;
+      const overflow = (await tx.store.count()) + (isNew ? 1 : 0) - maxEntries;
       if (overflow > 0) {
         let cursor = await tx.store.index('enqueuedAt').openCursor();
         while (cursor && evicted.length < overflow) {

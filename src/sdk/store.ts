@@ -30,7 +30,7 @@ export interface RejectedEntry {
 
 export interface Store {
   readonly kind: 'indexeddb' | 'memory';
-  /** Adds an entry, durably before it resolves; evicts and returns the oldest entries past `maxEntries`. */
+  /** Adds (or replaces, by id) an entry, durably before it resolves; evicts and returns the oldest entries past `maxEntries`. */
   add(entry: OutboxEntry, maxEntries: number): Promise<OutboxEntry[]>;
   /** Every waiting entry, oldest first. */
   list(): Promise<OutboxEntry[]>;

@@ -78,7 +78,8 @@ export function installPromptLoader(script: HTMLScriptElement | null): PromptLoa
       observer.disconnect();
       registerPromptMounter(next.mountPrompt);
       next.setDefaultClient(client);
-      connected();
+      // the first render waits for a task of its own, so that it does not add to the script's evaluation task
+      setTimeout(connected, 0);
     },
     setClient(next) {
       client = next;

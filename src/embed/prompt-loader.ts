@@ -25,6 +25,24 @@ function promptsUrl(script: HTMLScriptElement | null): string | null {
   return url.href;
 }
 
+interface TrustedTypesFactory {
+  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
+}
+
+/**
+ * Under a Trusted Types CSP (`require-trusted-types-for 'script'`) a script URL must come from a policy: cxkit uses one
+ * named `cxkit` that passes only the prompt UI's own URL. Sites that list policies add `cxkit` (and Lit's `lit-html`).
+ */
+function trustedScriptUrl(src: string): unknown {
+  const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
+  if (!factory) return src;
+  try {
+    return factory.createPolicy('cxkit', { createScriptURL: (url) => (url === src ? url : '') }).createScriptURL(src);
+  } catch {
+    return src; // the policy name is not allowed: the browser reports the refusal
+  }
+}
+
 export function installPromptLoader(script: HTMLScriptElement | null): PromptLoader {
   let bundle: PromptBundle | null = null;
   let client: CxClient | null = null;
@@ -37,7 +55,7 @@ export function installPromptLoader(script: HTMLScriptElement | null): PromptLoa
       if (!src) return reject(new Error('cxkit: cannot tell where cxkit-prompts.js is: add data-prompts-src to the script tag'));
       connected = resolve;
       const tag = document.createElement('script');
-      tag.src = src;
+      tag.src = trustedScriptUrl(src) as string;
       tag.async = true;
       // a nonce-based CSP allows the second script only if it carries the first one's nonce
       if (script?.nonce) tag.nonce = script.nonce;

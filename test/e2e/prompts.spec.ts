@@ -100,6 +100,20 @@ test('a page with Content-Security-Policy default-src self renders and submits w
   expect(violations).toEqual([]);
 });
 
+test('a page enforcing Trusted Types loads the prompt UI and renders it with no violation', async ({ page, server, collector, db }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Trusted Type|Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  page.on('pageerror', (error) => violations.push(error.message));
+  const query = new URLSearchParams({ kind: 'nps', mode: 'inline', endpoint: collector.sameOriginEndpoint, db, csp: 'trusted-types' });
+  await openPrompt(page, `${server.pageOrigin}/pages/prompt.html?${query}`, 'nps', 'inline');
+  await prompt(page, 'nps').getByRole('radio', { name: '10', exact: true }).click();
+  await prompt(page, 'nps').getByRole('button', { name: 'Skip' }).click();
+  await expect(prompt(page, 'nps').getByRole('status')).toHaveText('Thank you for your feedback!');
+  expect(violations).toEqual([]);
+});
+
 test('a popover never covers the whole viewport on a phone', async ({ page, server, collector, db }) => {
   await page.setViewportSize({ width: 360, height: 640 });
   const query = new URLSearchParams({ kind: 'nps', mode: 'popover', endpoint: collector.endpoint, db });

@@ -25,9 +25,13 @@ export async function startTestServer() {
       const body = await readFile(file);
       /** @type {Record<string, string>} */
       const headers = { 'Content-Type': types[/** @type {keyof typeof types} */ (extname(file))] ?? 'application/octet-stream' };
-      // ?csp=strict serves the page under the strictest policy a host site might use
-      if (new URL(req.url ?? '/', 'http://x').searchParams.get('csp') === 'strict')
-        headers['Content-Security-Policy'] = "default-src 'self'";
+      // ?csp=strict serves the page under the strictest policy a host site might use; ?csp=trusted-types adds
+      // Trusted Types enforcement, allowing the policies cxkit and Lit name
+      const csp = new URL(req.url ?? '/', 'http://x').searchParams.get('csp');
+      if (csp === 'strict') headers['Content-Security-Policy'] = "default-src 'self'";
+      if (csp === 'trusted-types') {
+        headers['Content-Security-Policy'] = "default-src 'self'; require-trusted-types-for 'script'; trusted-types cxkit lit-html";
+      }
       res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404).end();

@@ -42,15 +42,15 @@ describe('drafts: the score is never lost to an abandoned follow-up', () => {
 
   it('a follow-up left untouched for draftTimeoutMs sends the score as partial; typing restarts the wait', async () => {
     const collector = new Collector();
-    const client = await idleClient(collector, { draftTimeoutMs: 1000, flushDelayMs: 0 });
+    const client = await idleClient(collector, { draftTimeoutMs: 2000, flushDelayMs: 0 });
     const draft = await client.draft(nps(10));
-    await sleep(700);
-    draft.touch();
-    await sleep(700);
+    await sleep(1200);
+    draft.touch(); // the wait starts again: nothing before 3.2 s
+    await sleep(1000);
     expect(await collector.requests()).to.have.length(0);
-    await sleep(800);
-    const ids = await collector.receivedIds();
-    expect(ids).to.deep.equal([draft.response.id]);
+    const deadline = Date.now() + 5000;
+    while (!(await collector.requests()).length && Date.now() < deadline) await sleep(50);
+    expect(await collector.receivedIds()).to.deep.equal([draft.response.id]);
     expect((await collector.requests())[0]?.body.responses[0]?.partial).to.equal(true);
   });
 

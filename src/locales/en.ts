@@ -1,13 +1,10 @@
 // English: the fallback for every language and string.
+import { standardQuestions } from './standard-questions.js';
 import type { Translation } from './translation.js';
 
 export const en: Translation = {
   dir: 'ltr',
-  question: {
-    nps: 'How likely are you to recommend us to a friend or colleague?',
-    csat: 'How satisfied are you with your experience?',
-    ces: 'The company made it easy for me to handle my issue.',
-  },
+  question: standardQuestions,
   ends: {
     nps: ['Not at all likely', 'Extremely likely'],
     csat: ['Very dissatisfied', 'Very satisfied'],

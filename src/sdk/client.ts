@@ -12,7 +12,7 @@ import {
   type Response,
 } from '../schema/response.js';
 import { milestoneSchema, showInputSchema, type ShowOptions } from '../schema/show.js';
-import { en } from '../locales/en.js';
+import { standardQuestions } from '../locales/standard-questions.js';
 import { sdkInfo } from '../version.js';
 import type { ClientEventMap, FlushResult } from './client-events.js';
 import { Delivery } from './delivery.js';
@@ -119,7 +119,7 @@ export function createClient(config: ClientConfig): CxClient {
       score: input.score,
       scale: input.scale ?? { ...defaultScales[input.kind] },
       touchpoint: input.touchpoint,
-      question: input.question ?? en.question[input.kind],
+      question: input.question ?? standardQuestions[input.kind],
       locale: input.locale ?? resolved.locale ?? globalThis.navigator?.language ?? 'en',
       answeredAt: new Date().toISOString(),
       page: currentPage(resolved.fullPageUrl),

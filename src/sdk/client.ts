@@ -172,6 +172,18 @@ export function createClient(config: ClientConfig): CxClient {
   if (globalThis.location && new URLSearchParams(location.search).has('cxkit-debug')) engine.setDebug(true);
   if (resolved.touchpoints.length && globalThis.document) engine.start();
 
+  /** What beforeSend makes of a response: null when it drops it; a response it changed is validated again. */
+  function redact(response: Response): Response | null {
+    const redacted = resolved.beforeSend ? resolved.beforeSend(response) : response;
+    return redacted === null || redacted === response ? redacted : parseOrThrow(responseSchema, redacted, 'beforeSend(response)');
+  }
+
+  /** An answer is stored and waits: announce it and schedule its (debounced) delivery. */
+  function queued(response: Response): void {
+    events.emit('queued', { response });
+    delivery.schedule(resolved.flushDelayMs);
+  }
+
   const client: CxClient = {
     config: resolved,
     identify(userId, traits) {
@@ -181,16 +193,14 @@ export function createClient(config: ClientConfig): CxClient {
     async record(input) {
       if (destroyed) throw new CxError('cxkit: record() called on a destroyed client');
       const built = buildResponse(parseOrThrow(recordInputSchema, input, 'record'));
-      const redacted = resolved.beforeSend ? resolved.beforeSend(built) : built;
+      const response = redact(built);
       // dropped by beforeSend: nothing is stored or sent
-      if (redacted === null) return built;
-      const response = redacted === built ? built : parseOrThrow(responseSchema, redacted, 'beforeSend(response)');
+      if (response === null) return built;
       // consent denied: the answer is taken and dropped, like one beforeSend drops
       if (consent === 'denied') return response;
       const now = Date.now();
       await outbox.add({ id: response.id, response, enqueuedAt: now, attempts: 0, nextAttemptAt: now });
-      events.emit('queued', { response });
-      delivery.schedule(resolved.flushDelayMs);
+      queued(response);
       return response;
     },
     async draft(input) {
@@ -199,15 +209,11 @@ export function createClient(config: ClientConfig): CxClient {
         prepare: (response) => parseOrThrow(responseSchema, response, 'draft'),
         async put(entry) {
           if (consent === 'denied') return;
-          const redacted = resolved.beforeSend ? resolved.beforeSend(entry.response) : entry.response;
-          if (redacted === null) return outbox.remove([entry.id]);
-          const response = redacted === entry.response ? redacted : parseOrThrow(responseSchema, redacted, 'beforeSend(response)');
+          const response = redact(entry.response);
+          if (response === null) return outbox.remove([entry.id]);
           await outbox.add({ ...entry, response });
         },
-        released(response) {
-          events.emit('queued', { response });
-          delivery.schedule(resolved.flushDelayMs);
-        },
+        released: queued,
       });
       await stored;
       return draft;

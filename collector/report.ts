@@ -64,7 +64,9 @@ export function buildReport(responses: readonly Response[], touchpoints: readonl
   const byDay = new Map<string, Response[]>();
   for (const r of responses) {
     const day = new Date(r.answeredAt).toISOString().slice(0, 10);
-    byDay.set(day, [...(byDay.get(day) ?? []), r]);
+    const answers = byDay.get(day);
+    if (answers) answers.push(r);
+    else byDay.set(day, [r]);
   }
   const trend = [...byDay.entries()]
     .sort(([a], [b]) => a.localeCompare(b))

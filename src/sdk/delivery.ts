@@ -182,7 +182,8 @@ export class Delivery {
         return;
       case 'retry': {
         tally.failed += entries.length;
-        const current = (await this.outbox.list()).filter((e) => entries.some((sent) => sent.id === e.id));
+        // the entries as send() left them (attempt counted, next try set), from the outbox's own mirror: no storage read
+        const current = this.outbox.knownEntries().filter((e) => entries.some((sent) => sent.id === e.id));
         const exhausted = current.filter((e) => e.attempts >= this.config.retry.maxAttempts);
         await this.outbox.expire(exhausted, 'attempts');
         const retrying = current.filter((e) => !exhausted.includes(e));

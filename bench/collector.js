@@ -41,7 +41,7 @@ export async function measureCollector(root, batches) {
     return { fresh, again, total: batches * 50 };
   } finally {
     await server.close();
-    store.close();
+    await store.close();
     rmSync(folder, { recursive: true, force: true });
   }
 }

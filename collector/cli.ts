@@ -1,66 +1,134 @@
-// `npx cxkit-collector --port 8787 --db ./cxkit-data/responses.db --origin https://shop.example --write-key …`
+// `npx cxkit-collector --port 8787 --database postgres://… --origin https://shop.example --write-key …`
 import { parseArgs } from 'node:util';
-import { SqliteStore } from './sqlite-storage.js';
-import { startCollectorServer } from './server.js';
+import { jsonLines } from './http/access-log.js';
+import { startCollectorServer } from './http/server.js';
+import { defaultSqliteFile, isPostgresUrl, openStore } from './store/open.js';
 
-const usage = `Usage: cxkit-collector [options]
-  --port <n>          port to listen on (default 8787)
-  --host <address>    address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
-  --db <file>         SQLite file, created on first run (default ./cxkit-data/responses.db)
-  --origin <url>      a site allowed to post from the browser (CORS); repeat for several; * for any
-  --write-key <key>   require this key on posts (the SDK's writeKey option)
-  --read-key <key>    require this key to read the summary, CSV and dashboard data
-  --max-body <bytes>  largest request body read (default 131072)
-  -h, --help          this text`;
+const usage = `Usage: cxkit-collector [options]         (environment variables in brackets; an option wins over its variable)
+  --port <n>               port to listen on (default 8787) [PORT]
+  --host <address>         address to listen on (default 127.0.0.1; 0.0.0.0 for every interface) [HOST]
+  --database <url|file>    postgres://user:pass@host/db for PostgreSQL, else a SQLite file
+                           (default ${defaultSqliteFile}) [DATABASE_URL]; --db <file> is the same
+  --origin <url>           a site allowed to post from the browser (CORS); repeat for several; * for any
+                           [CXKIT_ORIGINS, comma-separated]
+  --public-origin <url>    the collector's own origin as browsers see it, e.g. https://collect.example
+                           (default: the address it listens on) [CXKIT_PUBLIC_ORIGIN]
+  --write-key <key>        require this key on posts (the SDK's writeKey option) [CXKIT_WRITE_KEY]
+  --read-key <key>         require this key to read the summary, CSV and dashboard data [CXKIT_READ_KEY]
+  --trust-proxy            behind a reverse proxy: client address from X-Forwarded-For [CXKIT_TRUST_PROXY=1]
+  --rate-limit-ip <n>      requests a minute per client address, 0 for none (default 1200)
+  --rate-limit-key <n>     requests a minute per key, 0 for none (default 12000)
+  --max-body <bytes>       largest request body read (default 131072)
+  --access-log <file|-|off> JSON lines, one per request; - is stdout (default -)
+  -h, --help               this text`;
 
-export async function main(argv: readonly string[]): Promise<void> {
+const loopback = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let values;
   try {
     ({ values } = parseArgs({
       args: [...argv],
       options: {
-        port: { type: 'string', default: '8787' },
-        host: { type: 'string', default: '127.0.0.1' },
-        db: { type: 'string', default: './cxkit-data/responses.db' },
-        origin: { type: 'string', multiple: true, default: [] },
-        'write-key': { type: 'string' },
-        'read-key': { type: 'string' },
+        port: { type: 'string', default: env.PORT ?? '8787' },
+        host: { type: 'string', default: env.HOST ?? '127.0.0.1' },
+        database: { type: 'string' },
+        db: { type: 'string' },
+        origin: { type: 'string', multiple: true, default: env.CXKIT_ORIGINS ? env.CXKIT_ORIGINS.split(',').map((o) => o.trim()) : [] },
+        'public-origin': { type: 'string', default: env.CXKIT_PUBLIC_ORIGIN },
+        'write-key': { type: 'string', default: env.CXKIT_WRITE_KEY },
+        'read-key': { type: 'string', default: env.CXKIT_READ_KEY },
+        'trust-proxy': { type: 'boolean', default: env.CXKIT_TRUST_PROXY === '1' || env.CXKIT_TRUST_PROXY === 'true' },
+        'rate-limit-ip': { type: 'string', default: '1200' },
+        'rate-limit-key': { type: 'string', default: '12000' },
         'max-body': { type: 'string', default: '131072' },
+        'access-log': { type: 'string', default: '-' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
   } catch (error) {
-    console.error(`cxkit-collector: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
-    process.exitCode = 2;
-    return;
+    return fail(error instanceof Error ? error.message : String(error));
   }
   if (values.help) return console.log(usage);
-  const port = Number(values.port);
-  const maxBodyBytes = Number(values['max-body']);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port: expected a port number 0–65535, got ${values.port}`);
-  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1024)
-    return fail(`--max-body: expected a whole number of bytes >= 1024, got ${values['max-body']}`);
+  const wholeNumber = (name: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max)
+      throw new RangeError(`--${name}: expected a whole number from ${min} to ${max}, got ${value}`);
+    return n;
+  };
+  let port: number, maxBodyBytes: number, perIp: number, perKey: number;
+  try {
+    port = wholeNumber('port', values.port, 0, 65535);
+    maxBodyBytes = wholeNumber('max-body', values['max-body'], 1024);
+    perIp = wholeNumber('rate-limit-ip', values['rate-limit-ip'], 0);
+    perKey = wholeNumber('rate-limit-key', values['rate-limit-key'], 0);
+  } catch (error) {
+    return fail((error as Error).message);
+  }
   for (const origin of values.origin) {
     if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin))
       return fail(`--origin: expected an origin like https://shop.example (no path), got ${origin}`);
   }
-  const store = new SqliteStore(values.db);
-  const server = await startCollectorServer({
-    port,
-    host: values.host,
-    store,
-    origins: values.origin,
-    writeKey: values['write-key'],
-    readKey: values['read-key'],
-    maxBodyBytes,
-  });
-  console.log(`cxkit collector: ${server.url}v1/responses   dashboard: ${server.url}dashboard   data: ${values.db}`);
-  const stop = () => void server.close().then(() => store.close());
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const publicOrigin = values['public-origin'];
+  if (publicOrigin !== undefined && !/^https?:\/\/[^/]+\/?$/.test(publicOrigin)) {
+    return fail(`--public-origin: expected an origin like https://collect.example (no path), got ${publicOrigin}`);
+  }
+  const database = values.database ?? values.db ?? env.DATABASE_URL ?? defaultSqliteFile;
+  let store;
+  try {
+    store = await openStore(database);
+  } catch (error) {
+    return fail(`--database: could not open ${redact(database)}: ${error instanceof Error ? error.message : String(error)}`, false);
+  }
+  const logTo = values['access-log'];
+  let server;
+  try {
+    server = await startCollectorServer({
+      port,
+      host: values.host,
+      store,
+      origins: values.origin,
+      ...(publicOrigin ? { publicOrigin } : {}),
+      writeKey: values['write-key'],
+      readKey: values['read-key'],
+      trustProxy: values['trust-proxy'],
+      rateLimit: { perIp, perKey },
+      maxBodyBytes,
+      accessLog:
+        logTo === 'off'
+          ? undefined
+          : jsonLines(logTo === '-' ? process.stdout : (await import('node:fs')).createWriteStream(logTo, { flags: 'a' })),
+    });
+  } catch (error) {
+    await store.close();
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE') return fail(`port ${port} is already in use: choose another with --port or PORT`, false);
+    return fail(`could not listen on ${values.host}:${port}: ${(error as Error).message}`, false);
+  }
+  console.error(`cxkit collector: ${server.url}v1/responses   dashboard: ${server.url}dashboard   data: ${redact(database)}`);
+  if (!loopback.has(values.host) && !values['read-key']) {
+    console.error(
+      'cxkit collector: warning: listening beyond this machine without --read-key: anyone who can reach it can read every answer',
+    );
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`cxkit collector: ${signal}: finishing requests in flight, then stopping`);
+    void server
+      .close()
+      .then(() => store.close())
+      .then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
-function fail(message: string): void {
-  console.error(`cxkit-collector: ${message}\n\n${usage}`);
+/** A database URL without its password, for messages. */
+const redact = (database: string) => (isPostgresUrl(database) ? database.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') : database);
+
+function fail(message: string, showUsage = true): void {
+  console.error(`cxkit-collector: ${message}${showUsage ? `\n\n${usage}` : ''}`);
   process.exitCode = 2;
 }

@@ -1,9 +1,24 @@
 // `cxkit/collector`: the Node reference collector. Never bundled into browser code.
-export { createCollectorHandler, type CollectorHandler, type CollectorOptions } from './handler.js';
-export { startCollectorServer, type RunningServer, type ServerOptions } from './server.js';
-export { SqliteStore } from './sqlite-storage.js';
-export type { InsertResult, ResponseFilter, ResponseStore } from './storage.js';
-export { buildReport, withIntervals, type Report, type SummaryWithIntervals } from './report.js';
-export { toCsv } from './csv.js';
+export { createCollectorHandler, type CollectorHandler, type CollectorOptions } from './http/handler.js';
+export { startCollectorServer, type RunningServer, type ServerOptions } from './http/server.js';
+export { jsonLines, type AccessLog, type AccessLogEntry } from './http/access-log.js';
+export { SqliteStore } from './store/sqlite.js';
+// PostgresStore is reached through openStore so that `pg` is only needed by those who use it
+export { openStore } from './store/open.js';
+export type { PostgresStore, PostgresOptions } from './store/postgres.js';
+export {
+  allResponses,
+  readAll,
+  type CommentRow,
+  type DayScoreCount,
+  type InsertResult,
+  type PageCursor,
+  type ResponseFilter,
+  type ResponsePage,
+  type ResponseStore,
+} from './store/store.js';
+export { answeredAtWindow } from './store/prepare.js';
+export { buildReport, withIntervals, type Report, type SummaryWithIntervals } from './analytics/report.js';
+export { csvHeader, toCsvRow } from './analytics/csv.js';
 export { sampleResponses } from './sample-data.js';
 export { jsonSchemas } from './json-schema.js';

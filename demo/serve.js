@@ -52,7 +52,7 @@ export async function startDemoServer(options) {
     url: server.url,
     close: async () => {
       await server.close();
-      store.close();
+      await store.close();
     },
   };
 }

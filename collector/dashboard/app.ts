@@ -1,7 +1,7 @@
 // The dashboard: tiles, trends, distributions and comments from /v1/report, filtered by touchpoint and dates.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { Report } from '../report.js';
+import type { Report } from '../analytics/report.js';
 import './styles.css';
 
 const form = document.querySelector<HTMLFormElement>('#filters')!;

@@ -1,8 +1,17 @@
-// NPS, CSAT and CES from a list of responses, by the standard formulas.
-import type { Response } from '../schema/response.js';
+// NPS, CSAT and CES by the standard formulas, from answers or from counts of answers per score (one definition for both,
+// so that a collector aggregating in SQL gives exactly the figures summarize() gives).
+import type { PromptKind, Response } from '../schema/response.js';
 
 /** The fields summarize() reads: any stored response will do. */
 export type ScoredResponse = Pick<Response, 'kind' | 'score'> & { readonly scale?: Response['scale'] };
+
+/** How many answers gave one score on one scale. `scaleMax` tells CES 1–5 from 1–7; the kind's default when absent. */
+export interface ScoreCount {
+  readonly kind: PromptKind;
+  readonly score: number;
+  readonly scaleMax?: number | undefined;
+  readonly n: number;
+}
 
 export interface Summary {
   /** Net Promoter Score, −100…100: % promoters (9–10) minus % detractors (0–6); null with no answers. */
@@ -19,27 +28,51 @@ export interface Summary {
   readonly ces: { readonly mean: number | null; readonly easy: number | null; readonly n: number };
 }
 
-const mean = (values: readonly number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
 const percent = (part: number, whole: number) => (whole ? (100 * part) / whole : null);
 
+/** A CES score on a 1–5 scale mapped onto 1–7, so that both scales share one mean. */
+export const cesPoint = (score: number, scaleMax: number | undefined): number => (scaleMax === 5 ? 1 + ((score - 1) * 6) / 4 : score);
+
 /** CES on a 1–5 scale mapped onto 1–7, so that both scales share one mean. */
-export const cesOnSeven = (r: ScoredResponse): number => (r.scale?.max === 5 ? 1 + ((r.score - 1) * 6) / 4 : r.score);
+export const cesOnSeven = (r: ScoredResponse): number => cesPoint(r.score, r.scale?.max);
+
+/** One answer as a count of one. */
+export const countOf = (r: ScoredResponse): ScoreCount => ({ kind: r.kind, score: r.score, scaleMax: r.scale?.max, n: 1 });
+
+export function summarizeCounts(counts: Iterable<ScoreCount>): Summary {
+  let npsN = 0;
+  let promoters = 0;
+  let detractors = 0;
+  let csatN = 0;
+  let csatSum = 0;
+  let satisfied = 0;
+  let cesN = 0;
+  let cesSum = 0;
+  let easy = 0;
+  // sums of whole (or, for CES 1–5, half) points are exact in floating point, so the order of addition cannot matter
+  for (const { kind, score, scaleMax, n } of counts) {
+    if (kind === 'nps') {
+      npsN += n;
+      if (score >= 9) promoters += n;
+      else if (score <= 6) detractors += n;
+    } else if (kind === 'csat') {
+      csatN += n;
+      csatSum += score * n;
+      if (score >= 4) satisfied += n;
+    } else {
+      const point = cesPoint(score, scaleMax);
+      cesN += n;
+      cesSum += point * n;
+      if (point >= 5) easy += n;
+    }
+  }
+  return {
+    nps: { score: percent(promoters - detractors, npsN), promoters, passives: npsN - promoters - detractors, detractors, n: npsN },
+    csat: { score: percent(satisfied, csatN), mean: csatN ? csatSum / csatN : null, n: csatN },
+    ces: { mean: cesN ? cesSum / cesN : null, easy: percent(easy, cesN), n: cesN },
+  };
+}
 
 export function summarize(responses: readonly ScoredResponse[]): Summary {
-  const nps = responses.filter((r) => r.kind === 'nps').map((r) => r.score);
-  const csat = responses.filter((r) => r.kind === 'csat').map((r) => r.score);
-  const ces = responses.filter((r) => r.kind === 'ces').map(cesOnSeven);
-  const promoters = nps.filter((s) => s >= 9).length;
-  const detractors = nps.filter((s) => s <= 6).length;
-  return {
-    nps: {
-      score: percent(promoters - detractors, nps.length),
-      promoters,
-      passives: nps.length - promoters - detractors,
-      detractors,
-      n: nps.length,
-    },
-    csat: { score: percent(csat.filter((s) => s >= 4).length, csat.length), mean: mean(csat), n: csat.length },
-    ces: { mean: mean(ces), easy: percent(ces.filter((s) => s >= 5).length, ces.length), n: ces.length },
-  };
+  return summarizeCounts(responses.map(countOf));
 }

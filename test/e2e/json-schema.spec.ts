@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { SqliteStore } from '../../collector/sqlite-storage.js';
-import { startCollectorServer } from '../../collector/server.js';
+import { SqliteStore } from '../../collector/store/sqlite.js';
+import { startCollectorServer } from '../../collector/http/server.js';
 import { expect, test } from './fixtures.js';
 
 const schema = JSON.parse(readFileSync('dist/schema.json', 'utf8')) as object;
@@ -66,6 +66,6 @@ test('what the collector refuses with 400, the JSON Schema refuses too', async (
     }
   } finally {
     await server.close();
-    store.close();
+    await store.close();
   }
 });

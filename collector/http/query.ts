@@ -1,7 +1,7 @@
 // The query string of the read endpoints: touchpoint, since and until, validated with a message naming the parameter.
 import { z } from 'zod/mini';
-import { toValidationIssues, type ValidationIssue } from '../src/schema/issues.js';
-import type { ResponseFilter } from './storage.js';
+import { toValidationIssues, type ValidationIssue } from '../../src/schema/issues.js';
+import type { ResponseFilter } from '../store/store.js';
 
 const instant = z
   .string()

@@ -1,5 +1,5 @@
 // CSV export (RFC 4180): one row per response, with spreadsheet formula injection defused.
-import type { Response } from '../src/schema/response.js';
+import type { Response } from '../../src/schema/response.js';
 
 export const csvColumns = [
   'id',
@@ -56,6 +56,5 @@ export function toCsvRow(r: Response): string {
     .join(',');
 }
 
-export function toCsv(responses: readonly Response[]): string {
-  return [csvColumns.join(','), ...responses.map(toCsvRow)].join('\r\n') + '\r\n';
-}
+/** The header line, CRLF included. */
+export const csvHeader = `${csvColumns.join(',')}\r\n`;

@@ -1,0 +1,84 @@
+// The figures the summary endpoint and the dashboard show, from counts per day and score (never from rows):
+// summarize()'s figures plus 95% confidence intervals, a trend by day, the score distribution and the latest comments.
+import type { PromptKind } from '../../src/schema/response.js';
+import { cesPoint, summarizeCounts, type ScoreCount, type Summary } from '../../src/sdk/scores.js';
+import type { CommentRow, DayScoreCount } from '../store/store.js';
+
+/** Half-width of a 95% confidence interval, in the metric's own unit; null below two answers. */
+export interface Intervals {
+  readonly nps: number | null;
+  readonly csat: number | null;
+  readonly ces: number | null;
+}
+
+export type SummaryWithIntervals = Summary & { readonly ci95: Intervals };
+
+const z95 = 1.96;
+
+/**
+ * NPS: the variance of (promoter − detractor) indicators is p + d − (p − d)²; CSAT: a proportion, p(1 − p);
+ * CES: the sample variance of the (1–7) scores. Each over n, as a normal approximation.
+ */
+export function withIntervals(counts: readonly ScoreCount[]): SummaryWithIntervals {
+  const summary = summarizeCounts(counts);
+  const { nps, csat, ces } = summary;
+  const npsCi = () => {
+    const p = nps.promoters / nps.n;
+    const d = nps.detractors / nps.n;
+    return 100 * z95 * Math.sqrt((p + d - (p - d) ** 2) / nps.n);
+  };
+  const csatCi = () => {
+    const p = (csat.score ?? 0) / 100;
+    return 100 * z95 * Math.sqrt((p * (1 - p)) / csat.n);
+  };
+  const cesCi = () => {
+    const mean = ces.mean ?? 0;
+    let squares = 0;
+    for (const c of counts) if (c.kind === 'ces') squares += c.n * (cesPoint(c.score, c.scaleMax) - mean) ** 2;
+    return z95 * Math.sqrt(squares / (ces.n - 1) / ces.n);
+  };
+  return {
+    ...summary,
+    ci95: { nps: nps.n > 1 ? npsCi() : null, csat: csat.n > 1 ? csatCi() : null, ces: ces.n > 1 ? cesCi() : null },
+  };
+}
+
+export interface DayFigures {
+  /** YYYY-MM-DD, UTC. */
+  readonly day: string;
+  readonly nps: number | null;
+  readonly csat: number | null;
+  readonly ces: number | null;
+  readonly n: number;
+}
+
+export interface Report {
+  readonly summary: SummaryWithIntervals;
+  readonly trend: readonly DayFigures[];
+  /** Answers per score, index 0 being the lowest score of the scale (NPS 0–10, CSAT 1–5, CES 1–7). */
+  readonly distribution: Readonly<Record<PromptKind, readonly number[]>>;
+  readonly comments: readonly CommentRow[];
+  readonly touchpoints: readonly string[];
+}
+
+/** `counts` oldest day first, as `ResponseStore.countsByDay` gives them. */
+export function buildReport(counts: readonly DayScoreCount[], comments: readonly CommentRow[], touchpoints: readonly string[]): Report {
+  const trend: DayFigures[] = [];
+  for (let start = 0; start < counts.length;) {
+    const day = counts[start]!.day;
+    let end = start;
+    while (end < counts.length && counts[end]!.day === day) end++;
+    const answers = counts.slice(start, end);
+    const { nps, csat, ces } = summarizeCounts(answers);
+    trend.push({ day, nps: nps.score, csat: csat.score, ces: ces.mean, n: nps.n + csat.n + ces.n });
+    start = end;
+  }
+  const distribution = { nps: new Array<number>(11).fill(0), csat: new Array<number>(5).fill(0), ces: new Array<number>(7).fill(0) };
+  for (const c of counts) {
+    // CES on 1–5 is counted on its own points mapped to the nearest 1–7 point, so the bars share one axis
+    const point = c.kind === 'ces' ? Math.round(cesPoint(c.score, c.scaleMax)) - 1 : c.kind === 'nps' ? c.score : c.score - 1;
+    const bars = distribution[c.kind];
+    if (point >= 0 && point < bars.length) bars[point] = (bars[point] ?? 0) + c.n;
+  }
+  return { summary: withIntervals(counts), trend, distribution, comments, touchpoints };
+}

@@ -1,0 +1,220 @@
+// The collector as a node:http request handler (contract sections 7 and 8): accepts batches, dedupes by id, answers the
+// summary, the CSV export, the dashboard's report, health checks and the dashboard itself. Usable from node:http,
+// Express, Fastify, Hono. It never rejects and never throws, whatever a client sends.
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { batchSchema } from '../../src/schema/batch.js';
+import { toValidationIssues } from '../../src/schema/issues.js';
+import { buildReport, withIntervals } from '../analytics/report.js';
+import type { ResponseStore } from '../store/store.js';
+import { logWhenDone, type AccessLog } from './access-log.js';
+import { BodyRefused, readBody, sendJson, sendJsonAndClose } from './body.js';
+import { clientAddress } from './client-address.js';
+import { streamCsv } from './csv-export.js';
+import { serveDashboard } from './dashboard-files.js';
+import { originPolicy } from './origins.js';
+import { parseFilter } from './query.js';
+import { RateLimiter } from './rate-limit.js';
+
+export interface CollectorOptions {
+  readonly store: ResponseStore;
+  /** Origins allowed to post from browsers (CORS), e.g. `https://shop.example`; `*` allows any. Default none. */
+  readonly origins?: readonly string[];
+  /** The collector's own origin(s), e.g. `https://collect.example`: browser posts from there are same-origin. Default none. */
+  readonly publicOrigin?: string | readonly string[];
+  /** When set, posts must carry it as the `key` query parameter (or an `X-Cxkit-Key` header). */
+  readonly writeKey?: string | undefined;
+  /** When set, the summary, CSV and report need it as `key` (or `Authorization: Bearer …`). */
+  readonly readKey?: string | undefined;
+  /** Largest request body read, in bytes. Default 128 KiB (the SDK sends at most 60 KiB). */
+  readonly maxBodyBytes?: number;
+  /** A body not fully received this long after the request began gets `408` and the connection closed. Default 10 s. */
+  readonly bodyTimeoutMs?: number;
+  /**
+   * Requests a minute per client address (`perIp`) and per key presented (`perKey`), bursting up to that many; beyond,
+   * `429` with `Retry-After`. 0 turns a limit off. Default 1200 per address, 12000 per key. Health checks are not limited.
+   */
+  readonly rateLimit?: { readonly perIp?: number; readonly perKey?: number };
+  /** Behind a reverse proxy: take the client's address from the last `X-Forwarded-For` hop. Default false. */
+  readonly trustProxy?: boolean;
+  /** Called once per request the collector answers (JSON lines in the CLI). Default none. */
+  readonly accessLog?: AccessLog | undefined;
+  /** Folder of the built dashboard. Default `dist/dashboard` beside the built collector. */
+  readonly dashboardDir?: string;
+}
+
+export type CollectorHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+function keyMatches(expected: string, given: string | null | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** A Host header that is a host name or address with an optional port; anything else is a malformed request. */
+const validHost = (host: string | undefined) => host === undefined || /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._~%-]+)(:\d{1,5})?$/.test(host);
+
+const reads = { '/v1/summary': 'summary', '/v1/responses.csv': 'csv', '/v1/report': 'report' } as const;
+type Read = (typeof reads)[keyof typeof reads];
+
+/** Creates the handler; it resolves false for requests that are not the collector's, so that another handler can take them. */
+export function createCollectorHandler(options: CollectorOptions): CollectorHandler {
+  const { store } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? 128 * 1024;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
+  const dashboardDir = options.dashboardDir ?? fileURLToPath(new URL('../dashboard/', import.meta.url));
+  const publicOrigins = typeof options.publicOrigin === 'string' ? [options.publicOrigin] : (options.publicOrigin ?? []);
+  const cors = originPolicy(options.origins ?? [], publicOrigins);
+  const perIp = options.rateLimit?.perIp ?? 1200;
+  const perKey = options.rateLimit?.perKey ?? 12_000;
+  const ipLimiter = perIp > 0 ? new RateLimiter(perIp) : null;
+  const keyLimiter = perKey > 0 ? new RateLimiter(perKey) : null;
+
+  const presentedKey = (req: IncomingMessage, url: URL) =>
+    url.searchParams.get('key') ??
+    (req.headers['x-cxkit-key'] as string | undefined) ??
+    req.headers.authorization?.replace(/^Bearer\s+/i, '');
+
+  /** Seconds to wait when this request is over a limit, else 0. */
+  function limited(ip: string, key: string | undefined): number {
+    const byIp = ipLimiter?.take(ip) ?? 0;
+    if (byIp) return byIp;
+    return key && keyLimiter ? keyLimiter.take(key) : 0;
+  }
+
+  function readAllowed(req: IncomingMessage, url: URL): boolean {
+    if (!options.readKey) return true;
+    const bearer = req.headers.authorization?.replace(/^Bearer\s+/i, '');
+    return keyMatches(options.readKey, url.searchParams.get('key') ?? bearer);
+  }
+
+  async function acceptBatch(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const corsHeaders = cors(req);
+    if (corsHeaders === null) return sendJsonAndClose(req, res, 403, { error: `origin ${req.headers.origin} is not allowed` });
+    if (
+      options.writeKey &&
+      !keyMatches(options.writeKey, url.searchParams.get('key') ?? (req.headers['x-cxkit-key'] as string | undefined))
+    ) {
+      return sendJsonAndClose(req, res, 401, { error: 'missing or wrong write key' }, corsHeaders);
+    }
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/json' && type !== 'text/plain') {
+      return sendJsonAndClose(req, res, 415, { error: 'expected Content-Type application/json or text/plain' }, corsHeaders);
+    }
+    let text: string;
+    try {
+      text = await readBody(req, maxBodyBytes, bodyTimeoutMs);
+    } catch (error) {
+      const reason = error instanceof BodyRefused ? error.reason : 'aborted';
+      if (reason === 'too-large') return sendJsonAndClose(req, res, 413, { error: `body larger than ${maxBodyBytes} bytes` }, corsHeaders);
+      if (reason === 'too-slow')
+        return sendJsonAndClose(req, res, 408, { error: `body not received within ${bodyTimeoutMs} ms` }, corsHeaders);
+      return void req.destroy();
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return sendJson(res, 400, { error: 'invalid JSON', issues: [{ path: 'body', message: 'expected JSON' }] }, corsHeaders);
+    }
+    const parsed = batchSchema.safeParse(body, { reportInput: true });
+    if (!parsed.success) {
+      // all or nothing: one bad response refuses the batch, so that a client never has half a batch stored
+      const issues = toValidationIssues('body', parsed.error.issues);
+      return sendJson(res, 400, { error: 'invalid batch', issues }, corsHeaders);
+    }
+    const result = await store.insert(parsed.data.responses, new Date());
+    sendJson(res, 202, result, corsHeaders);
+  }
+
+  function preflight(req: IncomingMessage, res: ServerResponse): void {
+    const corsHeaders = cors(req);
+    if (!corsHeaders || !corsHeaders['Access-Control-Allow-Origin']) return void res.writeHead(403).end();
+    res
+      .writeHead(204, {
+        ...corsHeaders,
+        'Access-Control-Allow-Methods': 'POST, OPTIONS',
+        'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? 'Content-Type',
+        'Access-Control-Max-Age': '86400',
+      })
+      .end();
+  }
+
+  async function read(res: ServerResponse, url: URL, answer: Read): Promise<void> {
+    const parsed = parseFilter(url.searchParams);
+    if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: parsed.issues });
+    const { filter } = parsed;
+    if (answer === 'csv') return streamCsv(res, store, filter);
+    const counts = await store.countsByDay(filter);
+    if (answer === 'summary') return sendJson(res, 200, withIntervals(counts));
+    const [comments, touchpoints] = await Promise.all([store.latestComments(filter, 20), store.touchpoints()]);
+    sendJson(res, 200, buildReport(counts, comments, touchpoints));
+  }
+
+  async function ready(res: ServerResponse): Promise<void> {
+    try {
+      await store.ping();
+      sendJson(res, 200, { status: 'ready' });
+    } catch {
+      sendJson(res, 503, { status: 'unavailable', error: 'storage does not answer' });
+    }
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL, ip: string): Promise<void> {
+    const path = url.pathname;
+    if (path === '/healthz' || path === '/readyz') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'use GET' }, { Allow: 'GET' });
+      return path === '/healthz' ? sendJson(res, 200, { status: 'ok' }) : ready(res);
+    }
+    const wait = limited(ip, presentedKey(req, url));
+    if (wait) {
+      const headers = { 'Retry-After': String(wait), ...(path === '/v1/responses' ? cors(req) : {}) };
+      return sendJsonAndClose(req, res, 429, { error: `too many requests: retry in ${wait} s` }, headers);
+    }
+    if (path === '/v1/responses') {
+      if (req.method === 'POST') return acceptBatch(req, res, url);
+      if (req.method === 'OPTIONS') return preflight(req, res);
+      return sendJson(res, 405, { error: 'use POST' }, { Allow: 'POST, OPTIONS' });
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'use GET' }, { Allow: 'GET' });
+    if (path in reads) {
+      if (!readAllowed(req, url)) return sendJson(res, 401, { error: 'missing or wrong read key' });
+      return read(res, url, reads[path as keyof typeof reads]);
+    }
+    return serveDashboard(res, dashboardDir, path);
+  }
+
+  const owns = (path: string) =>
+    path === '/v1/responses' ||
+    path in reads ||
+    path === '/healthz' ||
+    path === '/readyz' ||
+    path === '/dashboard' ||
+    path.startsWith('/dashboard/');
+
+  return async (req, res) => {
+    let url: URL;
+    try {
+      if (!validHost(req.headers.host)) throw new TypeError('bad Host');
+      // a fixed base: the Host header is the client's to set and never decides anything here
+      url = new URL(req.url ?? '/', 'http://collector.invalid');
+    } catch {
+      sendJsonAndClose(req, res, 400, { error: 'malformed request: bad Host header or URL' });
+      return true;
+    }
+    if (!owns(url.pathname)) return false;
+    const ip = clientAddress(req, options.trustProxy ?? false);
+    if (options.accessLog) logWhenDone(req, res, url.pathname, ip, options.accessLog);
+    try {
+      await route(req, res, url, ip);
+    } catch (error) {
+      // the store failed (a database restarting, a disk full): the client keeps the answers and retries later
+      console.error(`cxkit collector: ${req.method} ${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) sendJson(res, 503, { error: 'storage unavailable, retry later' }, { 'Retry-After': '5', ...(cors(req) ?? {}) });
+      else res.destroy();
+    }
+    return true;
+  };
+}

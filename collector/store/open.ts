@@ -1,0 +1,16 @@
+// Picks the store from one setting (`--database` / DATABASE_URL): a postgres:// URL selects PostgreSQL, anything else
+// is a SQLite file. PostgreSQL's driver is loaded only when it is asked for.
+import { SqliteStore } from './sqlite.js';
+import type { ResponseStore } from './store.js';
+
+export const defaultSqliteFile = './cxkit-data/responses.db';
+
+export const isPostgresUrl = (database: string) => /^postgres(ql)?:\/\//i.test(database);
+
+export async function openStore(database: string | undefined): Promise<ResponseStore> {
+  if (database && isPostgresUrl(database)) {
+    const { PostgresStore } = await import('./postgres.js');
+    return PostgresStore.connect(database);
+  }
+  return new SqliteStore(database || defaultSqliteFile);
+}

@@ -1,0 +1,227 @@
+// What hostile or broken clients do to the collector, and what an operator needs: malformed requests, hang-ups, slow
+// bodies, floods, health checks, an access log without secrets, a dashboard that keeps to itself.
+import { createServer, request, type Server } from 'node:http';
+import { connect, type Socket } from 'node:net';
+import { createCollectorHandler } from '../../collector/http/handler.js';
+import type { AccessLogEntry } from '../../collector/http/access-log.js';
+import { openStore } from '../../collector/store/open.js';
+import { batch, expect, responses, test } from './harness.js';
+
+/** Sends raw bytes and answers the status line of the reply ('' when the server closed without one). */
+function raw(port: number, text: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(text));
+    let reply = '';
+    socket.on('data', (chunk) => (reply += chunk.toString()));
+    socket.on('close', () => resolve(reply.split('\r\n')[0] ?? ''));
+    socket.on('error', () => undefined);
+    socket.setTimeout(5000, () => socket.destroy());
+  });
+}
+
+test('mounted as in the README, a bad Host or URL gets 400 and the server keeps serving', async ({ database }) => {
+  const store = await openStore(await database('sqlite'));
+  const collect = createCollectorHandler({ store, rateLimit: { perIp: 0, perKey: 0 } });
+  // exactly the README's example: an unhandled rejection here would end the process
+  const server: Server = createServer(async (req, res) => {
+    if (!(await collect(req, res))) res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  try {
+    expect(await raw(port, 'GET /v1/summary HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n')).toBe('HTTP/1.1 400 Bad Request');
+    expect(await raw(port, 'POST /v1/responses HTTP/1.1\r\nHost: a b\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}')).toBe(
+      'HTTP/1.1 400 Bad Request',
+    );
+    expect(await raw(port, 'GET //x:y@[ HTTP/1.1\r\nHost: ok\r\nConnection: close\r\n\r\n')).toMatch(/^HTTP\/1\.1 (400|404)/);
+    const fine = await fetch(`http://127.0.0.1:${port}/v1/summary`);
+    expect(fine.status).toBe(200);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await store.close();
+  }
+});
+
+test('a client hanging up mid-body leaves no stack trace, nothing stored, and the server serving', async ({ startCollector }) => {
+  const collector = await startCollector();
+  const { port } = new URL(collector.url);
+  const errors: unknown[] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => void errors.push(args);
+  try {
+    for (let i = 0; i < 5; i++) {
+      await new Promise<void>((resolve) => {
+        const req = request({ host: '127.0.0.1', port, path: '/v1/responses', method: 'POST', headers: { 'Content-Type': 'text/plain' } });
+        req.on('error', () => resolve());
+        req.write(JSON.stringify(batch(responses(3, i))).slice(0, 200), () => setTimeout(() => (req.destroy(), resolve()), 50));
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await collector.post(batch(responses(2, 99)))).status).toBe(202);
+  } finally {
+    console.error = original;
+  }
+  expect(errors).toEqual([]);
+  expect(await collector.stored()).toHaveLength(2);
+});
+
+test('slow-body clients are cut off at the body deadline and capped per address, while real posts go through', async ({
+  startCollector,
+}) => {
+  const collector = await startCollector({ bodyTimeoutMs: 1500, maxConnectionsPerIp: 20 });
+  const { port } = new URL(collector.url);
+  // the attacker comes from another loopback address, so that its cap is its own
+  const slow: Socket[] = [];
+  const closedAt: number[] = [];
+  const opened = performance.now();
+  for (let i = 0; i < 60; i++) {
+    const socket = connect({ port: Number(port), host: '127.0.0.1', localAddress: '127.0.0.2' });
+    socket.on('error', () => undefined);
+    socket.on('close', () => closedAt.push(performance.now() - opened));
+    socket.write('POST /v1/responses HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\n{');
+    slow.push(socket);
+  }
+  const trickle = setInterval(() => slow.forEach((s) => s.writable && s.write(' ')), 200);
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // over the per-address cap, the extra sockets are refused at once
+    expect(closedAt.filter((t) => t < 1000).length).toBeGreaterThanOrEqual(40);
+    const started = performance.now();
+    const reply = await collector.post(batch(responses(5, 3)));
+    expect(reply.status).toBe(202);
+    expect(performance.now() - started).toBeLessThan(1000);
+    await expect.poll(() => closedAt.length, { timeout: 8000 }).toBe(60);
+    // the 20 that were let in trickled for ever and were cut at the deadline, not before
+    const cut = closedAt.filter((t) => t >= 1000);
+    expect(cut).toHaveLength(20);
+    expect(Math.min(...cut)).toBeGreaterThanOrEqual(1400);
+  } finally {
+    clearInterval(trickle);
+    slow.forEach((s) => s.destroy());
+  }
+  expect(await collector.stored()).toHaveLength(5);
+});
+
+test('beyond the rate limit a client gets 429 with Retry-After, readable cross-origin, and others are unaffected', async ({
+  startCollector,
+}) => {
+  const collector = await startCollector({ rateLimit: { perIp: 5 }, origins: ['https://shop.example'] });
+  const sent = responses(8, 21);
+  const statuses: number[] = [];
+  let limited: globalThis.Response | undefined;
+  for (const r of sent) {
+    const reply = await collector.post(batch([r]), { headers: { Origin: 'https://shop.example' } });
+    statuses.push(reply.status);
+    if (reply.status === 429) limited ??= reply;
+  }
+  expect(statuses).toEqual([202, 202, 202, 202, 202, 429, 429, 429]);
+  expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  expect(limited!.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+  expect(limited!.headers.get('access-control-expose-headers')).toBe('Retry-After');
+  expect(await collector.stored()).toHaveLength(5);
+  // health checks are never limited
+  expect((await fetch(`${collector.url}healthz`)).status).toBe(200);
+  // another address has its own allowance
+  const other = await new Promise<number>((resolve, reject) => {
+    const { port } = new URL(collector.url);
+    const body = JSON.stringify(batch([sent[7]!]));
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        localAddress: '127.0.0.3',
+        path: '/v1/responses',
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain' },
+      },
+      (res) => (res.resume(), resolve(res.statusCode ?? 0)),
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+  expect(other).toBe(202);
+});
+
+test('per key: one write key cannot take more than its share, whatever address it comes from', async ({ startCollector }) => {
+  const collector = await startCollector({ rateLimit: { perIp: 0, perKey: 3 }, writeKey: 'wk_1' });
+  const statuses: number[] = [];
+  for (const r of responses(4, 22)) statuses.push((await collector.post(batch([r]), { query: '?key=wk_1' })).status);
+  expect(statuses).toEqual([202, 202, 202, 429]);
+});
+
+test('/healthz answers while the process lives; /readyz only while storage answers', async ({ startCollector }) => {
+  const collector = await startCollector();
+  expect(await (await fetch(`${collector.url}healthz`)).json()).toEqual({ status: 'ok' });
+  const ready = await fetch(`${collector.url}readyz`);
+  expect(ready.status).toBe(200);
+  await collector.store.close();
+  const unready = await fetch(`${collector.url}readyz`);
+  expect(unready.status).toBe(503);
+  expect((await fetch(`${collector.url}healthz`)).status).toBe(200);
+  // a post the store cannot take is a 503 the SDK retries, with no answer lost on its side
+  const refused = await collector.post(batch(responses(1, 23)));
+  expect(refused.status).toBe(503);
+  expect(refused.headers.get('retry-after')).toBe('5');
+});
+
+test('the access log has a JSON line per request with the refusal reason, and never a key or a comment', async ({ startCollector }) => {
+  const lines: AccessLogEntry[] = [];
+  const collector = await startCollector({
+    writeKey: 'wk_very_secret',
+    readKey: 'rk_very_secret',
+    accessLog: (entry) => void lines.push(JSON.parse(JSON.stringify(entry)) as AccessLogEntry),
+  });
+  const [answer] = responses(1, 24);
+  await collector.post(batch([{ ...answer!, comment: 'my private comment' }]), { query: '?key=wk_very_secret' });
+  await collector.post(batch(responses(1, 25)), { query: '?key=wrong' });
+  await fetch(`${collector.url}v1/summary?key=rk_very_secret`);
+  await collector.post('{ nope', { query: '?key=wk_very_secret', headers: { Origin: 'https://evil.example' } });
+  await expect.poll(() => lines.length).toBe(4);
+  const text = JSON.stringify(lines);
+  expect(text).not.toContain('very_secret');
+  expect(text).not.toContain('my private comment');
+  expect(lines.map((l) => [l.method, l.path, l.status])).toEqual([
+    ['POST', '/v1/responses', 202],
+    ['POST', '/v1/responses', 401],
+    ['GET', '/v1/summary', 200],
+    ['POST', '/v1/responses', 403],
+  ]);
+  expect(lines[1]!.reason).toBe('missing or wrong write key');
+  expect(lines[3]!).toMatchObject({ origin: 'https://evil.example', reason: 'origin https://evil.example is not allowed' });
+  expect(lines[0]!.ip).toBe('127.0.0.1');
+});
+
+test('same-origin is decided by the public origin, not by the Host header a client sends', async ({ startCollector }) => {
+  const collector = await startCollector({ publicOrigin: 'https://collect.example' });
+  const own = await collector.post(batch(responses(1, 26)), { headers: { Origin: 'https://collect.example' } });
+  expect(own.status).toBe(202);
+  expect(own.headers.get('access-control-allow-origin')).toBeNull();
+  const { port } = new URL(collector.url);
+  const spoofed = await new Promise<number>((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/v1/responses',
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain', Host: 'evil.example', Origin: 'http://evil.example' },
+      },
+      (res) => (res.resume(), resolve(res.statusCode ?? 0)),
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(batch(responses(1, 27))));
+  });
+  expect(spoofed).toBe(403);
+});
+
+test('the dashboard is served with a CSP, no framing, no referrer and nosniff', async ({ startCollector }) => {
+  const collector = await startCollector();
+  const page = await fetch(`${collector.url}dashboard`);
+  const csp = page.headers.get('content-security-policy') ?? '';
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+  expect((await fetch(`${collector.url}v1/summary`)).headers.get('x-content-type-options')).toBe('nosniff');
+});

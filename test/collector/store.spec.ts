@@ -1,0 +1,255 @@
+// One conformance suite, two real stores: SQLite in a file and PostgreSQL on a server the tests start. Every figure is
+// checked against summarize() over the same answers, so that SQL aggregation cannot drift from the one definition.
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { summarize, summarizeCounts } from '../../src/sdk/scores.js';
+import type { Response } from '../../src/schema/response.js';
+import { SqliteStore } from '../../collector/store/sqlite.js';
+import { readAll, type DayScoreCount, type ResponseFilter, type ResponseStore } from '../../collector/store/store.js';
+import { expect, responses, storeKinds, test } from './harness.js';
+
+const day = 86_400_000;
+
+/** Answers spread over ten days, with comments, partials and both CES scales, in batches of 50. */
+function varied(count: number, now: Date): Response[] {
+  return responses(count, 5).map((r, i) => {
+    const answeredAt = new Date(now.getTime() - (i % 10) * day - (i % 24) * 3_600_000 - i * 1000).toISOString();
+    const ces5 = r.kind === 'ces' && i % 3 === 0 ? { scale: { min: 1, max: 5 }, score: Math.min(r.score, 5) } : {};
+    return { ...r, answeredAt, ...ces5, ...(i % 7 === 0 ? { partial: true } : {}), ...(i % 4 === 0 ? { comment: `comment ${i}` } : {}) };
+  });
+}
+
+async function insertAll(store: ResponseStore, all: readonly Response[], receivedAt = new Date()): Promise<void> {
+  for (let i = 0; i < all.length; i += 50) await store.insert(all.slice(i, i + 50), receivedAt);
+}
+
+function matching(all: readonly Response[], filter: ResponseFilter): Response[] {
+  return all.filter(
+    (r) =>
+      (filter.touchpoint === undefined || r.touchpoint === filter.touchpoint) &&
+      (filter.since === undefined || Date.parse(r.answeredAt) >= Date.parse(filter.since)) &&
+      (filter.until === undefined || Date.parse(r.answeredAt) < Date.parse(filter.until)),
+  );
+}
+
+const totalsByDay = (counts: readonly DayScoreCount[]) => {
+  const days: Record<string, number> = {};
+  for (const c of counts) days[c.day] = (days[c.day] ?? 0) + c.n;
+  return days;
+};
+
+/** The stored answer time a client claimed when it was not believed, straight from the table. */
+async function claimedAnsweredAt(kind: string, database: string, id: string): Promise<string | null> {
+  if (kind === 'sqlite') {
+    const db = new Database(database, { readonly: true });
+    try {
+      return (db.prepare('SELECT answered_at_claimed AS c FROM responses WHERE id = ?').get(id) as { c: string | null }).c;
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: database });
+  await client.connect();
+  try {
+    return (await client.query('SELECT answered_at_claimed AS c FROM responses WHERE id = $1', [id])).rows[0].c;
+  } finally {
+    await client.end();
+  }
+}
+
+for (const kind of storeKinds) {
+  test.describe(`${kind} store`, () => {
+    test('counts per day give exactly summarize() for any filter, edges of days included', async ({ openTestStore }) => {
+      const store = await openTestStore(kind);
+      const now = new Date();
+      const all = varied(600, now);
+      await insertAll(store, all);
+      const midnight = Math.floor(now.getTime() / day) * day;
+      const filters: ResponseFilter[] = [
+        {},
+        { touchpoint: 'checkout-complete' },
+        { since: new Date(midnight - 3 * day).toISOString() },
+        {
+          since: new Date(midnight - 3 * day - 5 * 3_600_000).toISOString(),
+          until: new Date(midnight - day + 7 * 3_600_000).toISOString(),
+        },
+        {
+          since: new Date(midnight - 2 * day + 3_600_000).toISOString(),
+          until: new Date(midnight - 2 * day + 9 * 3_600_000).toISOString(),
+        },
+        { until: new Date(midnight - 4 * day + 1).toISOString(), touchpoint: 'help-article' },
+        { since: new Date(midnight).toISOString(), until: new Date(midnight - day).toISOString() },
+      ];
+      for (const filter of filters) {
+        const expected = matching(all, filter);
+        const counts = await store.countsByDay(filter);
+        expect(summarizeCounts(counts), JSON.stringify(filter)).toEqual(summarize(expected));
+        const days: Record<string, number> = {};
+        for (const r of expected) days[r.answeredAt.slice(0, 10)] = (days[r.answeredAt.slice(0, 10)] ?? 0) + 1;
+        expect(totalsByDay(counts), JSON.stringify(filter)).toEqual(days);
+        expect(counts.map((c) => c.day)).toEqual(counts.map((c) => c.day).sort());
+      }
+    });
+
+    test('pages through every matching answer once, in time order, with a small page size', async ({ openTestStore }) => {
+      const store = await openTestStore(kind);
+      const all = varied(103, new Date());
+      await insertAll(store, all);
+      const filter = { touchpoint: 'pricing-page' };
+      const seen: Response[] = [];
+      for (let after = null, pages = 0; ; pages++) {
+        const page = await store.page(filter, after, 7);
+        seen.push(...page.responses);
+        if (!page.next) break;
+        after = page.next;
+        expect(pages).toBeLessThan(50);
+      }
+      const expected = matching(all, filter).sort((a, b) => a.answeredAt.localeCompare(b.answeredAt) || a.id.localeCompare(b.id));
+      expect(seen.map((r) => r.id)).toEqual(expected.map((r) => r.id));
+      expect(seen).toEqual(expected);
+    });
+
+    test('the latest comments come newest first, filtered, and limited', async ({ openTestStore }) => {
+      const store = await openTestStore(kind);
+      const all = varied(200, new Date());
+      await insertAll(store, all);
+      const comments = await store.latestComments({ touchpoint: 'help-article' }, 5);
+      const expected = all
+        .filter((r) => r.comment && r.touchpoint === 'help-article')
+        .sort((a, b) => b.answeredAt.localeCompare(a.answeredAt))
+        .slice(0, 5);
+      expect(comments).toEqual(
+        expected.map(({ id, kind, score, touchpoint, answeredAt, comment }) => ({ id, kind, score, touchpoint, answeredAt, comment })),
+      );
+      expect(await store.touchpoints()).toEqual(['checkout-complete', 'help-article', 'pricing-page']);
+    });
+
+    test('an id in upper case is the same answer as in lower case, and is stored once', async ({ openTestStore }) => {
+      const store = await openTestStore(kind);
+      const [answer] = responses(1, 9);
+      expect(await store.insert([{ ...answer!, id: answer!.id.toUpperCase() }], new Date())).toEqual({ accepted: 1, duplicates: 0 });
+      expect(await store.insert([answer!], new Date())).toEqual({ accepted: 0, duplicates: 1 });
+      expect(await store.insert([answer!, { ...answer!, id: answer!.id.toUpperCase() }], new Date())).toEqual({
+        accepted: 0,
+        duplicates: 2,
+      });
+      const stored = await readAll(store);
+      expect(stored).toHaveLength(1);
+      expect(stored[0]!.id).toBe(answer!.id.toLowerCase());
+      expect(summarizeCounts(await store.countsByDay({}))).toEqual(summarize([answer!]));
+    });
+
+    test('a complete answer replaces its partial twin in every column, and the figures follow', async ({ openTestStore }) => {
+      const store = await openTestStore(kind);
+      const [first, other] = responses(2, 4);
+      const partial: Response = {
+        ...first!,
+        kind: 'nps',
+        scale: { min: 0, max: 10 },
+        score: 3,
+        touchpoint: 'old-touchpoint',
+        answeredAt: new Date(Date.now() - 3 * day).toISOString(),
+        partial: true,
+      };
+      const { partial: _, ...base } = partial;
+      const complete: Response = {
+        ...base,
+        kind: 'csat',
+        scale: { min: 1, max: 5 },
+        score: 5,
+        touchpoint: 'new-touchpoint',
+        answeredAt: new Date(Date.now() - day).toISOString(),
+        comment: 'Finished after all',
+        userId: 'user-7',
+      };
+      await store.insert([partial, other!], new Date());
+      expect(await store.insert([complete], new Date())).toEqual({ accepted: 1, duplicates: 0 });
+      expect(await store.insert([partial], new Date())).toEqual({ accepted: 0, duplicates: 1 });
+      expect(await readAll(store, { touchpoint: 'new-touchpoint' })).toEqual([complete]);
+      expect(await readAll(store, { touchpoint: 'old-touchpoint' })).toEqual([]);
+      expect(summarizeCounts(await store.countsByDay({}))).toEqual(summarize([complete, other!]));
+      expect(await store.countsByDay({ touchpoint: 'old-touchpoint' })).toEqual([]);
+      expect(totalsByDay(await store.countsByDay({ touchpoint: 'new-touchpoint' }))).toEqual({ [complete.answeredAt.slice(0, 10)]: 1 });
+      expect((await store.latestComments({}, 10)).map((c) => c.comment)).toContain('Finished after all');
+      expect(await store.touchpoints()).not.toContain('old-touchpoint');
+    });
+
+    test('within one batch, a repeated id counts once and the complete answer wins', async ({ openTestStore }) => {
+      const store = await openTestStore(kind);
+      const [answer] = responses(1, 12);
+      const complete = { ...answer!, comment: 'the whole answer' };
+      expect(await store.insert([{ ...answer!, partial: true }, complete, { ...answer!, partial: true }], new Date())).toEqual({
+        accepted: 1,
+        duplicates: 2,
+      });
+      expect(await readAll(store)).toEqual([complete]);
+    });
+
+    test('an answer dated far in the future or long ago is kept, dated when received, with the claim kept beside it', async ({
+      database,
+    }) => {
+      const url = await database(kind);
+      const { openStore } = await import('../../collector/store/open.js');
+      const store = await openStore(url);
+      try {
+        const received = new Date();
+        const [future, ancient, skewed] = responses(3, 13);
+        await store.insert(
+          [
+            { ...future!, answeredAt: '9999-12-31T23:59:59.000Z' },
+            { ...ancient!, answeredAt: '1999-01-01T00:00:00.000Z' },
+            // a clock a few hours fast is believed
+            { ...skewed!, answeredAt: new Date(received.getTime() + 3 * 3_600_000).toISOString() },
+          ],
+          received,
+        );
+        const stored = new Map((await readAll(store)).map((r) => [r.id, r]));
+        expect(stored.get(future!.id)!.answeredAt).toBe(received.toISOString());
+        expect(stored.get(ancient!.id)!.answeredAt).toBe(received.toISOString());
+        expect(stored.get(skewed!.id)!.answeredAt).not.toBe(received.toISOString());
+        expect(await claimedAnsweredAt(kind, url, future!.id)).toBe('9999-12-31T23:59:59.000Z');
+        expect(await claimedAnsweredAt(kind, url, skewed!.id)).toBeNull();
+        expect(Object.keys(totalsByDay(await store.countsByDay({})))).not.toContain('9999-12-31');
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('a batch is stored whole or not at all', async ({ openTestStore }) => {
+      const store = await openTestStore(kind);
+      const [good, bad] = responses(2, 14);
+      // a row the database refuses (no touchpoint) fails the whole batch, not half of it
+      const refused = { ...bad!, touchpoint: null } as unknown as Response;
+      await expect(store.insert([good!, refused], new Date())).rejects.toThrow();
+      expect(await readAll(store)).toEqual([]);
+      expect(await store.countsByDay({})).toEqual([]);
+    });
+
+    test('answers readiness while it can reach its database', async ({ openTestStore }) => {
+      const store = await openTestStore(kind);
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+  });
+}
+
+test('a SQLite file written by the first collector opens with its answers kept and counted', async ({ database }) => {
+  const file = await database('sqlite');
+  const old = new Database(file);
+  old.exec(`CREATE TABLE responses (id TEXT PRIMARY KEY, kind TEXT NOT NULL, score INTEGER NOT NULL, touchpoint TEXT NOT NULL,
+    answered_at TEXT NOT NULL, received_at TEXT NOT NULL, body TEXT NOT NULL) WITHOUT ROWID`);
+  const earlier = varied(40, new Date());
+  const insert = old.prepare('INSERT INTO responses VALUES (?, ?, ?, ?, ?, ?, ?)');
+  for (const r of earlier)
+    insert.run(r.id, r.kind, r.score, r.touchpoint, new Date(r.answeredAt).toISOString(), r.answeredAt, JSON.stringify(r));
+  old.close();
+  const store = new SqliteStore(file);
+  try {
+    expect(summarizeCounts(await store.countsByDay({}))).toEqual(summarize(earlier));
+    expect((await readAll(store)).length).toBe(40);
+    const later = responses(10, 15);
+    await store.insert(later, new Date());
+    expect(summarizeCounts(await store.countsByDay({}))).toEqual(summarize([...earlier, ...later]));
+  } finally {
+    await store.close();
+  }
+});

@@ -33,14 +33,8 @@ function where(filter: ResponseFilter, params: Params, extra: string[] = []): st
   return clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
 }
 
-/** Rows in a fixed order (bucket, then id), so that concurrent batches take their locks in one order and rarely deadlock. */
-const lockOrder = (a: StoredRow, b: StoredRow) =>
-  a.answeredAt.slice(0, 10).localeCompare(b.answeredAt.slice(0, 10)) ||
-  a.touchpoint.localeCompare(b.touchpoint) ||
-  a.kind.localeCompare(b.kind) ||
-  a.scaleMax - b.scaleMax ||
-  a.score - b.score ||
-  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Rows in id order, so that concurrent batches wait for each other's ids in one order rather than deadlock. */
+const byId = (a: StoredRow, b: StoredRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export class PostgresStore implements ResponseStore {
   private constructor(private readonly pool: pg.Pool) {}
@@ -88,7 +82,7 @@ export class PostgresStore implements ResponseStore {
 
   async insert(responses: readonly Response[], receivedAt: Date): Promise<InsertResult> {
     const { rows, repeated } = prepareBatch(responses, receivedAt);
-    rows.sort(lockOrder);
+    rows.sort(byId);
     const column = <T>(pick: (row: StoredRow) => T) => rows.map(pick);
     // one statement for the whole batch: atomic without an explicit transaction
     const sql = `
@@ -122,7 +116,8 @@ export class PostgresStore implements ResponseStore {
     ];
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await this.pool.query(sql, values);
+        // a named statement is parsed and planned once per connection
+        const result = await this.pool.query({ name: 'cxkit-insert-responses', text: sql, values });
         const accepted = result.rowCount ?? 0;
         return { accepted, duplicates: rows.length - accepted + repeated };
       } catch (error) {

@@ -25,18 +25,34 @@ export const sqliteMigrations: readonly string[] = [
    ) WITHOUT ROWID;
    CREATE INDEX IF NOT EXISTS responses_by_time ON responses (answered_at);
    CREATE INDEX IF NOT EXISTS responses_by_touchpoint ON responses (touchpoint, answered_at);`,
-  // 2: the columns reads need, filled from the stored JSON, and the per-day rollup the dashboard reads
-  `ALTER TABLE responses ADD COLUMN scale_max INTEGER NOT NULL DEFAULT 0;
-   ALTER TABLE responses ADD COLUMN partial INTEGER NOT NULL DEFAULT 0;
-   ALTER TABLE responses ADD COLUMN comment TEXT;
-   ALTER TABLE responses ADD COLUMN user_id TEXT;
-   ALTER TABLE responses ADD COLUMN anonymous_id TEXT;
-   ALTER TABLE responses ADD COLUMN answered_at_claimed TEXT;
-   UPDATE responses SET scale_max = json_extract(body, '$.scale.max'),
-     partial = coalesce(json_extract(body, '$.partial'), 0), comment = json_extract(body, '$.comment'),
-     user_id = json_extract(body, '$.userId'), anonymous_id = json_extract(body, '$.anonymousId');
-   CREATE INDEX responses_comments ON responses (answered_at) WHERE comment IS NOT NULL;
-   CREATE INDEX responses_comments_by_touchpoint ON responses (touchpoint, answered_at) WHERE comment IS NOT NULL;
+  // 2: a rowid table (random UUID keys made the old one slow to insert into) with the columns reads need, filled from
+  // the stored JSON, and the per-day rollup the dashboard reads
+  `CREATE TABLE answers (
+     seq INTEGER PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     kind TEXT NOT NULL,
+     score INTEGER NOT NULL,
+     scale_max INTEGER NOT NULL,
+     touchpoint TEXT NOT NULL,
+     answered_at TEXT NOT NULL,
+     answered_at_claimed TEXT,
+     received_at TEXT NOT NULL,
+     partial INTEGER NOT NULL,
+     comment TEXT,
+     user_id TEXT,
+     anonymous_id TEXT NOT NULL,
+     body TEXT NOT NULL
+   );
+   INSERT INTO answers (id, kind, score, scale_max, touchpoint, answered_at, received_at, partial, comment, user_id,
+                        anonymous_id, body)
+     SELECT id, kind, score, json_extract(body, '$.scale.max'), touchpoint, answered_at, received_at,
+            coalesce(json_extract(body, '$.partial'), 0), json_extract(body, '$.comment'), json_extract(body, '$.userId'),
+            json_extract(body, '$.anonymousId'), body
+       FROM responses ORDER BY received_at;
+   DROP TABLE responses;
+   ALTER TABLE answers RENAME TO responses;
+   CREATE INDEX responses_by_time ON responses (answered_at, id);
+   CREATE INDEX responses_comments_by_touchpoint ON responses (touchpoint, answered_at, id) WHERE comment IS NOT NULL;
    CREATE TABLE daily_counts (
      day TEXT NOT NULL,
      touchpoint TEXT NOT NULL,

@@ -10,7 +10,7 @@ import { openStore } from '../../collector/store/open.js';
 import { readAll, type ResponseStore } from '../../collector/store/store.js';
 import { sampleResponses } from '../../collector/sample-data.js';
 import type { Response } from '../../src/schema/response.js';
-import { startPostgres, type PostgresServer } from '../support/postgres.js';
+import { startPostgres, type PostgresServer } from '../../scripts/postgres-server.js';
 
 export const storeKinds = ['sqlite', 'postgres'] as const;
 export type StoreKind = (typeof storeKinds)[number];

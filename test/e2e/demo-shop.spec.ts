@@ -8,6 +8,9 @@ import { expect, test } from './fixtures.js';
 test('an NPS answer given after checkout in the demo shop shows on the dashboard', async ({ page }) => {
   const data = mkdtempSync(join(tmpdir(), 'cxkit-demo-'));
   const server = await startDemoServer({ port: 0, dataFile: join(data, 'demo.db'), quiet: true });
+  // the dashboard is served under a strict CSP: anything it loads or runs against the policy shows here
+  const violations: string[] = [];
+  page.on('console', (message) => void (/Content.Security.Policy/i.test(message.text()) && violations.push(message.text())));
   try {
     await page.goto(`${server.url}dashboard`);
     await expect(page.locator('#tile-nps .detail')).toContainText('0 answers');
@@ -27,6 +30,7 @@ test('an NPS answer given after checkout in the demo shop shows on the dashboard
     await expect(page.locator('#tile-nps .detail')).toContainText('1 answers');
     await expect(page.locator('#comments')).toContainText('Lovely teapot');
     await expect(page.locator('#filters select option')).toContainText(['All touchpoints', 'checkout-complete']);
+    expect(violations).toEqual([]);
   } finally {
     await server.close();
     rmSync(data, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 // summarize()'s figures plus 95% confidence intervals, a trend by day, the score distribution and the latest comments.
 import type { PromptKind } from '../../src/schema/response.js';
 import { cesPoint, summarizeCounts, type ScoreCount, type Summary } from '../../src/sdk/scores.js';
-import type { CommentRow, DayScoreCount } from '../store/store.js';
+import type { CommentRow, DayScoreCount, EngagementCount } from '../store/store.js';
 
 /** Half-width of a 95% confidence interval, in the metric's own unit; null below two answers. */
 export interface Intervals {
@@ -11,7 +11,55 @@ export interface Intervals {
   readonly ces: number | null;
 }
 
-export type SummaryWithIntervals = Summary & { readonly ci95: Intervals };
+/** How prompts fared: displays by outcome, and rates in percent (null when there is nothing to divide by). */
+export interface Engagement {
+  readonly shown: number;
+  readonly answered: number;
+  readonly dismissed: number;
+  readonly ignored: number;
+  readonly open: number;
+  /** Answered displays per 100 shown. */
+  readonly responseRate: number | null;
+  /** Answers stored, with or without a display (inline elements and `record()` have none). */
+  readonly answers: number;
+  /** Answers with a comment per 100 answers. */
+  readonly commentRate: number | null;
+  /** Partial answers (follow-up abandoned) per 100 answers. */
+  readonly partialRate: number | null;
+}
+
+/** The scores with their intervals, engagement overall, and engagement per touchpoint. */
+export type SummaryWithIntervals = Summary & { readonly ci95: Intervals } & Engagement & {
+    readonly byTouchpoint: Readonly<Record<string, Engagement>>;
+  };
+
+const rate = (part: number, whole: number) => (whole ? (100 * part) / whole : null);
+
+function engagementOf(c: Omit<EngagementCount, 'touchpoint'>): Engagement {
+  const { shown, answered, dismissed, ignored, open, answers } = c;
+  return {
+    shown,
+    answered,
+    dismissed,
+    ignored,
+    open,
+    responseRate: rate(answered, shown),
+    answers,
+    commentRate: rate(c.commented, answers),
+    partialRate: rate(c.partials, answers),
+  };
+}
+
+/** Engagement overall (the touchpoints' counts added up) and per touchpoint. */
+export function engagement(counts: readonly EngagementCount[]): Engagement & { readonly byTouchpoint: Record<string, Engagement> } {
+  const total = { shown: 0, answered: 0, dismissed: 0, ignored: 0, open: 0, answers: 0, commented: 0, partials: 0 };
+  const byTouchpoint: Record<string, Engagement> = {};
+  for (const c of counts) {
+    for (const key of Object.keys(total) as Array<keyof typeof total>) total[key] += c[key];
+    byTouchpoint[c.touchpoint] = engagementOf(c);
+  }
+  return { ...engagementOf(total), byTouchpoint };
+}
 
 const z95 = 1.96;
 
@@ -19,7 +67,7 @@ const z95 = 1.96;
  * NPS: the variance of (promoter − detractor) indicators is p + d − (p − d)²; CSAT: a proportion, p(1 − p);
  * CES: the sample variance of the (1–7) scores. Each over n, as a normal approximation.
  */
-export function withIntervals(counts: readonly ScoreCount[]): SummaryWithIntervals {
+export function withIntervals(counts: readonly ScoreCount[], engaged: readonly EngagementCount[] = []): SummaryWithIntervals {
   const summary = summarizeCounts(counts);
   const { nps, csat, ces } = summary;
   const npsCi = () => {
@@ -40,6 +88,7 @@ export function withIntervals(counts: readonly ScoreCount[]): SummaryWithInterva
   return {
     ...summary,
     ci95: { nps: nps.n > 1 ? npsCi() : null, csat: csat.n > 1 ? csatCi() : null, ces: ces.n > 1 ? cesCi() : null },
+    ...engagement(engaged),
   };
 }
 
@@ -62,7 +111,12 @@ export interface Report {
 }
 
 /** `counts` oldest day first, as `ResponseStore.countsByDay` gives them. */
-export function buildReport(counts: readonly DayScoreCount[], comments: readonly CommentRow[], touchpoints: readonly string[]): Report {
+export function buildReport(
+  counts: readonly DayScoreCount[],
+  engaged: readonly EngagementCount[],
+  comments: readonly CommentRow[],
+  touchpoints: readonly string[],
+): Report {
   const trend: DayFigures[] = [];
   for (let start = 0; start < counts.length;) {
     const day = counts[start]!.day;
@@ -80,5 +134,5 @@ export function buildReport(counts: readonly DayScoreCount[], comments: readonly
     const bars = distribution[c.kind];
     if (point >= 0 && point < bars.length) bars[point] = (bars[point] ?? 0) + c.n;
   }
-  return { summary: withIntervals(counts), trend, distribution, comments, touchpoints };
+  return { summary: withIntervals(counts, engaged), trend, distribution, comments, touchpoints };
 }

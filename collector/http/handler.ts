@@ -125,7 +125,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
       const issues = toValidationIssues('body', parsed.error.issues);
       return sendJson(res, 400, { error: 'invalid batch', issues }, corsHeaders);
     }
-    const result = await store.insert(parsed.data.responses, new Date());
+    const result = await store.insert(parsed.data.responses, new Date(), parsed.data.displays);
     sendJson(res, 202, result, corsHeaders);
   }
 
@@ -147,10 +147,10 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: parsed.issues });
     const { filter } = parsed;
     if (answer === 'csv') return streamCsv(res, store, filter);
-    const counts = await store.countsByDay(filter);
-    if (answer === 'summary') return sendJson(res, 200, withIntervals(counts));
+    const [counts, engaged] = await Promise.all([store.countsByDay(filter), store.engagement(filter)]);
+    if (answer === 'summary') return sendJson(res, 200, withIntervals(counts, engaged));
     const [comments, touchpoints] = await Promise.all([store.latestComments(filter, 20), store.touchpoints()]);
-    sendJson(res, 200, buildReport(counts, comments, touchpoints));
+    sendJson(res, 200, buildReport(counts, engaged, comments, touchpoints));
   }
 
   async function ready(res: ServerResponse): Promise<void> {

@@ -1,45 +1,58 @@
-// Exact counts for any time range from a per-day rollup: whole UTC days come from the rollup, the partial days at either
+// Exact counts for any time range from per-day rollups: whole UTC days come from a rollup, the partial days at either
 // edge from the rows themselves (at most two days of rows, whatever the range).
-import type { DayScoreCount, ResponseFilter } from './store.js';
+import type { ResponseFilter } from './store.js';
 
 const dayMs = 86_400_000;
 
-export interface CountSources {
-  /** Rollup counts for whole days, `fromDay` inclusive and `toDay` exclusive (YYYY-MM-DD); an absent end is open. */
-  rollup(touchpoint: string | undefined, fromDay: string | undefined, toDay: string | undefined): Promise<DayScoreCount[]>;
-  /** Counts straight from the rows with `since <= answeredAt < until` (ISO 8601 UTC). */
-  rows(touchpoint: string | undefined, since: string, until: string): Promise<DayScoreCount[]>;
+export interface RangeParts {
+  /** Whole days to read from a rollup, `fromDay` inclusive and `toDay` exclusive (YYYY-MM-DD; absent = open); null for none. */
+  readonly days: { readonly fromDay: string | undefined; readonly toDay: string | undefined } | null;
+  /** Spans to read from the rows, `since <= time < until` (ISO 8601 UTC). */
+  readonly edges: ReadonlyArray<{ readonly since: string; readonly until: string }>;
 }
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export async function countsInRange(filter: ResponseFilter, sources: CountSources): Promise<DayScoreCount[]> {
+export function rangeParts(filter: ResponseFilter): RangeParts {
   const since = filter.since === undefined ? undefined : Date.parse(filter.since);
   const until = filter.until === undefined ? undefined : Date.parse(filter.until);
-  const { touchpoint } = filter;
-  if (since !== undefined && until !== undefined && since >= until) return [];
+  if (since !== undefined && until !== undefined && since >= until) return { days: null, edges: [] };
   const firstWholeDay = since === undefined ? undefined : Math.ceil(since / dayMs) * dayMs;
   const endOfWholeDays = until === undefined ? undefined : Math.floor(until / dayMs) * dayMs;
-  const parts: Array<Promise<DayScoreCount[]>> = [];
   if (firstWholeDay !== undefined && endOfWholeDays !== undefined && firstWholeDay >= endOfWholeDays) {
-    parts.push(sources.rows(touchpoint, iso(since!), iso(until!)));
-  } else {
-    if (since !== undefined && since < firstWholeDay!) parts.push(sources.rows(touchpoint, iso(since), iso(firstWholeDay!)));
-    parts.push(
-      sources.rollup(
-        touchpoint,
-        firstWholeDay === undefined ? undefined : day(firstWholeDay),
-        endOfWholeDays === undefined ? undefined : day(endOfWholeDays),
-      ),
-    );
-    if (until !== undefined && endOfWholeDays! < until) parts.push(sources.rows(touchpoint, iso(endOfWholeDays!), iso(until)));
+    return { days: null, edges: [{ since: iso(since!), until: iso(until!) }] };
   }
-  const merged = new Map<string, DayScoreCount>();
-  for (const count of (await Promise.all(parts)).flat()) {
-    const key = `${count.day}|${count.kind}|${count.scaleMax}|${count.score}`;
-    const earlier = merged.get(key);
-    merged.set(key, earlier ? { ...earlier, n: earlier.n + count.n } : count);
+  const edges: Array<{ since: string; until: string }> = [];
+  if (since !== undefined && since < firstWholeDay!) edges.push({ since: iso(since), until: iso(firstWholeDay!) });
+  if (until !== undefined && endOfWholeDays! < until) edges.push({ since: iso(endOfWholeDays!), until: iso(until) });
+  return {
+    days: {
+      fromDay: firstWholeDay === undefined ? undefined : day(firstWholeDay),
+      toDay: endOfWholeDays === undefined ? undefined : day(endOfWholeDays),
+    },
+    edges,
+  };
+}
+
+/** Adds up counts that share a key (a day from the rollup and the same day's edge rows, say), keeping first-seen order. */
+export function mergeCounts<T extends object>(
+  parts: ReadonlyArray<readonly T[]>,
+  key: (count: T) => string,
+  counters: ReadonlyArray<{ [K in keyof T]: T[K] extends number ? K : never }[keyof T]>,
+): T[] {
+  const merged = new Map<string, T>();
+  for (const count of parts.flat()) {
+    const k = key(count);
+    const earlier = merged.get(k) as Record<keyof T, number> | undefined;
+    if (!earlier) merged.set(k, { ...count });
+    else for (const c of counters) earlier[c] += (count as Record<keyof T, number>)[c];
   }
-  return [...merged.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  return [...merged.values()];
+}
+
+/** One aggregate question asked of a rollup (whole days) and of its rows (the edges), with the same columns out. */
+export interface RangedQuery {
+  readonly rollup: { readonly table: string; readonly select: string; readonly groupBy: string };
+  readonly rows: { readonly table: string; readonly time: string; readonly select: string; readonly groupBy: string };
 }

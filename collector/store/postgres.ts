@@ -2,11 +2,22 @@
 // INSERT … ON CONFLICT per batch, and the same rollup and semantics as SQLite. Any number of collector processes may
 // share one database: nothing lives in a process that another needs.
 import pg from 'pg';
+import type { Display } from '../../src/schema/display.js';
 import type { Response } from '../../src/schema/response.js';
-import { countsInRange } from './day-range.js';
+import { rangeParts, type RangedQuery } from './day-range.js';
+import { toDayCounts, toEngagement, type AnswerSums, type DisplaySums } from './engagement.js';
 import { postgresMigrations } from './postgres-migrations.js';
-import { prepareBatch, type StoredRow } from './prepare.js';
-import type { CommentRow, DayScoreCount, InsertResult, PageCursor, ResponseFilter, ResponsePage, ResponseStore } from './store.js';
+import { prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
+import type {
+  CommentRow,
+  DayScoreCount,
+  EngagementCount,
+  InsertResult,
+  PageCursor,
+  ResponseFilter,
+  ResponsePage,
+  ResponseStore,
+} from './store.js';
 
 export interface PostgresOptions {
   /** Connections in the pool. Default 10. */
@@ -25,16 +36,82 @@ class Params {
   }
 }
 
-function where(filter: ResponseFilter, params: Params, extra: string[] = []): string {
+function where(filter: ResponseFilter, params: Params, extra: string[] = [], time = 'answered_at'): string {
   const clauses = [...extra];
   if (filter.touchpoint !== undefined) clauses.push(`touchpoint = ${params.add(filter.touchpoint)}`);
-  if (filter.since !== undefined) clauses.push(`answered_at >= ${params.add(new Date(filter.since).toISOString())}`);
-  if (filter.until !== undefined) clauses.push(`answered_at < ${params.add(new Date(filter.until).toISOString())}`);
+  if (filter.since !== undefined) clauses.push(`${time} >= ${params.add(new Date(filter.since).toISOString())}`);
+  if (filter.until !== undefined) clauses.push(`${time} < ${params.add(new Date(filter.until).toISOString())}`);
   return clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
 }
 
 /** Rows in id order, so that concurrent batches wait for each other's ids in one order rather than deadlock. */
-const byId = (a: StoredRow, b: StoredRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+const dayCounts: RangedQuery = {
+  rollup: {
+    table: 'daily_counts',
+    select: `to_char(day, 'YYYY-MM-DD') AS day, kind, scale_max AS "scaleMax", score, sum(n)::integer AS n`,
+    groupBy: 'day, kind, scale_max, score',
+  },
+  rows: {
+    table: 'responses',
+    time: 'answered_at',
+    select: `to_char(answered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, kind, scale_max AS "scaleMax", score, count(*)::integer AS n`,
+    groupBy: '1, 2, 3, 4',
+  },
+};
+const answerSums: RangedQuery = {
+  rollup: {
+    table: 'daily_counts',
+    select: 'touchpoint, sum(n)::integer AS answers, sum(commented)::integer AS commented, sum(partials)::integer AS partials',
+    groupBy: 'touchpoint',
+  },
+  rows: {
+    table: 'responses',
+    time: 'answered_at',
+    select:
+      'touchpoint, count(*)::integer AS answers, count(comment)::integer AS commented, count(*) FILTER (WHERE partial)::integer AS partials',
+    groupBy: 'touchpoint',
+  },
+};
+const displaySums: RangedQuery = {
+  rollup: { table: 'display_counts', select: 'touchpoint, outcome, sum(n)::integer AS n', groupBy: 'touchpoint, outcome' },
+  rows: { table: 'displays', time: 'shown_at', select: 'touchpoint, outcome, count(*)::integer AS n', groupBy: 'touchpoint, outcome' },
+};
+
+/** Answers and displays of a batch in one statement: atomic without an explicit transaction, one round trip. */
+const insertBatch = `
+  WITH answers AS (
+    INSERT INTO responses (id, kind, score, scale_max, touchpoint, answered_at, answered_at_claimed, received_at, partial,
+                           comment, user_id, anonymous_id, body)
+    SELECT id, kind, score, scale_max, touchpoint, answered_at, answered_at_claimed, $13, partial, comment, user_id,
+           anonymous_id, body
+      FROM unnest($1::text[], $2::text[], $3::smallint[], $4::smallint[], $5::text[], $6::timestamptz[], $7::text[],
+                  $8::boolean[], $9::text[], $10::text[], $11::text[], $12::jsonb[])
+        AS batch (id, kind, score, scale_max, touchpoint, answered_at, answered_at_claimed, partial, comment, user_id,
+                  anonymous_id, body)
+    ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, score = excluded.score, scale_max = excluded.scale_max,
+      touchpoint = excluded.touchpoint, answered_at = excluded.answered_at, answered_at_claimed = excluded.answered_at_claimed,
+      received_at = excluded.received_at, partial = excluded.partial, comment = excluded.comment, user_id = excluded.user_id,
+      anonymous_id = excluded.anonymous_id, body = excluded.body
+    WHERE responses.partial AND NOT excluded.partial
+    RETURNING 1
+  ), shown AS (
+    INSERT INTO displays (id, touchpoint, kind, mode, trigger, shown_at, shown_at_claimed, received_at, outcome, response_id,
+                          anonymous_id, user_id, body)
+    SELECT id, touchpoint, kind, mode, trigger, shown_at, shown_at_claimed, $13, outcome, response_id, anonymous_id, user_id, body
+      FROM unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::timestamptz[], $20::text[],
+                  $21::text[], $22::text[], $23::text[], $24::text[], $25::jsonb[])
+        AS batch (id, touchpoint, kind, mode, trigger, shown_at, shown_at_claimed, outcome, response_id, anonymous_id,
+                  user_id, body)
+    ON CONFLICT (id) DO UPDATE SET touchpoint = excluded.touchpoint, kind = excluded.kind, mode = excluded.mode,
+      trigger = excluded.trigger, shown_at = excluded.shown_at, shown_at_claimed = excluded.shown_at_claimed,
+      received_at = excluded.received_at, outcome = excluded.outcome, response_id = excluded.response_id,
+      anonymous_id = excluded.anonymous_id, user_id = excluded.user_id, body = excluded.body
+    WHERE displays.outcome = 'open' AND excluded.outcome <> 'open'
+    RETURNING 1
+  )
+  SELECT (SELECT count(*)::integer FROM answers) AS accepted, (SELECT count(*)::integer FROM shown) AS displays`;
 
 export class PostgresStore implements ResponseStore {
   private constructor(private readonly pool: pg.Pool) {}
@@ -80,73 +157,92 @@ export class PostgresStore implements ResponseStore {
     }
   }
 
-  async insert(responses: readonly Response[], receivedAt: Date): Promise<InsertResult> {
-    const { rows, repeated } = prepareBatch(responses, receivedAt);
-    rows.sort(byId);
-    const column = <T>(pick: (row: StoredRow) => T) => rows.map(pick);
-    // one statement for the whole batch: atomic without an explicit transaction
-    const sql = `
-      INSERT INTO responses (id, kind, score, scale_max, touchpoint, answered_at, answered_at_claimed, received_at, partial,
-                             comment, user_id, anonymous_id, body)
-      SELECT id, kind, score, scale_max, touchpoint, answered_at, answered_at_claimed, $13, partial, comment, user_id,
-             anonymous_id, body
-        FROM unnest($1::text[], $2::text[], $3::smallint[], $4::smallint[], $5::text[], $6::timestamptz[], $7::text[],
-                    $8::boolean[], $9::text[], $10::text[], $11::text[], $12::jsonb[])
-          AS batch (id, kind, score, scale_max, touchpoint, answered_at, answered_at_claimed, partial, comment, user_id,
-                    anonymous_id, body)
-      ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, score = excluded.score, scale_max = excluded.scale_max,
-        touchpoint = excluded.touchpoint, answered_at = excluded.answered_at, answered_at_claimed = excluded.answered_at_claimed,
-        received_at = excluded.received_at, partial = excluded.partial, comment = excluded.comment, user_id = excluded.user_id,
-        anonymous_id = excluded.anonymous_id, body = excluded.body
-      WHERE responses.partial AND NOT excluded.partial`;
+  async insert(responses: readonly Response[], receivedAt: Date, displays: readonly Display[] = []): Promise<InsertResult> {
+    const rows = prepareBatch(responses, receivedAt).rows.sort(byId);
+    const shown = prepareDisplays(displays, receivedAt).rows.sort(byId);
+    const answer = <T>(pick: (row: StoredRow) => T) => rows.map(pick);
+    const display = <T>(pick: (row: StoredDisplay) => T) => shown.map(pick);
     const values = [
-      column((r) => r.id),
-      column((r) => r.kind),
-      column((r) => r.score),
-      column((r) => r.scaleMax),
-      column((r) => r.touchpoint),
-      column((r) => r.answeredAt),
-      column((r) => r.answeredAtClaimed),
-      column((r) => r.partial),
-      column((r) => r.comment),
-      column((r) => r.userId),
-      column((r) => r.anonymousId),
-      column((r) => JSON.stringify(r.body)),
+      answer((r) => r.id),
+      answer((r) => r.kind),
+      answer((r) => r.score),
+      answer((r) => r.scaleMax),
+      answer((r) => r.touchpoint),
+      answer((r) => r.answeredAt),
+      answer((r) => r.answeredAtClaimed),
+      answer((r) => r.partial),
+      answer((r) => r.comment),
+      answer((r) => r.userId),
+      answer((r) => r.anonymousId),
+      answer((r) => JSON.stringify(r.body)),
       receivedAt.toISOString(),
+      display((d) => d.id),
+      display((d) => d.touchpoint),
+      display((d) => d.kind),
+      display((d) => d.mode),
+      display((d) => d.trigger),
+      display((d) => d.shownAt),
+      display((d) => d.shownAtClaimed),
+      display((d) => d.outcome),
+      display((d) => d.responseId),
+      display((d) => d.anonymousId),
+      display((d) => d.userId),
+      display((d) => JSON.stringify(d.body)),
     ];
     for (let attempt = 1; ; attempt++) {
       try {
         // a named statement is parsed and planned once per connection
-        const result = await this.pool.query({ name: 'cxkit-insert-responses', text: sql, values });
-        const accepted = result.rowCount ?? 0;
-        return { accepted, duplicates: rows.length - accepted + repeated };
+        const result = await this.pool.query<{ accepted: number; displays: number }>({
+          name: 'cxkit-insert-batch',
+          text: insertBatch,
+          values,
+        });
+        const { accepted, displays: stored } = result.rows[0]!;
+        return {
+          accepted,
+          duplicates: responses.length - accepted,
+          ...(displays.length ? { displays: { accepted: stored, duplicates: displays.length - stored } } : {}),
+        };
       } catch (error) {
         if (attempt >= 5 || !retryable.has((error as { code?: string }).code ?? '')) throw error;
       }
     }
   }
 
+  /** Asks the question of the rollup for whole days and of the rows for the edge hours; answers each part's rows. */
+  private async ranged<T extends pg.QueryResultRow>(filter: ResponseFilter, query: RangedQuery): Promise<T[][]> {
+    const { days, edges } = rangeParts(filter);
+    const parts: Array<Promise<T[]>> = [];
+    if (days) {
+      const params = new Params();
+      const clauses: string[] = [];
+      if (filter.touchpoint !== undefined) clauses.push(`touchpoint = ${params.add(filter.touchpoint)}`);
+      if (days.fromDay !== undefined) clauses.push(`day >= ${params.add(days.fromDay)}::date`);
+      if (days.toDay !== undefined) clauses.push(`day < ${params.add(days.toDay)}::date`);
+      const { table, select, groupBy } = query.rollup;
+      const sql = `SELECT ${select} FROM ${table} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
+        GROUP BY ${groupBy} HAVING sum(n) > 0`;
+      parts.push(this.pool.query<T>(sql, params.values).then((r) => r.rows));
+    }
+    for (const edge of edges) {
+      const params = new Params();
+      const { table, time, select, groupBy } = query.rows;
+      const sql = `SELECT ${select} FROM ${table} ${where({ touchpoint: filter.touchpoint, ...edge }, params, [], time)} GROUP BY ${groupBy}`;
+      parts.push(this.pool.query<T>(sql, params.values).then((r) => r.rows));
+    }
+    return Promise.all(parts);
+  }
+
   async countsByDay(filter: ResponseFilter): Promise<DayScoreCount[]> {
-    return countsInRange(filter, {
-      rollup: async (touchpoint, fromDay, toDay) => {
-        const params = new Params();
-        const clauses: string[] = [];
-        if (touchpoint !== undefined) clauses.push(`touchpoint = ${params.add(touchpoint)}`);
-        if (fromDay !== undefined) clauses.push(`day >= ${params.add(fromDay)}::date`);
-        if (toDay !== undefined) clauses.push(`day < ${params.add(toDay)}::date`);
-        const sql = `SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, scale_max AS "scaleMax", score, sum(n)::integer AS n
-          FROM daily_counts ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
-          GROUP BY day, kind, scale_max, score HAVING sum(n) > 0 ORDER BY day`;
-        return (await this.pool.query<DayScoreCount>(sql, params.values)).rows;
-      },
-      rows: async (touchpoint, since, until) => {
-        const params = new Params();
-        const sql = `SELECT to_char(answered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, kind, scale_max AS "scaleMax", score,
-            count(*)::integer AS n
-          FROM responses ${where({ touchpoint, since, until }, params)} GROUP BY 1, 2, 3, 4`;
-        return (await this.pool.query<DayScoreCount>(sql, params.values)).rows;
-      },
-    });
+    return toDayCounts(await this.ranged<DayScoreCount>(filter, dayCounts));
+  }
+
+  async engagement(filter: ResponseFilter): Promise<EngagementCount[]> {
+    const [answers, displays] = await Promise.all([
+      this.ranged<AnswerSums>(filter, answerSums),
+      this.ranged<DisplaySums>(filter, displaySums),
+    ]);
+    return toEngagement(answers, displays);
   }
 
   async latestComments(filter: ResponseFilter, limit: number): Promise<CommentRow[]> {

@@ -1,5 +1,6 @@
 // What both stores do to a valid batch before it is stored: ids in lower case, one row per id within the batch, and
 // answer times the figures can trust.
+import type { Display } from '../../src/schema/display.js';
 import type { Response } from '../../src/schema/response.js';
 
 const dayMs = 86_400_000;
@@ -29,17 +30,21 @@ export interface StoredRow {
   readonly body: Response;
 }
 
-export interface PreparedBatch {
-  readonly rows: StoredRow[];
-  /** Responses that repeated an id earlier in the same batch. */
+export interface PreparedBatch<T> {
+  readonly rows: T[];
+  /** Rows that repeated an id earlier in the same batch. */
   readonly repeated: number;
 }
 
-function toRow(response: Response, receivedAt: Date): StoredRow {
-  const claimed = new Date(response.answeredAt);
-  const offset = claimed.getTime() - receivedAt.getTime();
+/** A client's time as stored: normalised to UTC, or the time received when it is not believable. */
+function believed(claim: string, receivedAt: Date): { at: string; claimed: string | null } {
+  const offset = Date.parse(claim) - receivedAt.getTime();
   const believable = offset <= answeredAtWindow.aheadMs && -offset <= answeredAtWindow.behindMs;
-  const answeredAt = (believable ? claimed : receivedAt).toISOString();
+  return believable ? { at: new Date(claim).toISOString(), claimed: null } : { at: receivedAt.toISOString(), claimed: claim };
+}
+
+function toRow(response: Response, receivedAt: Date): StoredRow {
+  const { at: answeredAt, claimed } = believed(response.answeredAt, receivedAt);
   const id = response.id.toLowerCase();
   return {
     id,
@@ -48,26 +53,77 @@ function toRow(response: Response, receivedAt: Date): StoredRow {
     scaleMax: response.scale.max,
     touchpoint: response.touchpoint,
     answeredAt,
-    answeredAtClaimed: believable ? null : response.answeredAt,
+    answeredAtClaimed: claimed,
     partial: response.partial === true,
     comment: response.comment ?? null,
     userId: response.userId ?? null,
     anonymousId: response.anonymousId,
-    body: { ...response, id, ...(believable ? {} : { answeredAt }) },
+    body: { ...response, id, ...(claimed ? { answeredAt } : {}) },
   };
 }
 
-/** One row per id, in batch order; where a batch repeats an id, a complete answer wins over a partial one. */
-export function prepareBatch(responses: readonly Response[], receivedAt: Date): PreparedBatch {
-  const byId = new Map<string, StoredRow>();
-  let repeated = 0;
-  for (const response of responses) {
-    const row = toRow(response, receivedAt);
+/** One display as both stores keep it. */
+export interface StoredDisplay {
+  readonly id: string;
+  readonly touchpoint: string;
+  readonly kind: Display['kind'];
+  readonly mode: Display['mode'];
+  readonly trigger: string | null;
+  readonly shownAt: string;
+  readonly shownAtClaimed: string | null;
+  readonly outcome: Display['outcome'];
+  readonly responseId: string | null;
+  readonly anonymousId: string;
+  readonly userId: string | null;
+  readonly body: Display;
+}
+
+function toDisplayRow(display: Display, receivedAt: Date): StoredDisplay {
+  const { at: shownAt, claimed } = believed(display.shownAt, receivedAt);
+  const id = display.id.toLowerCase();
+  const responseId = display.responseId?.toLowerCase();
+  return {
+    id,
+    touchpoint: display.touchpoint,
+    kind: display.kind,
+    mode: display.mode,
+    trigger: display.trigger ?? null,
+    shownAt,
+    shownAtClaimed: claimed,
+    outcome: display.outcome,
+    responseId: responseId ?? null,
+    anonymousId: display.anonymousId,
+    userId: display.userId ?? null,
+    body: { ...display, id, ...(responseId ? { responseId } : {}), ...(claimed ? { shownAt } : {}) },
+  };
+}
+
+/** One row per id, in batch order; where a batch repeats an id, the later copy wins when `replaces` says so. */
+function oncePerId<T extends { id: string }>(rows: readonly T[], replaces: (later: T, earlier: T) => boolean): PreparedBatch<T> {
+  const byId = new Map<string, T>();
+  for (const row of rows) {
     const earlier = byId.get(row.id);
-    if (earlier) {
-      repeated++;
-      if (earlier.partial && !row.partial) byId.set(row.id, row);
-    } else byId.set(row.id, row);
+    if (!earlier || replaces(row, earlier)) byId.set(row.id, row);
   }
-  return { rows: [...byId.values()], repeated };
+  return { rows: [...byId.values()], repeated: rows.length - byId.size };
+}
+
+/** A complete answer replaces its partial twin; nothing else replaces a stored answer. */
+export const completes = (later: { partial: boolean }, earlier: { partial: boolean }) => earlier.partial && !later.partial;
+
+/** A final outcome replaces an open display; nothing else replaces a stored display. */
+export const settles = (later: { outcome: string }, earlier: { outcome: string }) => earlier.outcome === 'open' && later.outcome !== 'open';
+
+export function prepareBatch(responses: readonly Response[], receivedAt: Date): PreparedBatch<StoredRow> {
+  return oncePerId(
+    responses.map((r) => toRow(r, receivedAt)),
+    completes,
+  );
+}
+
+export function prepareDisplays(displays: readonly Display[], receivedAt: Date): PreparedBatch<StoredDisplay> {
+  return oncePerId(
+    displays.map((d) => toDisplayRow(d, receivedAt)),
+    settles,
+  );
 }

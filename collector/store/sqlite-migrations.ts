@@ -1,16 +1,7 @@
 // The SQLite schema as numbered steps; `PRAGMA user_version` records how many a file has had. Append, never edit:
 // a file written by an older collector is brought up to date at start, with its answers kept.
 
-/** The rollup as triggers keep it: one row per day × touchpoint × kind × scale × score, adjusted by every write. */
-const rollupKey = (row: 'NEW' | 'OLD') =>
-  `substr(${row}.answered_at, 1, 10), ${row}.touchpoint, ${row}.kind, ${row}.scale_max, ${row}.score`;
-const rollupMatch = (row: 'NEW' | 'OLD') =>
-  `day = substr(${row}.answered_at, 1, 10) AND touchpoint = ${row}.touchpoint AND kind = ${row}.kind
-   AND scale_max = ${row}.scale_max AND score = ${row}.score`;
-const countIn = `INSERT INTO daily_counts (day, touchpoint, kind, scale_max, score, n) VALUES (${rollupKey('NEW')}, 1)
-    ON CONFLICT (day, touchpoint, kind, scale_max, score) DO UPDATE SET n = n + 1;`;
-const countOut = `UPDATE daily_counts SET n = n - 1 WHERE ${rollupMatch('OLD')};
-    DELETE FROM daily_counts WHERE ${rollupMatch('OLD')} AND n <= 0;`;
+import { answerCounts, displayCounts, sqliteRollup } from './rollups.js';
 
 export const sqliteMigrations: readonly string[] = [
   // 1: the first collector's table (kept as it was so that its files open)
@@ -26,7 +17,7 @@ export const sqliteMigrations: readonly string[] = [
    CREATE INDEX IF NOT EXISTS responses_by_time ON responses (answered_at);
    CREATE INDEX IF NOT EXISTS responses_by_touchpoint ON responses (touchpoint, answered_at);`,
   // 2: a rowid table (random UUID keys made the old one slow to insert into) with the columns reads need, filled from
-  // the stored JSON, and the per-day rollup the dashboard reads
+  // the stored JSON; displays; and the per-day rollups the dashboard reads
   `CREATE TABLE answers (
      seq INTEGER PRIMARY KEY,
      id TEXT NOT NULL UNIQUE,
@@ -53,19 +44,27 @@ export const sqliteMigrations: readonly string[] = [
    ALTER TABLE answers RENAME TO responses;
    CREATE INDEX responses_by_time ON responses (answered_at, id);
    CREATE INDEX responses_comments_by_touchpoint ON responses (touchpoint, answered_at, id) WHERE comment IS NOT NULL;
-   CREATE TABLE daily_counts (
-     day TEXT NOT NULL,
+   CREATE INDEX responses_by_user ON responses (user_id) WHERE user_id IS NOT NULL;
+   CREATE INDEX responses_by_visitor ON responses (anonymous_id);
+   CREATE TABLE displays (
+     seq INTEGER PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
      touchpoint TEXT NOT NULL,
      kind TEXT NOT NULL,
-     scale_max INTEGER NOT NULL,
-     score INTEGER NOT NULL,
-     n INTEGER NOT NULL,
-     PRIMARY KEY (day, touchpoint, kind, scale_max, score)
-   ) WITHOUT ROWID;
-   INSERT INTO daily_counts (day, touchpoint, kind, scale_max, score, n)
-     SELECT substr(answered_at, 1, 10), touchpoint, kind, scale_max, score, count(*) FROM responses GROUP BY 1, 2, 3, 4, 5;
-   CREATE TRIGGER responses_counted_in AFTER INSERT ON responses BEGIN ${countIn} END;
-   CREATE TRIGGER responses_counted_out AFTER DELETE ON responses BEGIN ${countOut} END;
-   CREATE TRIGGER responses_recounted AFTER UPDATE OF answered_at, touchpoint, kind, scale_max, score ON responses
-     BEGIN ${countOut} ${countIn} END;`,
+     mode TEXT NOT NULL,
+     trigger TEXT,
+     shown_at TEXT NOT NULL,
+     shown_at_claimed TEXT,
+     received_at TEXT NOT NULL,
+     outcome TEXT NOT NULL,
+     response_id TEXT,
+     anonymous_id TEXT NOT NULL,
+     user_id TEXT,
+     body TEXT NOT NULL
+   );
+   CREATE INDEX displays_by_time ON displays (shown_at, id);
+   CREATE INDEX displays_by_user ON displays (user_id) WHERE user_id IS NOT NULL;
+   CREATE INDEX displays_by_visitor ON displays (anonymous_id);
+   ${sqliteRollup(answerCounts)}
+   ${sqliteRollup(displayCounts)}`,
 ];

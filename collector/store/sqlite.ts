@@ -3,10 +3,21 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import type { Display } from '../../src/schema/display.js';
 import type { Response } from '../../src/schema/response.js';
-import { countsInRange } from './day-range.js';
-import { prepareBatch, type StoredRow } from './prepare.js';
-import type { CommentRow, DayScoreCount, InsertResult, PageCursor, ResponseFilter, ResponsePage, ResponseStore } from './store.js';
+import { rangeParts, type RangedQuery } from './day-range.js';
+import { toDayCounts, toEngagement, type AnswerSums, type DisplaySums } from './engagement.js';
+import { prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
+import type {
+  CommentRow,
+  DayScoreCount,
+  EngagementCount,
+  InsertResult,
+  PageCursor,
+  ResponseFilter,
+  ResponsePage,
+  ResponseStore,
+} from './store.js';
 import { sqliteMigrations } from './sqlite-migrations.js';
 
 interface Where {
@@ -14,27 +25,51 @@ interface Where {
   readonly params: Array<string | number>;
 }
 
-function where(filter: ResponseFilter, extra: string[] = [], extraParams: Array<string | number> = []): Where {
+function where(filter: ResponseFilter, extra: string[] = [], extraParams: Array<string | number> = [], time = 'answered_at'): Where {
   const clauses = [...extra];
   const params = [...extraParams];
   if (filter.touchpoint !== undefined) (clauses.push('touchpoint = ?'), params.push(filter.touchpoint));
-  if (filter.since !== undefined) (clauses.push('answered_at >= ?'), params.push(new Date(filter.since).toISOString()));
-  if (filter.until !== undefined) (clauses.push('answered_at < ?'), params.push(new Date(filter.until).toISOString()));
+  if (filter.since !== undefined) (clauses.push(`${time} >= ?`), params.push(new Date(filter.since).toISOString()));
+  if (filter.until !== undefined) (clauses.push(`${time} < ?`), params.push(new Date(filter.until).toISOString()));
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-interface CountRow {
-  readonly day: string;
-  readonly kind: Response['kind'];
-  readonly scaleMax: number;
-  readonly score: number;
-  readonly n: number;
-}
+const dayCounts: RangedQuery = {
+  rollup: { table: 'daily_counts', select: 'day, kind, scale_max AS scaleMax, score, sum(n) AS n', groupBy: 'day, kind, scale_max, score' },
+  rows: {
+    table: 'responses',
+    time: 'answered_at',
+    select: 'substr(answered_at, 1, 10) AS day, kind, scale_max AS scaleMax, score, count(*) AS n',
+    groupBy: '1, 2, 3, 4',
+  },
+};
+const answerSums: RangedQuery = {
+  rollup: {
+    table: 'daily_counts',
+    select: 'touchpoint, sum(n) AS answers, sum(commented) AS commented, sum(partials) AS partials',
+    groupBy: 'touchpoint',
+  },
+  rows: {
+    table: 'responses',
+    time: 'answered_at',
+    select: 'touchpoint, count(*) AS answers, sum(comment IS NOT NULL) AS commented, sum(partial) AS partials',
+    groupBy: 'touchpoint',
+  },
+};
+const displaySums: RangedQuery = {
+  rollup: { table: 'display_counts', select: 'touchpoint, outcome, sum(n) AS n', groupBy: 'touchpoint, outcome' },
+  rows: { table: 'displays', time: 'shown_at', select: 'touchpoint, outcome, count(*) AS n', groupBy: 'touchpoint, outcome' },
+};
 
 export class SqliteStore implements ResponseStore {
   private readonly db: Database.Database;
   private readonly upsert: Database.Statement;
-  private readonly insertRows: (rows: readonly StoredRow[], receivedAt: string) => number;
+  private readonly upsertDisplay: Database.Statement;
+  private readonly insertRows: (
+    rows: readonly StoredRow[],
+    displays: readonly StoredDisplay[],
+    receivedAt: string,
+  ) => { accepted: number; displays: number };
 
   /** Opens (and creates or migrates on first run) the database file; `:memory:` for a throwaway one. */
   constructor(file: string) {
@@ -58,17 +93,27 @@ export class SqliteStore implements ResponseStore {
         anonymous_id = excluded.anonymous_id, body = excluded.body
       WHERE responses.partial = 1 AND excluded.partial = 0
     `);
-    this.insertRows = this.db.transaction((rows: readonly StoredRow[], receivedAt: string) => {
+    // a display is stored once by id, except that a copy with a final outcome replaces an open one
+    this.upsertDisplay = this.db.prepare(`
+      INSERT INTO displays (id, touchpoint, kind, mode, trigger, shown_at, shown_at_claimed, received_at, outcome, response_id,
+                            anonymous_id, user_id, body)
+      VALUES (@id, @touchpoint, @kind, @mode, @trigger, @shownAt, @shownAtClaimed, @receivedAt, @outcome, @responseId,
+              @anonymousId, @userId, @body)
+      ON CONFLICT (id) DO UPDATE SET touchpoint = excluded.touchpoint, kind = excluded.kind, mode = excluded.mode,
+        trigger = excluded.trigger, shown_at = excluded.shown_at, shown_at_claimed = excluded.shown_at_claimed,
+        received_at = excluded.received_at, outcome = excluded.outcome, response_id = excluded.response_id,
+        anonymous_id = excluded.anonymous_id, user_id = excluded.user_id, body = excluded.body
+      WHERE displays.outcome = 'open' AND excluded.outcome <> 'open'
+    `);
+    this.insertRows = this.db.transaction((rows: readonly StoredRow[], displays: readonly StoredDisplay[], receivedAt: string) => {
       let accepted = 0;
       for (const row of rows) {
-        accepted += this.upsert.run({
-          ...row,
-          receivedAt,
-          partial: row.partial ? 1 : 0,
-          body: JSON.stringify(row.body),
-        }).changes;
+        accepted += this.upsert.run({ ...row, receivedAt, partial: row.partial ? 1 : 0, body: JSON.stringify(row.body) }).changes;
       }
-      return accepted;
+      let shown = 0;
+      for (const display of displays)
+        shown += this.upsertDisplay.run({ ...display, receivedAt, body: JSON.stringify(display.body) }).changes;
+      return { accepted, displays: shown };
     });
   }
 
@@ -83,31 +128,46 @@ export class SqliteStore implements ResponseStore {
     });
   }
 
-  async insert(responses: readonly Response[], receivedAt: Date): Promise<InsertResult> {
-    const { rows, repeated } = prepareBatch(responses, receivedAt);
-    const accepted = this.insertRows(rows, receivedAt.toISOString());
-    return { accepted, duplicates: rows.length - accepted + repeated };
+  async insert(responses: readonly Response[], receivedAt: Date, displays: readonly Display[] = []): Promise<InsertResult> {
+    const answers = prepareBatch(responses, receivedAt);
+    const shown = prepareDisplays(displays, receivedAt);
+    const stored = this.insertRows(answers.rows, shown.rows, receivedAt.toISOString());
+    return {
+      accepted: stored.accepted,
+      duplicates: responses.length - stored.accepted,
+      ...(displays.length ? { displays: { accepted: stored.displays, duplicates: displays.length - stored.displays } } : {}),
+    };
+  }
+
+  /** Asks the question of the rollup for whole days and of the rows for the edge hours; answers each part's rows. */
+  private ranged<T>(filter: ResponseFilter, query: RangedQuery): T[][] {
+    const { days, edges } = rangeParts(filter);
+    const parts: T[][] = [];
+    if (days) {
+      const clauses: string[] = [];
+      const params: string[] = [];
+      if (filter.touchpoint !== undefined) (clauses.push('touchpoint = ?'), params.push(filter.touchpoint));
+      if (days.fromDay !== undefined) (clauses.push('day >= ?'), params.push(days.fromDay));
+      if (days.toDay !== undefined) (clauses.push('day < ?'), params.push(days.toDay));
+      const { table, select, groupBy } = query.rollup;
+      const sql = `SELECT ${select} FROM ${table} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
+        GROUP BY ${groupBy} HAVING sum(n) > 0`;
+      parts.push(this.db.prepare(sql).all(...params) as T[]);
+    }
+    for (const edge of edges) {
+      const { table, time, select, groupBy } = query.rows;
+      const w = where({ touchpoint: filter.touchpoint, ...edge }, [], [], time);
+      parts.push(this.db.prepare(`SELECT ${select} FROM ${table} ${w.sql} GROUP BY ${groupBy}`).all(...w.params) as T[]);
+    }
+    return parts;
   }
 
   async countsByDay(filter: ResponseFilter): Promise<DayScoreCount[]> {
-    return countsInRange(filter, {
-      rollup: async (touchpoint, fromDay, toDay) => {
-        const clauses: string[] = [];
-        const params: string[] = [];
-        if (touchpoint !== undefined) (clauses.push('touchpoint = ?'), params.push(touchpoint));
-        if (fromDay !== undefined) (clauses.push('day >= ?'), params.push(fromDay));
-        if (toDay !== undefined) (clauses.push('day < ?'), params.push(toDay));
-        const sql = `SELECT day, kind, scale_max AS scaleMax, score, sum(n) AS n FROM daily_counts
-          ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} GROUP BY day, kind, scale_max, score HAVING sum(n) > 0`;
-        return this.db.prepare(sql).all(...params) as CountRow[];
-      },
-      rows: async (touchpoint, since, until) => {
-        const w = where({ touchpoint, since, until });
-        const sql = `SELECT substr(answered_at, 1, 10) AS day, kind, scale_max AS scaleMax, score, count(*) AS n FROM responses
-          ${w.sql} GROUP BY 1, 2, 3, 4`;
-        return this.db.prepare(sql).all(...w.params) as CountRow[];
-      },
-    });
+    return toDayCounts(this.ranged<DayScoreCount>(filter, dayCounts));
+  }
+
+  async engagement(filter: ResponseFilter): Promise<EngagementCount[]> {
+    return toEngagement(this.ranged<AnswerSums>(filter, answerSums), this.ranged<DisplaySums>(filter, displaySums));
   }
 
   async latestComments(filter: ResponseFilter, limit: number): Promise<CommentRow[]> {

@@ -1,5 +1,6 @@
 // The storage interface the handler depends on, kept by two adapters with one behaviour: SQLite (embedded default) and
 // PostgreSQL (production). Reads answer aggregate questions; rows are only ever read a page at a time.
+import type { Display } from '../../src/schema/display.js';
 import type { PromptKind, Response } from '../../src/schema/response.js';
 import type { ScoreCount } from '../../src/sdk/scores.js';
 
@@ -17,6 +18,24 @@ export interface InsertResult {
   readonly accepted: number;
   /** Responses whose id was already stored: not stored again (a complete answer replacing a partial one counts as accepted). */
   readonly duplicates: number;
+  /** The same for displays, when the batch had any (a final outcome replacing an `open` copy counts as accepted). */
+  readonly displays?: { readonly accepted: number; readonly duplicates: number };
+}
+
+/** How a touchpoint's prompts fared in a range: displays by outcome, and its answers. */
+export interface EngagementCount {
+  readonly touchpoint: string;
+  /** Displays, whatever their outcome. */
+  readonly shown: number;
+  readonly answered: number;
+  readonly dismissed: number;
+  readonly ignored: number;
+  /** Displays whose outcome is not known yet. */
+  readonly open: number;
+  /** Answers stored (with or without a display: inline elements and `record()` have none). */
+  readonly answers: number;
+  readonly commented: number;
+  readonly partials: number;
 }
 
 /** Answers that gave one score on one day (UTC). */
@@ -52,9 +71,11 @@ export interface ResponseStore {
    * Stores each response once by id (ids compared in lower case; a complete answer replaces its partial twin, every
    * column of it), atomically: all of the batch or none. Call with a batch from `prepareBatch`.
    */
-  insert(responses: readonly Response[], receivedAt: Date): Promise<InsertResult>;
+  insert(responses: readonly Response[], receivedAt: Date, displays?: readonly Display[]): Promise<InsertResult>;
   /** Answers per day × kind × scale × score, oldest day first: the summary, trend and distribution all derive from it. */
   countsByDay(filter: ResponseFilter): Promise<DayScoreCount[]>;
+  /** Displays and answers per touchpoint, for response, comment and partial rates. */
+  engagement(filter: ResponseFilter): Promise<EngagementCount[]>;
   /** The newest comments, newest first. */
   latestComments(filter: ResponseFilter, limit: number): Promise<CommentRow[]>;
   /** Up to `limit` responses after `after`, oldest answer first. */

@@ -1,17 +1,29 @@
 // The body of one delivery request, POSTed to the collector endpoint.
 import { z } from 'zod/mini';
+import { displaySchema } from './display.js';
 import { responseSchema } from './response.js';
 
 /** Most responses a single request may carry. */
 export const maxBatchResponses = 50;
+/** Most displays a single request may carry. */
+export const maxBatchDisplays = 100;
 /** Most bytes a single request body may have: keepalive requests share a 64 KiB budget in flight. */
 export const maxBatchBytes = 60 * 1024;
 
 export const batchSchema = z.lazy(() =>
-  z.object({
-    v: z.literal(1),
-    sentAt: z.iso.datetime({ offset: true }),
-    responses: z.array(responseSchema).check(z.minLength(1), z.maxLength(maxBatchResponses)),
-  }),
+  z
+    .object({
+      v: z.literal(1),
+      sentAt: z.iso.datetime({ offset: true }),
+      responses: z.array(responseSchema).check(z.maxLength(maxBatchResponses)),
+      /** Optional: collectors that do not know displays ignore them. */
+      displays: z.optional(z.array(displaySchema).check(z.maxLength(maxBatchDisplays))),
+    })
+    .check(
+      z.refine((batch) => batch.responses.length > 0 || (batch.displays?.length ?? 0) > 0, {
+        message: 'expected at least one response or display',
+        path: ['responses'],
+      }),
+    ),
 );
 export type Batch = z.infer<typeof batchSchema>;

@@ -1,6 +1,7 @@
 // The response a customer gives, as stored, sent and collected; and the input `record()` accepts.
 import { z } from 'zod/mini';
 
+import { deviceSchema, stageSchema } from './context.js';
 import { defaultScales, promptKinds } from './scales.js';
 
 export { defaultScales, promptKinds };
@@ -63,6 +64,8 @@ export const responseSchema = z.lazy(() =>
       metadata: z.optional(attributesSchema),
       /** True when the customer left before finishing the follow-up: the score counts, the comment is missing. */
       partial: z.optional(z.boolean()),
+      stage: z.optional(stageSchema),
+      device: z.optional(deviceSchema),
       sdk: z.object({ name: z.string(), version: z.string() }),
     })
     .check(z.superRefine(scoreOnScale)),

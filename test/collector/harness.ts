@@ -9,6 +9,8 @@ import { startCollectorServer, type RunningServer, type ServerOptions } from '..
 import { openStore } from '../../collector/store/open.js';
 import { readAll, type ResponseStore } from '../../collector/store/store.js';
 import { sampleResponses } from '../../collector/sample-data.js';
+import { randomUUID } from 'node:crypto';
+import type { Display, DisplayOutcome } from '../../src/schema/display.js';
 import type { Response } from '../../src/schema/response.js';
 import { startPostgres, type PostgresServer } from '../../scripts/postgres-server.js';
 
@@ -86,7 +88,29 @@ export const test = base.extend<Fixtures, { postgres: PostgresServer }>({
 export { expect } from '@playwright/test';
 export type { CollectorOptions };
 
-export const batch = (responses: readonly Response[]) => ({ v: 1, sentAt: new Date().toISOString(), responses });
+export const batch = (responses: readonly Response[], displays?: readonly Display[]) => ({
+  v: 1,
+  sentAt: new Date().toISOString(),
+  responses,
+  ...(displays ? { displays } : {}),
+});
+
+/** A display as the SDK records it; pass the answer it led to, if any, for an `answered` one. */
+export function display(touchpoint: string, outcome: DisplayOutcome, overrides: Partial<Display> = {}): Display {
+  return {
+    id: randomUUID(),
+    touchpoint,
+    kind: 'nps',
+    mode: 'popover',
+    trigger: 'milestone',
+    shownAt: new Date().toISOString(),
+    outcome,
+    page: { url: `https://shop.example/${touchpoint}` },
+    anonymousId: randomUUID(),
+    sdk: { name: 'cxkit', version: 'test' },
+    ...overrides,
+  };
+}
 
 /** Valid responses, as the SDK would send them. */
 export const responses = (count: number, seed = 1): Response[] => sampleResponses(count, 30, new Date(), seed);

@@ -1,0 +1,151 @@
+// The rollups both stores keep exact with triggers, defined once: for each source table, the key a row is counted
+// under and what it adds to the counters. Reads sum the rollups; they never walk the rows.
+
+interface Column {
+  readonly name: string;
+  /** The value for one row as a SQL expression; `row` is NEW, OLD, the source table or a transition table. */
+  readonly sqlite: (row: string) => string;
+  readonly postgres: (row: string) => string;
+  readonly sqliteType: string;
+  readonly postgresType: string;
+}
+
+export interface Rollup {
+  readonly table: string;
+  readonly source: string;
+  readonly keys: readonly Column[];
+  /** `n` first: a rollup row whose `n` reaches zero counts nothing. */
+  readonly counters: readonly Column[];
+}
+
+/** The UTC day of a time: SQLite keeps times as ISO text, PostgreSQL as timestamptz. */
+const day = (column: string): Column => ({
+  name: 'day',
+  sqlite: (row) => `substr(${row}.${column}, 1, 10)`,
+  postgres: (row) => `(${row}.${column} AT TIME ZONE 'UTC')::date`,
+  sqliteType: 'TEXT',
+  postgresType: 'date',
+});
+const plain = (name: string, sqliteType: string, postgresType: string): Column => ({
+  name,
+  sqlite: (row) => `${row}.${name}`,
+  postgres: (row) => `${row}.${name}`,
+  sqliteType,
+  postgresType,
+});
+const counter = (name: string, sqlite: Column['sqlite'], postgres: Column['postgres']): Column => ({
+  name,
+  sqlite,
+  postgres,
+  sqliteType: 'INTEGER',
+  postgresType: 'bigint',
+});
+
+/** Answers per day × touchpoint × kind × scale × score, with how many had a comment and how many were partial. */
+export const answerCounts: Rollup = {
+  table: 'daily_counts',
+  source: 'responses',
+  keys: [
+    day('answered_at'),
+    plain('touchpoint', 'TEXT', 'text'),
+    plain('kind', 'TEXT', 'text'),
+    plain('scale_max', 'INTEGER', 'smallint'),
+    plain('score', 'INTEGER', 'smallint'),
+  ],
+  counters: [
+    counter(
+      'n',
+      () => '1',
+      () => '1',
+    ),
+    counter(
+      'commented',
+      (row) => `(${row}.comment IS NOT NULL)`,
+      (row) => `(${row}.comment IS NOT NULL)::int`,
+    ),
+    counter(
+      'partials',
+      (row) => `${row}.partial`,
+      (row) => `${row}.partial::int`,
+    ),
+  ],
+};
+
+/** Displays per day × touchpoint × outcome. */
+export const displayCounts: Rollup = {
+  table: 'display_counts',
+  source: 'displays',
+  keys: [day('shown_at'), plain('touchpoint', 'TEXT', 'text'), plain('outcome', 'TEXT', 'text')],
+  counters: [
+    counter(
+      'n',
+      () => '1',
+      () => '1',
+    ),
+  ],
+};
+
+const names = (columns: readonly Column[]) => columns.map((c) => c.name).join(', ');
+
+export function sqliteRollup(rollup: Rollup): string {
+  const { table, source, keys, counters } = rollup;
+  const match = (row: string) => keys.map((k) => `${k.name} = ${k.sqlite(row)}`).join(' AND ');
+  const countIn = `INSERT INTO ${table} (${names(keys)}, ${names(counters)})
+      VALUES (${[...keys, ...counters].map((c) => c.sqlite('NEW')).join(', ')})
+      ON CONFLICT (${names(keys)}) DO UPDATE SET ${counters.map((c) => `${c.name} = ${c.name} + excluded.${c.name}`).join(', ')};`;
+  const countOut = `UPDATE ${table} SET ${counters.map((c) => `${c.name} = ${c.name} - ${c.sqlite('OLD')}`).join(', ')}
+      WHERE ${match('OLD')};
+    DELETE FROM ${table} WHERE ${match('OLD')} AND n <= 0;`;
+  return `
+   CREATE TABLE ${table} (
+     ${[...keys, ...counters].map((c) => `${c.name} ${c.sqliteType} NOT NULL`).join(',\n     ')},
+     PRIMARY KEY (${names(keys)})
+   ) WITHOUT ROWID;
+   INSERT INTO ${table} (${names(keys)}, ${names(counters)})
+     SELECT ${[...keys.map((k) => k.sqlite(source)), ...counters.map((c) => `sum(${c.sqlite(source)})`)].join(', ')}
+       FROM ${source} GROUP BY ${keys.map((_, i) => i + 1).join(', ')};
+   CREATE TRIGGER ${source}_counted_in AFTER INSERT ON ${source} BEGIN ${countIn} END;
+   CREATE TRIGGER ${source}_counted_out AFTER DELETE ON ${source} BEGIN ${countOut} END;
+   CREATE TRIGGER ${source}_recounted AFTER UPDATE ON ${source} BEGIN ${countOut} ${countIn} END;`;
+}
+
+/**
+ * PostgreSQL: statement triggers with transition tables, so that a batch is one grouped upsert in key order (two
+ * instances' batches then lock rollup rows in one order). Rows at zero stay (deleting them would race with a
+ * concurrent insert of the same key); reads skip them.
+ */
+export function postgresRollup(rollup: Rollup): string {
+  const { table, source, keys, counters } = rollup;
+  const changes = (rows: string, sign: '' | '-') =>
+    `SELECT ${[...keys.map((k) => `${k.postgres(rows)} AS ${k.name}`), ...counters.map((c) => `${sign}${c.postgres(rows)} AS ${c.name}`)].join(', ')} FROM ${rows}`;
+  const triggers = [
+    ['counted_in', 'INSERT', 'REFERENCING NEW TABLE AS new_rows', changes('new_rows', '')],
+    ['counted_out', 'DELETE', 'REFERENCING OLD TABLE AS old_rows', changes('old_rows', '-')],
+    [
+      'recounted',
+      'UPDATE',
+      'REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows',
+      `${changes('new_rows', '')} UNION ALL ${changes('old_rows', '-')}`,
+    ],
+  ] as const;
+  return `
+   CREATE TABLE ${table} (
+     ${[...keys, ...counters].map((c) => `${c.name} ${c.postgresType} NOT NULL`).join(',\n     ')},
+     PRIMARY KEY (${names(keys)})
+   );${triggers
+     .map(
+       ([name, event, referencing, delta]) => `
+   CREATE FUNCTION cxkit_${source}_${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     INSERT INTO ${table} (${names(keys)}, ${names(counters)})
+       SELECT ${names(keys)}, ${counters.map((c) => `sum(${c.name})`).join(', ')} FROM (${delta}) AS changes
+        GROUP BY ${names(keys)} HAVING ${counters.map((c) => `sum(${c.name}) <> 0`).join(' OR ')}
+        ORDER BY ${names(keys)}
+     ON CONFLICT (${names(keys)}) DO UPDATE SET ${counters.map((c) => `${c.name} = ${table}.${c.name} + excluded.${c.name}`).join(', ')};
+     RETURN NULL;
+   END $$;
+   CREATE TRIGGER ${source}_${name} AFTER ${event} ON ${source} ${referencing}
+     FOR EACH STATEMENT EXECUTE FUNCTION cxkit_${source}_${name}();`,
+     )
+     .join('')}`;
+}

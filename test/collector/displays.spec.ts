@@ -1,0 +1,137 @@
+// Displays at the collector, on both stores: stored once, settled once, and counted into response, comment and partial
+// rates that are checked against a table worked out by hand.
+import type { Display } from '../../src/schema/display.js';
+import type { Response } from '../../src/schema/response.js';
+import { batch, display, expect, responses, storeKinds, test } from './harness.js';
+
+const hour = 3_600_000;
+
+/**
+ * The hand-made week: checkout shown 10 times (4 answered, 3 dismissed, 2 ignored, 1 still open) plus one inline answer
+ * with no display; help shown 5 times (1 answered, 4 dismissed). Of checkout's 5 answers 2 have a comment and 1 is
+ * partial; help's one answer has a comment.
+ */
+function week(now: number) {
+  const [a1, a2, a3, a4, inline, h1] = responses(6, 61);
+  const at = (i: number) => new Date(now - i * 6 * hour).toISOString();
+  const answers: Response[] = [
+    { ...a1!, touchpoint: 'checkout', answeredAt: at(1), comment: 'quick' },
+    { ...a2!, touchpoint: 'checkout', answeredAt: at(2), comment: 'the coupon field did not work' },
+    { ...a3!, touchpoint: 'checkout', answeredAt: at(3), partial: true },
+    { ...a4!, touchpoint: 'checkout', answeredAt: at(4) },
+    { ...inline!, touchpoint: 'checkout', answeredAt: at(5) },
+    { ...h1!, touchpoint: 'help', answeredAt: at(6), comment: 'clear' },
+  ].map(({ comment, partial, ...r }) => ({ ...r, ...(comment ? { comment } : {}), ...(partial ? { partial } : {}) }));
+  const shownAt = (i: number) => ({ shownAt: at(i) });
+  const displays: Display[] = [
+    ...answers.slice(0, 4).map((r, i) => display('checkout', 'answered', { responseId: r.id, ...shownAt(i + 1) })),
+    ...[7, 8, 9].map((i) => display('checkout', 'dismissed', shownAt(i))),
+    ...[10, 11].map((i) => display('checkout', 'ignored', shownAt(i))),
+    display('checkout', 'open', shownAt(12)),
+    display('help', 'answered', { responseId: answers[5]!.id, ...shownAt(6) }),
+    ...[13, 14, 15, 16].map((i) => display('help', 'dismissed', shownAt(i))),
+  ];
+  return { answers, displays };
+}
+
+const third = 100 / 3;
+
+for (const kind of storeKinds) {
+  test.describe(`${kind}: displays`, () => {
+    test('response, comment and partial rates match the hand-computed table, per touchpoint and overall', async ({ startCollector }) => {
+      const collector = await startCollector({ database: kind });
+      const { answers, displays } = week(Date.now());
+      const reply = await collector.post(batch(answers, displays));
+      expect(await reply.json()).toEqual({ accepted: 6, duplicates: 0, displays: { accepted: 15, duplicates: 0 } });
+      const summary = (await (await fetch(`${collector.url}v1/summary`)).json()) as Record<string, unknown>;
+      expect(summary).toMatchObject({
+        shown: 15,
+        answered: 5,
+        dismissed: 7,
+        ignored: 2,
+        open: 1,
+        responseRate: third,
+        answers: 6,
+        commentRate: 50,
+        partialRate: 100 / 6,
+        byTouchpoint: {
+          checkout: {
+            shown: 10,
+            answered: 4,
+            dismissed: 3,
+            ignored: 2,
+            open: 1,
+            responseRate: 40,
+            answers: 5,
+            commentRate: 40,
+            partialRate: 20,
+          },
+          help: {
+            shown: 5,
+            answered: 1,
+            dismissed: 4,
+            ignored: 0,
+            open: 0,
+            responseRate: 20,
+            answers: 1,
+            commentRate: 100,
+            partialRate: 0,
+          },
+        },
+      });
+      const filtered = (await (await fetch(`${collector.url}v1/summary?touchpoint=help`)).json()) as Record<string, unknown>;
+      expect(filtered).toMatchObject({ shown: 5, answered: 1, responseRate: 20, byTouchpoint: { help: { shown: 5 } } });
+      expect(filtered.byTouchpoint).not.toHaveProperty('checkout');
+      // a range that starts mid-day: the displays shown within the last 43 hours (1–7) and every answer (1–6)
+      const since = new Date(Date.now() - 43 * hour).toISOString();
+      const recent = (await (await fetch(`${collector.url}v1/summary?since=${since}`)).json()) as Record<string, unknown>;
+      expect(recent).toMatchObject({
+        shown: 6,
+        answered: 5,
+        dismissed: 1,
+        ignored: 0,
+        answers: 6,
+        byTouchpoint: { checkout: { shown: 5, answered: 4, dismissed: 1 }, help: { shown: 1, answered: 1 } },
+      });
+      const report = (await (await fetch(`${collector.url}v1/report`)).json()) as { summary: Record<string, unknown> };
+      expect(report.summary).toMatchObject({ shown: 15, responseRate: third });
+    });
+
+    test('a display is stored once, an open one is settled by its final copy, and a final one is never reopened', async ({
+      startCollector,
+    }) => {
+      const collector = await startCollector({ database: kind });
+      const open = display('checkout', 'open');
+      const [answer] = responses(1, 62);
+      expect(await (await collector.post(batch([], [open]))).json()).toEqual({
+        accepted: 0,
+        duplicates: 0,
+        displays: { accepted: 1, duplicates: 0 },
+      });
+      expect(await (await collector.post(batch([], [open]))).json()).toMatchObject({ displays: { accepted: 0, duplicates: 1 } });
+      const answered = { ...open, outcome: 'answered' as const, responseId: answer!.id.toUpperCase() };
+      // the settled copy comes with its answer, in any case of id, possibly twice in one batch
+      const settled = await collector.post(
+        batch([{ ...answer!, touchpoint: 'checkout' }], [{ ...answered, id: open.id.toUpperCase() }, answered]),
+      );
+      expect(await settled.json()).toEqual({ accepted: 1, duplicates: 0, displays: { accepted: 1, duplicates: 1 } });
+      expect(await (await collector.post(batch([], [open, { ...open, outcome: 'dismissed' }]))).json()).toMatchObject({
+        displays: { accepted: 0, duplicates: 2 },
+      });
+      const summary = (await (await fetch(`${collector.url}v1/summary`)).json()) as Record<string, unknown>;
+      expect(summary).toMatchObject({ shown: 1, answered: 1, open: 0, dismissed: 0, responseRate: 100, answers: 1 });
+    });
+
+    test('a batch of displays only is valid; one with neither answers nor displays is not', async ({ startCollector }) => {
+      const collector = await startCollector({ database: kind });
+      expect((await collector.post(batch([], [display('help', 'ignored')]))).status).toBe(202);
+      const empty = await collector.post(batch([], []));
+      expect(empty.status).toBe(400);
+      expect(await empty.json()).toMatchObject({
+        issues: [{ path: 'body.responses', message: 'expected at least one response or display' }],
+      });
+      const bad = await collector.post(batch([], [{ ...display('help', 'ignored'), outcome: 'maybe' } as unknown as Display]));
+      expect(await bad.json()).toMatchObject({ issues: [{ path: 'body.displays[0].outcome' }] });
+    });
+  });
+}

@@ -40,9 +40,14 @@ export function jsonSchemas(): JsonSchema {
     $schema,
     $id: 'https://cxkit.dev/schema.json',
     title: 'cxkit delivery batch',
-    description: 'The body the cxkit SDK POSTs to a collector: { v: 1, sentAt, responses: Response[] }.',
+    description: 'The body the cxkit SDK POSTs to a collector: { v: 1, sentAt, responses: Response[], displays?: Display[] }.',
     ...batch,
-    properties: { ...batch.properties, responses: { type: 'array', minItems: 1, maxItems: 50, items: { $ref: '#/$defs/Response' } } },
+    properties: { ...batch.properties, responses: { type: 'array', maxItems: 50, items: { $ref: '#/$defs/Response' } } },
+    // at least one answer or one display: the refinement zod checks in code
+    anyOf: [
+      { properties: { responses: { minItems: 1 } } },
+      { required: ['displays'], properties: { displays: { minItems: 1 } } },
+    ],
     $defs: { Response: { title: 'cxkit response', ...responseDef } },
   };
 }

@@ -32,6 +32,18 @@ test('what the collector refuses with 400, the JSON Schema refuses too', async (
   await expect.poll(() => collector.received().length).toBe(1);
   const good = collector.received()[0]!.body;
   const response = good.responses[0]!;
+  const shown = {
+    id: crypto.randomUUID(),
+    touchpoint: 't',
+    kind: 'nps',
+    mode: 'popover',
+    trigger: 'milestone',
+    shownAt: new Date().toISOString(),
+    outcome: 'dismissed',
+    page: { url: 'https://shop.example/' },
+    anonymousId: response.anonymousId,
+    sdk: response.sdk,
+  };
   const broken: Record<string, unknown> = {
     'score off the NPS scale': { ...good, responses: [{ ...response, score: 11 }] },
     'a CSAT score of 0': { ...good, responses: [{ ...response, kind: 'csat', scale: { min: 1, max: 5 }, score: 0 }] },
@@ -43,6 +55,9 @@ test('what the collector refuses with 400, the JSON Schema refuses too', async (
     'nested metadata': { ...good, responses: [{ ...response, metadata: { a: { b: 1 } } }] },
     'a wrong version': { ...good, v: 2 },
     'no responses': { ...good, responses: [] },
+    'neither answers nor displays': { ...good, responses: [], displays: [] },
+    'a display with an unknown outcome': { ...good, displays: [{ ...shown, outcome: 'maybe' }] },
+    'a display with no touchpoint': { ...good, displays: [{ ...shown, touchpoint: undefined }] },
     '51 responses': { ...good, responses: Array.from({ length: 51 }, () => ({ ...response, id: crypto.randomUUID() })) },
   };
   const store = new SqliteStore(':memory:');
@@ -55,6 +70,14 @@ test('what the collector refuses with 400, the JSON Schema refuses too', async (
     });
     expect(accepted.status).toBe(202);
     expect(validate(good)).toBe(true);
+    const displaysOnly = { ...good, responses: [], displays: [shown] };
+    const acceptedDisplays = await fetch(`${server.url}v1/responses`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: JSON.stringify(displaysOnly),
+    });
+    expect(acceptedDisplays.status).toBe(202);
+    expect(validate(displaysOnly), JSON.stringify(validate.errors)).toBe(true);
     for (const [what, body] of Object.entries(broken)) {
       const reply = await fetch(`${server.url}v1/responses`, {
         method: 'POST',

@@ -1,8 +1,11 @@
 // `npx cxkit-collector --port 8787 --database postgres://… --origin https://shop.example --write-key …`
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { jsonLines } from './http/access-log.js';
 import { startCollectorServer } from './http/server.js';
 import { defaultSqliteFile, isPostgresUrl, openStore } from './store/open.js';
+import { WebhookDispatcher } from './webhooks/dispatcher.js';
+import { parseTargets, type WebhookTarget } from './webhooks/targets.js';
 
 const usage = `Usage: cxkit-collector [options]         (environment variables in brackets; an option wins over its variable)
   --port <n>               port to listen on (default 8787) [PORT]
@@ -20,6 +23,12 @@ const usage = `Usage: cxkit-collector [options]         (environment variables i
   --rate-limit-key <n>     requests a minute per key, 0 for none (default 12000)
   --max-body <bytes>       largest request body read (default 131072)
   --access-log <file|-|off> JSON lines, one per request; - is stdout (default -)
+  --webhook <url>          post each new answer there (Standard Webhooks); repeat for several
+  --webhook-secret <whsec_…> sign --webhook posts with it [CXKIT_WEBHOOK_SECRET]
+  --webhook-config <file>  JSON { "webhooks": [{ url, format: standard|slack, secret, when: { kinds, scoreMin,
+                           scoreMax, touchpoints, hasComment, partial } }] } for rules and Slack
+  --webhook-retry-base <ms> first retry after about this long, doubling up to 6 h; 12 attempts (default 30000)
+  --allow-private-webhooks allow webhook targets on loopback or private addresses (development only)
   -h, --help               this text`;
 
 const loopback = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -43,6 +52,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         'rate-limit-key': { type: 'string', default: '12000' },
         'max-body': { type: 'string', default: '131072' },
         'access-log': { type: 'string', default: '-' },
+        webhook: { type: 'string', multiple: true, default: [] },
+        'webhook-secret': { type: 'string', default: env.CXKIT_WEBHOOK_SECRET },
+        'webhook-config': { type: 'string' },
+        'webhook-retry-base': { type: 'string', default: '30000' },
+        'allow-private-webhooks': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -56,8 +70,20 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       throw new RangeError(`--${name}: expected a whole number from ${min} to ${max}, got ${value}`);
     return n;
   };
-  let port: number, maxBodyBytes: number, perIp: number, perKey: number;
+  let port: number, maxBodyBytes: number, perIp: number, perKey: number, retryBase: number;
+  let targets: WebhookTarget[];
   try {
+    retryBase = wholeNumber('webhook-retry-base', values['webhook-retry-base'], 10);
+    const configFile = values['webhook-config'];
+    let file: unknown;
+    if (configFile !== undefined) {
+      try {
+        file = JSON.parse(await readFile(configFile, 'utf8'));
+      } catch (error) {
+        throw new Error(`--webhook-config: could not read ${configFile}: ${(error as Error).message}`);
+      }
+    }
+    targets = parseTargets({ urls: values.webhook, secret: values['webhook-secret'], file }, values['allow-private-webhooks']);
     port = wholeNumber('port', values.port, 0, 65535);
     maxBodyBytes = wholeNumber('max-body', values['max-body'], 1024);
     perIp = wholeNumber('rate-limit-ip', values['rate-limit-ip'], 0);
@@ -81,6 +107,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return fail(`--database: could not open ${redact(database)}: ${error instanceof Error ? error.message : String(error)}`, false);
   }
   const logTo = values['access-log'];
+  const dashboardUrl = `${(publicOrigin ?? `http://${values.host.includes(':') ? `[${values.host}]` : values.host}:${port}`).replace(/\/$/, '')}/dashboard`;
+  const webhooks = targets.length
+    ? new WebhookDispatcher({ store, targets, allowPrivate: values['allow-private-webhooks'], dashboardUrl, baseDelayMs: retryBase })
+    : undefined;
   let server;
   try {
     server = await startCollectorServer({
@@ -94,6 +124,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       trustProxy: values['trust-proxy'],
       rateLimit: { perIp, perKey },
       maxBodyBytes,
+      webhooks,
       accessLog:
         logTo === 'off'
           ? undefined
@@ -106,6 +137,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return fail(`could not listen on ${values.host}:${port}: ${(error as Error).message}`, false);
   }
   console.error(`cxkit collector: ${server.url}v1/responses   dashboard: ${server.url}dashboard   data: ${redact(database)}`);
+  if (targets.length)
+    console.error(`cxkit collector: posting new answers to ${targets.length} webhook target${targets.length > 1 ? 's' : ''}`);
   if (!loopback.has(values.host) && !values['read-key']) {
     console.error(
       'cxkit collector: warning: listening beyond this machine without --read-key: anyone who can reach it can read every answer',

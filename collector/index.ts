@@ -9,7 +9,14 @@ export type { PostgresStore, PostgresOptions } from './store/postgres.js';
 export {
   allResponses,
   readAll,
+  type AttemptResult,
+  type ClaimedDelivery,
   type CommentRow,
+  type DeliveryRecord,
+  type DeliveryStatus,
+  type EngagementCount,
+  type InsertExtras,
+  type NewDelivery,
   type DayScoreCount,
   type InsertResult,
   type PageCursor,
@@ -18,6 +25,9 @@ export {
   type ResponseStore,
 } from './store/store.js';
 export { answeredAtWindow } from './store/prepare.js';
+export { WebhookDispatcher, type DispatcherOptions } from './webhooks/dispatcher.js';
+export { parseTargets, matches, WebhookConfigError, type WebhookRule, type WebhookTarget } from './webhooks/targets.js';
+export { signedHeaders, newSecret } from './webhooks/signature.js';
 export { buildReport, withIntervals, type Report, type SummaryWithIntervals } from './analytics/report.js';
 export { csvHeader, toCsvRow } from './analytics/csv.js';
 export { sampleResponses } from './sample-data.js';

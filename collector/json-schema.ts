@@ -44,10 +44,7 @@ export function jsonSchemas(): JsonSchema {
     ...batch,
     properties: { ...batch.properties, responses: { type: 'array', maxItems: 50, items: { $ref: '#/$defs/Response' } } },
     // at least one answer or one display: the refinement zod checks in code
-    anyOf: [
-      { properties: { responses: { minItems: 1 } } },
-      { required: ['displays'], properties: { displays: { minItems: 1 } } },
-    ],
+    anyOf: [{ properties: { responses: { minItems: 1 } } }, { required: ['displays'], properties: { displays: { minItems: 1 } } }],
     $defs: { Response: { title: 'cxkit response', ...responseDef } },
   };
 }

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { batchSchema } from '../../src/schema/batch.js';
 import { toValidationIssues } from '../../src/schema/issues.js';
 import { buildReport, withIntervals } from '../analytics/report.js';
-import type { ResponseStore } from '../store/store.js';
+import type { DeliveryStatus, ResponseStore } from '../store/store.js';
+import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { logWhenDone, type AccessLog } from './access-log.js';
 import { BodyRefused, readBody, sendJson, sendJsonAndClose } from './body.js';
 import { clientAddress } from './client-address.js';
@@ -42,6 +43,8 @@ export interface CollectorOptions {
   readonly accessLog?: AccessLog | undefined;
   /** Folder of the built dashboard. Default `dist/dashboard` beside the built collector. */
   readonly dashboardDir?: string;
+  /** Posts new answers to webhook targets; the handler marks answers for it and nudges it. `startCollectorServer` starts and stops it. */
+  readonly webhooks?: WebhookDispatcher | undefined;
 }
 
 export type CollectorHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
@@ -56,7 +59,13 @@ function keyMatches(expected: string, given: string | null | undefined): boolean
 /** A Host header that is a host name or address with an optional port; anything else is a malformed request. */
 const validHost = (host: string | undefined) => host === undefined || /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._~%-]+)(:\d{1,5})?$/.test(host);
 
-const reads = { '/v1/summary': 'summary', '/v1/responses.csv': 'csv', '/v1/report': 'report' } as const;
+const reads = {
+  '/v1/summary': 'summary',
+  '/v1/responses.csv': 'csv',
+  '/v1/report': 'report',
+  '/v1/webhooks/deliveries': 'deliveries',
+} as const;
+const deliveryStatuses: readonly string[] = ['pending', 'delivered', 'failed'] satisfies DeliveryStatus[];
 type Read = (typeof reads)[keyof typeof reads];
 
 /** Creates the handler; it resolves false for requests that are not the collector's, so that another handler can take them. */
@@ -125,8 +134,10 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
       const issues = toValidationIssues('body', parsed.error.issues);
       return sendJson(res, 400, { error: 'invalid batch', issues }, corsHeaders);
     }
-    const result = await store.insert(parsed.data.responses, new Date(), parsed.data.displays);
+    const notify = options.webhooks !== undefined;
+    const result = await store.insert(parsed.data.responses, new Date(), { displays: parsed.data.displays, notify });
     sendJson(res, 202, result, corsHeaders);
+    if (notify && result.accepted) options.webhooks!.nudge();
   }
 
   function preflight(req: IncomingMessage, res: ServerResponse): void {
@@ -142,7 +153,23 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
       .end();
   }
 
+  async function listDeliveries(res: ServerResponse, url: URL): Promise<void> {
+    const status = url.searchParams.get('status') ?? undefined;
+    const limit = Number(url.searchParams.get('limit') ?? 100);
+    const issues = [
+      ...(status !== undefined && !deliveryStatuses.includes(status)
+        ? [{ path: 'query.status', message: `expected one of ${deliveryStatuses.join(', ')}, got ${status}` }]
+        : []),
+      ...(!Number.isInteger(limit) || limit < 1 || limit > 1000
+        ? [{ path: 'query.limit', message: 'expected a whole number from 1 to 1000' }]
+        : []),
+    ];
+    if (issues.length) return sendJson(res, 400, { error: 'invalid query', issues });
+    sendJson(res, 200, { deliveries: await store.deliveries({ status: status as DeliveryStatus | undefined, limit }) });
+  }
+
   async function read(res: ServerResponse, url: URL, answer: Read): Promise<void> {
+    if (answer === 'deliveries') return listDeliveries(res, url);
     const parsed = parseFilter(url.searchParams);
     if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: parsed.issues });
     const { filter } = parsed;

@@ -87,6 +87,7 @@ export async function startCollectorServer(options: ServerOptions): Promise<Runn
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   collector = createCollectorHandler({ ...options, publicOrigin: options.publicOrigin ?? listeningOrigins(host, port) });
+  options.webhooks?.start();
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
     close: async () => {
@@ -99,6 +100,7 @@ export async function startCollectorServer(options: ServerOptions): Promise<Runn
       }
       server.closeAllConnections();
       await closed;
+      await options.webhooks?.stop();
     },
   };
 }

@@ -1,6 +1,7 @@
 // The PostgreSQL schema as numbered steps, recorded in cxkit_migrations. Append, never edit: every collector instance
 // applies what is missing at start, one at a time under an advisory lock.
 import { answerCounts, displayCounts, postgresRollup } from './rollups.js';
+import { webhookDeliveries } from './webhook-schema.js';
 
 export const postgresMigrations: readonly string[] = [
   // 1: responses and displays with the columns reads need, and the per-day rollups triggers keep exact in every write's
@@ -45,4 +46,8 @@ export const postgresMigrations: readonly string[] = [
    CREATE INDEX displays_by_visitor ON displays (anonymous_id);
    ${postgresRollup(answerCounts)}
    ${postgresRollup(displayCounts)}`,
+  // 2: webhooks: answers waiting to be fanned out to the targets, and the deliveries with their attempts
+  `ALTER TABLE responses ADD COLUMN webhook_pending boolean NOT NULL DEFAULT false;
+   CREATE INDEX responses_webhook_pending ON responses (received_at) WHERE webhook_pending;
+   ${webhookDeliveries('timestamptz', 'integer')}`,
 ];

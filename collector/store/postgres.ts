@@ -2,15 +2,20 @@
 // INSERT … ON CONFLICT per batch, and the same rollup and semantics as SQLite. Any number of collector processes may
 // share one database: nothing lives in a process that another needs.
 import pg from 'pg';
-import type { Display } from '../../src/schema/display.js';
 import type { Response } from '../../src/schema/response.js';
 import { rangeParts, type RangedQuery } from './day-range.js';
 import { toDayCounts, toEngagement, type AnswerSums, type DisplaySums } from './engagement.js';
 import { postgresMigrations } from './postgres-migrations.js';
 import { prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {
+  AttemptResult,
+  ClaimedDelivery,
   CommentRow,
   DayScoreCount,
+  DeliveryRecord,
+  DeliveryStatus,
+  InsertExtras,
+  NewDelivery,
   EngagementCount,
   InsertResult,
   PageCursor,
@@ -83,9 +88,9 @@ const displaySums: RangedQuery = {
 const insertBatch = `
   WITH answers AS (
     INSERT INTO responses (id, kind, score, scale_max, touchpoint, answered_at, answered_at_claimed, received_at, partial,
-                           comment, user_id, anonymous_id, body)
+                           comment, user_id, anonymous_id, body, webhook_pending)
     SELECT id, kind, score, scale_max, touchpoint, answered_at, answered_at_claimed, $13, partial, comment, user_id,
-           anonymous_id, body
+           anonymous_id, body, $26
       FROM unnest($1::text[], $2::text[], $3::smallint[], $4::smallint[], $5::text[], $6::timestamptz[], $7::text[],
                   $8::boolean[], $9::text[], $10::text[], $11::text[], $12::jsonb[])
         AS batch (id, kind, score, scale_max, touchpoint, answered_at, answered_at_claimed, partial, comment, user_id,
@@ -157,7 +162,8 @@ export class PostgresStore implements ResponseStore {
     }
   }
 
-  async insert(responses: readonly Response[], receivedAt: Date, displays: readonly Display[] = []): Promise<InsertResult> {
+  async insert(responses: readonly Response[], receivedAt: Date, extras: InsertExtras = {}): Promise<InsertResult> {
+    const displays = extras.displays ?? [];
     const rows = prepareBatch(responses, receivedAt).rows.sort(byId);
     const shown = prepareDisplays(displays, receivedAt).rows.sort(byId);
     const answer = <T>(pick: (row: StoredRow) => T) => rows.map(pick);
@@ -188,6 +194,7 @@ export class PostgresStore implements ResponseStore {
       display((d) => d.anonymousId),
       display((d) => d.userId),
       display((d) => JSON.stringify(d.body)),
+      extras.notify === true,
     ];
     for (let attempt = 1; ; attempt++) {
       try {
@@ -271,6 +278,101 @@ export class PostgresStore implements ResponseStore {
       'SELECT DISTINCT touchpoint FROM daily_counts WHERE n > 0 ORDER BY touchpoint',
     );
     return rows.map((row) => row.touchpoint);
+  }
+
+  /** Runs `work` in one transaction on one connection. */
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async fanOut(limit: number, plan: (responses: readonly Response[]) => NewDelivery[], now: Date): Promise<number> {
+    return this.transaction(async (client) => {
+      // SKIP LOCKED: another instance fanning out at the same moment takes other answers, never the same ones
+      const { rows } = await client.query<{ body: Response }>(
+        `UPDATE responses SET webhook_pending = false
+          WHERE id IN (SELECT id FROM responses WHERE webhook_pending ORDER BY received_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+          RETURNING body`,
+        [limit],
+      );
+      if (!rows.length) return 0;
+      const planned = plan(rows.map((row) => row.body));
+      const column = <T>(pick: (d: NewDelivery) => T) => planned.map(pick);
+      await client.query(
+        `INSERT INTO webhook_deliveries (id, target, response_id, user_id, anonymous_id, payload, next_attempt_at, created_at, updated_at)
+         SELECT id, target, response_id, user_id, anonymous_id, payload, $7, $7, $7
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+             AS planned (id, target, response_id, user_id, anonymous_id, payload)`,
+        [
+          column((d) => d.id),
+          column((d) => d.target),
+          column((d) => d.responseId),
+          column((d) => d.userId),
+          column((d) => d.anonymousId),
+          column((d) => d.payload),
+          now.toISOString(),
+        ],
+      );
+      return rows.length;
+    });
+  }
+
+  async claimDeliveries(limit: number, now: Date, leaseMs: number): Promise<ClaimedDelivery[]> {
+    const { rows } = await this.pool.query<ClaimedDelivery>(
+      `UPDATE webhook_deliveries SET attempts = attempts + 1, claimed_until = $2, updated_at = $1
+        WHERE id IN (SELECT id FROM webhook_deliveries
+                      WHERE status = 'pending' AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1)
+                      ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+        RETURNING id, target, payload, attempts`,
+      [now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), limit],
+    );
+    return rows;
+  }
+
+  async settleDelivery(id: string, result: AttemptResult, now: Date): Promise<void> {
+    if (result.delivered) {
+      await this.pool.query(
+        `UPDATE webhook_deliveries SET status = 'delivered', delivered_at = $2, updated_at = $2, last_status = $3,
+                last_error = NULL, claimed_until = NULL WHERE id = $1`,
+        [id, now.toISOString(), result.status],
+      );
+    } else {
+      await this.pool.query(
+        `UPDATE webhook_deliveries SET status = $3, next_attempt_at = coalesce($4, next_attempt_at), updated_at = $2,
+                last_status = $5, last_error = $6, claimed_until = NULL WHERE id = $1`,
+        [id, now.toISOString(), result.retryAt ? 'pending' : 'failed', result.retryAt?.toISOString() ?? null, result.status, result.error],
+      );
+    }
+  }
+
+  async deliveries(filter: { readonly status?: DeliveryStatus | undefined; readonly limit: number }): Promise<DeliveryRecord[]> {
+    const params = new Params();
+    const status = filter.status ? `WHERE status = ${params.add(filter.status)}` : '';
+    const { rows } = await this.pool.query<Record<string, unknown>>(
+      `SELECT id, target, response_id AS "responseId", status, attempts,
+              CASE WHEN status = 'pending' THEN next_attempt_at END AS "nextAttemptAt", last_status AS "lastStatus",
+              last_error AS "lastError", created_at AS "createdAt", updated_at AS "updatedAt", delivered_at AS "deliveredAt"
+         FROM webhook_deliveries ${status} ORDER BY updated_at DESC, id LIMIT ${params.add(filter.limit)}`,
+      params.values,
+    );
+    const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : null);
+    return rows.map((row) => ({
+      ...(row as unknown as DeliveryRecord),
+      nextAttemptAt: iso(row.nextAttemptAt),
+      createdAt: iso(row.createdAt)!,
+      updatedAt: iso(row.updatedAt)!,
+      deliveredAt: iso(row.deliveredAt),
+    }));
   }
 
   async ping(): Promise<void> {

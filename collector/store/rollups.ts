@@ -16,6 +16,8 @@ export interface Rollup {
   readonly keys: readonly Column[];
   /** `n` first: a rollup row whose `n` reaches zero counts nothing. */
   readonly counters: readonly Column[];
+  /** The source columns keys and counters read: an update of any other column leaves the rollup alone. */
+  readonly watches: readonly string[];
 }
 
 /** The UTC day of a time: SQLite keeps times as ISO text, PostgreSQL as timestamptz. */
@@ -69,6 +71,7 @@ export const answerCounts: Rollup = {
       (row) => `${row}.partial::int`,
     ),
   ],
+  watches: ['answered_at', 'touchpoint', 'kind', 'scale_max', 'score', 'comment', 'partial'],
 };
 
 /** Displays per day × touchpoint × outcome. */
@@ -83,6 +86,7 @@ export const displayCounts: Rollup = {
       () => '1',
     ),
   ],
+  watches: ['shown_at', 'touchpoint', 'outcome'],
 };
 
 const names = (columns: readonly Column[]) => columns.map((c) => c.name).join(', ');
@@ -106,7 +110,7 @@ export function sqliteRollup(rollup: Rollup): string {
        FROM ${source} GROUP BY ${keys.map((_, i) => i + 1).join(', ')};
    CREATE TRIGGER ${source}_counted_in AFTER INSERT ON ${source} BEGIN ${countIn} END;
    CREATE TRIGGER ${source}_counted_out AFTER DELETE ON ${source} BEGIN ${countOut} END;
-   CREATE TRIGGER ${source}_recounted AFTER UPDATE ON ${source} BEGIN ${countOut} ${countIn} END;`;
+   CREATE TRIGGER ${source}_recounted AFTER UPDATE OF ${rollup.watches.join(', ')} ON ${source} BEGIN ${countOut} ${countIn} END;`;
 }
 
 /**

@@ -2,6 +2,7 @@
 // a file written by an older collector is brought up to date at start, with its answers kept.
 
 import { answerCounts, displayCounts, sqliteRollup } from './rollups.js';
+import { webhookDeliveries } from './webhook-schema.js';
 
 export const sqliteMigrations: readonly string[] = [
   // 1: the first collector's table (kept as it was so that its files open)
@@ -67,4 +68,8 @@ export const sqliteMigrations: readonly string[] = [
    CREATE INDEX displays_by_visitor ON displays (anonymous_id);
    ${sqliteRollup(answerCounts)}
    ${sqliteRollup(displayCounts)}`,
+  // 3: webhooks: answers waiting to be fanned out to the targets, and the deliveries with their attempts
+  `ALTER TABLE responses ADD COLUMN webhook_pending INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX responses_webhook_pending ON responses (seq) WHERE webhook_pending = 1;
+   ${webhookDeliveries('TEXT', 'INTEGER')}`,
 ];

@@ -3,14 +3,19 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Display } from '../../src/schema/display.js';
 import type { Response } from '../../src/schema/response.js';
 import { rangeParts, type RangedQuery } from './day-range.js';
 import { toDayCounts, toEngagement, type AnswerSums, type DisplaySums } from './engagement.js';
 import { prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {
+  AttemptResult,
+  ClaimedDelivery,
   CommentRow,
   DayScoreCount,
+  DeliveryRecord,
+  DeliveryStatus,
+  InsertExtras,
+  NewDelivery,
   EngagementCount,
   InsertResult,
   PageCursor,
@@ -69,6 +74,7 @@ export class SqliteStore implements ResponseStore {
     rows: readonly StoredRow[],
     displays: readonly StoredDisplay[],
     receivedAt: string,
+    notify: boolean,
   ) => { accepted: number; displays: number };
 
   /** Opens (and creates or migrates on first run) the database file; `:memory:` for a throwaway one. */
@@ -84,9 +90,9 @@ export class SqliteStore implements ResponseStore {
     // arrives complete: the complete one replaces it, every column, so that one answer stays one response
     this.upsert = this.db.prepare(`
       INSERT INTO responses (id, kind, score, scale_max, touchpoint, answered_at, answered_at_claimed, received_at, partial,
-                             comment, user_id, anonymous_id, body)
+                             comment, user_id, anonymous_id, body, webhook_pending)
       VALUES (@id, @kind, @score, @scaleMax, @touchpoint, @answeredAt, @answeredAtClaimed, @receivedAt, @partial,
-              @comment, @userId, @anonymousId, @body)
+              @comment, @userId, @anonymousId, @body, @notify)
       ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, score = excluded.score, scale_max = excluded.scale_max,
         touchpoint = excluded.touchpoint, answered_at = excluded.answered_at, answered_at_claimed = excluded.answered_at_claimed,
         received_at = excluded.received_at, partial = excluded.partial, comment = excluded.comment, user_id = excluded.user_id,
@@ -105,16 +111,19 @@ export class SqliteStore implements ResponseStore {
         anonymous_id = excluded.anonymous_id, user_id = excluded.user_id, body = excluded.body
       WHERE displays.outcome = 'open' AND excluded.outcome <> 'open'
     `);
-    this.insertRows = this.db.transaction((rows: readonly StoredRow[], displays: readonly StoredDisplay[], receivedAt: string) => {
-      let accepted = 0;
-      for (const row of rows) {
-        accepted += this.upsert.run({ ...row, receivedAt, partial: row.partial ? 1 : 0, body: JSON.stringify(row.body) }).changes;
-      }
-      let shown = 0;
-      for (const display of displays)
-        shown += this.upsertDisplay.run({ ...display, receivedAt, body: JSON.stringify(display.body) }).changes;
-      return { accepted, displays: shown };
-    });
+    this.insertRows = this.db.transaction(
+      (rows: readonly StoredRow[], displays: readonly StoredDisplay[], receivedAt: string, notify: boolean) => {
+        let accepted = 0;
+        for (const row of rows) {
+          const values = { ...row, receivedAt, partial: row.partial ? 1 : 0, body: JSON.stringify(row.body), notify: notify ? 1 : 0 };
+          accepted += this.upsert.run(values).changes;
+        }
+        let shown = 0;
+        for (const display of displays)
+          shown += this.upsertDisplay.run({ ...display, receivedAt, body: JSON.stringify(display.body) }).changes;
+        return { accepted, displays: shown };
+      },
+    );
   }
 
   /** Applies the migrations this file has not seen yet, each in its own transaction; `user_version` counts them. */
@@ -128,10 +137,11 @@ export class SqliteStore implements ResponseStore {
     });
   }
 
-  async insert(responses: readonly Response[], receivedAt: Date, displays: readonly Display[] = []): Promise<InsertResult> {
+  async insert(responses: readonly Response[], receivedAt: Date, extras: InsertExtras = {}): Promise<InsertResult> {
+    const displays = extras.displays ?? [];
     const answers = prepareBatch(responses, receivedAt);
     const shown = prepareDisplays(displays, receivedAt);
-    const stored = this.insertRows(answers.rows, shown.rows, receivedAt.toISOString());
+    const stored = this.insertRows(answers.rows, shown.rows, receivedAt.toISOString(), extras.notify === true);
     return {
       accepted: stored.accepted,
       duplicates: responses.length - stored.accepted,
@@ -191,6 +201,75 @@ export class SqliteStore implements ResponseStore {
   async touchpoints(): Promise<string[]> {
     const rows = this.db.prepare('SELECT DISTINCT touchpoint FROM daily_counts WHERE n > 0 ORDER BY touchpoint').all();
     return (rows as Array<{ touchpoint: string }>).map((row) => row.touchpoint);
+  }
+
+  async fanOut(limit: number, plan: (responses: readonly Response[]) => NewDelivery[], now: Date): Promise<number> {
+    const at = now.toISOString();
+    return this.db.transaction(() => {
+      const taken = this.db.prepare('SELECT seq, body FROM responses WHERE webhook_pending = 1 ORDER BY seq LIMIT ?').all(limit) as Array<{
+        seq: number;
+        body: string;
+      }>;
+      if (!taken.length) return 0;
+      const unmark = this.db.prepare('UPDATE responses SET webhook_pending = 0 WHERE seq = ?');
+      for (const { seq } of taken) unmark.run(seq);
+      const add = this.db.prepare(`INSERT INTO webhook_deliveries
+        (id, target, response_id, user_id, anonymous_id, payload, next_attempt_at, created_at, updated_at)
+        VALUES (@id, @target, @responseId, @userId, @anonymousId, @payload, @at, @at, @at)`);
+      for (const delivery of plan(taken.map((row) => JSON.parse(row.body) as Response))) add.run({ ...delivery, at });
+      return taken.length;
+    })();
+  }
+
+  async claimDeliveries(limit: number, now: Date, leaseMs: number): Promise<ClaimedDelivery[]> {
+    const at = now.toISOString();
+    return this.db
+      .prepare(
+        `UPDATE webhook_deliveries SET attempts = attempts + 1, claimed_until = @until, updated_at = @at
+          WHERE id IN (SELECT id FROM webhook_deliveries
+                        WHERE status = 'pending' AND next_attempt_at <= @at AND (claimed_until IS NULL OR claimed_until <= @at)
+                        ORDER BY next_attempt_at LIMIT @limit)
+          RETURNING id, target, payload, attempts`,
+      )
+      .all({ at, until: new Date(now.getTime() + leaseMs).toISOString(), limit }) as ClaimedDelivery[];
+  }
+
+  async settleDelivery(id: string, result: AttemptResult, now: Date): Promise<void> {
+    const at = now.toISOString();
+    if (result.delivered) {
+      this.db
+        .prepare(
+          `UPDATE webhook_deliveries SET status = 'delivered', delivered_at = @at, updated_at = @at, last_status = @status,
+                  last_error = NULL, claimed_until = NULL WHERE id = @id`,
+        )
+        .run({ id, at, status: result.status });
+    } else {
+      this.db
+        .prepare(
+          `UPDATE webhook_deliveries SET status = @status, next_attempt_at = coalesce(@retryAt, next_attempt_at), updated_at = @at,
+                  last_status = @lastStatus, last_error = @error, claimed_until = NULL WHERE id = @id`,
+        )
+        .run({
+          id,
+          at,
+          status: result.retryAt ? 'pending' : 'failed',
+          retryAt: result.retryAt?.toISOString() ?? null,
+          lastStatus: result.status,
+          error: result.error,
+        });
+    }
+  }
+
+  async deliveries(filter: { readonly status?: DeliveryStatus | undefined; readonly limit: number }): Promise<DeliveryRecord[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT id, target, response_id AS responseId, status, attempts,
+                CASE WHEN status = 'pending' THEN next_attempt_at END AS nextAttemptAt, last_status AS lastStatus,
+                last_error AS lastError, created_at AS createdAt, updated_at AS updatedAt, delivered_at AS deliveredAt
+           FROM webhook_deliveries ${filter.status ? 'WHERE status = @status' : ''} ORDER BY updated_at DESC, id LIMIT @limit`,
+      )
+      .all({ limit: filter.limit, ...(filter.status ? { status: filter.status } : {}) });
+    return rows as DeliveryRecord[];
   }
 
   async ping(): Promise<void> {

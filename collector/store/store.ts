@@ -22,6 +22,55 @@ export interface InsertResult {
   readonly displays?: { readonly accepted: number; readonly duplicates: number };
 }
 
+export interface InsertExtras {
+  /** Displays of the same batch, stored in the same transaction. */
+  readonly displays?: readonly Display[] | undefined;
+  /** Marks newly stored answers for the webhook fan-out (when webhooks are configured). */
+  readonly notify?: boolean;
+}
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** A delivery the fan-out plans: one answer to one target, with the payload every attempt sends. */
+export interface NewDelivery {
+  /** The Standard Webhooks `webhook-id`, the same on every attempt. */
+  readonly id: string;
+  /** The target's URL. */
+  readonly target: string;
+  readonly responseId: string;
+  readonly userId: string | null;
+  readonly anonymousId: string;
+  readonly payload: string;
+}
+
+export interface ClaimedDelivery {
+  readonly id: string;
+  readonly target: string;
+  readonly payload: string;
+  /** Attempts including this one. */
+  readonly attempts: number;
+}
+
+export type AttemptResult =
+  | { readonly delivered: true; readonly status: number }
+  | { readonly delivered: false; readonly status: number | null; readonly error: string; readonly retryAt: Date | null };
+
+/** A delivery as the deliveries endpoint lists it (no payload: it is the answer itself). */
+export interface DeliveryRecord {
+  readonly id: string;
+  readonly target: string;
+  readonly responseId: string;
+  readonly status: DeliveryStatus;
+  readonly attempts: number;
+  /** When the next attempt is due, for pending deliveries. */
+  readonly nextAttemptAt: string | null;
+  readonly lastStatus: number | null;
+  readonly lastError: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly deliveredAt: string | null;
+}
+
 /** How a touchpoint's prompts fared in a range: displays by outcome, and its answers. */
 export interface EngagementCount {
   readonly touchpoint: string;
@@ -71,7 +120,7 @@ export interface ResponseStore {
    * Stores each response once by id (ids compared in lower case; a complete answer replaces its partial twin, every
    * column of it), atomically: all of the batch or none. Call with a batch from `prepareBatch`.
    */
-  insert(responses: readonly Response[], receivedAt: Date, displays?: readonly Display[]): Promise<InsertResult>;
+  insert(responses: readonly Response[], receivedAt: Date, extras?: InsertExtras): Promise<InsertResult>;
   /** Answers per day × kind × scale × score, oldest day first: the summary, trend and distribution all derive from it. */
   countsByDay(filter: ResponseFilter): Promise<DayScoreCount[]>;
   /** Displays and answers per touchpoint, for response, comment and partial rates. */
@@ -82,6 +131,18 @@ export interface ResponseStore {
   page(filter: ResponseFilter, after: PageCursor | null, limit: number): Promise<ResponsePage>;
   /** Every touchpoint that has responses, for the dashboard's filter. */
   touchpoints(): Promise<string[]>;
+  /**
+   * Takes up to `limit` answers stored with `notify` and not yet fanned out, oldest first, and in the same transaction
+   * stores the deliveries `plan` makes of them; with several instances each answer is taken by one. Answers how many
+   * answers were taken.
+   */
+  fanOut(limit: number, plan: (responses: readonly Response[]) => NewDelivery[], now: Date): Promise<number>;
+  /** Claims up to `limit` due deliveries for `leaseMs` (one attempt each; another instance will not take them meanwhile). */
+  claimDeliveries(limit: number, now: Date, leaseMs: number): Promise<ClaimedDelivery[]>;
+  /** Records an attempt's result: delivered, due again at `retryAt`, or failed for good when `retryAt` is null. */
+  settleDelivery(id: string, result: AttemptResult, now: Date): Promise<void>;
+  /** The most recently changed deliveries, newest first. */
+  deliveries(filter: { readonly status?: DeliveryStatus | undefined; readonly limit: number }): Promise<DeliveryRecord[]>;
   /** Resolves when the database answers (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -8,6 +8,7 @@ import type { CollectorOptions } from '../../collector/http/handler.js';
 import { startCollectorServer, type RunningServer, type ServerOptions } from '../../collector/http/server.js';
 import { openStore } from '../../collector/store/open.js';
 import { readAll, type ResponseStore } from '../../collector/store/store.js';
+import { WebhookDispatcher, type DispatcherOptions } from '../../collector/webhooks/dispatcher.js';
 import { sampleResponses } from '../../collector/sample-data.js';
 import { randomUUID } from 'node:crypto';
 import type { Display, DisplayOutcome } from '../../src/schema/display.js';
@@ -25,7 +26,13 @@ export interface Collector {
   post(body: unknown, init?: { headers?: Record<string, string>; query?: string }): Promise<globalThis.Response>;
 }
 
-type Start = (options?: Partial<Omit<ServerOptions, 'store' | 'port'>> & { readonly database?: StoreKind | string }) => Promise<Collector>;
+type Start = (
+  options?: Partial<Omit<ServerOptions, 'store' | 'port' | 'webhooks'>> & {
+    readonly database?: StoreKind | string;
+    /** Runs a webhook dispatcher on the collector's store. */
+    readonly dispatch?: Omit<DispatcherOptions, 'store'>;
+  },
+) => Promise<Collector>;
 
 export interface Fixtures {
   /** A new empty database of that kind, as `--database` takes it. */
@@ -62,9 +69,10 @@ export const test = base.extend<Fixtures, { postgres: PostgresServer }>({
   },
   startCollector: async ({ database }, use) => {
     const running: Array<{ server: RunningServer; store: ResponseStore }> = [];
-    await use(async ({ database: which = 'sqlite', ...options } = {}) => {
+    await use(async ({ database: which = 'sqlite', dispatch, ...options } = {}) => {
       const store = await openStore(which === 'sqlite' || which === 'postgres' ? await database(which) : which);
-      const server = await startCollectorServer({ port: 0, store, rateLimit: { perIp: 0, perKey: 0 }, ...options });
+      const dispatcher = dispatch && new WebhookDispatcher({ ...dispatch, store });
+      const server = await startCollectorServer({ port: 0, store, rateLimit: { perIp: 0, perKey: 0 }, webhooks: dispatcher, ...options });
       running.push({ server, store });
       return {
         url: server.url,

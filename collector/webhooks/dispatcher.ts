@@ -1,0 +1,131 @@
+// Durable, at-least-once webhook delivery from the collector's own database: answers stored with `notify` are fanned
+// out into deliveries (one per matching target, in one transaction), and due deliveries are claimed, posted and
+// settled, with exponential backoff and jitter and a final `failed` state. Any number of collector instances may run
+// one each: claims are leases in the database, so a delivery is attempted by one instance at a time, and one killed
+// mid-attempt is retried by whoever claims it next.
+import { randomUUID } from 'node:crypto';
+import type { Response } from '../../src/schema/response.js';
+import type { ClaimedDelivery, NewDelivery, ResponseStore } from '../store/store.js';
+import { slackBody, standardBody } from './payloads.js';
+import { post } from './sender.js';
+import { signedHeaders } from './signature.js';
+import { matches, type WebhookTarget } from './targets.js';
+
+export interface DispatcherOptions {
+  readonly store: ResponseStore;
+  readonly targets: readonly WebhookTarget[];
+  /** Lets targets on loopback and private addresses be reached (development, tests). Default false. */
+  readonly allowPrivate?: boolean;
+  /** The dashboard's URL, linked from Slack messages. */
+  readonly dashboardUrl?: string | undefined;
+  /** First retry after about this long, doubling each time up to `maxDelayMs`. Default 30 s. */
+  readonly baseDelayMs?: number;
+  /** Default 6 hours. */
+  readonly maxDelayMs?: number;
+  /** Attempts before a delivery is `failed`. Default 12 (about a day with the default delays). */
+  readonly maxAttempts?: number;
+  /** How often due deliveries are looked for when nothing nudges. Default 1 s. */
+  readonly pollMs?: number;
+  /** One attempt's deadline. Default 10 s. */
+  readonly timeoutMs?: number;
+}
+
+export class WebhookDispatcher {
+  private readonly byUrl: ReadonlyMap<string, WebhookTarget>;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+
+  constructor(private readonly options: DispatcherOptions) {
+    this.byUrl = new Map(options.targets.map((t) => [t.url, t]));
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.timer = setInterval(() => this.nudge(), this.options.pollMs ?? 1000);
+    this.timer.unref();
+    this.nudge();
+  }
+
+  /** Looks for work now (after answers were stored). */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.work().finally(() => {
+      this.running = undefined;
+      if (this.again) {
+        this.again = false;
+        this.nudge();
+      }
+    });
+  }
+
+  /** Stops looking for work and waits for attempts in flight; what is left stays queued in the database. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  private plan = (responses: readonly Response[]): NewDelivery[] => {
+    const now = new Date();
+    return responses.flatMap((r) =>
+      this.options.targets
+        .filter((t) => matches(t.when, r))
+        .map((t) => ({
+          id: `msg_${randomUUID().replace(/-/g, '')}`,
+          target: t.url,
+          responseId: r.id,
+          userId: r.userId ?? null,
+          anonymousId: r.anonymousId,
+          payload: t.format === 'slack' ? slackBody(r, this.options.dashboardUrl) : standardBody(r, now),
+        })),
+    );
+  };
+
+  private async work(): Promise<void> {
+    const { store } = this.options;
+    try {
+      while (!this.stopped && (await store.fanOut(100, this.plan, new Date())) === 100);
+      for (;;) {
+        if (this.stopped) return;
+        // the lease outlives an attempt's deadline, so that no other instance retries a delivery still in flight
+        const claimed = await store.claimDeliveries(10, new Date(), (this.options.timeoutMs ?? 10_000) * 3);
+        if (!claimed.length) return;
+        await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
+      }
+    } catch (error) {
+      console.error(`cxkit collector: webhook delivery paused: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async attempt(delivery: ClaimedDelivery): Promise<void> {
+    const { store } = this.options;
+    const target = this.byUrl.get(delivery.target);
+    if (!target) {
+      const error = 'the target is no longer configured';
+      return store.settleDelivery(delivery.id, { delivered: false, status: null, error, retryAt: null }, new Date());
+    }
+    const headers = signedHeaders(target.secret, delivery.id, Math.floor(Date.now() / 1000), delivery.payload);
+    const outcome = await post(target.url, delivery.payload, headers, {
+      allowPrivate: this.options.allowPrivate ?? false,
+      timeoutMs: this.options.timeoutMs ?? 10_000,
+    });
+    const now = new Date();
+    if (outcome.status !== null && outcome.status >= 200 && outcome.status < 300) {
+      return store.settleDelivery(delivery.id, { delivered: true, status: outcome.status }, now);
+    }
+    // 410 Gone: the receiver says never again
+    const final = delivery.attempts >= (this.options.maxAttempts ?? 12) || outcome.status === 410;
+    const delay = Math.min(this.options.maxDelayMs ?? 6 * 3_600_000, (this.options.baseDelayMs ?? 30_000) * 2 ** (delivery.attempts - 1));
+    const retryAt = final ? null : new Date(now.getTime() + delay / 2 + Math.random() * (delay / 2));
+    const error = outcome.error ?? `answered ${outcome.status}`;
+    if (final)
+      console.error(`cxkit collector: webhook ${delivery.id} to ${target.url} failed after ${delivery.attempts} attempts: ${error}`);
+    await store.settleDelivery(delivery.id, { delivered: false, status: outcome.status, error, retryAt }, now);
+  }
+}

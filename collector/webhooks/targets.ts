@@ -1,0 +1,77 @@
+// Where new answers are posted, and which: webhook targets as `--webhook` and `--webhook-config` give them, validated
+// with messages that name the field, and the rule an answer must match to be sent.
+import { z } from 'zod/mini';
+import { promptKinds, type Response } from '../../src/schema/response.js';
+import { toValidationIssues } from '../../src/schema/issues.js';
+import { isInternalAddress } from './address-guard.js';
+import { secretProblem } from './signature.js';
+
+const ruleSchema = z.strictObject({
+  /** Only these kinds. */
+  kinds: z.optional(z.array(z.enum(promptKinds)).check(z.minLength(1))),
+  /** Scores from `scoreMin` to `scoreMax`, inclusive, on the answer's own scale. */
+  scoreMin: z.optional(z.number()),
+  scoreMax: z.optional(z.number()),
+  touchpoints: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
+  /** true: only answers with a comment; false: only answers without. */
+  hasComment: z.optional(z.boolean()),
+  /** true: only partial answers (follow-up abandoned); false: only complete ones. */
+  partial: z.optional(z.boolean()),
+});
+export type WebhookRule = z.infer<typeof ruleSchema>;
+
+const targetSchema = z.strictObject({
+  url: z.string().check(z.refine((url) => /^https?:\/\//.test(url) && URL.canParse(url), 'expected an http(s) URL')),
+  /** `standard`: Standard Webhooks (signed when a secret is set); `slack`: a Slack incoming-webhook message. */
+  format: z._default(z.enum(['standard', 'slack']), 'standard'),
+  secret: z.optional(
+    z.string().check(z.refine((s) => secretProblem(s) === null, 'expected whsec_ followed by a base64 key of 24–64 bytes')),
+  ),
+  when: z.optional(ruleSchema),
+});
+export type WebhookTarget = z.infer<typeof targetSchema>;
+
+const configSchema = z.strictObject({ webhooks: z.array(targetSchema) });
+
+export class WebhookConfigError extends Error {}
+
+/**
+ * Validates targets from the command line and a config file; refuses loopback and private targets unless allowed
+ * (a public collector must not be turned into a way to reach its own network).
+ */
+export function parseTargets(
+  input: { urls: readonly string[]; secret?: string | undefined; file?: unknown },
+  allowPrivate: boolean,
+): WebhookTarget[] {
+  const fromFlags = input.urls.map((url) => ({ url, ...(input.secret ? { secret: input.secret } : {}) }));
+  const fromFile = input.file === undefined ? [] : checked(configSchema, input.file, 'webhook config').webhooks;
+  const targets = [...checked(z.array(targetSchema), fromFlags, '--webhook'), ...fromFile];
+  for (const target of targets) {
+    const host = new URL(target.url).hostname.replace(/^\[|\]$/g, '');
+    if (!allowPrivate && (host === 'localhost' || host.endsWith('.localhost') || isInternalAddress(host))) {
+      throw new WebhookConfigError(
+        `webhook ${target.url}: a loopback or private address; pass --allow-private-webhooks to allow it (development only)`,
+      );
+    }
+  }
+  return targets;
+}
+
+function checked<T>(schema: z.ZodMiniType<T>, value: unknown, where: string): T {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return result.data;
+  const issue = toValidationIssues(where, result.error.issues)[0]!;
+  throw new WebhookConfigError(`${issue.path}: ${issue.message}`);
+}
+
+export function matches(rule: WebhookRule | undefined, r: Response): boolean {
+  if (!rule) return true;
+  return (
+    (!rule.kinds || rule.kinds.includes(r.kind)) &&
+    (rule.scoreMin === undefined || r.score >= rule.scoreMin) &&
+    (rule.scoreMax === undefined || r.score <= rule.scoreMax) &&
+    (!rule.touchpoints || rule.touchpoints.includes(r.touchpoint)) &&
+    (rule.hasComment === undefined || rule.hasComment === Boolean(r.comment)) &&
+    (rule.partial === undefined || rule.partial === (r.partial === true))
+  );
+}

@@ -1,0 +1,283 @@
+// Webhooks as a receiver sees them: signed per Standard Webhooks (checked here with node:crypto, not with the
+// collector's code), the same webhook-id on every retry, durable across a kill -9, one delivery per answer with two
+// instances, rules, Slack messages, a final `failed`, and no way to reach private addresses unless allowed.
+import { spawn } from 'node:child_process';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { post } from '../../collector/webhooks/sender.js';
+import { parseTargets, WebhookConfigError } from '../../collector/webhooks/targets.js';
+import type { Response } from '../../src/schema/response.js';
+import { batch, expect, responses, test } from './harness.js';
+
+interface Received {
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+  readonly at: number;
+}
+
+/** A webhook receiver on loopback that answers each request with the next status of `script` (then 200). */
+async function receiver(script: number[] = []) {
+  const received: Received[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body, at: Date.now() });
+      res.writeHead(script.shift() ?? 200).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/hooks/cx`,
+    received,
+    script,
+    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
+}
+
+const secret = `whsec_${randomBytes(32).toString('base64')}`;
+
+/** The Standard Webhooks check, written from the spec: HMAC-SHA256 over "id.timestamp.body" with the decoded key. */
+function verifies(headers: IncomingHttpHeaders, body: string, whsec: string): boolean {
+  const id = headers['webhook-id'] as string;
+  const timestamp = headers['webhook-timestamp'] as string;
+  const key = Buffer.from(whsec.replace(/^whsec_/, ''), 'base64');
+  const expected = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest();
+  return (headers['webhook-signature'] as string).split(' ').some((signature) => {
+    const [version, value] = signature.split(',');
+    const given = Buffer.from(value ?? '', 'base64');
+    return version === 'v1' && given.length === expected.length && timingSafeEqual(given, expected);
+  });
+}
+
+test('a new answer is posted signed per Standard Webhooks, and the signature verifies independently', async ({ startCollector }) => {
+  const hook = await receiver();
+  const collector = await startCollector({ dispatch: { targets: [{ url: hook.url, format: 'standard', secret }], allowPrivate: true } });
+  try {
+    const [answer] = responses(1, 71);
+    await collector.post(batch([answer!]));
+    await expect.poll(() => hook.received.length).toBe(1);
+    const [{ headers, body }] = hook.received as [Received];
+    expect(headers['webhook-id']).toMatch(/^msg_[0-9a-f]{32}$/);
+    expect(Math.abs(Number(headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(30);
+    expect(headers['content-type']).toBe('application/json');
+    expect(verifies(headers, body, secret)).toBe(true);
+    expect(verifies(headers, body.replace('response.created', 'response.createt'), secret)).toBe(false);
+    const event = JSON.parse(body) as { type: string; timestamp: string; data: Response };
+    expect(event.type).toBe('response.created');
+    expect(event.data).toEqual(answer);
+    // the same answer again is a duplicate: no second webhook
+    await collector.post(batch([answer!]));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(hook.received).toHaveLength(1);
+  } finally {
+    await hook.close();
+  }
+});
+
+test('a receiver answering 500 twice then 200 gets the same webhook-id three times, with growing gaps', async ({ startCollector }) => {
+  const hook = await receiver([500, 500]);
+  const collector = await startCollector({
+    readKey: 'rk_1',
+    dispatch: { targets: [{ url: hook.url, format: 'standard', secret }], allowPrivate: true, baseDelayMs: 200, pollMs: 50 },
+  });
+  try {
+    await collector.post(batch(responses(1, 72)));
+    await expect.poll(() => hook.received.length, { timeout: 10_000 }).toBe(3);
+    const ids = hook.received.map((r) => r.headers['webhook-id']);
+    expect(new Set(ids).size).toBe(1);
+    expect(hook.received.every((r) => verifies(r.headers, r.body, secret))).toBe(true);
+    expect(new Set(hook.received.map((r) => r.body)).size).toBe(1);
+    const [first, second, third] = hook.received.map((r) => r.at) as [number, number, number];
+    // full jitter between half and all of 200 ms, then of 400 ms
+    expect(second - first).toBeGreaterThanOrEqual(90);
+    expect(third - second).toBeGreaterThanOrEqual(190);
+    const deliveries = async () =>
+      ((await (await fetch(`${collector.url}v1/webhooks/deliveries?key=rk_1`)).json()) as { deliveries: unknown[] }).deliveries;
+    await expect
+      .poll(deliveries)
+      .toMatchObject([{ id: ids[0], target: hook.url, status: 'delivered', attempts: 3, lastStatus: 200, lastError: null }]);
+    expect((await fetch(`${collector.url}v1/webhooks/deliveries`)).status).toBe(401);
+  } finally {
+    await hook.close();
+  }
+});
+
+test('after its last attempt a delivery is failed, listed with the reason', async ({ startCollector }) => {
+  const hook = await receiver([500, 503, 500, 500]);
+  const collector = await startCollector({
+    dispatch: { targets: [{ url: hook.url, format: 'standard' }], allowPrivate: true, baseDelayMs: 20, pollMs: 20, maxAttempts: 3 },
+  });
+  try {
+    await collector.post(batch(responses(1, 73)));
+    await expect
+      .poll(
+        async () =>
+          ((await (await fetch(`${collector.url}v1/webhooks/deliveries?status=failed`)).json()) as { deliveries: unknown[] }).deliveries,
+        {
+          timeout: 10_000,
+        },
+      )
+      .toMatchObject([{ status: 'failed', attempts: 3, lastStatus: 500, lastError: 'answered 500' }]);
+    expect(hook.received).toHaveLength(3);
+    expect(hook.received[0]!.headers['webhook-signature']).toBeUndefined();
+    expect((await fetch(`${collector.url}v1/webhooks/deliveries?status=lost`)).status).toBe(400);
+  } finally {
+    await hook.close();
+  }
+});
+
+test('rules pick the answers a target gets; a Slack target gets a message coloured by band', async ({ startCollector }) => {
+  const alerts = await receiver();
+  const slack = await receiver();
+  const collector = await startCollector({
+    dispatch: {
+      allowPrivate: true,
+      dashboardUrl: 'https://collect.example/dashboard',
+      targets: [
+        { url: alerts.url, format: 'standard', when: { kinds: ['nps'], scoreMax: 6, hasComment: true } },
+        { url: slack.url, format: 'slack', when: { touchpoints: ['checkout-complete'], partial: false } },
+      ],
+    },
+  });
+  try {
+    const [a, b, c, d] = responses(4, 74);
+    const base = { kind: 'nps' as const, scale: { min: 0, max: 10 }, touchpoint: 'checkout-complete' };
+    const detractor = { ...a!, ...base, score: 3, comment: 'The coupon field <did> not work', userId: 'u-42' };
+    const silentDetractor = { ...b!, ...base, score: 2 };
+    const promoter = { ...c!, ...base, score: 10, comment: 'Great' };
+    const partial = { ...d!, ...base, score: 1, comment: 'x', partial: true };
+    await collector.post(batch([detractor, silentDetractor, promoter, partial]));
+    await expect.poll(() => slack.received.length).toBe(3);
+    await expect.poll(() => alerts.received.length).toBe(2);
+    const alerted = alerts.received.map((r) => (JSON.parse(r.body) as { data: Response }).data.id).sort();
+    expect(alerted).toEqual([detractor.id, partial.id].sort());
+    const messages = slack.received.map(
+      (r) => JSON.parse(r.body) as { text: string; attachments: Array<{ color: string; blocks: unknown[] }> },
+    );
+    const forDetractor = messages.find((m) => m.text.startsWith('NPS 3'))!;
+    expect(forDetractor.text).toBe('NPS 3 (detractor) at checkout-complete: The coupon field &lt;did&gt; not work');
+    expect(forDetractor.attachments[0]!.color).toBe('#d92d20');
+    expect(JSON.stringify(forDetractor.attachments[0]!.blocks)).toContain('u-42');
+    expect(JSON.stringify(forDetractor.attachments[0]!.blocks)).toContain('https://collect.example/dashboard');
+    expect(messages.find((m) => m.text.startsWith('NPS 10'))!.attachments[0]!.color).toBe('#12b76a');
+    expect(messages.find((m) => m.text.startsWith('NPS 2'))!.attachments[0]!.color).toBe('#d92d20');
+  } finally {
+    await alerts.close();
+    await slack.close();
+  }
+});
+
+test('loopback and private targets are refused unless allowed, at start and at connection time', async () => {
+  for (const url of [
+    'http://127.0.0.1:9/x',
+    'http://localhost/x',
+    'http://10.1.2.3/x',
+    'http://192.168.0.10/x',
+    'http://[::1]/x',
+    'http://169.254.169.254/latest',
+  ]) {
+    expect(() => parseTargets({ urls: [url] }, false), url).toThrow(WebhookConfigError);
+    expect(() => parseTargets({ urls: [url] }, true)).not.toThrow();
+  }
+  expect(() => parseTargets({ urls: ['ftp://example.com/x'] }, false)).toThrow(/--webhook\[0\]\.url: expected an http\(s\) URL/);
+  expect(() => parseTargets({ urls: ['https://example.com/x'], secret: 'nope' }, false)).toThrow(/secret: expected whsec_/);
+  expect(() => parseTargets({ urls: [], file: { webhooks: [{ url: 'https://example.com', format: 'teams' }] } }, false)).toThrow(
+    /webhook config\.webhooks\[0\]\.format/,
+  );
+  // a name that resolves to loopback is refused when the connection is made, not only when the URL is read
+  const hook = await receiver();
+  try {
+    const refused = await post(hook.url.replace('127.0.0.1', 'localhost'), '{}', {}, { allowPrivate: false, timeoutMs: 2000 });
+    expect(refused.status).toBeNull();
+    expect(refused.error).toMatch(/internal address/);
+    expect(hook.received).toHaveLength(0);
+  } finally {
+    await hook.close();
+  }
+});
+
+const cli = fileURLToPath(new URL('../../bin/cxkit-collector.js', import.meta.url));
+
+function runCli(args: readonly string[]) {
+  const child = spawn(process.execPath, [cli, '--port', '0', '--access-log', 'off', '--rate-limit-ip', '0', ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let output = '';
+  const url = new Promise<string>((resolve, reject) => {
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+      const match = /cxkit collector: (http:\/\/\S+\/)v1\/responses/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', () => reject(new Error(`collector exited: ${output}`)));
+  });
+  return { child, url, output: () => output };
+}
+
+const postTo = (url: string, body: unknown) =>
+  fetch(`${url}v1/responses`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify(body) });
+
+test('kill -9 between attempts: the restarted collector delivers the same webhook-id', async ({ database }) => {
+  const file = await database('sqlite');
+  const hook = await receiver([500]);
+  const args = [
+    '--database',
+    file,
+    '--webhook',
+    hook.url,
+    '--webhook-secret',
+    secret,
+    '--allow-private-webhooks',
+    '--webhook-retry-base',
+    '1500',
+  ];
+  const first = runCli(args);
+  try {
+    const firstUrl = await first.url;
+    await postTo(firstUrl, batch(responses(1, 75)));
+    await expect.poll(() => hook.received.length).toBe(1);
+    // killed once the failed attempt is on record and the next one is waiting for its time
+    await expect
+      .poll(async () => ((await (await fetch(`${firstUrl}v1/webhooks/deliveries`)).json()) as { deliveries: unknown[] }).deliveries)
+      .toMatchObject([{ status: 'pending', attempts: 1, lastStatus: 500 }]);
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    const second = runCli(args);
+    try {
+      await second.url;
+      await expect.poll(() => hook.received.length, { timeout: 15_000 }).toBe(2);
+      expect(hook.received[1]!.headers['webhook-id']).toBe(hook.received[0]!.headers['webhook-id']);
+      expect(verifies(hook.received[1]!.headers, hook.received[1]!.body, secret)).toBe(true);
+    } finally {
+      second.child.kill('SIGKILL');
+    }
+  } finally {
+    first.child.kill('SIGKILL');
+    await hook.close();
+  }
+});
+
+test('two collector instances on one PostgreSQL: every answer is delivered, each by one of them', async ({ database }) => {
+  const url = await database('postgres');
+  const hook = await receiver();
+  const args = ['--database', url, '--webhook', hook.url, '--allow-private-webhooks'];
+  const [a, b] = [runCli(args), runCli(args)];
+  try {
+    const [urlA, urlB] = await Promise.all([a.url, b.url]);
+    const sent = responses(40, 76);
+    await Promise.all(sent.map((r, i) => postTo(i % 2 ? urlA : urlB, batch([r]))));
+    await expect.poll(() => hook.received.length, { timeout: 15_000 }).toBe(40);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(hook.received).toHaveLength(40);
+    const ids = hook.received.map((r) => (JSON.parse(r.body) as { data: Response }).data.id);
+    expect(new Set(ids).size).toBe(40);
+    expect(new Set(hook.received.map((r) => r.headers['webhook-id'])).size).toBe(40);
+  } finally {
+    a.child.kill('SIGKILL');
+    b.child.kill('SIGKILL');
+    await hook.close();
+  }
+});

@@ -18,6 +18,7 @@ const usage = `Usage: cxkit-collector [options]         (environment variables i
                            (default: the address it listens on) [CXKIT_PUBLIC_ORIGIN]
   --write-key <key>        require this key on posts (the SDK's writeKey option) [CXKIT_WRITE_KEY]
   --read-key <key>         require this key to read the summary, CSV and dashboard data [CXKIT_READ_KEY]
+  --admin-key <key>        needed for changes through the dashboard or API (follow-ups, erasure) [CXKIT_ADMIN_KEY]
   --trust-proxy            behind a reverse proxy: client address from X-Forwarded-For [CXKIT_TRUST_PROXY=1]
   --rate-limit-ip <n>      requests a minute per client address, 0 for none (default 1200)
   --rate-limit-key <n>     requests a minute per key, 0 for none (default 12000)
@@ -47,6 +48,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         'public-origin': { type: 'string', default: env.CXKIT_PUBLIC_ORIGIN },
         'write-key': { type: 'string', default: env.CXKIT_WRITE_KEY },
         'read-key': { type: 'string', default: env.CXKIT_READ_KEY },
+        'admin-key': { type: 'string', default: env.CXKIT_ADMIN_KEY },
         'trust-proxy': { type: 'boolean', default: env.CXKIT_TRUST_PROXY === '1' || env.CXKIT_TRUST_PROXY === 'true' },
         'rate-limit-ip': { type: 'string', default: '1200' },
         'rate-limit-key': { type: 'string', default: '12000' },
@@ -121,6 +123,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       ...(publicOrigin ? { publicOrigin } : {}),
       writeKey: values['write-key'],
       readKey: values['read-key'],
+      adminKey: values['admin-key'],
       trustProxy: values['trust-proxy'],
       rateLimit: { perIp, perKey },
       maxBodyBytes,

@@ -15,6 +15,13 @@ export {
   type DeliveryRecord,
   type DeliveryStatus,
   type EngagementCount,
+  type Erasure,
+  type FollowUp,
+  type FollowUpChange,
+  type FollowUpFigures,
+  type FollowUpStatus,
+  type InboxItem,
+  type Person,
   type InsertExtras,
   type NewDelivery,
   type DayScoreCount,
@@ -28,7 +35,14 @@ export { answeredAtWindow } from './store/prepare.js';
 export { WebhookDispatcher, type DispatcherOptions } from './webhooks/dispatcher.js';
 export { parseTargets, matches, WebhookConfigError, type WebhookRule, type WebhookTarget } from './webhooks/targets.js';
 export { signedHeaders, newSecret } from './webhooks/signature.js';
-export { buildReport, withIntervals, type Report, type SummaryWithIntervals } from './analytics/report.js';
+export {
+  buildReport,
+  withIntervals,
+  type CollectorSummary,
+  type Engagement,
+  type Report,
+  type SummaryWithIntervals,
+} from './analytics/report.js';
 export { csvHeader, toCsvRow } from './analytics/csv.js';
 export { sampleResponses } from './sample-data.js';
 export { jsonSchemas } from './json-schema.js';

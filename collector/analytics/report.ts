@@ -2,7 +2,7 @@
 // summarize()'s figures plus 95% confidence intervals, a trend by day, the score distribution and the latest comments.
 import type { PromptKind } from '../../src/schema/response.js';
 import { cesPoint, summarizeCounts, type ScoreCount, type Summary } from '../../src/sdk/scores.js';
-import type { CommentRow, DayScoreCount, EngagementCount } from '../store/store.js';
+import type { CommentRow, DayScoreCount, EngagementCount, FollowUpFigures } from '../store/store.js';
 
 /** Half-width of a 95% confidence interval, in the metric's own unit; null below two answers. */
 export interface Intervals {
@@ -101,8 +101,11 @@ export interface DayFigures {
   readonly n: number;
 }
 
+/** What `GET /v1/summary` answers: the scores, engagement, and where follow-ups stand. */
+export type CollectorSummary = SummaryWithIntervals & { readonly followUp: FollowUpFigures };
+
 export interface Report {
-  readonly summary: SummaryWithIntervals;
+  readonly summary: CollectorSummary;
   readonly trend: readonly DayFigures[];
   /** Answers per score, index 0 being the lowest score of the scale (NPS 0–10, CSAT 1–5, CES 1–7). */
   readonly distribution: Readonly<Record<PromptKind, readonly number[]>>;
@@ -114,6 +117,7 @@ export interface Report {
 export function buildReport(
   counts: readonly DayScoreCount[],
   engaged: readonly EngagementCount[],
+  followUp: FollowUpFigures,
   comments: readonly CommentRow[],
   touchpoints: readonly string[],
 ): Report {
@@ -134,5 +138,5 @@ export function buildReport(
     const bars = distribution[c.kind];
     if (point >= 0 && point < bars.length) bars[point] = (bars[point] ?? 0) + c.n;
   }
-  return { summary: withIntervals(counts, engaged), trend, distribution, comments, touchpoints };
+  return { summary: { ...withIntervals(counts, engaged), followUp }, trend, distribution, comments, touchpoints };
 }

@@ -1,7 +1,6 @@
 // The collector as a node:http request handler (contract sections 7 and 8): accepts batches, dedupes by id, answers the
 // summary, the CSV export, the dashboard's report, health checks and the dashboard itself. Usable from node:http,
 // Express, Fastify, Hono. It never rejects and never throws, whatever a client sends.
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { batchSchema } from '../../src/schema/batch.js';
@@ -13,6 +12,9 @@ import { logWhenDone, type AccessLog } from './access-log.js';
 import { BodyRefused, readBody, sendJson, sendJsonAndClose } from './body.js';
 import { clientAddress } from './client-address.js';
 import { streamCsv } from './csv-export.js';
+import { changeFollowUp, followUpPath, listInbox } from './follow-ups.js';
+import { keyMatches, presentedKey } from './keys.js';
+import { erasePerson, personPath } from './people.js';
 import { serveDashboard } from './dashboard-files.js';
 import { originPolicy } from './origins.js';
 import { parseFilter } from './query.js';
@@ -28,6 +30,8 @@ export interface CollectorOptions {
   readonly writeKey?: string | undefined;
   /** When set, the summary, CSV and report need it as `key` (or `Authorization: Bearer …`). */
   readonly readKey?: string | undefined;
+  /** Needed for every change over HTTP (follow-ups, erasure), as `Authorization: Bearer …`; also reads. Default none: no changes. */
+  readonly adminKey?: string | undefined;
   /** Largest request body read, in bytes. Default 128 KiB (the SDK sends at most 60 KiB). */
   readonly maxBodyBytes?: number;
   /** A body not fully received this long after the request began gets `408` and the connection closed. Default 10 s. */
@@ -49,13 +53,6 @@ export interface CollectorOptions {
 
 export type CollectorHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
-function keyMatches(expected: string, given: string | null | undefined): boolean {
-  if (!given) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /** A Host header that is a host name or address with an optional port; anything else is a malformed request. */
 const validHost = (host: string | undefined) => host === undefined || /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._~%-]+)(:\d{1,5})?$/.test(host);
 
@@ -64,6 +61,7 @@ const reads = {
   '/v1/responses.csv': 'csv',
   '/v1/report': 'report',
   '/v1/webhooks/deliveries': 'deliveries',
+  '/v1/inbox': 'inbox',
 } as const;
 const deliveryStatuses: readonly string[] = ['pending', 'delivered', 'failed'] satisfies DeliveryStatus[];
 type Read = (typeof reads)[keyof typeof reads];
@@ -81,11 +79,6 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
   const ipLimiter = perIp > 0 ? new RateLimiter(perIp) : null;
   const keyLimiter = perKey > 0 ? new RateLimiter(perKey) : null;
 
-  const presentedKey = (req: IncomingMessage, url: URL) =>
-    url.searchParams.get('key') ??
-    (req.headers['x-cxkit-key'] as string | undefined) ??
-    req.headers.authorization?.replace(/^Bearer\s+/i, '');
-
   /** Seconds to wait when this request is over a limit, else 0. */
   function limited(ip: string, key: string | undefined): number {
     const byIp = ipLimiter?.take(ip) ?? 0;
@@ -93,10 +86,22 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     return key && keyLimiter ? keyLimiter.take(key) : 0;
   }
 
+  /** Reads need the read key when one is set; the admin key reads too. */
   function readAllowed(req: IncomingMessage, url: URL): boolean {
     if (!options.readKey) return true;
-    const bearer = req.headers.authorization?.replace(/^Bearer\s+/i, '');
-    return keyMatches(options.readKey, url.searchParams.get('key') ?? bearer);
+    const key = presentedKey(req, url);
+    return keyMatches(options.readKey, key) || (options.adminKey !== undefined && keyMatches(options.adminKey, key));
+  }
+
+  /** Changes need the admin key, always: with none configured nothing can be changed over HTTP. */
+  function changeRefused(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
+    if (!options.adminKey) {
+      sendJson(res, 403, { error: 'changes are disabled: start the collector with --admin-key (CXKIT_ADMIN_KEY)' });
+      return true;
+    }
+    if (keyMatches(options.adminKey, presentedKey(req, url))) return false;
+    sendJson(res, 401, { error: 'missing or wrong admin key (the read key cannot change anything)' });
+    return true;
   }
 
   async function acceptBatch(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -170,14 +175,15 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
 
   async function read(res: ServerResponse, url: URL, answer: Read): Promise<void> {
     if (answer === 'deliveries') return listDeliveries(res, url);
+    if (answer === 'inbox') return listInbox(res, store, url);
     const parsed = parseFilter(url.searchParams);
     if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: parsed.issues });
     const { filter } = parsed;
     if (answer === 'csv') return streamCsv(res, store, filter);
-    const [counts, engaged] = await Promise.all([store.countsByDay(filter), store.engagement(filter)]);
-    if (answer === 'summary') return sendJson(res, 200, withIntervals(counts, engaged));
+    const [counts, engaged, followUp] = await Promise.all([store.countsByDay(filter), store.engagement(filter), store.followUps(filter)]);
+    if (answer === 'summary') return sendJson(res, 200, { ...withIntervals(counts, engaged), followUp });
     const [comments, touchpoints] = await Promise.all([store.latestComments(filter, 20), store.touchpoints()]);
-    sendJson(res, 200, buildReport(counts, engaged, comments, touchpoints));
+    sendJson(res, 200, buildReport(counts, engaged, followUp, comments, touchpoints));
   }
 
   async function ready(res: ServerResponse): Promise<void> {
@@ -200,6 +206,14 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
       const headers = { 'Retry-After': String(wait), ...(path === '/v1/responses' ? cors(req) : {}) };
       return sendJsonAndClose(req, res, 429, { error: `too many requests: retry in ${wait} s` }, headers);
     }
+    const followUp = followUpPath.exec(path);
+    const person = personPath.exec(path);
+    if (followUp || person) {
+      const method = followUp ? 'PATCH' : 'DELETE';
+      if (req.method !== method) return sendJson(res, 405, { error: `use ${method}` }, { Allow: method });
+      if (changeRefused(req, res, url)) return;
+      return followUp ? changeFollowUp(req, res, store, followUp[1]!) : erasePerson(res, store, person!);
+    }
     if (path === '/v1/responses') {
       if (req.method === 'POST') return acceptBatch(req, res, url);
       if (req.method === 'OPTIONS') return preflight(req, res);
@@ -215,6 +229,8 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
 
   const owns = (path: string) =>
     path === '/v1/responses' ||
+    followUpPath.test(path) ||
+    personPath.test(path) ||
     path in reads ||
     path === '/healthz' ||
     path === '/readyz' ||

@@ -53,6 +53,12 @@ export function mergeCounts<T extends object>(
 
 /** One aggregate question asked of a rollup (whole days) and of its rows (the edges), with the same columns out. */
 export interface RangedQuery {
-  readonly rollup: { readonly table: string; readonly select: string; readonly groupBy: string };
-  readonly rows: { readonly table: string; readonly time: string; readonly select: string; readonly groupBy: string };
+  readonly rollup: { readonly table: string; readonly select: string; readonly groupBy?: string; readonly where?: string };
+  readonly rows: {
+    readonly table: string;
+    readonly time: string;
+    readonly select: string;
+    readonly groupBy?: string;
+    readonly where?: string;
+  };
 }

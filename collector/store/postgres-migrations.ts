@@ -1,6 +1,7 @@
 // The PostgreSQL schema as numbered steps, recorded in cxkit_migrations. Append, never edit: every collector instance
 // applies what is missing at start, one at a time under an advisory lock.
 import { answerCounts, displayCounts, postgresRollup } from './rollups.js';
+import { followUpTables } from './follow-up-schema.js';
 import { webhookDeliveries } from './webhook-schema.js';
 
 export const postgresMigrations: readonly string[] = [
@@ -50,4 +51,6 @@ export const postgresMigrations: readonly string[] = [
   `ALTER TABLE responses ADD COLUMN webhook_pending boolean NOT NULL DEFAULT false;
    CREATE INDEX responses_webhook_pending ON responses (received_at) WHERE webhook_pending;
    ${webhookDeliveries('timestamptz', 'integer')}`,
+  // 3: the follow-up inbox: where each answer that needs someone stands, and the history of who changed it
+  `${followUpTables('timestamptz', 'bigserial PRIMARY KEY')}`,
 ];

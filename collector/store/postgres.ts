@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { Response } from '../../src/schema/response.js';
 import { rangeParts, type RangedQuery } from './day-range.js';
 import { toDayCounts, toEngagement, type AnswerSums, type DisplaySums } from './engagement.js';
+import { needsAttention } from './follow-up-schema.js';
 import { postgresMigrations } from './postgres-migrations.js';
 import { prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {
@@ -14,6 +15,13 @@ import type {
   DayScoreCount,
   DeliveryRecord,
   DeliveryStatus,
+  Erasure,
+  FollowUp,
+  FollowUpChange,
+  FollowUpFigures,
+  InboxFilter,
+  InboxItem,
+  Person,
   InsertExtras,
   NewDelivery,
   EngagementCount,
@@ -41,11 +49,12 @@ class Params {
   }
 }
 
-function where(filter: ResponseFilter, params: Params, extra: string[] = [], time = 'answered_at'): string {
+/** The filter as a WHERE clause over `time` and `touchpoint` (of the table aliased `alias`, when given), plus `extra`. */
+function where(filter: ResponseFilter, params: Params, extra: string[] = [], time = 'answered_at', alias = ''): string {
   const clauses = [...extra];
-  if (filter.touchpoint !== undefined) clauses.push(`touchpoint = ${params.add(filter.touchpoint)}`);
-  if (filter.since !== undefined) clauses.push(`${time} >= ${params.add(new Date(filter.since).toISOString())}`);
-  if (filter.until !== undefined) clauses.push(`${time} < ${params.add(new Date(filter.until).toISOString())}`);
+  if (filter.touchpoint !== undefined) clauses.push(`${alias}touchpoint = ${params.add(filter.touchpoint)}`);
+  if (filter.since !== undefined) clauses.push(`${alias}${time} >= ${params.add(new Date(filter.since).toISOString())}`);
+  if (filter.until !== undefined) clauses.push(`${alias}${time} < ${params.add(new Date(filter.until).toISOString())}`);
   return clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
 }
 
@@ -78,6 +87,10 @@ const answerSums: RangedQuery = {
       'touchpoint, count(*)::integer AS answers, count(comment)::integer AS commented, count(*) FILTER (WHERE partial)::integer AS partials',
     groupBy: 'touchpoint',
   },
+};
+const attentionCount: RangedQuery = {
+  rollup: { table: 'daily_counts', select: 'sum(n)::integer AS n', where: needsAttention() },
+  rows: { table: 'responses', time: 'answered_at', select: 'count(*)::integer AS n', where: needsAttention() },
 };
 const displaySums: RangedQuery = {
   rollup: { table: 'display_counts', select: 'touchpoint, outcome, sum(n)::integer AS n', groupBy: 'touchpoint, outcome' },
@@ -226,15 +239,17 @@ export class PostgresStore implements ResponseStore {
       if (filter.touchpoint !== undefined) clauses.push(`touchpoint = ${params.add(filter.touchpoint)}`);
       if (days.fromDay !== undefined) clauses.push(`day >= ${params.add(days.fromDay)}::date`);
       if (days.toDay !== undefined) clauses.push(`day < ${params.add(days.toDay)}::date`);
-      const { table, select, groupBy } = query.rollup;
+      const { table, select, groupBy, where: only } = query.rollup;
+      if (only) clauses.push(only);
       const sql = `SELECT ${select} FROM ${table} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
-        GROUP BY ${groupBy} HAVING sum(n) > 0`;
+        ${groupBy ? `GROUP BY ${groupBy}` : ''} HAVING sum(n) > 0`;
       parts.push(this.pool.query<T>(sql, params.values).then((r) => r.rows));
     }
     for (const edge of edges) {
       const params = new Params();
-      const { table, time, select, groupBy } = query.rows;
-      const sql = `SELECT ${select} FROM ${table} ${where({ touchpoint: filter.touchpoint, ...edge }, params, [], time)} GROUP BY ${groupBy}`;
+      const { table, time, select, groupBy, where: only } = query.rows;
+      const sql = `SELECT ${select} FROM ${table} ${where({ touchpoint: filter.touchpoint, ...edge }, params, only ? [only] : [], time)}
+        ${groupBy ? `GROUP BY ${groupBy}` : ''}`;
       parts.push(this.pool.query<T>(sql, params.values).then((r) => r.rows));
     }
     return Promise.all(parts);
@@ -373,6 +388,99 @@ export class PostgresStore implements ResponseStore {
       updatedAt: iso(row.updatedAt)!,
       deliveredAt: iso(row.deliveredAt),
     }));
+  }
+
+  async setFollowUp(responseId: string, change: FollowUpChange, now: Date): Promise<FollowUp | null> {
+    const id = responseId.toLowerCase();
+    const at = now.toISOString();
+    const values = [id, change.status, change.note ?? null, change.by ?? null, at];
+    return this.transaction(async (client) => {
+      // the answer's row is locked so that an erasure cannot slip between the check and the write
+      const found = await client.query('SELECT 1 FROM responses WHERE id = $1 FOR SHARE', [id]);
+      if (!found.rowCount) return null;
+      await client.query(
+        `INSERT INTO follow_ups (response_id, status, note, changed_by, changed_at, closed_at)
+         VALUES ($1, $2, $3, $4, $5, CASE WHEN $2 = 'closed' THEN $5::timestamptz END)
+         ON CONFLICT (response_id) DO UPDATE SET status = excluded.status, note = excluded.note, changed_by = excluded.changed_by,
+           changed_at = excluded.changed_at,
+           closed_at = CASE WHEN excluded.status = 'closed' THEN coalesce(follow_ups.closed_at, excluded.changed_at) END`,
+        values,
+      );
+      await client.query(
+        'INSERT INTO follow_up_events (response_id, status, note, changed_by, changed_at) VALUES ($1, $2, $3, $4, $5)',
+        values,
+      );
+      return { responseId: id, status: change.status, note: change.note ?? null, by: change.by ?? null, changedAt: at };
+    });
+  }
+
+  async inbox(filter: InboxFilter): Promise<InboxItem[]> {
+    const params = new Params();
+    const extra = [needsAttention('r.'), ...(filter.status ? [`coalesce(f.status, 'open') = ${params.add(filter.status)}`] : [])];
+    const clause = where({ touchpoint: filter.touchpoint, since: filter.since, until: filter.until }, params, extra, 'answered_at', 'r.');
+    const { rows } = await this.pool.query<{
+      body: Response;
+      status: InboxItem['followUp']['status'];
+      note: string | null;
+      by: string | null;
+      changedAt: Date | null;
+    }>(
+      `SELECT r.body, coalesce(f.status, 'open') AS status, f.note, f.changed_by AS "by", f.changed_at AS "changedAt"
+         FROM responses r LEFT JOIN follow_ups f ON f.response_id = r.id
+         ${clause} ORDER BY r.answered_at DESC, r.id DESC LIMIT ${params.add(filter.limit)}`,
+      params.values,
+    );
+    return rows.map(({ body, changedAt, ...followUp }) => ({
+      response: body,
+      followUp: { ...followUp, changedAt: changedAt?.toISOString() ?? null },
+    }));
+  }
+
+  async followUps(filter: ResponseFilter): Promise<FollowUpFigures> {
+    const needing = await this.ranged<{ n: number }>(filter, attentionCount);
+    const needingAttention = needing.flat().reduce((sum, part) => sum + part.n, 0);
+    const params = new Params();
+    const clause = where(filter, params, [needsAttention('r.')], 'answered_at', 'r.');
+    const { rows } = await this.pool.query<{ status: string; n: number; median: number | null }>(
+      `SELECT f.status, count(*)::integer AS n,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.closed_at - r.answered_at) / 3600) AS median
+         FROM follow_ups f JOIN responses r ON r.id = f.response_id ${clause} GROUP BY f.status`,
+      params.values,
+    );
+    const row = (status: string) => rows.find((r) => r.status === status);
+    const contacted = row('contacted')?.n ?? 0;
+    const closed = row('closed')?.n ?? 0;
+    return {
+      needingAttention,
+      open: needingAttention - contacted - closed,
+      contacted,
+      closed,
+      medianHoursToClose: row('closed')?.median ?? null,
+    };
+  }
+
+  async erase(person: Person): Promise<Erasure> {
+    return this.transaction(async (client) => {
+      const user = 'userId' in person ? person.userId : null;
+      // for a user id: also every anonymous id that user was seen with, so that answers given before identify() go too
+      const anonymousIds = user
+        ? (
+            await client.query<{ anonymous_id: string }>(
+              'SELECT anonymous_id FROM responses WHERE user_id = $1 UNION SELECT anonymous_id FROM displays WHERE user_id = $1',
+              [user],
+            )
+          ).rows.map((row) => row.anonymous_id)
+        : [(person as { anonymousId: string }).anonymousId];
+      const whose = '(user_id = $1 OR anonymous_id = ANY($2::text[]))';
+      const theirAnswers = `response_id IN (SELECT id FROM responses WHERE ${whose})`;
+      const run = async (sql: string) => (await client.query(sql, [user, anonymousIds])).rowCount ?? 0;
+      const followUps = await run(`DELETE FROM follow_ups WHERE ${theirAnswers}`);
+      await run(`DELETE FROM follow_up_events WHERE ${theirAnswers}`);
+      const webhookDeliveries = await run(`DELETE FROM webhook_deliveries WHERE ${theirAnswers} OR ${whose}`);
+      const displays = await run(`DELETE FROM displays WHERE ${whose}`);
+      const responses = await run(`DELETE FROM responses WHERE ${whose}`);
+      return { responses, displays, webhookDeliveries, followUps };
+    });
   }
 
   async ping(): Promise<void> {

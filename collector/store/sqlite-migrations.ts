@@ -2,6 +2,7 @@
 // a file written by an older collector is brought up to date at start, with its answers kept.
 
 import { answerCounts, displayCounts, sqliteRollup } from './rollups.js';
+import { followUpTables } from './follow-up-schema.js';
 import { webhookDeliveries } from './webhook-schema.js';
 
 export const sqliteMigrations: readonly string[] = [
@@ -72,4 +73,6 @@ export const sqliteMigrations: readonly string[] = [
   `ALTER TABLE responses ADD COLUMN webhook_pending INTEGER NOT NULL DEFAULT 0;
    CREATE INDEX responses_webhook_pending ON responses (seq) WHERE webhook_pending = 1;
    ${webhookDeliveries('TEXT', 'INTEGER')}`,
+  // 4: the follow-up inbox: where each answer that needs someone stands, and the history of who changed it
+  `${followUpTables('TEXT', 'INTEGER PRIMARY KEY')}`,
 ];

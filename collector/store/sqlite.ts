@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import type { Response } from '../../src/schema/response.js';
 import { rangeParts, type RangedQuery } from './day-range.js';
 import { toDayCounts, toEngagement, type AnswerSums, type DisplaySums } from './engagement.js';
+import { needsAttention } from './follow-up-schema.js';
 import { prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {
   AttemptResult,
@@ -14,6 +15,13 @@ import type {
   DayScoreCount,
   DeliveryRecord,
   DeliveryStatus,
+  Erasure,
+  FollowUp,
+  FollowUpChange,
+  FollowUpFigures,
+  InboxFilter,
+  InboxItem,
+  Person,
   InsertExtras,
   NewDelivery,
   EngagementCount,
@@ -30,12 +38,19 @@ interface Where {
   readonly params: Array<string | number>;
 }
 
-function where(filter: ResponseFilter, extra: string[] = [], extraParams: Array<string | number> = [], time = 'answered_at'): Where {
+/** The filter as a WHERE clause over `time` and `touchpoint` (of the table aliased `alias`, when given), plus `extra`. */
+function where(
+  filter: ResponseFilter,
+  extra: string[] = [],
+  extraParams: Array<string | number> = [],
+  time = 'answered_at',
+  alias = '',
+): Where {
   const clauses = [...extra];
   const params = [...extraParams];
-  if (filter.touchpoint !== undefined) (clauses.push('touchpoint = ?'), params.push(filter.touchpoint));
-  if (filter.since !== undefined) (clauses.push(`${time} >= ?`), params.push(new Date(filter.since).toISOString()));
-  if (filter.until !== undefined) (clauses.push(`${time} < ?`), params.push(new Date(filter.until).toISOString()));
+  if (filter.touchpoint !== undefined) (clauses.push(`${alias}touchpoint = ?`), params.push(filter.touchpoint));
+  if (filter.since !== undefined) (clauses.push(`${alias}${time} >= ?`), params.push(new Date(filter.since).toISOString()));
+  if (filter.until !== undefined) (clauses.push(`${alias}${time} < ?`), params.push(new Date(filter.until).toISOString()));
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
@@ -60,6 +75,10 @@ const answerSums: RangedQuery = {
     select: 'touchpoint, count(*) AS answers, sum(comment IS NOT NULL) AS commented, sum(partial) AS partials',
     groupBy: 'touchpoint',
   },
+};
+const attentionCount: RangedQuery = {
+  rollup: { table: 'daily_counts', select: 'sum(n) AS n', where: needsAttention() },
+  rows: { table: 'responses', time: 'answered_at', select: 'count(*) AS n', where: needsAttention() },
 };
 const displaySums: RangedQuery = {
   rollup: { table: 'display_counts', select: 'touchpoint, outcome, sum(n) AS n', groupBy: 'touchpoint, outcome' },
@@ -159,15 +178,17 @@ export class SqliteStore implements ResponseStore {
       if (filter.touchpoint !== undefined) (clauses.push('touchpoint = ?'), params.push(filter.touchpoint));
       if (days.fromDay !== undefined) (clauses.push('day >= ?'), params.push(days.fromDay));
       if (days.toDay !== undefined) (clauses.push('day < ?'), params.push(days.toDay));
-      const { table, select, groupBy } = query.rollup;
+      const { table, select, groupBy, where: only } = query.rollup;
+      if (only) clauses.push(only);
       const sql = `SELECT ${select} FROM ${table} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
-        GROUP BY ${groupBy} HAVING sum(n) > 0`;
+        ${groupBy ? `GROUP BY ${groupBy}` : ''} HAVING sum(n) > 0`;
       parts.push(this.db.prepare(sql).all(...params) as T[]);
     }
     for (const edge of edges) {
-      const { table, time, select, groupBy } = query.rows;
-      const w = where({ touchpoint: filter.touchpoint, ...edge }, [], [], time);
-      parts.push(this.db.prepare(`SELECT ${select} FROM ${table} ${w.sql} GROUP BY ${groupBy}`).all(...w.params) as T[]);
+      const { table, time, select, groupBy, where: only } = query.rows;
+      const w = where({ touchpoint: filter.touchpoint, ...edge }, only ? [only] : [], [], time);
+      const sql = `SELECT ${select} FROM ${table} ${w.sql} ${groupBy ? `GROUP BY ${groupBy}` : ''}`;
+      parts.push(this.db.prepare(sql).all(...w.params) as T[]);
     }
     return parts;
   }
@@ -270,6 +291,95 @@ export class SqliteStore implements ResponseStore {
       )
       .all({ limit: filter.limit, ...(filter.status ? { status: filter.status } : {}) });
     return rows as DeliveryRecord[];
+  }
+
+  async setFollowUp(responseId: string, change: FollowUpChange, now: Date): Promise<FollowUp | null> {
+    const id = responseId.toLowerCase();
+    const at = now.toISOString();
+    const values = { id, status: change.status, note: change.note ?? null, by: change.by ?? null, at };
+    return this.db.transaction(() => {
+      if (!this.db.prepare('SELECT 1 FROM responses WHERE id = ?').get(id)) return null;
+      this.db
+        .prepare(
+          `INSERT INTO follow_ups (response_id, status, note, changed_by, changed_at, closed_at)
+           VALUES (@id, @status, @note, @by, @at, CASE WHEN @status = 'closed' THEN @at END)
+           ON CONFLICT (response_id) DO UPDATE SET status = excluded.status, note = excluded.note, changed_by = excluded.changed_by,
+             changed_at = excluded.changed_at,
+             closed_at = CASE WHEN excluded.status = 'closed' THEN coalesce(follow_ups.closed_at, excluded.changed_at) END`,
+        )
+        .run(values);
+      this.db
+        .prepare('INSERT INTO follow_up_events (response_id, status, note, changed_by, changed_at) VALUES (@id, @status, @note, @by, @at)')
+        .run(values);
+      return { responseId: id, status: change.status, note: values.note, by: values.by, changedAt: at };
+    })();
+  }
+
+  async inbox(filter: InboxFilter): Promise<InboxItem[]> {
+    const w = where(
+      { touchpoint: filter.touchpoint, since: filter.since, until: filter.until },
+      [needsAttention('r.'), ...(filter.status ? ["coalesce(f.status, 'open') = ?"] : [])],
+      filter.status ? [filter.status] : [],
+      'answered_at',
+      'r.',
+    );
+    const rows = this.db
+      .prepare(
+        `SELECT r.body, coalesce(f.status, 'open') AS status, f.note, f.changed_by AS "by", f.changed_at AS changedAt
+           FROM responses r LEFT JOIN follow_ups f ON f.response_id = r.id
+           ${w.sql} ORDER BY r.answered_at DESC, r.id DESC LIMIT ?`,
+      )
+      .all(...w.params, filter.limit) as Array<{ body: string } & InboxItem['followUp']>;
+    return rows.map(({ body, ...followUp }) => ({ response: JSON.parse(body) as Response, followUp }));
+  }
+
+  async followUps(filter: ResponseFilter): Promise<FollowUpFigures> {
+    const needingAttention = this.ranged<{ n: number }>(filter, attentionCount)
+      .flat()
+      .reduce((sum, part) => sum + part.n, 0);
+    const w = where(filter, [needsAttention('r.')], [], 'answered_at', 'r.');
+    const handled = w.sql;
+    const counts = this.db
+      .prepare(`SELECT f.status, count(*) AS n FROM follow_ups f JOIN responses r ON r.id = f.response_id ${handled} GROUP BY f.status`)
+      .all(...w.params) as Array<{ status: string; n: number }>;
+    const count = (status: string) => counts.find((c) => c.status === status)?.n ?? 0;
+    // the median of the hours from answer to close, read as the middle one or two values of the sorted durations
+    const closed = count('closed');
+    const middle = this.db
+      .prepare(
+        `SELECT (julianday(f.closed_at) - julianday(r.answered_at)) * 24 AS hours FROM follow_ups f JOIN responses r ON r.id = f.response_id
+          ${handled} AND f.status = 'closed' ORDER BY hours LIMIT ? OFFSET ?`,
+      )
+      .all(...w.params, closed % 2 ? 1 : 2, Math.max(0, Math.ceil(closed / 2) - 1)) as Array<{ hours: number }>;
+    return {
+      needingAttention,
+      open: needingAttention - count('contacted') - closed,
+      contacted: count('contacted'),
+      closed,
+      medianHoursToClose: closed ? middle.reduce((sum, m) => sum + m.hours, 0) / middle.length : null,
+    };
+  }
+
+  async erase(person: Person): Promise<Erasure> {
+    return this.db.transaction(() => {
+      const user = 'userId' in person ? person.userId : null;
+      // for a user id: also every anonymous id that user was seen with, so that answers given before identify() go too
+      const anonymousIds = user
+        ? (this.db
+            .prepare('SELECT anonymous_id FROM responses WHERE user_id = ? UNION SELECT anonymous_id FROM displays WHERE user_id = ?')
+            .pluck()
+            .all(user, user) as string[])
+        : [(person as { anonymousId: string }).anonymousId];
+      const who = { user, anonymousIds: JSON.stringify(anonymousIds) };
+      const whose = '(user_id = @user OR anonymous_id IN (SELECT value FROM json_each(@anonymousIds)))';
+      const theirAnswers = `response_id IN (SELECT id FROM responses WHERE ${whose})`;
+      const followUps = this.db.prepare(`DELETE FROM follow_ups WHERE ${theirAnswers}`).run(who).changes;
+      this.db.prepare(`DELETE FROM follow_up_events WHERE ${theirAnswers}`).run(who);
+      const webhookDeliveries = this.db.prepare(`DELETE FROM webhook_deliveries WHERE ${theirAnswers} OR ${whose}`).run(who).changes;
+      const displays = this.db.prepare(`DELETE FROM displays WHERE ${whose}`).run(who).changes;
+      const responses = this.db.prepare(`DELETE FROM responses WHERE ${whose}`).run(who).changes;
+      return { responses, displays, webhookDeliveries, followUps };
+    })();
   }
 
   async ping(): Promise<void> {

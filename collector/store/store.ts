@@ -71,6 +71,57 @@ export interface DeliveryRecord {
   readonly deliveredAt: string | null;
 }
 
+export const followUpStatuses = ['open', 'contacted', 'closed'] as const;
+/** Where following up an answer stands: nobody has yet, someone reached the customer, done. */
+export type FollowUpStatus = (typeof followUpStatuses)[number];
+
+export interface FollowUpChange {
+  readonly status: FollowUpStatus;
+  readonly note?: string | undefined;
+  /** Who made the change, as they call themselves. */
+  readonly by?: string | undefined;
+}
+
+export interface FollowUp {
+  readonly responseId: string;
+  readonly status: FollowUpStatus;
+  readonly note: string | null;
+  readonly by: string | null;
+  readonly changedAt: string;
+}
+
+/** An answer that needs someone (NPS 0–6, CSAT 1–2, CES 1–3), with where its follow-up stands. */
+export interface InboxItem {
+  readonly response: Response;
+  /** `open` with no note when nobody has touched it yet. */
+  readonly followUp: Omit<FollowUp, 'responseId' | 'changedAt'> & { readonly changedAt: string | null };
+}
+
+export interface InboxFilter extends ResponseFilter {
+  readonly status?: FollowUpStatus | undefined;
+  readonly limit: number;
+}
+
+export interface FollowUpFigures {
+  /** Answers in the range that need someone. */
+  readonly needingAttention: number;
+  readonly open: number;
+  readonly contacted: number;
+  readonly closed: number;
+  /** Median hours from the answer to its follow-up being closed; null when none is closed. */
+  readonly medianHoursToClose: number | null;
+}
+
+export type Person = { readonly userId: string } | { readonly anonymousId: string };
+
+/** What an erasure removed. */
+export interface Erasure {
+  readonly responses: number;
+  readonly displays: number;
+  readonly webhookDeliveries: number;
+  readonly followUps: number;
+}
+
 /** How a touchpoint's prompts fared in a range: displays by outcome, and its answers. */
 export interface EngagementCount {
   readonly touchpoint: string;
@@ -143,6 +194,17 @@ export interface ResponseStore {
   settleDelivery(id: string, result: AttemptResult, now: Date): Promise<void>;
   /** The most recently changed deliveries, newest first. */
   deliveries(filter: { readonly status?: DeliveryStatus | undefined; readonly limit: number }): Promise<DeliveryRecord[]>;
+  /** Sets where following up an answer stands, and records who changed it; null when no such answer is stored. */
+  setFollowUp(responseId: string, change: FollowUpChange, now: Date): Promise<FollowUp | null>;
+  /** Answers that need someone, newest first, with their follow-up. */
+  inbox(filter: InboxFilter): Promise<InboxItem[]>;
+  /** How many answers in the range need someone, where their follow-ups stand, and how long closing took. */
+  followUps(filter: ResponseFilter): Promise<FollowUpFigures>;
+  /**
+   * Erases a person: every answer and display with their user id or anonymous id (for a user id, also those of the
+   * anonymous ids they were seen with), their webhook deliveries and follow-ups, in one transaction.
+   */
+  erase(person: Person): Promise<Erasure>;
   /** Resolves when the database answers (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;

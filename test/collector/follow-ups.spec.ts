@@ -1,0 +1,161 @@
+// Closing the loop at the collector, on both stores: the inbox of answers that need someone, follow-up changes that
+// only the admin key may make, the summary's open items and time to close, and erasure of one person and nobody else.
+import type { Display } from '../../src/schema/display.js';
+import type { Response } from '../../src/schema/response.js';
+import { batch, display, expect, responses, storeKinds, test } from './harness.js';
+
+const hour = 3_600_000;
+const admin = { Authorization: 'Bearer ak_admin' };
+
+const patch = (url: string, id: string, body: unknown, headers: Record<string, string> = admin) =>
+  fetch(`${url}v1/responses/${id}/follow-up`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+
+for (const kind of storeKinds) {
+  test.describe(`${kind}: follow-ups and erasure`, () => {
+    test('the inbox lists detractors, CSAT 1–2 and CES 1–3 newest first; only the admin key changes a status', async ({
+      startCollector,
+    }) => {
+      const collector = await startCollector({ database: kind, readKey: 'rk_read', adminKey: 'ak_admin' });
+      const [a, b, c, d, e, f] = responses(6, 81);
+      const at = (hours: number) => new Date(Date.now() - hours * hour).toISOString();
+      const detractor = {
+        ...a!,
+        kind: 'nps' as const,
+        scale: { min: 0, max: 10 },
+        score: 4,
+        comment: 'Slow',
+        answeredAt: at(40),
+        userId: 'u-1',
+      };
+      const passive = { ...b!, kind: 'nps' as const, scale: { min: 0, max: 10 }, score: 7, answeredAt: at(1) };
+      const unhappy = { ...c!, kind: 'csat' as const, scale: { min: 1, max: 5 }, score: 2, answeredAt: at(20) };
+      const happy = { ...d!, kind: 'csat' as const, scale: { min: 1, max: 5 }, score: 4, answeredAt: at(2) };
+      const hard = { ...e!, kind: 'ces' as const, scale: { min: 1, max: 7 }, score: 3, answeredAt: at(10) };
+      const hardOnFive = { ...f!, kind: 'ces' as const, scale: { min: 1, max: 5 }, score: 2, answeredAt: at(5) };
+      await collector.post(batch([detractor, passive, unhappy, happy, hard, hardOnFive]));
+
+      const inbox = async (query = '') =>
+        (
+          (await (await fetch(`${collector.url}v1/inbox?key=rk_read${query}`)).json()) as {
+            items: Array<{ response: Response; followUp: { status: string; note: string | null; by: string | null } }>;
+          }
+        ).items;
+      expect((await inbox()).map((i) => i.response.id)).toEqual([hardOnFive.id, hard.id, unhappy.id, detractor.id]);
+      expect((await inbox())[3]).toMatchObject({ response: { comment: 'Slow', userId: 'u-1' }, followUp: { status: 'open', note: null } });
+
+      expect((await patch(collector.url, detractor.id, { status: 'contacted' }, { Authorization: 'Bearer rk_read' })).status).toBe(401);
+      expect((await patch(collector.url, detractor.id, { status: 'contacted' }, {})).status).toBe(401);
+      const contacted = await patch(collector.url, detractor.id.toUpperCase(), {
+        status: 'contacted',
+        note: 'Called, will refund',
+        by: 'Ana',
+      });
+      expect(contacted.status).toBe(200);
+      expect(await contacted.json()).toMatchObject({
+        responseId: detractor.id,
+        status: 'contacted',
+        note: 'Called, will refund',
+        by: 'Ana',
+      });
+      const bad = await patch(collector.url, detractor.id, { status: 'resolved' });
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toMatchObject({ issues: [{ path: 'body.status' }] });
+      expect((await patch(collector.url, '00000000-0000-4000-8000-000000000000', { status: 'closed' })).status).toBe(404);
+      expect((await fetch(`${collector.url}v1/responses/${detractor.id}/follow-up`, { method: 'POST', headers: admin })).status).toBe(405);
+
+      expect((await inbox('&status=open')).map((i) => i.response.id)).toEqual([hardOnFive.id, hard.id, unhappy.id]);
+      expect(await inbox('&status=contacted')).toMatchObject([
+        { response: { id: detractor.id }, followUp: { status: 'contacted', by: 'Ana' } },
+      ]);
+      expect((await fetch(`${collector.url}v1/inbox?key=rk_read&status=done`)).status).toBe(400);
+    });
+
+    test('the summary counts open items and the median time from answer to close', async ({ startCollector }) => {
+      const collector = await startCollector({ database: kind, adminKey: 'ak_admin' });
+      const at = (hours: number) => new Date(Date.now() - hours * hour).toISOString();
+      const nps = (r: Response, score: number, hours: number): Response => ({
+        ...r,
+        kind: 'nps',
+        scale: { min: 0, max: 10 },
+        score,
+        answeredAt: at(hours),
+      });
+      const [a, b, c, d, e] = responses(5, 82);
+      const answers = [nps(a!, 0, 10), nps(b!, 3, 20), nps(c!, 6, 40), nps(d!, 5, 50), nps(e!, 9, 1)];
+      await collector.post(batch(answers));
+      for (const r of answers.slice(0, 3)) expect((await patch(collector.url, r.id, { status: 'closed' })).status).toBe(200);
+      expect((await patch(collector.url, answers[3]!.id, { status: 'contacted' })).status).toBe(200);
+      const summary = async () =>
+        ((await (await fetch(`${collector.url}v1/summary`)).json()) as { followUp: Record<string, number> }).followUp;
+      const figures = await summary();
+      expect(figures).toMatchObject({ needingAttention: 4, open: 0, contacted: 1, closed: 3 });
+      expect(figures.medianHoursToClose).toBeCloseTo(20, 1);
+      // reopening counts it open again
+      expect((await patch(collector.url, answers[0]!.id, { status: 'open', note: 'customer wrote again' })).status).toBe(200);
+      const reopened = await summary();
+      expect(reopened).toMatchObject({ needingAttention: 4, open: 1, contacted: 1, closed: 2 });
+      expect(reopened.medianHoursToClose).toBeCloseTo(30, 1);
+    });
+
+    test('without an admin key configured, nothing can be changed over HTTP', async ({ startCollector }) => {
+      const collector = await startCollector({ database: kind, readKey: 'rk_read' });
+      const [answer] = responses(1, 83);
+      await collector.post(batch([answer!]));
+      const refused = await patch(collector.url, answer!.id, { status: 'closed' }, { Authorization: 'Bearer rk_read' });
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toEqual({ error: 'changes are disabled: start the collector with --admin-key (CXKIT_ADMIN_KEY)' });
+      expect(
+        (await fetch(`${collector.url}v1/people/someone`, { method: 'DELETE', headers: { Authorization: 'Bearer rk_read' } })).status,
+      ).toBe(403);
+    });
+
+    test('erasing a person removes their answers, displays, deliveries and follow-ups, and nothing else', async ({ startCollector }) => {
+      const collector = await startCollector({
+        database: kind,
+        adminKey: 'ak_admin',
+        // a target nothing answers: deliveries stay queued, waiting for a retry an hour away
+        dispatch: {
+          targets: [{ url: 'http://127.0.0.1:9/hook', format: 'standard' }],
+          allowPrivate: true,
+          baseDelayMs: 3_600_000,
+          timeoutMs: 500,
+        },
+      });
+      const [r1, r2, r3, r4] = responses(4, 84);
+      const asUser = { ...r1!, userId: 'u-1', anonymousId: 'anon-1', kind: 'nps' as const, scale: { min: 0, max: 10 }, score: 2 };
+      const beforeIdentify = { ...r2!, anonymousId: 'anon-1' };
+      const otherDevice = { ...r3!, userId: 'u-1', anonymousId: 'anon-9' };
+      const someoneElse = { ...r4!, userId: 'u-2', anonymousId: 'anon-2' };
+      const displays: Display[] = [
+        display('checkout', 'answered', { responseId: asUser.id, userId: 'u-1', anonymousId: 'anon-1' }),
+        display('checkout', 'dismissed', { anonymousId: 'anon-1' }),
+        display('checkout', 'ignored', { userId: 'u-2', anonymousId: 'anon-2' }),
+      ];
+      await collector.post(batch([asUser, beforeIdentify, otherDevice, someoneElse], displays));
+      expect((await patch(collector.url, asUser.id, { status: 'contacted' })).status).toBe(200);
+      const pending = async () =>
+        ((await (await fetch(`${collector.url}v1/webhooks/deliveries`)).json()) as { deliveries: unknown[] }).deliveries;
+      await expect.poll(async () => (await pending()).length).toBe(4);
+
+      expect((await fetch(`${collector.url}v1/people/u-1`, { method: 'DELETE' })).status).toBe(401);
+      const erased = await fetch(`${collector.url}v1/people/u-1`, { method: 'DELETE', headers: admin });
+      expect(erased.status).toBe(200);
+      expect(await erased.json()).toEqual({ erased: { responses: 3, displays: 2, webhookDeliveries: 3, followUps: 1 } });
+      expect((await collector.stored()).map((r) => r.id)).toEqual([someoneElse.id]);
+      expect(await pending()).toMatchObject([{ responseId: someoneElse.id }]);
+      const summary = (await (await fetch(`${collector.url}v1/summary`)).json()) as { nps: { n: number }; shown: number; answers: number };
+      expect(summary).toMatchObject({ shown: 1, answers: 1 });
+
+      const again = await fetch(`${collector.url}v1/people/anonymous/anon-2`, { method: 'DELETE', headers: admin });
+      expect(await again.json()).toEqual({ erased: { responses: 1, displays: 1, webhookDeliveries: 1, followUps: 0 } });
+      expect(await collector.stored()).toEqual([]);
+      expect(await (await fetch(`${collector.url}v1/people/nobody`, { method: 'DELETE', headers: admin })).json()).toEqual({
+        erased: { responses: 0, displays: 0, webhookDeliveries: 0, followUps: 0 },
+      });
+    });
+  });
+}

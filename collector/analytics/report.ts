@@ -31,11 +31,14 @@ export interface Engagement {
 /** The scores with their intervals, engagement overall, and engagement per touchpoint. */
 export type SummaryWithIntervals = Summary & { readonly ci95: Intervals } & Engagement & {
     readonly byTouchpoint: Readonly<Record<string, Engagement>>;
+    readonly byKind: Readonly<Partial<Record<PromptKind, Engagement>>>;
   };
+
+const z95 = 1.96;
 
 const rate = (part: number, whole: number) => (whole ? (100 * part) / whole : null);
 
-function engagementOf(c: Omit<EngagementCount, 'touchpoint'>): Engagement {
+function engagementOf(c: Omit<EngagementCount, 'touchpoint' | 'kind'>): Engagement {
   const { shown, answered, dismissed, ignored, open, answers } = c;
   return {
     shown,
@@ -50,18 +53,34 @@ function engagementOf(c: Omit<EngagementCount, 'touchpoint'>): Engagement {
   };
 }
 
-/** Engagement overall (the touchpoints' counts added up) and per touchpoint. */
-export function engagement(counts: readonly EngagementCount[]): Engagement & { readonly byTouchpoint: Record<string, Engagement> } {
-  const total = { shown: 0, answered: 0, dismissed: 0, ignored: 0, open: 0, answers: 0, commented: 0, partials: 0 };
-  const byTouchpoint: Record<string, Engagement> = {};
-  for (const c of counts) {
-    for (const key of Object.keys(total) as Array<keyof typeof total>) total[key] += c[key];
-    byTouchpoint[c.touchpoint] = engagementOf(c);
-  }
-  return { ...engagementOf(total), byTouchpoint };
-}
+type Tally = { -readonly [K in Exclude<keyof EngagementCount, 'touchpoint' | 'kind'>]: number };
+const emptyTally = (): Tally => ({ shown: 0, answered: 0, dismissed: 0, ignored: 0, open: 0, answers: 0, commented: 0, partials: 0 });
 
-const z95 = 1.96;
+/** Engagement overall, per touchpoint and per kind (each the store's per-touchpoint-and-kind counts added up). */
+export function engagement(counts: readonly EngagementCount[]): Engagement & {
+  readonly byTouchpoint: Record<string, Engagement>;
+  readonly byKind: Partial<Record<PromptKind, Engagement>>;
+} {
+  const total = emptyTally();
+  const touchpoints = new Map<string, Tally>();
+  const kinds = new Map<PromptKind, Tally>();
+  for (const c of counts) {
+    const perTouchpoint = touchpoints.get(c.touchpoint) ?? emptyTally();
+    const perKind = kinds.get(c.kind) ?? emptyTally();
+    touchpoints.set(c.touchpoint, perTouchpoint);
+    kinds.set(c.kind, perKind);
+    for (const key of Object.keys(total) as Array<keyof Tally>) {
+      total[key] += c[key];
+      perTouchpoint[key] += c[key];
+      perKind[key] += c[key];
+    }
+  }
+  return {
+    ...engagementOf(total),
+    byTouchpoint: Object.fromEntries([...touchpoints].map(([touchpoint, tally]) => [touchpoint, engagementOf(tally)])),
+    byKind: Object.fromEntries([...kinds].map(([kind, tally]) => [kind, engagementOf(tally)])),
+  };
+}
 
 /**
  * NPS: the variance of (promoter − detractor) indicators is p + d − (p − d)²; CSAT: a proportion, p(1 − p);

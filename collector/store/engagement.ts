@@ -1,6 +1,7 @@
 // What both stores make of their ranged sums: counts per day and score, and engagement per touchpoint (answers with
 // comments and partials from the answer rollup, displays by outcome from the display rollup).
 import type { DisplayOutcome } from '../../src/schema/display.js';
+import type { PromptKind } from '../../src/schema/response.js';
 import { mergeCounts } from './day-range.js';
 import type { DayScoreCount, EngagementCount } from './store.js';
 
@@ -13,6 +14,7 @@ export function toDayCounts(parts: ReadonlyArray<readonly DayScoreCount[]>): Day
 
 export interface AnswerSums {
   readonly touchpoint: string;
+  readonly kind: PromptKind;
   readonly answers: number;
   readonly commented: number;
   readonly partials: number;
@@ -20,36 +22,39 @@ export interface AnswerSums {
 
 export interface DisplaySums {
   readonly touchpoint: string;
+  readonly kind: PromptKind;
   readonly outcome: DisplayOutcome;
   readonly n: number;
 }
 
-/** Engagement per touchpoint from the parts `ranged` queries answer (rollup days and edge rows). */
+/** Engagement per touchpoint and kind from the parts `ranged` queries answer (rollup days and edge rows). */
 export function toEngagement(
   answerParts: ReadonlyArray<readonly AnswerSums[]>,
   displayParts: ReadonlyArray<readonly DisplaySums[]>,
 ): EngagementCount[] {
-  const answers = mergeCounts(answerParts, (a) => a.touchpoint, ['answers', 'commented', 'partials']);
-  const displays = mergeCounts(displayParts, (d) => `${d.touchpoint}|${d.outcome}`, ['n']);
-  const byTouchpoint = new Map<string, { -readonly [K in keyof EngagementCount]: EngagementCount[K] }>();
-  const entry = (touchpoint: string) => {
-    let found = byTouchpoint.get(touchpoint);
+  const answers = mergeCounts(answerParts, (a) => `${a.touchpoint}|${a.kind}`, ['answers', 'commented', 'partials']);
+  const displays = mergeCounts(displayParts, (d) => `${d.touchpoint}|${d.kind}|${d.outcome}`, ['n']);
+  const byKey = new Map<string, { -readonly [K in keyof EngagementCount]: EngagementCount[K] }>();
+  const entry = ({ touchpoint, kind }: { touchpoint: string; kind: PromptKind }) => {
+    let found = byKey.get(`${touchpoint}|${kind}`);
     if (!found) {
-      found = { touchpoint, shown: 0, answered: 0, dismissed: 0, ignored: 0, open: 0, answers: 0, commented: 0, partials: 0 };
-      byTouchpoint.set(touchpoint, found);
+      found = { touchpoint, kind, shown: 0, answered: 0, dismissed: 0, ignored: 0, open: 0, answers: 0, commented: 0, partials: 0 };
+      byKey.set(`${touchpoint}|${kind}`, found);
     }
     return found;
   };
   for (const a of answers) {
-    const e = entry(a.touchpoint);
+    const e = entry(a);
     e.answers += a.answers;
     e.commented += a.commented;
     e.partials += a.partials;
   }
   for (const d of displays) {
-    const e = entry(d.touchpoint);
+    const e = entry(d);
     e.shown += d.n;
     e[d.outcome] += d.n;
   }
-  return [...byTouchpoint.values()].sort((a, b) => (a.touchpoint < b.touchpoint ? -1 : 1));
+  return [...byKey.values()].sort((a, b) =>
+    a.touchpoint < b.touchpoint ? -1 : a.touchpoint > b.touchpoint ? 1 : a.kind < b.kind ? -1 : 1,
+  );
 }

@@ -77,15 +77,15 @@ const dayCounts: RangedQuery = {
 const answerSums: RangedQuery = {
   rollup: {
     table: 'daily_counts',
-    select: 'touchpoint, sum(n)::integer AS answers, sum(commented)::integer AS commented, sum(partials)::integer AS partials',
-    groupBy: 'touchpoint',
+    select: 'touchpoint, kind, sum(n)::integer AS answers, sum(commented)::integer AS commented, sum(partials)::integer AS partials',
+    groupBy: 'touchpoint, kind',
   },
   rows: {
     table: 'responses',
     time: 'answered_at',
     select:
-      'touchpoint, count(*)::integer AS answers, count(comment)::integer AS commented, count(*) FILTER (WHERE partial)::integer AS partials',
-    groupBy: 'touchpoint',
+      'touchpoint, kind, count(*)::integer AS answers, count(comment)::integer AS commented, count(*) FILTER (WHERE partial)::integer AS partials',
+    groupBy: 'touchpoint, kind',
   },
 };
 const attentionCount: RangedQuery = {
@@ -93,8 +93,13 @@ const attentionCount: RangedQuery = {
   rows: { table: 'responses', time: 'answered_at', select: 'count(*)::integer AS n', where: needsAttention() },
 };
 const displaySums: RangedQuery = {
-  rollup: { table: 'display_counts', select: 'touchpoint, outcome, sum(n)::integer AS n', groupBy: 'touchpoint, outcome' },
-  rows: { table: 'displays', time: 'shown_at', select: 'touchpoint, outcome, count(*)::integer AS n', groupBy: 'touchpoint, outcome' },
+  rollup: { table: 'display_counts', select: 'touchpoint, kind, outcome, sum(n)::integer AS n', groupBy: 'touchpoint, kind, outcome' },
+  rows: {
+    table: 'displays',
+    time: 'shown_at',
+    select: 'touchpoint, kind, outcome, count(*)::integer AS n',
+    groupBy: 'touchpoint, kind, outcome',
+  },
 };
 
 /** Answers and displays of a batch in one statement: atomic without an explicit transaction, one round trip. */

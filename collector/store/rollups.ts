@@ -74,11 +74,11 @@ export const answerCounts: Rollup = {
   watches: ['answered_at', 'touchpoint', 'kind', 'scale_max', 'score', 'comment', 'partial'],
 };
 
-/** Displays per day × touchpoint × outcome. */
+/** Displays per day × touchpoint × kind × outcome. */
 export const displayCounts: Rollup = {
   table: 'display_counts',
   source: 'displays',
-  keys: [day('shown_at'), plain('touchpoint', 'TEXT', 'text'), plain('outcome', 'TEXT', 'text')],
+  keys: [day('shown_at'), plain('touchpoint', 'TEXT', 'text'), plain('kind', 'TEXT', 'text'), plain('outcome', 'TEXT', 'text')],
   counters: [
     counter(
       'n',
@@ -86,7 +86,7 @@ export const displayCounts: Rollup = {
       () => '1',
     ),
   ],
-  watches: ['shown_at', 'touchpoint', 'outcome'],
+  watches: ['shown_at', 'touchpoint', 'kind', 'outcome'],
 };
 
 const names = (columns: readonly Column[]) => columns.map((c) => c.name).join(', ');

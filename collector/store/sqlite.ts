@@ -66,14 +66,14 @@ const dayCounts: RangedQuery = {
 const answerSums: RangedQuery = {
   rollup: {
     table: 'daily_counts',
-    select: 'touchpoint, sum(n) AS answers, sum(commented) AS commented, sum(partials) AS partials',
-    groupBy: 'touchpoint',
+    select: 'touchpoint, kind, sum(n) AS answers, sum(commented) AS commented, sum(partials) AS partials',
+    groupBy: 'touchpoint, kind',
   },
   rows: {
     table: 'responses',
     time: 'answered_at',
-    select: 'touchpoint, count(*) AS answers, sum(comment IS NOT NULL) AS commented, sum(partial) AS partials',
-    groupBy: 'touchpoint',
+    select: 'touchpoint, kind, count(*) AS answers, sum(comment IS NOT NULL) AS commented, sum(partial) AS partials',
+    groupBy: 'touchpoint, kind',
   },
 };
 const attentionCount: RangedQuery = {
@@ -81,8 +81,8 @@ const attentionCount: RangedQuery = {
   rows: { table: 'responses', time: 'answered_at', select: 'count(*) AS n', where: needsAttention() },
 };
 const displaySums: RangedQuery = {
-  rollup: { table: 'display_counts', select: 'touchpoint, outcome, sum(n) AS n', groupBy: 'touchpoint, outcome' },
-  rows: { table: 'displays', time: 'shown_at', select: 'touchpoint, outcome, count(*) AS n', groupBy: 'touchpoint, outcome' },
+  rollup: { table: 'display_counts', select: 'touchpoint, kind, outcome, sum(n) AS n', groupBy: 'touchpoint, kind, outcome' },
+  rows: { table: 'displays', time: 'shown_at', select: 'touchpoint, kind, outcome, count(*) AS n', groupBy: 'touchpoint, kind, outcome' },
 };
 
 export class SqliteStore implements ResponseStore {

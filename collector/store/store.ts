@@ -122,9 +122,10 @@ export interface Erasure {
   readonly followUps: number;
 }
 
-/** How a touchpoint's prompts fared in a range: displays by outcome, and its answers. */
+/** How a touchpoint's prompts of one kind fared in a range: displays by outcome, and its answers. */
 export interface EngagementCount {
   readonly touchpoint: string;
+  readonly kind: PromptKind;
   /** Displays, whatever their outcome. */
   readonly shown: number;
   readonly answered: number;
@@ -174,7 +175,7 @@ export interface ResponseStore {
   insert(responses: readonly Response[], receivedAt: Date, extras?: InsertExtras): Promise<InsertResult>;
   /** Answers per day × kind × scale × score, oldest day first: the summary, trend and distribution all derive from it. */
   countsByDay(filter: ResponseFilter): Promise<DayScoreCount[]>;
-  /** Displays and answers per touchpoint, for response, comment and partial rates. */
+  /** Displays and answers per touchpoint and kind, for response, comment and partial rates. */
   engagement(filter: ResponseFilter): Promise<EngagementCount[]>;
   /** The newest comments, newest first. */
   latestComments(filter: ResponseFilter, limit: number): Promise<CommentRow[]>;

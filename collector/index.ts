@@ -44,5 +44,5 @@ export {
   type SummaryWithIntervals,
 } from './analytics/report.js';
 export { csvHeader, toCsvRow } from './analytics/csv.js';
-export { sampleResponses } from './sample-data.js';
+export { sampleDisplays, sampleResponses } from './sample-data.js';
 export { jsonSchemas } from './json-schema.js';

@@ -1,5 +1,6 @@
 // A realistic sample for a first look at the dashboard (`npm start -- --seed`): a month of answers across the demo
 // shop's touchpoints, with comments, drawn from a seeded generator so that every run gives the same data.
+import type { Display, DisplayOutcome } from '../src/schema/display.js';
 import type { PromptKind, Response } from '../src/schema/response.js';
 import { defaultScales } from '../src/schema/scales.js';
 
@@ -15,39 +16,55 @@ function generator(seed: number): () => number {
   };
 }
 
+/** Each touchpoint's comments by mood, so that a low score never comes with praise (and a high one with a complaint). */
 const touchpoints: ReadonlyArray<{
   id: string;
   kind: PromptKind;
   weights: readonly number[];
   question: string;
-  comments: readonly string[];
+  /** Scores at or below this are unhappy, at or above `happyFrom` happy. */
+  unhappyTo: number;
+  happyFrom: number;
+  comments: { unhappy: readonly string[]; neutral: readonly string[]; happy: readonly string[] };
 }> = [
   {
     id: 'checkout-complete',
     kind: 'nps',
     weights: [2, 1, 1, 2, 2, 4, 5, 10, 14, 22, 20],
     question: 'How likely are you to recommend us to a friend or colleague?',
-    comments: [
-      'Fast delivery and easy checkout.',
-      'Shipping costs were a surprise at the end.',
-      'Great prices, I will be back!',
-      'The coupon field did not work.',
-      'Love the product range.',
-    ],
+    unhappyTo: 6,
+    happyFrom: 9,
+    comments: {
+      unhappy: ['Shipping costs were a surprise at the end.', 'The coupon field did not work.', 'Checkout asked for my address twice.'],
+      neutral: ['Fine, but delivery took a while.', 'Good range, prices could be lower.'],
+      happy: ['Fast delivery and easy checkout.', 'Great prices, I will be back!', 'Love the product range.'],
+    },
   },
   {
     id: 'pricing-page',
     kind: 'csat',
     weights: [5, 8, 15, 35, 37],
     question: 'How satisfied are you with your experience?',
-    comments: ['Plans are clear.', 'I could not tell which plan includes support.', 'Cheaper than the competition.'],
+    unhappyTo: 2,
+    happyFrom: 4,
+    comments: {
+      unhappy: ['I could not tell which plan includes support.', 'Too many plans to compare.'],
+      neutral: ['The annual discount is hard to find.'],
+      happy: ['Plans are clear.', 'Cheaper than the competition.'],
+    },
   },
   {
     id: 'help-article',
     kind: 'ces',
     weights: [3, 4, 6, 10, 20, 30, 27],
     question: 'The company made it easy for me to handle my issue.',
-    comments: ['The return form was simple.', 'Had to search a long time for the answer.', 'Screenshots would help.'],
+    unhappyTo: 3,
+    happyFrom: 5,
+    comments: {
+      unhappy: ['Had to search a long time for the answer.', 'The article did not match what I saw on screen.'],
+      neutral: ['Screenshots would help.'],
+      happy: ['The return form was simple.', 'Clear steps, done in a minute.'],
+    },
   },
 ];
 
@@ -72,7 +89,9 @@ export function sampleResponses(count = 400, days = 30, now = new Date(), seed =
     const scale = defaultScales[tp.kind];
     const score = scale.min + pick(tp.weights);
     const answeredAt = new Date(now.getTime() - random() * days * 86_400_000).toISOString();
-    const comment = random() < 0.3 ? tp.comments[Math.floor(random() * tp.comments.length)] : undefined;
+    const mood = score <= tp.unhappyTo ? 'unhappy' : score >= tp.happyFrom ? 'happy' : 'neutral';
+    const pool = tp.comments[mood];
+    const comment = random() < 0.3 ? pool[Math.floor(random() * pool.length)] : undefined;
     return {
       id: uuid(random),
       kind: tp.kind,
@@ -87,5 +106,42 @@ export function sampleResponses(count = 400, days = 30, now = new Date(), seed =
       anonymousId: uuid(random),
       sdk: { name: 'cxkit-sample', version: '1' },
     };
+  });
+}
+
+/**
+ * The prompts shown to get those answers: one `answered` display per answer, and for every answer about two more
+ * prompts that were dismissed or ignored, so that response rates look like a real site's (about a third).
+ */
+export function sampleDisplays(answers: readonly Response[], seed = 7): Display[] {
+  const random = generator(seed + 1);
+  const outcomes: readonly DisplayOutcome[] = ['dismissed', 'dismissed', 'dismissed', 'ignored'];
+  return answers.flatMap((r) => {
+    const base = {
+      touchpoint: r.touchpoint,
+      kind: r.kind,
+      mode: 'popover' as const,
+      trigger: 'milestone' as const,
+      page: r.page,
+      sdk: r.sdk,
+    };
+    const shown = (outcome: DisplayOutcome, at: string, anonymousId: string): Display => ({
+      ...base,
+      id: uuid(random),
+      outcome,
+      shownAt: at,
+      anonymousId,
+    });
+    const missed = Array.from({ length: 1 + Math.floor(random() * 3) }, () =>
+      shown(
+        outcomes[Math.floor(random() * outcomes.length)]!,
+        new Date(Date.parse(r.answeredAt) - random() * 86_400_000).toISOString(),
+        uuid(random),
+      ),
+    );
+    return [
+      { ...shown('answered', new Date(Date.parse(r.answeredAt) - 20_000).toISOString(), r.anonymousId), responseId: r.id },
+      ...missed,
+    ];
   });
 }

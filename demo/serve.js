@@ -15,23 +15,29 @@ const types = {
   '.map': 'application/json',
 };
 
+/** The demo's admin key, for changing follow-ups in the dashboard's inbox. A demo on loopback only: never reuse it. */
+export const demoAdminKey = 'demo-admin';
+
 /**
  * Starts the demo server (run `npm run build` first: it serves dist/ and the built collector).
- * @param {{ port: number, dataFile: string, seed?: boolean, quiet?: boolean }} options
+ * @param {{ port: number, dataFile: string, seed?: boolean, quiet?: boolean, readKey?: string, adminKey?: string }} options
  */
 export async function startDemoServer(options) {
   // the built collector (a variable path keeps the type checker off dist/, which a fresh checkout does not have)
   const built = '../dist/collector/index.js';
   /** @type {typeof import('../collector/index.js')} */
-  const { startCollectorServer, SqliteStore, sampleResponses } = await import(built);
+  const { startCollectorServer, SqliteStore, sampleResponses, sampleDisplays } = await import(built);
   const store = new SqliteStore(options.dataFile);
   if (options.seed) {
-    const { accepted } = await store.insert(sampleResponses(), new Date());
-    if (!options.quiet) console.log(`seeded ${accepted} sample answers`);
+    const answers = sampleResponses();
+    const { accepted } = await store.insert(answers, new Date(), { displays: sampleDisplays(answers) });
+    if (!options.quiet) console.log(`seeded ${accepted} sample answers and the prompts shown for them`);
   }
   const server = await startCollectorServer({
     port: options.port,
     store,
+    readKey: options.readKey,
+    adminKey: options.adminKey ?? demoAdminKey,
     /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
     fallback: async (req, res) => {
       const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
@@ -67,5 +73,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(`dashboard:        ${url}dashboard`);
   console.log(`prompt gallery:   ${url}elements.html`);
   console.log(`SDK demo:         ${url}sdk.html`);
+  console.log(`admin key:        ${demoAdminKey} (for the dashboard's follow-up inbox; this demo only)`);
   console.log(`answers are kept in ${dataFile}${values.seed ? '' : ' (npm start -- --seed loads a sample month)'}`);
 }

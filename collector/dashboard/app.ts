@@ -1,7 +1,8 @@
 // The dashboard: tiles, trends, distributions and comments from /v1/report, filtered by touchpoint and dates.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { Report } from '../analytics/report.js';
+import type { Engagement, Report } from '../analytics/report.js';
+import { onInboxFilter, refreshInbox } from './inbox.js';
 import './styles.css';
 
 const form = document.querySelector<HTMLFormElement>('#filters')!;
@@ -12,6 +13,8 @@ const charts = new Map<string, uPlot>();
 const css = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 const format = (value: number | null, digits = 0) => (value === null ? '–' : value.toFixed(digits));
 const interval = (ci: number | null, digits = 0) => (ci === null ? '' : ` · 95% CI ±${ci.toFixed(digits)}`);
+/** The response rate of a kind's prompts, when any were shown. */
+const responded = (e: Engagement | undefined) => (e && e.shown ? ` · response rate ${format(e.responseRate)}% of ${e.shown} shown` : '');
 
 function query(): URLSearchParams {
   const params = new URLSearchParams();
@@ -124,17 +127,28 @@ async function refresh(): Promise<void> {
   }
   const report = (await response.json()) as Report;
   const { nps, csat, ces, ci95 } = report.summary;
+  const { byKind, followUp } = report.summary;
   tile(
     'tile-nps',
     format(nps.score),
-    `${nps.n} answers${interval(ci95.nps)} · ${nps.promoters} promoters, ${nps.passives} passives, ${nps.detractors} detractors`,
+    `${nps.n} answers${interval(ci95.nps)}${responded(byKind.nps)} · ${nps.promoters} promoters, ${nps.passives} passives, ${nps.detractors} detractors`,
   );
   tile(
     'tile-csat',
     csat.score === null ? '–' : `${format(csat.score)}%`,
-    `${csat.n} answers${interval(ci95.csat)} · mean ${format(csat.mean, 2)} of 5`,
+    `${csat.n} answers${interval(ci95.csat)}${responded(byKind.csat)} · mean ${format(csat.mean, 2)} of 5`,
   );
-  tile('tile-ces', format(ces.mean, 2), `${ces.n} answers${interval(ci95.ces, 2)} · ${format(ces.easy)}% found it easy`);
+  tile(
+    'tile-ces',
+    format(ces.mean, 2),
+    `${ces.n} answers${interval(ci95.ces, 2)}${responded(byKind.ces)} · ${format(ces.easy)}% found it easy`,
+  );
+  tile(
+    'tile-follow-up',
+    String(followUp.open),
+    `of ${followUp.needingAttention} needing someone · ${followUp.contacted} contacted, ${followUp.closed} closed` +
+      (followUp.medianHoursToClose === null ? '' : ` · median ${format(followUp.medianHoursToClose, 1)} h to close`),
+  );
   const days = report.trend.map((d) => d.day);
   trend(
     'trend-nps',
@@ -163,7 +177,10 @@ async function refresh(): Promise<void> {
   comments(report);
   touchpointOptions(report.touchpoints);
   status.textContent = `${nps.n + csat.n + ces.n} answers`;
+  await refreshInbox(params, refresh);
 }
+
+onInboxFilter(() => void refreshInbox(query(), refresh));
 
 form.addEventListener('change', () => void refresh());
 matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => void refresh());

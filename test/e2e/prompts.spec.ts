@@ -1,35 +1,7 @@
 // The prompts as shipped in dist/cxkit.js: accessibility audits in every mode, theme and direction, and a strict CSP.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
+import { audit } from './axe.js';
 import { expect, test } from './fixtures.js';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
-}
-
-/** Runs axe-core over the page (shadow roots included) for WCAG 2.2 A and AA; evaluate() is exempt from the page's CSP. */
-async function audit(page: Page): Promise<string[]> {
-  // the entry animation fades in: contrast is judged on the settled panel
-  await page.evaluate(() => {
-    const roots = [
-      document,
-      ...[...document.querySelectorAll('cx-nps, cx-csat, cx-ces')].flatMap((el) => (el.shadowRoot ? [el.shadowRoot] : [])),
-    ];
-    return Promise.all(roots.flatMap((root) => root.getAnimations()).map((animation) => animation.finished));
-  });
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
-    return result.violations;
-  });
-  return violations.map((v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => [n.target, n.failureSummary]))}`);
-}
 
 const prompt = (page: Page, kind: string) => page.locator(`cx-${kind}`);
 

@@ -11,6 +11,7 @@ export function mountPrompt(request: MountRequest): Promise<Response | null> {
   if (request.question !== undefined) element.question = request.question;
   return new Promise((resolve) => {
     element.addEventListener('cx-show', request.onShown, { once: true });
+    element.addEventListener('cx-answer', request.onAnswer, { once: true });
     element.addEventListener('cx-submit', (event) => resolve(event.detail.response), { once: true });
     element.addEventListener(
       'cx-dismiss',

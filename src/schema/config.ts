@@ -1,6 +1,7 @@
 // The client configuration accepted by createClient() and by the script tag's JSON config.
 import { z } from 'zod/mini';
 import { maxBatchBytes, maxBatchResponses } from './batch.js';
+import type { Display } from './display.js';
 import type { Response } from './response.js';
 import { recontactSchema, touchpointSchema } from './touchpoint.js';
 
@@ -19,6 +20,8 @@ export type Consent = (typeof consentStates)[number];
 
 /** Redacts or drops a response before it is stored and sent; return `null` to drop it. */
 export type BeforeSend = (response: Response) => Response | null;
+/** Changes or drops a display before it is stored, as `beforeSend` does for answers. */
+export type BeforeSendDisplay = (display: Display) => Display | null;
 
 const count = (min: number, max: number, what: string) =>
   z
@@ -106,6 +109,7 @@ export const clientConfigSchema = z.lazy(() =>
     /** Wait after an answer before sending, so that quick answers share a request. Default 500. */
     flushDelayMs: z._default(count(0, 60_000, 'milliseconds'), 500),
     beforeSend: z.optional(z.custom<BeforeSend>((value) => typeof value === 'function', 'expected a function')),
+    beforeSendDisplay: z.optional(z.custom<BeforeSendDisplay>((value) => typeof value === 'function', 'expected a function')),
     batch: z.prefault(batchOptionsSchema, {}),
     retry: z.prefault(retryOptionsSchema, {}),
     storage: z.prefault(storageOptionsSchema, {}),

@@ -1,5 +1,6 @@
 // Packs waiting answers into request bodies within the response-count and byte limits.
 import type { Batch } from '../schema/batch.js';
+import type { Display } from '../schema/display.js';
 import type { OutboxEntry } from './store.js';
 
 export interface BatchLimits {
@@ -16,10 +17,21 @@ export interface PackedBatch {
 const encoder = new TextEncoder();
 const byteLength = (text: string) => encoder.encode(text).byteLength;
 
+/** A display sent while still open is one whose page left with the prompt on screen: the customer ignored it. */
+const asSent = (display: Display): Display => (display.outcome === 'open' ? { ...display, outcome: 'ignored' } : display);
+
+/** What an entry puts in the body: its answer, or its display as sent. */
+const payload = (entry: OutboxEntry) => entry.response ?? asSent(entry.display);
+
 export function batchBody(entries: readonly OutboxEntry[], sentAt: string): string {
-  const batch: Batch = { v: 1, sentAt, responses: entries.map((e) => e.response) };
+  const responses = entries.flatMap((e) => (e.response ? [e.response] : []));
+  const displays = entries.flatMap((e) => (e.display ? [asSent(e.display)] : []));
+  // answers alone keep the body every collector knows; displays are an optional addition (contract section 8)
+  const batch: Batch = displays.length ? { v: 1, sentAt, responses, displays } : { v: 1, sentAt, responses };
   return JSON.stringify(batch);
 }
+
+const displaysKey = byteLength(',"displays":[]');
 
 /**
  * Splits entries, in order, into batches of at most `maxResponses` and `maxBytes`.
@@ -34,20 +46,23 @@ export function packBatches(
   const batches: PackedBatch[] = [];
   const oversized: OutboxEntry[] = [];
   let current: OutboxEntry[] = [];
-  let bytes = envelope;
+  // exact for answers; a display counts the `displays` key every time, a few bytes more than it takes
+  let estimate = envelope;
   const close = () => {
-    if (current.length) batches.push({ entries: current, body: batchBody(current, sentAt), bytes });
+    if (!current.length) return;
+    const body = batchBody(current, sentAt);
+    batches.push({ entries: current, body, bytes: byteLength(body) });
     current = [];
-    bytes = envelope;
+    estimate = envelope;
   };
   for (const entry of entries) {
-    const size = byteLength(JSON.stringify(entry.response));
+    const size = byteLength(JSON.stringify(payload(entry))) + (entry.display ? displaysKey : 0);
     if (envelope + size > limits.maxBytes) {
       oversized.push(entry);
       continue;
     }
-    if (current.length >= limits.maxResponses || bytes + 1 + size > limits.maxBytes) close();
-    bytes += (current.length ? 1 : 0) + size;
+    if (current.length >= limits.maxResponses || estimate + 1 + size > limits.maxBytes) close();
+    estimate += (current.length ? 1 : 0) + size;
     current.push(entry);
   }
   close();

@@ -12,16 +12,19 @@ import {
   type Response,
 } from '../schema/response.js';
 import { milestoneSchema, showInputSchema, type ShowOptions } from '../schema/show.js';
+import type { Trigger } from '../schema/touchpoint.js';
 import { standardQuestions } from '../locales/standard-questions.js';
 import { sdkInfo } from '../version.js';
 import type { ClientEventMap, FlushResult } from './client-events.js';
 import { Delivery } from './delivery.js';
+import { displayRecorder, type DisplayHandle, type ShownPrompt } from './displays.js';
 import { startDraft, type Draft } from './drafts.js';
 import { holdPageLock } from './page-lock.js';
 import { Emitter } from './emitter.js';
 import { CxError, parseOrThrow } from './errors.js';
 import { anonymousId, storeAnonymousId, uuid } from './ids.js';
 import { Outbox } from './outbox.js';
+import { isAnswer } from './store.js';
 import { currentPage } from './page.js';
 import { promptMounter, type MountRequest } from './prompt-mounter.js';
 import { TouchpointEngine, type Decision } from '../touchpoints/engine.js';
@@ -66,6 +69,19 @@ export interface CxClient {
   destroy(): void;
 }
 
+/** What made a touchpoint fire, for its display: the moment-like condition when there is one, else the URL rule. */
+function triggerOf(on: Trigger): ShownPrompt['trigger'] {
+  return on.milestone !== undefined
+    ? 'milestone'
+    : on.exitIntent
+      ? 'exitIntent'
+      : on.scrollPercent !== undefined
+        ? 'scrollPercent'
+        : on.pageViews !== undefined
+          ? 'pageViews'
+          : 'url';
+}
+
 /** Global Privacy Control, or the older Do Not Track, is on. */
 function privacySignalOn(): boolean {
   const navigator = globalThis.navigator as (Navigator & { globalPrivacyControl?: boolean }) | undefined;
@@ -87,7 +103,8 @@ export function createClient(config: ClientConfig): CxClient {
         events.emit('degraded', { reason });
       },
       onExpired(entries, reason) {
-        events.emit('expired', { responses: entries.map((e) => e.response), reason });
+        const responses = entries.filter(isAnswer).map((e) => e.response);
+        if (responses.length) events.emit('expired', { responses, reason });
       },
     },
     consent === 'granted',
@@ -134,23 +151,52 @@ export function createClient(config: ClientConfig): CxClient {
     return response;
   }
 
+  const recordDisplay = displayRecorder({
+    outbox,
+    owner,
+    anonymousId: visitor,
+    userId: () => identity.userId,
+    consent: () => consent,
+    fullPageUrl: resolved.fullPageUrl,
+    beforeSendDisplay: resolved.beforeSendDisplay,
+    queued: () => delivery.schedule(resolved.flushDelayMs),
+  });
+
   /** One prompt on screen at a time, whoever asks for it. */
   let promptOpen = false;
-  async function showPrompt(request: Omit<MountRequest, 'client' | 'onDismissed'>): Promise<Response | null> {
+  async function showPrompt(
+    request: Omit<MountRequest, 'client' | 'onDismissed' | 'onAnswer'> & {
+      readonly trigger: ShownPrompt['trigger'];
+      readonly onAnswered?: () => void;
+    },
+  ): Promise<Response | null> {
     const mount = await promptMounter();
     if (!mount) throw new CxError('cxkit: show() needs the prompt elements: import "cxkit/elements" or load cxkit.js');
     if (promptOpen) return null;
     promptOpen = true;
+    const { trigger, onAnswered, ...shown } = request;
+    let display: DisplayHandle | undefined;
+    let scored = false;
     try {
-      return await mount({
-        ...request,
+      const response = await mount({
+        ...shown,
         client,
         onShown: () => {
+          display = recordDisplay({ touchpoint: request.touchpoint, kind: request.kind, mode: request.mode, trigger });
           events.emit('shown', { touchpoint: request.touchpoint, kind: request.kind });
           request.onShown();
         },
+        // a score chosen and then the prompt closed still answered it: the score is sent as a partial answer
+        onAnswer: () => {
+          scored = true;
+          onAnswered?.();
+        },
         onDismissed: () => events.emit('dismissed', { touchpoint: request.touchpoint, kind: request.kind }),
       });
+      display?.settle(
+        response ? { outcome: 'answered', responseId: response.id } : scored ? { outcome: 'answered' } : { outcome: 'dismissed' },
+      );
+      return response;
     } finally {
       promptOpen = false;
     }
@@ -160,13 +206,15 @@ export function createClient(config: ClientConfig): CxClient {
     isOpen: () => promptOpen,
     consentBlocker: () =>
       consent === 'denied' ? 'consent denied' : consent === 'pending' && !resolved.promptsBeforeConsent ? 'consent pending' : null,
-    show: (touchpoint, onShown) =>
+    show: (touchpoint, onShown, onAnswered) =>
       showPrompt({
         kind: touchpoint.prompt,
         touchpoint: touchpoint.id,
         mode: touchpoint.mode ?? 'popover',
         question: touchpoint.question,
+        trigger: triggerOf(touchpoint.on),
         onShown,
+        onAnswered,
       }),
   });
   if (globalThis.location && new URLSearchParams(location.search).has('cxkit-debug')) engine.setDebug(true);
@@ -220,7 +268,7 @@ export function createClient(config: ClientConfig): CxClient {
     },
     async show(kind, options) {
       const request = parseOrThrow(showInputSchema, { kind, ...options }, 'show');
-      return showPrompt({ ...request, mode: request.mode ?? 'popover', onShown: () => {} });
+      return showPrompt({ ...request, mode: request.mode ?? 'popover', trigger: 'show', onShown: () => {} });
     },
     milestone(name) {
       const parsed = parseOrThrow(milestoneSchema, name, 'milestone');
@@ -243,7 +291,7 @@ export function createClient(config: ClientConfig): CxClient {
       apply.catch((error: unknown) => console.error('cxkit: consent could not be applied', error));
     },
     flush: () => delivery.flush(),
-    pending: () => outbox.count(),
+    pending: () => outbox.countAnswers(),
     on: (event, listener) => events.on(event, listener),
     destroy() {
       if (destroyed) return;

@@ -1,6 +1,7 @@
 // Sends waiting answers: one flush at a time per tab, one tab at a time, with retries and unload sends.
 import { maxBatchBytes } from '../schema/batch.js';
 import type { ResolvedConfig } from '../schema/config.js';
+import { displaySchema } from '../schema/display.js';
 import { responseSchema } from '../schema/response.js';
 import { packBatches, type PackedBatch } from './batches.js';
 import type { ClientEventMap, FlushResult } from './client-events.js';
@@ -9,7 +10,7 @@ import { withDeliveryLock } from './flush-lock.js';
 import { liveOwners } from './page-lock.js';
 import type { Outbox } from './outbox.js';
 import { backoffDelay } from './retry.js';
-import type { OutboxEntry } from './store.js';
+import { isAnswer, type OutboxEntry } from './store.js';
 import { sendBatch, type SendResult } from './transport.js';
 
 const dayMs = 86_400_000;
@@ -75,7 +76,7 @@ export class Delivery {
     this.cancelSchedule();
     // offline is certain when the browser says so (online is not): wait for the `online` event instead of burning attempts
     if (this.stopped || this.paused || globalThis.navigator?.onLine === false)
-      return { sent: 0, failed: 0, pending: await this.outbox.count() };
+      return { sent: 0, failed: 0, pending: await this.outbox.countAnswers() };
     const tally: Tally = { sent: 0, failed: 0 };
     const leaseMs = this.config.retry.timeoutMs + 5000;
     const ran = await withDeliveryLock(this.config.storage.name, this.outbox, this.owner, leaseMs, async (renew) => {
@@ -99,7 +100,7 @@ export class Delivery {
     if (ran === null) this.schedule(leaseBusyRetryMs);
     // drafts wake nobody: they are released (and scheduled) when finished or abandoned
     else this.scheduleNextDue(remaining.filter((e) => !e.draft));
-    return { ...tally, pending: remaining.length };
+    return { ...tally, pending: remaining.filter(isAnswer).length };
   }
 
   /** Expires what is too old or tried too often, quarantines what no longer validates, returns what is due. */
@@ -111,7 +112,7 @@ export class Delivery {
     await this.outbox.expire(tooOld, 'age');
     await this.outbox.expire(triedOut, 'attempts');
     const live = entries.filter((e) => !tooOld.includes(e) && !triedOut.includes(e));
-    const invalid = live.filter((e) => !responseSchema.safeParse(e.response).success);
+    const invalid = live.filter((e) => !(isAnswer(e) ? responseSchema : displaySchema).safeParse(e.response ?? e.display).success);
     await this.reject(invalid, 0, 'stored record no longer validates', { sent: 0, failed: 0 });
     const heldBack = await this.draftsHeldBack(live, now);
     return live.filter((e) => !invalid.includes(e) && !heldBack.has(e.id) && e.nextAttemptAt <= now && !this.inFlight.has(e.id));
@@ -167,30 +168,30 @@ export class Delivery {
     return packBatches(batch.entries, limits, new Date().toISOString()).batches;
   }
 
-  /** Applies a request's outcome to the answers it carried. */
+  /** Applies a request's outcome to the answers (and displays) it carried; tallies and events count answers only. */
   private async settle(entries: readonly OutboxEntry[], result: SendResult, tally: Tally): Promise<void> {
-    const responses = entries.map((e) => e.response);
+    const responses = entries.filter(isAnswer).map((e) => e.response);
     switch (result.outcome) {
       case 'delivered':
         await this.outbox.remove(entries.map((e) => e.id));
-        tally.sent += entries.length;
-        this.events.emit('sent', { responses, status: result.status });
+        tally.sent += responses.length;
+        if (responses.length) this.events.emit('sent', { responses, status: result.status });
         return;
       case 'rejected':
       case 'too-large':
         await this.reject(entries, result.status, `collector answered ${result.status}`, tally);
         return;
       case 'retry': {
-        tally.failed += entries.length;
+        tally.failed += responses.length;
         // the entries as send() left them (attempt counted, next try set), from the outbox's own mirror: no storage read
         const current = this.outbox.knownEntries().filter((e) => entries.some((sent) => sent.id === e.id));
         const exhausted = current.filter((e) => e.attempts >= this.config.retry.maxAttempts);
         await this.outbox.expire(exhausted, 'attempts');
-        const retrying = current.filter((e) => !exhausted.includes(e));
+        const retrying = current.filter((e) => !exhausted.includes(e) && isAnswer(e));
         if (!retrying.length) return;
         const next = Math.min(...retrying.map((e) => e.nextAttemptAt));
         this.events.emit('retry', {
-          responses: retrying.map((e) => e.response),
+          responses: retrying.flatMap((e) => (e.response ? [e.response] : [])),
           attempt: Math.max(...retrying.map((e) => e.attempts)),
           delayMs: Math.max(0, next - Date.now()),
           ...(result.status === undefined ? {} : { status: result.status }),
@@ -203,9 +204,10 @@ export class Delivery {
   private async reject(entries: readonly OutboxEntry[], status: number, reason: string, tally: Tally): Promise<void> {
     if (!entries.length) return;
     const rejectedAt = Date.now();
-    await this.outbox.reject(entries.map((e) => ({ id: e.id, response: e.response, status, reason, rejectedAt })));
-    tally.failed += entries.length;
-    this.events.emit('rejected', { responses: entries.map((e) => e.response), status, reason });
+    await this.outbox.reject(entries.map((e) => ({ id: e.id, response: e.response ?? e.display, status, reason, rejectedAt })));
+    const responses = entries.filter(isAnswer).map((e) => e.response);
+    tally.failed += responses.length;
+    if (responses.length) this.events.emit('rejected', { responses, status, reason });
   }
 
   /** Wakes for the earliest retry; answers never tried yet keep their debounce, so that quick answers share a request. */

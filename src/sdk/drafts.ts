@@ -2,7 +2,7 @@
 // chosen; finishing replaces it (same id, so one answer stays one response); dismissing, leaving the page or letting
 // it sit untouched sends it as it is.
 import type { Response } from '../schema/response.js';
-import type { OutboxEntry } from './store.js';
+import type { AnswerEntry } from './store.js';
 
 export interface Draft {
   /** The answer as stored now: partial until finished. */
@@ -21,7 +21,7 @@ export interface DraftStorage {
   /** Validates (and redacts) a version of the answer; throws CxValidationError when it does not fit. */
   prepare(response: Response): Response;
   /** Stores an entry durably, replacing any with the same id. */
-  put(entry: OutboxEntry): Promise<void>;
+  put(entry: AnswerEntry): Promise<void>;
   /** The answer is complete or abandoned: announce it and schedule its delivery. */
   released(response: Response): void;
 }
@@ -37,7 +37,7 @@ export function startDraft(
   /** `open` while the follow-up may still come; `abandoned` once released as partial; `finished` once complete. */
   let state: 'open' | 'abandoned' | 'finished' = 'open';
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const entry = (): OutboxEntry => ({
+  const entry = (): AnswerEntry => ({
     id: response.id,
     response,
     enqueuedAt,

@@ -78,8 +78,9 @@ export class IdbStore implements Store {
 
   add(entry: OutboxEntry, maxEntries: number): Promise<OutboxEntry[]> {
     return this.run(async (db) => {
-      // strict durability: the answer must be on disk before the customer is thanked (Chrome defaults to relaxed)
-      const tx = db.transaction('outbox', 'readwrite', { durability: 'strict' });
+      // strict durability: the answer must be on disk before the customer is thanked (Chrome defaults to relaxed);
+      // a display is bookkeeping, and its forced flush would hold up the writes that follow an answer
+      const tx = db.transaction('outbox', 'readwrite', { durability: entry.display ? 'relaxed' : 'strict' });
       const evicted: OutboxEntry[] = [];
       // a draft written again replaces itself: only a new id can push the outbox over its cap
       const isNew = (await tx.store.count(entry.id)) === 0;

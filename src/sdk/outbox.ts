@@ -2,7 +2,7 @@
 import { deleteDB } from 'idb';
 import { IdbStore } from './idb-store.js';
 import { MemoryStore } from './memory-store.js';
-import type { OutboxEntry, RejectedEntry, Store } from './store.js';
+import { isAnswer, type OutboxEntry, type RejectedEntry, type Store } from './store.js';
 
 export type ExpiryReason = 'age' | 'attempts' | 'overflow' | 'quota';
 
@@ -152,6 +152,13 @@ export class Outbox {
 
   count(): Promise<number> {
     return this.use((store) => store.count());
+  }
+
+  /** How many answers wait (displays travel in the outbox too, but are not answers). */
+  async countAnswers(): Promise<number> {
+    const all = await this.use((store) => store.count());
+    // a count is one cheap request; the list is read only when the outbox holds anything at all
+    return all ? (await this.list()).filter(isAnswer).length : 0;
   }
 
   async update(entries: readonly OutboxEntry[]): Promise<void> {

@@ -10,6 +10,8 @@ export interface MountRequest {
   readonly mode: PromptMode;
   readonly question?: string | undefined;
   readonly onShown: () => void;
+  /** The customer chose a score (before any follow-up). */
+  readonly onAnswer: () => void;
   readonly onDismissed: () => void;
 }
 

@@ -1,10 +1,18 @@
 // What the outbox needs from storage; implemented by IndexedDB and, as a fallback, by memory.
+import type { Display } from '../schema/display.js';
 import type { Response } from '../schema/response.js';
 
-/** An answer waiting for delivery. */
-export interface OutboxEntry {
+/** An answer — or a display of a prompt, which travels the same way — waiting for delivery. */
+export type OutboxEntry = EntryState &
+  ({ readonly response: Response; readonly display?: never } | { readonly display: Display; readonly response?: never });
+
+/** An entry that carries an answer. */
+export type AnswerEntry = Extract<OutboxEntry, { response: Response }>;
+
+export const isAnswer = (entry: OutboxEntry): entry is AnswerEntry => entry.response !== undefined;
+
+interface EntryState {
   readonly id: string;
-  readonly response: Response;
   /** When it was stored (epoch ms); the age limit and eviction order go by it. */
   readonly enqueuedAt: number;
   /** Delivery attempts started so far. */
@@ -12,8 +20,8 @@ export interface OutboxEntry {
   /** Not sent before this time (epoch ms). */
   readonly nextAttemptAt: number;
   /**
-   * Set while the page that stored it still waits for the follow-up: the response is complete but for the comment
-   * and marked partial. It is held back until finished or abandoned, or until its page is gone.
+   * Set while the page that stored it still waits: for an answer, the follow-up (the response is complete but for the
+   * comment and marked partial); for a display, its outcome. It is held back until settled, or until its page is gone.
    */
   readonly draft?: { readonly owner: string };
 }

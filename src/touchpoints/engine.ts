@@ -27,8 +27,11 @@ export interface PromptHost {
   isOpen(): boolean;
   /** Why consent keeps prompts away now (e.g. "consent pending"), or null when it does not. */
   consentBlocker(): string | null;
-  /** Shows the prompt; `onShown` runs once it is on screen; resolves with the answer or null. */
-  show(touchpoint: Touchpoint, onShown: () => void): Promise<Response | null>;
+  /**
+   * Shows the prompt; `onShown` runs once it is on screen, `onAnswered` once a score is chosen; resolves with the answer
+   * or null.
+   */
+  show(touchpoint: Touchpoint, onShown: () => void, onAnswered: () => void): Promise<Response | null>;
 }
 
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -180,14 +183,26 @@ export class TouchpointEngine {
     }
     return new Promise((resolve) => {
       let shown = false;
+      let answered = false;
       this.prompts
-        .show(touchpoint, () => {
-          shown = true;
-          this.log(touchpoint, () => `shown as ${touchpoint.mode ?? 'popover'}`);
-          void this.memory.shown();
-          resolve(true);
-        })
-        .then((response) => (response ? this.memory.answered(touchpoint.id) : shown ? this.memory.dismissed(touchpoint.id) : undefined))
+        .show(
+          touchpoint,
+          () => {
+            shown = true;
+            this.log(touchpoint, () => `shown as ${touchpoint.mode ?? 'popover'}`);
+            void this.memory.shown();
+            resolve(true);
+          },
+          // remembered the moment a score is chosen (its answer is stored then), well before the thank-you, so that a
+          // visitor who reloads at once is not asked again; closing afterwards still counts as answered
+          () => {
+            answered = true;
+            void this.memory.answered(touchpoint.id);
+          },
+        )
+        .then((response) =>
+          answered ? undefined : response ? this.memory.answered(touchpoint.id) : shown ? this.memory.dismissed(touchpoint.id) : undefined,
+        )
         .catch((error: unknown) => console.error(error))
         .finally(() => resolve(shown));
     });

@@ -14,7 +14,7 @@ describe('createClient and record', () => {
     const response = await client.record({ ...nps(9), comment: 'fast checkout' });
     const { outbox } = await storedIn(client.config.storage.name);
     expect(outbox.map((e) => e.id)).to.deep.equal([response.id]);
-    expect(outbox[0]?.response.comment).to.equal('fast checkout');
+    expect(outbox[0]?.response?.comment).to.equal('fast checkout');
     expect(await client.pending()).to.equal(1);
   });
 
@@ -95,7 +95,7 @@ describe('createClient and record', () => {
     const kept = await client.record({ ...nps(9), comment: 'mail me at a@b.co' });
     await client.record(nps(1));
     const { outbox } = await storedIn(client.config.storage.name);
-    expect(outbox.map((e) => e.response.comment)).to.deep.equal(['mail me at [email]']);
+    expect(outbox.map((e) => e.response?.comment)).to.deep.equal(['mail me at [email]']);
     expect(kept.comment).to.equal('mail me at [email]');
   });
 

@@ -12,7 +12,7 @@ describe('drafts: the score is never lost to an abandoned follow-up', () => {
     const client = await idleClient(collector);
     const draft = await client.draft(nps(9));
     const { outbox } = await storedIn(client.config.storage.name);
-    expect(outbox.map((e) => [e.id, e.response.partial, Boolean(e.draft)])).to.deep.equal([[draft.response.id, true, true]]);
+    expect(outbox.map((e) => [e.id, e.response?.partial, Boolean(e.draft)])).to.deep.equal([[draft.response.id, true, true]]);
     await client.flush();
     expect(await collector.requests()).to.have.length(0);
   });

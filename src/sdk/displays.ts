@@ -1,0 +1,93 @@
+// Displays: each prompt shown is recorded, with what triggered it and how it ended, and travels through the outbox
+// like an answer (same durability, consent and delivery), so that a collector knows who was asked, not only who answered.
+import type { Consent } from '../schema/config.js';
+import type { Device } from '../schema/context.js';
+import { displaySchema, type Display, type displayTriggers } from '../schema/display.js';
+import type { PromptKind } from '../schema/response.js';
+import type { PromptMode } from '../schema/touchpoint.js';
+import { sdkInfo } from '../version.js';
+import { parseOrThrow } from './errors.js';
+import { uuid } from './ids.js';
+import type { Outbox } from './outbox.js';
+import { currentPage } from './page.js';
+
+/** The device class from the viewport and the pointer: coarse and small is a phone, coarse and larger a tablet. */
+export function deviceClass(): Device {
+  const coarse = globalThis.matchMedia?.('(pointer: coarse)').matches === true;
+  const shortSide = Math.min(globalThis.innerWidth ?? 1024, globalThis.innerHeight ?? 768);
+  return coarse ? (shortSide < 600 ? 'mobile' : 'tablet') : 'desktop';
+}
+
+export interface ShownPrompt {
+  readonly touchpoint: string;
+  readonly kind: PromptKind;
+  readonly mode: PromptMode;
+  readonly trigger: (typeof displayTriggers)[number];
+}
+
+export interface DisplayRecorderDeps {
+  readonly outbox: Outbox;
+  /** This page: an open display is held back while its page lives, and sent as `ignored` once it is gone. */
+  readonly owner: string;
+  readonly anonymousId: string;
+  readonly userId: () => string | null;
+  readonly consent: () => Consent;
+  readonly fullPageUrl: boolean;
+  readonly beforeSendDisplay?: ((display: Display) => Display | null) | undefined;
+  /** A settled display waits for delivery. */
+  readonly queued: () => void;
+}
+
+export interface DisplayHandle {
+  /** Records how the prompt ended. */
+  settle(outcome: { readonly outcome: 'answered'; readonly responseId?: string } | { readonly outcome: 'dismissed' }): void;
+}
+
+const nothing: DisplayHandle = { settle() {} };
+
+/** Records displays; never throws into the prompt it describes (a display is bookkeeping, the prompt is the customer's). */
+export function displayRecorder(deps: DisplayRecorderDeps): (prompt: ShownPrompt) => DisplayHandle {
+  return (prompt) => {
+    // consent pending or denied: no display is stored or sent, as with answers
+    if (deps.consent() !== 'granted') return nothing;
+    const userId = deps.userId();
+    let display: Display = {
+      id: uuid(),
+      ...prompt,
+      shownAt: new Date().toISOString(),
+      outcome: 'open',
+      page: currentPage(deps.fullPageUrl),
+      anonymousId: deps.anonymousId,
+      ...(userId ? { userId } : {}),
+      device: deviceClass(),
+      sdk: { ...sdkInfo },
+    };
+    const enqueuedAt = Date.now();
+    const store = (draft: boolean) => {
+      const redacted = deps.beforeSendDisplay ? deps.beforeSendDisplay(display) : display;
+      if (redacted === null) return Promise.resolve();
+      const checked = redacted === display ? display : parseOrThrow(displaySchema, redacted, 'beforeSendDisplay(display)');
+      return deps.outbox.add({
+        id: display.id,
+        display: checked,
+        enqueuedAt,
+        attempts: 0,
+        nextAttemptAt: Date.now(),
+        ...(draft ? { draft: { owner: deps.owner } } : {}),
+      });
+    };
+    const report = (error: unknown) => console.error('cxkit: a display could not be recorded', error);
+    // in order, so that a quick settle never lands before the open copy
+    let writes = store(true).catch(report);
+    return {
+      settle(outcome) {
+        if (display.outcome !== 'open') return;
+        display = { ...display, ...outcome };
+        writes = writes
+          .then(() => store(false))
+          .then(deps.queued)
+          .catch(report);
+      },
+    };
+  };
+}

@@ -1,0 +1,107 @@
+// Displays from the shipped script tag: every prompt shown reaches the collector once with how it ended — dismissed,
+// answered (linked to its answer), or ignored because the page closed with it open — through an offline period and a
+// reload; and nothing of the kind is stored or sent while consent is pending.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
+
+const touchpoints = ['checkout', 'help', 'pricing'].map((id) => ({ id, prompt: 'nps', on: { milestone: id }, mode: 'popover' }));
+const recontact = { afterAnswerDays: 0, afterDismissDays: 0, maxPromptsPerSession: 10 };
+
+const milestone = (page: Page, name: string) =>
+  page.evaluate((name) => (window.cxkit as unknown as { milestone(name: string): Promise<boolean> }).milestone(name), name);
+
+/** What the visitor's IndexedDB holds in the outbox: display outcomes, and answer ids. */
+const stored = (page: Page, db: string) =>
+  page.evaluate(
+    (name) =>
+      new Promise<Array<{ display?: { outcome: string }; response?: { id: string } }>>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('outbox').objectStore('outbox').getAll();
+          request.onsuccess = () => (open.result.close(), resolve(request.result));
+        };
+      }),
+    db,
+  );
+
+test('shown then dismissed, answered, and left open by a closing page: three displays, each once, after offline and a reload', async ({
+  page,
+  context,
+  openSite,
+  collector,
+}) => {
+  await openSite(page, { inlineConfig: { touchpoints, recontact } });
+  const nps = page.locator('cx-nps');
+
+  // the first prompt loads the prompt UI; from then on the network goes away
+  expect(await milestone(page, 'checkout')).toBe(true);
+  await expect(nps.getByRole('radiogroup')).toBeVisible();
+  await context.setOffline(true);
+  await page.keyboard.press('Escape');
+  await expect(nps).toHaveCount(0);
+
+  expect(await milestone(page, 'help')).toBe(true);
+  await nps.getByRole('radio', { name: '9', exact: true }).click();
+  await nps.getByRole('button', { name: 'Skip' }).click();
+  await expect(nps.getByRole('status')).toHaveText('Thank you for your feedback!');
+  await expect(nps).toHaveCount(0);
+
+  expect(await milestone(page, 'pricing')).toBe(true);
+  await expect(nps.getByRole('radiogroup')).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(collector.received()).toHaveLength(0);
+
+  // back online, the page closes with the last prompt still open; the next page load finds the rest waiting
+  await context.setOffline(false);
+  await page.reload();
+  await page.waitForFunction(() => window.cxkit !== undefined && !Array.isArray(window.cxkit));
+
+  const displays = () => collector.received().flatMap((r) => (r.status < 300 ? (r.body.displays ?? []) : []));
+  await expect.poll(() => new Set(displays().map((d) => d.id)).size, { timeout: 10_000 }).toBe(3);
+  await page.waitForTimeout(500);
+  // the same display may arrive twice (an unload send and the next page both try), but never with another outcome,
+  // never as `open`, and never under another id
+  const seen: Record<string, string[]> = {};
+  for (const d of displays()) {
+    const pair = `${d.id} ${d.outcome}`;
+    if (!(seen[d.touchpoint] ??= []).includes(pair)) seen[d.touchpoint]!.push(pair);
+  }
+  const outcomes = Object.fromEntries(Object.entries(seen).map(([touchpoint, pairs]) => [touchpoint, pairs.map((p) => p.split(' ')[1])]));
+  expect(outcomes).toEqual({ checkout: ['dismissed'], help: ['answered'], pricing: ['ignored'] });
+  const byTouchpoint = new Map(displays().map((d) => [d.touchpoint, d] as const));
+  expect(byTouchpoint.size).toBe(3);
+  const answered = byTouchpoint.get('help')!;
+  expect(collector.receivedIds()).toContain(answered.responseId);
+  const help = collector
+    .received()
+    .flatMap((r) => r.body.responses)
+    .find((r) => r.id === answered.responseId)!;
+  expect(help).toMatchObject({ touchpoint: 'help', score: 9 });
+  for (const d of byTouchpoint.values()) {
+    expect(d).toMatchObject({ kind: 'nps', mode: 'popover', trigger: 'milestone', device: 'desktop' });
+    expect(d.anonymousId).toBe(help.anonymousId);
+    expect(Date.parse(d.shownAt)).toBeLessThanOrEqual(Date.now());
+  }
+});
+
+test('consent pending: prompts may show, but no display is stored or sent, before or after consent is granted', async ({
+  page,
+  openSite,
+  collector,
+  db,
+}) => {
+  await openSite(page, { inlineConfig: { touchpoints, recontact, consent: 'pending', promptsBeforeConsent: true } });
+  const nps = page.locator('cx-nps');
+  expect(await milestone(page, 'checkout')).toBe(true);
+  await nps.getByRole('radio', { name: '3', exact: true }).click();
+  await nps.getByRole('button', { name: 'Skip' }).click();
+  await expect(nps).toHaveCount(0);
+  expect(await milestone(page, 'help')).toBe(true);
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => (window.cxkit as unknown as { consent(state: string): void }).consent('granted'));
+  await expect.poll(() => collector.receivedIds().length).toBe(1);
+  await page.waitForTimeout(500);
+  expect(collector.received().flatMap((r) => r.body.displays ?? [])).toEqual([]);
+  expect((await stored(page, db)).filter((entry) => entry.display)).toEqual([]);
+});

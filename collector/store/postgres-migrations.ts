@@ -1,8 +1,7 @@
 // The PostgreSQL schema as numbered steps, recorded in cxkit_migrations. Append, never edit: every collector instance
 // applies what is missing at start, one at a time under an advisory lock.
 import { answerCounts, displayCounts, postgresRollup } from './rollups.js';
-import { followUpTables } from './follow-up-schema.js';
-import { webhookDeliveries } from './webhook-schema.js';
+import { displaysTable, followUpTables, postgresTypes, webhookDeliveries } from './shared-tables.js';
 
 export const postgresMigrations: readonly string[] = [
   // 1: responses and displays with the columns reads need, and the per-day rollups triggers keep exact in every write's
@@ -27,30 +26,13 @@ export const postgresMigrations: readonly string[] = [
    CREATE INDEX responses_comments_by_touchpoint ON responses (touchpoint, answered_at, id) WHERE comment IS NOT NULL;
    CREATE INDEX responses_by_user ON responses (user_id) WHERE user_id IS NOT NULL;
    CREATE INDEX responses_by_visitor ON responses (anonymous_id);
-   CREATE TABLE displays (
-     id text PRIMARY KEY,
-     touchpoint text NOT NULL,
-     kind text NOT NULL,
-     mode text NOT NULL,
-     trigger text,
-     shown_at timestamptz NOT NULL,
-     shown_at_claimed text,
-     received_at timestamptz NOT NULL,
-     outcome text NOT NULL,
-     response_id text,
-     anonymous_id text NOT NULL,
-     user_id text,
-     body jsonb NOT NULL
-   );
-   CREATE INDEX displays_by_time ON displays (shown_at, id);
-   CREATE INDEX displays_by_user ON displays (user_id) WHERE user_id IS NOT NULL;
-   CREATE INDEX displays_by_visitor ON displays (anonymous_id);
+   ${displaysTable(postgresTypes)}
    ${postgresRollup(answerCounts)}
    ${postgresRollup(displayCounts)}`,
   // 2: webhooks: answers waiting to be fanned out to the targets, and the deliveries with their attempts
   `ALTER TABLE responses ADD COLUMN webhook_pending boolean NOT NULL DEFAULT false;
    CREATE INDEX responses_webhook_pending ON responses (received_at) WHERE webhook_pending;
-   ${webhookDeliveries('timestamptz', 'integer')}`,
+   ${webhookDeliveries(postgresTypes)}`,
   // 3: the follow-up inbox: where each answer that needs someone stands, and the history of who changed it
-  `${followUpTables('timestamptz', 'bigserial PRIMARY KEY')}`,
+  `${followUpTables(postgresTypes)}`,
 ];

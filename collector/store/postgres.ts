@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { Response } from '../../src/schema/response.js';
 import { rangeParts, type RangedQuery } from './day-range.js';
 import { toDayCounts, toEngagement, type AnswerSums, type DisplaySums } from './engagement.js';
-import { needsAttention } from './follow-up-schema.js';
+import { needsAttention } from './shared-tables.js';
 import { postgresMigrations } from './postgres-migrations.js';
 import { prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {

@@ -2,8 +2,7 @@
 // a file written by an older collector is brought up to date at start, with its answers kept.
 
 import { answerCounts, displayCounts, sqliteRollup } from './rollups.js';
-import { followUpTables } from './follow-up-schema.js';
-import { webhookDeliveries } from './webhook-schema.js';
+import { displaysTable, followUpTables, sqliteTypes, webhookDeliveries } from './shared-tables.js';
 
 export const sqliteMigrations: readonly string[] = [
   // 1: the first collector's table (kept as it was so that its files open)
@@ -48,31 +47,13 @@ export const sqliteMigrations: readonly string[] = [
    CREATE INDEX responses_comments_by_touchpoint ON responses (touchpoint, answered_at, id) WHERE comment IS NOT NULL;
    CREATE INDEX responses_by_user ON responses (user_id) WHERE user_id IS NOT NULL;
    CREATE INDEX responses_by_visitor ON responses (anonymous_id);
-   CREATE TABLE displays (
-     seq INTEGER PRIMARY KEY,
-     id TEXT NOT NULL UNIQUE,
-     touchpoint TEXT NOT NULL,
-     kind TEXT NOT NULL,
-     mode TEXT NOT NULL,
-     trigger TEXT,
-     shown_at TEXT NOT NULL,
-     shown_at_claimed TEXT,
-     received_at TEXT NOT NULL,
-     outcome TEXT NOT NULL,
-     response_id TEXT,
-     anonymous_id TEXT NOT NULL,
-     user_id TEXT,
-     body TEXT NOT NULL
-   );
-   CREATE INDEX displays_by_time ON displays (shown_at, id);
-   CREATE INDEX displays_by_user ON displays (user_id) WHERE user_id IS NOT NULL;
-   CREATE INDEX displays_by_visitor ON displays (anonymous_id);
+   ${displaysTable(sqliteTypes)}
    ${sqliteRollup(answerCounts)}
    ${sqliteRollup(displayCounts)}`,
   // 3: webhooks: answers waiting to be fanned out to the targets, and the deliveries with their attempts
   `ALTER TABLE responses ADD COLUMN webhook_pending INTEGER NOT NULL DEFAULT 0;
    CREATE INDEX responses_webhook_pending ON responses (seq) WHERE webhook_pending = 1;
-   ${webhookDeliveries('TEXT', 'INTEGER')}`,
+   ${webhookDeliveries(sqliteTypes)}`,
   // 4: the follow-up inbox: where each answer that needs someone stands, and the history of who changed it
-  `${followUpTables('TEXT', 'INTEGER PRIMARY KEY')}`,
+  `${followUpTables(sqliteTypes)}`,
 ];

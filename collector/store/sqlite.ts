@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import type { Response } from '../../src/schema/response.js';
 import { rangeParts, type RangedQuery } from './day-range.js';
 import { toDayCounts, toEngagement, type AnswerSums, type DisplaySums } from './engagement.js';
-import { needsAttention } from './follow-up-schema.js';
+import { needsAttention } from './shared-tables.js';
 import { prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {
   AttemptResult,

@@ -1,0 +1,100 @@
+// Tables both stores create alike but for a few column types: displays, the webhook delivery queue and the follow-up
+// inbox (answers differ more: SQLite keeps the first collector's table in its history). And the rule for which answers
+// need someone: NPS detractors (0–6), CSAT 1–2, CES 1–3 on the 1–7 scale (1–2 on 1–5).
+
+/** The column types that differ between the stores. */
+export interface Dialect {
+  readonly time: string;
+  readonly integer: string;
+  readonly serial: string;
+  readonly json: string;
+  /** A display's own key: SQLite tables get a rowid to insert in order, the UUID stays unique. */
+  readonly key: string;
+}
+
+export const sqliteTypes: Dialect = {
+  time: 'TEXT',
+  integer: 'INTEGER',
+  serial: 'INTEGER PRIMARY KEY',
+  json: 'TEXT',
+  key: 'seq INTEGER PRIMARY KEY,\n     id TEXT NOT NULL UNIQUE',
+};
+export const postgresTypes: Dialect = {
+  time: 'timestamptz',
+  integer: 'integer',
+  serial: 'bigserial PRIMARY KEY',
+  json: 'jsonb',
+  key: 'id text PRIMARY KEY',
+};
+
+/** Over a `responses` row (optionally aliased): true when the answer belongs in the inbox. */
+export const needsAttention = (r = '') =>
+  `((${r}kind = 'nps' AND ${r}score <= 6) OR (${r}kind = 'csat' AND ${r}score <= 2)
+    OR (${r}kind = 'ces' AND ${r}score <= CASE WHEN ${r}scale_max = 5 THEN 2 ELSE 3 END))`;
+
+/** One row per prompt shown, settled once by its final outcome; indexed by time and by person (for erasure). */
+export const displaysTable = ({ time, json, key }: Dialect) => `
+   CREATE TABLE displays (
+     ${key},
+     touchpoint TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     mode TEXT NOT NULL,
+     trigger TEXT,
+     shown_at ${time} NOT NULL,
+     shown_at_claimed TEXT,
+     received_at ${time} NOT NULL,
+     outcome TEXT NOT NULL,
+     response_id TEXT,
+     anonymous_id TEXT NOT NULL,
+     user_id TEXT,
+     body ${json} NOT NULL
+   );
+   CREATE INDEX displays_by_time ON displays (shown_at, id);
+   CREATE INDEX displays_by_user ON displays (user_id) WHERE user_id IS NOT NULL;
+   CREATE INDEX displays_by_visitor ON displays (anonymous_id);`;
+
+/** One row per delivery of one answer to one target: its fixed payload, its attempts, and where it stands. */
+export const webhookDeliveries = ({ time, integer }: Dialect) => `
+   CREATE TABLE webhook_deliveries (
+     id TEXT PRIMARY KEY,
+     target TEXT NOT NULL,
+     response_id TEXT NOT NULL,
+     user_id TEXT,
+     anonymous_id TEXT NOT NULL,
+     payload TEXT NOT NULL,
+     status TEXT NOT NULL DEFAULT 'pending',
+     attempts ${integer} NOT NULL DEFAULT 0,
+     next_attempt_at ${time} NOT NULL,
+     claimed_until ${time},
+     last_status ${integer},
+     last_error TEXT,
+     created_at ${time} NOT NULL,
+     updated_at ${time} NOT NULL,
+     delivered_at ${time}
+   );
+   CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
+   CREATE INDEX webhook_deliveries_recent ON webhook_deliveries (updated_at);
+   CREATE INDEX webhook_deliveries_by_response ON webhook_deliveries (response_id);
+   CREATE INDEX webhook_deliveries_by_user ON webhook_deliveries (user_id) WHERE user_id IS NOT NULL;
+   CREATE INDEX webhook_deliveries_by_visitor ON webhook_deliveries (anonymous_id);`;
+
+/** Where each answer that needs someone stands, and the history of who changed it. */
+export const followUpTables = ({ time, serial }: Dialect) => `
+   CREATE TABLE follow_ups (
+     response_id TEXT PRIMARY KEY,
+     status TEXT NOT NULL,
+     note TEXT,
+     changed_by TEXT,
+     changed_at ${time} NOT NULL,
+     closed_at ${time}
+   );
+   CREATE TABLE follow_up_events (
+     seq ${serial},
+     response_id TEXT NOT NULL,
+     status TEXT NOT NULL,
+     note TEXT,
+     changed_by TEXT,
+     changed_at ${time} NOT NULL
+   );
+   CREATE INDEX follow_up_events_by_response ON follow_up_events (response_id);
+   CREATE INDEX responses_inbox ON responses (answered_at, id) WHERE ${needsAttention()};`;

@@ -53,6 +53,9 @@ export async function startDemoServer(options) {
         return false;
       }
     },
+  }).catch(async (/** @type {unknown} */ error) => {
+    await store.close();
+    throw error;
   });
   return {
     url: server.url,
@@ -68,7 +71,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     options: { port: { type: 'string', default: process.env.PORT ?? '5173' }, seed: { type: 'boolean', default: false } },
   });
   const dataFile = join(root, '.cxkit-data', 'demo.db');
-  const { url } = await startDemoServer({ port: Number(values.port), dataFile, seed: values.seed });
+  let url;
+  try {
+    ({ url } = await startDemoServer({ port: Number(values.port), dataFile, seed: values.seed }));
+  } catch (error) {
+    if (/** @type {{ code?: string }} */ (error).code !== 'EADDRINUSE') throw error;
+    console.error(`cxkit: port ${values.port} is already in use: choose another with npm start -- --port 8080 (or PORT=8080 npm start)`);
+    process.exit(1);
+  }
   console.log(`cxkit demo shop:  ${url}`);
   console.log(`dashboard:        ${url}dashboard`);
   console.log(`prompt gallery:   ${url}elements.html`);

@@ -5,9 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startDemoServer } from '../demo/serve.js';
+
 import { launchOptions } from './browser.js';
 
 const out = new URL('../docs/screenshots/', import.meta.url).pathname;
+// the built collector (a variable path keeps the type checker off dist/, which a fresh checkout does not have)
+const built = '../dist/collector/index.js';
+/** @type {typeof import('../collector/index.js')} */
+const { sampleResponses } = await import(built);
 mkdirSync(out, { recursive: true });
 const data = mkdtempSync(join(tmpdir(), 'cxkit-screenshots-'));
 const server = await startDemoServer({ port: 0, dataFile: join(data, 'demo.db'), seed: true, quiet: true });
@@ -41,7 +46,38 @@ try {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${out}dashboard-phone.png` });
-  console.log(`screenshots: ${figures.length + 4} pictures in docs/screenshots/`);
+  // the dashboard at small numbers: no answer yet, then one, then two (of a fresh collector)
+  const small = await startDemoServer({ port: 0, dataFile: join(data, 'small.db'), quiet: true });
+  try {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const [first, second] = sampleResponses(2, 1, new Date(), 5).map((r) => ({
+      ...r,
+      answeredAt: new Date(Date.now() - 60_000).toISOString(),
+    }));
+    for (const [name, add] of /** @type {const} */ ([
+      ['dashboard-empty', []],
+      ['dashboard-one', [first]],
+      ['dashboard-two', [second]],
+    ])) {
+      if (add.length) {
+        await fetch(`${small.url}v1/responses`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'text/plain' },
+          body: JSON.stringify({ v: 1, sentAt: new Date().toISOString(), responses: add }),
+        });
+      }
+      await page.goto(`${small.url}dashboard`);
+      await page
+        .locator('#status')
+        .filter({ hasText: /answers?$/ })
+        .waitFor();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${out}${name}.png`, fullPage: true });
+    }
+  } finally {
+    await small.close();
+  }
+  console.log(`screenshots: ${figures.length + 7} pictures in docs/screenshots/`);
 } finally {
   await browser.close();
   await server.close();

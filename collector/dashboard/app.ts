@@ -3,6 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Engagement, Report } from '../analytics/report.js';
 import { onInboxFilter, refreshInbox } from './inbox.js';
+import { count, format, interval } from './wording.js';
 import './styles.css';
 
 const form = document.querySelector<HTMLFormElement>('#filters')!;
@@ -11,8 +12,6 @@ const readKey = new URLSearchParams(location.search).get('key');
 const charts = new Map<string, uPlot>();
 
 const css = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-const format = (value: number | null, digits = 0) => (value === null ? '–' : value.toFixed(digits));
-const interval = (ci: number | null, digits = 0) => (ci === null ? '' : ` · 95% CI ±${ci.toFixed(digits)}`);
 /** The response rate of a kind's prompts, when any were shown. */
 const responded = (e: Engagement | undefined) => (e && e.shown ? ` · response rate ${format(e.responseRate)}% of ${e.shown} shown` : '');
 
@@ -36,14 +35,48 @@ function draw(
   data: uPlot.AlignedData,
   description: string,
   xAxis: Partial<uPlot.Axis> = {},
+  yAxis: Partial<uPlot.Axis> = {},
 ): void {
   const el = document.getElementById(id)!;
   el.setAttribute('role', 'img');
   el.setAttribute('aria-label', description);
   charts.get(id)?.destroy();
+  charts.delete(id);
+  el.replaceChildren();
   const axis = { stroke: css('--muted'), grid: { stroke: css('--line'), width: 1 }, ticks: { stroke: css('--line'), width: 1 } };
-  const chart = new uPlot({ ...options, width: el.clientWidth || 320, height: 220, axes: [{ ...axis, ...xAxis }, axis] }, data, el);
+  // no legend: with no point under the cursor uPlot's shows "--"; the title, the colours' key and the text alternative say it
+  const chart = new uPlot(
+    {
+      ...options,
+      legend: { show: false },
+      width: el.clientWidth || 320,
+      height: 220,
+      axes: [
+        { ...axis, ...xAxis },
+        { ...axis, ...yAxis },
+      ],
+    },
+    data,
+    el,
+  );
   charts.set(id, chart);
+}
+
+/** In place of a chart with nothing to draw: what is missing and how to get it. */
+function empty(id: string, title: string): void {
+  const el = document.getElementById(id)!;
+  charts.get(id)?.destroy();
+  charts.delete(id);
+  el.removeAttribute('role');
+  el.removeAttribute('aria-label');
+  const heading = document.createElement('p');
+  heading.className = 'empty-title';
+  heading.textContent = title;
+  const hint = document.createElement('p');
+  hint.className = 'empty';
+  hint.textContent =
+    'No answers in this range yet. Answer a prompt in the demo shop (npm start), send the first one from your site, or widen the dates.';
+  el.replaceChildren(heading, hint);
 }
 
 const resize = new ResizeObserver((entries) => {
@@ -54,14 +87,17 @@ document.querySelectorAll('.chart').forEach((el) => resize.observe(el));
 function trend(id: string, label: string, days: readonly string[], values: ReadonlyArray<number | null>, range: [number, number]): void {
   const xs = days.map((day) => Date.parse(`${day}T12:00:00Z`) / 1000);
   const shown = values.filter((v): v is number => v !== null);
-  const description = shown.length
-    ? `${label} by day, from ${days[0]} to ${days.at(-1)}: ${values.map((v) => format(v, 1)).join(', ')}`
-    : `${label}: no answers`;
+  if (!shown.length) return empty(id, label);
+  const description = `${label} by day, from ${days[0]} to ${days.at(-1)}: ${values.map((v) => format(v, 1)).join(', ')}`;
+  // the axis spans the data's days (half a day either side), not uPlot's guess around a single point
+  const span: [number, number] = [xs[0]! - 43_200, xs.at(-1)! + 43_200];
+  // the span on the element too: what the axis shows is checkable without reading the canvas
+  document.getElementById(id)!.dataset.axis = span.map((t) => new Date(t * 1000).toISOString()).join('/');
   draw(
     id,
     {
       title: label,
-      scales: { x: { time: true }, y: { range } },
+      scales: { x: { time: true, range: span }, y: { range } },
       series: [{}, { label, stroke: css('--accent'), width: 2, spanGaps: true, points: { show: days.length < 40 } }],
     },
     [xs, values.map((v) => v ?? null)],
@@ -69,28 +105,35 @@ function trend(id: string, label: string, days: readonly string[], values: Reado
   );
 }
 
-function distribution(id: string, label: string, counts: readonly number[], first: number): void {
+/** The bands of each scale, for the bars' colours: unhappy, neutral, happy (NPS: detractors, passives, promoters). */
+const bands = { nps: [6, 8], csat: [2, 3], ces: [3, 4] } as const;
+
+function distribution(id: string, label: string, kind: keyof typeof bands, counts: readonly number[], first: number): void {
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (!total) return empty(id, label);
   const xs = counts.map((_, i) => i + first);
+  const [unhappyTo, neutralTo] = bands[kind];
+  const band = (score: number) => (score <= unhappyTo ? 0 : score <= neutralTo ? 1 : 2);
+  // one series per band, each holding only its own scores, so that every bar has its band's colour
+  const series = (['--unhappy', '--neutral', '--happy'] as const).map((colour) => ({
+    label: colour.slice(2),
+    fill: css(colour),
+    stroke: css(colour),
+    paths: uPlot.paths.bars!({ size: [0.7, 48] }),
+    points: { show: false },
+  }));
   draw(
     id,
     {
       title: label,
       scales: { x: { time: false, range: [first - 0.5, first + counts.length - 0.5] } },
-      series: [
-        { label: 'score' },
-        {
-          label: 'answers',
-          fill: css('--accent'),
-          stroke: css('--accent'),
-          paths: uPlot.paths.bars!({ size: [0.7, 48] }),
-          points: { show: false },
-        },
-      ],
+      series: [{ label: 'score' }, ...series],
     },
-    [xs, [...counts]],
-    `${label}: ${counts.map((count, i) => `${i + first}: ${count}`).join(', ')}`,
-    // one tick per score: scores are whole numbers
-    { incrs: [1, 2], values: (_chart: uPlot, ticks: number[]) => ticks.map(String) },
+    [xs, ...[0, 1, 2].map((b) => counts.map((c, i) => (band(i + first) === b ? c : null)))],
+    `${label}: ${counts.map((n, i) => `${i + first}: ${n}`).join(', ')}`,
+    // every score labelled (scores are whole numbers, and eleven fit even a phone), and whole counts on the other axis
+    { incrs: [1], space: 12, values: (_chart: uPlot, ticks: number[]) => ticks.map(String) },
+    { incrs: [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000, 100_000, 1_000_000] },
   );
 }
 
@@ -106,7 +149,11 @@ function comments(report: Report): void {
       return item;
     }),
   );
-  if (!report.comments.length) list.innerHTML = '<li>No comments yet.</li>';
+  if (!report.comments.length) {
+    const none = document.createElement('li');
+    none.textContent = 'No comments yet.';
+    list.replaceChildren(none);
+  }
 }
 
 function touchpointOptions(touchpoints: readonly string[]): void {
@@ -121,6 +168,12 @@ async function refresh(): Promise<void> {
   document.querySelector<HTMLAnchorElement>('#csv')!.href = `/v1/responses.csv?${params}`;
   status.textContent = 'Loading…';
   const response = await fetch(`/v1/report?${params}`);
+  if (response.status === 401) {
+    status.textContent = readKey
+      ? "This read key is not the collector's: open the dashboard as /dashboard?key= followed by the key given to cxkit-collector with --read-key."
+      : 'This collector needs its read key: open the dashboard as /dashboard?key= followed by the key given to cxkit-collector with --read-key.';
+    return;
+  }
   if (!response.ok) {
     status.textContent = `Could not load the report (HTTP ${response.status}).`;
     return;
@@ -128,20 +181,26 @@ async function refresh(): Promise<void> {
   const report = (await response.json()) as Report;
   const { nps, csat, ces, ci95 } = report.summary;
   const { byKind, followUp } = report.summary;
+  const answers = (n: number) => count(n, 'answer', 'answers');
   tile(
     'tile-nps',
     format(nps.score),
-    `${nps.n} answers${interval(ci95.nps)}${responded(byKind.nps)} · ${nps.promoters} promoters, ${nps.passives} passives, ${nps.detractors} detractors`,
+    `${answers(nps.n)}${interval(nps.score, ci95.nps, nps.n, [-100, 100])}${responded(byKind.nps)}` +
+      (nps.n
+        ? ` · ${count(nps.promoters, 'promoter', 'promoters')}, ${count(nps.passives, 'passive', 'passives')}, ${count(nps.detractors, 'detractor', 'detractors')}`
+        : ''),
   );
   tile(
     'tile-csat',
     csat.score === null ? '–' : `${format(csat.score)}%`,
-    `${csat.n} answers${interval(ci95.csat)}${responded(byKind.csat)} · mean ${format(csat.mean, 2)} of 5`,
+    `${answers(csat.n)}${interval(csat.score, ci95.csat, csat.n, [0, 100])}${responded(byKind.csat)}` +
+      (csat.n ? ` · mean ${format(csat.mean, 2)} of 5` : ''),
   );
   tile(
     'tile-ces',
     format(ces.mean, 2),
-    `${ces.n} answers${interval(ci95.ces, 2)}${responded(byKind.ces)} · ${format(ces.easy)}% found it easy`,
+    `${answers(ces.n)}${interval(ces.mean, ci95.ces, ces.n, [1, 7], 2)}${responded(byKind.ces)}` +
+      (ces.n ? ` · ${format(ces.easy)}% found it easy` : ''),
   );
   tile(
     'tile-follow-up',
@@ -171,12 +230,12 @@ async function refresh(): Promise<void> {
     report.trend.map((d) => d.ces),
     [1, 7],
   );
-  distribution('dist-nps', 'NPS answers', report.distribution.nps, 0);
-  distribution('dist-csat', 'CSAT answers', report.distribution.csat, 1);
-  distribution('dist-ces', 'CES answers', report.distribution.ces, 1);
+  distribution('dist-nps', 'NPS answers', 'nps', report.distribution.nps, 0);
+  distribution('dist-csat', 'CSAT answers', 'csat', report.distribution.csat, 1);
+  distribution('dist-ces', 'CES answers', 'ces', report.distribution.ces, 1);
   comments(report);
   touchpointOptions(report.touchpoints);
-  status.textContent = `${nps.n + csat.n + ces.n} answers`;
+  status.textContent = answers(nps.n + csat.n + ces.n);
   await refreshInbox(params, refresh);
 }
 

@@ -66,6 +66,10 @@ const reads = {
 const deliveryStatuses: readonly string[] = ['pending', 'delivered', 'failed'] satisfies DeliveryStatus[];
 type Read = (typeof reads)[keyof typeof reads];
 
+/** Lets the requesting page read an answer that carries nothing but a refusal. */
+const readableBy = (req: IncomingMessage): Record<string, string> =>
+  req.headers.origin ? { 'Access-Control-Allow-Origin': req.headers.origin, Vary: 'Origin' } : {};
+
 /** Creates the handler; it resolves false for requests that are not the collector's, so that another handler can take them. */
 export function createCollectorHandler(options: CollectorOptions): CollectorHandler {
   const { store } = options;
@@ -106,7 +110,9 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
 
   async function acceptBatch(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const corsHeaders = cors(req);
-    if (corsHeaders === null) return sendJsonAndClose(req, res, 403, { error: `origin ${req.headers.origin} is not allowed` });
+    // the refusal itself is readable by the page (it holds no data), so that the SDK reports it instead of retrying blind
+    if (corsHeaders === null)
+      return sendJsonAndClose(req, res, 403, { error: `origin ${req.headers.origin} is not allowed` }, readableBy(req));
     if (
       options.writeKey &&
       !keyMatches(options.writeKey, url.searchParams.get('key') ?? (req.headers['x-cxkit-key'] as string | undefined))
@@ -219,6 +225,10 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
       if (req.method === 'OPTIONS') return preflight(req, res);
       return sendJson(res, 405, { error: 'use POST' }, { Allow: 'POST, OPTIONS' });
     }
+    if (path.startsWith('/v1/') && !(path in reads)) {
+      // a mistyped endpoint is named, readably for the page, so that the site owner finds it in the SDK's `rejected` event
+      return sendJson(res, 404, { error: `no endpoint ${path}: answers go to POST /v1/responses` }, readableBy(req));
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'use GET' }, { Allow: 'GET' });
     if (path in reads) {
       if (!readAllowed(req, url)) return sendJson(res, 401, { error: 'missing or wrong read key' });
@@ -228,14 +238,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
   }
 
   const owns = (path: string) =>
-    path === '/v1/responses' ||
-    followUpPath.test(path) ||
-    personPath.test(path) ||
-    path in reads ||
-    path === '/healthz' ||
-    path === '/readyz' ||
-    path === '/dashboard' ||
-    path.startsWith('/dashboard/');
+    path.startsWith('/v1/') || path === '/healthz' || path === '/readyz' || path === '/dashboard' || path.startsWith('/dashboard/');
 
   return async (req, res) => {
     let url: URL;

@@ -338,16 +338,19 @@ export class SqliteStore implements ResponseStore {
       .flat()
       .reduce((sum, part) => sum + part.n, 0);
     const w = where(filter, [needsAttention('r.')], [], 'answered_at', 'r.');
+    // CROSS JOIN makes SQLite walk the few follow-ups and look each answer up, not walk a touchpoint's answers
     const handled = w.sql;
     const counts = this.db
-      .prepare(`SELECT f.status, count(*) AS n FROM follow_ups f JOIN responses r ON r.id = f.response_id ${handled} GROUP BY f.status`)
+      .prepare(
+        `SELECT f.status, count(*) AS n FROM follow_ups f CROSS JOIN responses r ON r.id = f.response_id ${handled} GROUP BY f.status`,
+      )
       .all(...w.params) as Array<{ status: string; n: number }>;
     const count = (status: string) => counts.find((c) => c.status === status)?.n ?? 0;
     // the median of the hours from answer to close, read as the middle one or two values of the sorted durations
     const closed = count('closed');
     const middle = this.db
       .prepare(
-        `SELECT (julianday(f.closed_at) - julianday(r.answered_at)) * 24 AS hours FROM follow_ups f JOIN responses r ON r.id = f.response_id
+        `SELECT (julianday(f.closed_at) - julianday(r.answered_at)) * 24 AS hours FROM follow_ups f CROSS JOIN responses r ON r.id = f.response_id
           ${handled} AND f.status = 'closed' ORDER BY hours LIMIT ? OFFSET ?`,
       )
       .all(...w.params, closed % 2 ? 1 : 2, Math.max(0, Math.ceil(closed / 2) - 1)) as Array<{ hours: number }>;

@@ -225,3 +225,22 @@ test('the dashboard is served with a CSP, no framing, no referrer and nosniff', 
   expect(page.headers.get('referrer-policy')).toBe('no-referrer');
   expect((await fetch(`${collector.url}v1/summary`)).headers.get('x-content-type-options')).toBe('nosniff');
 });
+
+test('refusals a page cannot otherwise read are readable: the 403 of a foreign origin, the 404 of a mistyped endpoint', async ({
+  startCollector,
+}) => {
+  const collector = await startCollector({ origins: ['https://shop.example'] });
+  const foreign = await collector.post(batch(responses(1, 28)), { headers: { Origin: 'https://other.example' } });
+  expect(foreign.status).toBe(403);
+  expect(foreign.headers.get('access-control-allow-origin')).toBe('https://other.example');
+  expect(await foreign.json()).toEqual({ error: 'origin https://other.example is not allowed' });
+  const mistyped = await fetch(`${collector.url}v1/respones`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain', Origin: 'https://shop.example' },
+    body: JSON.stringify(batch(responses(1, 29))),
+  });
+  expect(mistyped.status).toBe(404);
+  expect(mistyped.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+  expect(await mistyped.json()).toEqual({ error: 'no endpoint /v1/respones: answers go to POST /v1/responses' });
+  expect(await collector.stored()).toEqual([]);
+});

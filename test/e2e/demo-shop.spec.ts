@@ -27,7 +27,7 @@ test('an NPS answer given after checkout in the demo shop shows on the dashboard
       await page.goto(`${server.url}dashboard`);
       await expect(page.locator('#tile-nps .value')).toHaveText('100', { timeout: 1000 });
     }).toPass({ timeout: 10_000 });
-    await expect(page.locator('#tile-nps .detail')).toContainText('1 answers');
+    await expect(page.locator('#tile-nps .detail')).toContainText('1 answer ·');
     await expect(page.locator('#comments')).toContainText('Lovely teapot');
     await expect(page.locator('#filters select option')).toContainText(['All touchpoints', 'checkout-complete']);
     expect(violations).toEqual([]);

@@ -1,0 +1,25 @@
+// How the dashboard says numbers: plurals by the language's rules, and intervals only where there is enough data,
+// as a range that never leaves the scale.
+
+const plurals = new Intl.PluralRules('en');
+
+/** "1 answer", "2 answers". */
+export const count = (n: number, one: string, other: string) => `${n} ${plurals.select(n) === 'one' ? one : other}`;
+
+export const format = (value: number | null, digits = 0) => (value === null ? '–' : value.toFixed(digits));
+
+/** Below this many answers a 95% interval says more about chance than about customers, so none is shown. */
+export const fewestForInterval = 10;
+
+/** " · 95% CI 12 to 41", clamped to the scale; or why there is none; or nothing when there are no answers. */
+export function interval(
+  value: number | null,
+  halfWidth: number | null,
+  n: number,
+  [low, high]: readonly [number, number],
+  digits = 0,
+): string {
+  if (value === null || n === 0) return '';
+  if (n < fewestForInterval || halfWidth === null) return ` · too few answers for a 95% interval (under ${fewestForInterval})`;
+  return ` · 95% CI ${format(Math.max(low, value - halfWidth), digits)} to ${format(Math.min(high, value + halfWidth), digits)}`;
+}

@@ -477,13 +477,17 @@ export class PostgresStore implements ResponseStore {
           ).rows.map((row) => row.anonymous_id)
         : [(person as { anonymousId: string }).anonymousId];
       const whose = '(user_id = $1 OR anonymous_id = ANY($2::text[]))';
-      const theirAnswers = `response_id IN (SELECT id FROM responses WHERE ${whose})`;
-      const run = async (sql: string) => (await client.query(sql, [user, anonymousIds])).rowCount ?? 0;
-      const followUps = await run(`DELETE FROM follow_ups WHERE ${theirAnswers}`);
-      await run(`DELETE FROM follow_up_events WHERE ${theirAnswers}`);
-      const webhookDeliveries = await run(`DELETE FROM webhook_deliveries WHERE ${theirAnswers} OR ${whose}`);
-      const displays = await run(`DELETE FROM displays WHERE ${whose}`);
-      const responses = await run(`DELETE FROM responses WHERE ${whose}`);
+      // their answers are found with one read of the table; everything else goes by those ids
+      const { rows } = await client.query<{ id: string }>(`SELECT id FROM responses WHERE ${whose}`, [user, anonymousIds]);
+      const ids = rows.map((row) => row.id);
+      const byIds = async (sql: string) => (await client.query(sql, [ids])).rowCount ?? 0;
+      const followUps = await byIds('DELETE FROM follow_ups WHERE response_id = ANY($1::text[])');
+      await byIds('DELETE FROM follow_up_events WHERE response_id = ANY($1::text[])');
+      const webhookDeliveries =
+        (await client.query(`DELETE FROM webhook_deliveries WHERE response_id = ANY($3::text[]) OR ${whose}`, [user, anonymousIds, ids]))
+          .rowCount ?? 0;
+      const displays = (await client.query(`DELETE FROM displays WHERE ${whose}`, [user, anonymousIds])).rowCount ?? 0;
+      const responses = await byIds('DELETE FROM responses WHERE id = ANY($1::text[])');
       return { responses, displays, webhookDeliveries, followUps };
     });
   }

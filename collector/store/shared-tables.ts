@@ -32,7 +32,7 @@ export const needsAttention = (r = '') =>
   `((${r}kind = 'nps' AND ${r}score <= 6) OR (${r}kind = 'csat' AND ${r}score <= 2)
     OR (${r}kind = 'ces' AND ${r}score <= CASE WHEN ${r}scale_max = 5 THEN 2 ELSE 3 END))`;
 
-/** One row per prompt shown, settled once by its final outcome; indexed by time and by person (for erasure). */
+/** One row per prompt shown, settled once by its final outcome; indexed by time (not by person: see responses). */
 export const displaysTable = ({ time, json, key }: Dialect) => `
    CREATE TABLE displays (
      ${key},
@@ -49,9 +49,7 @@ export const displaysTable = ({ time, json, key }: Dialect) => `
      user_id TEXT,
      body ${json} NOT NULL
    );
-   CREATE INDEX displays_by_time ON displays (shown_at, id);
-   CREATE INDEX displays_by_user ON displays (user_id) WHERE user_id IS NOT NULL;
-   CREATE INDEX displays_by_visitor ON displays (anonymous_id);`;
+   CREATE INDEX displays_by_time ON displays (shown_at, id);`;
 
 /** One row per delivery of one answer to one target: its fixed payload, its attempts, and where it stands. */
 export const webhookDeliveries = ({ time, integer }: Dialect) => `

@@ -375,12 +375,16 @@ export class SqliteStore implements ResponseStore {
         : [(person as { anonymousId: string }).anonymousId];
       const who = { user, anonymousIds: JSON.stringify(anonymousIds) };
       const whose = '(user_id = @user OR anonymous_id IN (SELECT value FROM json_each(@anonymousIds)))';
-      const theirAnswers = `response_id IN (SELECT id FROM responses WHERE ${whose})`;
-      const followUps = this.db.prepare(`DELETE FROM follow_ups WHERE ${theirAnswers}`).run(who).changes;
-      this.db.prepare(`DELETE FROM follow_up_events WHERE ${theirAnswers}`).run(who);
-      const webhookDeliveries = this.db.prepare(`DELETE FROM webhook_deliveries WHERE ${theirAnswers} OR ${whose}`).run(who).changes;
+      // their answers are found with one read of the table; everything else goes by those ids
+      const ids = JSON.stringify(this.db.prepare(`SELECT id FROM responses WHERE ${whose}`).pluck().all(who));
+      const theirs = (column: string) => `${column} IN (SELECT value FROM json_each(@ids))`;
+      const followUps = this.db.prepare(`DELETE FROM follow_ups WHERE ${theirs('response_id')}`).run({ ids }).changes;
+      this.db.prepare(`DELETE FROM follow_up_events WHERE ${theirs('response_id')}`).run({ ids });
+      const webhookDeliveries = this.db
+        .prepare(`DELETE FROM webhook_deliveries WHERE ${theirs('response_id')} OR ${whose}`)
+        .run({ ...who, ids }).changes;
       const displays = this.db.prepare(`DELETE FROM displays WHERE ${whose}`).run(who).changes;
-      const responses = this.db.prepare(`DELETE FROM responses WHERE ${whose}`).run(who).changes;
+      const responses = this.db.prepare(`DELETE FROM responses WHERE ${theirs('id')}`).run({ ids }).changes;
       return { responses, displays, webhookDeliveries, followUps };
     })();
   }

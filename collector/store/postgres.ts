@@ -421,6 +421,7 @@ export class PostgresStore implements ResponseStore {
 
   async inbox(filter: InboxFilter): Promise<InboxItem[]> {
     const params = new Params();
+    const handled = filter.status === 'contacted' || filter.status === 'closed';
     const extra = [needsAttention('r.'), ...(filter.status ? [`coalesce(f.status, 'open') = ${params.add(filter.status)}`] : [])];
     const clause = where({ touchpoint: filter.touchpoint, since: filter.since, until: filter.until }, params, extra, 'answered_at', 'r.');
     const { rows } = await this.pool.query<{
@@ -431,7 +432,7 @@ export class PostgresStore implements ResponseStore {
       changedAt: Date | null;
     }>(
       `SELECT r.body, coalesce(f.status, 'open') AS status, f.note, f.changed_by AS "by", f.changed_at AS "changedAt"
-         FROM responses r LEFT JOIN follow_ups f ON f.response_id = r.id
+         FROM responses r ${handled ? 'JOIN' : 'LEFT JOIN'} follow_ups f ON f.response_id = r.id
          ${clause} ORDER BY r.answered_at DESC, r.id DESC LIMIT ${params.add(filter.limit)}`,
       params.values,
     );

@@ -316,18 +316,22 @@ export class SqliteStore implements ResponseStore {
   }
 
   async inbox(filter: InboxFilter): Promise<InboxItem[]> {
+    const handled = filter.status === 'contacted' || filter.status === 'closed';
     const w = where(
       { touchpoint: filter.touchpoint, since: filter.since, until: filter.until },
-      [needsAttention('r.'), ...(filter.status ? ["coalesce(f.status, 'open') = ?"] : [])],
-      filter.status ? [filter.status] : [],
+      [needsAttention('r.'), ...(filter.status === 'open' ? ["coalesce(f.status, 'open') = 'open'"] : handled ? ['f.status = ?'] : [])],
+      handled ? [filter.status!] : [],
       'answered_at',
       'r.',
     );
+    // open items: newest answers first along the time index; handled ones: from the few follow-ups
+    const from = handled
+      ? 'follow_ups f CROSS JOIN responses r ON r.id = f.response_id'
+      : 'responses r LEFT JOIN follow_ups f ON f.response_id = r.id';
     const rows = this.db
       .prepare(
         `SELECT r.body, coalesce(f.status, 'open') AS status, f.note, f.changed_by AS "by", f.changed_at AS changedAt
-           FROM responses r LEFT JOIN follow_ups f ON f.response_id = r.id
-           ${w.sql} ORDER BY r.answered_at DESC, r.id DESC LIMIT ?`,
+           FROM ${from} ${w.sql} ORDER BY r.answered_at DESC, r.id DESC LIMIT ?`,
       )
       .all(...w.params, filter.limit) as Array<{ body: string } & InboxItem['followUp']>;
     return rows.map(({ body, ...followUp }) => ({ response: JSON.parse(body) as Response, followUp }));

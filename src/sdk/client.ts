@@ -217,7 +217,29 @@ export function createClient(config: ClientConfig): CxClient {
         onAnswered,
       }),
   });
-  if (globalThis.location && new URLSearchParams(location.search).has('cxkit-debug')) engine.setDebug(true);
+  // debug mode traces delivery too: what went, what waits and why, what was refused
+  let stopDeliveryTrace: (() => void) | null = null;
+  const answers = (n: number) => `${n} answer${n === 1 ? '' : 's'}`;
+  function traceDelivery(on: boolean): void {
+    stopDeliveryTrace?.();
+    stopDeliveryTrace = null;
+    if (!on) return;
+    const stops = [
+      events.on('sent', ({ responses, status }) => console.info(`cxkit: delivery: sent ${answers(responses.length)} (${status})`)),
+      events.on('retry', ({ responses, attempt, delayMs, status, error }) =>
+        console.info(
+          `cxkit: delivery: ${answers(responses.length)} not delivered (${status ?? error}), attempt ${attempt}; next try in ${Math.round(delayMs / 1000)} s`,
+        ),
+      ),
+      events.on('rejected', ({ responses, reason }) => console.info(`cxkit: delivery: rejected ${answers(responses.length)}: ${reason}`)),
+    ];
+    stopDeliveryTrace = () => stops.forEach((stop) => stop());
+  }
+  const setDebug = (on: boolean) => {
+    engine.setDebug(on);
+    traceDelivery(on);
+  };
+  if (globalThis.location && new URLSearchParams(location.search).has('cxkit-debug')) setDebug(true);
   if (resolved.touchpoints.length && globalThis.document) engine.start();
 
   /** What beforeSend makes of a response: null when it drops it; a response it changed is validated again. */
@@ -275,7 +297,7 @@ export function createClient(config: ClientConfig): CxClient {
       return destroyed ? Promise.resolve(false) : engine.milestone(parsed);
     },
     explain: (touchpointId) => engine.explain(touchpointId),
-    debug: (on) => engine.setDebug(on === true),
+    debug: (on) => setDebug(on === true),
     consent(state) {
       consent = parseOrThrow(consentSchema, state, 'consent');
       delivery.setPaused(consent !== 'granted');

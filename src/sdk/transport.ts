@@ -4,7 +4,7 @@ import { isRetryableStatus, parseRetryAfter } from './retry.js';
 export type SendResult =
   | { readonly outcome: 'delivered'; readonly status: number }
   | { readonly outcome: 'retry'; readonly status?: number; readonly retryAfterMs?: number; readonly error?: string }
-  | { readonly outcome: 'rejected'; readonly status: number }
+  | { readonly outcome: 'rejected'; readonly status: number; readonly reason?: string }
   | { readonly outcome: 'too-large'; readonly status: 413 };
 
 export interface SendOptions {
@@ -30,6 +30,16 @@ export function classify(response: { status: number; headers: { get(name: string
   return retryAfterMs === undefined ? { outcome: 'retry', status } : { outcome: 'retry', status, retryAfterMs };
 }
 
+/** The collector's own words for a refusal (`{"error": "…"}`, as the reference collector answers), when it gave any. */
+function withReason(result: Extract<SendResult, { outcome: 'rejected' }>, body: string): SendResult {
+  try {
+    const error = (JSON.parse(body) as { error?: unknown } | null)?.error;
+    return typeof error === 'string' && error ? { ...result, reason: error.slice(0, 300) } : result;
+  } catch {
+    return result;
+  }
+}
+
 export async function sendBatch(url: string, body: string, options: SendOptions): Promise<SendResult> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
@@ -43,9 +53,10 @@ export async function sendBatch(url: string, body: string, options: SendOptions)
       keepalive: options.keepalive,
       signal: controller.signal,
     });
-    // drain the small body: WebKit frees the keepalive quota only once it has arrived
-    await response.arrayBuffer().catch(() => undefined);
-    return classify(response, Date.now());
+    // read the small body (WebKit frees the keepalive quota only once it has arrived); a refusal may say why
+    const text = await response.text().catch(() => '');
+    const result = classify(response, Date.now());
+    return result.outcome === 'rejected' ? withReason(result, text) : result;
   } catch (error) {
     const reason = controller.signal.aborted
       ? `no answer within ${options.timeoutMs} ms`

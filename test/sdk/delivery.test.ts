@@ -115,6 +115,35 @@ describe('delivery', () => {
     });
   }
 
+  it("names the refusal in the collector's words, and traces delivery in debug mode", async () => {
+    const collector = new Collector();
+    await collector.plan({ status: 503 }, { status: 404, body: '{"error":"no endpoint /v1/respones: answers go to POST /v1/responses"}' });
+    const client = testClient(collector, { retry: { baseDelayMs: 50, maxDelayMs: 100 } });
+    const lines: string[] = [];
+    const original = console.info;
+    console.info = (line: string) => void lines.push(line);
+    try {
+      client.debug(true);
+      const rejected = nextEvent(client, 'rejected');
+      await client.record(nps(2));
+      const event = await rejected;
+      expect(event.reason).to.equal('collector answered 404: no endpoint /v1/respones: answers go to POST /v1/responses');
+      expect(await collector.requests()).to.have.length(2);
+      expect(lines).to.have.length(2);
+      expect(lines[0]).to.match(/^cxkit: delivery: 1 answer not delivered \(503\), attempt 1; next try in \d+ s$/);
+      expect(lines[1]).to.equal(
+        'cxkit: delivery: rejected 1 answer: collector answered 404: no endpoint /v1/respones: answers go to POST /v1/responses',
+      );
+      client.debug(false);
+      const sent = nextEvent(client, 'sent');
+      await client.record(nps(9));
+      await sent;
+      expect(lines).to.have.length(2);
+    } finally {
+      console.info = original;
+    }
+  });
+
   it('retries 408 and network errors', async () => {
     const collector = new Collector();
     await collector.plan({ status: 408 });

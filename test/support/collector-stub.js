@@ -4,7 +4,7 @@
 // GET  {base}/:session/requests  what was received so far
 // Sessions keep tests that run in parallel apart.
 
-/** @typedef {{ status: number, headers?: Record<string, string>, delayMs?: number, hang?: boolean }} Reply */
+/** @typedef {{ status: number, headers?: Record<string, string>, delayMs?: number, hang?: boolean, body?: string }} Reply */
 /** @typedef {{ at: number, url: string, contentType: string | undefined, cookie: string | undefined, bytes: number, body: unknown, status: number }} Received */
 
 /** @param {import('node:http').IncomingMessage} req */
@@ -77,7 +77,7 @@ export function createCollectorStub(base = '/stub') {
     if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
     const count = Array.isArray(/** @type {any} */ (body)?.responses) ? /** @type {any} */ (body).responses.length : 0;
     res.writeHead(reply.status, { 'Content-Type': 'application/json', ...reply.headers });
-    res.end(reply.status < 300 ? JSON.stringify({ accepted: count, duplicates: 0 }) : '{}');
+    res.end(reply.body ?? (reply.status < 300 ? JSON.stringify({ accepted: count, duplicates: 0 }) : '{}'));
     return true;
   }
   return {

@@ -6,6 +6,8 @@ export interface Reply {
   headers?: Record<string, string>;
   delayMs?: number;
   hang?: boolean;
+  /** The reply's body; default a small JSON object. */
+  body?: string;
 }
 
 export interface Received {

@@ -3,6 +3,7 @@
 import type { Display, DisplayOutcome } from '../src/schema/display.js';
 import type { PromptKind, Response } from '../src/schema/response.js';
 import { defaultScales } from '../src/schema/scales.js';
+import { bandOf } from '../src/sdk/scores.js';
 
 /** Mulberry32: small, fast, good enough for sample data, and repeatable. */
 function generator(seed: number): () => number {
@@ -22,9 +23,6 @@ const touchpoints: ReadonlyArray<{
   kind: PromptKind;
   weights: readonly number[];
   question: string;
-  /** Scores at or below this are unhappy, at or above `happyFrom` happy. */
-  unhappyTo: number;
-  happyFrom: number;
   comments: { unhappy: readonly string[]; neutral: readonly string[]; happy: readonly string[] };
 }> = [
   {
@@ -32,8 +30,6 @@ const touchpoints: ReadonlyArray<{
     kind: 'nps',
     weights: [2, 1, 1, 2, 2, 4, 5, 10, 14, 22, 20],
     question: 'How likely are you to recommend us to a friend or colleague?',
-    unhappyTo: 6,
-    happyFrom: 9,
     comments: {
       unhappy: ['Shipping costs were a surprise at the end.', 'The coupon field did not work.', 'Checkout asked for my address twice.'],
       neutral: ['Fine, but delivery took a while.', 'Good range, prices could be lower.'],
@@ -45,8 +41,6 @@ const touchpoints: ReadonlyArray<{
     kind: 'csat',
     weights: [5, 8, 15, 35, 37],
     question: 'How satisfied are you with your experience?',
-    unhappyTo: 2,
-    happyFrom: 4,
     comments: {
       unhappy: ['I could not tell which plan includes support.', 'Too many plans to compare.'],
       neutral: ['The annual discount is hard to find.'],
@@ -58,8 +52,6 @@ const touchpoints: ReadonlyArray<{
     kind: 'ces',
     weights: [3, 4, 6, 10, 20, 30, 27],
     question: 'The company made it easy for me to handle my issue.',
-    unhappyTo: 3,
-    happyFrom: 5,
     comments: {
       unhappy: ['Had to search a long time for the answer.', 'The article did not match what I saw on screen.'],
       neutral: ['Screenshots would help.'],
@@ -89,8 +81,7 @@ export function sampleResponses(count = 400, days = 30, now = new Date(), seed =
     const scale = defaultScales[tp.kind];
     const score = scale.min + pick(tp.weights);
     const answeredAt = new Date(now.getTime() - random() * days * 86_400_000).toISOString();
-    const mood = score <= tp.unhappyTo ? 'unhappy' : score >= tp.happyFrom ? 'happy' : 'neutral';
-    const pool = tp.comments[mood];
+    const pool = tp.comments[bandOf(tp.kind, score, scale.max)];
     const comment = random() < 0.3 ? pool[Math.floor(random() * pool.length)] : undefined;
     return {
       id: uuid(random),

@@ -1,6 +1,8 @@
 // The dashboard: tiles, trends, distributions and comments from /v1/report, filtered by touchpoint and dates.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import type { PromptKind } from '../../src/schema/response.js';
+import { bandOf } from '../../src/sdk/scores.js';
 import type { Engagement, Report } from '../analytics/report.js';
 import { onInboxFilter, refreshInbox } from './inbox.js';
 import { count, format, interval } from './wording.js';
@@ -105,20 +107,16 @@ function trend(id: string, label: string, days: readonly string[], values: Reado
   );
 }
 
-/** The bands of each scale, for the bars' colours: unhappy, neutral, happy (NPS: detractors, passives, promoters). */
-const bands = { nps: [6, 8], csat: [2, 3], ces: [3, 4] } as const;
-
-function distribution(id: string, label: string, kind: keyof typeof bands, counts: readonly number[], first: number): void {
+function distribution(id: string, label: string, kind: PromptKind, counts: readonly number[], first: number): void {
   const total = counts.reduce((a, b) => a + b, 0);
   if (!total) return empty(id, label);
   const xs = counts.map((_, i) => i + first);
-  const [unhappyTo, neutralTo] = bands[kind];
-  const band = (score: number) => (score <= unhappyTo ? 0 : score <= neutralTo ? 1 : 2);
   // one series per band, each holding only its own scores, so that every bar has its band's colour
-  const series = (['--unhappy', '--neutral', '--happy'] as const).map((colour) => ({
-    label: colour.slice(2),
-    fill: css(colour),
-    stroke: css(colour),
+  const order = ['unhappy', 'neutral', 'happy'] as const;
+  const series = order.map((band) => ({
+    label: band,
+    fill: css(`--${band}`),
+    stroke: css(`--${band}`),
     paths: uPlot.paths.bars!({ size: [0.7, 48] }),
     points: { show: false },
   }));
@@ -129,7 +127,8 @@ function distribution(id: string, label: string, kind: keyof typeof bands, count
       scales: { x: { time: false, range: [first - 0.5, first + counts.length - 0.5] } },
       series: [{ label: 'score' }, ...series],
     },
-    [xs, ...[0, 1, 2].map((b) => counts.map((c, i) => (band(i + first) === b ? c : null)))],
+    // the axis is the kind's standard scale (CES on 1–7), so scores need no mapping
+    [xs, ...order.map((band) => counts.map((c, i) => (bandOf(kind, i + first) === band ? c : null)))],
     `${label}: ${counts.map((n, i) => `${i + first}: ${n}`).join(', ')}`,
     // every score labelled (scores are whole numbers, and eleven fit even a phone), and whole counts on the other axis
     { incrs: [1], space: 12, values: (_chart: uPlot, ticks: number[]) => ticks.map(String) },

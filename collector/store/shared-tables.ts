@@ -1,6 +1,7 @@
 // Tables both stores create alike but for a few column types: displays, the webhook delivery queue and the follow-up
 // inbox (answers differ more: SQLite keeps the first collector's table in its history). And the rule for which answers
 // need someone: NPS detractors (0–6), CSAT 1–2, CES 1–3 on the 1–7 scale (1–2 on 1–5).
+import { bands } from '../../src/sdk/scores.js';
 
 /** The column types that differ between the stores. */
 export interface Dialect {
@@ -27,10 +28,13 @@ export const postgresTypes: Dialect = {
   key: 'id text PRIMARY KEY',
 };
 
-/** Over a `responses` row (optionally aliased): true when the answer belongs in the inbox. */
+/**
+ * Over a `responses` row (optionally aliased): true when the answer belongs in the inbox — its score is in the unhappy
+ * band (`bands`), a CES 1–5 score mapped onto 1–7 as `cesPoint` does.
+ */
 export const needsAttention = (r = '') =>
-  `((${r}kind = 'nps' AND ${r}score <= 6) OR (${r}kind = 'csat' AND ${r}score <= 2)
-    OR (${r}kind = 'ces' AND ${r}score <= CASE WHEN ${r}scale_max = 5 THEN 2 ELSE 3 END))`;
+  `((${r}kind = 'nps' AND ${r}score <= ${bands.nps.unhappyTo}) OR (${r}kind = 'csat' AND ${r}score <= ${bands.csat.unhappyTo})
+    OR (${r}kind = 'ces' AND CASE WHEN ${r}scale_max = 5 THEN 1 + (${r}score - 1) * 1.5 ELSE ${r}score END <= ${bands.ces.unhappyTo}))`;
 
 /** One row per prompt shown, settled once by its final outcome; indexed by time (not by person: see responses). */
 export const displaysTable = ({ time, json, key }: Dialect) => `

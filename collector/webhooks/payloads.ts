@@ -1,20 +1,10 @@
 // The bodies a webhook carries: the Standard Webhooks event (contract section 8), or a Slack incoming-webhook message
 // coloured by the answer's band, for the people who should act on it.
 import type { Response } from '../../src/schema/response.js';
-import { cesPoint } from '../../src/sdk/scores.js';
+import { bandOf, type Band } from '../../src/sdk/scores.js';
 
 export function standardBody(response: Response, at: Date): string {
   return JSON.stringify({ type: 'response.created', timestamp: at.toISOString(), data: response });
-}
-
-type Band = 'unhappy' | 'neutral' | 'happy';
-
-/** NPS detractor/passive/promoter; CSAT 1–2/3/4–5; CES (on 1–7) 1–3/4/5–7. */
-export function band(r: Pick<Response, 'kind' | 'score' | 'scale'>): Band {
-  if (r.kind === 'nps') return r.score <= 6 ? 'unhappy' : r.score <= 8 ? 'neutral' : 'happy';
-  const point = r.kind === 'ces' ? cesPoint(r.score, r.scale.max) : r.score;
-  const [low, high] = r.kind === 'csat' ? [2, 4] : [3, 5];
-  return point <= low ? 'unhappy' : point < high ? 'neutral' : 'happy';
 }
 
 const colours: Record<Band, string> = { unhappy: '#d92d20', neutral: '#f79009', happy: '#12b76a' };
@@ -28,7 +18,7 @@ const bandNames: Record<Response['kind'], Record<Band, string>> = {
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function slackBody(r: Response, dashboardUrl: string | undefined): string {
-  const which = band(r);
+  const which = bandOf(r.kind, r.score, r.scale.max);
   const headline = `${r.kind.toUpperCase()} ${r.score} (${bandNames[r.kind][which]}) at ${escape(r.touchpoint)}`;
   const who = r.userId
     ? `${escape(r.userId)}${

@@ -33,8 +33,23 @@ const percent = (part: number, whole: number) => (whole ? (100 * part) / whole :
 /** A CES score on a 1–5 scale mapped onto 1–7, so that both scales share one mean. */
 export const cesPoint = (score: number, scaleMax: number | undefined): number => (scaleMax === 5 ? 1 + ((score - 1) * 6) / 4 : score);
 
-/** CES on a 1–5 scale mapped onto 1–7, so that both scales share one mean. */
-export const cesOnSeven = (r: ScoredResponse): number => cesPoint(r.score, r.scale?.max);
+/**
+ * Where each kind's scale turns, on its standard scale (CES on 1–7): at or below `unhappyTo` unhappy (NPS detractors,
+ * CSAT 1–2, CES 1–3), above `neutralTo` happy (promoters, satisfied, easy), neutral between.
+ */
+export const bands = {
+  nps: { unhappyTo: 6, neutralTo: 8 },
+  csat: { unhappyTo: 2, neutralTo: 3 },
+  ces: { unhappyTo: 3, neutralTo: 4 },
+} as const;
+
+export type Band = 'unhappy' | 'neutral' | 'happy';
+
+/** The band of a score; a CES score on 1–5 is mapped onto 1–7 first. */
+export function bandOf(kind: PromptKind, score: number, scaleMax?: number): Band {
+  const point = kind === 'ces' ? cesPoint(score, scaleMax) : score;
+  return point <= bands[kind].unhappyTo ? 'unhappy' : point <= bands[kind].neutralTo ? 'neutral' : 'happy';
+}
 
 /** One answer as a count of one. */
 export const countOf = (r: ScoredResponse): ScoreCount => ({ kind: r.kind, score: r.score, scaleMax: r.scale?.max, n: 1 });
@@ -53,17 +68,17 @@ export function summarizeCounts(counts: Iterable<ScoreCount>): Summary {
   for (const { kind, score, scaleMax, n } of counts) {
     if (kind === 'nps') {
       npsN += n;
-      if (score >= 9) promoters += n;
-      else if (score <= 6) detractors += n;
+      if (score > bands.nps.neutralTo) promoters += n;
+      else if (score <= bands.nps.unhappyTo) detractors += n;
     } else if (kind === 'csat') {
       csatN += n;
       csatSum += score * n;
-      if (score >= 4) satisfied += n;
+      if (score > bands.csat.neutralTo) satisfied += n;
     } else {
       const point = cesPoint(score, scaleMax);
       cesN += n;
       cesSum += point * n;
-      if (point >= 5) easy += n;
+      if (point > bands.ces.neutralTo) easy += n;
     }
   }
   return {

@@ -34,7 +34,7 @@ export {
 export { answeredAtWindow } from './store/prepare.js';
 export { WebhookDispatcher, type DispatcherOptions } from './webhooks/dispatcher.js';
 export { parseTargets, matches, WebhookConfigError, type WebhookRule, type WebhookTarget } from './webhooks/targets.js';
-export { signedHeaders, newSecret } from './webhooks/signature.js';
+export { signedHeaders } from './webhooks/signature.js';
 export {
   buildReport,
   withIntervals,

@@ -1,6 +1,6 @@
 // Standard Webhooks signing: `webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, keyed by the base64
 // part of a `whsec_…` secret, so that receivers verify with any Standard Webhooks library.
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 
 const prefix = 'whsec_';
 
@@ -11,9 +11,6 @@ export function secretProblem(secret: string): string | null {
   if (key.length < 24 || key.length > 64) return 'expected whsec_ followed by 24 to 64 bytes in base64';
   return null;
 }
-
-/** A new random secret, for `cxkit-collector` to suggest. */
-export const newSecret = () => `${prefix}${randomBytes(32).toString('base64')}`;
 
 /** The headers of one attempt: the id stays the same on every retry, the timestamp is the attempt's. */
 export function signedHeaders(secret: string | undefined, id: string, timestampSeconds: number, body: string): Record<string, string> {

@@ -10,8 +10,8 @@ export const displayOutcomeSchema = z.lazy(() => z.enum(displayOutcomes));
 /** `open` while the prompt is on screen; `ignored` when the page was left with it still open. */
 export type DisplayOutcome = z.infer<typeof displayOutcomeSchema>;
 
-/** What made a prompt show: a touchpoint's trigger, `show` for `cx.show()`, `element` for an element on the page. */
-export const displayTriggers = ['milestone', 'url', 'scrollPercent', 'exitIntent', 'pageViews', 'show', 'element'] as const;
+/** What made a prompt show: a touchpoint's trigger, or `show` for `cx.show()`. */
+export const displayTriggers = ['milestone', 'url', 'scrollPercent', 'exitIntent', 'pageViews', 'show'] as const;
 
 export const displaySchema = z.lazy(() =>
   z.object({

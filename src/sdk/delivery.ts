@@ -192,11 +192,11 @@ export class Delivery {
         const current = this.outbox.knownEntries().filter((e) => entries.some((sent) => sent.id === e.id));
         const exhausted = current.filter((e) => e.attempts >= this.config.retry.maxAttempts);
         await this.outbox.expire(exhausted, 'attempts');
-        const retrying = current.filter((e) => !exhausted.includes(e) && isAnswer(e));
+        const retrying = current.filter(isAnswer).filter((e) => !exhausted.includes(e));
         if (!retrying.length) return;
         const next = Math.min(...retrying.map((e) => e.nextAttemptAt));
         this.events.emit('retry', {
-          responses: retrying.flatMap((e) => (e.response ? [e.response] : [])),
+          responses: retrying.map((e) => e.response),
           attempt: Math.max(...retrying.map((e) => e.attempts)),
           delayMs: Math.max(0, next - Date.now()),
           ...(result.status === undefined ? {} : { status: result.status }),

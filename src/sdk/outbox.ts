@@ -150,10 +150,6 @@ export class Outbox {
     return [...this.known.values()].sort((a, b) => a.enqueuedAt - b.enqueuedAt);
   }
 
-  count(): Promise<number> {
-    return this.use((store) => store.count());
-  }
-
   /** How many answers wait (displays travel in the outbox too, but are not answers). */
   async countAnswers(): Promise<number> {
     const all = await this.use((store) => store.count());

@@ -5,7 +5,7 @@ import { z } from 'zod/mini';
 import { toValidationIssues } from '../../src/schema/issues.js';
 import { followUpStatuses, type ResponseStore } from '../store/store.js';
 import { BodyRefused, readBody, sendJson } from './body.js';
-import { parseFilter } from './query.js';
+import { parseFilter, parseListing } from './query.js';
 
 const changeSchema = z.strictObject({
   status: z.enum(followUpStatuses),
@@ -43,22 +43,9 @@ export async function changeFollowUp(req: IncomingMessage, res: ServerResponse, 
 }
 
 export async function listInbox(res: ServerResponse, store: ResponseStore, url: URL): Promise<void> {
-  const params = new URLSearchParams(url.searchParams);
-  const status = params.get('status') ?? undefined;
-  const limit = Number(params.get('limit') ?? 50);
-  params.delete('status');
-  params.delete('limit');
-  const parsed = parseFilter(params);
-  const issues = [
-    ...('issues' in parsed ? parsed.issues : []),
-    ...(status !== undefined && !(followUpStatuses as readonly string[]).includes(status)
-      ? [{ path: 'query.status', message: `expected one of ${followUpStatuses.join(', ')}, got ${status}` }]
-      : []),
-    ...(!Number.isInteger(limit) || limit < 1 || limit > 500
-      ? [{ path: 'query.limit', message: 'expected a whole number from 1 to 500' }]
-      : []),
-  ];
-  if (issues.length || 'issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues });
-  const items = await store.inbox({ ...parsed.filter, status: status as (typeof followUpStatuses)[number] | undefined, limit });
-  sendJson(res, 200, { items });
+  const { status, limit, issues, rest } = parseListing(url.searchParams, followUpStatuses, { fallback: 50, max: 500 });
+  const parsed = parseFilter(rest);
+  if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: [...parsed.issues, ...issues] });
+  if (issues.length) return sendJson(res, 400, { error: 'invalid query', issues });
+  sendJson(res, 200, { items: await store.inbox({ ...parsed.filter, status, limit }) });
 }

@@ -17,7 +17,7 @@ import { keyMatches, presentedKey } from './keys.js';
 import { erasePerson, personPath } from './people.js';
 import { serveDashboard } from './dashboard-files.js';
 import { originPolicy } from './origins.js';
-import { parseFilter } from './query.js';
+import { parseFilter, parseListing } from './query.js';
 import { RateLimiter } from './rate-limit.js';
 
 export interface CollectorOptions {
@@ -63,7 +63,7 @@ const reads = {
   '/v1/webhooks/deliveries': 'deliveries',
   '/v1/inbox': 'inbox',
 } as const;
-const deliveryStatuses: readonly string[] = ['pending', 'delivered', 'failed'] satisfies DeliveryStatus[];
+const deliveryStatuses: readonly DeliveryStatus[] = ['pending', 'delivered', 'failed'];
 type Read = (typeof reads)[keyof typeof reads];
 
 /** Lets the requesting page read an answer that carries nothing but a refusal. */
@@ -165,18 +165,9 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
   }
 
   async function listDeliveries(res: ServerResponse, url: URL): Promise<void> {
-    const status = url.searchParams.get('status') ?? undefined;
-    const limit = Number(url.searchParams.get('limit') ?? 100);
-    const issues = [
-      ...(status !== undefined && !deliveryStatuses.includes(status)
-        ? [{ path: 'query.status', message: `expected one of ${deliveryStatuses.join(', ')}, got ${status}` }]
-        : []),
-      ...(!Number.isInteger(limit) || limit < 1 || limit > 1000
-        ? [{ path: 'query.limit', message: 'expected a whole number from 1 to 1000' }]
-        : []),
-    ];
+    const { status, limit, issues } = parseListing(url.searchParams, deliveryStatuses, { fallback: 100, max: 1000 });
     if (issues.length) return sendJson(res, 400, { error: 'invalid query', issues });
-    sendJson(res, 200, { deliveries: await store.deliveries({ status: status as DeliveryStatus | undefined, limit }) });
+    sendJson(res, 200, { deliveries: await store.deliveries({ status, limit }) });
   }
 
   async function read(res: ServerResponse, url: URL, answer: Read): Promise<void> {

@@ -26,3 +26,33 @@ export function parseFilter(params: URLSearchParams): { filter: ResponseFilter }
   const { touchpoint, since, until } = result.data;
   return { filter: { touchpoint, since, until } };
 }
+
+export interface Listing<S extends string> {
+  readonly status: S | undefined;
+  readonly limit: number;
+  /** What is wrong with `status` or `limit`, by parameter; empty when nothing is. */
+  readonly issues: ValidationIssue[];
+  /** The other parameters, for a filter. */
+  readonly rest: URLSearchParams;
+}
+
+/** The `status` (one of `statuses`) and `limit` of a listing endpoint, checked with messages that name the parameter. */
+export function parseListing<S extends string>(
+  params: URLSearchParams,
+  statuses: readonly S[],
+  limits: { readonly fallback: number; readonly max: number },
+): Listing<S> {
+  const rest = new URLSearchParams(params);
+  const status = rest.get('status') ?? undefined;
+  const limit = Number(rest.get('limit') ?? limits.fallback);
+  rest.delete('status');
+  rest.delete('limit');
+  const issues: ValidationIssue[] = [];
+  if (status !== undefined && !(statuses as readonly string[]).includes(status)) {
+    issues.push({ path: 'query.status', message: `expected one of ${statuses.join(', ')}, got ${status}` });
+  }
+  if (!Number.isInteger(limit) || limit < 1 || limit > limits.max) {
+    issues.push({ path: 'query.limit', message: `expected a whole number from 1 to ${limits.max}` });
+  }
+  return { status: status as S | undefined, limit, issues, rest };
+}

@@ -71,6 +71,8 @@ export abstract class CxPromptElement extends LitElement {
   @state() private comment = '';
   /** An inline prompt dismissed or finished stays out of the way. */
   @state() private closed = false;
+  /** What the popover's polite live region says: its question, once it has appeared. */
+  @state() private announcement = '';
 
   protected abstract readonly kind: PromptKind;
   /** The scale answers are recorded on. */
@@ -122,6 +124,15 @@ export abstract class CxPromptElement extends LitElement {
     if (this.step !== 'thanks') this.abandonDraft();
   }
 
+  protected override willUpdate(): void {
+    if (!this.shown || this.visible) return;
+    // focus goes back before the prompt's buttons leave the page (and the modal dialog has let go of the page), and only
+    // when it was ours to give: the visitor may be working elsewhere while a popover closes itself
+    const hadFocus = this.matches(':focus-within');
+    this.renderRoot.querySelector('dialog')?.close();
+    if (hadFocus && this.restoreFocusTo?.isConnected) this.restoreFocusTo.focus();
+  }
+
   protected override updated(): void {
     const visible = this.visible;
     if (visible && !this.shown) this.onShown();
@@ -130,18 +141,28 @@ export abstract class CxPromptElement extends LitElement {
   }
 
   private onShown(): void {
-    if (this.mode !== 'inline') {
+    // only a modal takes focus: a popover opening by itself must not take keystrokes meant for the page
+    if (this.mode === 'modal') {
       this.restoreFocusTo = deepActiveElement();
       this.renderRoot.querySelector('dialog')?.showModal();
       this.scaleControl.focus();
+    } else if (this.mode === 'popover') {
+      // a live region announces only text that changes after it is in the page
+      requestAnimationFrame(() => (this.announcement = this.visible ? this.questionText : ''));
     }
     this.dispatchEvent(new CxShowEvent({ kind: this.kind, touchpoint: this.touchpoint }));
   }
 
   private onHidden(): void {
     clearTimeout(this.closeTimer);
-    if (this.restoreFocusTo?.isConnected) this.restoreFocusTo.focus();
     this.restoreFocusTo = null;
+  }
+
+  /** Remembers where the visitor came from when they move into a popover, to return them there when it closes. */
+  private onFocusIn(event: FocusEvent): void {
+    const from = event.relatedTarget;
+    const inside = from instanceof Node && (from === this || this.contains(from) || this.renderRoot.contains(from));
+    if (this.mode === 'popover' && from instanceof HTMLElement && !inside) this.restoreFocusTo = from;
   }
 
   private choose(value: number): void {
@@ -196,6 +217,8 @@ export abstract class CxPromptElement extends LitElement {
     if (this.score === null || this.step === 'saving') return;
     const client = this.requireClient();
     if (!client) return;
+    // the button pressed goes away with the thank-you: focus that was in the prompt stays in it, on the close button
+    const hadFocus = this.matches(':focus-within');
     this.step = 'saving';
     const comment = withComment ? this.comment.trim() : '';
     try {
@@ -206,6 +229,7 @@ export abstract class CxPromptElement extends LitElement {
       this.response = response;
       this.step = 'thanks';
       this.dispatchEvent(new CxSubmitEvent({ response }));
+      if (hadFocus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="close"]')?.focus());
       if (this.mode !== 'inline') this.closeTimer = setTimeout(() => (this.open = false), thanksMs);
     } catch (error) {
       console.error(error);
@@ -245,12 +269,12 @@ export abstract class CxPromptElement extends LitElement {
     if (event.key === 'Escape') {
       event.preventDefault();
       this.dismiss();
-    } else if (event.key === 'Tab' && this.mode !== 'inline') {
+    } else if (event.key === 'Tab' && this.mode === 'modal') {
       this.trapFocus(event);
     }
   }
 
-  /** Keeps Tab cycling inside a popover or modal (a modal `<dialog>` alone would let it reach the browser's UI). */
+  /** Keeps Tab cycling inside a modal (a modal `<dialog>` alone would let it reach the browser's UI); a popover lets Tab move on. */
   private trapFocus(event: KeyboardEvent): void {
     const focusable = [...this.renderRoot.querySelectorAll<HTMLElement>('button:not([disabled]), textarea, [tabindex="0"]')].filter(
       (el) => el.tabIndex >= 0,
@@ -329,10 +353,13 @@ export abstract class CxPromptElement extends LitElement {
       role=${{ inline: 'group', popover: 'dialog', modal: nothing }[this.mode]}
       aria-labelledby=${this.mode === 'modal' ? nothing : 'question'}
       @keydown=${this.onKeyDown}
+      @focusin=${this.onFocusIn}
     >
       <p class="question" id="question">${this.questionText}</p>
       ${this.renderBody(strings, tag)}
-      <div class="thanks" role="status">${this.step === 'thanks' ? strings.thanks : nothing}</div>
+      <div class="thanks" role="status">
+        ${this.step === 'thanks' ? strings.thanks : this.announcement ? html`<span class="visually-hidden">${this.announcement}</span>` : nothing}
+      </div>
       <!-- last in tab order: Tab goes to the scale first; the button still sits in the top corner -->
       <button type="button" part="close" class="close" aria-label=${strings.close} @click=${() => this.dismiss()}>${closeIcon}</button>
     </div>`;

@@ -162,22 +162,24 @@ export function createClient(config: ClientConfig): CxClient {
     queued: () => delivery.schedule(resolved.flushDelayMs),
   });
 
-  /** One prompt on screen at a time, whoever asks for it. */
+  /** One prompt on screen at a time, whoever asks for it; set before the first await, so that two callers cannot both pass. */
   let promptOpen = false;
+  let closedWaiters: Array<() => void> = [];
+  const whenClosed = () => (promptOpen ? new Promise<void>((resolve) => closedWaiters.push(resolve)) : Promise.resolve());
   async function showPrompt(
     request: Omit<MountRequest, 'client' | 'onDismissed' | 'onAnswer'> & {
       readonly trigger: ShownPrompt['trigger'];
       readonly onAnswered?: () => void;
     },
   ): Promise<Response | null> {
-    const mount = await promptMounter();
-    if (!mount) throw new CxError('cxkit: show() needs the prompt elements: import "cxkit/elements" or load cxkit.js');
     if (promptOpen) return null;
     promptOpen = true;
     const { trigger, onAnswered, ...shown } = request;
     let display: DisplayHandle | undefined;
     let scored = false;
     try {
+      const mount = await promptMounter();
+      if (!mount) throw new CxError('cxkit: show() needs the prompt elements: import "cxkit/elements" or load cxkit.js');
       const response = await mount({
         ...shown,
         client,
@@ -199,11 +201,15 @@ export function createClient(config: ClientConfig): CxClient {
       return response;
     } finally {
       promptOpen = false;
+      const waiters = closedWaiters;
+      closedWaiters = [];
+      for (const resolve of waiters) resolve();
     }
   }
 
   const engine = new TouchpointEngine(resolved.touchpoints, resolved.recontact, new VisitorMemory(outbox), {
     isOpen: () => promptOpen,
+    whenClosed,
     consentBlocker: () =>
       consent === 'denied' ? 'consent denied' : consent === 'pending' && !resolved.promptsBeforeConsent ? 'consent pending' : null,
     show: (touchpoint, onShown, onAnswered) =>

@@ -3,6 +3,7 @@
 import type { Response } from '../schema/response.js';
 import type { Recontact, Touchpoint } from '../schema/touchpoint.js';
 import { watchPage } from './page-signals.js';
+import { TypingWatch } from './typing-watch.js';
 import { compileGlob } from './url-glob.js';
 import type { VisitorMemory, VisitorState } from './visitor-memory.js';
 
@@ -25,6 +26,8 @@ type Signal = { readonly type: 'view' | 'scroll' | 'exit' } | { readonly type: '
 /** How the engine shows a prompt and knows whether one is open; the client provides it. */
 export interface PromptHost {
   isOpen(): boolean;
+  /** Resolves when no prompt is open (at once if none is). */
+  whenClosed(): Promise<void>;
   /** Why consent keeps prompts away now (e.g. "consent pending"), or null when it does not. */
   consentBlocker(): string | null;
   /**
@@ -35,6 +38,7 @@ export interface PromptHost {
 }
 
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const openPrompt = 'another prompt is open';
 
 export class TouchpointEngine {
   private readonly globs = new Map<string, RegExp>();
@@ -44,6 +48,13 @@ export class TouchpointEngine {
   private exitIntentSeen = false;
   private stopWatching: (() => void) | null = null;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly typing = new TypingWatch();
+  /** What each touchpoint that fell due is waiting for before it shows. */
+  private readonly waitingOn = new Map<string, string>();
+  /** Stopped for good (the client was destroyed): whatever waits gives up. */
+  private halted = false;
+  private stopEngine = () => {};
+  private readonly stopped = new Promise<void>((resolve) => (this.stopEngine = resolve));
 
   constructor(
     private readonly touchpoints: readonly Touchpoint[],
@@ -57,6 +68,7 @@ export class TouchpointEngine {
   /** Counts this page view and starts watching the page. */
   start(): void {
     if (this.stopWatching) return;
+    this.typing.start();
     this.stopWatching = watchPage({
       navigated: () => {
         this.firedThisView.clear();
@@ -79,6 +91,9 @@ export class TouchpointEngine {
   stop(): void {
     this.stopWatching?.();
     this.stopWatching = null;
+    this.typing.stop();
+    this.halted = true;
+    this.stopEngine();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
   }
@@ -118,7 +133,7 @@ export class TouchpointEngine {
       }
       matched = true;
       this.firedThisView.add(touchpoint.id);
-      if (await this.fire(touchpoint)) return true;
+      if (await this.fire(touchpoint, signal)) return true;
     }
     if (!matched && signal.type === 'milestone') this.log(`milestone "${signal.name}"`, () => 'no touchpoint fires on it here');
     return false;
@@ -155,15 +170,18 @@ export class TouchpointEngine {
     }
     if (state.session.prompts >= maxPromptsPerSession)
       blocked.push(`${state.session.prompts} of ${maxPromptsPerSession} prompts per session already shown`);
-    if (this.prompts.isOpen()) blocked.push('another prompt is open');
+    if (this.prompts.isOpen()) blocked.push(openPrompt);
     const consent = this.prompts.consentBlocker();
     if (consent) blocked.push(consent);
     return blocked;
   }
 
-  /** Checks the rules against fresh state (other tabs may have answered), waits delayMs, checks again, shows. */
-  private async fire(touchpoint: Touchpoint): Promise<boolean> {
-    if (!(await this.allowed(touchpoint))) return false;
+  /**
+   * Checks the rules against fresh state (other tabs may have answered), waits delayMs, waits for the visitor to stop
+   * typing (and, for a milestone, for an open prompt to close), checks again, shows.
+   */
+  private async fire(touchpoint: Touchpoint, signal: Signal): Promise<boolean> {
+    if (!(await this.ready(touchpoint, signal))) return false;
     if (touchpoint.delayMs) {
       this.log(touchpoint, () => `conditions met; showing in ${touchpoint.delayMs} ms`);
       await new Promise<void>((resolve) => {
@@ -173,14 +191,53 @@ export class TouchpointEngine {
         }, touchpoint.delayMs);
         this.timers.add(timer);
       });
-      // the visitor may have navigated away from the URL, or another prompt opened, while we waited
+      if (!(await this.ready(touchpoint, signal))) return false;
+    }
+    return this.show(touchpoint);
+  }
+
+  /**
+   * Waits until nothing but time stands between the touchpoint and the screen; false when a rule says no. A milestone
+   * waits for an open prompt to close (the app named a moment that happened); a page's own touchpoints do not, their
+   * moment has passed. Everything waits for a typing visitor, milestones ahead of the page's touchpoints.
+   */
+  private async ready(touchpoint: Touchpoint, signal: Signal): Promise<boolean> {
+    const milestone = signal.type === 'milestone';
+    for (;;) {
+      if (this.halted) return false;
+      // the visitor may have navigated away from the URL while we waited
       const glob = this.globs.get(touchpoint.id);
       if (glob && !glob.test(location.pathname)) {
-        this.log(touchpoint, () => `not shown: the visitor left for ${location.pathname} during the delay`);
+        this.log(touchpoint, () => `not shown: the visitor left for ${location.pathname} while it waited`);
         return false;
       }
-      if (!this.stopWatching || !(await this.allowed(touchpoint))) return false;
+      const blocked = await this.blockedNow(touchpoint);
+      if (milestone && blocked.length === 1 && blocked[0] === openPrompt) {
+        await this.wait(touchpoint, 'the open prompt to close', this.prompts.whenClosed());
+        continue;
+      }
+      if (blocked.length) {
+        this.log(touchpoint, () => `not shown: ${blocked.join('; ')}`);
+        return false;
+      }
+      const typing = this.typing.busy(touchpoint.mode === 'modal');
+      if (!typing) return true;
+      await this.wait(touchpoint, typing, this.typing.idle(touchpoint.mode === 'modal', milestone));
     }
+  }
+
+  /** Waits on `until`, which explain() and the debug log name; gives up when the engine stops. */
+  private async wait(touchpoint: Touchpoint, reason: string, until: Promise<void>): Promise<void> {
+    this.log(touchpoint, () => `waiting for ${reason}`);
+    this.waitingOn.set(touchpoint.id, reason);
+    try {
+      await Promise.race([until, this.stopped]);
+    } finally {
+      this.waitingOn.delete(touchpoint.id);
+    }
+  }
+
+  private show(touchpoint: Touchpoint): Promise<boolean> {
     return new Promise((resolve) => {
       let shown = false;
       let answered = false;
@@ -208,22 +265,25 @@ export class TouchpointEngine {
     });
   }
 
-  private async allowed(touchpoint: Touchpoint): Promise<boolean> {
-    const state = await this.memory.read();
-    const blocked = this.blockers(touchpoint, state, Date.now());
+  /**
+   * The rules that keep the touchpoint from showing, on fresh state. Judged after the last storage round trip, so that
+   * nothing can open a prompt between this answer and a show() that follows it at once.
+   */
+  private async blockedNow(touchpoint: Touchpoint): Promise<string[]> {
     const sample = touchpoint.sample ?? 1;
-    if (!blocked.length && sample < 1 && !(await this.memory.sampledIn(touchpoint.id, sample)))
-      blocked.push(`sampled out (sample ${sample})`);
-    if (blocked.length) this.log(touchpoint, () => `not shown: ${blocked.join('; ')}`);
-    return blocked.length === 0;
+    const state = sample < 1 ? await this.memory.drawSample(touchpoint.id, sample) : await this.memory.read();
+    return this.blockers(touchpoint, state, Date.now());
   }
 
   /** Why `id` would or would not show now, from what this page knows (synchronous: no storage round trip). */
   explain(id: string): Decision {
     const touchpoint = this.touchpoints.find((t) => t.id === id);
     if (!touchpoint) return { touchpoint: id, eligible: false, waitingFor: [], blockedBy: [`no touchpoint "${id}" in the config`] };
-    const blockedBy = this.blockers(touchpoint, this.memory.snapshot, Date.now());
-    const waitingFor = this.unmet(touchpoint, null);
+    const waitingOn = this.waitingOn.get(id);
+    const blockedBy = this.blockers(touchpoint, this.memory.snapshot, Date.now()).filter(
+      (rule) => !(rule === openPrompt && waitingOn === 'the open prompt to close'),
+    );
+    const waitingFor = waitingOn ? [waitingOn] : this.unmet(touchpoint, null);
     if (this.firedThisView.has(id) && !waitingFor.length) blockedBy.push('already fired on this page view');
     return { touchpoint: id, eligible: blockedBy.length === 0, waitingFor, blockedBy };
   }

@@ -57,12 +57,9 @@ export class VisitorMemory {
     }));
   }
 
-  /** Whether the visitor is in the touchpoint's sample, drawn once and then remembered. */
-  async sampledIn(id: string, rate: number): Promise<boolean> {
-    const state = await this.touch(id, (memory) =>
-      memory.sampledIn === undefined ? { ...memory, sampledIn: Math.random() < rate } : memory,
-    );
-    return state.touchpoints[id]?.sampledIn === true;
+  /** Draws whether the visitor is in the touchpoint's sample, once and then remembered (`touchpoints[id].sampledIn`). */
+  drawSample(id: string, rate: number): Promise<VisitorState> {
+    return this.touch(id, (memory) => (memory.sampledIn === undefined ? { ...memory, sampledIn: Math.random() < rate } : memory));
   }
 
   shown(): Promise<VisitorState> {

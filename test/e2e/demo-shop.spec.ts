@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { startDemoServer } from '../../demo/serve.js';
 import { expect, test } from './fixtures.js';
 
-test('an NPS answer given after checkout in the demo shop shows on the dashboard', async ({ page }) => {
+test('a shopper walks home → product → checkout, places the order, and only then is asked; the answer reaches the dashboard', async ({
+  page,
+}) => {
   const data = mkdtempSync(join(tmpdir(), 'cxkit-demo-'));
   const server = await startDemoServer({ port: 0, dataFile: join(data, 'demo.db'), quiet: true });
   // the dashboard is served under a strict CSP: anything it loads or runs against the policy shows here
@@ -15,9 +17,26 @@ test('an NPS answer given after checkout in the demo shop shows on the dashboard
     await page.goto(`${server.url}dashboard`);
     await expect(page.locator('#tile-nps .detail')).toContainText('0 answers');
 
-    await page.goto(`${server.url}checkout.html`);
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'View' }).first().click();
+    await page.getByRole('link', { name: 'Buy now' }).click();
+    await expect(page.getByRole('heading', { name: 'Checkout' })).toBeVisible();
+    for (const [field, text] of [
+      ['Name', 'Ada Lovelace'],
+      ['Street and number', '12 Main Street 5'],
+      ['City', 'London'],
+    ] as const) {
+      await page.getByLabel(field).click();
+      await page.keyboard.type(text, { delay: 30 });
+      await expect(page.getByLabel(field)).toHaveValue(text);
+    }
+    // nothing interrupted the form: no prompt of any kind while the shopper filled it in
+    await expect(page.locator('cx-nps, cx-csat, cx-ces')).toHaveCount(0);
     await page.getByRole('button', { name: 'Place order' }).click();
+    await expect(page.getByText('Order #1042 is on its way')).toBeVisible();
     const nps = page.locator('cx-nps');
+    // the checkout prompt asks the standard question; the demo's page-view prompt asks its own
+    await expect(nps.locator('#question')).toHaveText('How likely are you to recommend us to a friend or colleague?');
     await nps.getByRole('radio', { name: '9', exact: true }).click();
     await nps.getByRole('textbox').fill('Lovely teapot');
     await nps.getByRole('button', { name: 'Send' }).click();

@@ -38,7 +38,7 @@ test('shown then dismissed, answered, and left open by a closing page: three dis
   expect(await milestone(page, 'checkout')).toBe(true);
   await expect(nps.getByRole('radiogroup')).toBeVisible();
   await context.setOffline(true);
-  await page.keyboard.press('Escape');
+  await nps.getByRole('button', { name: 'Close' }).click();
   await expect(nps).toHaveCount(0);
 
   expect(await milestone(page, 'help')).toBe(true);
@@ -98,7 +98,8 @@ test('consent pending: prompts may show, but no display is stored or sent, befor
   await nps.getByRole('button', { name: 'Skip' }).click();
   await expect(nps).toHaveCount(0);
   expect(await milestone(page, 'help')).toBe(true);
-  await page.keyboard.press('Escape');
+  await nps.getByRole('button', { name: 'Close' }).click();
+  await expect(nps).toHaveCount(0);
   await page.evaluate(() => (window.cxkit as unknown as { consent(state: string): void }).consent('granted'));
   await expect.poll(() => collector.receivedIds().length).toBe(1);
   await page.waitForTimeout(500);

@@ -48,7 +48,70 @@ test('a milestone pushed before the script loaded shows its prompt after load', 
     config: { touchpoints: [checkoutNps] },
   });
   await expect(panel(page, 'nps')).toBeVisible();
+  // a popover that opens by itself leaves focus where it was and says so politely
+  await expect(page.locator('cx-nps').getByRole('radio', { name: '0', exact: true })).not.toBeFocused();
+  await expect(page.locator('cx-nps').getByRole('status')).toHaveText('How likely are you to recommend us to a friend or colleague?');
+});
+
+test('typing into a field while a touchpoint fires: every character lands in the field, the prompt waits for a pause', async ({
+  page,
+  openSite,
+  collector,
+}) => {
+  await openSite(page, {
+    inlineConfig: { touchpoints: [checkoutNps] },
+    body: '<main><label>Street <input id="street" autocomplete="off"></label></main>',
+  });
+  const street = page.getByLabel('Street');
+  await street.click();
+  await page.keyboard.type('12 Main ');
+  const shown = cxkit<boolean>(page, 'milestone', 'checkout-complete');
+  await page.keyboard.type('Street 5', { delay: 150 });
+  await expect(street).toHaveValue('12 Main Street 5');
+  await expect(street).toBeFocused();
+  await expect(page.locator('cx-nps')).toHaveCount(0);
+  const decision = await cxkit<{ waitingFor: string[] }>(page, 'explain', 'checkout-complete');
+  expect(decision.waitingFor).toEqual(['the visitor to stop typing in a field']);
+  // a pause of a few seconds: the popover opens beside the field without taking it
+  expect(await shown).toBe(true);
+  await expect(panel(page, 'nps')).toBeVisible();
+  await page.keyboard.type(', flat 2');
+  await expect(street).toHaveValue('12 Main Street 5, flat 2');
+  await page.waitForTimeout(500);
+  expect(collector.received()).toEqual([]);
+  await expect(page.locator('cx-nps').getByRole('radio', { checked: true })).toHaveCount(0);
+});
+
+test('a modal touchpoint waits until focus has left the field', async ({ page, openSite }) => {
+  await openSite(page, {
+    inlineConfig: { touchpoints: [{ ...checkoutNps, mode: 'modal' }] },
+    body: '<main><label>Street <input id="street"></label><button>Continue</button></main>',
+  });
+  await page.getByLabel('Street').click();
+  const shown = cxkit<boolean>(page, 'milestone', 'checkout-complete');
+  await page.waitForTimeout(3500);
+  await expect(page.locator('cx-nps')).toHaveCount(0);
+  expect((await cxkit<{ waitingFor: string[] }>(page, 'explain', 'checkout-complete')).waitingFor).toEqual([
+    'focus to leave the field the visitor is in (a modal would take it)',
+  ]);
+  await page.keyboard.press('Tab');
+  expect(await shown).toBe(true);
   await expect(page.locator('cx-nps').getByRole('radio', { name: '0', exact: true })).toBeFocused();
+});
+
+test('a milestone during an open prompt shows once that prompt closes', async ({ page, openSite }) => {
+  const help = { id: 'help', prompt: 'ces', on: { milestone: 'ticket-closed' } };
+  await openSite(page, { inlineConfig: { touchpoints: [checkoutNps, help], recontact: { maxPromptsPerSession: 2 } } });
+  expect(await cxkit(page, 'milestone', 'checkout-complete')).toBe(true);
+  const second = cxkit<boolean>(page, 'milestone', 'ticket-closed');
+  await expect
+    .poll(() => cxkit<{ waitingFor: string[]; blockedBy: string[] }>(page, 'explain', 'help'))
+    .toEqual({ touchpoint: 'help', eligible: true, waitingFor: ['the open prompt to close'], blockedBy: [] });
+  await page.waitForTimeout(300);
+  await expect(page.locator('cx-ces')).toHaveCount(0);
+  await page.locator('cx-nps').getByRole('button', { name: 'Close' }).click();
+  expect(await second).toBe(true);
+  await expect(panel(page, 'ces')).toBeVisible();
 });
 
 test('cx.milestone() resolves true when it shows a prompt, false when nothing waits for it', async ({ page, openSite }) => {
@@ -129,10 +192,14 @@ test('after an answer the touchpoint stays quiet for afterAnswerDays, across a r
 test('never two prompts at once, and at most maxPromptsPerSession', async ({ page, openSite }) => {
   const touchpoints = [checkoutNps, { id: 'help', prompt: 'ces', on: { milestone: 'ticket-closed' } }];
   await openSite(page, { inlineConfig: { touchpoints, recontact: { maxPromptsPerSession: 1 } } });
-  const [first, second] = await Promise.all([cxkit(page, 'milestone', 'checkout-complete'), cxkit(page, 'milestone', 'ticket-closed')]);
-  expect([first, second]).toEqual([true, false]);
-  await page.keyboard.press('Escape');
+  const first = cxkit(page, 'milestone', 'checkout-complete');
+  const second = cxkit(page, 'milestone', 'ticket-closed');
+  expect(await first).toBe(true);
+  await page.locator('cx-nps').getByRole('button', { name: 'Close' }).click();
   await expect(page.locator('cx-nps')).toHaveCount(0);
+  // it waited for the first to close, then the session cap said no
+  expect(await second).toBe(false);
+  await expect(page.locator('cx-ces')).toHaveCount(0);
   expect(await cxkit(page, 'milestone', 'ticket-closed')).toBe(false);
   const decision = await cxkit<{ blockedBy: string[] }>(page, 'explain', 'help');
   expect(decision.blockedBy).toContain('1 of 1 prompts per session already shown');

@@ -183,46 +183,104 @@ describe('prompt elements', () => {
     expect(nps.checked).to.equal(null);
   });
 
-  for (const mode of ['popover', 'modal'] as const) {
-    it(`${mode}: opens with focus on the scale, Escape dismisses and returns focus`, async () => {
-      const prompt = await mount(`<cx-nps touchpoint="t" mode="${mode}"></cx-nps>`);
-      expect(prompt.visible).to.equal(false);
-      const opener = document.querySelector<HTMLButtonElement>('#before')!;
-      opener.focus();
-      const shown = prompt.next('cx-show');
-      prompt.element.open = true;
-      await prompt.settled();
-      await shown;
-      expect(prompt.focusedValue).to.equal(0);
-      const dismissed = prompt.next('cx-dismiss');
-      await prompt.press('Escape');
-      expect((await dismissed).detail).to.deep.equal({ kind: 'nps', touchpoint: 't', score: null });
-      expect(prompt.visible).to.equal(false);
-      expect(prompt.element.open).to.equal(false);
-      expect(document.activeElement).to.equal(opener);
-    });
+  it('modal: opens with focus on the scale, Escape dismisses and returns focus', async () => {
+    const prompt = await mount(`<cx-nps touchpoint="t" mode="modal"></cx-nps>`);
+    expect(prompt.visible).to.equal(false);
+    const opener = document.querySelector<HTMLButtonElement>('#before')!;
+    opener.focus();
+    const shown = prompt.next('cx-show');
+    prompt.element.open = true;
+    await prompt.settled();
+    await shown;
+    expect(prompt.focusedValue).to.equal(0);
+    const dismissed = prompt.next('cx-dismiss');
+    await prompt.press('Escape');
+    expect((await dismissed).detail).to.deep.equal({ kind: 'nps', touchpoint: 't', score: null });
+    expect(prompt.visible).to.equal(false);
+    expect(prompt.element.open).to.equal(false);
+    expect(document.activeElement).to.equal(opener);
+  });
 
-    it(`${mode}: is answered with the keyboard, keeps Tab inside, and closes itself after the thank-you`, async () => {
-      const prompt = await mount(`<cx-csat touchpoint="t" mode="${mode}" variant="numbers"></cx-csat>`);
-      document.querySelector<HTMLButtonElement>('#before')!.focus();
-      prompt.element.open = true;
-      await prompt.settled();
-      await prompt.press('ArrowRight', 'ArrowRight', 'ArrowRight', 'Enter');
-      expect(prompt.checked).to.equal(4);
-      // scale, textarea, skip, send, close: Tab from close wraps to the scale, inside the prompt
-      await prompt.press('Tab', 'Tab', 'Tab', 'Tab');
-      expect(prompt.element.shadowRoot?.activeElement?.getAttribute('part')).to.equal('close');
-      await prompt.press('Tab');
-      expect(prompt.focusedValue).to.equal(4);
-      const submitted = prompt.next('cx-submit');
-      await prompt.press('Shift+Tab', 'Shift+Tab', 'Enter');
-      expect((await submitted).detail.response.score).to.equal(4);
-      expect(prompt.status).to.equal('Thank you for your feedback!');
-      await new Promise((r) => setTimeout(r, 2700));
-      await prompt.settled();
-      expect(prompt.element.open).to.equal(false);
-    });
-  }
+  it('modal: is answered with the keyboard, keeps Tab inside, and closes itself after the thank-you', async () => {
+    const prompt = await mount(`<cx-csat touchpoint="t" mode="modal" variant="numbers"></cx-csat>`);
+    document.querySelector<HTMLButtonElement>('#before')!.focus();
+    prompt.element.open = true;
+    await prompt.settled();
+    await prompt.press('ArrowRight', 'ArrowRight', 'ArrowRight', 'Enter');
+    expect(prompt.checked).to.equal(4);
+    // scale, textarea, skip, send, close: Tab from close wraps to the scale, inside the prompt
+    await prompt.press('Tab', 'Tab', 'Tab', 'Tab');
+    expect(prompt.element.shadowRoot?.activeElement?.getAttribute('part')).to.equal('close');
+    await prompt.press('Tab');
+    expect(prompt.focusedValue).to.equal(4);
+    const submitted = prompt.next('cx-submit');
+    await prompt.press('Shift+Tab', 'Shift+Tab', 'Enter');
+    expect((await submitted).detail.response.score).to.equal(4);
+    expect(prompt.status).to.equal('Thank you for your feedback!');
+    await new Promise((r) => setTimeout(r, 2700));
+    await prompt.settled();
+    expect(prompt.element.open).to.equal(false);
+  });
+
+  it('popover: opens without taking focus, typing goes on into the page, and a polite live region announces it', async () => {
+    const host = await mount(`<cx-nps touchpoint="t" mode="popover"></cx-nps>`);
+    const field = document.createElement('input');
+    document.body.prepend(field);
+    field.focus();
+    await sendKeys({ type: '12 Main ' });
+    const shown = host.next('cx-show');
+    host.element.open = true;
+    await host.settled();
+    await shown;
+    await sendKeys({ type: 'Street 5' });
+    expect(field.value).to.equal('12 Main Street 5');
+    expect(document.activeElement).to.equal(field);
+    expect(host.checked).to.equal(null);
+    await new Promise((r) => requestAnimationFrame(r));
+    await host.settled();
+    expect(host.status).to.equal('How likely are you to recommend us to a friend or colleague?');
+  });
+
+  it('popover: reached with Tab, answered with the keyboard, Tab moves on, closing returns focus to where the visitor was last', async () => {
+    const prompt = await mount(`<cx-csat touchpoint="t" mode="popover" variant="numbers"></cx-csat>`);
+    const before = document.querySelector<HTMLButtonElement>('#before')!;
+    before.focus();
+    prompt.element.open = true;
+    await prompt.settled();
+    expect(document.activeElement).to.equal(before);
+    // in the tab order where it sits in the page: right after #before
+    await prompt.press('Tab');
+    expect(prompt.focusedValue).to.equal(1);
+    await prompt.press('ArrowRight', 'ArrowRight', 'ArrowRight', 'Enter');
+    expect(prompt.checked).to.equal(4);
+    // scale, textarea, skip, send, close, then on into the page: no trap in a non-modal popover
+    await prompt.press('Tab', 'Tab', 'Tab', 'Tab');
+    await prompt.press('Tab');
+    expect(document.activeElement?.id).to.equal('after');
+    await prompt.press('Shift+Tab', 'Shift+Tab');
+    const submitted = prompt.next('cx-submit');
+    await prompt.press('Enter');
+    expect((await submitted).detail.response.score).to.equal(4);
+    expect(prompt.status).to.equal('Thank you for your feedback!');
+    await new Promise((r) => setTimeout(r, 2700));
+    await prompt.settled();
+    expect(prompt.element.open).to.equal(false);
+    // they came back in from #after with Shift+Tab
+    expect(document.activeElement?.id).to.equal('after');
+  });
+
+  it('popover: closing itself while the visitor works elsewhere leaves their focus alone', async () => {
+    const prompt = await mount(`<cx-nps touchpoint="t" mode="popover" follow-up="off"></cx-nps>`);
+    prompt.element.open = true;
+    await prompt.settled();
+    await prompt.choose(8);
+    const after = document.querySelector<HTMLButtonElement>('#after')!;
+    after.focus();
+    await new Promise((r) => setTimeout(r, 2700));
+    await prompt.settled();
+    expect(prompt.element.open).to.equal(false);
+    expect(document.activeElement).to.equal(after);
+  });
 
   it('inline: the close button dismisses and hides the prompt', async () => {
     const nps = await mount('<cx-nps touchpoint="t"></cx-nps>');

@@ -36,7 +36,7 @@ const rows: Row[] = [
   {
     rule: 'sampled out',
     touchpoint: { on: { milestone: 'm' }, sample: 0 },
-    given: (memory, id) => memory.sampledIn(id, 0),
+    given: (memory, id) => memory.drawSample(id, 0),
     expected: { eligible: false, waitingFor: /^milestone "m"$/, blockedBy: /^sampled out \(sample 0\)$/ },
   },
   {
@@ -82,6 +82,7 @@ function engineFor(touchpoints: Touchpoint[], promptOpen = false) {
   const shown: string[] = [];
   const engine = new TouchpointEngine(touchpoints, recontact, memory, {
     isOpen: () => promptOpen,
+    whenClosed: () => new Promise(() => {}),
     consentBlocker: () => null,
     show: async (touchpoint, onShown) => {
       shown.push(touchpoint.id);

@@ -1,13 +1,13 @@
 // The script tag's prompt UI (dist/cxkit-prompts.js), loaded by dist/cxkit.js when a page needs a prompt:
 // registers the elements and hands the core what it needs to show them.
 import './define.js';
-import { setDefaultClient } from './elements/default-client.js';
+import { setDefaultClient, setDefaultClientAbsence } from './elements/default-client.js';
 import { mountPrompt } from './elements/mount.js';
 import { connectKey, type ConnectPrompts } from './embed/prompt-bundle.js';
 
 try {
   const connect = (window.cxkit as unknown as Record<string, ConnectPrompts | undefined> | undefined)?.[connectKey];
-  if (connect) connect({ mountPrompt, setDefaultClient });
+  if (connect) connect({ mountPrompt, setDefaultClient, setDefaultClientAbsence });
   else console.error('cxkit: cxkit-prompts.js is loaded by cxkit.js; load cxkit.js instead');
 } catch (error) {
   console.error(error);

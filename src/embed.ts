@@ -109,6 +109,7 @@ function boot(): void {
       return true;
     } catch (error) {
       report(error);
+      prompts.noClient('reported');
       return false;
     }
   }
@@ -137,8 +138,12 @@ function boot(): void {
   readConfig(script)
     .then((fileConfig) => {
       if (fileConfig || endpoint) init({ ...fileConfig, ...(endpoint ? { endpoint } : {}) });
+      else prompts.noClient('unset');
     })
-    .catch(report)
+    .catch((error: unknown) => {
+      report(error);
+      prompts.noClient('reported');
+    })
     .finally(() => {
       const ready = waiting ?? [];
       waiting = null;

@@ -8,10 +8,11 @@ import { CxSubmitEvent } from '../events/submit.js';
 import { resolveLocale } from '../locales/registry.js';
 import type { Bands, Translation } from '../locales/translation.js';
 import type { PromptKind, RecordInput, Response, Scale } from '../schema/response.js';
+import { promptModes } from '../schema/scales.js';
 import type { PromptMode } from '../schema/touchpoint.js';
 import type { CxClient } from '../sdk/client.js';
 import type { Draft } from '../sdk/drafts.js';
-import { getDefaultClient } from './default-client.js';
+import { defaultClientAbsence, getDefaultClient, watchDefaultClient } from './default-client.js';
 import { closeIcon } from './internal/icons.js';
 import { ScoreScale, type ScaleOption } from './internal/score-scale.js';
 import { promptStyles } from './prompt-element.styles.js';
@@ -20,6 +21,9 @@ type Step = 'question' | 'follow-up' | 'saving' | 'thanks' | 'error';
 
 /** How long the thank-you stays before a popover or modal closes itself. */
 const thanksMs = 2500;
+
+/** Set once a page has been told that its prompts have no client: one console error, however many prompts. */
+let noClientReported = false;
 
 /** The element that has focus, looking into shadow roots. */
 function deepActiveElement(): HTMLElement | null {
@@ -109,22 +113,77 @@ export abstract class CxPromptElement extends LitElement {
   }
 
   private get visible(): boolean {
-    return this.mode === 'inline' ? !this.closed : this.open;
+    if (this.inert_) return false;
+    return this.shownAs === 'inline' ? !this.closed : this.open;
   }
+
+  /** The mode it is shown in: an unknown `mode` is warned about and shown inline. */
+  private get shownAs(): PromptMode {
+    return (promptModes as readonly string[]).includes(this.mode) ? this.mode : 'inline';
+  }
+
+  /** A prompt that could not record its answer offers nothing to answer: no touchpoint, or no client. */
+  private get inert_(): boolean {
+    return !this.touchpoint || !(this.client ?? getDefaultClient());
+  }
+
+  /** Attributes whose value must be one of a list; subclasses add theirs. */
+  protected choices(): Record<string, { readonly value: string; readonly allowed: readonly string[]; readonly fallback: string }> {
+    return { mode: { value: this.mode, allowed: promptModes, fallback: 'inline' } };
+  }
+
+  /** What the console has already been told about this element, so that each problem is said once. */
+  private readonly reported = new Set<string>();
+
+  private reportOnce(key: string, report: () => void): void {
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    report();
+  }
+
+  /** Tells the site owner, once each, what keeps this prompt from working as written. */
+  private checkSetup(): void {
+    const name = this.touchpoint ? `<${this.localName} touchpoint="${this.touchpoint}">` : `<${this.localName}>`;
+    for (const [attribute, { value, allowed, fallback }] of Object.entries(this.choices())) {
+      if (allowed.includes(value)) continue;
+      this.reportOnce(`${attribute}=${value}`, () =>
+        console.warn(
+          `cxkit: ${name} ${attribute}="${value}" is not one of ${allowed.map((a) => `"${a}"`).join(', ')}; using "${fallback}"`,
+        ),
+      );
+    }
+    if (!this.touchpoint) {
+      this.reportOnce('touchpoint', () =>
+        console.error(`cxkit: ${name} needs a touchpoint attribute naming the moment being rated; it stays inert until it has one`),
+      );
+    } else if (!(this.client ?? getDefaultClient()) && defaultClientAbsence() === 'unset' && !noClientReported) {
+      noClientReported = true;
+      console.error(
+        `cxkit: ${name} stays inert: it has no client to record answers with. Load cxkit.js with data-endpoint or a valid config, call setDefaultClient(cx), or set its client property`,
+      );
+    }
+  }
+
+  private stopWatchingClient: (() => void) | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.touchpoint) console.error(`cxkit: <${this.localName}> needs a touchpoint attribute naming the moment being rated`);
+    // the script tag's client may come after the element (its config is still loading), or never
+    this.stopWatchingClient = watchDefaultClient(() => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.stopWatchingClient?.();
+    this.stopWatchingClient = null;
     clearTimeout(this.closeTimer);
     // removed by the app (an SPA leaving the view) in the middle of the follow-up
     if (this.step !== 'thanks') this.abandonDraft();
   }
 
   protected override willUpdate(): void {
+    // judged at update, not at connect: a framework sets properties after it has put the element in the page
+    this.checkSetup();
     if (!this.shown || this.visible) return;
     // focus goes back before the prompt's buttons leave the page (and the modal dialog has let go of the page), and only
     // when it was ours to give: the visitor may be working elsewhere while a popover closes itself
@@ -142,11 +201,11 @@ export abstract class CxPromptElement extends LitElement {
 
   private onShown(): void {
     // only a modal takes focus: a popover opening by itself must not take keystrokes meant for the page
-    if (this.mode === 'modal') {
+    if (this.shownAs === 'modal') {
       this.restoreFocusTo = deepActiveElement();
       this.renderRoot.querySelector('dialog')?.showModal();
       this.scaleControl.focus();
-    } else if (this.mode === 'popover') {
+    } else if (this.shownAs === 'popover') {
       // a live region announces only text that changes after it is in the page
       requestAnimationFrame(() => (this.announcement = this.visible ? this.questionText : ''));
     }
@@ -162,7 +221,7 @@ export abstract class CxPromptElement extends LitElement {
   private onFocusIn(event: FocusEvent): void {
     const from = event.relatedTarget;
     const inside = from instanceof Node && (from === this || this.contains(from) || this.renderRoot.contains(from));
-    if (this.mode === 'popover' && from instanceof HTMLElement && !inside) this.restoreFocusTo = from;
+    if (this.shownAs === 'popover' && from instanceof HTMLElement && !inside) this.restoreFocusTo = from;
   }
 
   private choose(value: number): void {
@@ -230,7 +289,7 @@ export abstract class CxPromptElement extends LitElement {
       this.step = 'thanks';
       this.dispatchEvent(new CxSubmitEvent({ response }));
       if (hadFocus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="close"]')?.focus());
-      if (this.mode !== 'inline') this.closeTimer = setTimeout(() => (this.open = false), thanksMs);
+      if (this.shownAs !== 'inline') this.closeTimer = setTimeout(() => (this.open = false), thanksMs);
     } catch (error) {
       console.error(error);
       this.step = 'error';
@@ -248,7 +307,7 @@ export abstract class CxPromptElement extends LitElement {
   dismiss(): void {
     if (!this.visible) return;
     const answered = this.step === 'thanks';
-    if (this.mode === 'inline') this.closed = true;
+    if (this.shownAs === 'inline') this.closed = true;
     else this.open = false;
     if (answered) return;
     this.abandonDraft();
@@ -269,7 +328,7 @@ export abstract class CxPromptElement extends LitElement {
     if (event.key === 'Escape') {
       event.preventDefault();
       this.dismiss();
-    } else if (event.key === 'Tab' && this.mode === 'modal') {
+    } else if (event.key === 'Tab' && this.shownAs === 'modal') {
       this.trapFocus(event);
     }
   }
@@ -346,12 +405,12 @@ export abstract class CxPromptElement extends LitElement {
     if (!this.visible) return nothing;
     const { tag, strings } = this.locale_;
     const panel = html`<div
-      part=${this.mode === 'modal' ? nothing : 'panel'}
+      part=${this.shownAs === 'modal' ? nothing : 'panel'}
       class="panel"
       dir=${strings.dir}
       lang=${tag}
-      role=${{ inline: 'group', popover: 'dialog', modal: nothing }[this.mode]}
-      aria-labelledby=${this.mode === 'modal' ? nothing : 'question'}
+      role=${{ inline: 'group', popover: 'dialog', modal: nothing }[this.shownAs]}
+      aria-labelledby=${this.shownAs === 'modal' ? nothing : 'question'}
       @keydown=${this.onKeyDown}
       @focusin=${this.onFocusIn}
     >
@@ -363,7 +422,7 @@ export abstract class CxPromptElement extends LitElement {
       <!-- last in tab order: Tab goes to the scale first; the button still sits in the top corner -->
       <button type="button" part="close" class="close" aria-label=${strings.close} @click=${() => this.dismiss()}>${closeIcon}</button>
     </div>`;
-    if (this.mode !== 'modal') return panel;
+    if (this.shownAs !== 'modal') return panel;
     return html`<dialog
       part="panel"
       aria-labelledby="question"

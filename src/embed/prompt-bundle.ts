@@ -1,4 +1,5 @@
 // The handshake between the script tag's core (dist/cxkit.js) and its lazily loaded prompt UI (dist/cxkit-prompts.js).
+import type { ClientAbsence } from '../elements/default-client.js';
 import type { CxClient } from '../sdk/client.js';
 import type { PromptMounter } from '../sdk/prompt-mounter.js';
 
@@ -6,6 +7,7 @@ import type { PromptMounter } from '../sdk/prompt-mounter.js';
 export interface PromptBundle {
   readonly mountPrompt: PromptMounter;
   setDefaultClient(client: CxClient | null): void;
+  setDefaultClientAbsence(reason: ClientAbsence): void;
 }
 
 /** The core's hidden entry point on window.cxkit, called by the prompt UI script. */

@@ -11,7 +11,9 @@ export interface PromptLoader {
   /** Called by the prompt UI once it runs. */
   connect(bundle: PromptBundle): void;
   /** Tells the prompt UI which client prompts record with. */
-  setClient(client: CxClient | null): void;
+  setClient(client: CxClient): void;
+  /** Tells the prompt UI there is no client: none configured (`unset`), or a config error already reported. */
+  noClient(reason: 'unset' | 'reported'): void;
 }
 
 /** `cxkit.js` → `cxkit-prompts.js` beside it, unless the tag names another file with data-prompts-src. */
@@ -45,7 +47,8 @@ function trustedScriptUrl(src: string): unknown {
 
 export function installPromptLoader(script: HTMLScriptElement | null): PromptLoader {
   let bundle: PromptBundle | null = null;
-  let client: CxClient | null = null;
+  /** Until the config has been read, prompts in the page wait quietly for their client. */
+  let client: CxClient | 'pending' | 'unset' | 'reported' = 'pending';
   let loading: Promise<void> | null = null;
   let connected: () => void = () => {};
 
@@ -90,18 +93,29 @@ export function installPromptLoader(script: HTMLScriptElement | null): PromptLoa
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch, { once: true });
   else watch();
 
+  function hand(to: PromptBundle): void {
+    if (typeof client === 'object') to.setDefaultClient(client);
+    else to.setDefaultClientAbsence(client);
+  }
+
   return {
     connect(next) {
       bundle = next;
       observer.disconnect();
       registerPromptMounter(next.mountPrompt);
-      next.setDefaultClient(client);
+      hand(next);
       // the first render waits for a task of its own, so that it does not add to the script's evaluation task
       setTimeout(connected, 0);
     },
     setClient(next) {
       client = next;
-      bundle?.setDefaultClient(next);
+      if (bundle) hand(bundle);
+    },
+    noClient(reason) {
+      // a client that works stays: a failed cxkit.init() later does not take it away
+      if (typeof client === 'object') return;
+      client = reason;
+      if (bundle) hand(bundle);
     },
   };
 }

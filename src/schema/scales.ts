@@ -2,6 +2,9 @@
 
 export const promptKinds = ['nps', 'csat', 'ces'] as const;
 
+/** Where a prompt shows: in the page flow, as a corner card, or as a dialog. */
+export const promptModes = ['inline', 'popover', 'modal'] as const;
+
 /** The default scale of each kind; CES may also use 1–5. */
 export const defaultScales = {
   nps: { min: 0, max: 10 },

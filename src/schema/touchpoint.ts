@@ -2,8 +2,7 @@
 import { z } from 'zod/mini';
 import { globProblem } from '../touchpoints/url-glob.js';
 import { promptKindSchema } from './response.js';
-
-export const promptModes = ['inline', 'popover', 'modal'] as const;
+import { promptModes } from './scales.js';
 export const promptModeSchema = z.lazy(() => z.enum(promptModes));
 export type PromptMode = z.infer<typeof promptModeSchema>;
 

@@ -258,6 +258,33 @@ for (const { name, site, error } of badConfig) {
   });
 }
 
+test('bad config with an inline prompt in the page: the prompt stays inert, the one console error is the config\'s', async ({
+  page,
+  openSite,
+}) => {
+  const errors = watchErrors(page);
+  await openSite(page, { inlineConfig: { endpoint: 42 }, body: '<main><cx-nps touchpoint="pricing-page"></cx-nps></main>' });
+  // the prompt UI loads for the element, which then waits for a client that does not come
+  await page.waitForFunction(() => customElements.get('cx-nps') !== undefined);
+  await page.waitForTimeout(300);
+  await expect(page.locator('cx-nps').getByRole('radio')).toHaveCount(0);
+  await expect(page.locator('cx-nps').getByRole('button')).toHaveCount(0);
+  expect(errors.console).toEqual(['cxkit: config.endpoint: expected a string, got 42']);
+  expect(errors.uncaught).toEqual([]);
+});
+
+test('an inline prompt on a page whose script tag has no config stays inert and says why', async ({ page, openSite }) => {
+  const errors = watchErrors(page);
+  await openSite(page, { scriptAttributes: '', body: '<main><cx-csat touchpoint="pricing-page" variant="numbers"></cx-csat></main>' });
+  await expect.poll(() => errors.console.length).toBe(1);
+  expect(errors.console[0]).toMatch(/^cxkit: <cx-csat touchpoint="pricing-page"> stays inert: it has no client to record answers with/);
+  await expect(page.locator('cx-csat').getByRole('radio')).toHaveCount(0);
+  // the app initialises cxkit later: the prompt comes to life
+  await page.evaluate((endpoint) => (window.cxkit as unknown as { init(c: unknown): boolean }).init({ endpoint }), 'https://collect.invalid/v1');
+  await expect(page.locator('cx-csat').getByRole('radio')).toHaveCount(5);
+  expect(errors.uncaught).toEqual([]);
+});
+
 test('invalid JSON at data-config is named', async ({ page, openSite, server }) => {
   const errors = watchErrors(page);
   await page.route(`${server.pageOrigin}/pages/broken.json`, (route) => route.fulfill({ contentType: 'application/json', body: '{ nope' }));

@@ -17,6 +17,10 @@ export class CxCes extends CxPromptElement {
 
   protected readonly kind = 'ces';
 
+  protected override choices() {
+    return { ...super.choices(), scale: { value: this.scale, allowed: ['5', '7'], fallback: '7' } };
+  }
+
   protected get range(): Scale {
     return { min: 1, max: this.scale === '5' ? 5 : 7 };
   }

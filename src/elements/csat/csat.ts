@@ -13,7 +13,8 @@ import { csatStyles } from './csat.styles.js';
 /** Faces from very dissatisfied to very satisfied; their names come from the locale. */
 const faces = ['😞', '🙁', '😐', '🙂', '😄'] as const;
 
-export type CsatVariant = 'stars' | 'emoji' | 'numbers';
+const variants = ['stars', 'emoji', 'numbers'] as const;
+export type CsatVariant = (typeof variants)[number];
 
 /**
  * Asks how satisfied the customer is, on 1–5, then why.
@@ -28,6 +29,10 @@ export class CxCsat extends CxPromptElement {
   @property({ reflect: true }) variant: CsatVariant = 'stars';
 
   protected readonly kind = 'csat';
+
+  protected override choices() {
+    return { ...super.choices(), variant: { value: this.variant, allowed: variants, fallback: 'stars' } };
+  }
 
   protected get range(): Scale {
     return defaultScales.csat;

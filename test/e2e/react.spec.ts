@@ -36,7 +36,9 @@ test('the React wrapper renders <cx-nps> and fires typed events; the answer reac
   page.on(
     'console',
     (message) =>
-      ['error', 'warning'].includes(message.type()) && !message.text().startsWith('Failed to load resource') && complaints.push(message.text()),
+      ['error', 'warning'].includes(message.type()) &&
+      !message.text().startsWith('Failed to load resource') &&
+      complaints.push(message.text()),
   );
   await page.goto(`${server.pageOrigin}/site/?${new URLSearchParams({ endpoint: collector.endpoint, db })}`);
   const nps = page.locator('cx-nps');

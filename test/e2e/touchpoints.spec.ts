@@ -258,7 +258,7 @@ for (const { name, site, error } of badConfig) {
   });
 }
 
-test('bad config with an inline prompt in the page: the prompt stays inert, the one console error is the config\'s', async ({
+test("bad config with an inline prompt in the page: the prompt stays inert, the one console error is the config's", async ({
   page,
   openSite,
 }) => {
@@ -280,7 +280,10 @@ test('an inline prompt on a page whose script tag has no config stays inert and 
   expect(errors.console[0]).toMatch(/^cxkit: <cx-csat touchpoint="pricing-page"> stays inert: it has no client to record answers with/);
   await expect(page.locator('cx-csat').getByRole('radio')).toHaveCount(0);
   // the app initialises cxkit later: the prompt comes to life
-  await page.evaluate((endpoint) => (window.cxkit as unknown as { init(c: unknown): boolean }).init({ endpoint }), 'https://collect.invalid/v1');
+  await page.evaluate(
+    (endpoint) => (window.cxkit as unknown as { init(c: unknown): boolean }).init({ endpoint }),
+    'https://collect.invalid/v1',
+  );
   await expect(page.locator('cx-csat').getByRole('radio')).toHaveCount(5);
   expect(errors.uncaught).toEqual([]);
 });

@@ -179,12 +179,7 @@ export class Delivery {
         return;
       case 'rejected':
       case 'too-large':
-        await this.reject(
-          entries,
-          result.status,
-          `collector answered ${result.status}${result.outcome === 'rejected' && result.reason ? `: ${result.reason}` : ''}`,
-          tally,
-        );
+        await this.reject(entries, result.status, result.outcome === 'rejected' ? result.reason : `collector answered ${result.status}`, tally);
         return;
       case 'retry': {
         tally.failed += responses.length;

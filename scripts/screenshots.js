@@ -26,17 +26,26 @@ try {
   );
   const figures = await page.locator('figure[id^="shot-"]').evaluateAll((els) => els.map((el) => el.id));
   for (const id of figures) await page.locator(`#${id}`).screenshot({ path: `${out}${id.slice(5)}.png` });
-  for (const [kind, mode] of [
-    ['nps', 'popover'],
-    ['ces', 'modal'],
-  ]) {
-    await page.setViewportSize({ width: 390, height: 700 });
+  // the states the scale-geometry test measures: popover and modal on a 390 px phone and on the narrowest, 320 px
+  let pictures = figures.length;
+  for (const [kind, mode, width, name] of /** @type {const} */ ([
+    ['nps', 'popover', 390, 'nps-popover-phone'],
+    ['ces', 'modal', 390, 'ces-modal-phone'],
+    ['nps', 'popover', 320, 'nps-popover-320'],
+    ['nps', 'modal', 320, 'nps-modal-320'],
+  ])) {
+    await page.setViewportSize({ width, height: 700 });
     await page.click(`[data-show="${kind}"][data-mode="${mode}"]`);
     await page.locator(`cx-${kind}[open] [part="panel"]`).waitFor();
-    await page.screenshot({ path: `${out}${kind}-${mode}-phone.png` });
-    await page.keyboard.press('Escape');
+    await page.screenshot({ path: `${out}${name}.png` });
+    pictures++;
+    await page.locator(`body > cx-${kind}`).getByRole('button', { name: 'Close' }).click();
     await page.locator(`body > cx-${kind}`).waitFor({ state: 'detached' });
   }
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.locator('#shot-nps').screenshot({ path: `${out}nps-inline-320.png` });
+  await page.locator('#shot-ar').screenshot({ path: `${out}ar-320.png` });
+  pictures += 2;
   // the dashboard with the sample month, on a desktop and on a phone
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
@@ -77,7 +86,7 @@ try {
   } finally {
     await small.close();
   }
-  console.log(`screenshots: ${figures.length + 7} pictures in docs/screenshots/`);
+  console.log(`screenshots: ${pictures + 5} pictures in docs/screenshots/`);
 } finally {
   await browser.close();
   await server.close();

@@ -10,6 +10,8 @@ export const promptStyles = css`
     --_muted: var(--cx-fg, #4a5260);
     --_line: #8a93a3;
     --_radius: var(--cx-radius, 12px);
+    /* how far a popover or modal keeps from the window's edges */
+    --_edge: min(1rem, 2.5vw);
     display: block;
     font-family: var(--cx-font, inherit);
     color: var(--_fg);
@@ -37,15 +39,17 @@ export const promptStyles = css`
     color: var(--_fg);
     border: 1px solid var(--_line);
     border-radius: var(--_radius);
-    padding: 1rem 1.25rem 1.25rem;
+    /* narrower on a phone, so that eleven options keep 24 px each on one line at 320 px */
+    padding: 1rem clamp(0.5rem, 3%, 1.25rem) 1.25rem;
     max-inline-size: 40rem;
+    container-type: inline-size;
   }
   :host([mode='popover']) .panel {
     position: fixed;
-    inset-block-end: 1rem;
-    inset-inline-end: 1rem;
+    inset-block-end: var(--_edge);
+    inset-inline-end: var(--_edge);
     z-index: 2147483000;
-    inline-size: min(26rem, calc(100vw - 2rem));
+    inline-size: min(26rem, calc(100vw - 2 * var(--_edge)));
     max-block-size: calc(100vh - 2rem);
     overflow: auto;
     box-shadow: 0 8px 30px rgb(0 0 0 / 0.25);
@@ -55,7 +59,9 @@ export const promptStyles = css`
     border: none;
     background: transparent;
     color: inherit;
-    inline-size: min(32rem, calc(100vw - 2rem));
+    inline-size: min(32rem, calc(100vw - 2 * var(--_edge)));
+    /* the browser's own dialog style keeps 2em + 6px off the sides, too much on a 320 px phone */
+    max-inline-size: none;
     max-block-size: calc(100vh - 2rem);
   }
   dialog::backdrop {
@@ -82,15 +88,22 @@ export const promptStyles = css`
     color: var(--_fg);
     cursor: pointer;
   }
+  /* one line, always, in reading order: 0 at the start, 10 at the end, never the browser's accidental wrap */
   .scale {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(2.25rem, 1fr));
+    grid-auto-flow: column;
+    grid-auto-columns: minmax(0, 1fr);
     gap: 0.25rem;
   }
+  @container (inline-size < 22rem) {
+    .scale {
+      gap: 1px;
+    }
+  }
   .option {
-    min-inline-size: 2.25rem;
+    min-inline-size: 0;
     min-block-size: 2.25rem;
-    padding: 0.25rem;
+    padding: 0.25rem 0;
     border: 1px solid var(--_line);
     border-radius: calc(var(--_radius) / 2);
     background: var(--_bg);
@@ -108,10 +121,9 @@ export const promptStyles = css`
     color: var(--_on-accent);
   }
   @media (pointer: coarse) {
-    .scale {
-      grid-template-columns: repeat(auto-fit, minmax(2.75rem, 1fr));
+    .option {
+      min-block-size: 2.75rem;
     }
-    .option,
     .close {
       min-inline-size: 2.75rem;
       min-block-size: 2.75rem;
@@ -124,6 +136,10 @@ export const promptStyles = css`
     margin-block-start: 0.375rem;
     color: var(--_muted);
     font-size: 0.875em;
+  }
+  /* a label that wraps stays under its end of the scale */
+  .ends > :last-child {
+    text-align: end;
   }
   .follow-up {
     display: grid;

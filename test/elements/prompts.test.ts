@@ -55,6 +55,21 @@ describe('prompt elements', () => {
     expect(numbers.optionNames[0]).to.equal('1, Very dissatisfied');
   });
 
+  it('draws the CSAT faces itself: no emoji character for a missing font to turn into a box', async () => {
+    const emoji = await mount('<cx-csat touchpoint="t" variant="emoji" locale="en"></cx-csat>');
+    const options = [...emoji.element.shadowRoot!.querySelectorAll<HTMLElement>('[role="radio"]')];
+    expect(options.map((option) => option.textContent?.trim())).to.deep.equal(['', '', '', '', '']);
+    const mouths = options.map((option) => {
+      const face = option.querySelector('svg');
+      const { width, height } = face!.getBoundingClientRect();
+      expect(width).to.be.at.least(24);
+      expect(height).to.be.at.least(24);
+      return face!.querySelector('path')!.getAttribute('d');
+    });
+    // five different faces, from frown to smile
+    expect(new Set(mouths).size).to.equal(5);
+  });
+
   it('is answered end to end with the keyboard alone, and the response is in the outbox', async () => {
     const nps = await mount('<cx-nps touchpoint="checkout-complete" locale="en"></cx-nps>');
     const submitted = nps.next('cx-submit');

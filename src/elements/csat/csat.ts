@@ -5,13 +5,10 @@ import { plural } from '../../locales/registry.js';
 import type { Bands, Translation } from '../../locales/translation.js';
 import type { Scale } from '../../schema/response.js';
 import { defaultScales } from '../../schema/scales.js';
-import { starIcon } from '../internal/icons.js';
+import { faceIcons, starIcon } from '../internal/icons.js';
 import type { ScaleOption } from '../internal/score-scale.js';
 import { CxPromptElement } from '../prompt-element.js';
 import { csatStyles } from './csat.styles.js';
-
-/** Faces from very dissatisfied to very satisfied; their names come from the locale. */
-const faces = ['😞', '🙁', '😐', '🙂', '😄'] as const;
 
 const variants = ['stars', 'emoji', 'numbers'] as const;
 export type CsatVariant = (typeof variants)[number];
@@ -44,7 +41,7 @@ export class CxCsat extends CxPromptElement {
       const level = strings.satisfaction[value - 1] ?? '';
       switch (this.variant) {
         case 'emoji':
-          return { value, label: level, content: html`<span class="face" aria-hidden="true">${faces[value - 1]}</span>` };
+          return { value, label: level, content: html`<span class="face">${faceIcons[value - 1]}</span>` };
         case 'numbers':
           return { value, label: `${number.format(value)}, ${level}`, content: number.format(value) };
         default:

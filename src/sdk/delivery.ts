@@ -179,7 +179,12 @@ export class Delivery {
         return;
       case 'rejected':
       case 'too-large':
-        await this.reject(entries, result.status, result.outcome === 'rejected' ? result.reason : `collector answered ${result.status}`, tally);
+        await this.reject(
+          entries,
+          result.status,
+          result.outcome === 'rejected' ? result.reason : `collector answered ${result.status}`,
+          tally,
+        );
         return;
       case 'retry': {
         tally.failed += responses.length;

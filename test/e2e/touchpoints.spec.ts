@@ -273,6 +273,19 @@ test("bad config with an inline prompt in the page: the prompt stays inert, the 
   expect(errors.uncaught).toEqual([]);
 });
 
+test('an inline prompt without a touchpoint stays inert; one console error names the element', async ({ page, openSite, siteConfig }) => {
+  const errors = watchErrors(page);
+  await openSite(page, { inlineConfig: siteConfig(), body: '<main><cx-nps></cx-nps><cx-ces touchpoint="help"></cx-ces></main>' });
+  // the other prompt on the page works: the broken one is alone in being inert
+  await expect(page.locator('cx-ces').getByRole('radio')).toHaveCount(7);
+  await expect(page.locator('cx-nps').getByRole('radio')).toHaveCount(0);
+  await expect(page.locator('cx-nps').getByRole('button')).toHaveCount(0);
+  expect(errors.console).toEqual([
+    'cxkit: <cx-nps> needs a touchpoint attribute naming the moment being rated; it stays inert until it has one',
+  ]);
+  expect(errors.uncaught).toEqual([]);
+});
+
 test('an inline prompt on a page whose script tag has no config stays inert and says why', async ({ page, openSite }) => {
   const errors = watchErrors(page);
   await openSite(page, { scriptAttributes: '', body: '<main><cx-csat touchpoint="pricing-page" variant="numbers"></cx-csat></main>' });

@@ -1,6 +1,7 @@
 // One config, one mode per output:
 //   (default)        the ESM library: dist/index.js (SDK), dist/elements.js and dist/react.js
-//   --mode embed     the script tag's core, dist/cxkit.js
+//   --mode embed     the script tag's loader, dist/cxkit.js
+//   --mode core      the core it loads at idle (SDK, outbox, touchpoints, validation), dist/cxkit-core.js
 //   --mode prompts   its lazily loaded prompt UI, dist/cxkit-prompts.js
 //   --mode collector the Node reference collector, dist/collector/
 //   --mode dashboard the collector's dashboard page, dist/dashboard/
@@ -20,6 +21,7 @@ const classicScript = (input: string, file: string): UserConfig => ({
 
 const modes: Record<string, UserConfig> = {
   embed: classicScript('src/embed.ts', 'cxkit.js'),
+  core: classicScript('src/embed-core.ts', 'cxkit-core.js'),
   prompts: classicScript('src/embed-prompts.ts', 'cxkit-prompts.js'),
   collector: {
     build: {

@@ -1,11 +1,14 @@
-// The script-tag entry (dist/cxkit.js): reads the config (data-endpoint, data-config, inline JSON), creates the
-// default client, sets window.cxkit and replays the calls queued before it loaded. It never throws into the page.
-import { connectKey } from './embed/prompt-bundle.js';
-import { installPromptLoader } from './embed/prompt-loader.js';
-import { createClient, type CxClient } from './sdk/client.js';
+// The script tag (dist/cxkit.js), the only file on the page's critical path: installs window.cxkit (calls made before
+// it loaded, and while the rest loads, are kept and run in order), and loads the core (dist/cxkit-core.js) when the
+// browser is idle — or at once when a call or a prompt element needs it. The core reads nothing until then, and the
+// prompt UI loads only when a prompt shows. It never throws into the page.
+import { connectCoreKey, type Call, type ConnectCore, type Core } from './embed/core-bundle.js';
+import { connectKey, type ConnectPrompts } from './embed/prompt-bundle.js';
+import { readConfig } from './embed/read-config.js';
+import { reportError } from './embed/report.js';
+import { scriptLoader } from './embed/script-loader.js';
+import type { CxClient } from './sdk/client.js';
 import type { ClientConfig } from './schema/config.js';
-
-type Call = readonly [method: string, ...args: unknown[]];
 
 /** window.cxkit: the default client's API plus init(); push() keeps working after load for the snippet's sake. */
 export interface EmbedApi {
@@ -20,139 +23,90 @@ declare global {
   }
 }
 
-const clientMethods = [
-  'identify',
-  'record',
-  'draft',
-  'show',
-  'milestone',
-  'explain',
-  'debug',
-  'consent',
-  'flush',
-  'pending',
-  'on',
-  'destroy',
-] as const;
-type ClientMethod = (typeof clientMethods)[number];
-
-function report(error: unknown): void {
-  console.error(error instanceof Error ? error.message : `cxkit: ${String(error)}`);
-}
-
-/** The config named by the script tag: an inline JSON block, or the JSON at data-config; null if neither. */
-async function readConfig(script: HTMLScriptElement | null): Promise<Record<string, unknown> | null> {
-  // a blocking script in <head> runs before the inline config below it is parsed
-  if (document.readyState === 'loading' && !script?.dataset.config) {
-    await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
-  }
-  const inline = document.querySelector('script[type="application/json"][data-cxkit-config]');
-  const url = script?.dataset.config;
-  let text: string;
-  let source: string;
-  if (inline) {
-    text = inline.textContent ?? '';
-    source = 'the inline <script data-cxkit-config>';
-  } else if (url) {
-    source = `data-config ${url}`;
-    let response: globalThis.Response;
-    try {
-      // relative to the page, like any URL the site owner writes in its HTML
-      response = await fetch(new URL(url, document.baseURI), { credentials: 'same-origin' });
-    } catch (error) {
-      throw new Error(`cxkit: ${source}: could not be loaded (${error instanceof Error ? error.message : String(error)})`);
-    }
-    if (!response.ok) throw new Error(`cxkit: ${source}: could not be loaded (HTTP ${response.status})`);
-    text = await response.text();
-  } else {
-    return null;
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`cxkit: ${source}: invalid JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`cxkit: ${source}: expected a JSON object`);
-  return parsed as Record<string, unknown>;
-}
+const methods = ['init', 'identify', 'record', 'draft', 'show', 'milestone', 'explain', 'debug', 'consent', 'flush', 'pending', 'on', 'destroy'];
+const promptTags = 'cx-nps,cx-csat,cx-ces';
+/** How long an idle browser may keep the core waiting; a busy page gets it after this anyway. */
+const idleTimeoutMs = 3000;
 
 function boot(): void {
   if (window.cxkit && !Array.isArray(window.cxkit)) return; // loaded twice: the first copy stays in charge
-  const queued: Call[] = Array.isArray(window.cxkit) ? [...window.cxkit] : [];
-  const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
-  const prompts = installPromptLoader(script);
-  let client: CxClient | null = null;
-  /** Calls wait here while the config loads, so that they run in order once the client exists. */
-  let waiting: Array<() => void> | null = [];
+  const tag = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
+  const scripts = scriptLoader(tag);
+  let core: Core | null = null;
+  /** Set once the core could not be loaded: said once, and every call after that is a quiet no-op. */
+  let failed = false;
+  /** Calls made before the core runs, in order, with what each caller waits on. */
+  const queue: Array<{ readonly call: Call; readonly settle?: (result: unknown) => void }> = (
+    Array.isArray(window.cxkit) ? window.cxkit : []
+  ).map((call) => ({ call }));
 
-  /** Calls a client method without ever throwing into the page; failed promises are reported, not raised. */
+  let loading = false;
+  function loadCore(): void {
+    if (loading) return;
+    loading = true;
+    const src = scripts.urlOf('-core', 'coreSrc');
+    if (!src) return giveUp(new Error('cxkit: cannot tell where cxkit-core.js is: add data-core-src to the script tag'));
+    scripts.load(src).then(() => {
+      if (!core) giveUp(new Error(`cxkit: ${src} loaded but did not start`));
+    }, giveUp);
+  }
+
+  function giveUp(error: unknown): void {
+    failed = true;
+    reportError(error);
+    for (const { settle } of queue.splice(0)) settle?.(undefined);
+  }
+
   function call(method: string, args: readonly unknown[]): unknown {
-    if (waiting) return new Promise((resolve) => waiting?.push(() => resolve(call(method, args))));
-    if (!(clientMethods as readonly string[]).includes(method)) return report(`cxkit: unknown method "${method}"`);
-    if (!client) return report(`cxkit.${method}(): cxkit is not initialised (no valid config; see the error above, or call cxkit.init())`);
-    try {
-      const result = (client[method as ClientMethod] as (...a: readonly unknown[]) => unknown)(...args);
-      return result instanceof Promise ? result.catch((error: unknown) => report(error)) : result;
-    } catch (error) {
-      return report(error);
-    }
+    if (core) return core.call(method, args);
+    if (failed) return undefined;
+    loadCore();
+    return new Promise((settle) => queue.push({ call: [method, ...args], settle }));
   }
 
-  /** Creates the default client; bad config is reported (naming the field) and leaves cxkit inert. */
-  function init(config: unknown): boolean {
-    try {
-      const next = createClient(config as ClientConfig);
-      client?.destroy();
-      client = next;
-      prompts.setClient(next);
-      return true;
-    } catch (error) {
-      report(error);
-      prompts.noClient('reported');
-      return false;
+  const connectCore: ConnectCore = (start) => {
+    if (core) return;
+    const endpoint = tag?.dataset.endpoint;
+    // read only now: a page that nothing asks of spends nothing on it before the browser is idle
+    const config = readConfig(tag).then((file) => (file || endpoint ? { ...file, ...(endpoint ? { endpoint } : {}) } : null));
+    core = start({ scripts, config });
+    for (const { call: [method, ...args], settle } of queue.splice(0)) {
+      const result = core.call(method, args);
+      settle?.(result);
     }
-  }
-
-  function run(calls: readonly Call[]): void {
-    for (const [method, ...args] of calls) {
-      if (method === 'init' && !waiting) init(args[0]);
-      else if (method === 'init') waiting?.push(() => init(args[0]));
-      else void call(method, args);
-    }
-  }
+  };
+  const connectPrompts: ConnectPrompts = (bundle) => core?.connectPrompts(bundle);
 
   const api = {
-    init,
-    push: (...calls: Call[]) => run(calls),
-    get client() {
-      return client;
+    push: (...calls: Call[]) => {
+      for (const [method, ...args] of calls) void call(method, args);
     },
-    ...Object.fromEntries(clientMethods.map((method) => [method, (...args: unknown[]) => call(method, args)])),
+    get client() {
+      return core?.client ?? null;
+    },
+    ...Object.fromEntries(methods.map((method) => [method, (...args: unknown[]) => call(method, args)])),
   } as EmbedApi;
-  Object.defineProperty(api, connectKey, { value: prompts.connect, enumerable: false });
+  Object.defineProperty(api, connectCoreKey, { value: connectCore });
+  Object.defineProperty(api, connectKey, { value: connectPrompts });
   window.cxkit = api;
 
-  const endpoint = script?.dataset.endpoint;
-  run(queued);
-  readConfig(script)
-    .then((fileConfig) => {
-      if (fileConfig || endpoint) init({ ...fileConfig, ...(endpoint ? { endpoint } : {}) });
-      else prompts.noClient('unset');
-    })
-    .catch((error: unknown) => {
-      report(error);
-      prompts.noClient('reported');
-    })
-    .finally(() => {
-      const ready = waiting ?? [];
-      waiting = null;
-      for (const next of ready) next();
-    });
+  if (queue.length) return loadCore();
+  // a prompt written in the page needs the core now; anything else can wait for the browser to be idle
+  const whenParsed = () => {
+    if (document.querySelector(promptTags)) loadCore();
+    else if (document.readyState === 'complete') whenIdle();
+    else addEventListener('load', whenIdle, { once: true });
+  };
+  const whenIdle = () => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(loadCore, { timeout: idleTimeoutMs });
+    else setTimeout(loadCore, 200); // Safari: no requestIdleCallback; after load, a moment later
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', whenParsed, { once: true });
+  else whenParsed();
 }
 
 try {
   boot();
 } catch (error) {
-  report(error);
+  reportError(error);
 }

@@ -3,9 +3,9 @@
 import type { CxClient } from '../sdk/client.js';
 import { registerPromptLoader, registerPromptMounter } from '../sdk/prompt-mounter.js';
 import type { PromptBundle } from './prompt-bundle.js';
+import type { ScriptLoader } from './script-loader.js';
 
 const promptTags = ['cx-nps', 'cx-csat', 'cx-ces'] as const;
-const loadTimeoutMs = 15_000;
 
 export interface PromptLoader {
   /** Called by the prompt UI once it runs. */
@@ -16,36 +16,7 @@ export interface PromptLoader {
   noClient(reason: 'unset' | 'reported'): void;
 }
 
-/** `cxkit.js` → `cxkit-prompts.js` beside it, unless the tag names another file with data-prompts-src. */
-function promptsUrl(script: HTMLScriptElement | null): string | null {
-  if (script?.dataset.promptsSrc) return new URL(script.dataset.promptsSrc, document.baseURI).href;
-  if (!script?.src) return null;
-  const url = new URL(script.src);
-  url.pathname = url.pathname.replace(/[^/]*$/, (file) =>
-    file.endsWith('.js') ? file.replace(/\.js$/, '-prompts.js') : 'cxkit-prompts.js',
-  );
-  return url.href;
-}
-
-interface TrustedTypesFactory {
-  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
-}
-
-/**
- * Under a Trusted Types CSP (`require-trusted-types-for 'script'`) a script URL must come from a policy: cxkit uses one
- * named `cxkit` that passes only the prompt UI's own URL. Sites that list policies add `cxkit` (and Lit's `lit-html`).
- */
-function trustedScriptUrl(src: string): unknown {
-  const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
-  if (!factory) return src;
-  try {
-    return factory.createPolicy('cxkit', { createScriptURL: (url) => (url === src ? url : '') }).createScriptURL(src);
-  } catch {
-    return src; // the policy name is not allowed: the browser reports the refusal
-  }
-}
-
-export function installPromptLoader(script: HTMLScriptElement | null): PromptLoader {
+export function installPromptLoader(scripts: ScriptLoader): PromptLoader {
   let bundle: PromptBundle | null = null;
   /** Until the config has been read, prompts in the page wait quietly for their client. */
   let client: CxClient | 'pending' | 'unset' | 'reported' = 'pending';
@@ -54,18 +25,10 @@ export function installPromptLoader(script: HTMLScriptElement | null): PromptLoa
 
   function load(): Promise<void> {
     loading ??= new Promise<void>((resolve, reject) => {
-      const src = promptsUrl(script);
+      const src = scripts.urlOf('-prompts', 'promptsSrc');
       if (!src) return reject(new Error('cxkit: cannot tell where cxkit-prompts.js is: add data-prompts-src to the script tag'));
       connected = resolve;
-      const tag = document.createElement('script');
-      tag.src = trustedScriptUrl(src) as string;
-      tag.async = true;
-      // a nonce-based CSP allows the second script only if it carries the first one's nonce
-      if (script?.nonce) tag.nonce = script.nonce;
-      if (script?.crossOrigin) tag.crossOrigin = script.crossOrigin;
-      tag.addEventListener('error', () => reject(new Error(`cxkit: the prompt UI could not be loaded from ${src}`)));
-      setTimeout(() => reject(new Error(`cxkit: the prompt UI did not load from ${src} within ${loadTimeoutMs / 1000} s`)), loadTimeoutMs);
-      document.head.append(tag);
+      scripts.load(src).catch(reject);
     }).catch((error: unknown) => {
       loading = null; // a later prompt may try again
       throw error;

@@ -310,14 +310,24 @@ test('invalid JSON at data-config is named', async ({ page, openSite, server }) 
   expect(errors.uncaught).toEqual([]);
 });
 
-test('a page where nothing is asked loads only the core; the prompt UI comes when a prompt is due', async ({ page, openSite }) => {
+test('the page loads only the loader; the core comes after the page has loaded, the prompt UI when a prompt is due', async ({
+  page,
+  openSite,
+}) => {
   const scripts: string[] = [];
   page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
   await openSite(page, { inlineConfig: { touchpoints: [checkoutNps] } });
-  await page.waitForTimeout(500);
-  expect(scripts).toEqual(['/dist/cxkit.js']);
+  await expect.poll(() => scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js']);
+  const timing = await page.evaluate(() => ({
+    loaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+    core: performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/cxkit-core.js'))!.startTime,
+  }));
+  expect(timing.loaded).toBeGreaterThan(0);
+  expect(timing.core).toBeGreaterThanOrEqual(timing.loaded);
+  await page.waitForTimeout(300);
+  expect(scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js']);
   expect(await cxkit(page, 'milestone', 'checkout-complete')).toBe(true);
-  expect(scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-prompts.js']);
+  expect(scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-prompts.js']);
 });
 
 test('an element added later by an app loads the prompt UI and works', async ({ page, openSite }) => {

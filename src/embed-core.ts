@@ -1,0 +1,93 @@
+// The script tag's core (dist/cxkit-core.js), loaded by dist/cxkit.js when the browser is idle or a call needs it:
+// validates the config, creates the default client and runs the calls the loader forwards, in order. It never throws
+// into the page.
+import { connectCoreKey, type ConnectCore, type Core, type LoaderContext } from './embed/core-bundle.js';
+import { installPromptLoader } from './embed/prompt-loader.js';
+import { reportError } from './embed/report.js';
+import { createClient, type CxClient } from './sdk/client.js';
+import type { ClientConfig } from './schema/config.js';
+
+const clientMethods = [
+  'identify',
+  'record',
+  'draft',
+  'show',
+  'milestone',
+  'explain',
+  'debug',
+  'consent',
+  'flush',
+  'pending',
+  'on',
+  'destroy',
+] as const;
+type ClientMethod = (typeof clientMethods)[number];
+
+function startCore({ scripts, config }: LoaderContext): Core {
+  const prompts = installPromptLoader(scripts);
+  let client: CxClient | null = null;
+  /** Calls wait here while the config is read, so that they run in order once the client exists. */
+  let waiting: Array<() => void> | null = [];
+
+  /** Creates the default client; bad config is reported (naming the field) and leaves cxkit inert. */
+  function init(next: unknown): boolean {
+    try {
+      const created = createClient(next as ClientConfig);
+      client?.destroy();
+      client = created;
+      prompts.setClient(created);
+      return true;
+    } catch (error) {
+      reportError(error);
+      prompts.noClient('reported');
+      return false;
+    }
+  }
+
+  /** Calls a client method without ever throwing into the page; failed promises are reported, not raised. */
+  function call(method: string, args: readonly unknown[]): unknown {
+    if (waiting) return new Promise((resolve) => waiting?.push(() => resolve(call(method, args))));
+    if (method === 'init') return init(args[0]);
+    if (!(clientMethods as readonly string[]).includes(method)) return reportError(`cxkit: unknown method "${method}"`);
+    if (!client) {
+      return reportError(`cxkit.${method}(): cxkit is not initialised (no valid config; see the error above, or call cxkit.init())`);
+    }
+    try {
+      const result = (client[method as ClientMethod] as (...a: readonly unknown[]) => unknown)(...args);
+      return result instanceof Promise ? result.catch((error: unknown) => reportError(error)) : result;
+    } catch (error) {
+      return reportError(error);
+    }
+  }
+
+  config
+    .then((fileConfig) => {
+      if (fileConfig) init(fileConfig);
+      else prompts.noClient('unset');
+    })
+    .catch((error: unknown) => {
+      reportError(error);
+      prompts.noClient('reported');
+    })
+    .finally(() => {
+      const ready = waiting ?? [];
+      waiting = null;
+      for (const next of ready) next();
+    });
+
+  return {
+    call,
+    get client() {
+      return client;
+    },
+    connectPrompts: prompts.connect,
+  };
+}
+
+try {
+  const connect = (window.cxkit as unknown as Record<string, ConnectCore | undefined> | undefined)?.[connectCoreKey];
+  if (connect) connect(startCore);
+  else console.error('cxkit: cxkit-core.js is loaded by cxkit.js; load cxkit.js instead');
+} catch (error) {
+  reportError(error);
+}

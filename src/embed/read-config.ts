@@ -1,0 +1,39 @@
+// The config the script tag names: an inline JSON block, or the JSON at data-config. Read by the loader; checked by
+// the core.
+
+/** The config named by the script tag: an inline JSON block, or the JSON at data-config; null if neither. */
+export async function readConfig(script: HTMLScriptElement | null): Promise<Record<string, unknown> | null> {
+  // a blocking script in <head> runs before the inline config below it is parsed
+  if (document.readyState === 'loading' && !script?.dataset.config) {
+    await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+  }
+  const inline = document.querySelector('script[type="application/json"][data-cxkit-config]');
+  const url = script?.dataset.config;
+  let text: string;
+  let source: string;
+  if (inline) {
+    text = inline.textContent ?? '';
+    source = 'the inline <script data-cxkit-config>';
+  } else if (url) {
+    source = `data-config ${url}`;
+    let response: globalThis.Response;
+    try {
+      // relative to the page, like any URL the site owner writes in its HTML
+      response = await fetch(new URL(url, document.baseURI), { credentials: 'same-origin' });
+    } catch (error) {
+      throw new Error(`cxkit: ${source}: could not be loaded (${error instanceof Error ? error.message : String(error)})`);
+    }
+    if (!response.ok) throw new Error(`cxkit: ${source}: could not be loaded (HTTP ${response.status})`);
+    text = await response.text();
+  } else {
+    return null;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`cxkit: ${source}: invalid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`cxkit: ${source}: expected a JSON object`);
+  return parsed as Record<string, unknown>;
+}

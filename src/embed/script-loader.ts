@@ -1,0 +1,67 @@
+// Loads the script tag's other files (the core, the prompt UI) from beside cxkit.js, as the site's CSP allows: the
+// tag's nonce, its crossorigin, and a Trusted Types policy. One loader per page, so that the policy is created once.
+
+const loadTimeoutMs = 15_000;
+
+interface TrustedTypesFactory {
+  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
+}
+
+export interface ScriptLoader {
+  /**
+   * The URL of a file beside the tag's: `cxkit.js` → `cxkit-core.js` for `-core` (a renamed `feedback.js` →
+   * `feedback-core.js`), unless a `data-*` attribute of the tag names it.
+   */
+  urlOf(suffix: '-core' | '-prompts', attribute: 'coreSrc' | 'promptsSrc'): string | null;
+  /** Runs the classic script at `src`; rejects with an error that names the file. */
+  load(src: string): Promise<void>;
+}
+
+export function scriptLoader(tag: HTMLScriptElement | null): ScriptLoader {
+  /** URLs this page's cxkit may load: the Trusted Types policy passes these and nothing else. */
+  const ours = new Set<string>();
+  let policy: { createScriptURL(url: string): unknown } | null | undefined;
+
+  /**
+   * Under a Trusted Types CSP (`require-trusted-types-for 'script'`) a script URL must come from a policy: cxkit uses one
+   * named `cxkit`. Sites that list policies add `cxkit` (and Lit's `lit-html`).
+   */
+  function trusted(src: string): unknown {
+    const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
+    if (!factory) return src;
+    if (policy === undefined) {
+      try {
+        policy = factory.createPolicy('cxkit', { createScriptURL: (url) => (ours.has(url) ? url : '') });
+      } catch {
+        policy = null; // the policy name is not allowed: the browser reports the refusal
+      }
+    }
+    return policy ? policy.createScriptURL(src) : src;
+  }
+
+  return {
+    urlOf(suffix, attribute) {
+      const named = tag?.dataset[attribute];
+      if (named) return new URL(named, document.baseURI).href;
+      if (!tag?.src) return null;
+      const url = new URL(tag.src);
+      url.pathname = url.pathname.replace(/[^/]*$/, (file) => (file.endsWith('.js') ? file.slice(0, -3) : 'cxkit') + `${suffix}.js`);
+      return url.href;
+    },
+    load(src) {
+      ours.add(src);
+      return new Promise<void>((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = trusted(src) as string;
+        script.async = true;
+        // a nonce-based CSP allows the next script only if it carries the first one's nonce
+        if (tag?.nonce) script.nonce = tag.nonce;
+        if (tag?.crossOrigin) script.crossOrigin = tag.crossOrigin;
+        const timer = setTimeout(() => reject(new Error(`cxkit: ${src} did not load within ${loadTimeoutMs / 1000} s`)), loadTimeoutMs);
+        script.addEventListener('load', () => (clearTimeout(timer), resolve()));
+        script.addEventListener('error', () => (clearTimeout(timer), reject(new Error(`cxkit: ${src} could not be loaded`))));
+        document.head.append(script);
+      });
+    },
+  };
+}

@@ -1,0 +1,89 @@
+// The script tag as a two-step load: the small loader on the critical path, the core after it. Calls keep their order
+// across the handover, a missing core is named once, and answers left behind go out without any prompt being due.
+import { expect, test } from './fixtures.js';
+
+test('calls made before the loader, while the core loads and after it run in order', async ({ page, openSite }) => {
+  // the core takes its time, so that calls land while it loads
+  let releaseCore = () => {};
+  const coreHeld = new Promise<void>((resolve) => (releaseCore = resolve));
+  await page.route('**/dist/cxkit-core.js', async (route) => {
+    await coreHeld;
+    await route.continue();
+  });
+  const head = `<script>
+    window.order = [];
+    window.cxkit = window.cxkit || [];
+    cxkit.push(['on', 'queued', function (event) { window.order.push(event.response.score); }]);
+    cxkit.push(['record', { kind: 'nps', score: 1, touchpoint: 'queue' }]);
+  </script>`;
+  // the queued call asks for the core at once; the page's load event waits for it, so the page is not awaited here
+  const opened = openSite(page, { head, inlineConfig: {} });
+  await page.waitForRequest('**/dist/cxkit-core.js');
+  // the loader is in: window.cxkit is its API; the core is still on its way
+  expect(await page.evaluate(() => (window.cxkit as unknown as { client: unknown }).client)).toBeNull();
+  const during = page.evaluate(() =>
+    (window.cxkit as unknown as { record(input: object): Promise<unknown> }).record({ kind: 'nps', score: 2, touchpoint: 'queue' }),
+  );
+  await page.waitForTimeout(200);
+  releaseCore();
+  await opened;
+  await during;
+  await page.waitForFunction(() => (window.cxkit as unknown as { client: unknown }).client !== null);
+  await page.evaluate(() =>
+    (window.cxkit as unknown as { record(input: object): Promise<unknown> }).record({ kind: 'nps', score: 3, touchpoint: 'queue' }),
+  );
+  await expect.poll(() => page.evaluate(() => (window as unknown as { order: number[] }).order)).toEqual([1, 2, 3]);
+});
+
+test('with the core file missing, one console error names it; the page keeps working and nothing is thrown', async ({ page, openSite }) => {
+  const errors: string[] = [];
+  const uncaught: string[] = [];
+  page.on(
+    'console',
+    (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource') && errors.push(message.text()),
+  );
+  page.on('pageerror', (error) => uncaught.push(error.message));
+  await page.route('**/dist/cxkit-core.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await openSite(page, {
+    head: `<script>window.cxkit = window.cxkit || []; cxkit.push(['milestone', 'checkout-complete']);</script>`,
+    inlineConfig: {},
+    body: '<main><button id="buy" onclick="this.textContent = \'Bought\'">Buy</button></main>',
+  });
+  await expect.poll(() => errors).toEqual([expect.stringMatching(/^cxkit: http:\/\/[^ ]+\/dist\/cxkit-core\.js could not be loaded$/)]);
+  // later calls are quiet no-ops: the error has been said
+  expect(await page.evaluate(() => (window.cxkit as unknown as { milestone(name: string): unknown }).milestone('checkout-complete'))).toBe(
+    undefined,
+  );
+  await page.getByRole('button', { name: 'Buy' }).click();
+  await expect(page.getByRole('button', { name: 'Bought' })).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(errors).toHaveLength(1);
+  expect(uncaught).toEqual([]);
+});
+
+test('an answer an earlier page left behind is delivered on the next page, with no prompt due', async ({
+  context,
+  openSite,
+  collector,
+}) => {
+  const first = await context.newPage();
+  await openSite(first, { inlineConfig: {} });
+  await context.setOffline(true);
+  const id = await first.evaluate(
+    async () =>
+      (
+        (await (window.cxkit as unknown as { record(input: object): Promise<{ id: string }> }).record({
+          kind: 'csat',
+          score: 4,
+          touchpoint: 'left-behind',
+        })) as { id: string }
+      ).id,
+  );
+  await first.close();
+  await context.setOffline(false);
+  expect(collector.receivedIds()).toEqual([]);
+  // a page with no touchpoints and no calls: only the idle core load brings the answer out
+  const second = await context.newPage();
+  await openSite(second, { inlineConfig: {} });
+  await expect.poll(() => collector.receivedIds(), { timeout: 10_000 }).toEqual([id]);
+});

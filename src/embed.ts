@@ -23,7 +23,21 @@ declare global {
   }
 }
 
-const methods = ['init', 'identify', 'record', 'draft', 'show', 'milestone', 'explain', 'debug', 'consent', 'flush', 'pending', 'on', 'destroy'];
+const methods = [
+  'init',
+  'identify',
+  'record',
+  'draft',
+  'show',
+  'milestone',
+  'explain',
+  'debug',
+  'consent',
+  'flush',
+  'pending',
+  'on',
+  'destroy',
+];
 const promptTags = 'cx-nps,cx-csat,cx-ces';
 /** How long an idle browser may keep the core waiting; a busy page gets it after this anyway. */
 const idleTimeoutMs = 3000;
@@ -70,7 +84,10 @@ function boot(): void {
     // read only now: a page that nothing asks of spends nothing on it before the browser is idle
     const config = readConfig(tag).then((file) => (file || endpoint ? { ...file, ...(endpoint ? { endpoint } : {}) } : null));
     core = start({ scripts, config });
-    for (const { call: [method, ...args], settle } of queue.splice(0)) {
+    for (const {
+      call: [method, ...args],
+      settle,
+    } of queue.splice(0)) {
       const result = core.call(method, args);
       settle?.(result);
     }

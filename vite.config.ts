@@ -6,12 +6,26 @@
 //   --mode collector the Node reference collector, dist/collector/
 //   --mode dashboard the collector's dashboard page, dist/dashboard/
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+/**
+ * zod walks its own tables and its input with `for…in`, which also yields keys a page added to Object.prototype: one
+ * enumerable `Object.prototype.x` made zod throw while building its schemas, before cxkit could run. In the script
+ * tag's files (which bundle zod) those loops walk own keys only, as they always meant to.
+ */
+const ownKeysOnlyInZod: Plugin = {
+  name: 'cxkit:zod-own-keys',
+  transform(code, id) {
+    if (!/[\\/]node_modules[\\/]zod[\\/]/.test(id)) return null;
+    return code.replace(/for \(const (\w+) in ([^)]+)\) \{/g, 'for (const $1 of Object.keys($2)) {');
+  },
+};
+
 /** The script tag's classic scripts: one self-contained IIFE each (no module loading, no CORS, works with async and defer). */
 const classicScript = (input: string, file: string): UserConfig => ({
+  plugins: [ownKeysOnlyInZod],
   build: {
     emptyOutDir: false,
     target: 'es2020',

@@ -1,5 +1,8 @@
 // The client configuration accepted by createClient() and by the script tag's JSON config.
 import { z } from 'zod/mini';
+
+/** More touchpoints than a page could sensibly ask about; each scroll and navigation is judged against all of them. */
+export const maxTouchpoints = 200;
 import { maxBatchBytes, maxBatchResponses } from './batch.js';
 import type { Display } from './display.js';
 import type { Response } from './response.js';
@@ -76,9 +79,11 @@ export const clientConfigSchema = z.lazy(() =>
     /** Extra request headers. They make every request preflighted, which can fail while a page unloads. */
     headers: z.optional(z.record(z.string(), z.string())),
     /** Locale recorded with answers and used by prompts. Default `navigator.language`. */
-    locale: z.optional(z.string().check(z.minLength(1))),
+    locale: z.optional(z.string().check(z.minLength(1), z.maxLength(35))),
     touchpoints: z._default(
+      // each signal (a scroll, a navigation) is judged against every touchpoint: the cap keeps that cost small
       z.array(touchpointSchema).check(
+        z.maxLength(maxTouchpoints),
         z.superRefine((touchpoints, ctx) => {
           const seen = new Set<string>();
           touchpoints.forEach((touchpoint, index) => {

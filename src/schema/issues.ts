@@ -20,7 +20,7 @@ export function formatPath(root: string, path: readonly PropertyKey[]): string {
 
 function describeValue(input: unknown): string {
   if (input === null) return 'null';
-  if (Array.isArray(input)) return 'an array';
+  if (Array.isArray(input)) return `${input.length} item${input.length === 1 ? '' : 's'}`;
   if (typeof input === 'string') return input.length > 40 ? 'a long string' : JSON.stringify(input);
   if (typeof input === 'number' || typeof input === 'boolean') return String(input);
   return typeof input === 'object' ? 'an object' : typeof input;

@@ -2,6 +2,7 @@
 import type { Batch } from '../schema/batch.js';
 import type { Display } from '../schema/display.js';
 import type { OutboxEntry } from './store.js';
+import { plainJson } from './plain-json.js';
 
 export interface BatchLimits {
   readonly maxResponses: number;
@@ -28,7 +29,7 @@ export function batchBody(entries: readonly OutboxEntry[], sentAt: string): stri
   const displays = entries.flatMap((e) => (e.display ? [asSent(e.display)] : []));
   // answers alone keep the body every collector knows; displays are an optional addition (contract section 8)
   const batch: Batch = displays.length ? { v: 1, sentAt, responses, displays } : { v: 1, sentAt, responses };
-  return JSON.stringify(batch);
+  return plainJson(batch);
 }
 
 const displaysKey = byteLength(',"displays":[]');
@@ -56,7 +57,7 @@ export function packBatches(
     estimate = envelope;
   };
   for (const entry of entries) {
-    const size = byteLength(JSON.stringify(payload(entry))) + (entry.display ? displaysKey : 0);
+    const size = byteLength(plainJson(payload(entry))) + (entry.display ? displaysKey : 0);
     if (envelope + size > limits.maxBytes) {
       oversized.push(entry);
       continue;

@@ -268,7 +268,8 @@ export function createClient(config: ClientConfig): CxClient {
     },
     async record(input) {
       if (destroyed) throw new CxError('cxkit: record() called on a destroyed client');
-      const built = buildResponse(parseOrThrow(recordInputSchema, input, 'record'));
+      // the whole answer is checked before it is stored: one the collector would refuse is refused here, by name
+      const built = parseOrThrow(responseSchema, buildResponse(parseOrThrow(recordInputSchema, input, 'record')), 'record');
       const response = redact(built);
       // dropped by beforeSend: nothing is stored or sent
       if (response === null) return built;

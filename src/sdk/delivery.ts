@@ -67,7 +67,8 @@ export class Delivery {
     this.timerAt = at;
     this.timer = setTimeout(() => {
       this.timerAt = Infinity;
-      void this.flush();
+      // nobody awaits a scheduled flush: what goes wrong is said in the console, never raised into the page
+      this.flush().catch((error: unknown) => console.error('cxkit: delivery failed:', error));
     }, at - Date.now());
   }
 

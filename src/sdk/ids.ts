@@ -18,7 +18,8 @@ export function uuid(): string {
 export function anonymousId(storageName: string, persist = true): string {
   try {
     const stored = localStorage.getItem(anonymousIdKey(storageName));
-    if (stored) return stored;
+    // an id the page (or anything else) left in a shape answers cannot carry is replaced, not sent to be refused
+    if (stored && stored.length <= 100) return stored;
     const fresh = uuid();
     if (persist) localStorage.setItem(anonymousIdKey(storageName), fresh);
     return fresh;

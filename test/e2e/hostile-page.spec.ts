@@ -1,0 +1,99 @@
+// Whatever a page did to the platform before the tag, cxkit throws nothing into it, and every answer is either
+// delivered or refused at record() by name — never accepted and lost later.
+import type { Page } from '@playwright/test';
+import { maxTouchpoints } from '../../src/schema/config.js';
+import { expect, test } from './fixtures.js';
+
+/** Every console error (but the browser's own network lines), uncaught exception and unhandled rejection of the page. */
+function watch(page: Page): { errors: string[]; uncaught: string[] } {
+  const seen = { errors: [] as string[], uncaught: [] as string[] };
+  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && seen.errors.push(m.text()));
+  page.on('pageerror', (error) => seen.uncaught.push(error.message));
+  return seen;
+}
+
+/** Records through window.cxkit; resolves with the id, or with the error message record() was refused with. */
+function record(page: Page, input: object): Promise<{ id?: string; refused?: string }> {
+  return page.evaluate(async (input) => {
+    const client = (window.cxkit as unknown as { client: { record(i: object): Promise<{ id: string }> } }).client;
+    try {
+      return { id: (await client.record(input)).id };
+    } catch (error) {
+      return { refused: (error as Error).message };
+    }
+  }, input);
+}
+
+const ready = (page: Page) => page.waitForFunction(() => (window.cxkit as unknown as { client: unknown } | undefined)?.client);
+
+const hostile = [
+  {
+    name: 'an enumerable Object.prototype key',
+    setup: `Object.prototype.polluted = 'x';`,
+  },
+  {
+    name: 'an Array.prototype.toJSON that throws',
+    setup: `Object.defineProperty(Array.prototype, 'toJSON', { value() { throw new Error('page says no'); }, configurable: true });`,
+  },
+  {
+    name: 'an Object.prototype.toJSON that returns nonsense',
+    setup: `Object.defineProperty(Object.prototype, 'toJSON', { value() { return 'nonsense'; }, configurable: true });`,
+  },
+];
+
+for (const { name, setup } of hostile) {
+  test(`a page with ${name}: the answer is delivered as sent, nothing thrown into the page`, async ({ page, openSite, collector }) => {
+    const seen = watch(page);
+    // the watch for unhandled rejections goes in before the page's own script and cxkit's
+    await page.addInitScript(() => {
+      (window as unknown as { rejections: string[] }).rejections = [];
+      addEventListener('unhandledrejection', (event) =>
+        (window as unknown as { rejections: string[] }).rejections.push(String(event.reason)),
+      );
+    });
+    await openSite(page, { head: `<script>${setup}</script>`, inlineConfig: {} });
+    await ready(page);
+    const { id, refused } = await record(page, { kind: 'nps', score: 9, touchpoint: 'hostile', comment: 'fine' });
+    expect(refused).toBeUndefined();
+    await expect.poll(() => collector.receivedIds()).toEqual([id]);
+    expect(collector.received()[0]?.body.responses[0]).toMatchObject({ id, kind: 'nps', score: 9, comment: 'fine' });
+    expect(collector.received()[0]?.body).not.toHaveProperty('polluted');
+    expect(seen).toEqual({ errors: [], uncaught: [] });
+    expect(await page.evaluate(() => (window as unknown as { rejections: string[] }).rejections)).toEqual([]);
+  });
+}
+
+test('a stored anonymous id too long to send is replaced, and the answer goes out', async ({ page, openSite, collector, db }) => {
+  await page.addInitScript((key) => localStorage.setItem(key, 'x'.repeat(150)), `${db}:anonymous-id`);
+  await openSite(page, { inlineConfig: {} });
+  await ready(page);
+  const { id, refused } = await record(page, { kind: 'csat', score: 5, touchpoint: 'hostile' });
+  expect(refused).toBeUndefined();
+  await expect.poll(() => collector.receivedIds()).toEqual([id]);
+  expect(collector.received()[0]?.body.responses[0]?.anonymousId).toMatch(/^[0-9a-f-]{36}$/);
+});
+
+test('a locale over 35 characters is refused with the config, by name, not accepted and lost later', async ({ page, openSite }) => {
+  const seen = watch(page);
+  const locale = 'en-'.padEnd(40, 'x');
+  await openSite(page, { inlineConfig: { locale } });
+  await expect.poll(() => seen.errors).toEqual([`cxkit: config.locale: expected at most 35 characters, got "${locale}"`]);
+  expect(seen.uncaught).toEqual([]);
+});
+
+test('an answer whose locale the collector would refuse is refused at record(), by name', async ({ page, openSite, collector }) => {
+  await openSite(page, { inlineConfig: {} });
+  await ready(page);
+  const { refused } = await record(page, { kind: 'nps', score: 3, touchpoint: 'hostile', locale: 'x'.repeat(36) });
+  expect(refused).toMatch(/^cxkit: record\.locale: expected at most 35 characters/);
+  await page.waitForTimeout(300);
+  expect(collector.received()).toEqual([]);
+});
+
+test(`more than ${maxTouchpoints} touchpoints is a named config error, and cxkit stays inert`, async ({ page, openSite }) => {
+  const seen = watch(page);
+  const touchpoints = Array.from({ length: 10_000 }, (_, i) => ({ id: `t${i}`, prompt: 'nps', on: { url: `/page-${i}` } }));
+  await openSite(page, { inlineConfig: { touchpoints } });
+  await expect.poll(() => seen.errors).toEqual([`cxkit: config.touchpoints: expected at most ${maxTouchpoints} items, got 10000 items`]);
+  expect(seen.uncaught).toEqual([]);
+});

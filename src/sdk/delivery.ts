@@ -132,14 +132,15 @@ export class Delivery {
     return new Set(drafts.filter((e) => e.draft && isOpen(e.draft.owner, e.enqueuedAt)).map((e) => e.id));
   }
 
-  /** Claims the batch (counts the attempt, pushes the next try out) before the request, so a crash mid-request still backs off. */
+  /**
+   * Claims the batch (counts the attempt, pushes the next try out) before the request, so a crash mid-request still
+   * backs off. One delay for the whole batch: what failed together is due together, and goes out in one request again.
+   */
   private async send(batch: PackedBatch): Promise<SendResult> {
     const now = Date.now();
-    const claimed = batch.entries.map((e) => ({
-      ...e,
-      attempts: e.attempts + 1,
-      nextAttemptAt: now + backoffDelay(e.attempts + 1, this.config.retry),
-    }));
+    const attempt = Math.max(...batch.entries.map((e) => e.attempts)) + 1;
+    const nextAttemptAt = now + backoffDelay(attempt, this.config.retry);
+    const claimed = batch.entries.map((e) => ({ ...e, attempts: e.attempts + 1, nextAttemptAt }));
     await this.outbox.update(claimed);
     for (const entry of batch.entries) this.inFlight.set(entry.id, 'flush');
     try {

@@ -61,6 +61,20 @@ describe('delivery', () => {
     retries.forEach((r, i) => expect(r.delayMs).to.be.at.most(40 * 2 ** i));
   });
 
+  it('answers that failed together are retried together, in one request', async () => {
+    const collector = new Collector();
+    const client = await idleClient(collector, { retry: { baseDelayMs: 100, maxDelayMs: 400 } });
+    await collector.plan({ status: 503 });
+    const ids = [];
+    for (let score = 0; score < 5; score++) ids.push((await client.record(nps(score))).id);
+    const sent = nextEvent(client, 'sent');
+    // one request with all five meets the 503; the retry timer then sends the five again, together
+    void client.flush();
+    expect((await sent).responses).to.have.length(5);
+    expect((await collector.requests()).map((r) => r.status)).to.deep.equal([503, 200]);
+    expect(await collector.receivedIds()).to.have.members([...ids, ...ids]);
+  });
+
   it('waits as long as Retry-After asks, in seconds and as an HTTP date', async () => {
     const collector = new Collector();
     // whole seconds, and asked for after the first one-second wait: still at least a second away then

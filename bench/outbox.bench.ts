@@ -3,8 +3,12 @@ import { deleteDB, openDB } from 'idb';
 import { createClient } from '../src/sdk/client.js';
 import type { RecordInput, Response } from '../src/schema/response.js';
 
+/** Outbox sizes record() is timed at: empty, and with answers already waiting (offline for a while). */
+export const outboxSizes = [0, 1000, 5000] as const;
+
 export interface OutboxFigures {
-  readonly record: { cx: number; bare: number };
+  /** Median ms of one record() and one bare durable put, by how many answers already wait. */
+  readonly record: Record<(typeof outboxSizes)[number], { cx: number; bare: number }>;
   readonly flush: { cx: number; bare: number };
 }
 
@@ -39,10 +43,11 @@ async function quietClient(name: string) {
   return client;
 }
 
-/** Median milliseconds of one record(), and of one durable bare put. */
-async function recordLatency(count: number) {
+/** Median milliseconds of one record(), and of one durable bare put, with `waiting` answers already stored. */
+async function recordLatency(count: number, waiting: number) {
   const name = `bench-${crypto.randomUUID()}`;
   const client = await quietClient(name);
+  for (let i = 0; i < waiting; i++) await client.record(answer(i));
   const cx: number[] = [];
   for (let i = 0; i < count; i++) {
     const t = performance.now();
@@ -51,6 +56,7 @@ async function recordLatency(count: number) {
   }
   client.destroy();
   const db = await bareDb(`${name}-bare`);
+  for (let i = 0; i < waiting; i++) await db.put('outbox', bareResponse(i));
   const bare: number[] = [];
   for (let i = 0; i < count; i++) {
     const t = performance.now();
@@ -94,14 +100,15 @@ async function flushThroughput(count: number) {
 }
 
 export async function runOutboxBench(rounds: number): Promise<OutboxFigures> {
-  const record: Array<{ cx: number; bare: number }> = [];
+  const record = new Map<number, Array<{ cx: number; bare: number }>>(outboxSizes.map((size) => [size, []]));
   const flush: Array<{ cx: number; bare: number }> = [];
   for (let r = 0; r < rounds; r++) {
-    record.push(await recordLatency(100));
+    for (const size of outboxSizes) record.get(size)?.push(await recordLatency(50, size));
     flush.push(await flushThroughput(1000));
   }
+  const medians = (xs: Array<{ cx: number; bare: number }>) => ({ cx: median(xs.map((x) => x.cx)), bare: median(xs.map((x) => x.bare)) });
   return {
-    record: { cx: median(record.map((x) => x.cx)), bare: median(record.map((x) => x.bare)) },
-    flush: { cx: median(flush.map((x) => x.cx)), bare: median(flush.map((x) => x.bare)) },
+    record: Object.fromEntries(outboxSizes.map((size) => [size, medians(record.get(size) ?? [])])) as OutboxFigures['record'],
+    flush: medians(flush),
   };
 }

@@ -9,6 +9,11 @@ interface CxDB extends DBSchema {
 }
 
 const schemaVersion = 1;
+/**
+ * The outbox's entry count, kept in `meta` so that an add need not count the store (a count walks every record): exact
+ * while present; any delete other than an add's own eviction drops it, and the next add counts once.
+ */
+const countKey = 'outbox-count';
 /** An open blocked by a stale tab on an older version must still settle, so we stop waiting after this. */
 const openTimeoutMs = 3000;
 
@@ -80,20 +85,27 @@ export class IdbStore implements Store {
     return this.run(async (db) => {
       // strict durability: the answer must be on disk before the customer is thanked (Chrome defaults to relaxed);
       // a display is bookkeeping, and its forced flush would hold up the writes that follow an answer
-      const tx = db.transaction('outbox', 'readwrite', { durability: entry.display ? 'relaxed' : 'strict' });
+      const tx = db.transaction(['outbox', 'meta'], 'readwrite', { durability: entry.display ? 'relaxed' : 'strict' });
+      const outbox = tx.objectStore('outbox');
+      const meta = tx.objectStore('meta');
       const evicted: OutboxEntry[] = [];
       // a draft written again replaces itself: only a new id can push the outbox over its cap
-      const isNew = (await tx.store.count(entry.id)) === 0;
-      const overflow = (await tx.store.count()) + (isNew ? 1 : 0) - maxEntries;
+      const added = (await outbox.getKey(entry.id)) === undefined ? 1 : 0;
+      const kept = await meta.get(countKey);
+      let count = typeof kept === 'number' ? kept : await outbox.count();
+      // nothing is evicted on the kept count's word alone (an older cxkit in another tab does not keep it): count for real
+      if (count + added > maxEntries && typeof kept === 'number') count = await outbox.count();
+      const overflow = count + added - maxEntries;
       if (overflow > 0) {
-        let cursor = await tx.store.index('enqueuedAt').openCursor();
+        let cursor = await outbox.index('enqueuedAt').openCursor();
         while (cursor && evicted.length < overflow) {
           evicted.push(cursor.value);
           await cursor.delete();
           cursor = await cursor.continue();
         }
       }
-      await tx.store.put(entry);
+      await outbox.put(entry);
+      await meta.put(count + added - evicted.length, countKey);
       await tx.done;
       return evicted;
     });
@@ -112,7 +124,7 @@ export class IdbStore implements Store {
       const tx = db.transaction('outbox', 'readwrite');
       await Promise.all(
         entries.map(async (entry) => {
-          if ((await tx.store.count(entry.id)) > 0) await tx.store.put(entry);
+          if ((await tx.store.getKey(entry.id)) !== undefined) await tx.store.put(entry);
         }),
       );
       await tx.done;
@@ -121,16 +133,17 @@ export class IdbStore implements Store {
 
   remove(ids: readonly string[]): Promise<void> {
     return this.run(async (db) => {
-      const tx = db.transaction('outbox', 'readwrite');
-      await Promise.all(ids.map((id) => tx.store.delete(id)));
+      const tx = db.transaction(['outbox', 'meta'], 'readwrite');
+      await Promise.all([...ids.map((id) => tx.objectStore('outbox').delete(id)), tx.objectStore('meta').delete(countKey)]);
       await tx.done;
     });
   }
 
   reject(entries: readonly RejectedEntry[], maxRejected: number): Promise<void> {
     return this.run(async (db) => {
-      const tx = db.transaction(['outbox', 'rejected'], 'readwrite');
+      const tx = db.transaction(['outbox', 'rejected', 'meta'], 'readwrite');
       const rejected = tx.objectStore('rejected');
+      await tx.objectStore('meta').delete(countKey);
       for (const entry of entries) {
         await tx.objectStore('outbox').delete(entry.id);
         if (maxRejected > 0) await rejected.put(entry);

@@ -270,6 +270,27 @@ describe('delivery', () => {
     expect((await storedIn(client.config.storage.name)).outbox.map((e) => e.id).sort()).to.deep.equal(ids.slice(2).sort());
   });
 
+  it('never evicts on a stale kept count: a tab that deleted without keeping it costs no answer', async () => {
+    const collector = new Collector();
+    await collector.plan({ status: 503, hang: true });
+    const client = testClient(collector, { flushDelayMs: 60_000, storage: { maxResponses: 3 } });
+    const expired: string[] = [];
+    client.on('expired', (e) => expired.push(...e.responses.map((r) => r.id)));
+    const first = await client.record(nps(1));
+    const second = await client.record(nps(2));
+    // an older cxkit in another tab delivers the second and deletes it, leaving the kept count at 2 (and we claim 3)
+    const db = await openDB(client.config.storage.name);
+    await db.delete('outbox', second.id);
+    await db.put('meta', 3, 'outbox-count');
+    db.close();
+    const third = await client.record(nps(3));
+    const fourth = await client.record(nps(4));
+    expect(expired).to.deep.equal([]);
+    expect((await storedIn(client.config.storage.name)).outbox.map((e) => e.id).sort()).to.deep.equal(
+      [first.id, third.id, fourth.id].sort(),
+    );
+  });
+
   it('delivers what an earlier page left behind at start-up', async () => {
     const collector = new Collector();
     const name = `cxkit-test-${crypto.randomUUID()}`;

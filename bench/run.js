@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import { launchOptions } from '../scripts/browser.js';
 import { measureCollector } from './collector.js';
 import { measurePageLoad } from './page-load.js';
+import { measureShow } from './show.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -79,6 +80,11 @@ try {
     );
   }
   console.log('bench: targets: nothing due adds ≤ 15 ms of tasks to load at 4×, and no long task (TBT 0)');
+  for (const { cold, warm } of await measureShow(browser, { cxkit: join(root, 'dist') }, loadRounds)) {
+    console.log(
+      `bench: cxkit.show() → painted at 4×   cold ${cold.toFixed(0)} ms (target ≤ 150)   warm ${warm.toFixed(0)} ms (target ≤ 50)  (median of ${loadRounds})`,
+    );
+  }
 } finally {
   await browser.close();
   server.close();

@@ -13,6 +13,7 @@ import type { PromptMode } from '../schema/touchpoint.js';
 import type { CxClient } from '../sdk/client.js';
 import type { Draft } from '../sdk/drafts.js';
 import { defaultClientAbsence, getDefaultClient, watchDefaultClient } from './default-client.js';
+import { digits } from './internal/digits.js';
 import { closeIcon } from './internal/icons.js';
 import { ScoreScale, type ScaleOption } from './internal/score-scale.js';
 import { promptStyles } from './prompt-element.styles.js';
@@ -83,6 +84,12 @@ export abstract class CxPromptElement extends LitElement {
   protected abstract get range(): Scale;
   /** The options to render, with their content and accessible labels. */
   protected abstract options(strings: Translation, locale: string, selected: number | null): ScaleOption[];
+  /** `n` in the locale's digits (ASCII until they are known; the prompt re-renders then). */
+  protected digits(n: number, tag: string): string {
+    return digits(n, tag, this.rerender);
+  }
+  private readonly rerender = () => this.requestUpdate();
+
   /** Which follow-up question a score earns. */
   protected abstract band(score: number): keyof Bands;
 
@@ -379,7 +386,6 @@ export abstract class CxPromptElement extends LitElement {
     if (this.step === 'thanks') return html``;
     const [low, high] = strings.ends[this.kind];
     const { min, max } = this.range;
-    const number = new Intl.NumberFormat(tag);
     return html`${this.scaleControl.render({
         options: this.options(strings, tag, this.score),
         selected: this.score,
@@ -388,8 +394,8 @@ export abstract class CxPromptElement extends LitElement {
         dir: strings.dir,
       })}
       <div class="ends" id="ends">
-        <span><span class="visually-hidden">${number.format(min)}: </span>${low}</span>
-        <span><span class="visually-hidden">${number.format(max)}: </span>${high}</span>
+        <span><span class="visually-hidden">${this.digits(min, tag)}: </span>${low}</span>
+        <span><span class="visually-hidden">${this.digits(max, tag)}: </span>${high}</span>
       </div>
       ${this.step === 'follow-up' || (this.step === 'saving' && this.followUp !== 'off') ? this.renderFollowUp(strings) : nothing}
       ${

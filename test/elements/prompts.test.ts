@@ -178,6 +178,16 @@ describe('prompt elements', () => {
     expect(unknown.question).to.equal('How likely are you to recommend us to a friend or colleague?');
   });
 
+  it('paints the scale at once in ASCII digits, then in the locale\'s own digits once the browser has them', async () => {
+    registerTranslation('fa', { dir: 'rtl' });
+    const fa = await mount('<cx-nps touchpoint="t" locale="fa"></cx-nps>');
+    const labels = () => [...fa.element.shadowRoot!.querySelectorAll('[role="radio"]')].map((o) => o.textContent?.trim());
+    expect(labels()[10]).to.equal('10');
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await fa.settled();
+    expect(labels()).to.deep.equal(['۰', '۱', '۲', '۳', '۴', '۵', '۶', '۷', '۸', '۹', '۱۰']);
+  });
+
   it('lets a site override strings of a language', async () => {
     registerTranslation('de', { submit: 'Abschicken', question: { nps: 'Würden Sie uns empfehlen?' } });
     const de = await mount('<cx-nps touchpoint="t" locale="de-AT"></cx-nps>');

@@ -26,8 +26,7 @@ export class CxCes extends CxPromptElement {
   }
 
   protected options(_strings: Translation, locale: string): ScaleOption[] {
-    const number = new Intl.NumberFormat(locale);
-    return Array.from({ length: this.range.max }, (_, i) => ({ value: i + 1, content: number.format(i + 1) }));
+    return Array.from({ length: this.range.max }, (_, i) => ({ value: i + 1, content: this.digits(i + 1, locale) }));
   }
 
   /** On 1–7: hard 1–3, neutral 4, easy 5–7; on 1–5: 1–2, 3, 4–5. */

@@ -36,14 +36,13 @@ export class CxCsat extends CxPromptElement {
   }
 
   protected options(strings: Translation, locale: string, selected: number | null): ScaleOption[] {
-    const number = new Intl.NumberFormat(locale);
     return [1, 2, 3, 4, 5].map((value) => {
       const level = strings.satisfaction[value - 1] ?? '';
       switch (this.variant) {
         case 'emoji':
           return { value, label: level, content: html`<span class="face">${faceIcons[value - 1]}</span>` };
         case 'numbers':
-          return { value, label: `${number.format(value)}, ${level}`, content: number.format(value) };
+          return { value, label: `${this.digits(value, locale)}, ${level}`, content: this.digits(value, locale) };
         default:
           return {
             value,

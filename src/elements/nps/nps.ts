@@ -19,8 +19,7 @@ export class CxNps extends CxPromptElement {
   }
 
   protected options(_strings: Translation, locale: string): ScaleOption[] {
-    const number = new Intl.NumberFormat(locale);
-    return Array.from({ length: 11 }, (_, value) => ({ value, content: number.format(value) }));
+    return Array.from({ length: 11 }, (_, value) => ({ value, content: this.digits(value, locale) }));
   }
 
   /** Detractors 0–6, passives 7–8, promoters 9–10. */

@@ -1,0 +1,80 @@
+// How long `cxkit.show()` takes to put a prompt on screen, CPU throttled 4×: cold (the prompt UI's first load in the
+// page) and warm (the second prompt), from the call to the first frame painted with the prompt in it.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const html =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title><link rel="icon" href="data:,">' +
+  '<script type="application/json" data-cxkit-config>{"endpoint":"/collect"}</script>' +
+  '<script src="/dist/cxkit.js" async></script></head><body><main><h1>Order placed</h1></main></body></html>';
+
+/**
+ * Milliseconds from show() to the painted prompt, in the page.
+ * @param {import('playwright-core').Page} tab
+ */
+function timeShow(tab) {
+  return tab.evaluate(async () => {
+    const api = /** @type {any} */ (window.cxkit);
+    const started = performance.now();
+    void api.show('nps', { touchpoint: 'bench', mode: 'popover' });
+    await new Promise((resolve) => {
+      const check = () => {
+        const panel = document.querySelector('body > cx-nps')?.shadowRoot?.querySelector('[role="radio"]');
+        // the frame after the one that laid it out is the one that shows it
+        if (panel) requestAnimationFrame(() => setTimeout(resolve, 0));
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
+    const painted = performance.now() - started;
+    document.querySelector('body > cx-nps')?.shadowRoot?.querySelector('[part="close"]')?.dispatchEvent(new MouseEvent('click'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return painted;
+  });
+}
+
+/**
+ * Median cold and warm show → painted for each build folder, measured interleaved.
+ * @param {import('playwright-core').Browser} browser
+ * @param {Record<string, string>} builds name → folder holding cxkit.js and its files
+ * @param {number} rounds
+ */
+export async function measureShow(browser, builds, rounds) {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const build = builds[url.searchParams.get('build') ?? ''] ?? Object.values(builds)[0] ?? '';
+    if (url.pathname === '/collect') return void res.writeHead(202).end('{"accepted":0}');
+    if (url.pathname.startsWith('/dist/')) {
+      const file = await readFile(join(build, url.pathname.slice('/dist/'.length))).catch(() => null);
+      return void (file ? res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(file) : res.writeHead(404).end());
+    }
+    res
+      .writeHead(200, { 'Content-Type': 'text/html' })
+      .end(html.replaceAll('/dist/cxkit.js', `/dist/cxkit.js?build=${url.searchParams.get('build')}`));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const address = server.address();
+  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  /** @type {Record<string, { cold: number[], warm: number[] }>} */
+  const samples = Object.fromEntries(Object.keys(builds).map((name) => [name, { cold: [], warm: [] }]));
+  try {
+    for (let round = 0; round < rounds; round++) {
+      for (const name of Object.keys(builds)) {
+        const context = await browser.newContext();
+        const tab = await context.newPage();
+        const cdp = await context.newCDPSession(tab);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+        await tab.goto(`${origin}/?build=${encodeURIComponent(name)}`, { waitUntil: 'load' });
+        await tab.waitForFunction(() => /** @type {any} */ (window).cxkit?.client);
+        samples[name]?.cold.push(await timeShow(tab));
+        samples[name]?.warm.push(await timeShow(tab));
+        await context.close();
+      }
+    }
+  } finally {
+    server.close();
+  }
+  const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
+  return Object.entries(samples).map(([name, s]) => ({ name, cold: median(s.cold), warm: median(s.warm) }));
+}

@@ -178,7 +178,7 @@ describe('prompt elements', () => {
     expect(unknown.question).to.equal('How likely are you to recommend us to a friend or colleague?');
   });
 
-  it('paints the scale at once in ASCII digits, then in the locale\'s own digits once the browser has them', async () => {
+  it("paints the scale at once in ASCII digits, then in the locale's own digits once the browser has them", async () => {
     registerTranslation('fa', { dir: 'rtl' });
     const fa = await mount('<cx-nps touchpoint="t" locale="fa"></cx-nps>');
     const labels = () => [...fa.element.shadowRoot!.querySelectorAll('[role="radio"]')].map((o) => o.textContent?.trim());

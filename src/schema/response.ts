@@ -88,6 +88,8 @@ export const recordInputSchema = z.lazy(() =>
       /** Defaults to the kind's scale; CES accepts `{ min: 1, max: 5 }`. */
       scale: z.optional(scaleSchema),
       partial: z.optional(z.boolean()),
+      /** The journey stage; defaults to the `stage` of the configured touchpoint with this id. */
+      stage: z.optional(stageSchema),
     })
     .check(z.superRefine(scoreOnScale)),
 );

@@ -2,6 +2,7 @@
 import { z } from 'zod/mini';
 import { globProblem } from '../touchpoints/url-glob.js';
 import { promptKindSchema } from './response.js';
+import { stageSchema } from './context.js';
 import { promptModes } from './scales.js';
 export const promptModeSchema = z.lazy(() => z.enum(promptModes));
 export type PromptMode = z.infer<typeof promptModeSchema>;
@@ -43,6 +44,8 @@ export const touchpointSchema = z.lazy(() =>
     on: triggerSchema,
     /** How the prompt shows when the touchpoint fires. Default `popover`. */
     mode: z.optional(promptModeSchema),
+    /** The journey stage the moment belongs to (`discover`, `buy`, `get-help` …), recorded with its answers and displays. */
+    stage: z.optional(stageSchema),
     /** Wait this long after the trigger before showing. Default 0. */
     delayMs: z.optional(z.number().check(z.gte(0, 'expected a number of milliseconds >= 0'))),
     /** Share of visitors asked (0–1), decided once per visitor and touchpoint. Default 1. */

@@ -17,7 +17,7 @@ import { standardQuestions } from '../locales/standard-questions.js';
 import { sdkInfo } from '../version.js';
 import type { ClientEventMap, FlushResult } from './client-events.js';
 import { Delivery } from './delivery.js';
-import { displayRecorder, type DisplayHandle, type ShownPrompt } from './displays.js';
+import { deviceClass, displayRecorder, type DisplayHandle, type ShownPrompt } from './displays.js';
 import { startDraft, type Draft } from './drafts.js';
 import { holdPageLock } from './page-lock.js';
 import { Emitter } from './emitter.js';
@@ -148,8 +148,15 @@ export function createClient(config: ClientConfig): CxClient {
     if (identity.traits) response.traits = identity.traits;
     if (input.metadata) response.metadata = input.metadata;
     if (input.partial !== undefined) response.partial = input.partial;
+    const stage = input.stage ?? stageOf(input.touchpoint);
+    if (stage) response.stage = stage;
+    response.device = deviceClass();
     return response;
   }
+
+  /** The journey stage the config gives a touchpoint id, if any. */
+  const stages = new Map(resolved.touchpoints.flatMap((t) => (t.stage ? [[t.id, t.stage] as const] : [])));
+  const stageOf = (touchpoint: string) => stages.get(touchpoint);
 
   const recordDisplay = displayRecorder({
     outbox,
@@ -184,7 +191,13 @@ export function createClient(config: ClientConfig): CxClient {
         ...shown,
         client,
         onShown: () => {
-          display = recordDisplay({ touchpoint: request.touchpoint, kind: request.kind, mode: request.mode, trigger });
+          display = recordDisplay({
+            touchpoint: request.touchpoint,
+            kind: request.kind,
+            mode: request.mode,
+            trigger,
+            stage: stageOf(request.touchpoint),
+          });
           events.emit('shown', { touchpoint: request.touchpoint, kind: request.kind });
           request.onShown();
         },

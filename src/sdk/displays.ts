@@ -23,6 +23,7 @@ export interface ShownPrompt {
   readonly kind: PromptKind;
   readonly mode: PromptMode;
   readonly trigger: (typeof displayTriggers)[number];
+  readonly stage?: string | undefined;
 }
 
 export interface DisplayRecorderDeps {
@@ -51,9 +52,11 @@ export function displayRecorder(deps: DisplayRecorderDeps): (prompt: ShownPrompt
     // consent pending or denied: no display is stored or sent, as with answers
     if (deps.consent() !== 'granted') return nothing;
     const userId = deps.userId();
+    const { stage, ...shown } = prompt;
     let display: Display = {
       id: uuid(),
-      ...prompt,
+      ...shown,
+      ...(stage ? { stage } : {}),
       shownAt: new Date().toISOString(),
       outcome: 'open',
       page: currentPage(deps.fullPageUrl),

@@ -4,7 +4,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 
-const touchpoints = ['checkout', 'help', 'pricing'].map((id) => ({ id, prompt: 'nps', on: { milestone: id }, mode: 'popover' }));
+/** Each moment in its journey stage, which its displays and answers carry. */
+const stages: Record<string, string> = { checkout: 'buy', help: 'get-help', pricing: 'choose' };
+const touchpoints = Object.entries(stages).map(([id, stage]) => ({ id, prompt: 'nps', on: { milestone: id }, mode: 'popover', stage }));
 const recontact = { afterAnswerDays: 0, afterDismissDays: 0, maxPromptsPerSession: 10 };
 
 const milestone = (page: Page, name: string) =>
@@ -77,9 +79,9 @@ test('shown then dismissed, answered, and left open by a closing page: three dis
     .received()
     .flatMap((r) => r.body.responses)
     .find((r) => r.id === answered.responseId)!;
-  expect(help).toMatchObject({ touchpoint: 'help', score: 9 });
+  expect(help).toMatchObject({ touchpoint: 'help', score: 9, stage: 'get-help', device: 'desktop' });
   for (const d of byTouchpoint.values()) {
-    expect(d).toMatchObject({ kind: 'nps', mode: 'popover', trigger: 'milestone', device: 'desktop' });
+    expect(d).toMatchObject({ kind: 'nps', mode: 'popover', trigger: 'milestone', device: 'desktop', stage: stages[d.touchpoint] });
     expect(d.anonymousId).toBe(help.anonymousId);
     expect(Date.parse(d.shownAt)).toBeLessThanOrEqual(Date.now());
   }

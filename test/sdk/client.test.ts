@@ -30,6 +30,19 @@ describe('createClient and record', () => {
     expect(response.sdk.name).to.equal('cxkit');
   });
 
+  it("records the journey stage of the answer's touchpoint from the config, and the device class", async () => {
+    const touchpoints = [{ id: 'checkout-complete', prompt: 'nps' as const, on: { milestone: 'checkout-complete' }, stage: 'buy' }];
+    const client = testClient(new Collector(), { flushDelayMs: 60_000, touchpoints });
+    const configured = await client.record(nps(9));
+    expect(configured).to.include({ stage: 'buy', device: 'desktop' });
+    expect((await storedIn(client.config.storage.name)).outbox[0]?.response).to.include({ stage: 'buy', device: 'desktop' });
+    // an explicit stage wins; a touchpoint the config does not know has none
+    expect((await client.record({ ...nps(3), stage: 'get-help' })).stage).to.equal('get-help');
+    const unknown = await client.record({ ...nps(3), touchpoint: 'elsewhere' });
+    expect(unknown).to.not.have.property('stage');
+    expect(unknown.device).to.equal('desktop');
+  });
+
   it('records the page without its query string and hash', async () => {
     history.replaceState(null, '', `${location.pathname}?email=someone@example.com#secret`);
     try {

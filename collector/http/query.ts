@@ -14,6 +14,7 @@ const instant = z
 
 const filterSchema = z.strictObject({
   touchpoint: z.optional(z.string().check(z.minLength(1))),
+  stage: z.optional(z.string().check(z.minLength(1))),
   since: z.optional(instant),
   until: z.optional(instant),
   /** The read key, when one is configured; not part of the filter. */
@@ -23,8 +24,8 @@ const filterSchema = z.strictObject({
 export function parseFilter(params: URLSearchParams): { filter: ResponseFilter } | { issues: ValidationIssue[] } {
   const result = filterSchema.safeParse(Object.fromEntries(params), { reportInput: true });
   if (!result.success) return { issues: toValidationIssues('query', result.error.issues) };
-  const { touchpoint, since, until } = result.data;
-  return { filter: { touchpoint, since, until } };
+  const { touchpoint, stage, since, until } = result.data;
+  return { filter: { touchpoint, stage, since, until } };
 }
 
 export interface Listing<S extends string> {

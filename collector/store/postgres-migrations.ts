@@ -1,7 +1,7 @@
 // The PostgreSQL schema as numbered steps, recorded in cxkit_migrations. Append, never edit: every collector instance
 // applies what is missing at start, one at a time under an advisory lock.
 import { answerCounts, displayCounts, postgresRollup } from './rollups.js';
-import { displaysTable, followUpTables, postgresTypes, webhookDeliveries } from './shared-tables.js';
+import { displaysTable, followUpTables, postgresTypes, touchpointStagesTable, webhookDeliveries } from './shared-tables.js';
 
 export const postgresMigrations: readonly string[] = [
   // 1: responses and displays with the columns reads need, and the per-day rollups triggers keep exact in every write's
@@ -35,4 +35,23 @@ export const postgresMigrations: readonly string[] = [
    ${webhookDeliveries(postgresTypes)}`,
   // 3: the follow-up inbox: where each answer that needs someone stands, and the history of who changed it
   `${followUpTables(postgresTypes)}`,
+  // 4: journey stages: which touchpoints each stage has, from what answers and displays say, kept as they arrive (one
+  // statement-level insert per batch, from its transition table)
+  `${touchpointStagesTable};
+   INSERT INTO touchpoint_stages (stage, touchpoint)
+     SELECT body->>'stage', touchpoint FROM responses WHERE body ? 'stage'
+     UNION SELECT body->>'stage', touchpoint FROM displays WHERE body ? 'stage'
+     ON CONFLICT DO NOTHING;
+   CREATE FUNCTION cxkit_touchpoint_stages() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     INSERT INTO touchpoint_stages (stage, touchpoint)
+       SELECT DISTINCT body->>'stage', touchpoint FROM new_rows WHERE body ? 'stage'
+       ORDER BY 1, 2
+       ON CONFLICT DO NOTHING;
+     RETURN NULL;
+   END $$;
+   CREATE TRIGGER responses_stage AFTER INSERT ON responses REFERENCING NEW TABLE AS new_rows
+     FOR EACH STATEMENT EXECUTE FUNCTION cxkit_touchpoint_stages();
+   CREATE TRIGGER displays_stage AFTER INSERT ON displays REFERENCING NEW TABLE AS new_rows
+     FOR EACH STATEMENT EXECUTE FUNCTION cxkit_touchpoint_stages();`,
 ];

@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { Response } from '../../src/schema/response.js';
 import { rangeParts, type RangedQuery } from './day-range.js';
 import { toDayCounts, toEngagement, type AnswerSums, type DisplaySums } from './engagement.js';
-import { needsAttention } from './shared-tables.js';
+import { inStage, needsAttention } from './shared-tables.js';
 import { postgresMigrations } from './postgres-migrations.js';
 import { prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {
@@ -53,6 +53,7 @@ class Params {
 function where(filter: ResponseFilter, params: Params, extra: string[] = [], time = 'answered_at', alias = ''): string {
   const clauses = [...extra];
   if (filter.touchpoint !== undefined) clauses.push(`${alias}touchpoint = ${params.add(filter.touchpoint)}`);
+  if (filter.stage !== undefined) clauses.push(inStage(alias, params.add(filter.stage)));
   if (filter.since !== undefined) clauses.push(`${alias}${time} >= ${params.add(new Date(filter.since).toISOString())}`);
   if (filter.until !== undefined) clauses.push(`${alias}${time} < ${params.add(new Date(filter.until).toISOString())}`);
   return clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
@@ -242,6 +243,7 @@ export class PostgresStore implements ResponseStore {
       const params = new Params();
       const clauses: string[] = [];
       if (filter.touchpoint !== undefined) clauses.push(`touchpoint = ${params.add(filter.touchpoint)}`);
+      if (filter.stage !== undefined) clauses.push(inStage('', params.add(filter.stage)));
       if (days.fromDay !== undefined) clauses.push(`day >= ${params.add(days.fromDay)}::date`);
       if (days.toDay !== undefined) clauses.push(`day < ${params.add(days.toDay)}::date`);
       const { table, select, groupBy, where: only } = query.rollup;
@@ -253,7 +255,7 @@ export class PostgresStore implements ResponseStore {
     for (const edge of edges) {
       const params = new Params();
       const { table, time, select, groupBy, where: only } = query.rows;
-      const sql = `SELECT ${select} FROM ${table} ${where({ touchpoint: filter.touchpoint, ...edge }, params, only ? [only] : [], time)}
+      const sql = `SELECT ${select} FROM ${table} ${where({ touchpoint: filter.touchpoint, stage: filter.stage, ...edge }, params, only ? [only] : [], time)}
         ${groupBy ? `GROUP BY ${groupBy}` : ''}`;
       parts.push(this.pool.query<T>(sql, params.values).then((r) => r.rows));
     }
@@ -423,7 +425,13 @@ export class PostgresStore implements ResponseStore {
     const params = new Params();
     const handled = filter.status === 'contacted' || filter.status === 'closed';
     const extra = [needsAttention('r.'), ...(filter.status ? [`coalesce(f.status, 'open') = ${params.add(filter.status)}`] : [])];
-    const clause = where({ touchpoint: filter.touchpoint, since: filter.since, until: filter.until }, params, extra, 'answered_at', 'r.');
+    const clause = where(
+      { touchpoint: filter.touchpoint, stage: filter.stage, since: filter.since, until: filter.until },
+      params,
+      extra,
+      'answered_at',
+      'r.',
+    );
     const { rows } = await this.pool.query<{
       body: Response;
       status: InboxItem['followUp']['status'];

@@ -103,3 +103,17 @@ export const followUpTables = ({ time, serial }: Dialect) => `
      changed_at ${time} NOT NULL
    );
    CREATE INDEX follow_up_events_by_response ON follow_up_events (response_id);`;
+
+/**
+ * Which journey stage each touchpoint's answers and displays said they belong to, kept by triggers as they arrive. A
+ * `stage=` filter reads it as the set of that stage's touchpoints, so that the per-touchpoint rollups answer it too.
+ */
+export const touchpointStagesTable = `CREATE TABLE touchpoint_stages (
+     stage TEXT NOT NULL,
+     touchpoint TEXT NOT NULL,
+     PRIMARY KEY (stage, touchpoint)
+   )`;
+
+/** Over a row with a `touchpoint` column (optionally aliased): true when the touchpoint belongs to the stage at `placeholder`. */
+export const inStage = (alias: string, placeholder: string) =>
+  `${alias}touchpoint IN (SELECT touchpoint FROM touchpoint_stages WHERE stage = ${placeholder})`;

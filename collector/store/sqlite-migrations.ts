@@ -2,7 +2,7 @@
 // a file written by an older collector is brought up to date at start, with its answers kept.
 
 import { answerCounts, displayCounts, sqliteRollup } from './rollups.js';
-import { displaysTable, followUpTables, sqliteTypes, webhookDeliveries } from './shared-tables.js';
+import { displaysTable, followUpTables, sqliteTypes, touchpointStagesTable, webhookDeliveries } from './shared-tables.js';
 
 export const sqliteMigrations: readonly string[] = [
   // 1: the first collector's table (kept as it was so that its files open)
@@ -56,4 +56,15 @@ export const sqliteMigrations: readonly string[] = [
    ${webhookDeliveries(sqliteTypes)}`,
   // 4: the follow-up inbox: where each answer that needs someone stands, and the history of who changed it
   `${followUpTables(sqliteTypes)}`,
+  // 5: journey stages: which touchpoints each stage has, from what answers and displays say, kept as they arrive
+  `${touchpointStagesTable} WITHOUT ROWID;
+   INSERT OR IGNORE INTO touchpoint_stages (stage, touchpoint)
+     SELECT json_extract(body, '$.stage'), touchpoint FROM responses WHERE json_extract(body, '$.stage') IS NOT NULL
+     UNION SELECT json_extract(body, '$.stage'), touchpoint FROM displays WHERE json_extract(body, '$.stage') IS NOT NULL;
+   CREATE TRIGGER responses_stage AFTER INSERT ON responses WHEN json_extract(NEW.body, '$.stage') IS NOT NULL BEGIN
+     INSERT OR IGNORE INTO touchpoint_stages (stage, touchpoint) VALUES (json_extract(NEW.body, '$.stage'), NEW.touchpoint);
+   END;
+   CREATE TRIGGER displays_stage AFTER INSERT ON displays WHEN json_extract(NEW.body, '$.stage') IS NOT NULL BEGIN
+     INSERT OR IGNORE INTO touchpoint_stages (stage, touchpoint) VALUES (json_extract(NEW.body, '$.stage'), NEW.touchpoint);
+   END;`,
 ];

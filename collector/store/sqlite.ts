@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import type { Response } from '../../src/schema/response.js';
 import { rangeParts, type RangedQuery } from './day-range.js';
 import { toDayCounts, toEngagement, type AnswerSums, type DisplaySums } from './engagement.js';
-import { needsAttention } from './shared-tables.js';
+import { inStage, needsAttention } from './shared-tables.js';
 import { prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {
   AttemptResult,
@@ -49,6 +49,7 @@ function where(
   const clauses = [...extra];
   const params = [...extraParams];
   if (filter.touchpoint !== undefined) (clauses.push(`${alias}touchpoint = ?`), params.push(filter.touchpoint));
+  if (filter.stage !== undefined) (clauses.push(inStage(alias, '?')), params.push(filter.stage));
   if (filter.since !== undefined) (clauses.push(`${alias}${time} >= ?`), params.push(new Date(filter.since).toISOString()));
   if (filter.until !== undefined) (clauses.push(`${alias}${time} < ?`), params.push(new Date(filter.until).toISOString()));
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
@@ -176,6 +177,7 @@ export class SqliteStore implements ResponseStore {
       const clauses: string[] = [];
       const params: string[] = [];
       if (filter.touchpoint !== undefined) (clauses.push('touchpoint = ?'), params.push(filter.touchpoint));
+      if (filter.stage !== undefined) (clauses.push(inStage('', '?')), params.push(filter.stage));
       if (days.fromDay !== undefined) (clauses.push('day >= ?'), params.push(days.fromDay));
       if (days.toDay !== undefined) (clauses.push('day < ?'), params.push(days.toDay));
       const { table, select, groupBy, where: only } = query.rollup;
@@ -186,7 +188,7 @@ export class SqliteStore implements ResponseStore {
     }
     for (const edge of edges) {
       const { table, time, select, groupBy, where: only } = query.rows;
-      const w = where({ touchpoint: filter.touchpoint, ...edge }, only ? [only] : [], [], time);
+      const w = where({ touchpoint: filter.touchpoint, stage: filter.stage, ...edge }, only ? [only] : [], [], time);
       const sql = `SELECT ${select} FROM ${table} ${w.sql} ${groupBy ? `GROUP BY ${groupBy}` : ''}`;
       parts.push(this.db.prepare(sql).all(...w.params) as T[]);
     }
@@ -318,7 +320,7 @@ export class SqliteStore implements ResponseStore {
   async inbox(filter: InboxFilter): Promise<InboxItem[]> {
     const handled = filter.status === 'contacted' || filter.status === 'closed';
     const w = where(
-      { touchpoint: filter.touchpoint, since: filter.since, until: filter.until },
+      { touchpoint: filter.touchpoint, stage: filter.stage, since: filter.since, until: filter.until },
       [needsAttention('r.'), ...(filter.status === 'open' ? ["coalesce(f.status, 'open') = 'open'"] : handled ? ['f.status = ?'] : [])],
       handled ? [filter.status!] : [],
       'answered_at',

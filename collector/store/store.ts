@@ -7,6 +7,8 @@ import type { ScoreCount } from '../../src/sdk/scores.js';
 /** Which responses a query covers; every field is optional. */
 export interface ResponseFilter {
   readonly touchpoint?: string | undefined;
+  /** A journey stage: the answers of the touchpoints that said they belong to it. */
+  readonly stage?: string | undefined;
   /** ISO 8601: answers at or after this instant. */
   readonly since?: string | undefined;
   /** ISO 8601: answers before this instant. */

@@ -173,6 +173,19 @@ for (const database of storeKinds) {
       });
     });
 
+    test('stage= narrows every figure to the touchpoints whose answers said they belong to that stage', async ({ startCollector }) => {
+      const collector = await startCollector({ database });
+      const stageOf: Record<string, string> = { 'checkout-complete': 'buy', 'pricing-page': 'buy', 'help-article': 'get-help' };
+      const sent = responses(200, 9).map((r) => (stageOf[r.touchpoint] ? { ...r, stage: stageOf[r.touchpoint] } : r));
+      for (let i = 0; i < sent.length; i += 50) expect((await collector.post(batch(sent.slice(i, i + 50)))).status).toBe(202);
+      for (const stage of ['buy', 'get-help', 'stay']) {
+        const summary = (await (await fetch(`${collector.url}v1/summary?stage=${stage}`)).json()) as Record<string, unknown>;
+        const expected = summarize(sent.filter((r) => r.stage === stage));
+        expect({ nps: summary.nps, csat: summary.csat, ces: summary.ces }, stage).toEqual(JSON.parse(JSON.stringify(expected)));
+      }
+      expect(sent.some((r) => r.stage === 'buy') && sent.some((r) => r.stage === 'get-help')).toBe(true);
+    });
+
     test('the CSV export round-trips, quoting what needs it and defusing formulas', async ({ startCollector }) => {
       const collector = await startCollector({ database });
       const tricky = ['Great, "really" great', 'line one\r\nline two', 'Ünïcødé ✓ 日本語', '=HYPERLINK("http://evil")', '-1 for the wait'];

@@ -10,12 +10,23 @@ import { expect, responses, storeKinds, test } from './harness.js';
 
 const day = 86_400_000;
 
-/** Answers spread over ten days, with comments, partials and both CES scales, in batches of 50. */
+/** The journey stage some touchpoints' answers say they belong to; the others say none. */
+const stages: Record<string, string> = { 'checkout-complete': 'buy', 'help-article': 'get-help' };
+
+/** Answers spread over ten days, with comments, partials, both CES scales and stages, in batches of 50. */
 function varied(count: number, now: Date): Response[] {
   return responses(count, 5).map((r, i) => {
+    const stage = stages[r.touchpoint];
     const answeredAt = new Date(now.getTime() - (i % 10) * day - (i % 24) * 3_600_000 - i * 1000).toISOString();
     const ces5 = r.kind === 'ces' && i % 3 === 0 ? { scale: { min: 1, max: 5 }, score: Math.min(r.score, 5) } : {};
-    return { ...r, answeredAt, ...ces5, ...(i % 7 === 0 ? { partial: true } : {}), ...(i % 4 === 0 ? { comment: `comment ${i}` } : {}) };
+    return {
+      ...r,
+      answeredAt,
+      ...ces5,
+      ...(stage ? { stage } : {}),
+      ...(i % 7 === 0 ? { partial: true } : {}),
+      ...(i % 4 === 0 ? { comment: `comment ${i}` } : {}),
+    };
   });
 }
 
@@ -27,6 +38,7 @@ function matching(all: readonly Response[], filter: ResponseFilter): Response[] 
   return all.filter(
     (r) =>
       (filter.touchpoint === undefined || r.touchpoint === filter.touchpoint) &&
+      (filter.stage === undefined || r.stage === filter.stage) &&
       (filter.since === undefined || Date.parse(r.answeredAt) >= Date.parse(filter.since)) &&
       (filter.until === undefined || Date.parse(r.answeredAt) < Date.parse(filter.until)),
   );
@@ -79,6 +91,9 @@ for (const kind of storeKinds) {
         },
         { until: new Date(midnight - 4 * day + 1).toISOString(), touchpoint: 'help-article' },
         { since: new Date(midnight).toISOString(), until: new Date(midnight - day).toISOString() },
+        { stage: 'buy' },
+        { stage: 'get-help', since: new Date(midnight - 3 * day - 5 * 3_600_000).toISOString() },
+        { stage: 'stay' },
       ];
       for (const filter of filters) {
         const expected = matching(all, filter);

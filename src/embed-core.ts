@@ -2,26 +2,11 @@
 // validates the config, creates the default client and runs the calls the loader forwards, in order. It never throws
 // into the page.
 import { connectCoreKey, type ConnectCore, type Core, type LoaderContext } from './embed/core-bundle.js';
+import { clientMethods, type ClientMethod } from './embed/methods.js';
 import { installPromptLoader } from './embed/prompt-loader.js';
 import { reportError } from './embed/report.js';
 import { createClient, type CxClient } from './sdk/client.js';
 import type { ClientConfig } from './schema/config.js';
-
-const clientMethods = [
-  'identify',
-  'record',
-  'draft',
-  'show',
-  'milestone',
-  'explain',
-  'debug',
-  'consent',
-  'flush',
-  'pending',
-  'on',
-  'destroy',
-] as const;
-type ClientMethod = (typeof clientMethods)[number];
 
 function startCore({ scripts, config }: LoaderContext): Core {
   const prompts = installPromptLoader(scripts);

@@ -3,6 +3,7 @@
 // browser is idle — or at once when a call or a prompt element needs it. The core reads nothing until then, and the
 // prompt UI loads only when a prompt shows. It never throws into the page.
 import { connectCoreKey, type Call, type ConnectCore, type Core } from './embed/core-bundle.js';
+import { clientMethods } from './embed/methods.js';
 import { connectKey, type ConnectPrompts } from './embed/prompt-bundle.js';
 import { readConfig } from './embed/read-config.js';
 import { reportError } from './embed/report.js';
@@ -23,21 +24,7 @@ declare global {
   }
 }
 
-const methods = [
-  'init',
-  'identify',
-  'record',
-  'draft',
-  'show',
-  'milestone',
-  'explain',
-  'debug',
-  'consent',
-  'flush',
-  'pending',
-  'on',
-  'destroy',
-];
+const methods = ['init', ...clientMethods];
 const promptTags = 'cx-nps,cx-csat,cx-ces';
 /** How long an idle browser may keep the core waiting; a busy page gets it after this anyway. */
 const idleTimeoutMs = 3000;

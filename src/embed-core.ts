@@ -45,7 +45,10 @@ function startCore({ scripts, config }: LoaderContext): Core {
     }
   }
 
+  // the client is created in a task of its own: evaluating this file and checking the config are each a task the
+  // page can breathe between
   config
+    .then((fileConfig) => new Promise<typeof fileConfig>((resolve) => setTimeout(() => resolve(fileConfig), 0)))
     .then((fileConfig) => {
       if (fileConfig) init(fileConfig);
       else prompts.noClient('unset');

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { batchSchema } from '../../src/schema/batch.js';
 import { toValidationIssues } from '../../src/schema/issues.js';
+import { buildJourney } from '../analytics/journey.js';
 import { buildReport, withIntervals } from '../analytics/report.js';
 import type { DeliveryStatus, ResponseStore } from '../store/store.js';
 import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
@@ -60,6 +61,7 @@ const reads = {
   '/v1/summary': 'summary',
   '/v1/responses.csv': 'csv',
   '/v1/report': 'report',
+  '/v1/journey': 'journey',
   '/v1/webhooks/deliveries': 'deliveries',
   '/v1/inbox': 'inbox',
 } as const;
@@ -177,6 +179,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: parsed.issues });
     const { filter } = parsed;
     if (answer === 'csv') return streamCsv(res, store, filter);
+    if (answer === 'journey') return sendJson(res, 200, await buildJourney(store, filter, new Date()));
     const [counts, engaged, followUp] = await Promise.all([store.countsByDay(filter), store.engagement(filter), store.followUps(filter)]);
     if (answer === 'summary') return sendJson(res, 200, { ...withIntervals(counts, engaged), followUp });
     const [comments, touchpoints] = await Promise.all([store.latestComments(filter, 20), store.touchpoints()]);

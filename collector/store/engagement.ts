@@ -3,13 +3,17 @@
 import type { DisplayOutcome } from '../../src/schema/display.js';
 import type { PromptKind } from '../../src/schema/response.js';
 import { mergeCounts } from './day-range.js';
-import type { DayScoreCount, EngagementCount } from './store.js';
+import type { DayScoreCount, EngagementCount, TouchpointScoreCount } from './store.js';
 
 /** Counts per day and score from the parts `ranged` queries answer, oldest day first. */
 export function toDayCounts(parts: ReadonlyArray<readonly DayScoreCount[]>): DayScoreCount[] {
   return mergeCounts(parts, (c) => `${c.day}|${c.kind}|${c.scaleMax}|${c.score}`, ['n']).sort((a, b) =>
     a.day < b.day ? -1 : a.day > b.day ? 1 : 0,
   );
+}
+
+export function toTouchpointCounts(parts: ReadonlyArray<readonly TouchpointScoreCount[]>): TouchpointScoreCount[] {
+  return mergeCounts(parts, (c) => `${c.touchpoint}|${c.kind}|${c.scaleMax}|${c.score}`, ['n']);
 }
 
 export interface AnswerSums {

@@ -4,7 +4,7 @@
 import pg from 'pg';
 import type { Response } from '../../src/schema/response.js';
 import { rangeParts, type RangedQuery } from './day-range.js';
-import { toDayCounts, toEngagement, type AnswerSums, type DisplaySums } from './engagement.js';
+import { toDayCounts, toEngagement, toTouchpointCounts, type AnswerSums, type DisplaySums } from './engagement.js';
 import { inStage, needsAttention } from './shared-tables.js';
 import { postgresMigrations } from './postgres-migrations.js';
 import { prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
@@ -30,6 +30,8 @@ import type {
   ResponseFilter,
   ResponsePage,
   ResponseStore,
+  TouchpointScoreCount,
+  TouchpointStage,
 } from './store.js';
 
 export interface PostgresOptions {
@@ -62,6 +64,19 @@ function where(filter: ResponseFilter, params: Params, extra: string[] = [], tim
 /** Rows in id order, so that concurrent batches wait for each other's ids in one order rather than deadlock. */
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+const touchpointCounts: RangedQuery = {
+  rollup: {
+    table: 'daily_counts',
+    select: `touchpoint, kind, scale_max AS "scaleMax", score, sum(n)::integer AS n`,
+    groupBy: 'touchpoint, kind, scale_max, score',
+  },
+  rows: {
+    table: 'responses',
+    time: 'answered_at',
+    select: `touchpoint, kind, scale_max AS "scaleMax", score, count(*)::integer AS n`,
+    groupBy: 'touchpoint, kind, scale_max, score',
+  },
+};
 const dayCounts: RangedQuery = {
   rollup: {
     table: 'daily_counts',
@@ -264,6 +279,14 @@ export class PostgresStore implements ResponseStore {
 
   async countsByDay(filter: ResponseFilter): Promise<DayScoreCount[]> {
     return toDayCounts(await this.ranged<DayScoreCount>(filter, dayCounts));
+  }
+
+  async countsByTouchpoint(filter: ResponseFilter): Promise<TouchpointScoreCount[]> {
+    return toTouchpointCounts(await this.ranged<TouchpointScoreCount>(filter, touchpointCounts));
+  }
+
+  async touchpointStages(): Promise<TouchpointStage[]> {
+    return (await this.pool.query<TouchpointStage>('SELECT stage, touchpoint FROM touchpoint_stages ORDER BY stage, touchpoint')).rows;
   }
 
   async engagement(filter: ResponseFilter): Promise<EngagementCount[]> {

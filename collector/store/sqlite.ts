@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Response } from '../../src/schema/response.js';
 import { rangeParts, type RangedQuery } from './day-range.js';
-import { toDayCounts, toEngagement, type AnswerSums, type DisplaySums } from './engagement.js';
+import { toDayCounts, toEngagement, toTouchpointCounts, type AnswerSums, type DisplaySums } from './engagement.js';
 import { inStage, needsAttention } from './shared-tables.js';
 import { prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {
@@ -30,6 +30,8 @@ import type {
   ResponseFilter,
   ResponsePage,
   ResponseStore,
+  TouchpointScoreCount,
+  TouchpointStage,
 } from './store.js';
 import { sqliteMigrations } from './sqlite-migrations.js';
 
@@ -62,6 +64,19 @@ const dayCounts: RangedQuery = {
     time: 'answered_at',
     select: 'substr(answered_at, 1, 10) AS day, kind, scale_max AS scaleMax, score, count(*) AS n',
     groupBy: '1, 2, 3, 4',
+  },
+};
+const touchpointCounts: RangedQuery = {
+  rollup: {
+    table: 'daily_counts',
+    select: 'touchpoint, kind, scale_max AS scaleMax, score, sum(n) AS n',
+    groupBy: 'touchpoint, kind, scale_max, score',
+  },
+  rows: {
+    table: 'responses',
+    time: 'answered_at',
+    select: 'touchpoint, kind, scale_max AS scaleMax, score, count(*) AS n',
+    groupBy: 'touchpoint, kind, scale_max, score',
   },
 };
 const answerSums: RangedQuery = {
@@ -197,6 +212,14 @@ export class SqliteStore implements ResponseStore {
 
   async countsByDay(filter: ResponseFilter): Promise<DayScoreCount[]> {
     return toDayCounts(this.ranged<DayScoreCount>(filter, dayCounts));
+  }
+
+  async countsByTouchpoint(filter: ResponseFilter): Promise<TouchpointScoreCount[]> {
+    return toTouchpointCounts(this.ranged<TouchpointScoreCount>(filter, touchpointCounts));
+  }
+
+  async touchpointStages(): Promise<TouchpointStage[]> {
+    return this.db.prepare('SELECT stage, touchpoint FROM touchpoint_stages ORDER BY stage, touchpoint').all() as TouchpointStage[];
   }
 
   async engagement(filter: ResponseFilter): Promise<EngagementCount[]> {

@@ -147,6 +147,16 @@ export interface DayScoreCount extends ScoreCount {
   readonly day: string;
 }
 
+export interface TouchpointScoreCount extends ScoreCount {
+  readonly touchpoint: string;
+}
+
+/** A touchpoint whose answers or displays said they belong to a journey stage. */
+export interface TouchpointStage {
+  readonly stage: string;
+  readonly touchpoint: string;
+}
+
 /** A comment as the dashboard lists it. */
 export interface CommentRow {
   readonly id: string;
@@ -177,6 +187,10 @@ export interface ResponseStore {
   insert(responses: readonly Response[], receivedAt: Date, extras?: InsertExtras): Promise<InsertResult>;
   /** Answers per day × kind × scale × score, oldest day first: the summary, trend and distribution all derive from it. */
   countsByDay(filter: ResponseFilter): Promise<DayScoreCount[]>;
+  /** Answers per touchpoint, kind, scale and score for the filter: every touchpoint's figures in one question. */
+  countsByTouchpoint(filter: ResponseFilter): Promise<TouchpointScoreCount[]>;
+  /** Every (stage, touchpoint) pair answers and displays have reported. */
+  touchpointStages(): Promise<TouchpointStage[]>;
   /** Displays and answers per touchpoint and kind, for response, comment and partial rates. */
   engagement(filter: ResponseFilter): Promise<EngagementCount[]>;
   /** The newest comments, newest first. */

@@ -1,0 +1,127 @@
+// The journey view: the stages in order, each with its moments (touchpoints) — score, n, response rate, and the
+// change against the period before — and the weakest moments of each metric called out.
+import { summarizeCounts, type Summary } from '../../src/sdk/scores.js';
+import type { PromptKind } from '../../src/schema/response.js';
+import type { ResponseFilter, ResponseStore, TouchpointScoreCount } from '../store/store.js';
+import { engagement } from './report.js';
+
+/** Stages in this order come first; any other stage the answers name follows, alphabetically. */
+export const defaultStageOrder = ['discover', 'choose', 'buy', 'get-help', 'stay'] as const;
+/** A moment with fewer answers than this is shown but not ranked: too few to call it the weakest. */
+export const minAnswersToRank = 30;
+/** The period when the filter gives no start: the last 28 days. */
+const defaultDays = 28;
+const dayMs = 86_400_000;
+
+export interface JourneyMoment {
+  readonly touchpoint: string;
+  /** The metric of most of its answers. */
+  readonly kind: PromptKind;
+  /** NPS score, CSAT % satisfied, or CES mean (1–7); null with no answers. */
+  readonly score: number | null;
+  readonly n: number;
+  /** Answered displays per 100 shown; null without displays. */
+  readonly responseRate: number | null;
+  readonly previous: { readonly score: number | null; readonly n: number };
+  /** Score minus the previous period's; null when either has no answers. */
+  readonly change: number | null;
+}
+
+export interface Journey {
+  readonly since: string;
+  readonly until: string;
+  /** The period compared against: as long as this one, just before it. */
+  readonly previousSince: string;
+  readonly stages: ReadonlyArray<{ readonly stage: string; readonly moments: readonly JourneyMoment[] }>;
+  /** Touchpoints with answers but no stage. */
+  readonly unstaged: readonly JourneyMoment[];
+  /** Per metric, the lowest-scoring moment with at least `minAnswersToRank` answers (CES: the lowest mean). */
+  readonly momentsOfTruth: readonly JourneyMoment[];
+}
+
+const headline = (summary: Summary, kind: PromptKind): number | null =>
+  kind === 'nps' ? summary.nps.score : kind === 'csat' ? summary.csat.score : summary.ces.mean;
+
+const byTouchpoint = (counts: readonly TouchpointScoreCount[]) => {
+  const grouped = new Map<string, TouchpointScoreCount[]>();
+  for (const count of counts) grouped.set(count.touchpoint, [...(grouped.get(count.touchpoint) ?? []), count]);
+  return grouped;
+};
+
+/** The kind most of a touchpoint's answers were given in. */
+function mainKind(counts: readonly TouchpointScoreCount[]): PromptKind {
+  const totals = new Map<PromptKind, number>();
+  for (const c of counts) totals.set(c.kind, (totals.get(c.kind) ?? 0) + c.n);
+  return [...totals].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'nps';
+}
+
+export async function buildJourney(
+  store: ResponseStore,
+  filter: ResponseFilter,
+  now: Date,
+  stageOrder: readonly string[] = defaultStageOrder,
+): Promise<Journey> {
+  const until = filter.until ? Date.parse(filter.until) : now.getTime();
+  const since = filter.since ? Date.parse(filter.since) : until - defaultDays * dayMs;
+  const previousSince = since - (until - since);
+  const current = { ...filter, since: new Date(since).toISOString(), until: new Date(until).toISOString() };
+  const before = { ...filter, since: new Date(previousSince).toISOString(), until: new Date(since).toISOString() };
+  const [counts, previousCounts, engaged, pairs] = await Promise.all([
+    store.countsByTouchpoint(current),
+    store.countsByTouchpoint(before),
+    store.engagement(current),
+    store.touchpointStages(),
+  ]);
+  const now_ = byTouchpoint(counts);
+  const then = byTouchpoint(previousCounts);
+  const rates = engagement(engaged).byTouchpoint;
+
+  const moment = (touchpoint: string): JourneyMoment => {
+    const mine = now_.get(touchpoint) ?? [];
+    const theirs = then.get(touchpoint) ?? [];
+    const kind = mainKind(mine.length ? mine : theirs);
+    const ofKind = (c: readonly TouchpointScoreCount[]) => c.filter((x) => x.kind === kind);
+    const summary = summarizeCounts(ofKind(mine));
+    const earlier = summarizeCounts(ofKind(theirs));
+    const score = headline(summary, kind);
+    const previous = { score: headline(earlier, kind), n: earlier[kind].n };
+    return {
+      touchpoint,
+      kind,
+      score,
+      n: summary[kind].n,
+      responseRate: rates[touchpoint]?.responseRate ?? null,
+      previous,
+      change: score === null || previous.score === null ? null : score - previous.score,
+    };
+  };
+
+  const known = [...new Set([...now_.keys(), ...Object.keys(rates)])].sort();
+  const stagesOf = new Map<string, string[]>();
+  for (const { stage, touchpoint } of pairs)
+    if (known.includes(touchpoint)) stagesOf.set(stage, [...(stagesOf.get(stage) ?? []), touchpoint]);
+  const rank = (stage: string) => {
+    const at = stageOrder.indexOf(stage);
+    return at < 0 ? stageOrder.length : at;
+  };
+  const stages = [...stagesOf.keys()]
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+    .map((stage) => ({ stage, moments: (stagesOf.get(stage) ?? []).map(moment) }));
+  const staged = new Set(pairs.map((p) => p.touchpoint));
+  const unstaged = known.filter((t) => !staged.has(t)).map(moment);
+
+  const all = [...stages.flatMap((s) => s.moments), ...unstaged];
+  const momentsOfTruth = (['nps', 'csat', 'ces'] as const).flatMap((kind) => {
+    const ranked = all.filter((m) => m.kind === kind && m.score !== null && m.n >= minAnswersToRank);
+    const weakest = ranked.sort((a, b) => (a.score ?? 0) - (b.score ?? 0))[0];
+    return weakest ? [weakest] : [];
+  });
+  return {
+    since: current.since,
+    until: current.until,
+    previousSince: new Date(previousSince).toISOString(),
+    stages,
+    unstaged,
+    momentsOfTruth,
+  };
+}

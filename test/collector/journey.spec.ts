@@ -1,0 +1,93 @@
+// The journey view on a data set whose figures are worked out by hand, on both stores: stages in order, each moment's
+// score, n, response rate and change on the previous period, and the weakest moment of each metric.
+import type { Response } from '../../src/schema/response.js';
+import { defaultScales } from '../../src/schema/scales.js';
+import { batch, display, expect, responses, storeKinds, test } from './harness.js';
+
+const dayMs = 86_400_000;
+const until = Date.UTC(2026, 10, 30, 12);
+const since = until - 10 * dayMs;
+
+/** `count` answers of one kind and score at a touchpoint, `daysAgo` days before `until`. */
+function answers(touchpoint: string, stage: string | undefined, kind: Response['kind'], score: number, count: number, daysAgo: number) {
+  return responses(count, score + count + daysAgo).map((r, i) => ({
+    ...r,
+    kind,
+    score,
+    scale: { ...defaultScales[kind] },
+    touchpoint,
+    answeredAt: new Date(until - daysAgo * dayMs - i * 60_000).toISOString(),
+    ...(stage ? { stage } : {}),
+  }));
+}
+
+const data: Response[] = [
+  // choose: CSAT 75% now (30 × 5, 10 × 2), 100% before (10 × 4): −25
+  ...answers('product-page', 'choose', 'csat', 5, 30, 2),
+  ...answers('product-page', 'choose', 'csat', 2, 10, 3),
+  ...answers('product-page', 'choose', 'csat', 4, 10, 12),
+  // buy: NPS 25 now (20 × 10, 10 × 8, 10 × 3), 0 before (10 × 9, 10 × 2): +25
+  ...answers('checkout', 'buy', 'nps', 10, 20, 1),
+  ...answers('checkout', 'buy', 'nps', 8, 10, 4),
+  ...answers('checkout', 'buy', 'nps', 3, 10, 5),
+  ...answers('checkout', 'buy', 'nps', 9, 10, 15),
+  ...answers('checkout', 'buy', 'nps', 2, 10, 16),
+  // get-help: CES mean 5 now (30 × 6, 10 × 2), nothing before
+  ...answers('ticket-closed', 'get-help', 'ces', 6, 30, 6),
+  ...answers('ticket-closed', 'get-help', 'ces', 2, 10, 7),
+  // discover: NPS −100 on 35 answers — the weakest NPS moment
+  ...answers('landing', 'discover', 'nps', 0, 35, 8),
+  // no stage, and too few answers to rank
+  ...answers('old-page', undefined, 'nps', 0, 5, 1),
+];
+
+for (const kind of storeKinds) {
+  test(`${kind}: the journey view matches the hand-worked figures`, async ({ startCollector }) => {
+    const collector = await startCollector({ database: kind });
+    for (let i = 0; i < data.length; i += 50) expect((await collector.post(batch(data.slice(i, i + 50)))).status).toBe(202);
+    // checkout was shown 80 times in the period and answered 40 times: a response rate of 50
+    const shownAt = new Date(until - 2 * dayMs).toISOString();
+    const displays = Array.from({ length: 80 }, (_, i) =>
+      display('checkout', i < 40 ? 'answered' : 'dismissed', { shownAt, stage: 'buy' }),
+    );
+    expect((await collector.post(batch([], displays))).status).toBe(202);
+
+    const query = new URLSearchParams({ since: new Date(since).toISOString(), until: new Date(until).toISOString() });
+    const journey = await (await fetch(`${collector.url}v1/journey?${query}`)).json();
+    expect(journey.previousSince).toBe(new Date(since - 10 * dayMs).toISOString());
+    expect(journey.stages.map((s: { stage: string }) => s.stage)).toEqual(['discover', 'choose', 'buy', 'get-help']);
+    const moments = Object.fromEntries(
+      [...journey.stages.flatMap((s: { moments: unknown[] }) => s.moments), ...journey.unstaged].map((m: { touchpoint: string }) => [
+        m.touchpoint,
+        m,
+      ]),
+    );
+    expect(moments['product-page']).toEqual({
+      touchpoint: 'product-page',
+      kind: 'csat',
+      score: 75,
+      n: 40,
+      responseRate: null,
+      previous: { score: 100, n: 10 },
+      change: -25,
+    });
+    expect(moments.checkout).toEqual({
+      touchpoint: 'checkout',
+      kind: 'nps',
+      score: 25,
+      n: 40,
+      responseRate: 50,
+      previous: { score: 0, n: 20 },
+      change: 25,
+    });
+    expect(moments['ticket-closed']).toMatchObject({ kind: 'ces', score: 5, n: 40, previous: { score: null, n: 0 }, change: null });
+    expect(moments.landing).toMatchObject({ kind: 'nps', score: -100, n: 35 });
+    expect(journey.unstaged.map((m: { touchpoint: string }) => m.touchpoint)).toEqual(['old-page']);
+    expect(journey.momentsOfTruth.map((m: { touchpoint: string }) => m.touchpoint)).toEqual(['landing', 'product-page', 'ticket-closed']);
+
+    // a stage= filter narrows the journey to that stage
+    const buy = await (await fetch(`${collector.url}v1/journey?${query}&stage=buy`)).json();
+    expect(buy.stages.map((s: { stage: string }) => s.stage)).toEqual(['buy']);
+    expect(buy.unstaged).toEqual([]);
+  });
+}

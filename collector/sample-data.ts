@@ -21,6 +21,8 @@ function generator(seed: number): () => number {
 const touchpoints: ReadonlyArray<{
   id: string;
   kind: PromptKind;
+  /** The journey stage, as the demo's config names it. */
+  stage: string;
   weights: readonly number[];
   question: string;
   comments: { unhappy: readonly string[]; neutral: readonly string[]; happy: readonly string[] };
@@ -28,6 +30,7 @@ const touchpoints: ReadonlyArray<{
   {
     id: 'checkout-complete',
     kind: 'nps',
+    stage: 'buy',
     weights: [2, 1, 1, 2, 2, 4, 5, 10, 14, 22, 20],
     question: 'How likely are you to recommend us to a friend or colleague?',
     comments: {
@@ -39,6 +42,7 @@ const touchpoints: ReadonlyArray<{
   {
     id: 'pricing-page',
     kind: 'csat',
+    stage: 'choose',
     weights: [5, 8, 15, 35, 37],
     question: 'How satisfied are you with your experience?',
     comments: {
@@ -50,6 +54,7 @@ const touchpoints: ReadonlyArray<{
   {
     id: 'help-article',
     kind: 'ces',
+    stage: 'get-help',
     weights: [3, 4, 6, 10, 20, 30, 27],
     question: 'The company made it easy for me to handle my issue.',
     comments: {
@@ -89,6 +94,7 @@ export function sampleResponses(count = 400, days = 30, now = new Date(), seed =
       score,
       scale: { ...scale },
       touchpoint: tp.id,
+      stage: tp.stage,
       ...(comment ? { comment } : {}),
       question: tp.question,
       locale: random() < 0.8 ? 'en' : 'de',
@@ -111,6 +117,7 @@ export function sampleDisplays(answers: readonly Response[], seed = 7): Display[
     const base = {
       touchpoint: r.touchpoint,
       kind: r.kind,
+      ...(r.stage ? { stage: r.stage } : {}),
       mode: 'popover' as const,
       trigger: 'milestone' as const,
       page: r.page,

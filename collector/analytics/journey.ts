@@ -35,7 +35,10 @@ export interface Journey {
   readonly stages: ReadonlyArray<{ readonly stage: string; readonly moments: readonly JourneyMoment[] }>;
   /** Touchpoints with answers but no stage. */
   readonly unstaged: readonly JourneyMoment[];
-  /** Per metric, the lowest-scoring moment with at least `minAnswersToRank` answers (CES: the lowest mean). */
+  /**
+   * Per metric, the lowest-scoring moment among those with at least `minAnswersToRank` answers (CES: the lowest mean),
+   * when at least two such moments compete.
+   */
   readonly momentsOfTruth: readonly JourneyMoment[];
 }
 
@@ -114,7 +117,7 @@ export async function buildJourney(
   const momentsOfTruth = (['nps', 'csat', 'ces'] as const).flatMap((kind) => {
     const ranked = all.filter((m) => m.kind === kind && m.score !== null && m.n >= minAnswersToRank);
     const weakest = ranked.sort((a, b) => (a.score ?? 0) - (b.score ?? 0))[0];
-    return weakest ? [weakest] : [];
+    return weakest && ranked.length > 1 ? [weakest] : [];
   });
   return {
     since: current.since,

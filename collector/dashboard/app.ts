@@ -5,6 +5,7 @@ import type { PromptKind } from '../../src/schema/response.js';
 import { bandOf } from '../../src/sdk/scores.js';
 import type { Engagement, Report } from '../analytics/report.js';
 import { onInboxFilter, refreshInbox } from './inbox.js';
+import { refreshJourney } from './journey.js';
 import { count, format, interval } from './wording.js';
 import './styles.css';
 
@@ -235,7 +236,7 @@ async function refresh(): Promise<void> {
   comments(report);
   touchpointOptions(report.touchpoints);
   status.textContent = answers(nps.n + csat.n + ces.n);
-  await refreshInbox(params, refresh);
+  await Promise.all([refreshJourney(params), refreshInbox(params, refresh)]);
 }
 
 onInboxFilter(() => void refreshInbox(query(), refresh));

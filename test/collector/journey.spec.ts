@@ -10,7 +10,8 @@ const since = until - 10 * dayMs;
 
 /** `count` answers of one kind and score at a touchpoint, `daysAgo` days before `until`. */
 function answers(touchpoint: string, stage: string | undefined, kind: Response['kind'], score: number, count: number, daysAgo: number) {
-  return responses(count, score + count + daysAgo).map((r, i) => ({
+  // the sample answers come with the demo's stages: each here says only the stage it is given
+  return responses(count, score + count + daysAgo).map(({ stage: _sample, ...r }, i) => ({
     ...r,
     kind,
     score,
@@ -83,7 +84,8 @@ for (const kind of storeKinds) {
     expect(moments['ticket-closed']).toMatchObject({ kind: 'ces', score: 5, n: 40, previous: { score: null, n: 0 }, change: null });
     expect(moments.landing).toMatchObject({ kind: 'nps', score: -100, n: 35 });
     expect(journey.unstaged.map((m: { touchpoint: string }) => m.touchpoint)).toEqual(['old-page']);
-    expect(journey.momentsOfTruth.map((m: { touchpoint: string }) => m.touchpoint)).toEqual(['landing', 'product-page', 'ticket-closed']);
+    // NPS has two moments to compare; CSAT and CES one each, so there is no weakest to call out
+    expect(journey.momentsOfTruth.map((m: { touchpoint: string }) => m.touchpoint)).toEqual(['landing']);
 
     // a stage= filter narrows the journey to that stage
     const buy = await (await fetch(`${collector.url}v1/journey?${query}&stage=buy`)).json();

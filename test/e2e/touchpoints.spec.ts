@@ -318,6 +318,8 @@ test('the page loads only the loader; the core comes after the page has loaded, 
   page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
   await openSite(page, { inlineConfig: { touchpoints: [checkoutNps] } });
   await expect.poll(() => scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js']);
+  // the request is seen before its timing entry exists: that comes once the file has arrived
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/cxkit-core.js')));
   const timing = await page.evaluate(() => ({
     loaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
     core: performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/cxkit-core.js'))!.startTime,

@@ -30,6 +30,7 @@ const usage = `Usage: cxkit-collector [options]         (environment variables i
                            scoreMax, touchpoints, hasComment, partial } }] } for rules and Slack
   --webhook-retry-base <ms> first retry after about this long, doubling up to 6 h; 12 attempts (default 30000)
   --allow-private-webhooks allow webhook targets on loopback or private addresses (development only)
+  --stages <a,b,…>         the journey's stages in order (default discover,choose,buy,get-help,stay) [CXKIT_STAGES]
   -h, --help               this text`;
 
 const loopback = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -46,6 +47,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         db: { type: 'string' },
         origin: { type: 'string', multiple: true, default: env.CXKIT_ORIGINS ? env.CXKIT_ORIGINS.split(',').map((o) => o.trim()) : [] },
         'public-origin': { type: 'string', default: env.CXKIT_PUBLIC_ORIGIN },
+        stages: { type: 'string', default: env.CXKIT_STAGES },
         'write-key': { type: 'string', default: env.CXKIT_WRITE_KEY },
         'read-key': { type: 'string', default: env.CXKIT_READ_KEY },
         'admin-key': { type: 'string', default: env.CXKIT_ADMIN_KEY },
@@ -101,6 +103,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   if (publicOrigin !== undefined && !/^https?:\/\/[^/]+\/?$/.test(publicOrigin)) {
     return fail(`--public-origin: expected an origin like https://collect.example (no path), got ${publicOrigin}`);
   }
+  const stageOrder = values.stages?.split(',').map((stage) => stage.trim());
+  if (stageOrder?.some((stage) => !stage)) return fail(`--stages: expected stage names separated by commas, got ${values.stages}`);
   const database = values.database ?? values.db ?? env.DATABASE_URL ?? defaultSqliteFile;
   let store;
   try {
@@ -121,6 +125,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       store,
       origins: values.origin,
       ...(publicOrigin ? { publicOrigin } : {}),
+      ...(stageOrder ? { stageOrder } : {}),
       writeKey: values['write-key'],
       readKey: values['read-key'],
       adminKey: values['admin-key'],

@@ -48,6 +48,8 @@ export interface CollectorOptions {
   readonly accessLog?: AccessLog | undefined;
   /** Folder of the built dashboard. Default `dist/dashboard` beside the built collector. */
   readonly dashboardDir?: string;
+  /** The journey's stages in order; stages not named follow alphabetically. Default discover, choose, buy, get-help, stay. */
+  readonly stageOrder?: readonly string[] | undefined;
   /** Posts new answers to webhook targets; the handler marks answers for it and nudges it. `startCollectorServer` starts and stops it. */
   readonly webhooks?: WebhookDispatcher | undefined;
 }
@@ -179,7 +181,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: parsed.issues });
     const { filter } = parsed;
     if (answer === 'csv') return streamCsv(res, store, filter);
-    if (answer === 'journey') return sendJson(res, 200, await buildJourney(store, filter, new Date()));
+    if (answer === 'journey') return sendJson(res, 200, await buildJourney(store, filter, new Date(), options.stageOrder));
     const [counts, engaged, followUp] = await Promise.all([store.countsByDay(filter), store.engagement(filter), store.followUps(filter)]);
     if (answer === 'summary') return sendJson(res, 200, { ...withIntervals(counts, engaged), followUp });
     const [comments, touchpoints] = await Promise.all([store.latestComments(filter, 20), store.touchpoints()]);

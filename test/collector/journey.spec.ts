@@ -87,6 +87,12 @@ for (const kind of storeKinds) {
     // NPS has two moments to compare; CSAT and CES one each, so there is no weakest to call out
     expect(journey.momentsOfTruth.map((m: { touchpoint: string }) => m.touchpoint)).toEqual(['landing']);
 
+    // a collector told its own stage order keeps to it
+    const ordered = await startCollector({ database: kind, stageOrder: ['get-help', 'buy'] });
+    for (let i = 0; i < data.length; i += 50) await ordered.post(batch(data.slice(i, i + 50)));
+    const reordered = await (await fetch(`${ordered.url}v1/journey?${query}`)).json();
+    expect(reordered.stages.map((s: { stage: string }) => s.stage)).toEqual(['get-help', 'buy', 'choose', 'discover']);
+
     // a stage= filter narrows the journey to that stage
     const buy = await (await fetch(`${collector.url}v1/journey?${query}&stage=buy`)).json();
     expect(buy.stages.map((s: { stage: string }) => s.stage)).toEqual(['buy']);

@@ -53,8 +53,8 @@ export function resolveLocale(locale: string | undefined): { tag: string; string
   return fallback ? { tag: base, strings: fallback } : { tag: 'en', strings: en };
 }
 
-/** Picks the plural form for `n` in `locale` and fills in `{n}`. */
-export function plural(forms: PluralForms, n: number, locale: string): string {
+/** Picks the plural form for `n` in `locale` and fills in `{n}` as `written` (the caller's digits for it). */
+export function plural(forms: PluralForms, n: number, locale: string, written: string): string {
   const category = new Intl.PluralRules(locale).select(n);
-  return (forms[category] ?? forms.other).replace('{n}', new Intl.NumberFormat(locale).format(n));
+  return (forms[category] ?? forms.other).replace('{n}', written);
 }

@@ -46,7 +46,7 @@ export class CxCsat extends CxPromptElement {
         default:
           return {
             value,
-            label: plural(strings.stars, value, locale),
+            label: plural(strings.stars, value, locale, this.digits(value, locale)),
             content: html`<span class=${selected !== null && value <= selected ? 'star filled' : 'star'}>${starIcon}</span>`,
           };
       }

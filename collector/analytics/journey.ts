@@ -47,7 +47,11 @@ const headline = (summary: Summary, kind: PromptKind): number | null =>
 
 const byTouchpoint = (counts: readonly TouchpointScoreCount[]) => {
   const grouped = new Map<string, TouchpointScoreCount[]>();
-  for (const count of counts) grouped.set(count.touchpoint, [...(grouped.get(count.touchpoint) ?? []), count]);
+  for (const count of counts) {
+    const list = grouped.get(count.touchpoint);
+    if (list) list.push(count);
+    else grouped.set(count.touchpoint, [count]);
+  }
   return grouped;
 };
 
@@ -100,22 +104,25 @@ export async function buildJourney(
   };
 
   const known = [...new Set([...now_.keys(), ...Object.keys(rates)])].sort();
-  const stagesOf = new Map<string, string[]>();
-  for (const { stage, touchpoint } of pairs)
-    if (known.includes(touchpoint)) stagesOf.set(stage, [...(stagesOf.get(stage) ?? []), touchpoint]);
+  const stagesOf = new Map<string, JourneyMoment[]>();
+  // each touchpoint's moment once, even when it has been in two stages
+  const moments = new Map(known.map((touchpoint) => [touchpoint, moment(touchpoint)]));
+  for (const { stage, touchpoint } of pairs) {
+    const found = moments.get(touchpoint);
+    if (found) stagesOf.set(stage, [...(stagesOf.get(stage) ?? []), found]);
+  }
   const rank = (stage: string) => {
     const at = stageOrder.indexOf(stage);
     return at < 0 ? stageOrder.length : at;
   };
   const stages = [...stagesOf.keys()]
     .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
-    .map((stage) => ({ stage, moments: (stagesOf.get(stage) ?? []).map(moment) }));
+    .map((stage) => ({ stage, moments: stagesOf.get(stage) ?? [] }));
   const staged = new Set(pairs.map((p) => p.touchpoint));
-  const unstaged = known.filter((t) => !staged.has(t)).map(moment);
+  const unstaged = [...moments.values()].filter((m) => !staged.has(m.touchpoint));
 
-  const all = [...stages.flatMap((s) => s.moments), ...unstaged];
   const momentsOfTruth = (['nps', 'csat', 'ces'] as const).flatMap((kind) => {
-    const ranked = all.filter((m) => m.kind === kind && m.score !== null && m.n >= minAnswersToRank);
+    const ranked = [...moments.values()].filter((m) => m.kind === kind && m.score !== null && m.n >= minAnswersToRank);
     const weakest = ranked.sort((a, b) => (a.score ?? 0) - (b.score ?? 0))[0];
     return weakest && ranked.length > 1 ? [weakest] : [];
   });

@@ -110,9 +110,13 @@ export abstract class CxPromptElement extends LitElement {
   /** The chosen score, stored while the follow-up is open. */
   private draft: Promise<Draft> | null = null;
 
+  /** The client answers go to: the `client` property, else the page's default client. */
+  private get recorder(): CxClient | null {
+    return this.client ?? getDefaultClient();
+  }
+
   private get locale_(): { tag: string; strings: Translation } {
-    const client = this.client ?? getDefaultClient();
-    return resolveLocale(this.locale ?? client?.config.locale ?? navigator.language);
+    return resolveLocale(this.locale ?? this.recorder?.config.locale ?? navigator.language);
   }
 
   private get questionText(): string {
@@ -131,7 +135,7 @@ export abstract class CxPromptElement extends LitElement {
 
   /** A prompt that could not record its answer offers nothing to answer: no touchpoint, or no client. */
   private get inert_(): boolean {
-    return !this.touchpoint || !(this.client ?? getDefaultClient());
+    return !this.touchpoint || !this.recorder;
   }
 
   /** Attributes whose value must be one of a list; subclasses add theirs. */
@@ -163,7 +167,7 @@ export abstract class CxPromptElement extends LitElement {
       this.reportOnce('touchpoint', () =>
         console.error(`cxkit: ${name} needs a touchpoint attribute naming the moment being rated; it stays inert until it has one`),
       );
-    } else if (!(this.client ?? getDefaultClient()) && defaultClientAbsence() === 'unset' && !noClientReported) {
+    } else if (!this.recorder && defaultClientAbsence() === 'unset' && !noClientReported) {
       noClientReported = true;
       console.error(
         `cxkit: ${name} stays inert: it has no client to record answers with. Load cxkit.js with data-endpoint or a valid config, call setDefaultClient(cx), or set its client property`,
@@ -242,7 +246,7 @@ export abstract class CxPromptElement extends LitElement {
 
   /** The client, or null after reporting that there is none. */
   private requireClient(): CxClient | null {
-    const client = this.client ?? getDefaultClient();
+    const client = this.recorder;
     if (!client) {
       console.error(
         `cxkit: <${this.localName}> has no client: load cxkit.js with data-endpoint, call setDefaultClient(cx), or set its client property`,

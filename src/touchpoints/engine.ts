@@ -39,6 +39,8 @@ export interface PromptHost {
 
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const openPrompt = 'another prompt is open';
+/** What a milestone that found a prompt open waits for (explain() lists it instead of the `openPrompt` rule). */
+const openPromptClosing = 'the open prompt to close';
 
 export class TouchpointEngine {
   private readonly globs = new Map<string, RegExp>();
@@ -213,7 +215,7 @@ export class TouchpointEngine {
       }
       const blocked = await this.blockedNow(touchpoint);
       if (milestone && blocked.length === 1 && blocked[0] === openPrompt) {
-        await this.wait(touchpoint, 'the open prompt to close', this.prompts.whenClosed());
+        await this.wait(touchpoint, openPromptClosing, this.prompts.whenClosed());
         continue;
       }
       if (blocked.length) {
@@ -281,7 +283,7 @@ export class TouchpointEngine {
     if (!touchpoint) return { touchpoint: id, eligible: false, waitingFor: [], blockedBy: [`no touchpoint "${id}" in the config`] };
     const waitingOn = this.waitingOn.get(id);
     const blockedBy = this.blockers(touchpoint, this.memory.snapshot, Date.now()).filter(
-      (rule) => !(rule === openPrompt && waitingOn === 'the open prompt to close'),
+      (rule) => !(rule === openPrompt && waitingOn === openPromptClosing),
     );
     const waitingFor = waitingOn ? [waitingOn] : this.unmet(touchpoint, null);
     if (this.firedThisView.has(id) && !waitingFor.length) blockedBy.push('already fired on this page view');

@@ -2,6 +2,7 @@
 // summarize()'s figures plus 95% confidence intervals, a trend by day, the score distribution and the latest comments.
 import type { PromptKind } from '../../src/schema/response.js';
 import { cesPoint, summarizeCounts, type ScoreCount, type Summary } from '../../src/sdk/scores.js';
+import { ci95, estimate } from './estimates.js';
 import type { CommentRow, DayScoreCount, EngagementCount, FollowUpFigures } from '../store/store.js';
 
 /** Half-width of a 95% confidence interval, in the metric's own unit; null below two answers. */
@@ -33,8 +34,6 @@ export type SummaryWithIntervals = Summary & { readonly ci95: Intervals } & Enga
     readonly byTouchpoint: Readonly<Record<string, Engagement>>;
     readonly byKind: Readonly<Partial<Record<PromptKind, Engagement>>>;
   };
-
-const z95 = 1.96;
 
 const rate = (part: number, whole: number) => (whole ? (100 * part) / whole : null);
 
@@ -82,31 +81,11 @@ export function engagement(counts: readonly EngagementCount[]): Engagement & {
   };
 }
 
-/**
- * NPS: the variance of (promoter − detractor) indicators is p + d − (p − d)²; CSAT: a proportion, p(1 − p);
- * CES: the sample variance of the (1–7) scores. Each over n, as a normal approximation.
- */
+/** The scores with the half-widths of their 95% intervals (see `estimate`), and engagement. */
 export function withIntervals(counts: readonly ScoreCount[], engaged: readonly EngagementCount[] = []): SummaryWithIntervals {
-  const summary = summarizeCounts(counts);
-  const { nps, csat, ces } = summary;
-  const npsCi = () => {
-    const p = nps.promoters / nps.n;
-    const d = nps.detractors / nps.n;
-    return 100 * z95 * Math.sqrt((p + d - (p - d) ** 2) / nps.n);
-  };
-  const csatCi = () => {
-    const p = (csat.score ?? 0) / 100;
-    return 100 * z95 * Math.sqrt((p * (1 - p)) / csat.n);
-  };
-  const cesCi = () => {
-    const mean = ces.mean ?? 0;
-    let squares = 0;
-    for (const c of counts) if (c.kind === 'ces') squares += c.n * (cesPoint(c.score, c.scaleMax) - mean) ** 2;
-    return z95 * Math.sqrt(squares / (ces.n - 1) / ces.n);
-  };
   return {
-    ...summary,
-    ci95: { nps: nps.n > 1 ? npsCi() : null, csat: csat.n > 1 ? csatCi() : null, ces: ces.n > 1 ? cesCi() : null },
+    ...summarizeCounts(counts),
+    ci95: { nps: ci95(estimate('nps', counts)), csat: ci95(estimate('csat', counts)), ces: ci95(estimate('ces', counts)) },
     ...engagement(engaged),
   };
 }

@@ -7,6 +7,7 @@ import { batchSchema } from '../../src/schema/batch.js';
 import { toValidationIssues } from '../../src/schema/issues.js';
 import { buildJourney } from '../analytics/journey.js';
 import { buildReport, withIntervals } from '../analytics/report.js';
+import { buildTrends } from '../analytics/trends.js';
 import type { DeliveryStatus, ResponseStore } from '../store/store.js';
 import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { logWhenDone, type AccessLog } from './access-log.js';
@@ -64,6 +65,7 @@ const reads = {
   '/v1/responses.csv': 'csv',
   '/v1/report': 'report',
   '/v1/journey': 'journey',
+  '/v1/trends': 'trends',
   '/v1/webhooks/deliveries': 'deliveries',
   '/v1/inbox': 'inbox',
 } as const;
@@ -182,6 +184,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     const { filter } = parsed;
     if (answer === 'csv') return streamCsv(res, store, filter);
     if (answer === 'journey') return sendJson(res, 200, await buildJourney(store, filter, new Date(), options.stageOrder));
+    if (answer === 'trends') return sendJson(res, 200, await buildTrends(store, filter, new Date()));
     const [counts, engaged, followUp] = await Promise.all([store.countsByDay(filter), store.engagement(filter), store.followUps(filter)]);
     if (answer === 'summary') return sendJson(res, 200, { ...withIntervals(counts, engaged), followUp });
     const [comments, touchpoints] = await Promise.all([store.latestComments(filter, 20), store.touchpoints()]);

@@ -13,6 +13,7 @@ import { sampleResponses } from '../../collector/sample-data.js';
 import { randomUUID } from 'node:crypto';
 import type { Display, DisplayOutcome } from '../../src/schema/display.js';
 import type { Response } from '../../src/schema/response.js';
+import { defaultScales } from '../../src/schema/scales.js';
 import { startPostgres, type PostgresServer } from '../../scripts/postgres-server.js';
 
 export const storeKinds = ['sqlite', 'postgres'] as const;
@@ -122,3 +123,26 @@ export function display(touchpoint: string, outcome: DisplayOutcome, overrides: 
 
 /** Valid responses, as the SDK would send them. */
 export const responses = (count: number, seed = 1): Response[] => sampleResponses(count, 30, new Date(), seed);
+
+/**
+ * `count` answers of one kind and score at a touchpoint, at `at` and then a minute apart going back, with `extra`
+ * fields (a stage, traits, a device…); the sample's own stage and device are dropped, so each says only what it is given.
+ */
+export function answersOf(
+  touchpoint: string,
+  kind: Response['kind'],
+  score: number,
+  count: number,
+  at: number,
+  extra: Partial<Response> = {},
+): Response[] {
+  return responses(count, score + count + at / 60_000).map(({ stage: _stage, device: _device, ...r }, i) => ({
+    ...r,
+    kind,
+    score,
+    scale: { ...defaultScales[kind] },
+    touchpoint,
+    answeredAt: new Date(at - i * 60_000).toISOString(),
+    ...extra,
+  }));
+}

@@ -1,26 +1,15 @@
 // The journey view on a data set whose figures are worked out by hand, on both stores: stages in order, each moment's
 // score, n, response rate and change on the previous period, and the weakest moment of each metric.
 import type { Response } from '../../src/schema/response.js';
-import { defaultScales } from '../../src/schema/scales.js';
-import { batch, display, expect, responses, storeKinds, test } from './harness.js';
+import { answersOf, batch, display, expect, storeKinds, test } from './harness.js';
 
 const dayMs = 86_400_000;
 const until = Date.UTC(2026, 10, 30, 12);
 const since = until - 10 * dayMs;
 
 /** `count` answers of one kind and score at a touchpoint, `daysAgo` days before `until`. */
-function answers(touchpoint: string, stage: string | undefined, kind: Response['kind'], score: number, count: number, daysAgo: number) {
-  // the sample answers come with the demo's stages: each here says only the stage it is given
-  return responses(count, score + count + daysAgo).map(({ stage: _sample, ...r }, i) => ({
-    ...r,
-    kind,
-    score,
-    scale: { ...defaultScales[kind] },
-    touchpoint,
-    answeredAt: new Date(until - daysAgo * dayMs - i * 60_000).toISOString(),
-    ...(stage ? { stage } : {}),
-  }));
-}
+const answers = (touchpoint: string, stage: string | undefined, kind: Response['kind'], score: number, count: number, daysAgo: number) =>
+  answersOf(touchpoint, kind, score, count, until - daysAgo * dayMs, stage ? { stage } : {});
 
 const data: Response[] = [
   // choose: CSAT 75% now (30 × 5, 10 × 2), 100% before (10 × 4): −25

@@ -1,0 +1,154 @@
+// Honest trends: buckets sized to the range (day, week or month) with their answer counts, buckets too thin to trust
+// marked as such; rolling 7- and 28-day figures with 95% intervals; and the period's change on the one before it,
+// with its p-value. All from per-day counts (the rollups), never from rows.
+import { promptKinds, type PromptKind } from '../../src/schema/response.js';
+import type { DayScoreCount, ResponseFilter, ResponseStore } from '../store/store.js';
+import { ci95, difference, estimate, type Difference } from './estimates.js';
+
+export type BucketSize = 'day' | 'week' | 'month';
+/** A figure on fewer answers than this is drawn as too thin to read a swing into. */
+export const minAnswersPerPoint = 30;
+/** The period the change looks at when the filter gives no start: the last 28 days. */
+const defaultPeriodDays = 28;
+const dayMs = 86_400_000;
+
+export interface TrendPoint {
+  /** NPS, CSAT % satisfied or CES mean (1–7); null with no answers. */
+  readonly value: number | null;
+  readonly n: number;
+  /** Half-width of the 95% interval; null below two answers. */
+  readonly ci95: number | null;
+  /** Fewer than `minAnswersPerPoint` answers. */
+  readonly sparse: boolean;
+}
+
+export interface BucketPoint extends TrendPoint {
+  /** First day of the bucket in the range (YYYY-MM-DD, UTC). */
+  readonly start: string;
+  /** Day after its last day in the range. */
+  readonly end: string;
+}
+
+export interface RollingPoint extends TrendPoint {
+  /** The window's last day. */
+  readonly day: string;
+}
+
+export interface PeriodChange extends Difference {
+  readonly current: TrendPoint;
+  readonly previous: TrendPoint;
+}
+
+export interface MetricTrend {
+  readonly buckets: readonly BucketPoint[];
+  /** Per day of the range, the figures of the 7 and 28 days ending on it. */
+  readonly rolling: { readonly 7: readonly RollingPoint[]; readonly 28: readonly RollingPoint[] };
+  readonly change: PeriodChange;
+}
+
+export interface Trends {
+  /** The range drawn: the filter's, or from the first answer to now. */
+  readonly since: string;
+  readonly until: string;
+  readonly bucket: BucketSize;
+  readonly minAnswers: number;
+  /** The period the change measures, and the one of the same length before it. */
+  readonly period: { readonly since: string; readonly until: string; readonly previousSince: string; readonly days: number };
+  readonly metrics: Readonly<Record<PromptKind, MetricTrend>>;
+}
+
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const msOf = (day: string) => Date.parse(`${day}T00:00:00Z`);
+const addDays = (day: string, days: number) => dayOf(msOf(day) + days * dayMs);
+
+/** Day buckets up to two months, weeks up to a year, months beyond. */
+export const bucketSizeFor = (days: number): BucketSize => (days <= 62 ? 'day' : days <= 366 ? 'week' : 'month');
+
+/** The first day of the bucket a day falls in: itself, its ISO week's Monday, or the first of its month. */
+function bucketStart(day: string, size: BucketSize): string {
+  if (size === 'day') return day;
+  if (size === 'month') return `${day.slice(0, 7)}-01`;
+  return addDays(day, -((new Date(msOf(day)).getUTCDay() + 6) % 7));
+}
+
+const point = (kind: PromptKind, counts: Iterable<DayScoreCount>): TrendPoint => {
+  const e = estimate(kind, counts);
+  return { value: e.value, n: e.n, ci95: ci95(e), sparse: e.n < minAnswersPerPoint };
+};
+
+/** Counts grouped by day, in day order as the store gives them. */
+function byDay(counts: readonly DayScoreCount[]): Map<string, DayScoreCount[]> {
+  const days = new Map<string, DayScoreCount[]>();
+  for (const c of counts) {
+    const list = days.get(c.day);
+    if (list) list.push(c);
+    else days.set(c.day, [c]);
+  }
+  return days;
+}
+
+/** Per day, each window's figures over the days ending on it: a running tally per score, added to and taken from. */
+function rolling(kind: PromptKind, days: readonly string[], counts: Map<string, DayScoreCount[]>, window: number): RollingPoint[] {
+  const tally = new Map<string, DayScoreCount>();
+  const move = (day: string, sign: 1 | -1) => {
+    for (const c of counts.get(day) ?? []) {
+      if (c.kind !== kind) continue;
+      const key = `${c.scaleMax}:${c.score}`;
+      const held = tally.get(key);
+      tally.set(key, { ...c, n: (held?.n ?? 0) + sign * c.n });
+    }
+  };
+  for (let back = window - 1; back > 0; back--) move(addDays(days[0]!, -back), 1);
+  return days.map((day) => {
+    move(day, 1);
+    const figures = point(kind, tally.values());
+    move(addDays(day, 1 - window), -1);
+    return { day, ...figures };
+  });
+}
+
+export async function buildTrends(store: ResponseStore, filter: ResponseFilter, now: Date): Promise<Trends> {
+  const until = filter.until ? Date.parse(filter.until) : now.getTime();
+  const periodSince = filter.since ? Date.parse(filter.since) : until - defaultPeriodDays * dayMs;
+  const previousSince = periodSince - (until - periodSince);
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const [shown, current, previous] = await Promise.all([
+    store.countsByDay({ ...filter, until: iso(until) }),
+    store.countsByDay({ ...filter, since: iso(periodSince), until: iso(until) }),
+    store.countsByDay({ ...filter, since: iso(previousSince), until: iso(periodSince) }),
+  ]);
+  const since = filter.since ? periodSince : Math.min(periodSince, shown.length ? msOf(shown[0]!.day) : periodSince);
+  const firstDay = dayOf(since);
+  const lastDay = dayOf(Math.max(since, until - 1));
+  // the rolling windows of the first days reach back before the range
+  const lookback = filter.since ? await store.countsByDay({ ...filter, since: iso(msOf(addDays(firstDay, -27))), until: iso(since) }) : [];
+  const counts = byDay([...lookback, ...shown]);
+  const days: string[] = [];
+  for (let day = firstDay; day <= lastDay; day = addDays(day, 1)) days.push(day);
+  const bucket = bucketSizeFor(days.length);
+  const buckets = new Map<string, { start: string; end: string; counts: DayScoreCount[] }>();
+  for (const day of days) {
+    const start = bucketStart(day, bucket);
+    const held = buckets.get(start) ?? { start: day, end: day, counts: [] };
+    held.end = addDays(day, 1);
+    held.counts.push(...(counts.get(day) ?? []));
+    buckets.set(start, held);
+  }
+  const metric = (kind: PromptKind): MetricTrend => ({
+    buckets: [...buckets.values()].map(({ start, end, counts }) => ({ start, end, ...point(kind, counts) })),
+    rolling: { 7: rolling(kind, days, counts, 7), 28: rolling(kind, days, counts, 28) },
+    change: {
+      current: point(kind, current),
+      previous: point(kind, previous),
+      ...difference(estimate(kind, current), estimate(kind, previous)),
+    },
+  });
+  return {
+    since: iso(since),
+    until: iso(until),
+    bucket,
+    minAnswers: minAnswersPerPoint,
+    period: { since: iso(periodSince), until: iso(until), previousSince: iso(previousSince), days: (until - periodSince) / dayMs },
+    metrics: Object.fromEntries(promptKinds.map((kind) => [kind, metric(kind)])) as Record<PromptKind, MetricTrend>,
+  };
+}

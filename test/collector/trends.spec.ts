@@ -1,0 +1,101 @@
+// Trends on a data set whose figures are worked out by hand, on both stores: buckets sized to the range with thin ones
+// marked, rolling 7- and 28-day figures (reaching back before the range), and the change on the previous period with
+// its p-value.
+import { answersOf, batch, expect, storeKinds, test } from './harness.js';
+
+const dayMs = 86_400_000;
+const until = Date.UTC(2026, 10, 30);
+const since = until - 28 * dayMs; // 2026-11-02: 28 days, so day buckets
+const at = (day: string) => Date.parse(`${day}T12:00:00Z`);
+
+const data = [
+  // this period: NPS (30 − 20) / 60 = 16.7
+  ...answersOf('checkout', 'nps', 10, 30, at('2026-11-28')),
+  ...answersOf('checkout', 'nps', 8, 10, at('2026-11-20')),
+  ...answersOf('checkout', 'nps', 3, 20, at('2026-11-10')),
+  // the 28 days before: NPS (10 − 20) / 40 = −25
+  ...answersOf('checkout', 'nps', 9, 10, at('2026-10-20')),
+  ...answersOf('checkout', 'nps', 7, 10, at('2026-10-20')),
+  ...answersOf('checkout', 'nps', 2, 20, at('2026-10-25')),
+  // CSAT: 8 of 10 satisfied, on one day
+  ...answersOf('support', 'csat', 5, 8, at('2026-11-28')),
+  ...answersOf('support', 'csat', 1, 2, at('2026-11-28')),
+  // long before: stretches an open range past a year
+  ...answersOf('checkout', 'nps', 10, 1, at('2025-01-15')),
+];
+
+for (const kind of storeKinds) {
+  test(`${kind}: trends match the hand-worked figures`, async ({ startCollector }) => {
+    const collector = await startCollector({ database: kind });
+    for (let i = 0; i < data.length; i += 50) expect((await collector.post(batch(data.slice(i, i + 50)))).status).toBe(202);
+    const trends = async (query: Record<string, string>) => {
+      const response = await fetch(`${collector.url}v1/trends?${new URLSearchParams(query)}`);
+      expect(response.status).toBe(200);
+      return response.json();
+    };
+
+    const month = await trends({ since: new Date(since).toISOString(), until: new Date(until).toISOString() });
+    expect(month).toMatchObject({ bucket: 'day', minAnswers: 30, since: '2026-11-02T00:00:00.000Z', until: '2026-11-30T00:00:00.000Z' });
+    const nps = month.metrics.nps;
+    expect(nps.buckets).toHaveLength(28);
+    const bucket = (day: string) => nps.buckets.find((b: { start: string }) => b.start === day);
+    expect(bucket('2026-11-28')).toEqual({ start: '2026-11-28', end: '2026-11-29', value: 100, n: 30, ci95: 0, sparse: false });
+    expect(bucket('2026-11-20')).toEqual({ start: '2026-11-20', end: '2026-11-21', value: 0, n: 10, ci95: 0, sparse: true });
+    expect(bucket('2026-11-10')).toMatchObject({ value: -100, n: 20, sparse: true });
+    expect(bucket('2026-11-11')).toEqual({ start: '2026-11-11', end: '2026-11-12', value: null, n: 0, ci95: null, sparse: true });
+
+    // the 28-day window on the range's first day reaches back to 10-06: the previous period's 40 answers
+    const r28 = nps.rolling['28'];
+    expect(r28[0]).toMatchObject({ day: '2026-11-02', value: -25, n: 40 });
+    expect(r28.at(-1).day).toBe('2026-11-29');
+    expect(r28.at(-1).n).toBe(60);
+    expect(r28.at(-1).value).toBeCloseTo(100 / 6, 10);
+    // √(p + d − (p − d)²) / n with p = 1/2, d = 1/3, n = 60, × 100 × 1.96
+    expect(r28.at(-1).ci95).toBeCloseTo(1.96 * Math.sqrt(134.259259259), 6);
+    // the 7 days to 11-29 hold only the 30 promoters; to 11-26 only the 10 passives of 11-20
+    const r7 = nps.rolling['7'];
+    expect(r7.at(-1)).toMatchObject({ day: '2026-11-29', value: 100, n: 30, sparse: false });
+    expect(r7.find((p: { day: string }) => p.day === '2026-11-26')).toMatchObject({ value: 0, n: 10, sparse: true });
+    expect(r7.find((p: { day: string }) => p.day === '2026-11-27')).toMatchObject({ value: null, n: 0 });
+
+    // 16.7 against −25: +41.7, se √(134.26 + 171.88) = 17.50, z = 2.381, p = 0.0172
+    expect(month.period).toEqual({
+      since: '2026-11-02T00:00:00.000Z',
+      until: '2026-11-30T00:00:00.000Z',
+      previousSince: '2026-10-05T00:00:00.000Z',
+      days: 28,
+    });
+    expect(nps.change.current).toMatchObject({ n: 60 });
+    expect(nps.change.previous).toMatchObject({ value: -25, n: 40 });
+    expect(nps.change.difference).toBeCloseTo(41.6667, 3);
+    expect(nps.change.ci95).toBeCloseTo(34.2935, 3);
+    expect(nps.change.p).toBeCloseTo(0.017247, 5);
+    expect(month.metrics.csat.buckets.find((b: { start: string }) => b.start === '2026-11-28')).toMatchObject({ value: 80, n: 10 });
+    expect(month.metrics.csat.change).toMatchObject({ difference: null, p: null });
+    expect(month.metrics.ces.buckets.every((b: { n: number }) => b.n === 0)).toBe(true);
+
+    // half a year: ISO weeks, the first and last clipped to the range
+    const half = await trends({ since: '2026-06-01', until: '2026-11-30' });
+    expect(half.bucket).toBe('week');
+    const weeks = half.metrics.nps.buckets;
+    expect(weeks[0]).toMatchObject({ start: '2026-06-01', end: '2026-06-08' });
+    expect(weeks.at(-1)).toMatchObject({ start: '2026-11-23', end: '2026-11-30', value: 100, n: 30 });
+    expect(weeks.find((w: { start: string }) => w.start === '2026-10-19')).toMatchObject({ end: '2026-10-26', n: 40, value: -25 });
+
+    // no range: from the first answer to the end, by month; the change is the last 28 days on the 28 before
+    const all = await trends({ until: '2026-11-30' });
+    expect(all.bucket).toBe('month');
+    expect(all.since).toBe('2025-01-15T00:00:00.000Z');
+    expect(all.metrics.nps.buckets[0]).toMatchObject({ start: '2025-01-15', end: '2025-02-01', value: 100, n: 1, sparse: true });
+    expect(all.metrics.nps.buckets.at(-1)).toMatchObject({ start: '2026-11-01', end: '2026-11-30', n: 60 });
+    expect(all.metrics.nps.change.p).toBeCloseTo(0.017247, 5);
+
+    // a stage filter, a touchpoint filter and bad input
+    const support = await trends({ touchpoint: 'support', since: '2026-11-02', until: '2026-11-30' });
+    expect(support.metrics.nps.change.current.n).toBe(0);
+    expect(support.metrics.csat.change.current).toMatchObject({ value: 80, n: 10 });
+    const bad = await fetch(`${collector.url}v1/trends?since=yesterday`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).issues[0].path).toBe('query.since');
+  });
+}

@@ -47,7 +47,7 @@ export interface MetricTrend {
 }
 
 export interface Trends {
-  /** The range drawn: the filter's, or from the first answer to now. */
+  /** The range drawn: the filter's, or from the first answer's day to now (the last 28 days with no answers). */
   readonly since: string;
   readonly until: string;
   readonly bucket: BucketSize;
@@ -117,7 +117,8 @@ export async function buildTrends(store: ResponseStore, filter: ResponseFilter, 
     store.countsByDay({ ...filter, since: iso(periodSince), until: iso(until) }),
     store.countsByDay({ ...filter, since: iso(previousSince), until: iso(periodSince) }),
   ]);
-  const since = filter.since ? periodSince : Math.min(periodSince, shown.length ? msOf(shown[0]!.day) : periodSince);
+  // an open range starts at the first answer: a chart of one answer is a day wide, not a month of nothing
+  const since = filter.since || !shown.length ? periodSince : msOf(shown[0]!.day);
   const firstDay = dayOf(since);
   const lastDay = dayOf(Math.max(since, until - 1));
   // the rolling windows of the first days reach back before the range

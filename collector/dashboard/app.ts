@@ -1,20 +1,20 @@
 // The dashboard: tiles, trends, distributions and comments from /v1/report, filtered by touchpoint and dates.
 import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
 import type { PromptKind } from '../../src/schema/response.js';
 import { bandOf } from '../../src/sdk/scores.js';
 import type { Engagement, Report } from '../analytics/report.js';
+import { css, draw, empty } from './charts.js';
 import { onInboxFilter, refreshInbox } from './inbox.js';
 import { refreshJourney } from './journey.js';
+import { refreshTrends } from './trends.js';
+import { restoreFromUrl } from './url-state.js';
 import { count, format, interval } from './wording.js';
 import './styles.css';
 
 const form = document.querySelector<HTMLFormElement>('#filters')!;
 const status = document.querySelector<HTMLElement>('#status')!;
 const readKey = new URLSearchParams(location.search).get('key');
-const charts = new Map<string, uPlot>();
 
-const css = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 /** The response rate of a kind's prompts, when any were shown. */
 const responded = (e: Engagement | undefined) => (e && e.shown ? ` · response rate ${format(e.responseRate)}% of ${e.shown} shown` : '');
 
@@ -29,83 +29,6 @@ function tile(id: string, value: string, detail: string): void {
   const el = document.getElementById(id)!;
   el.querySelector('.value')!.textContent = value;
   el.querySelector('.detail')!.textContent = detail;
-}
-
-/** Draws (or redraws) a chart that fills its container's width; canvas charts get a text alternative. */
-function draw(
-  id: string,
-  options: Omit<uPlot.Options, 'width' | 'height'>,
-  data: uPlot.AlignedData,
-  description: string,
-  xAxis: Partial<uPlot.Axis> = {},
-  yAxis: Partial<uPlot.Axis> = {},
-): void {
-  const el = document.getElementById(id)!;
-  el.setAttribute('role', 'img');
-  el.setAttribute('aria-label', description);
-  charts.get(id)?.destroy();
-  charts.delete(id);
-  el.replaceChildren();
-  const axis = { stroke: css('--muted'), grid: { stroke: css('--line'), width: 1 }, ticks: { stroke: css('--line'), width: 1 } };
-  // no legend: with no point under the cursor uPlot's shows "--"; the title, the colours' key and the text alternative say it
-  const chart = new uPlot(
-    {
-      ...options,
-      legend: { show: false },
-      width: el.clientWidth || 320,
-      height: 220,
-      axes: [
-        { ...axis, ...xAxis },
-        { ...axis, ...yAxis },
-      ],
-    },
-    data,
-    el,
-  );
-  charts.set(id, chart);
-}
-
-/** In place of a chart with nothing to draw: what is missing and how to get it. */
-function empty(id: string, title: string): void {
-  const el = document.getElementById(id)!;
-  charts.get(id)?.destroy();
-  charts.delete(id);
-  el.removeAttribute('role');
-  el.removeAttribute('aria-label');
-  const heading = document.createElement('p');
-  heading.className = 'empty-title';
-  heading.textContent = title;
-  const hint = document.createElement('p');
-  hint.className = 'empty';
-  hint.textContent =
-    'No answers in this range yet. Answer a prompt in the demo shop (npm start), send the first one from your site, or widen the dates.';
-  el.replaceChildren(heading, hint);
-}
-
-const resize = new ResizeObserver((entries) => {
-  for (const entry of entries) charts.get(entry.target.id)?.setSize({ width: entry.contentRect.width, height: 220 });
-});
-document.querySelectorAll('.chart').forEach((el) => resize.observe(el));
-
-function trend(id: string, label: string, days: readonly string[], values: ReadonlyArray<number | null>, range: [number, number]): void {
-  const xs = days.map((day) => Date.parse(`${day}T12:00:00Z`) / 1000);
-  const shown = values.filter((v): v is number => v !== null);
-  if (!shown.length) return empty(id, label);
-  const description = `${label} by day, from ${days[0]} to ${days.at(-1)}: ${values.map((v) => format(v, 1)).join(', ')}`;
-  // the axis spans the data's days (half a day either side), not uPlot's guess around a single point
-  const span: [number, number] = [xs[0]! - 43_200, xs.at(-1)! + 43_200];
-  // the span on the element too: what the axis shows is checkable without reading the canvas
-  document.getElementById(id)!.dataset.axis = span.map((t) => new Date(t * 1000).toISOString()).join('/');
-  draw(
-    id,
-    {
-      title: label,
-      scales: { x: { time: true, range: span }, y: { range } },
-      series: [{}, { label, stroke: css('--accent'), width: 2, spanGaps: true, points: { show: days.length < 40 } }],
-    },
-    [xs, values.map((v) => v ?? null)],
-    description,
-  );
 }
 
 function distribution(id: string, label: string, kind: PromptKind, counts: readonly number[], first: number): void {
@@ -208,39 +131,18 @@ async function refresh(): Promise<void> {
     `of ${followUp.needingAttention} needing someone · ${followUp.contacted} contacted, ${followUp.closed} closed` +
       (followUp.medianHoursToClose === null ? '' : ` · median ${format(followUp.medianHoursToClose, 1)} h to close`),
   );
-  const days = report.trend.map((d) => d.day);
-  trend(
-    'trend-nps',
-    'NPS',
-    days,
-    report.trend.map((d) => d.nps),
-    [-100, 100],
-  );
-  trend(
-    'trend-csat',
-    'CSAT %',
-    days,
-    report.trend.map((d) => d.csat),
-    [0, 100],
-  );
-  trend(
-    'trend-ces',
-    'CES (1–7)',
-    days,
-    report.trend.map((d) => d.ces),
-    [1, 7],
-  );
   distribution('dist-nps', 'NPS answers', 'nps', report.distribution.nps, 0);
   distribution('dist-csat', 'CSAT answers', 'csat', report.distribution.csat, 1);
   distribution('dist-ces', 'CES answers', 'ces', report.distribution.ces, 1);
   comments(report);
   touchpointOptions(report.touchpoints);
   status.textContent = answers(nps.n + csat.n + ces.n);
-  await Promise.all([refreshJourney(params), refreshInbox(params, refresh)]);
+  await Promise.all([refreshJourney(params), refreshTrends(params), refreshInbox(params, refresh)]);
 }
 
 onInboxFilter(() => void refreshInbox(query(), refresh));
 
+restoreFromUrl();
 form.addEventListener('change', () => void refresh());
 matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => void refresh());
 void refresh();

@@ -31,6 +31,8 @@ const usage = `Usage: cxkit-collector [options]         (environment variables i
   --webhook-retry-base <ms> first retry after about this long, doubling up to 6 h; 12 attempts (default 30000)
   --allow-private-webhooks allow webhook targets on loopback or private addresses (development only)
   --stages <a,b,…>         the journey's stages in order (default discover,choose,buy,get-help,stay) [CXKIT_STAGES]
+  --segment-traits <a,b,…> traits to break figures down by, besides device, locale, page and visitor
+                           (default plan,country; a changed list re-segments stored answers at start) [CXKIT_SEGMENT_TRAITS]
   -h, --help               this text`;
 
 const loopback = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -48,6 +50,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         origin: { type: 'string', multiple: true, default: env.CXKIT_ORIGINS ? env.CXKIT_ORIGINS.split(',').map((o) => o.trim()) : [] },
         'public-origin': { type: 'string', default: env.CXKIT_PUBLIC_ORIGIN },
         stages: { type: 'string', default: env.CXKIT_STAGES },
+        'segment-traits': { type: 'string', default: env.CXKIT_SEGMENT_TRAITS },
         'write-key': { type: 'string', default: env.CXKIT_WRITE_KEY },
         'read-key': { type: 'string', default: env.CXKIT_READ_KEY },
         'admin-key': { type: 'string', default: env.CXKIT_ADMIN_KEY },
@@ -105,10 +108,14 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
   const stageOrder = values.stages?.split(',').map((stage) => stage.trim());
   if (stageOrder?.some((stage) => !stage)) return fail(`--stages: expected stage names separated by commas, got ${values.stages}`);
+  const segmentTraits = values['segment-traits']?.split(',').map((trait) => trait.trim());
+  if (segmentTraits?.some((trait) => !trait || trait.length > 100)) {
+    return fail(`--segment-traits: expected trait names (1–100 characters) separated by commas, got ${values['segment-traits']}`);
+  }
   const database = values.database ?? values.db ?? env.DATABASE_URL ?? defaultSqliteFile;
   let store;
   try {
-    store = await openStore(database);
+    store = await openStore(database, { segmentTraits });
   } catch (error) {
     return fail(`--database: could not open ${redact(database)}: ${error instanceof Error ? error.message : String(error)}`, false);
   }

@@ -66,3 +66,22 @@ export function difference(a: Estimate, b: Estimate): Difference {
   if (se === 0) return { difference, ci95: 0, p: null };
   return { difference, ci95: z95 * se, p: 2 * (1 - normalCdf(Math.abs(difference / se))) };
 }
+
+/** A figure on fewer answers than this is shown as too thin to read a difference or a swing into. */
+export const minAnswersPerPoint = 30;
+
+/** A metric as the views show it: the value, its answers and interval, and whether it rests on too few answers. */
+export interface Figure {
+  /** NPS, CSAT % satisfied or CES mean (1–7); null with no answers. */
+  readonly value: number | null;
+  readonly n: number;
+  /** Half-width of the 95% interval; null below two answers. */
+  readonly ci95: number | null;
+  /** Fewer than `minAnswersPerPoint` answers. */
+  readonly sparse: boolean;
+}
+
+export function figure(kind: PromptKind, counts: Iterable<ScoreCount>): Figure {
+  const e = estimate(kind, counts);
+  return { value: e.value, n: e.n, ci95: ci95(e), sparse: e.n < minAnswersPerPoint };
+}

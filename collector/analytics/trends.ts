@@ -3,24 +3,15 @@
 // with its p-value. All from per-day counts (the rollups), never from rows.
 import { promptKinds, type PromptKind } from '../../src/schema/response.js';
 import type { DayScoreCount, ResponseFilter, ResponseStore } from '../store/store.js';
-import { ci95, difference, estimate, type Difference } from './estimates.js';
+import { difference, estimate, figure, minAnswersPerPoint, type Difference, type Figure } from './estimates.js';
 
 export type BucketSize = 'day' | 'week' | 'month';
-/** A figure on fewer answers than this is drawn as too thin to read a swing into. */
-export const minAnswersPerPoint = 30;
 /** The period the change looks at when the filter gives no start: the last 28 days. */
 const defaultPeriodDays = 28;
 const dayMs = 86_400_000;
 
-export interface TrendPoint {
-  /** NPS, CSAT % satisfied or CES mean (1–7); null with no answers. */
-  readonly value: number | null;
-  readonly n: number;
-  /** Half-width of the 95% interval; null below two answers. */
-  readonly ci95: number | null;
-  /** Fewer than `minAnswersPerPoint` answers. */
-  readonly sparse: boolean;
-}
+/** A metric over a bucket or window. */
+export type TrendPoint = Figure;
 
 export interface BucketPoint extends TrendPoint {
   /** First day of the bucket in the range (YYYY-MM-DD, UTC). */
@@ -71,11 +62,6 @@ function bucketStart(day: string, size: BucketSize): string {
   return addDays(day, -((new Date(msOf(day)).getUTCDay() + 6) % 7));
 }
 
-const point = (kind: PromptKind, counts: Iterable<DayScoreCount>): TrendPoint => {
-  const e = estimate(kind, counts);
-  return { value: e.value, n: e.n, ci95: ci95(e), sparse: e.n < minAnswersPerPoint };
-};
-
 /** Counts grouped by day, in day order as the store gives them. */
 function byDay(counts: readonly DayScoreCount[]): Map<string, DayScoreCount[]> {
   const days = new Map<string, DayScoreCount[]>();
@@ -101,7 +87,7 @@ function rolling(kind: PromptKind, days: readonly string[], counts: Map<string, 
   for (let back = window - 1; back > 0; back--) move(addDays(days[0]!, -back), 1);
   return days.map((day) => {
     move(day, 1);
-    const figures = point(kind, tally.values());
+    const figures = figure(kind, tally.values());
     move(addDays(day, 1 - window), -1);
     return { day, ...figures };
   });
@@ -136,11 +122,11 @@ export async function buildTrends(store: ResponseStore, filter: ResponseFilter, 
     buckets.set(start, held);
   }
   const metric = (kind: PromptKind): MetricTrend => ({
-    buckets: [...buckets.values()].map(({ start, end, counts }) => ({ start, end, ...point(kind, counts) })),
+    buckets: [...buckets.values()].map(({ start, end, counts }) => ({ start, end, ...figure(kind, counts) })),
     rolling: { 7: rolling(kind, days, counts, 7), 28: rolling(kind, days, counts, 28) },
     change: {
-      current: point(kind, current),
-      previous: point(kind, previous),
+      current: figure(kind, current),
+      previous: figure(kind, previous),
       ...difference(estimate(kind, current), estimate(kind, previous)),
     },
   });

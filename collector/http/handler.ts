@@ -7,6 +7,7 @@ import { batchSchema } from '../../src/schema/batch.js';
 import { toValidationIssues } from '../../src/schema/issues.js';
 import { buildJourney } from '../analytics/journey.js';
 import { buildReport, withIntervals } from '../analytics/report.js';
+import { buildSegments } from '../analytics/segments.js';
 import { buildTrends } from '../analytics/trends.js';
 import type { DeliveryStatus, ResponseStore } from '../store/store.js';
 import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
@@ -19,7 +20,7 @@ import { keyMatches, presentedKey } from './keys.js';
 import { erasePerson, personPath } from './people.js';
 import { serveDashboard } from './dashboard-files.js';
 import { originPolicy } from './origins.js';
-import { parseFilter, parseListing } from './query.js';
+import { parseFilter, parseListing, parseSegmentQuery } from './query.js';
 import { RateLimiter } from './rate-limit.js';
 
 export interface CollectorOptions {
@@ -66,6 +67,7 @@ const reads = {
   '/v1/report': 'report',
   '/v1/journey': 'journey',
   '/v1/trends': 'trends',
+  '/v1/segments': 'segments',
   '/v1/webhooks/deliveries': 'deliveries',
   '/v1/inbox': 'inbox',
 } as const;
@@ -176,9 +178,16 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     sendJson(res, 200, { deliveries: await store.deliveries({ status, limit }) });
   }
 
+  async function segments(res: ServerResponse, url: URL): Promise<void> {
+    const parsed = parseSegmentQuery(url.searchParams, store.segmentDimensions);
+    if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: parsed.issues });
+    sendJson(res, 200, await buildSegments(store, parsed.filter, parsed.query));
+  }
+
   async function read(res: ServerResponse, url: URL, answer: Read): Promise<void> {
     if (answer === 'deliveries') return listDeliveries(res, url);
     if (answer === 'inbox') return listInbox(res, store, url);
+    if (answer === 'segments') return segments(res, url);
     const parsed = parseFilter(url.searchParams);
     if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: parsed.issues });
     const { filter } = parsed;

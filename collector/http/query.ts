@@ -1,6 +1,7 @@
 // The query string of the read endpoints: touchpoint, since and until, validated with a message naming the parameter.
 import { z } from 'zod/mini';
 import { toValidationIssues, type ValidationIssue } from '../../src/schema/issues.js';
+import type { SegmentQuery } from '../analytics/segments.js';
 import type { ResponseFilter } from '../store/store.js';
 
 const instant = z
@@ -56,4 +57,38 @@ export function parseListing<S extends string>(
     issues.push({ path: 'query.limit', message: `expected a whole number from 1 to ${limits.max}` });
   }
   return { status: status as S | undefined, limit, issues, rest };
+}
+
+/**
+ * The segment endpoint's query: `by` (one of `dimensions`, default the first), `a` and `b` (two values to compare,
+ * both or neither), `limit` (values listed, 1–500, default 20), and the filter.
+ */
+export function parseSegmentQuery(
+  params: URLSearchParams,
+  dimensions: readonly string[],
+): { filter: ResponseFilter; query: SegmentQuery } | { issues: ValidationIssue[] } {
+  const rest = new URLSearchParams(params);
+  const take = (name: string) => {
+    const value = rest.get(name);
+    rest.delete(name);
+    return value;
+  };
+  const [by, a, b, limitText] = [take('by'), take('a'), take('b'), take('limit')];
+  const issues: ValidationIssue[] = [];
+  const dimension = by ?? dimensions[0]!;
+  if (!dimensions.includes(dimension)) {
+    issues.push({
+      path: 'query.by',
+      message: `expected one of ${dimensions.join(', ')} (traits are set with --segment-traits), got ${by}`,
+    });
+  }
+  if ((a === null) !== (b === null))
+    issues.push({ path: `query.${a === null ? 'a' : 'b'}`, message: 'expected both a and b: the two values to compare' });
+  const limit = Number(limitText ?? 20);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+    issues.push({ path: 'query.limit', message: 'expected a whole number from 1 to 500' });
+  const parsed = parseFilter(rest);
+  if ('issues' in parsed) issues.push(...parsed.issues);
+  if (issues.length || 'issues' in parsed) return { issues };
+  return { filter: parsed.filter, query: { dimension, limit, compare: a !== null && b !== null ? [a, b] : undefined } };
 }

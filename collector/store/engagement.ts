@@ -3,7 +3,7 @@
 import type { DisplayOutcome } from '../../src/schema/display.js';
 import type { PromptKind } from '../../src/schema/response.js';
 import { mergeCounts } from './day-range.js';
-import type { DayScoreCount, EngagementCount, TouchpointScoreCount } from './store.js';
+import type { DayScoreCount, EngagementCount, SegmentScoreCount, TouchpointScoreCount } from './store.js';
 
 /** Counts per day and score from the parts `ranged` queries answer, oldest day first. */
 export function toDayCounts(parts: ReadonlyArray<readonly DayScoreCount[]>): DayScoreCount[] {
@@ -14,6 +14,10 @@ export function toDayCounts(parts: ReadonlyArray<readonly DayScoreCount[]>): Day
 
 export function toTouchpointCounts(parts: ReadonlyArray<readonly TouchpointScoreCount[]>): TouchpointScoreCount[] {
   return mergeCounts(parts, (c) => `${c.touchpoint}|${c.kind}|${c.scaleMax}|${c.score}`, ['n']);
+}
+
+export function toSegmentCounts(parts: ReadonlyArray<readonly SegmentScoreCount[]>): SegmentScoreCount[] {
+  return mergeCounts(parts, (c) => `${c.value}|${c.kind}|${c.scaleMax}|${c.score}`, ['n']);
 }
 
 export interface AnswerSums {

@@ -1,7 +1,7 @@
 // The PostgreSQL schema as numbered steps, recorded in cxkit_migrations. Append, never edit: every collector instance
 // applies what is missing at start, one at a time under an advisory lock.
-import { answerCounts, displayCounts, postgresRollup } from './rollups.js';
-import { displaysTable, followUpTables, postgresTypes, touchpointStagesTable, webhookDeliveries } from './shared-tables.js';
+import { answerCounts, displayCounts, postgresRollup, segmentCounts } from './rollups.js';
+import { displaysTable, followUpTables, postgresTypes, settingsTable, touchpointStagesTable, webhookDeliveries } from './shared-tables.js';
 
 export const postgresMigrations: readonly string[] = [
   // 1: responses and displays with the columns reads need, and the per-day rollups triggers keep exact in every write's
@@ -54,4 +54,9 @@ export const postgresMigrations: readonly string[] = [
      FOR EACH STATEMENT EXECUTE FUNCTION cxkit_touchpoint_stages();
    CREATE TRIGGER displays_stage AFTER INSERT ON displays REFERENCING NEW TABLE AS new_rows
      FOR EACH STATEMENT EXECUTE FUNCTION cxkit_touchpoint_stages();`,
+  // 5: segments: each answer's device, locale, page path, visitor and chosen traits, and their rollup (the store works
+  // the segments of stored answers out after the migrations, and again whenever the chosen traits change)
+  `ALTER TABLE responses ADD COLUMN segments jsonb;
+   ${settingsTable};
+   ${postgresRollup(segmentCounts)}`,
 ];

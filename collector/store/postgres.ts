@@ -4,7 +4,8 @@
 import pg from 'pg';
 import type { Response } from '../../src/schema/response.js';
 import { rangeParts, type RangedQuery } from './day-range.js';
-import { toDayCounts, toEngagement, toTouchpointCounts, type AnswerSums, type DisplaySums } from './engagement.js';
+import { toDayCounts, toEngagement, toSegmentCounts, toTouchpointCounts, type AnswerSums, type DisplaySums } from './engagement.js';
+import { checkedTraits, dimensionLiteral, dimensionsFor, segmentsOf, segmentTraitsSetting } from './segments.js';
 import { inStage, needsAttention } from './shared-tables.js';
 import { postgresMigrations } from './postgres-migrations.js';
 import { prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
@@ -30,11 +31,13 @@ import type {
   ResponseFilter,
   ResponsePage,
   ResponseStore,
+  SegmentScoreCount,
+  StoreOptions,
   TouchpointScoreCount,
   TouchpointStage,
 } from './store.js';
 
-export interface PostgresOptions {
+export interface PostgresOptions extends StoreOptions {
   /** Connections in the pool. Default 10. */
   readonly poolSize?: number;
 }
@@ -118,21 +121,38 @@ const displaySums: RangedQuery = {
   },
 };
 
+/** Answers per value of one dimension: from the segment rollup, and from the rows' segments exploded for the edges. */
+const segmentCountsOf = (dimension: string): RangedQuery => ({
+  rollup: {
+    table: 'segment_counts',
+    select: 'value, kind, scale_max AS "scaleMax", score, sum(n)::integer AS n',
+    groupBy: 'value, kind, scale_max, score',
+    where: `dimension = ${dimensionLiteral(dimension)}`,
+  },
+  rows: {
+    table: 'responses CROSS JOIN LATERAL jsonb_each_text(responses.segments) AS each',
+    time: 'answered_at',
+    select: 'each.value AS value, kind, scale_max AS "scaleMax", score, count(*)::integer AS n',
+    groupBy: '1, 2, 3, 4',
+    where: `each.key = ${dimensionLiteral(dimension)}`,
+  },
+});
+
 /** Answers and displays of a batch in one statement: atomic without an explicit transaction, one round trip. */
 const insertBatch = `
   WITH answers AS (
     INSERT INTO responses (id, kind, score, scale_max, touchpoint, answered_at, answered_at_claimed, received_at, partial,
-                           comment, user_id, anonymous_id, body, webhook_pending)
+                           comment, user_id, anonymous_id, segments, body, webhook_pending)
     SELECT id, kind, score, scale_max, touchpoint, answered_at, answered_at_claimed, $13, partial, comment, user_id,
-           anonymous_id, body, $26
+           anonymous_id, segments, body, $26
       FROM unnest($1::text[], $2::text[], $3::smallint[], $4::smallint[], $5::text[], $6::timestamptz[], $7::text[],
-                  $8::boolean[], $9::text[], $10::text[], $11::text[], $12::jsonb[])
+                  $8::boolean[], $9::text[], $10::text[], $11::text[], $27::jsonb[], $12::jsonb[])
         AS batch (id, kind, score, scale_max, touchpoint, answered_at, answered_at_claimed, partial, comment, user_id,
-                  anonymous_id, body)
+                  anonymous_id, segments, body)
     ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, score = excluded.score, scale_max = excluded.scale_max,
       touchpoint = excluded.touchpoint, answered_at = excluded.answered_at, answered_at_claimed = excluded.answered_at_claimed,
       received_at = excluded.received_at, partial = excluded.partial, comment = excluded.comment, user_id = excluded.user_id,
-      anonymous_id = excluded.anonymous_id, body = excluded.body
+      anonymous_id = excluded.anonymous_id, segments = excluded.segments, body = excluded.body
     WHERE responses.partial AND NOT excluded.partial
     RETURNING 1
   ), shown AS (
@@ -153,14 +173,27 @@ const insertBatch = `
   SELECT (SELECT count(*)::integer FROM answers) AS accepted, (SELECT count(*)::integer FROM shown) AS displays`;
 
 export class PostgresStore implements ResponseStore {
-  private constructor(private readonly pool: pg.Pool) {}
+  readonly segmentDimensions: readonly string[];
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly traits: readonly string[],
+  ) {
+    this.segmentDimensions = dimensionsFor(traits);
+  }
 
   /** Connects, applies the migrations this database has not had yet, and answers the store. */
   static async connect(connectionString: string, options: PostgresOptions = {}): Promise<PostgresStore> {
     const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
     // an idle client losing its server must not crash the process: the next query reconnects or fails with a 503
     pool.on('error', (error) => console.error(`cxkit collector: PostgreSQL connection lost: ${error.message}`));
-    const store = new PostgresStore(pool);
+    let store: PostgresStore;
+    try {
+      store = new PostgresStore(pool, checkedTraits(options.segmentTraits));
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
     try {
       await store.migrate();
     } catch (error) {
@@ -190,15 +223,43 @@ export class PostgresStore implements ResponseStore {
           throw error;
         }
       }
+      await this.segmentStored(client);
     } finally {
       await client.query(`SELECT pg_advisory_unlock(hashtext('cxkit-migrations'))`).catch(() => undefined);
       client.release();
     }
   }
 
+  /**
+   * Works out the segments of every stored answer when the traits to segment by are not those they were worked out
+   * with (a database from before segments, or a changed list), a page of answers per statement, under the migration
+   * lock; the rollup follows by its triggers. Interrupted, the next start does it again.
+   */
+  private async segmentStored(client: pg.PoolClient): Promise<void> {
+    const wanted = JSON.stringify(this.traits);
+    const stored = await client.query<{ value: string }>('SELECT value FROM cxkit_settings WHERE name = $1', [segmentTraitsSetting]);
+    if (stored.rows[0]?.value === wanted) return;
+    for (let after = ''; ;) {
+      const page = await client.query<{ id: string; body: Response }>(
+        'SELECT id, body FROM responses WHERE id > $1 ORDER BY id LIMIT 2000',
+        [after],
+      );
+      if (!page.rows.length) break;
+      await client.query(
+        `UPDATE responses SET segments = v.segments FROM unnest($1::text[], $2::jsonb[]) AS v (id, segments) WHERE responses.id = v.id`,
+        [page.rows.map((r) => r.id), page.rows.map((r) => JSON.stringify(segmentsOf(r.body, this.traits)))],
+      );
+      after = page.rows.at(-1)!.id;
+    }
+    await client.query('INSERT INTO cxkit_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value', [
+      segmentTraitsSetting,
+      wanted,
+    ]);
+  }
+
   async insert(responses: readonly Response[], receivedAt: Date, extras: InsertExtras = {}): Promise<InsertResult> {
     const displays = extras.displays ?? [];
-    const rows = prepareBatch(responses, receivedAt).rows.sort(byId);
+    const rows = prepareBatch(responses, receivedAt, this.traits).rows.sort(byId);
     const shown = prepareDisplays(displays, receivedAt).rows.sort(byId);
     const answer = <T>(pick: (row: StoredRow) => T) => rows.map(pick);
     const display = <T>(pick: (row: StoredDisplay) => T) => shown.map(pick);
@@ -229,6 +290,7 @@ export class PostgresStore implements ResponseStore {
       display((d) => d.userId),
       display((d) => JSON.stringify(d.body)),
       extras.notify === true,
+      answer((r) => r.segments),
     ];
     for (let attempt = 1; ; attempt++) {
       try {
@@ -283,6 +345,10 @@ export class PostgresStore implements ResponseStore {
 
   async countsByTouchpoint(filter: ResponseFilter): Promise<TouchpointScoreCount[]> {
     return toTouchpointCounts(await this.ranged<TouchpointScoreCount>(filter, touchpointCounts));
+  }
+
+  async countsBySegment(filter: ResponseFilter, dimension: string): Promise<SegmentScoreCount[]> {
+    return toSegmentCounts(await this.ranged<SegmentScoreCount>(filter, segmentCountsOf(dimension)));
   }
 
   async touchpointStages(): Promise<TouchpointStage[]> {

@@ -2,6 +2,7 @@
 // answer times the figures can trust.
 import type { Display } from '../../src/schema/display.js';
 import type { Response } from '../../src/schema/response.js';
+import { segmentsOf } from './segments.js';
 
 const dayMs = 86_400_000;
 
@@ -27,6 +28,8 @@ export interface StoredRow {
   readonly comment: string | null;
   readonly userId: string | null;
   readonly anonymousId: string;
+  /** The answer's segments (`segmentsOf`), as JSON. */
+  readonly segments: string;
   readonly body: Response;
 }
 
@@ -43,7 +46,7 @@ function believed(claim: string, receivedAt: Date): { at: string; claimed: strin
   return believable ? { at: new Date(claim).toISOString(), claimed: null } : { at: receivedAt.toISOString(), claimed: claim };
 }
 
-function toRow(response: Response, receivedAt: Date): StoredRow {
+function toRow(response: Response, receivedAt: Date, traits: readonly string[]): StoredRow {
   const { at: answeredAt, claimed } = believed(response.answeredAt, receivedAt);
   const id = response.id.toLowerCase();
   return {
@@ -58,6 +61,7 @@ function toRow(response: Response, receivedAt: Date): StoredRow {
     comment: response.comment ?? null,
     userId: response.userId ?? null,
     anonymousId: response.anonymousId,
+    segments: JSON.stringify(segmentsOf(response, traits)),
     body: { ...response, id, ...(claimed ? { answeredAt } : {}) },
   };
 }
@@ -114,9 +118,10 @@ export const completes = (later: { partial: boolean }, earlier: { partial: boole
 /** A final outcome replaces an open display; nothing else replaces a stored display. */
 export const settles = (later: { outcome: string }, earlier: { outcome: string }) => earlier.outcome === 'open' && later.outcome !== 'open';
 
-export function prepareBatch(responses: readonly Response[], receivedAt: Date): PreparedBatch<StoredRow> {
+/** `traits`: the traits the store segments by. */
+export function prepareBatch(responses: readonly Response[], receivedAt: Date, traits: readonly string[]): PreparedBatch<StoredRow> {
   return oncePerId(
-    responses.map((r) => toRow(r, receivedAt)),
+    responses.map((r) => toRow(r, receivedAt, traits)),
     completes,
   );
 }

@@ -18,6 +18,13 @@ export interface Rollup {
   readonly counters: readonly Column[];
   /** The source columns keys and counters read: an update of any other column leaves the rollup alone. */
   readonly watches: readonly string[];
+  /**
+   * For a rollup that counts a source row several times: a table-valued expression over the row, aliased `each`, whose
+   * rows the keys may read (one count per row of it). Absent: one count per source row.
+   */
+  readonly each?: { readonly sqlite: (row: string) => string; readonly postgres: (row: string) => string };
+  /** Names the triggers and functions; default the source table (one plain rollup per source). */
+  readonly name?: string;
 }
 
 /** The UTC day of a time: SQLite keeps times as ISO text, PostgreSQL as timestamptz. */
@@ -89,13 +96,57 @@ export const displayCounts: Rollup = {
   watches: ['shown_at', 'touchpoint', 'kind', 'outcome'],
 };
 
+/** A key read from the `each` rows of a rollup that explodes its source rows. */
+const fromEach = (name: string, column: 'key' | 'value'): Column => ({
+  name,
+  sqlite: () => `each.${column}`,
+  postgres: () => `each.${column}`,
+  sqliteType: 'TEXT',
+  postgresType: 'text',
+});
+
+/**
+ * Answers per segment (dimension × value, from each answer's `segments` object) × day × touchpoint × kind × scale ×
+ * score: any figure broken down by device, locale, page, visitor or trait, without walking the rows. Dimension first,
+ * so that a breakdown reads one range of the table.
+ */
+export const segmentCounts: Rollup = {
+  table: 'segment_counts',
+  source: 'responses',
+  name: 'responses_segments',
+  each: { sqlite: (row) => `json_each(${row}.segments)`, postgres: (row) => `jsonb_each_text(${row}.segments)` },
+  keys: [
+    fromEach('dimension', 'key'),
+    fromEach('value', 'value'),
+    day('answered_at'),
+    plain('touchpoint', 'TEXT', 'text'),
+    plain('kind', 'TEXT', 'text'),
+    plain('scale_max', 'INTEGER', 'smallint'),
+    plain('score', 'INTEGER', 'smallint'),
+  ],
+  counters: [
+    counter(
+      'n',
+      () => '1',
+      () => '1',
+    ),
+  ],
+  watches: ['answered_at', 'touchpoint', 'kind', 'scale_max', 'score', 'segments'],
+};
+
 const names = (columns: readonly Column[]) => columns.map((c) => c.name).join(', ');
 
 export function sqliteRollup(rollup: Rollup): string {
-  const { table, source, keys, counters } = rollup;
-  const match = (row: string) => keys.map((k) => `${k.name} = ${k.sqlite(row)}`).join(' AND ');
+  const { table, source, keys, counters, each } = rollup;
+  const name = rollup.name ?? source;
+  const match = (row: string) =>
+    each
+      ? `(${names(keys)}) IN (SELECT ${keys.map((k) => k.sqlite(row)).join(', ')} FROM ${each.sqlite(row)} AS each)`
+      : keys.map((k) => `${k.name} = ${k.sqlite(row)}`).join(' AND ');
+  const newValues = [...keys, ...counters].map((c) => c.sqlite('NEW')).join(', ');
+  // WHERE true: SQLite reads the ON CONFLICT of an INSERT … SELECT as a join's ON without it
   const countIn = `INSERT INTO ${table} (${names(keys)}, ${names(counters)})
-      VALUES (${[...keys, ...counters].map((c) => c.sqlite('NEW')).join(', ')})
+      ${each ? `SELECT ${newValues} FROM ${each.sqlite('NEW')} AS each WHERE true` : `VALUES (${newValues})`}
       ON CONFLICT (${names(keys)}) DO UPDATE SET ${counters.map((c) => `${c.name} = ${c.name} + excluded.${c.name}`).join(', ')};`;
   const countOut = `UPDATE ${table} SET ${counters.map((c) => `${c.name} = ${c.name} - ${c.sqlite('OLD')}`).join(', ')}
       WHERE ${match('OLD')};
@@ -107,10 +158,10 @@ export function sqliteRollup(rollup: Rollup): string {
    ) WITHOUT ROWID;
    INSERT INTO ${table} (${names(keys)}, ${names(counters)})
      SELECT ${[...keys.map((k) => k.sqlite(source)), ...counters.map((c) => `sum(${c.sqlite(source)})`)].join(', ')}
-       FROM ${source} GROUP BY ${keys.map((_, i) => i + 1).join(', ')};
-   CREATE TRIGGER ${source}_counted_in AFTER INSERT ON ${source} BEGIN ${countIn} END;
-   CREATE TRIGGER ${source}_counted_out AFTER DELETE ON ${source} BEGIN ${countOut} END;
-   CREATE TRIGGER ${source}_recounted AFTER UPDATE OF ${rollup.watches.join(', ')} ON ${source} BEGIN ${countOut} ${countIn} END;`;
+       FROM ${source}${each ? `, ${each.sqlite(source)} AS each` : ''} GROUP BY ${keys.map((_, i) => i + 1).join(', ')};
+   CREATE TRIGGER ${name}_counted_in AFTER INSERT ON ${source} BEGIN ${countIn} END;
+   CREATE TRIGGER ${name}_counted_out AFTER DELETE ON ${source} BEGIN ${countOut} END;
+   CREATE TRIGGER ${name}_recounted AFTER UPDATE OF ${rollup.watches.join(', ')} ON ${source} BEGIN ${countOut} ${countIn} END;`;
 }
 
 /**
@@ -119,9 +170,11 @@ export function sqliteRollup(rollup: Rollup): string {
  * concurrent insert of the same key); reads skip them.
  */
 export function postgresRollup(rollup: Rollup): string {
-  const { table, source, keys, counters } = rollup;
+  const { table, source, keys, counters, each } = rollup;
+  const name = rollup.name ?? source;
   const changes = (rows: string, sign: '' | '-') =>
-    `SELECT ${[...keys.map((k) => `${k.postgres(rows)} AS ${k.name}`), ...counters.map((c) => `${sign}${c.postgres(rows)} AS ${c.name}`)].join(', ')} FROM ${rows}`;
+    `SELECT ${[...keys.map((k) => `${k.postgres(rows)} AS ${k.name}`), ...counters.map((c) => `${sign}${c.postgres(rows)} AS ${c.name}`)].join(', ')} FROM ${rows}` +
+    (each ? ` CROSS JOIN LATERAL ${each.postgres(rows)} AS each` : '');
   const triggers = [
     ['counted_in', 'INSERT', 'REFERENCING NEW TABLE AS new_rows', changes('new_rows', '')],
     ['counted_out', 'DELETE', 'REFERENCING OLD TABLE AS old_rows', changes('old_rows', '-')],
@@ -138,8 +191,8 @@ export function postgresRollup(rollup: Rollup): string {
      PRIMARY KEY (${names(keys)})
    );${triggers
      .map(
-       ([name, event, referencing, delta]) => `
-   CREATE FUNCTION cxkit_${source}_${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+       ([trigger, event, referencing, delta]) => `
+   CREATE FUNCTION cxkit_${name}_${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN
      INSERT INTO ${table} (${names(keys)}, ${names(counters)})
        SELECT ${names(keys)}, ${counters.map((c) => `sum(${c.name})`).join(', ')} FROM (${delta}) AS changes
@@ -148,8 +201,8 @@ export function postgresRollup(rollup: Rollup): string {
      ON CONFLICT (${names(keys)}) DO UPDATE SET ${counters.map((c) => `${c.name} = ${table}.${c.name} + excluded.${c.name}`).join(', ')};
      RETURN NULL;
    END $$;
-   CREATE TRIGGER ${source}_${name} AFTER ${event} ON ${source} ${referencing}
-     FOR EACH STATEMENT EXECUTE FUNCTION cxkit_${source}_${name}();`,
+   CREATE TRIGGER ${name}_${trigger} AFTER ${event} ON ${source} ${referencing}
+     FOR EACH STATEMENT EXECUTE FUNCTION cxkit_${name}_${trigger}();`,
      )
      .join('')}`;
 }

@@ -117,3 +117,9 @@ export const touchpointStagesTable = `CREATE TABLE touchpoint_stages (
 /** Over a row with a `touchpoint` column (optionally aliased): true when the touchpoint belongs to the stage at `placeholder`. */
 export const inStage = (alias: string, placeholder: string) =>
   `${alias}touchpoint IN (SELECT touchpoint FROM touchpoint_stages WHERE stage = ${placeholder})`;
+
+/** Settings a store keeps about its own data: which traits the stored segments were worked out with. */
+export const settingsTable = `CREATE TABLE cxkit_settings (
+     name TEXT PRIMARY KEY,
+     value TEXT NOT NULL
+   )`;

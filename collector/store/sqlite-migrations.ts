@@ -1,8 +1,8 @@
 // The SQLite schema as numbered steps; `PRAGMA user_version` records how many a file has had. Append, never edit:
 // a file written by an older collector is brought up to date at start, with its answers kept.
 
-import { answerCounts, displayCounts, sqliteRollup } from './rollups.js';
-import { displaysTable, followUpTables, sqliteTypes, touchpointStagesTable, webhookDeliveries } from './shared-tables.js';
+import { answerCounts, displayCounts, segmentCounts, sqliteRollup } from './rollups.js';
+import { displaysTable, followUpTables, settingsTable, sqliteTypes, touchpointStagesTable, webhookDeliveries } from './shared-tables.js';
 
 export const sqliteMigrations: readonly string[] = [
   // 1: the first collector's table (kept as it was so that its files open)
@@ -67,4 +67,9 @@ export const sqliteMigrations: readonly string[] = [
    CREATE TRIGGER displays_stage AFTER INSERT ON displays WHEN json_extract(NEW.body, '$.stage') IS NOT NULL BEGIN
      INSERT OR IGNORE INTO touchpoint_stages (stage, touchpoint) VALUES (json_extract(NEW.body, '$.stage'), NEW.touchpoint);
    END;`,
+  // 6: segments: each answer's device, locale, page path, visitor and chosen traits, and their rollup (the store works
+  // the segments of stored answers out after the migrations, and again whenever the chosen traits change)
+  `ALTER TABLE responses ADD COLUMN segments TEXT;
+   ${settingsTable};
+   ${sqliteRollup(segmentCounts)}`,
 ];

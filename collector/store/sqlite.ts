@@ -5,7 +5,8 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Response } from '../../src/schema/response.js';
 import { rangeParts, type RangedQuery } from './day-range.js';
-import { toDayCounts, toEngagement, toTouchpointCounts, type AnswerSums, type DisplaySums } from './engagement.js';
+import { toDayCounts, toEngagement, toSegmentCounts, toTouchpointCounts, type AnswerSums, type DisplaySums } from './engagement.js';
+import { checkedTraits, dimensionLiteral, dimensionsFor, segmentsOf, segmentTraitsSetting } from './segments.js';
 import { inStage, needsAttention } from './shared-tables.js';
 import { prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {
@@ -30,6 +31,8 @@ import type {
   ResponseFilter,
   ResponsePage,
   ResponseStore,
+  SegmentScoreCount,
+  StoreOptions,
   TouchpointScoreCount,
   TouchpointStage,
 } from './store.js';
@@ -101,7 +104,26 @@ const displaySums: RangedQuery = {
   rows: { table: 'displays', time: 'shown_at', select: 'touchpoint, kind, outcome, count(*) AS n', groupBy: 'touchpoint, kind, outcome' },
 };
 
+/** Answers per value of one dimension: from the segment rollup, and from the rows' segments exploded for the edges. */
+const segmentCountsOf = (dimension: string): RangedQuery => ({
+  rollup: {
+    table: 'segment_counts',
+    select: 'value, kind, scale_max AS scaleMax, score, sum(n) AS n',
+    groupBy: 'value, kind, scale_max, score',
+    where: `dimension = ${dimensionLiteral(dimension)}`,
+  },
+  rows: {
+    table: 'responses, json_each(responses.segments) AS each',
+    time: 'answered_at',
+    select: 'each.value AS value, kind, scale_max AS scaleMax, score, count(*) AS n',
+    groupBy: '1, 2, 3, 4',
+    where: `each.key = ${dimensionLiteral(dimension)}`,
+  },
+});
+
 export class SqliteStore implements ResponseStore {
+  readonly segmentDimensions: readonly string[];
+  private readonly traits: readonly string[];
   private readonly db: Database.Database;
   private readonly upsert: Database.Statement;
   private readonly upsertDisplay: Database.Statement;
@@ -113,7 +135,9 @@ export class SqliteStore implements ResponseStore {
   ) => { accepted: number; displays: number };
 
   /** Opens (and creates or migrates on first run) the database file; `:memory:` for a throwaway one. */
-  constructor(file: string) {
+  constructor(file: string, options: StoreOptions = {}) {
+    this.traits = checkedTraits(options.segmentTraits);
+    this.segmentDimensions = dimensionsFor(this.traits);
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     // WAL lets the dashboard read while posts write; NORMAL sync is durable across crashes of the process
@@ -121,17 +145,18 @@ export class SqliteStore implements ResponseStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
+    this.segmentStored();
     // a response is stored once by id; the one exception is a partial answer (its follow-up abandoned) that later
     // arrives complete: the complete one replaces it, every column, so that one answer stays one response
     this.upsert = this.db.prepare(`
       INSERT INTO responses (id, kind, score, scale_max, touchpoint, answered_at, answered_at_claimed, received_at, partial,
-                             comment, user_id, anonymous_id, body, webhook_pending)
+                             comment, user_id, anonymous_id, segments, body, webhook_pending)
       VALUES (@id, @kind, @score, @scaleMax, @touchpoint, @answeredAt, @answeredAtClaimed, @receivedAt, @partial,
-              @comment, @userId, @anonymousId, @body, @notify)
+              @comment, @userId, @anonymousId, @segments, @body, @notify)
       ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, score = excluded.score, scale_max = excluded.scale_max,
         touchpoint = excluded.touchpoint, answered_at = excluded.answered_at, answered_at_claimed = excluded.answered_at_claimed,
         received_at = excluded.received_at, partial = excluded.partial, comment = excluded.comment, user_id = excluded.user_id,
-        anonymous_id = excluded.anonymous_id, body = excluded.body
+        anonymous_id = excluded.anonymous_id, segments = excluded.segments, body = excluded.body
       WHERE responses.partial = 1 AND excluded.partial = 0
     `);
     // a display is stored once by id, except that a copy with a final outcome replaces an open one
@@ -172,9 +197,29 @@ export class SqliteStore implements ResponseStore {
     });
   }
 
+  /**
+   * Works out the segments of every stored answer when the traits to segment by are not those they were worked out
+   * with (a file from before segments, or a changed list), in one transaction; the rollup follows by its triggers.
+   */
+  private segmentStored(): void {
+    const wanted = JSON.stringify(this.traits);
+    const row = this.db.prepare('SELECT value FROM cxkit_settings WHERE name = ?').get(segmentTraitsSetting) as
+      { value: string } | undefined;
+    if (row?.value === wanted) return;
+    this.db.function('cxkit_segments', { deterministic: true }, (body: unknown) =>
+      JSON.stringify(segmentsOf(JSON.parse(String(body)) as Response, this.traits)),
+    );
+    this.db.transaction(() => {
+      this.db.exec('UPDATE responses SET segments = cxkit_segments(body)');
+      this.db
+        .prepare('INSERT INTO cxkit_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value')
+        .run(segmentTraitsSetting, wanted);
+    })();
+  }
+
   async insert(responses: readonly Response[], receivedAt: Date, extras: InsertExtras = {}): Promise<InsertResult> {
     const displays = extras.displays ?? [];
-    const answers = prepareBatch(responses, receivedAt);
+    const answers = prepareBatch(responses, receivedAt, this.traits);
     const shown = prepareDisplays(displays, receivedAt);
     const stored = this.insertRows(answers.rows, shown.rows, receivedAt.toISOString(), extras.notify === true);
     return {
@@ -216,6 +261,10 @@ export class SqliteStore implements ResponseStore {
 
   async countsByTouchpoint(filter: ResponseFilter): Promise<TouchpointScoreCount[]> {
     return toTouchpointCounts(this.ranged<TouchpointScoreCount>(filter, touchpointCounts));
+  }
+
+  async countsBySegment(filter: ResponseFilter, dimension: string): Promise<SegmentScoreCount[]> {
+    return toSegmentCounts(this.ranged<SegmentScoreCount>(filter, segmentCountsOf(dimension)));
   }
 
   async touchpointStages(): Promise<TouchpointStage[]> {

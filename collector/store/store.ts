@@ -151,6 +151,20 @@ export interface TouchpointScoreCount extends ScoreCount {
   readonly touchpoint: string;
 }
 
+/** Answers that gave one score, per value of one segment dimension. */
+export interface SegmentScoreCount extends ScoreCount {
+  readonly value: string;
+}
+
+/** How a store is opened, beside where its data is. */
+export interface StoreOptions {
+  /**
+   * The traits answers are segmented by (`plan`, `country`…), besides device, locale, page path and visitor. Default
+   * `defaultSegmentTraits`. Changing the list works the segments of every stored answer out again at the next start.
+   */
+  readonly segmentTraits?: readonly string[] | undefined;
+}
+
 /** A touchpoint whose answers or displays said they belong to a journey stage. */
 export interface TouchpointStage {
   readonly stage: string;
@@ -180,6 +194,8 @@ export interface ResponsePage {
 }
 
 export interface ResponseStore {
+  /** The dimensions answers are segmented by: the built-in ones, then `trait:` and each trait the store was given. */
+  readonly segmentDimensions: readonly string[];
   /**
    * Stores each response once by id (ids compared in lower case; a complete answer replaces its partial twin, every
    * column of it), atomically: all of the batch or none. Call with a batch from `prepareBatch`.
@@ -189,6 +205,8 @@ export interface ResponseStore {
   countsByDay(filter: ResponseFilter): Promise<DayScoreCount[]>;
   /** Answers per touchpoint, kind, scale and score for the filter: every touchpoint's figures in one question. */
   countsByTouchpoint(filter: ResponseFilter): Promise<TouchpointScoreCount[]>;
+  /** Answers per value of one segment dimension (one of `segmentDimensions`), kind, scale and score for the filter. */
+  countsBySegment(filter: ResponseFilter, dimension: string): Promise<SegmentScoreCount[]>;
   /** Every (stage, touchpoint) pair answers and displays have reported. */
   touchpointStages(): Promise<TouchpointStage[]>;
   /** Displays and answers per touchpoint and kind, for response, comment and partial rates. */

@@ -1,7 +1,7 @@
 // The response a customer gives, as stored, sent and collected; and the input `record()` accepts.
 import { z } from 'zod/mini';
 
-import { deviceSchema, stageSchema } from './context.js';
+import { deviceSchema, stageSchema, visitorSchema } from './context.js';
 import { defaultScales, promptKinds } from './scales.js';
 
 export { defaultScales, promptKinds };
@@ -66,6 +66,7 @@ export const responseSchema = z.lazy(() =>
       partial: z.optional(z.boolean()),
       stage: z.optional(stageSchema),
       device: z.optional(deviceSchema),
+      visitor: z.optional(visitorSchema),
       sdk: z.object({ name: z.string(), version: z.string() }),
     })
     .check(z.superRefine(scoreOnScale)),

@@ -129,6 +129,9 @@ export function createClient(config: ClientConfig): CxClient {
   // answers left by earlier pages go out at start-up
   delivery.schedule(0);
 
+  /** Page views and sessions, shared with the touchpoints: tells a returning visitor from a new one. */
+  const memory = new VisitorMemory(outbox);
+
   function buildResponse(input: z.output<typeof recordInputSchema>): Response {
     const response: Response = {
       id: uuid(),
@@ -151,6 +154,8 @@ export function createClient(config: ClientConfig): CxClient {
     const stage = input.stage ?? stageOf(input.touchpoint);
     if (stage) response.stage = stage;
     response.device = deviceClass();
+    const visitorKind = memory.visitor;
+    if (visitorKind) response.visitor = visitorKind;
     return response;
   }
 
@@ -220,7 +225,7 @@ export function createClient(config: ClientConfig): CxClient {
     }
   }
 
-  const engine = new TouchpointEngine(resolved.touchpoints, resolved.recontact, new VisitorMemory(outbox), {
+  const engine = new TouchpointEngine(resolved.touchpoints, resolved.recontact, memory, {
     isOpen: () => promptOpen,
     whenClosed,
     consentBlocker: () =>
@@ -260,6 +265,8 @@ export function createClient(config: ClientConfig): CxClient {
   };
   if (globalThis.location && new URLSearchParams(location.search).has('cxkit-debug')) setDebug(true);
   if (resolved.touchpoints.length && globalThis.document) engine.start();
+  // without touchpoints nothing else reads the memory: read it once, so that answers can say new or returning
+  else void memory.read().catch(() => undefined);
 
   /** What beforeSend makes of a response: null when it drops it; a response it changed is validated again. */
   function redact(response: Response): Response | null {

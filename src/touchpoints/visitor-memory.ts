@@ -1,5 +1,6 @@
 // What the touchpoints remember about a visitor, in IndexedDB so that tabs and reloads agree: page views, the
 // browser session, and per touchpoint whether the visitor is sampled in and when they last answered or dismissed.
+import type { Visitor } from '../schema/context.js';
 import type { Outbox } from '../sdk/outbox.js';
 
 export interface TouchpointMemory {
@@ -10,6 +11,8 @@ export interface TouchpointMemory {
 
 export interface VisitorState {
   readonly pageViews: number;
+  /** Browser sessions so far, this one included (absent in memories written before it was counted: read as 1). */
+  readonly sessions?: number;
   /** A session ends after 30 minutes without a page view or prompt. */
   readonly session: { readonly lastSeenAt: number; readonly prompts: number };
   readonly touchpoints: Readonly<Record<string, TouchpointMemory>>;
@@ -19,26 +22,35 @@ const key = 'visitor';
 const sessionIdleMs = 30 * 60_000;
 
 function fresh(now: number): VisitorState {
-  return { pageViews: 0, session: { lastSeenAt: now, prompts: 0 }, touchpoints: {} };
+  return { pageViews: 0, sessions: 1, session: { lastSeenAt: now, prompts: 0 }, touchpoints: {} };
 }
 
 /** Rolls the session over when it has been idle too long. */
 function current(state: VisitorState | undefined, now: number): VisitorState {
   if (!state) return fresh(now);
-  if (now - state.session.lastSeenAt > sessionIdleMs) return { ...state, session: { lastSeenAt: now, prompts: 0 } };
+  if (now - state.session.lastSeenAt > sessionIdleMs)
+    return { ...state, sessions: (state.sessions ?? 1) + 1, session: { lastSeenAt: now, prompts: 0 } };
   return state;
 }
 
 export class VisitorMemory {
   /** The last state read or written, for answers that cannot wait for storage (explain()). */
   snapshot: VisitorState = fresh(Date.now());
+  private loaded = false;
 
   constructor(private readonly outbox: Outbox) {}
 
   private async update(change: (state: VisitorState, now: number) => VisitorState): Promise<VisitorState> {
     const now = Date.now();
     this.snapshot = await this.outbox.updateMeta<VisitorState>(key, (stored) => change(current(stored, now), now));
+    this.loaded = true;
     return this.snapshot;
+  }
+
+  /** `new` in the visitor's first session, `returning` in a later one; undefined until the memory has been read. */
+  get visitor(): Visitor | undefined {
+    if (!this.loaded) return undefined;
+    return (this.snapshot.sessions ?? 1) > 1 ? 'returning' : 'new';
   }
 
   /** Re-reads what other tabs may have changed. */

@@ -28,6 +28,8 @@ type Start = (
     readonly database?: StoreKind | string;
     /** Runs a webhook dispatcher on the collector's store. */
     readonly dispatch?: Omit<DispatcherOptions, 'store'>;
+    /** The traits the store segments by. */
+    readonly segmentTraits?: readonly string[];
   },
 ) => Promise<Collector>;
 
@@ -66,8 +68,8 @@ export const test = base.extend<Fixtures, { postgres: PostgresServer }>({
   },
   startCollector: async ({ database }, use) => {
     const running: Array<{ server: RunningServer; store: ResponseStore }> = [];
-    await use(async ({ database: which = 'sqlite', dispatch, ...options } = {}) => {
-      const store = await openStore(which === 'sqlite' || which === 'postgres' ? await database(which) : which);
+    await use(async ({ database: which = 'sqlite', dispatch, segmentTraits, ...options } = {}) => {
+      const store = await openStore(which === 'sqlite' || which === 'postgres' ? await database(which) : which, { segmentTraits });
       const dispatcher = dispatch && new WebhookDispatcher({ ...dispatch, store });
       const server = await startCollectorServer({ port: 0, store, rateLimit: { perIp: 0, perKey: 0 }, webhooks: dispatcher, ...options });
       running.push({ server, store });

@@ -1,4 +1,5 @@
 import { expect } from '@esm-bundle/chai';
+import { openDB } from 'idb';
 import { responseSchema } from '../../src/schema/response.js';
 import { CxValidationError, isCxError } from '../../src/sdk/errors.js';
 import { Collector } from '../support/collector.js';
@@ -41,6 +42,33 @@ describe('createClient and record', () => {
     const unknown = await client.record({ ...nps(3), touchpoint: 'elsewhere' });
     expect(unknown).to.not.have.property('stage');
     expect(unknown.device).to.equal('desktop');
+  });
+
+  it('records whether the visitor is new or returning: a session idle for over 30 minutes makes the next one a return', async () => {
+    const name = `cxkit-test-${crypto.randomUUID()}`;
+    /** The visitor memory once a client has read it (it reads at start, without holding up record()). */
+    const memory = async (sessions: number) => {
+      for (let tries = 0; tries < 100; tries++) {
+        const db = await openDB(name);
+        const state = db.objectStoreNames.contains('meta') ? await db.get('meta', 'visitor') : undefined;
+        db.close();
+        if (state?.sessions === sessions) return state;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error(`the visitor memory never showed session ${sessions}`);
+    };
+    const first = testClient(new Collector(), { flushDelayMs: 60_000, storage: { name } });
+    await memory(1);
+    expect((await first.record(nps(9))).visitor).to.equal('new');
+    first.destroy();
+    // the same visitor comes back an hour later
+    const db = await openDB(name);
+    const state = await db.get('meta', 'visitor');
+    await db.put('meta', { ...state, session: { ...state.session, lastSeenAt: Date.now() - 60 * 60_000 } }, 'visitor');
+    db.close();
+    const later = testClient(new Collector(), { flushDelayMs: 60_000, storage: { name } });
+    await memory(2);
+    expect((await later.record(nps(9))).visitor).to.equal('returning');
   });
 
   it('records the page without its query string and hash', async () => {

@@ -1,0 +1,76 @@
+// Segments: any figure broken down by one dimension — device, locale, page path, new or returning visitor, or a
+// trait — and two of its values side by side, with the difference and its 95% interval and p-value per metric.
+import { promptKinds, type PromptKind } from '../../src/schema/response.js';
+import type { ResponseFilter, ResponseStore, SegmentScoreCount } from '../store/store.js';
+import { difference, estimate, figure, minAnswersPerPoint, type Difference, type Figure } from './estimates.js';
+
+export interface SegmentFigures {
+  readonly value: string;
+  /** Answers of every kind. */
+  readonly n: number;
+  readonly metrics: Readonly<Record<PromptKind, Figure>>;
+}
+
+export interface SegmentComparison {
+  readonly a: SegmentFigures;
+  readonly b: SegmentFigures;
+  /** Per metric, a − b with its 95% interval and the p-value of "no difference". */
+  readonly differences: Readonly<Record<PromptKind, Difference>>;
+}
+
+export interface Segments {
+  readonly dimension: string;
+  /** Every dimension the collector segments by. */
+  readonly dimensions: readonly string[];
+  readonly minAnswers: number;
+  /** The values with the most answers first, at most `limit`. */
+  readonly values: readonly SegmentFigures[];
+  /** What the limit left out. */
+  readonly others: { readonly values: number; readonly n: number };
+  /** When two values were asked for. */
+  readonly comparison: SegmentComparison | null;
+}
+
+export interface SegmentQuery {
+  readonly dimension: string;
+  readonly limit: number;
+  readonly compare?: readonly [string, string] | undefined;
+}
+
+function figuresOf(value: string, counts: readonly SegmentScoreCount[]): SegmentFigures {
+  const metrics = Object.fromEntries(promptKinds.map((kind) => [kind, figure(kind, counts)])) as Record<PromptKind, Figure>;
+  return { value, n: counts.reduce((sum, c) => sum + c.n, 0), metrics };
+}
+
+export async function buildSegments(store: ResponseStore, filter: ResponseFilter, query: SegmentQuery): Promise<Segments> {
+  const byValue = new Map<string, SegmentScoreCount[]>();
+  for (const count of await store.countsBySegment(filter, query.dimension)) {
+    const list = byValue.get(count.value);
+    if (list) list.push(count);
+    else byValue.set(count.value, [count]);
+  }
+  const all = [...byValue].map(([value, counts]) => figuresOf(value, counts));
+  all.sort((a, b) => b.n - a.n || (a.value < b.value ? -1 : 1));
+  const shown = all.slice(0, query.limit);
+  const left = all.slice(query.limit);
+  let comparison: SegmentComparison | null = null;
+  if (query.compare) {
+    const [a, b] = query.compare.map((value) => byValue.get(value) ?? []) as [SegmentScoreCount[], SegmentScoreCount[]];
+    comparison = {
+      a: figuresOf(query.compare[0], a),
+      b: figuresOf(query.compare[1], b),
+      differences: Object.fromEntries(promptKinds.map((kind) => [kind, difference(estimate(kind, a), estimate(kind, b))])) as Record<
+        PromptKind,
+        Difference
+      >,
+    };
+  }
+  return {
+    dimension: query.dimension,
+    dimensions: store.segmentDimensions,
+    minAnswers: minAnswersPerPoint,
+    values: shown,
+    others: { values: left.length, n: left.reduce((sum, s) => sum + s.n, 0) },
+    comparison,
+  };
+}

@@ -1,0 +1,64 @@
+// The segments an answer belongs to, worked out once as it is stored: the device class, the locale, the page path,
+// new or returning visitor, and the traits the collector is told to segment by. Both stores keep them as one JSON
+// object per answer, which a rollup explodes into one count per (dimension, value).
+import type { Response } from '../../src/schema/response.js';
+
+export const builtInDimensions = ['device', 'locale', 'path', 'visitor'] as const;
+/** A trait's dimension is named `trait:` and the trait's name. */
+export const traitDimension = (trait: string) => `trait:${trait}`;
+/** The traits most sites mean by "segment" when not told otherwise. */
+export const defaultSegmentTraits = ['plan', 'country'] as const;
+/** Longest value kept for a dimension; longer ones are cut (a page path, a free-text trait). */
+const maxValueLength = 200;
+
+/** A path segment that names one record rather than a page: all digits, or a long hexadecimal id (UUID, hash). */
+const recordId = /^(\d+|[0-9a-f-]{16,})$/i;
+
+/**
+ * The page's path as a segment: without origin, query or hash, with record ids folded into `:id` (so that
+ * `/orders/1234` and `/orders/1235` are one page), and without a trailing slash.
+ */
+export function pagePath(url: string): string {
+  let path: string;
+  try {
+    path = new URL(url, 'https://page.invalid').pathname;
+  } catch {
+    return '/';
+  }
+  const folded = path
+    .split('/')
+    .map((part) => (recordId.test(part) && /\d/.test(part) ? ':id' : part))
+    .join('/');
+  return (folded.length > 1 ? folded.replace(/\/+$/, '') : folded).slice(0, maxValueLength) || '/';
+}
+
+/** The answer's segments as the rollup counts them; traits not in `traits` are left out (a user's email is not a segment). */
+export function segmentsOf(response: Response, traits: readonly string[]): Record<string, string> {
+  const segments: Record<string, string> = {};
+  if (response.device) segments.device = response.device;
+  segments.locale = response.locale.slice(0, maxValueLength);
+  segments.path = pagePath(response.page.url);
+  if (response.visitor) segments.visitor = response.visitor;
+  for (const trait of traits) {
+    const value = response.traits?.[trait];
+    if (value !== undefined && value !== '') segments[traitDimension(trait)] = String(value).slice(0, maxValueLength);
+  }
+  return segments;
+}
+
+/** The dimensions of a store segmenting by `traits`. */
+export const dimensionsFor = (traits: readonly string[]) => [...builtInDimensions, ...traits.map(traitDimension)];
+
+/** The trait list a store is given, checked: names as traits allow them (1–100 characters), each once. */
+export function checkedTraits(traits: readonly string[] = defaultSegmentTraits): string[] {
+  for (const trait of traits) {
+    if (!trait || trait.length > 100) throw new RangeError(`segment trait "${trait}": expected a trait name of 1 to 100 characters`);
+  }
+  return [...new Set(traits)];
+}
+
+/** The settings row that records which traits the stored segments were worked out with. */
+export const segmentTraitsSetting = 'segment-traits';
+
+/** A dimension as a SQL string literal (dimensions are checked against the store's list first; quoted all the same). */
+export const dimensionLiteral = (dimension: string) => `'${dimension.replace(/'/g, "''")}'`;

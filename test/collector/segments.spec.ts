@@ -1,0 +1,133 @@
+// Segments on a data set whose figures are worked out by hand, on both stores: breakdowns by device, trait, locale,
+// page path and visitor, two segments compared with the difference, its interval and p-value; edges of days read
+// from the rows agree with whole days read from the rollup; replacing, erasing and re-segmenting keep counts exact.
+import type { Response } from '../../src/schema/response.js';
+import { answersOf, batch, expect, storeKinds, test, type Collector } from './harness.js';
+
+const day = Date.UTC(2026, 10, 20, 12);
+const page = (url: string) => ({ page: { url } });
+const data: Response[] = [
+  // mobile: NPS (20 − 20) / 40 = 0; desktop: (30 − 10) / 40 = 50
+  ...answersOf('checkout', 'nps', 10, 20, day, { device: 'mobile', traits: { plan: 'pro', seats: 3 }, locale: 'de-DE', visitor: 'new' }),
+  ...answersOf('checkout', 'nps', 0, 20, day - 3_600_000, {
+    device: 'mobile',
+    traits: { plan: 'free', email: 'a@b.example' },
+    locale: 'de-DE',
+  }),
+  ...answersOf('checkout', 'nps', 10, 30, day - 7_200_000, {
+    device: 'desktop',
+    traits: { plan: 'pro' },
+    locale: 'en-US',
+    visitor: 'returning',
+    ...page('https://shop.example/orders/1234/receipt?utm=x'),
+  }),
+  ...answersOf('checkout', 'nps', 0, 10, day - 10_800_000, {
+    device: 'desktop',
+    locale: 'en-US',
+    visitor: 'returning',
+    ...page('https://shop.example/orders/98765/receipt/'),
+  }),
+  // tablet: CSAT 4 of 5 satisfied
+  ...answersOf('support', 'csat', 5, 4, day, { device: 'tablet', locale: 'fr' }),
+  ...answersOf('support', 'csat', 1, 1, day, { device: 'tablet', locale: 'fr' }),
+];
+
+async function segments(collector: Collector, query: Record<string, string>) {
+  const response = await fetch(`${collector.url}v1/segments?${new URLSearchParams(query)}`);
+  expect(response.status).toBe(200);
+  return response.json();
+}
+/** The values of a breakdown by name, as the endpoint answers them. */
+const byValue = (body: { values: Array<{ value: string }> }): Record<string, any> =>
+  Object.fromEntries(body.values.map((v) => [v.value, v]));
+const post = async (collector: Collector, answers: readonly Response[]) => {
+  for (let i = 0; i < answers.length; i += 50) expect((await collector.post(batch(answers.slice(i, i + 50)))).status).toBe(202);
+};
+
+for (const kind of storeKinds) {
+  test(`${kind}: segment breakdowns and a comparison match the hand-worked figures`, async ({ startCollector }) => {
+    const collector = await startCollector({ database: kind, segmentTraits: ['plan', 'seats'], adminKey: 'admin' });
+    await post(collector, data);
+
+    const device = await segments(collector, { by: 'device', a: 'mobile', b: 'desktop' });
+    expect(device.dimensions).toEqual(['device', 'locale', 'path', 'visitor', 'trait:plan', 'trait:seats']);
+    expect(device.values.map((v: { value: string; n: number }) => [v.value, v.n])).toEqual([
+      ['desktop', 40],
+      ['mobile', 40],
+      ['tablet', 5],
+    ]);
+    const devices = byValue(device);
+    expect(devices.mobile.metrics.nps).toMatchObject({ value: 0, n: 40, sparse: false });
+    expect(devices.desktop.metrics.nps).toMatchObject({ value: 50, n: 40 });
+    expect(devices.tablet.metrics.csat).toMatchObject({ value: 80, n: 5, sparse: true });
+    // 0 − 50: se √(250 + 187.5) = 20.92, z = 2.39, p = 0.0168
+    const nps = device.comparison.differences.nps;
+    expect(nps.difference).toBe(-50);
+    expect(nps.ci95).toBeCloseTo(40.9963, 3);
+    expect(nps.p).toBeCloseTo(0.016827, 5);
+    expect(device.comparison.a).toMatchObject({ value: 'mobile', n: 40 });
+    expect(device.comparison.differences.csat).toEqual({ difference: null, ci95: null, p: null });
+
+    // traits: only those the collector segments by, numbers as text; an email is never a segment
+    const plan = byValue(await segments(collector, { by: 'trait:plan' }));
+    expect(Object.keys(plan).sort()).toEqual(['free', 'pro']);
+    expect(plan.pro.metrics.nps).toMatchObject({ value: 100, n: 50 });
+    expect(plan.free.metrics.nps).toMatchObject({ value: -100, n: 20 });
+    expect(byValue(await segments(collector, { by: 'trait:seats' }))['3'].n).toBe(20);
+    const unknown = await fetch(`${collector.url}v1/segments?by=trait:email`);
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).issues[0]).toMatchObject({ path: 'query.by' });
+
+    // locale as recorded; page paths with record ids folded and no query or trailing slash; new or returning
+    expect(Object.keys(byValue(await segments(collector, { by: 'locale' }))).sort()).toEqual(['de-DE', 'en-US', 'fr']);
+    const paths = byValue(await segments(collector, { by: 'path' }));
+    expect(paths['/orders/:id/receipt']).toMatchObject({ n: 40, metrics: { nps: { value: 50 } } });
+    const visitors = byValue(await segments(collector, { by: 'visitor' }));
+    expect(visitors.new.n).toBe(20);
+    expect(visitors.returning.metrics.nps).toMatchObject({ value: 50, n: 40 });
+
+    // the same day read as rows (edges of a range) and from the rollup (whole days) agree, and filters apply
+    const rows = await segments(collector, { by: 'device', since: '2026-11-20T06:00:00Z', until: '2026-11-21T06:00:00Z' });
+    const whole = await segments(collector, { by: 'device', since: '2026-11-20', until: '2026-11-21' });
+    expect(rows.values).toEqual(whole.values);
+    expect(whole.values).toEqual(device.values);
+    const support = await segments(collector, { by: 'device', touchpoint: 'support' });
+    expect(support.values.map((v: { value: string }) => v.value)).toEqual(['tablet']);
+    expect(await segments(collector, { by: 'device', since: '2026-11-21' })).toMatchObject({ values: [], others: { values: 0, n: 0 } });
+    const limited = await segments(collector, { by: 'device', limit: '1' });
+    expect(limited.values).toHaveLength(1);
+    expect(limited.others).toEqual({ values: 2, n: 45 });
+
+    // a partial answer completed later counts once, under the complete answer's segments
+    const [partial] = answersOf('checkout', 'nps', 3, 1, day, { device: 'mobile', partial: true });
+    await post(collector, [partial!]);
+    await post(collector, [{ ...partial!, partial: false, comment: 'fine', device: 'tablet' }]);
+    const replaced = byValue(await segments(collector, { by: 'device' }));
+    expect(replaced.mobile.n).toBe(40);
+    expect(replaced.tablet.n).toBe(6);
+
+    // erasing a person takes their answers out of every segment
+    const { userId: _none, ...anonymous } = answersOf('checkout', 'nps', 10, 1, day, { device: 'mobile', anonymousId: 'erase-me' })[0]!;
+    await post(collector, [anonymous, { ...anonymous, id: crypto.randomUUID() }]);
+    expect(byValue(await segments(collector, { by: 'device' })).mobile.n).toBe(42);
+    const erasure = await fetch(`${collector.url}v1/people/anonymous/erase-me`, {
+      method: 'DELETE',
+      headers: { Authorization: 'Bearer admin' },
+    });
+    expect(await erasure.json()).toMatchObject({ erased: { responses: 2 } });
+    expect(byValue(await segments(collector, { by: 'device' })).mobile.n).toBe(40);
+  });
+
+  test(`${kind}: a changed trait list re-segments the stored answers at the next start`, async ({ startCollector, database }) => {
+    const url = await database(kind);
+    const before = await startCollector({ database: url, segmentTraits: [] });
+    await post(before, data);
+    expect((await segments(before, { by: 'device' })).dimensions).toEqual(['device', 'locale', 'path', 'visitor']);
+    const after = await startCollector({ database: url, segmentTraits: ['plan'] });
+    const plan = byValue(await segments(after, { by: 'trait:plan' }));
+    expect(plan.pro).toMatchObject({ n: 50, metrics: { nps: { value: 100 } } });
+    expect(plan.free.n).toBe(20);
+    // the built-in dimensions are not counted twice by the second pass
+    expect(byValue(await segments(after, { by: 'device' })).mobile.n).toBe(40);
+  });
+}

@@ -88,6 +88,10 @@ export function sampleResponses(count = 400, days = 30, now = new Date(), seed =
     const answeredAt = new Date(now.getTime() - random() * days * 86_400_000).toISOString();
     const pool = tp.comments[bandOf(tp.kind, score, scale.max)];
     const comment = random() < 0.3 ? pool[Math.floor(random() * pool.length)] : undefined;
+    // segments: more phones than desktops, some returning visitors, three plans in two countries
+    const device = (['mobile', 'desktop', 'tablet'] as const)[pick([55, 35, 10])]!;
+    const visitor = random() < 0.4 ? 'returning' : 'new';
+    const traits = { plan: ['free', 'pro', 'team'][pick([60, 30, 10])]!, country: random() < 0.7 ? 'US' : 'DE' };
     return {
       id: uuid(random),
       kind: tp.kind,
@@ -101,6 +105,9 @@ export function sampleResponses(count = 400, days = 30, now = new Date(), seed =
       answeredAt,
       page: { url: `http://127.0.0.1/${tp.id}` },
       anonymousId: uuid(random),
+      traits,
+      device,
+      visitor,
       sdk: { name: 'cxkit-sample', version: '1' },
     };
   });

@@ -6,6 +6,7 @@ import type { Engagement, Report } from '../analytics/report.js';
 import { css, draw, empty } from './charts.js';
 import { onInboxFilter, refreshInbox } from './inbox.js';
 import { refreshJourney } from './journey.js';
+import { refreshSegments } from './segments.js';
 import { refreshTrends } from './trends.js';
 import { restoreFromUrl } from './url-state.js';
 import { count, format, interval } from './wording.js';
@@ -137,7 +138,7 @@ async function refresh(): Promise<void> {
   comments(report);
   touchpointOptions(report.touchpoints);
   status.textContent = answers(nps.n + csat.n + ces.n);
-  await Promise.all([refreshJourney(params), refreshTrends(params), refreshInbox(params, refresh)]);
+  await Promise.all([refreshJourney(params), refreshSegments(params), refreshTrends(params), refreshInbox(params, refresh)]);
 }
 
 onInboxFilter(() => void refreshInbox(query(), refresh));

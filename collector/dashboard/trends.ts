@@ -5,32 +5,27 @@ import type uPlot from 'uplot';
 import type { PromptKind } from '../../src/schema/response.js';
 import type { BucketSize, MetricTrend, PeriodChange, RollingPoint, Trends } from '../analytics/trends.js';
 import { css, draw, empty } from './charts.js';
-import { count, format } from './wording.js';
+import { count, format, metricDigits, metricName, pValue } from './wording.js';
 
 const options = document.querySelector<HTMLFormElement>('#trend-options')!;
 const label = { nps: 'NPS', csat: 'CSAT %', ces: 'CES (1–7)' } as const;
-const name = { nps: 'NPS', csat: 'CSAT', ces: 'CES' } as const;
 const ranges: Record<PromptKind, [number, number]> = { nps: [-100, 100], csat: [0, 100], ces: [1, 7] };
-const digits = (kind: PromptKind) => (kind === 'ces' ? 2 : 0);
 const bucketWords: Record<BucketSize, [string, string]> = { day: ['day', 'days'], week: ['week', 'weeks'], month: ['month', 'months'] };
 let latest: Trends | null = null;
 
 /** Seconds since the epoch at a time of a day, for the chart's x axis. */
 const secondsAt = (day: string, hour = 12) => Date.parse(`${day}T00:00:00Z`) / 1000 + hour * 3600;
 
-/** "p = 0.03", "p < 0.001". */
-const pValue = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(p < 0.01 ? 3 : 2)}`);
-
 /** "NPS 34, up 8 on the previous 28 days; p = 0.03, n = 412", or what keeps the sentence from being said. */
 export function describeChange(kind: PromptKind, change: PeriodChange, days: number): string {
   const previous = `the previous ${count(Math.round(days), 'day', 'days')}`;
   const { current } = change;
-  if (current.value === null) return `No ${name[kind]} answers in this period.`;
-  const now = `${name[kind]} ${format(current.value, digits(kind))}`;
+  if (current.value === null) return `No ${metricName[kind]} answers in this period.`;
+  const now = `${metricName[kind]} ${format(current.value, metricDigits(kind))}`;
   if (change.difference === null) return `${now} on ${count(current.n, 'answer', 'answers')}; no answers in ${previous} to compare with.`;
-  const size = format(Math.abs(change.difference), digits(kind));
+  const size = format(Math.abs(change.difference), metricDigits(kind));
   const moved =
-    size === format(0, digits(kind)) ? `unchanged on ${previous}` : `${change.difference > 0 ? 'up' : 'down'} ${size} on ${previous}`;
+    size === format(0, metricDigits(kind)) ? `unchanged on ${previous}` : `${change.difference > 0 ? 'up' : 'down'} ${size} on ${previous}`;
   const n = `n = ${current.n}`;
   if (change.p === null) return `${now}, ${moved}; too few answers to test the change, ${n}.`;
   const chance = change.p < 0.05 ? '' : ' (could be chance)';
@@ -80,8 +75,10 @@ function chart(kind: PromptKind, trend: MetricTrend, window: '7' | '28', bucket:
   // the figures by bucket are in the table below the chart: the label says what the line says now
   const description =
     `${label[kind]}, ${window}-day rolling` +
-    (last ? `: ${format(last.value, digits(kind))} on the ${window} days to ${last.day}, ${count(last.n, 'answer', 'answers')}` : '') +
-    `; each ${bucketWords[bucket][0]} in the table "${name[kind]} as a table"`;
+    (last
+      ? `: ${format(last.value, metricDigits(kind))} on the ${window} days to ${last.day}, ${count(last.n, 'answer', 'answers')}`
+      : '') +
+    `; each ${bucketWords[bucket][0]} in the table "${metricName[kind]} as a table"`;
   const accent = css('--accent');
   const none = () => null;
   draw(
@@ -107,13 +104,13 @@ function chart(kind: PromptKind, trend: MetricTrend, window: '7' | '28', bucket:
 
 function table(kind: PromptKind, trend: MetricTrend, bucket: BucketSize): void {
   const body = document.querySelector(`#trend-table-${kind} tbody`)!;
-  document.querySelector(`#trend-table-${kind} caption`)!.textContent = `${name[kind]} by ${bucketWords[bucket][0]}`;
+  document.querySelector(`#trend-table-${kind} caption`)!.textContent = `${metricName[kind]} by ${bucketWords[bucket][0]}`;
   body.replaceChildren(
     ...trend.buckets.map((b) => {
       const row = document.createElement('tr');
       const interval =
-        b.value === null ? '–' : b.sparse ? `too few answers (under ${latest!.minAnswers})` : `± ${format(b.ci95, digits(kind))}`;
-      [b.start, format(b.value, digits(kind)), interval, String(b.n)].forEach((text, i) => {
+        b.value === null ? '–' : b.sparse ? `too few answers (under ${latest!.minAnswers})` : `± ${format(b.ci95, metricDigits(kind))}`;
+      [b.start, format(b.value, metricDigits(kind)), interval, String(b.n)].forEach((text, i) => {
         const cell = document.createElement(i ? 'td' : 'th');
         if (!i) cell.scope = 'row';
         cell.textContent = text;

@@ -23,3 +23,10 @@ export function interval(
   if (n < fewestForInterval || halfWidth === null) return ` · too few answers for a 95% interval (under ${fewestForInterval})`;
   return ` · 95% CI ${format(Math.max(low, value - halfWidth), digits)} to ${format(Math.min(high, value + halfWidth), digits)}`;
 }
+
+/** "p = 0.03", "p < 0.001". */
+export const pValue = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(p < 0.01 ? 3 : 2)}`);
+
+/** How each metric is named in sentences, and its digits. */
+export const metricName = { nps: 'NPS', csat: 'CSAT', ces: 'CES' } as const;
+export const metricDigits = (kind: keyof typeof metricName) => (kind === 'ces' ? 2 : 0);

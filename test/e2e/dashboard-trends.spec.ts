@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer } from '../../demo/serve.js';
-import { answersOf, batch } from '../support/answers.js';
+import { answersOf, postInBatches } from '../support/answers.js';
 import { audit } from './axe.js';
 import { expect, test } from './fixtures.js';
 
@@ -27,14 +27,7 @@ for (const width of [1280, 390]) {
     const folder = mkdtempSync(join(tmpdir(), 'cxkit-trends-'));
     const server = await startDemoServer({ port: 0, dataFile: join(folder, 'trends.db'), quiet: true });
     try {
-      for (let i = 0; i < data.length; i += 50) {
-        const posted = await fetch(`${server.url}v1/responses`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'text/plain' },
-          body: JSON.stringify(batch(data.slice(i, i + 50))),
-        });
-        expect(posted.status).toBe(202);
-      }
+      await postInBatches(server.url, data);
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`${server.url}dashboard`);
       const trends = page.getByRole('region', { name: 'Trends' });

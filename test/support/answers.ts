@@ -34,7 +34,8 @@ export const responses = (count: number, seed = 1): Response[] => sampleResponse
 
 /**
  * `count` answers of one kind and score at a touchpoint, at `at` and then a minute apart going back, with `extra`
- * fields (a stage, traits, a device…); the sample's own stage and device are dropped, so each says only what it is given.
+ * fields (a stage, traits, a device…); the sample's own stage, device, visitor and traits are dropped, so each says only
+ * what it is given.
  */
 export function answersOf(
   touchpoint: string,
@@ -44,13 +45,27 @@ export function answersOf(
   at: number,
   extra: Partial<Response> = {},
 ): Response[] {
-  return responses(count, score + count + at / 60_000).map(({ stage: _stage, device: _device, ...r }, i) => ({
-    ...r,
-    kind,
-    score,
-    scale: { ...defaultScales[kind] },
-    touchpoint,
-    answeredAt: new Date(at - i * 60_000).toISOString(),
-    ...extra,
-  }));
+  return responses(count, score + count + at / 60_000).map(
+    ({ stage: _stage, device: _device, visitor: _visitor, traits: _traits, ...r }, i) => ({
+      ...r,
+      kind,
+      score,
+      scale: { ...defaultScales[kind] },
+      touchpoint,
+      answeredAt: new Date(at - i * 60_000).toISOString(),
+      ...extra,
+    }),
+  );
+}
+
+/** Posts answers to the collector at `baseUrl` in batches of 50 (the most a batch may hold); resolves once all are stored. */
+export async function postInBatches(baseUrl: string, answers: readonly Response[]): Promise<void> {
+  for (let i = 0; i < answers.length; i += 50) {
+    const posted = await fetch(`${baseUrl}v1/responses`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: JSON.stringify(batch(answers.slice(i, i + 50))),
+    });
+    if (posted.status !== 202) throw new Error(`the collector refused a batch: HTTP ${posted.status} ${await posted.text()}`);
+  }
 }

@@ -5,7 +5,7 @@ import type { PromptKind } from '../../src/schema/response.js';
 import type { Difference, Figure } from '../analytics/estimates.js';
 import type { SegmentFigures, Segments } from '../analytics/segments.js';
 import { saveToUrl } from './url-state.js';
-import { count, format, metricDigits, metricName, pValue } from './wording.js';
+import { bounds, count, format, metricDigits, metricName, metricScale, pValue } from './wording.js';
 
 const options = document.querySelector<HTMLFormElement>('#segment-options')!;
 const kinds = ['nps', 'csat', 'ces'] as const;
@@ -27,12 +27,12 @@ function fill(select: HTMLSelectElement, choices: ReadonlyArray<readonly [string
   select.replaceChildren(...all.map(([value, label]) => new Option(label, value, false, value === chosen)));
 }
 
-/** "34 ± 8", "34 (few)" below the minimum, "–" with no answers. */
+/** "34 (26 to 42)", "34 (few: 12)" below the minimum, "–" with no answers. */
 function cell(kind: PromptKind, f: Figure): string {
   if (f.value === null) return '–';
   const value = format(f.value, metricDigits(kind));
   if (f.sparse) return `${value} (few: ${f.n})`;
-  return f.ci95 === null ? value : `${value} ± ${format(f.ci95, metricDigits(kind))}`;
+  return f.ci95 === null ? value : `${value} (${bounds(f.value, f.ci95, metricScale[kind], metricDigits(kind))})`;
 }
 
 function table(segments: Segments): void {
@@ -56,6 +56,8 @@ function table(segments: Segments): void {
     row.append(empty);
     body.replaceChildren(row);
   }
+  // the key explains the brackets where the table shows an interval
+  document.querySelector<HTMLElement>('#segment-key')!.hidden = !segments.values.some((s) => kinds.some((k) => !s.metrics[k].sparse));
   document.querySelector('#segment-others')!.textContent = segments.others.values
     ? `${count(segments.others.values, 'more value', 'more values')} with ${count(segments.others.n, 'answer', 'answers')} not listed.`
     : '';

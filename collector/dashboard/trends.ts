@@ -5,11 +5,10 @@ import type uPlot from 'uplot';
 import type { PromptKind } from '../../src/schema/response.js';
 import type { BucketSize, MetricTrend, PeriodChange, RollingPoint, Trends } from '../analytics/trends.js';
 import { css, draw, empty } from './charts.js';
-import { count, format, metricDigits, metricName, pValue } from './wording.js';
+import { bounds, count, format, metricDigits, metricName, metricScale, pValue } from './wording.js';
 
 const options = document.querySelector<HTMLFormElement>('#trend-options')!;
 const label = { nps: 'NPS', csat: 'CSAT %', ces: 'CES (1–7)' } as const;
-const ranges: Record<PromptKind, [number, number]> = { nps: [-100, 100], csat: [0, 100], ces: [1, 7] };
 const bucketWords: Record<BucketSize, [string, string]> = { day: ['day', 'days'], week: ['week', 'weeks'], month: ['month', 'months'] };
 let latest: Trends | null = null;
 
@@ -56,7 +55,7 @@ function chart(kind: PromptKind, trend: MetricTrend, window: '7' | '28', bucket:
   const column = () => new Array<number | null | undefined>(xs.length).fill(undefined);
   const [firm, thin, low, high, dots, thinDots] = [column(), column(), column(), column(), column(), column()];
   const { firm: firmLine, thin: thinLine } = lines(rolling);
-  const [min, max] = ranges[kind];
+  const [min, max] = metricScale[kind];
   rolling.forEach((p, i) => {
     const x = at.get(secondsAt(p.day))!;
     firm[x] = firmLine[i];
@@ -85,7 +84,7 @@ function chart(kind: PromptKind, trend: MetricTrend, window: '7' | '28', bucket:
     id,
     {
       title: label[kind],
-      scales: { x: { time: true, range: span }, y: { range: ranges[kind] } },
+      scales: { x: { time: true, range: span }, y: { range: [...metricScale[kind]] } },
       series: [
         {},
         { label: `${window}-day rolling`, stroke: accent, width: 2, points: { show: false } },
@@ -109,7 +108,11 @@ function table(kind: PromptKind, trend: MetricTrend, bucket: BucketSize): void {
     ...trend.buckets.map((b) => {
       const row = document.createElement('tr');
       const interval =
-        b.value === null ? '–' : b.sparse ? `too few answers (under ${latest!.minAnswers})` : `± ${format(b.ci95, metricDigits(kind))}`;
+        b.value === null
+          ? '–'
+          : b.sparse
+            ? `too few answers (under ${latest!.minAnswers})`
+            : bounds(b.value, b.ci95 ?? 0, metricScale[kind], metricDigits(kind));
       [b.start, format(b.value, metricDigits(kind)), interval, String(b.n)].forEach((text, i) => {
         const cell = document.createElement(i ? 'td' : 'th');
         if (!i) cell.scope = 'row';

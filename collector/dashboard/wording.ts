@@ -21,8 +21,15 @@ export function interval(
 ): string {
   if (value === null || n === 0) return '';
   if (n < fewestForInterval || halfWidth === null) return ` · too few answers for a 95% interval (under ${fewestForInterval})`;
-  return ` · 95% CI ${format(Math.max(low, value - halfWidth), digits)} to ${format(Math.min(high, value + halfWidth), digits)}`;
+  return ` · 95% CI ${bounds(value, halfWidth, [low, high], digits)}`;
 }
+
+/** "12 to 41": an interval around a value, clamped to the scale so that it never claims what the scale cannot hold. */
+export const bounds = (value: number, halfWidth: number, [low, high]: readonly [number, number], digits = 0) =>
+  `${format(Math.max(low, value - halfWidth), digits)} to ${format(Math.min(high, value + halfWidth), digits)}`;
+
+/** Each metric's scale, for clamping intervals. */
+export const metricScale = { nps: [-100, 100], csat: [0, 100], ces: [1, 7] } as const;
 
 /** "p = 0.03", "p < 0.001". */
 export const pValue = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(p < 0.01 ? 3 : 2)}`);

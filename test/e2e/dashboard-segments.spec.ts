@@ -11,7 +11,7 @@ import { expect, test } from './fixtures.js';
 
 const at = Date.now() - 86_400_000;
 const data = [
-  // mobile: NPS (20 − 20) / 40 = 0 ± 1.96 √250 = 31; desktop: (30 − 10) / 40 = 50 ± 1.96 √187.5 = 27
+  // mobile: NPS (20 − 20) / 40 = 0, ± 1.96 √250 = 31; desktop: (30 − 10) / 40 = 50, ± 1.96 √187.5 = 27
   ...answersOf('checkout', 'nps', 10, 20, at, { device: 'mobile', visitor: 'new', traits: { plan: 'pro' } }),
   ...answersOf('checkout', 'nps', 0, 20, at, { device: 'mobile', visitor: 'new' }),
   ...answersOf('checkout', 'nps', 10, 30, at, { device: 'desktop', visitor: 'returning' }),
@@ -30,8 +30,8 @@ for (const width of [1280, 390]) {
       const section = page.getByRole('region', { name: 'Segments' });
       await expect(section.getByLabel('Break down by')).toHaveValue('device');
       const table = section.getByRole('table', { name: 'By device' });
-      await expect(table.getByRole('row', { name: /^desktop/ }).getByRole('cell')).toHaveText(['40', '50 ± 27', '–', '–']);
-      await expect(table.getByRole('row', { name: /^mobile/ }).getByRole('cell')).toHaveText(['40', '0 ± 31', '–', '–']);
+      await expect(table.getByRole('row', { name: /^desktop/ }).getByRole('cell')).toHaveText(['40', '50 (23 to 77)', '–', '–']);
+      await expect(table.getByRole('row', { name: /^mobile/ }).getByRole('cell')).toHaveText(['40', '0 (-31 to 31)', '–', '–']);
       await expect(table.getByRole('row', { name: /^tablet/ }).getByRole('cell')).toHaveText(['4', '–', '100 (few: 4)', '–']);
 
       await section.getByLabel('Compare').selectOption('mobile');
@@ -47,7 +47,7 @@ for (const width of [1280, 390]) {
       // another dimension: its own values, and the comparison starts over
       await section.getByLabel('Break down by').selectOption({ label: 'New or returning' });
       const visitors = section.getByRole('table', { name: 'By new or returning' });
-      await expect(visitors.getByRole('row', { name: /^returning/ }).getByRole('cell')).toHaveText(['40', '50 ± 27', '–', '–']);
+      await expect(visitors.getByRole('row', { name: /^returning/ }).getByRole('cell')).toHaveText(['40', '50 (23 to 77)', '–', '–']);
       await expect(section.locator('#segment-comparison li')).toHaveCount(0);
       await section.getByLabel('Compare').selectOption('new');
       await section.getByLabel('with').selectOption('returning');

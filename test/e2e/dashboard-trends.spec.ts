@@ -40,7 +40,7 @@ for (const width of [1280, 390]) {
       await trends.getByText('NPS as a table').click();
       const table = trends.getByRole('table', { name: 'NPS by day' });
       const promoters = table.getByRole('row', { name: new RegExp(day(now - 2 * dayMs)) });
-      await expect(promoters.getByRole('cell')).toHaveText(['100', '± 0', '30']);
+      await expect(promoters.getByRole('cell')).toHaveText(['100', '100 to 100', '30']);
       const detractors = table.getByRole('row', { name: new RegExp(day(now - 3 * dayMs)) });
       await expect(detractors.getByRole('cell')).toHaveText(['-100', 'too few answers (under 30)', '10']);
       const chart = trends.locator('#trend-nps');

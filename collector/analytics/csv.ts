@@ -1,5 +1,6 @@
 // CSV export (RFC 4180): one row per response, with spreadsheet formula injection defused.
 import type { Response } from '../../src/schema/response.js';
+import type { FollowUpStatus } from '../store/store.js';
 
 export const csvColumns = [
   'id',
@@ -19,6 +20,10 @@ export const csvColumns = [
   'partial',
   'traits',
   'metadata',
+  'stage',
+  'device',
+  'visitor',
+  'follow_up',
 ] as const;
 
 /**
@@ -32,7 +37,8 @@ function field(value: string | number | boolean | undefined): string {
   return /[",\r\n]/.test(defused) ? `"${defused.replace(/"/g, '""')}"` : defused;
 }
 
-export function toCsvRow(r: Response): string {
+/** One response as a CSV line (no line break); `followUp`: where following it up stands, when it needs or has one. */
+export function toCsvRow(r: Response, followUp: FollowUpStatus | null = null): string {
   return [
     r.id,
     r.kind,
@@ -51,6 +57,10 @@ export function toCsvRow(r: Response): string {
     r.partial,
     r.traits && JSON.stringify(r.traits),
     r.metadata && JSON.stringify(r.metadata),
+    r.stage,
+    r.device,
+    r.visitor,
+    followUp ?? undefined,
   ]
     .map(field)
     .join(',');

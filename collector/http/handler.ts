@@ -7,6 +7,7 @@ import { batchSchema } from '../../src/schema/batch.js';
 import { toValidationIssues } from '../../src/schema/issues.js';
 import { buildJourney } from '../analytics/journey.js';
 import { buildReport, withIntervals } from '../analytics/report.js';
+import { listAnswers } from '../analytics/drill-down.js';
 import { buildSegments } from '../analytics/segments.js';
 import { buildTrends } from '../analytics/trends.js';
 import type { DeliveryStatus, ResponseStore } from '../store/store.js';
@@ -14,13 +15,13 @@ import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { logWhenDone, type AccessLog } from './access-log.js';
 import { BodyRefused, readBody, sendJson, sendJsonAndClose } from './body.js';
 import { clientAddress } from './client-address.js';
-import { streamCsv } from './csv-export.js';
+import { streamExport } from './exports.js';
 import { changeFollowUp, followUpPath, listInbox } from './follow-ups.js';
 import { keyMatches, presentedKey } from './keys.js';
 import { erasePerson, personPath } from './people.js';
 import { serveDashboard } from './dashboard-files.js';
 import { originPolicy } from './origins.js';
-import { parseFilter, parseListing, parseSegmentQuery } from './query.js';
+import { encodeCursor, parseAnswerQuery, parseFilter, parseListing, parseSegmentQuery } from './query.js';
 import { RateLimiter } from './rate-limit.js';
 
 export interface CollectorOptions {
@@ -68,6 +69,9 @@ const reads = {
   '/v1/journey': 'journey',
   '/v1/trends': 'trends',
   '/v1/segments': 'segments',
+  '/v1/answers': 'answers',
+  '/v1/answers.csv': 'answers.csv',
+  '/v1/answers.json': 'answers.json',
   '/v1/webhooks/deliveries': 'deliveries',
   '/v1/inbox': 'inbox',
 } as const;
@@ -184,14 +188,23 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     sendJson(res, 200, await buildSegments(store, parsed.filter, parsed.query));
   }
 
+  /** The drill-down: a page of the answers behind a figure, or all of them as CSV or JSON. */
+  async function answers(res: ServerResponse, url: URL, answer: 'answers' | 'answers.csv' | 'answers.json'): Promise<void> {
+    const query = parseAnswerQuery(url.searchParams, store.segmentDimensions);
+    if ('issues' in query) return sendJson(res, 400, { error: 'invalid query', issues: query.issues });
+    if (answer === 'answers') return sendJson(res, 200, await listAnswers(store, query, encodeCursor));
+    return streamExport(res, store, query.filter, query.order, answer === 'answers.csv' ? 'csv' : 'json');
+  }
+
   async function read(res: ServerResponse, url: URL, answer: Read): Promise<void> {
     if (answer === 'deliveries') return listDeliveries(res, url);
     if (answer === 'inbox') return listInbox(res, store, url);
     if (answer === 'segments') return segments(res, url);
+    if (answer === 'answers' || answer === 'answers.csv' || answer === 'answers.json') return answers(res, url, answer);
     const parsed = parseFilter(url.searchParams);
     if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: parsed.issues });
     const { filter } = parsed;
-    if (answer === 'csv') return streamCsv(res, store, filter);
+    if (answer === 'csv') return streamExport(res, store, filter, 'oldest', 'csv', 'cxkit-responses');
     if (answer === 'journey') return sendJson(res, 200, await buildJourney(store, filter, new Date(), options.stageOrder));
     if (answer === 'trends') return sendJson(res, 200, await buildTrends(store, filter, new Date()));
     const [counts, engaged, followUp] = await Promise.all([store.countsByDay(filter), store.engagement(filter), store.followUps(filter)]);

@@ -1,8 +1,17 @@
 // The query string of the read endpoints: touchpoint, since and until, validated with a message naming the parameter.
 import { z } from 'zod/mini';
 import { toValidationIssues, type ValidationIssue } from '../../src/schema/issues.js';
+import type { AnswerQuery } from '../analytics/drill-down.js';
 import type { SegmentQuery } from '../analytics/segments.js';
-import type { ResponseFilter } from '../store/store.js';
+import { promptKinds } from '../../src/schema/response.js';
+import {
+  answerOrders,
+  followUpStatuses,
+  type AnswerCursor,
+  type AnswerFilter,
+  type AnswerOrder,
+  type ResponseFilter,
+} from '../store/store.js';
 
 const instant = z
   .string()
@@ -91,4 +100,71 @@ export function parseSegmentQuery(
   if ('issues' in parsed) issues.push(...parsed.issues);
   if (issues.length || 'issues' in parsed) return { issues };
   return { filter: parsed.filter, query: { dimension, limit, compare: a !== null && b !== null ? [a, b] : undefined } };
+}
+
+/** The cursor a drill-down page hands out for the next one: opaque to clients, base64url of its fields. */
+export const encodeCursor = (cursor: AnswerCursor) =>
+  Buffer.from(JSON.stringify([cursor.score, cursor.answeredAt, cursor.id])).toString('base64url');
+
+function decodeCursor(text: string): AnswerCursor | null {
+  try {
+    const [score, answeredAt, id] = JSON.parse(Buffer.from(text, 'base64url').toString()) as unknown[];
+    if (typeof score !== 'number' || typeof answeredAt !== 'string' || typeof id !== 'string') return null;
+    return { score, answeredAt, id };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The drill-down's query (`/v1/answers` and its exports): the read filter plus `kind`, `band` (unhappy, neutral,
+ * happy), `score`, `by` and `value` (one segment), `comment=1`, `status` (follow-up), `order`, `after` (a page's
+ * cursor), `limit` (1–200, default 50).
+ */
+export function parseAnswerQuery(params: URLSearchParams, dimensions: readonly string[]): AnswerQuery | { issues: ValidationIssue[] } {
+  const rest = new URLSearchParams(params);
+  const take = (name: string) => {
+    const value = rest.get(name) ?? undefined;
+    rest.delete(name);
+    return value;
+  };
+  const issues: ValidationIssue[] = [];
+  const oneOf = <T extends string>(name: string, allowed: readonly T[]): T | undefined => {
+    const value = take(name);
+    if (value === undefined || (allowed as readonly string[]).includes(value)) return value as T | undefined;
+    issues.push({ path: `query.${name}`, message: `expected one of ${allowed.join(', ')}, got ${value}` });
+    return undefined;
+  };
+  const kind = oneOf('kind', promptKinds);
+  const band = oneOf('band', ['unhappy', 'neutral', 'happy'] as const);
+  const status = oneOf('status', followUpStatuses);
+  const order = oneOf('order', answerOrders) ?? 'newest';
+  const comment = oneOf('comment', ['1', 'true'] as const);
+  const scoreText = take('score');
+  const score = scoreText === undefined ? undefined : Number(scoreText);
+  if (score !== undefined && (!Number.isInteger(score) || score < 0 || score > 10)) {
+    issues.push({ path: 'query.score', message: `expected a whole number from 0 to 10, got ${scoreText}` });
+  }
+  const [by, value] = [take('by'), take('value')];
+  if ((by === undefined) !== (value === undefined)) {
+    issues.push({
+      path: `query.${by === undefined ? 'by' : 'value'}`,
+      message: 'expected both by and value: a segment dimension and one of its values',
+    });
+  } else if (by !== undefined && !dimensions.includes(by)) {
+    issues.push({ path: 'query.by', message: `expected one of ${dimensions.join(', ')}, got ${by}` });
+  }
+  const afterText = take('after');
+  const after = afterText === undefined ? null : decodeCursor(afterText);
+  if (afterText !== undefined && !after)
+    issues.push({ path: 'query.after', message: 'expected the cursor a page of answers gave as next' });
+  const limitText = take('limit');
+  const limit = Number(limitText ?? 50);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+    issues.push({ path: 'query.limit', message: 'expected a whole number from 1 to 200' });
+  const parsed = parseFilter(rest);
+  if ('issues' in parsed) issues.push(...parsed.issues);
+  if (issues.length || 'issues' in parsed) return { issues };
+  const segment = by !== undefined && value !== undefined ? { dimension: by, value } : undefined;
+  return { filter: { ...parsed.filter, kind, band, score, segment, commented: comment !== undefined, status }, order, after, limit };
 }

@@ -6,10 +6,15 @@ import type { Response } from '../../src/schema/response.js';
 import { rangeParts, type RangedQuery } from './day-range.js';
 import { toDayCounts, toEngagement, toSegmentCounts, toTouchpointCounts, type AnswerSums, type DisplaySums } from './engagement.js';
 import { checkedTraits, dimensionLiteral, dimensionsFor, segmentsOf, segmentTraitsSetting } from './segments.js';
+import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type StoredAnswer } from './answer-filter.js';
 import { inStage, needsAttention } from './shared-tables.js';
 import { postgresMigrations } from './postgres-migrations.js';
 import { prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {
+  AnswerCursor,
+  AnswerFilter,
+  AnswerOrder,
+  AnswerPage,
   AttemptResult,
   ClaimedDelivery,
   CommentRow,
@@ -369,6 +374,29 @@ export class PostgresStore implements ResponseStore {
       ${where(filter, params, ['comment IS NOT NULL'])} ORDER BY answered_at DESC, id DESC LIMIT ${params.add(limit)}`;
     const { rows } = await this.pool.query<Omit<CommentRow, 'answeredAt'> & { answeredAt: Date }>(sql, params.values);
     return rows.map((row) => ({ ...row, answeredAt: row.answeredAt.toISOString() }));
+  }
+
+  async answers(filter: AnswerFilter, order: AnswerOrder, after: AnswerCursor | null, limit: number): Promise<AnswerPage> {
+    const params = new Params();
+    const dialect: Dialect = { bind: (value) => params.add(value), segment: (r, dimension) => `${r}segments->>${dimension}` };
+    const extra = [...narrowing(filter, dialect), ...(after ? [afterCursor(order, after, dialect.bind)] : [])];
+    const clause = where(filter, params, extra, 'answered_at', 'r.');
+    const { rows } = await this.pool.query<
+      StoredAnswer & { id: string; score: number; answeredAt: Date; body: Response; segments: Record<string, string> | null }
+    >(
+      `SELECT r.id, r.score, r.answered_at AS "answeredAt", r.body, r.segments, ${needsAttention('r.')} AS attention,
+              f.status, f.note, f.changed_by AS "by", f.changed_at AS "changedAt"
+         FROM responses r LEFT JOIN follow_ups f ON f.response_id = r.id ${clause}
+        ORDER BY ${answerOrderBy(order)} LIMIT ${params.add(limit)}`,
+      params.values,
+    );
+    const last = rows.at(-1);
+    return {
+      answers: rows.map((row) =>
+        answerRow(row.body, row.segments ?? {}, { ...row, changedAt: row.changedAt && new Date(row.changedAt).toISOString() }),
+      ),
+      next: rows.length === limit && last ? { score: last.score, answeredAt: last.answeredAt.toISOString(), id: last.id } : null,
+    };
   }
 
   async page(filter: ResponseFilter, after: PageCursor | null, limit: number): Promise<ResponsePage> {

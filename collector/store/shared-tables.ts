@@ -1,7 +1,7 @@
 // Tables both stores create alike but for a few column types: displays, the webhook delivery queue and the follow-up
 // inbox (answers differ more: SQLite keeps the first collector's table in its history). And the rule for which answers
 // need someone: NPS detractors (0–6), CSAT 1–2, CES 1–3 on the 1–7 scale (1–2 on 1–5).
-import { bands } from '../../src/sdk/scores.js';
+import { bands, type Band } from '../../src/sdk/scores.js';
 
 /** The column types that differ between the stores. */
 export interface Dialect {
@@ -28,13 +28,21 @@ export const postgresTypes: Dialect = {
   key: 'id text PRIMARY KEY',
 };
 
-/**
- * Over a `responses` row (optionally aliased): true when the answer belongs in the inbox — its score is in the unhappy
- * band (`bands`), a CES 1–5 score mapped onto 1–7 as `cesPoint` does.
- */
-export const needsAttention = (r = '') =>
-  `((${r}kind = 'nps' AND ${r}score <= ${bands.nps.unhappyTo}) OR (${r}kind = 'csat' AND ${r}score <= ${bands.csat.unhappyTo})
-    OR (${r}kind = 'ces' AND CASE WHEN ${r}scale_max = 5 THEN 1 + (${r}score - 1) * 1.5 ELSE ${r}score END <= ${bands.ces.unhappyTo}))`;
+/** A score on its kind's standard scale (CES 1–5 mapped onto 1–7 as `cesPoint` does), over a row (optionally aliased). */
+const point = (r: string) => `CASE WHEN ${r}kind = 'ces' AND ${r}scale_max = 5 THEN 1 + (${r}score - 1) * 1.5 ELSE ${r}score END`;
+
+/** Over a `responses` row (optionally aliased): true when the answer's score is in `band` of its kind (`bands`). */
+export function inBand(band: Band, r = ''): string {
+  const kinds = Object.entries(bands).map(([kind, { unhappyTo, neutralTo }]) => {
+    const range =
+      band === 'unhappy' ? `<= ${unhappyTo}` : band === 'neutral' ? `> ${unhappyTo} AND ${point(r)} <= ${neutralTo}` : `> ${neutralTo}`;
+    return `(${r}kind = '${kind}' AND ${point(r)} ${range})`;
+  });
+  return `(${kinds.join(' OR ')})`;
+}
+
+/** True when the answer belongs in the inbox: NPS detractors, CSAT 1–2, CES 1–3 (1–2 on 1–5). */
+export const needsAttention = (r = '') => inBand('unhappy', r);
 
 /** One row per prompt shown, settled once by its final outcome; indexed by time (not by person: see responses). */
 export const displaysTable = ({ time, json, key }: Dialect) => `

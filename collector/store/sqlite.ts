@@ -7,9 +7,14 @@ import type { Response } from '../../src/schema/response.js';
 import { rangeParts, type RangedQuery } from './day-range.js';
 import { toDayCounts, toEngagement, toSegmentCounts, toTouchpointCounts, type AnswerSums, type DisplaySums } from './engagement.js';
 import { checkedTraits, dimensionLiteral, dimensionsFor, segmentsOf, segmentTraitsSetting } from './segments.js';
+import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type StoredAnswer } from './answer-filter.js';
 import { inStage, needsAttention } from './shared-tables.js';
 import { prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {
+  AnswerCursor,
+  AnswerFilter,
+  AnswerOrder,
+  AnswerPage,
   AttemptResult,
   ClaimedDelivery,
   CommentRow,
@@ -280,6 +285,29 @@ export class SqliteStore implements ResponseStore {
     const sql = `SELECT id, kind, score, touchpoint, answered_at AS answeredAt, comment FROM responses ${w.sql}
       ORDER BY answered_at DESC, id DESC LIMIT ?`;
     return this.db.prepare(sql).all(...w.params, limit) as CommentRow[];
+  }
+
+  async answers(filter: AnswerFilter, order: AnswerOrder, after: AnswerCursor | null, limit: number): Promise<AnswerPage> {
+    const params: Array<string | number> = [];
+    const dialect: Dialect = {
+      bind: (value) => (params.push(value as string | number), '?'),
+      segment: (r, dimension) => `(SELECT value FROM json_each(${r}segments) WHERE key = ${dimension})`,
+    };
+    const extra = [...narrowing(filter, dialect), ...(after ? [afterCursor(order, after, dialect.bind)] : [])];
+    const w = where(filter, extra, params, 'answered_at', 'r.');
+    const rows = this.db
+      .prepare(
+        `SELECT r.id, r.score, r.answered_at AS answeredAt, r.body, r.segments, ${needsAttention('r.')} AS attention,
+                f.status, f.note, f.changed_by AS "by", f.changed_at AS changedAt
+           FROM responses r LEFT JOIN follow_ups f ON f.response_id = r.id ${w.sql}
+          ORDER BY ${answerOrderBy(order)} LIMIT ?`,
+      )
+      .all(...w.params, limit) as Array<AnswerCursor & StoredAnswer & { body: string; segments: string | null }>;
+    const last = rows.at(-1);
+    return {
+      answers: rows.map((row) => answerRow(JSON.parse(row.body) as Response, row.segments ? JSON.parse(row.segments) : {}, row)),
+      next: rows.length === limit && last ? { score: last.score, answeredAt: last.answeredAt, id: last.id } : null,
+    };
   }
 
   async page(filter: ResponseFilter, after: PageCursor | null, limit: number): Promise<ResponsePage> {

@@ -2,7 +2,7 @@
 // PostgreSQL (production). Reads answer aggregate questions; rows are only ever read a page at a time.
 import type { Display } from '../../src/schema/display.js';
 import type { PromptKind, Response } from '../../src/schema/response.js';
-import type { ScoreCount } from '../../src/sdk/scores.js';
+import type { Band, ScoreCount } from '../../src/sdk/scores.js';
 
 /** Which responses a query covers; every field is optional. */
 export interface ResponseFilter {
@@ -187,6 +187,44 @@ export interface PageCursor {
   readonly id: string;
 }
 
+/** How the drill-down orders answers: by time, or by score (then newest first). */
+export const answerOrders = ['newest', 'oldest', 'lowest', 'highest'] as const;
+export type AnswerOrder = (typeof answerOrders)[number];
+
+/** The answers behind a figure: the read filter narrowed by kind, band or score, a segment, a comment, a follow-up status. */
+export interface AnswerFilter extends ResponseFilter {
+  readonly kind?: PromptKind | undefined;
+  readonly band?: Band | undefined;
+  readonly score?: number | undefined;
+  /** One value of one of the store's `segmentDimensions`. */
+  readonly segment?: { readonly dimension: string; readonly value: string } | undefined;
+  /** Only answers with a comment. */
+  readonly commented?: boolean | undefined;
+  /** Only answers that need someone and whose follow-up stands so (`open` includes untouched ones). */
+  readonly status?: FollowUpStatus | undefined;
+}
+
+/** An answer as the drill-down lists it: the response, its segments, and its follow-up when it has or needs one. */
+export interface AnswerRow {
+  readonly response: Response;
+  readonly segments: Readonly<Record<string, string>>;
+  /** Null for an answer nobody needs to follow up and nobody has. */
+  readonly followUp: InboxItem['followUp'] | null;
+}
+
+/** Where a page of the drill-down ends, in its order. */
+export interface AnswerCursor {
+  readonly score: number;
+  readonly answeredAt: string;
+  readonly id: string;
+}
+
+export interface AnswerPage {
+  readonly answers: AnswerRow[];
+  /** Null on the last page. */
+  readonly next: AnswerCursor | null;
+}
+
 export interface ResponsePage {
   readonly responses: Response[];
   /** Null on the last page. */
@@ -213,6 +251,8 @@ export interface ResponseStore {
   engagement(filter: ResponseFilter): Promise<EngagementCount[]>;
   /** The newest comments, newest first. */
   latestComments(filter: ResponseFilter, limit: number): Promise<CommentRow[]>;
+  /** Up to `limit` answers matching the filter after `after`, in `order`, with their segments and follow-ups. */
+  answers(filter: AnswerFilter, order: AnswerOrder, after: AnswerCursor | null, limit: number): Promise<AnswerPage>;
   /** Up to `limit` responses after `after`, oldest answer first. */
   page(filter: ResponseFilter, after: PageCursor | null, limit: number): Promise<ResponsePage>;
   /** Every touchpoint that has responses, for the dashboard's filter. */

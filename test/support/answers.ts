@@ -34,7 +34,7 @@ export const responses = (count: number, seed = 1): Response[] => sampleResponse
 
 /**
  * `count` answers of one kind and score at a touchpoint, at `at` and then a minute apart going back, with `extra`
- * fields (a stage, traits, a device…); the sample's own stage, device, visitor and traits are dropped, so each says only
+ * fields (a stage, traits, a device…); the sample's own stage, device, visitor, traits and comment are dropped, so each says only
  * what it is given.
  */
 export function answersOf(
@@ -46,7 +46,7 @@ export function answersOf(
   extra: Partial<Response> = {},
 ): Response[] {
   return responses(count, score + count + at / 60_000).map(
-    ({ stage: _stage, device: _device, visitor: _visitor, traits: _traits, ...r }, i) => ({
+    ({ stage: _stage, device: _device, visitor: _visitor, traits: _traits, comment: _comment, ...r }, i) => ({
       ...r,
       kind,
       score,

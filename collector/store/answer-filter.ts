@@ -1,0 +1,64 @@
+// The drill-down's narrowing and paging as SQL both stores share: each store says how it binds a value and how it reads
+// one segment of a row; the rest is the same text.
+import type { Response } from '../../src/schema/response.js';
+import type { AnswerCursor, AnswerFilter, AnswerOrder, AnswerRow, FollowUpStatus } from './store.js';
+import { inBand, needsAttention } from './shared-tables.js';
+
+export interface Dialect {
+  /** Adds a value to the statement's parameters and answers its placeholder. */
+  readonly bind: (value: unknown) => string;
+  /** The value of one segment dimension (a placeholder) of the row aliased `r`, as SQL. */
+  readonly segment: (r: string, dimension: string) => string;
+}
+
+/**
+ * The conditions an answer filter adds to the read filter, over `responses` aliased `r` joined with its follow-up
+ * aliased `f` (the caller adds the read filter's own conditions).
+ */
+export function narrowing(filter: AnswerFilter, { bind, segment }: Dialect, r = 'r.'): string[] {
+  const clauses: string[] = [];
+  if (filter.kind !== undefined) clauses.push(`${r}kind = ${bind(filter.kind)}`);
+  if (filter.band !== undefined) clauses.push(inBand(filter.band, r));
+  if (filter.score !== undefined) clauses.push(`${r}score = ${bind(filter.score)}`);
+  if (filter.segment !== undefined) clauses.push(`${segment(r, bind(filter.segment.dimension))} = ${bind(filter.segment.value)}`);
+  if (filter.commented) clauses.push(`${r}comment IS NOT NULL`);
+  if (filter.status === 'open') clauses.push(`${needsAttention(r)} AND coalesce(f.status, 'open') = 'open'`);
+  else if (filter.status !== undefined) clauses.push(`f.status = ${bind(filter.status)}`);
+  return clauses;
+}
+
+/** ORDER BY for an order, over `responses` aliased `r`; ties on time broken by id so that paging never skips or repeats. */
+export function answerOrderBy(order: AnswerOrder, r = 'r.'): string {
+  const time = order === 'oldest' ? `${r}answered_at, ${r}id` : `${r}answered_at DESC, ${r}id DESC`;
+  return order === 'lowest' ? `${r}score, ${time}` : order === 'highest' ? `${r}score DESC, ${time}` : time;
+}
+
+/** The condition for rows after `after` in `order`. Placeholders are bound in the order they appear: SQLite's are positional. */
+export function afterCursor(order: AnswerOrder, after: AnswerCursor, bind: Dialect['bind'], r = 'r.'): string {
+  if (order === 'newest' || order === 'oldest')
+    return `(${r}answered_at, ${r}id) ${order === 'oldest' ? '>' : '<'} (${bind(after.answeredAt)}, ${bind(after.id)})`;
+  const past = `${r}score ${order === 'lowest' ? '>' : '<'} ${bind(after.score)}`;
+  const tie = `${r}score = ${bind(after.score)}`;
+  const earlier = `(${r}answered_at, ${r}id) < (${bind(after.answeredAt)}, ${bind(after.id)})`;
+  return `(${past} OR (${tie} AND ${earlier}))`;
+}
+
+/** The follow-up columns of a drill-down row, as both stores select them. */
+export interface StoredAnswer {
+  /** Whether the answer needs someone (1/0 or true/false). */
+  readonly attention: number | boolean;
+  readonly status: FollowUpStatus | null;
+  readonly note: string | null;
+  readonly by: string | null;
+  readonly changedAt: string | null;
+}
+
+export function answerRow(response: Response, segments: Record<string, string>, stored: StoredAnswer): AnswerRow {
+  const { status, note, by, changedAt } = stored;
+  const followUp = status
+    ? { status, note, by, changedAt }
+    : stored.attention
+      ? { status: 'open' as const, note: null, by: null, changedAt: null }
+      : null;
+  return { response, segments, followUp };
+}

@@ -17,9 +17,10 @@ function week(now: number) {
   const answers: Response[] = [
     { ...a1!, touchpoint: 'checkout', answeredAt: at(1), comment: 'quick' },
     { ...a2!, touchpoint: 'checkout', answeredAt: at(2), comment: 'the coupon field did not work' },
-    { ...a3!, touchpoint: 'checkout', answeredAt: at(3), partial: true },
-    { ...a4!, touchpoint: 'checkout', answeredAt: at(4) },
-    { ...inline!, touchpoint: 'checkout', answeredAt: at(5) },
+    // the sample's own comments are not this table's: each answer has exactly the comment it is given here
+    { ...a3!, touchpoint: 'checkout', answeredAt: at(3), partial: true, comment: undefined },
+    { ...a4!, touchpoint: 'checkout', answeredAt: at(4), comment: undefined },
+    { ...inline!, touchpoint: 'checkout', answeredAt: at(5), comment: undefined },
     { ...h1!, touchpoint: 'help', answeredAt: at(6), comment: 'clear' },
   ].map(({ comment, partial, ...r }) => ({ ...r, ...(comment ? { comment } : {}), ...(partial ? { partial } : {}) }));
   const shownAt = (i: number) => ({ shownAt: at(i) });

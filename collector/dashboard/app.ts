@@ -3,6 +3,7 @@ import uPlot from 'uplot';
 import type { PromptKind } from '../../src/schema/response.js';
 import { bandOf } from '../../src/sdk/scores.js';
 import type { Engagement, Report } from '../analytics/report.js';
+import { answersButton, refreshAnswers } from './answers.js';
 import { css, draw, empty } from './charts.js';
 import { onInboxFilter, refreshInbox } from './inbox.js';
 import { refreshJourney } from './journey.js';
@@ -138,11 +139,28 @@ async function refresh(): Promise<void> {
   comments(report);
   touchpointOptions(report.touchpoints);
   status.textContent = answers(nps.n + csat.n + ces.n);
-  await Promise.all([refreshJourney(params), refreshSegments(params), refreshTrends(params), refreshInbox(params, refresh)]);
+  await Promise.all([
+    refreshJourney(params),
+    refreshSegments(params),
+    refreshTrends(params),
+    refreshAnswers(params),
+    refreshInbox(params, refresh),
+  ]);
 }
 
 onInboxFilter(() => void refreshInbox(query(), refresh));
 
+// each score opens the answers behind it
+for (const [id, label, narrowing] of [
+  ['tile-nps', 'See the NPS answers', { kind: 'nps' }],
+  ['tile-csat', 'See the CSAT answers', { kind: 'csat' }],
+  ['tile-ces', 'See the CES answers', { kind: 'ces' }],
+  ['tile-follow-up', 'See the open ones', { status: 'open' }],
+] as const) {
+  const link = document.createElement('p');
+  link.append(answersButton(label, narrowing));
+  document.getElementById(id)!.append(link);
+}
 restoreFromUrl();
 form.addEventListener('change', () => void refresh());
 matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => void refresh());

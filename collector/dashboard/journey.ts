@@ -1,6 +1,7 @@
 // The dashboard's journey section: each stage with its moments — score, answers, response rate, change on the period
 // before — and the weakest moment of each metric called out. From /v1/journey with the page's filter.
 import type { Journey, JourneyMoment } from '../analytics/journey.js';
+import { answersButton } from './answers.js';
 import { count, format } from './wording.js';
 
 const section = document.querySelector<HTMLElement>('#journey')!;
@@ -28,7 +29,9 @@ function row(m: JourneyMoment): HTMLTableRowElement {
   cells.forEach((text, i) => {
     const cell = document.createElement(i ? 'td' : 'th');
     if (!i) cell.scope = 'row';
-    cell.textContent = text;
+    // the moment opens its answers
+    if (i) cell.textContent = text;
+    else cell.append(answersButton(text, { touchpoint: m.touchpoint }));
     tr.append(cell);
   });
   if (m.change !== null && m.change !== 0) tr.lastElementChild!.className = m.change > 0 ? 'up' : 'down';

@@ -4,18 +4,13 @@
 import type { PromptKind } from '../../src/schema/response.js';
 import type { Difference, Figure } from '../analytics/estimates.js';
 import type { SegmentFigures, Segments } from '../analytics/segments.js';
+import { answersButton } from './answers.js';
 import { saveToUrl } from './url-state.js';
-import { bounds, count, format, metricDigits, metricName, metricScale, pValue } from './wording.js';
+import { bounds, count, dimensionLabel, format, metricDigits, metricName, metricScale, pValue } from './wording.js';
 
 const options = document.querySelector<HTMLFormElement>('#segment-options')!;
 const kinds = ['nps', 'csat', 'ces'] as const;
 let filter = new URLSearchParams();
-
-/** What a dimension is called on the page. */
-export function dimensionLabel(dimension: string): string {
-  const builtIn: Record<string, string> = { device: 'Device', locale: 'Locale', path: 'Page', visitor: 'New or returning' };
-  return builtIn[dimension] ?? `Trait: ${dimension.replace(/^trait:/, '')}`;
-}
 
 const field = (name: string) => options.elements.namedItem(name) as HTMLSelectElement;
 
@@ -44,7 +39,7 @@ function table(segments: Segments): void {
       const row = document.createElement('tr');
       const head = document.createElement('th');
       head.scope = 'row';
-      head.textContent = s.value;
+      head.append(answersButton(s.value, { by: segments.dimension, value: s.value }));
       row.append(head, ...[String(s.n), ...kinds.map((kind) => cell(kind, s.metrics[kind]))].map(td));
       return row;
     }),

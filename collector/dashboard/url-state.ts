@@ -12,7 +12,7 @@ export function restoreFromUrl(): void {
       if (!(field instanceof HTMLInputElement || field instanceof HTMLSelectElement) || !field.name) continue;
       const value = params.get(field.name);
       if (value === null) continue;
-      if (field instanceof HTMLInputElement && field.type === 'radio') field.checked = field.value === value;
+      if (field instanceof HTMLInputElement && (field.type === 'radio' || field.type === 'checkbox')) field.checked = field.value === value;
       else if (field instanceof HTMLSelectElement && ![...field.options].some((o) => o.value === value))
         field.append(new Option(value, value, true, true));
       else field.value = value;

@@ -37,3 +37,9 @@ export const pValue = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed
 /** How each metric is named in sentences, and its digits. */
 export const metricName = { nps: 'NPS', csat: 'CSAT', ces: 'CES' } as const;
 export const metricDigits = (kind: keyof typeof metricName) => (kind === 'ces' ? 2 : 0);
+
+/** What a dimension is called on the page. */
+export function dimensionLabel(dimension: string): string {
+  const builtIn: Record<string, string> = { device: 'Device', locale: 'Locale', path: 'Page', visitor: 'New or returning' };
+  return builtIn[dimension] ?? `Trait: ${dimension.replace(/^trait:/, '')}`;
+}

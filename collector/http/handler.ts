@@ -9,6 +9,7 @@ import { buildJourney } from '../analytics/journey.js';
 import { buildReport, withIntervals } from '../analytics/report.js';
 import { listAnswers } from '../analytics/drill-down.js';
 import { buildSegments } from '../analytics/segments.js';
+import { buildThemes } from '../analytics/themes/themes.js';
 import { buildTrends } from '../analytics/trends.js';
 import type { DeliveryStatus, ResponseStore } from '../store/store.js';
 import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
@@ -72,6 +73,7 @@ const reads = {
   '/v1/answers': 'answers',
   '/v1/answers.csv': 'answers.csv',
   '/v1/answers.json': 'answers.json',
+  '/v1/themes': 'themes',
   '/v1/webhooks/deliveries': 'deliveries',
   '/v1/inbox': 'inbox',
 } as const;
@@ -188,10 +190,11 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     sendJson(res, 200, await buildSegments(store, parsed.filter, parsed.query));
   }
 
-  /** The drill-down: a page of the answers behind a figure, or all of them as CSV or JSON. */
-  async function answers(res: ServerResponse, url: URL, answer: 'answers' | 'answers.csv' | 'answers.json'): Promise<void> {
+  /** The drill-down: a page of the answers behind a figure, all of them as CSV or JSON, or their comments' themes. */
+  async function answers(res: ServerResponse, url: URL, answer: 'answers' | 'answers.csv' | 'answers.json' | 'themes'): Promise<void> {
     const query = parseAnswerQuery(url.searchParams, store.segmentDimensions);
     if ('issues' in query) return sendJson(res, 400, { error: 'invalid query', issues: query.issues });
+    if (answer === 'themes') return sendJson(res, 200, await buildThemes(store, query.filter));
     if (answer === 'answers') return sendJson(res, 200, await listAnswers(store, query, encodeCursor));
     return streamExport(res, store, query.filter, query.order, answer === 'answers.csv' ? 'csv' : 'json');
   }
@@ -200,7 +203,8 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     if (answer === 'deliveries') return listDeliveries(res, url);
     if (answer === 'inbox') return listInbox(res, store, url);
     if (answer === 'segments') return segments(res, url);
-    if (answer === 'answers' || answer === 'answers.csv' || answer === 'answers.json') return answers(res, url, answer);
+    if (answer === 'answers' || answer === 'answers.csv' || answer === 'answers.json' || answer === 'themes')
+      return answers(res, url, answer);
     const parsed = parseFilter(url.searchParams);
     if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: parsed.issues });
     const { filter } = parsed;

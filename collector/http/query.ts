@@ -118,7 +118,7 @@ function decodeCursor(text: string): AnswerCursor | null {
 
 /**
  * The drill-down's query (`/v1/answers` and its exports): the read filter plus `kind`, `band` (unhappy, neutral,
- * happy), `score`, `by` and `value` (one segment), `comment=1`, `status` (follow-up), `order`, `after` (a page's
+ * happy), `score`, `by` and `value` (one segment), `comment=1`, `q` (text in the comment), `status` (follow-up), `order`, `after` (a page's
  * cursor), `limit` (1–200, default 50).
  */
 export function parseAnswerQuery(params: URLSearchParams, dimensions: readonly string[]): AnswerQuery | { issues: ValidationIssue[] } {
@@ -154,6 +154,10 @@ export function parseAnswerQuery(params: URLSearchParams, dimensions: readonly s
   } else if (by !== undefined && !dimensions.includes(by)) {
     issues.push({ path: 'query.by', message: `expected one of ${dimensions.join(', ')}, got ${by}` });
   }
+  const text = take('q');
+  if (text !== undefined && (text.trim().length === 0 || text.length > 200)) {
+    issues.push({ path: 'query.q', message: 'expected text of 1 to 200 characters to find in comments' });
+  }
   const afterText = take('after');
   const after = afterText === undefined ? null : decodeCursor(afterText);
   if (afterText !== undefined && !after)
@@ -166,5 +170,10 @@ export function parseAnswerQuery(params: URLSearchParams, dimensions: readonly s
   if ('issues' in parsed) issues.push(...parsed.issues);
   if (issues.length || 'issues' in parsed) return { issues };
   const segment = by !== undefined && value !== undefined ? { dimension: by, value } : undefined;
-  return { filter: { ...parsed.filter, kind, band, score, segment, commented: comment !== undefined, status }, order, after, limit };
+  return {
+    filter: { ...parsed.filter, kind, band, score, segment, commented: comment !== undefined, text: text?.trim(), status },
+    order,
+    after,
+    limit,
+  };
 }

@@ -378,7 +378,11 @@ export class PostgresStore implements ResponseStore {
 
   async answers(filter: AnswerFilter, order: AnswerOrder, after: AnswerCursor | null, limit: number): Promise<AnswerPage> {
     const params = new Params();
-    const dialect: Dialect = { bind: (value) => params.add(value), segment: (r, dimension) => `${r}segments->>${dimension}` };
+    const dialect: Dialect = {
+      bind: (value) => params.add(value),
+      segment: (r, dimension) => `${r}segments->>${dimension}`,
+      like: (column, pattern) => `${column} ILIKE ${pattern} ESCAPE '\\'`,
+    };
     const extra = [...narrowing(filter, dialect), ...(after ? [afterCursor(order, after, dialect.bind)] : [])];
     const clause = where(filter, params, extra, 'answered_at', 'r.');
     const { rows } = await this.pool.query<

@@ -292,6 +292,7 @@ export class SqliteStore implements ResponseStore {
     const dialect: Dialect = {
       bind: (value) => (params.push(value as string | number), '?'),
       segment: (r, dimension) => `(SELECT value FROM json_each(${r}segments) WHERE key = ${dimension})`,
+      like: (column, pattern) => `${column} LIKE ${pattern} ESCAPE '\\'`,
     };
     const extra = [...narrowing(filter, dialect), ...(after ? [afterCursor(order, after, dialect.bind)] : [])];
     const w = where(filter, extra, params, 'answered_at', 'r.');

@@ -1,0 +1,134 @@
+// Comment themes: the words and two-word phrases that set unhappy customers' comments apart from happy ones' (NPS
+// detractors against promoters, CSAT 1–2 against 4–5, CES 1–3 against 5–7), per language, by lift with counts and a
+// minimum support. Read from the newest comments of each side in the range (at most `maxCommentsPerSide`), so that
+// the cost stays flat however many answers are stored; no text leaves the collector.
+import type { AnswerFilter, ResponseStore } from '../../store/store.js';
+import { stopWords } from './stop-words.js';
+
+/** Comments read per side (unhappy, happy): the newest in the range. */
+export const maxCommentsPerSide = 5000;
+/** A theme needs at least this many comments on its side. */
+export const minSupport = 3;
+/** A theme is at least this many times as frequent on its side as on the other. */
+export const minLift = 1.5;
+const maxThemes = 12;
+
+export interface Theme {
+  /** A word, or two adjacent words. */
+  readonly term: string;
+  /** Unhappy comments that use it. */
+  readonly unhappy: number;
+  /** Happy comments that use it. */
+  readonly happy: number;
+  /** Its share of its side's comments over its share of the other side's (add-one-half smoothed). */
+  readonly lift: number;
+}
+
+export interface LanguageThemes {
+  /** The primary language subtag of the comments' locale. */
+  readonly language: string;
+  readonly unhappyComments: number;
+  readonly happyComments: number;
+  /** What unhappy customers say more: the strongest lift first. */
+  readonly unhappyThemes: readonly Theme[];
+  /** What happy customers say more. */
+  readonly happyThemes: readonly Theme[];
+}
+
+export interface Themes {
+  readonly minSupport: number;
+  readonly minLift: number;
+  /** How many comments each side's themes were read from, and the most it reads. */
+  readonly read: { readonly unhappy: number; readonly happy: number; readonly limit: number };
+  /** Languages with the most comments first. */
+  readonly languages: readonly LanguageThemes[];
+}
+
+/** Languages written without spaces between words: their two-word phrases are joined without one. */
+const unspaced = new Set(['ja', 'zh']);
+const segmenters = new Map<string, Intl.Segmenter>();
+const han = /^\p{Script=Han}$/u;
+
+/** A word worth counting: not a stop word, not a number, two characters or more (one will do for a Chinese character). */
+const worthCounting = (word: string, stop: ReadonlySet<string>) =>
+  !stop.has(word) && !/^\d+$/.test(word) && (word.length > 1 || han.test(word));
+
+/** The distinct words and two-word phrases of a comment (a phrase never spans punctuation). */
+export function termsOf(comment: string, language: string): Set<string> {
+  let segmenter = segmenters.get(language);
+  if (!segmenter) segmenters.set(language, (segmenter = new Intl.Segmenter(language, { granularity: 'word' })));
+  const stop = stopWords(language);
+  const terms = new Set<string>();
+  let previous: string | null = null;
+  for (const { segment, isWordLike } of segmenter.segment(comment.toLocaleLowerCase(language))) {
+    if (!isWordLike) {
+      if (/[^\s]/u.test(segment)) previous = null;
+      continue;
+    }
+    if (!worthCounting(segment, stop)) {
+      previous = null;
+      continue;
+    }
+    terms.add(segment);
+    if (previous) terms.add(unspaced.has(language) ? `${previous}${segment}` : `${previous} ${segment}`);
+    previous = segment;
+  }
+  return terms;
+}
+
+/** The primary subtag of a locale, in lower case: `pt` for `pt-BR`. */
+export const languageOf = (locale: string) => locale.split(/[-_]/)[0]!.toLowerCase();
+
+interface Side {
+  comments: number;
+  terms: Map<string, number>;
+}
+
+function tally(comments: ReadonlyArray<{ comment: string; locale: string }>): Map<string, Side> {
+  const languages = new Map<string, Side>();
+  for (const { comment, locale } of comments) {
+    const language = languageOf(locale);
+    let side = languages.get(language);
+    if (!side) languages.set(language, (side = { comments: 0, terms: new Map() }));
+    side.comments++;
+    for (const term of termsOf(comment, language)) side.terms.set(term, (side.terms.get(term) ?? 0) + 1);
+  }
+  return languages;
+}
+
+/** The terms of `ours` that set it apart from `theirs`, strongest first. */
+function apart(ours: Side, theirs: Side, mine: 'unhappy' | 'happy'): Theme[] {
+  const themes: Theme[] = [];
+  for (const [term, n] of ours.terms) {
+    if (n < minSupport) continue;
+    const other = theirs.terms.get(term) ?? 0;
+    const lift = (n + 0.5) / (ours.comments + 1) / ((other + 0.5) / (theirs.comments + 1));
+    if (lift < minLift) continue;
+    themes.push(mine === 'unhappy' ? { term, unhappy: n, happy: other, lift } : { term, unhappy: other, happy: n, lift });
+  }
+  const count = (t: Theme) => (mine === 'unhappy' ? t.unhappy : t.happy);
+  themes.sort((a, b) => b.lift - a.lift || count(b) - count(a) || (a.term < b.term ? -1 : 1));
+  return themes.slice(0, maxThemes);
+}
+
+export async function buildThemes(store: ResponseStore, filter: AnswerFilter): Promise<Themes> {
+  const read = (band: 'unhappy' | 'happy') =>
+    store
+      .answers({ ...filter, band, commented: true }, 'newest', null, maxCommentsPerSide)
+      .then((page) => page.answers.map(({ response }) => ({ comment: response.comment!, locale: response.locale })));
+  const [unhappy, happy] = await Promise.all([read('unhappy'), read('happy')]);
+  const [bad, good] = [tally(unhappy), tally(happy)];
+  const empty: Side = { comments: 0, terms: new Map() };
+  const languages = [...new Set([...bad.keys(), ...good.keys()])].map((language): LanguageThemes => {
+    const [u, h] = [bad.get(language) ?? empty, good.get(language) ?? empty];
+    return {
+      language,
+      unhappyComments: u.comments,
+      happyComments: h.comments,
+      unhappyThemes: apart(u, h, 'unhappy'),
+      happyThemes: apart(h, u, 'happy'),
+    };
+  });
+  languages.sort((a, b) => b.unhappyComments + b.happyComments - (a.unhappyComments + a.happyComments));
+  return { minSupport, minLift, read: { unhappy: unhappy.length, happy: happy.length, limit: maxCommentsPerSide }, languages };
+}

@@ -1,0 +1,94 @@
+// Comment themes on comments whose lifts are worked out by hand, on both stores: what sets unhappy customers' comments
+// apart from happy ones', per language, with counts, minimum support and lift; and each theme's comments found again
+// through the drill-down.
+import type { Response } from '../../src/schema/response.js';
+import { termsOf } from '../../collector/analytics/themes/themes.js';
+import { answersOf, batch, expect, storeKinds, test } from './harness.js';
+
+const at = Date.UTC(2026, 10, 20, 12);
+const said = (kind: Response['kind'], score: number, count: number, comment: string, locale = 'en-GB') =>
+  answersOf('checkout', kind, score, count, at, { comment, locale });
+const data: Response[] = [
+  // unhappy (NPS 2), 10 comments
+  ...said('nps', 2, 6, 'The delivery was slow and the box arrived damaged.'),
+  ...said('nps', 2, 4, 'Support never answered my email.'),
+  // happy (NPS 10), 8 comments
+  ...said('nps', 10, 5, 'Fast delivery, great prices.'),
+  ...said('nps', 10, 3, 'Support was great.'),
+  // neutral: not on either side
+  ...said('nps', 7, 5, 'Slow slow slow.'),
+  // German, unhappy only (CSAT 1)
+  ...said('csat', 1, 3, 'Die Lieferung war zu spät.', 'de-DE'),
+];
+
+// lift = ((n + ½) / (side + 1)) / ((other + ½) / (other side + 1))
+const lift = (n: number, side: number, other: number, otherSide: number) => (n + 0.5) / (side + 1) / ((other + 0.5) / (otherSide + 1));
+
+test('a comment is cut into its words and two-word phrases, without stop words, never across punctuation', () => {
+  expect([...termsOf('The delivery was slow and the box arrived damaged.', 'en')].sort()).toEqual([
+    'arrived',
+    'arrived damaged',
+    'box',
+    'box arrived',
+    'damaged',
+    'delivery',
+    'slow',
+  ]);
+  expect([...termsOf('Fast delivery, great prices.', 'en')].sort()).toEqual([
+    'delivery',
+    'fast',
+    'fast delivery',
+    'great',
+    'great prices',
+    'prices',
+  ]);
+  expect([...termsOf('配送がとても遅かったです。', 'ja')]).toContain('配送');
+});
+
+for (const kind of storeKinds) {
+  test(`${kind}: themes match the hand-worked lifts, and each opens its comments`, async ({ startCollector }) => {
+    const collector = await startCollector({ database: kind });
+    for (let i = 0; i < data.length; i += 50) expect((await collector.post(batch(data.slice(i, i + 50)))).status).toBe(202);
+    const response = await fetch(`${collector.url}v1/themes`);
+    expect(response.status).toBe(200);
+    const themes = await response.json();
+    expect(themes).toMatchObject({ minSupport: 3, minLift: 1.5, read: { unhappy: 13, happy: 8, limit: 5000 } });
+    expect(themes.languages.map((l: { language: string }) => l.language)).toEqual(['en', 'de']);
+    const [en, de] = themes.languages;
+    expect(en).toMatchObject({ unhappyComments: 10, happyComments: 8 });
+    // six words of the damaged parcel (6 of 10, none of 8), then five of the unanswered email (4 of 10); "delivery"
+    // (6 and 5) and "support" (4 and 3) are said by both sides alike
+    expect(en.unhappyThemes.map((t: { term: string }) => t.term)).toEqual([
+      'arrived',
+      'arrived damaged',
+      'box',
+      'box arrived',
+      'damaged',
+      'slow',
+      'answered',
+      'email',
+      'never',
+      'never answered',
+      'support never',
+    ]);
+    expect(en.unhappyThemes[0]).toMatchObject({ unhappy: 6, happy: 0 });
+    expect(en.unhappyThemes[0].lift).toBeCloseTo(lift(6, 10, 0, 8), 10);
+    expect(en.unhappyThemes[6].lift).toBeCloseTo(lift(4, 10, 0, 8), 10);
+    expect(en.happyThemes.map((t: { term: string }) => t.term)).toEqual(['great', 'fast', 'fast delivery', 'great prices', 'prices']);
+    expect(en.happyThemes[0]).toMatchObject({ unhappy: 0, happy: 8 });
+    expect(en.happyThemes[0].lift).toBeCloseTo(lift(8, 8, 0, 10), 10);
+    expect(de).toMatchObject({ unhappyComments: 3, happyComments: 0, happyThemes: [] });
+    expect(de.unhappyThemes.map((t: { term: string; unhappy: number }) => [t.term, t.unhappy])).toEqual([
+      ['lieferung', 3],
+      ['spät', 3],
+    ]);
+
+    // a theme opens the comments behind it
+    const behind = async (query: string) => (await (await fetch(`${collector.url}v1/answers?band=unhappy&${query}`)).json()).answers;
+    expect(await behind('q=arrived%20damaged')).toHaveLength(6);
+    expect(await behind('q=SLOW')).toHaveLength(6);
+    expect(await behind('q=100%25_')).toHaveLength(0);
+    // a touchpoint with no comments has no themes
+    expect((await (await fetch(`${collector.url}v1/themes?touchpoint=elsewhere`)).json()).languages).toEqual([]);
+  });
+}

@@ -15,13 +15,13 @@ export interface AnswerListing {
   readonly answers: readonly AnswerRow[];
   /** Where the next page starts (pass as `after`); null on the last page. */
   readonly next: string | null;
-  /** Answers matching the filter in all; null when only the rows could tell (a comment or follow-up filter). */
+  /** Answers matching the filter in all; null when only the rows could tell (a comment, text or follow-up filter). */
   readonly total: number | null;
 }
 
 /** How many answers match, from the per-day or per-segment rollups; null when the filter needs the rows. */
 export async function countAnswers(store: ResponseStore, filter: AnswerFilter): Promise<number | null> {
-  if (filter.commented || filter.status) return null;
+  if (filter.commented || filter.status || filter.text !== undefined) return null;
   const { segment } = filter;
   const counts = segment
     ? (await store.countsBySegment(filter, segment.dimension)).filter((c) => c.value === segment.value)

@@ -10,7 +10,7 @@ const section = document.querySelector<HTMLElement>('#answers')!;
 const form = document.querySelector<HTMLFormElement>('#answer-options')!;
 const field = (name: string) => form.elements.namedItem(`answers-${name}`) as HTMLInputElement | HTMLSelectElement;
 /** The form's fields as the drill-down endpoint names them. */
-const names = ['kind', 'band', 'status', 'order', 'touchpoint', 'by', 'value'] as const;
+const names = ['kind', 'band', 'status', 'order', 'touchpoint', 'by', 'value', 'q'] as const;
 let filter = new URLSearchParams();
 /** The cursors of the pages before this one, and this one's. */
 let pages: string[] = [];
@@ -43,6 +43,7 @@ function chips(): void {
     });
     items.push(button);
   };
+  if (field('q').value) chip(`Comment says “${field('q').value}”`, () => (field('q').value = ''));
   if (field('touchpoint').value) chip(`Touchpoint: ${field('touchpoint').value}`, () => (field('touchpoint').value = ''));
   if (field('by').value && field('value').value)
     chip(`${dimensionLabel(field('by').value)}: ${field('value').value}`, () => ((field('by').value = ''), (field('value').value = '')));

@@ -8,6 +8,7 @@ import { css, draw, empty } from './charts.js';
 import { onInboxFilter, refreshInbox } from './inbox.js';
 import { refreshJourney } from './journey.js';
 import { refreshSegments } from './segments.js';
+import { refreshThemes } from './themes.js';
 import { refreshTrends } from './trends.js';
 import { restoreFromUrl } from './url-state.js';
 import { count, format, interval } from './wording.js';
@@ -144,6 +145,7 @@ async function refresh(): Promise<void> {
     refreshSegments(params),
     refreshTrends(params),
     refreshAnswers(params),
+    refreshThemes(params),
     refreshInbox(params, refresh),
   ]);
 }

@@ -56,25 +56,22 @@ for (const kind of storeKinds) {
     expect(themes.languages.map((l: { language: string }) => l.language)).toEqual(['en', 'de']);
     const [en, de] = themes.languages;
     expect(en).toMatchObject({ unhappyComments: 10, happyComments: 8 });
-    // six words of the damaged parcel (6 of 10, none of 8), then five of the unanswered email (4 of 10); "delivery"
-    // (6 and 5) and "support" (4 and 3) are said by both sides alike
+    // the damaged parcel (6 of 10, none of 8), then the unanswered email (4 of 10); "delivery" (6 and 5) and
+    // "support" (4 and 3) are said by both sides alike; a word whose phrase has the same comments ("box" in "box
+    // arrived", "never" in "never answered") is left to the phrase
     expect(en.unhappyThemes.map((t: { term: string }) => t.term)).toEqual([
-      'arrived',
       'arrived damaged',
-      'box',
       'box arrived',
-      'damaged',
       'slow',
-      'answered',
       'email',
-      'never',
       'never answered',
       'support never',
     ]);
     expect(en.unhappyThemes[0]).toMatchObject({ unhappy: 6, happy: 0 });
     expect(en.unhappyThemes[0].lift).toBeCloseTo(lift(6, 10, 0, 8), 10);
-    expect(en.unhappyThemes[6].lift).toBeCloseTo(lift(4, 10, 0, 8), 10);
-    expect(en.happyThemes.map((t: { term: string }) => t.term)).toEqual(['great', 'fast', 'fast delivery', 'great prices', 'prices']);
+    expect(en.unhappyThemes[3].lift).toBeCloseTo(lift(4, 10, 0, 8), 10);
+    // "great" is in 8 comments, "great prices" in 5: both say something
+    expect(en.happyThemes.map((t: { term: string }) => t.term)).toEqual(['great', 'fast delivery', 'great prices']);
     expect(en.happyThemes[0]).toMatchObject({ unhappy: 0, happy: 8 });
     expect(en.happyThemes[0].lift).toBeCloseTo(lift(8, 8, 0, 10), 10);
     expect(de).toMatchObject({ unhappyComments: 3, happyComments: 0, happyThemes: [] });
@@ -86,6 +83,8 @@ for (const kind of storeKinds) {
     // a theme opens the comments behind it
     const behind = async (query: string) => (await (await fetch(`${collector.url}v1/answers?band=unhappy&${query}`)).json()).answers;
     expect(await behind('q=arrived%20damaged')).toHaveLength(6);
+    // only the rows can tell how many comments hold a text: no total from the rollups
+    expect((await (await fetch(`${collector.url}v1/answers?q=slow`)).json()).total).toBeNull();
     expect(await behind('q=SLOW')).toHaveLength(6);
     expect(await behind('q=100%25_')).toHaveLength(0);
     // a touchpoint with no comments has no themes

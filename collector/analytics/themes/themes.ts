@@ -96,8 +96,19 @@ function tally(comments: ReadonlyArray<{ comment: string; locale: string }>): Ma
   return languages;
 }
 
-/** The terms of `ours` that set it apart from `theirs`, strongest first. */
-function apart(ours: Side, theirs: Side, mine: 'unhappy' | 'happy'): Theme[] {
+/**
+ * Whether `phrase` holds `word` and says no more than it: the same comments on both sides (then "box" adds nothing to
+ * "box arrived", and only the phrase is listed).
+ */
+function subsumes(phrase: Theme, word: Theme, spaced: boolean): boolean {
+  if (phrase === word || phrase.unhappy !== word.unhappy || phrase.happy !== word.happy) return false;
+  return spaced
+    ? phrase.term.split(' ').length > 1 && phrase.term.split(' ').includes(word.term)
+    : phrase.term.length > word.term.length && phrase.term.includes(word.term);
+}
+
+/** The terms of `ours` that set it apart from `theirs`, strongest first; a word its phrase says all of is left out. */
+function apart(ours: Side, theirs: Side, mine: 'unhappy' | 'happy', language: string): Theme[] {
   const themes: Theme[] = [];
   for (const [term, n] of ours.terms) {
     if (n < minSupport) continue;
@@ -107,8 +118,10 @@ function apart(ours: Side, theirs: Side, mine: 'unhappy' | 'happy'): Theme[] {
     themes.push(mine === 'unhappy' ? { term, unhappy: n, happy: other, lift } : { term, unhappy: other, happy: n, lift });
   }
   const count = (t: Theme) => (mine === 'unhappy' ? t.unhappy : t.happy);
-  themes.sort((a, b) => b.lift - a.lift || count(b) - count(a) || (a.term < b.term ? -1 : 1));
-  return themes.slice(0, maxThemes);
+  const spaced = !unspaced.has(language);
+  const kept = themes.filter((word) => !themes.some((phrase) => subsumes(phrase, word, spaced)));
+  kept.sort((a, b) => b.lift - a.lift || count(b) - count(a) || (a.term < b.term ? -1 : 1));
+  return kept.slice(0, maxThemes);
 }
 
 export async function buildThemes(store: ResponseStore, filter: AnswerFilter): Promise<Themes> {
@@ -125,8 +138,8 @@ export async function buildThemes(store: ResponseStore, filter: AnswerFilter): P
       language,
       unhappyComments: u.comments,
       happyComments: h.comments,
-      unhappyThemes: apart(u, h, 'unhappy'),
-      happyThemes: apart(h, u, 'happy'),
+      unhappyThemes: apart(u, h, 'unhappy', language),
+      happyThemes: apart(h, u, 'happy', language),
     };
   });
   languages.sort((a, b) => b.unhappyComments + b.happyComments - (a.unhappyComments + a.happyComments));

@@ -1,7 +1,7 @@
 // The reference collector, for both stores, each figure beside a baseline measured in the same run:
 //   ingest   answers/s for batches of 1 and of 50 on loopback (10 in flight), against a bare node:http server that
 //            parses the body and inserts id + JSON with the same driver, rounds interleaved, medians;
-//   reads    summary and report latency (median and worst of 15) at 10⁴, 10⁵ and 10⁶ stored answers, the collector's
+//   reads    every dashboard view's latency (median and worst of 15) at 10⁴, 10⁵ and 10⁶ stored answers, the collector's
 //            peak memory (its own process), and the slowest post made while the reads ran.
 // `node bench/collector.js` runs it alone (after `npm run build`); BENCH_COLLECTOR_SIZES=10000,100000 for a quick run.
 import { spawn } from 'node:child_process';
@@ -141,6 +141,7 @@ async function settle(database) {
     try {
       await client.query('VACUUM ANALYZE responses');
       await client.query('VACUUM ANALYZE daily_counts');
+      await client.query('VACUUM ANALYZE segment_counts');
       await client.query('CHECKPOINT');
     } finally {
       await client.end();
@@ -214,6 +215,17 @@ async function measureReads(collector, root, kind, database, sizes) {
           report: 'v1/report',
           'report, one touchpoint': 'v1/report?touchpoint=help-article',
           'report, 90 days from 07:30': `v1/report?since=${since.toISOString()}`,
+          journey: 'v1/journey',
+          trends: 'v1/trends',
+          'trends, 90 days from 07:30': `v1/trends?since=${since.toISOString()}`,
+          'segments by device, two compared': 'v1/segments?by=device&a=mobile&b=desktop',
+          'segments by plan, 90 days from 07:30': `v1/segments?by=trait:plan&since=${since.toISOString()}`,
+          'answers, newest': 'v1/answers',
+          'answers, NPS detractors on phones': 'v1/answers?kind=nps&band=unhappy&by=device&value=mobile',
+          'answers, lowest score first': 'v1/answers?order=lowest',
+          'answers, commented, open follow-ups': 'v1/answers?comment=1&status=open',
+          themes: 'v1/themes',
+          'themes, one touchpoint': 'v1/themes?touchpoint=help-article',
         };
         /** @type {Record<string, { median: number, worst: number }>} */
         const figures = {};

@@ -33,20 +33,24 @@ export function narrowing(filter: AnswerFilter, { bind, segment, like }: Dialect
   return clauses;
 }
 
-/** ORDER BY for an order, over `responses` aliased `r`; ties on time broken by id so that paging never skips or repeats. */
+/**
+ * ORDER BY for an order, over `responses` aliased `r`; ties broken by id so that paging never skips or repeats. The
+ * score orders follow the score index (score, time descending): lowest first reads it forwards, newest first within
+ * a score; highest first reads it backwards, so within a score the oldest comes first.
+ */
 export function answerOrderBy(order: AnswerOrder, r = 'r.'): string {
-  const time = order === 'oldest' ? `${r}answered_at, ${r}id` : `${r}answered_at DESC, ${r}id DESC`;
-  return order === 'lowest' ? `${r}score, ${time}` : order === 'highest' ? `${r}score DESC, ${time}` : time;
+  if (order === 'lowest') return `${r}score, ${r}answered_at DESC, ${r}id DESC`;
+  if (order === 'highest') return `${r}score DESC, ${r}answered_at, ${r}id`;
+  return order === 'oldest' ? `${r}answered_at, ${r}id` : `${r}answered_at DESC, ${r}id DESC`;
 }
 
 /** The condition for rows after `after` in `order`. Placeholders are bound in the order they appear: SQLite's are positional. */
 export function afterCursor(order: AnswerOrder, after: AnswerCursor, bind: Dialect['bind'], r = 'r.'): string {
-  if (order === 'newest' || order === 'oldest')
-    return `(${r}answered_at, ${r}id) ${order === 'oldest' ? '>' : '<'} (${bind(after.answeredAt)}, ${bind(after.id)})`;
+  const later = (forwards: boolean) => `(${r}answered_at, ${r}id) ${forwards ? '>' : '<'} (${bind(after.answeredAt)}, ${bind(after.id)})`;
+  if (order === 'newest' || order === 'oldest') return later(order === 'oldest');
   const past = `${r}score ${order === 'lowest' ? '>' : '<'} ${bind(after.score)}`;
   const tie = `${r}score = ${bind(after.score)}`;
-  const earlier = `(${r}answered_at, ${r}id) < (${bind(after.answeredAt)}, ${bind(after.id)})`;
-  return `(${past} OR (${tie} AND ${earlier}))`;
+  return `(${past} OR (${tie} AND ${later(order === 'highest')}))`;
 }
 
 /** The follow-up columns of a drill-down row, as both stores select them. */

@@ -385,15 +385,31 @@ export class PostgresStore implements ResponseStore {
     };
     const extra = [...narrowing(filter, dialect), ...(after ? [afterCursor(order, after, dialect.bind)] : [])];
     const clause = where(filter, params, extra, 'answered_at', 'r.');
-    const { rows } = await this.pool.query<
-      StoredAnswer & { id: string; score: number; answeredAt: Date; body: Response; segments: Record<string, string> | null }
-    >(
-      `SELECT r.id, r.score, r.answered_at AS "answeredAt", r.body, r.segments, ${needsAttention('r.')} AS attention,
-              f.status, f.note, f.changed_by AS "by", f.changed_at AS "changedAt"
-         FROM responses r LEFT JOIN follow_ups f ON f.response_id = r.id ${clause}
-        ORDER BY ${answerOrderBy(order)} LIMIT ${params.add(limit)}`,
-      params.values,
-    );
+    type Row = StoredAnswer & { id: string; score: number; answeredAt: Date; body: Response; segments: Record<string, string> | null };
+    const client = await this.pool.connect();
+    let rows: Row[];
+    try {
+      // the planner cannot estimate segment and band conditions and would read the whole table and sort it; read in
+      // the order's own index (time, or score), the read stops once the page is full
+      await client.query('BEGIN READ ONLY');
+      await client.query('SET LOCAL enable_seqscan = off');
+      await client.query('SET LOCAL enable_sort = off');
+      // one process walking the index stops sooner than workers each walking part of it and merging
+      await client.query('SET LOCAL max_parallel_workers_per_gather = 0');
+      ({ rows } = await client.query<Row>(
+        `SELECT r.id, r.score, r.answered_at AS "answeredAt", r.body, r.segments, ${needsAttention('r.')} AS attention,
+                f.status, f.note, f.changed_by AS "by", f.changed_at AS "changedAt"
+           FROM responses r LEFT JOIN follow_ups f ON f.response_id = r.id ${clause}
+          ORDER BY ${answerOrderBy(order)} LIMIT ${params.add(limit)}`,
+        params.values,
+      ));
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
     const last = rows.at(-1);
     return {
       answers: rows.map((row) =>

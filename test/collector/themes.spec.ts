@@ -52,7 +52,7 @@ for (const kind of storeKinds) {
     const response = await fetch(`${collector.url}v1/themes`);
     expect(response.status).toBe(200);
     const themes = await response.json();
-    expect(themes).toMatchObject({ minSupport: 3, minLift: 1.5, read: { unhappy: 13, happy: 8, limit: 5000 } });
+    expect(themes).toMatchObject({ minSupport: 3, minLift: 1.5, read: { unhappy: 13, happy: 8, limit: 1000 } });
     expect(themes.languages.map((l: { language: string }) => l.language)).toEqual(['en', 'de']);
     const [en, de] = themes.languages;
     expect(en).toMatchObject({ unhappyComments: 10, happyComments: 8 });

@@ -6,7 +6,7 @@ import type { AnswerFilter, ResponseStore } from '../../store/store.js';
 import { stopWords } from './stop-words.js';
 
 /** Comments read per side (unhappy, happy): the newest in the range. */
-export const maxCommentsPerSide = 5000;
+export const maxCommentsPerSide = 1000;
 /** A theme needs at least this many comments on its side. */
 export const minSupport = 3;
 /** A theme is at least this many times as frequent on its side as on the other. */
@@ -53,25 +53,47 @@ const han = /^\p{Script=Han}$/u;
 const worthCounting = (word: string, stop: ReadonlySet<string>) =>
   !stop.has(word) && !/^\d+$/.test(word) && (word.length > 1 || han.test(word));
 
-/** The distinct words and two-word phrases of a comment (a phrase never spans punctuation). */
-export function termsOf(comment: string, language: string): Set<string> {
+/** A word in a language written with spaces: letters (with their marks), digits, and apostrophes inside a word. */
+const word = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
+
+/**
+ * The words of a comment with, for each, whether punctuation stands between it and the word before: a regular
+ * expression for languages written with spaces (fast), the locale's word segmenter for those without.
+ */
+function* wordsOf(text: string, language: string): Generator<{ word: string; broken: boolean }> {
+  if (!unspaced.has(language)) {
+    let end = 0;
+    for (const match of text.matchAll(word)) {
+      yield { word: match[0], broken: /\S/u.test(text.slice(end, match.index)) };
+      end = match.index + match[0].length;
+    }
+    return;
+  }
   let segmenter = segmenters.get(language);
   if (!segmenter) segmenters.set(language, (segmenter = new Intl.Segmenter(language, { granularity: 'word' })));
+  let broken = false;
+  for (const { segment, isWordLike } of segmenter.segment(text)) {
+    if (isWordLike) {
+      yield { word: segment, broken };
+      broken = false;
+    } else if (/\S/u.test(segment)) broken = true;
+  }
+}
+
+/** The distinct words and two-word phrases of a comment (a phrase never spans punctuation or a stop word). */
+export function termsOf(comment: string, language: string): Set<string> {
   const stop = stopWords(language);
   const terms = new Set<string>();
   let previous: string | null = null;
-  for (const { segment, isWordLike } of segmenter.segment(comment.toLocaleLowerCase(language))) {
-    if (!isWordLike) {
-      if (/[^\s]/u.test(segment)) previous = null;
-      continue;
-    }
-    if (!worthCounting(segment, stop)) {
+  for (const { word: w, broken } of wordsOf(comment.toLocaleLowerCase(language), language)) {
+    if (broken) previous = null;
+    if (!worthCounting(w, stop)) {
       previous = null;
       continue;
     }
-    terms.add(segment);
-    if (previous) terms.add(unspaced.has(language) ? `${previous}${segment}` : `${previous} ${segment}`);
-    previous = segment;
+    terms.add(w);
+    if (previous) terms.add(unspaced.has(language) ? `${previous}${w}` : `${previous} ${w}`);
+    previous = w;
   }
   return terms;
 }

@@ -55,6 +55,29 @@ try {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${out}dashboard-phone.png` });
+  // each view of the dashboard, at desktop and phone width, as the README shows them; the drill-down opened from a
+  // segment, as a CX manager would, and cut to its first answers so that the picture stays readable
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole('region', { name: 'Segments' }).getByLabel('Compare').selectOption('mobile');
+  await page.getByRole('region', { name: 'Segments' }).getByLabel('with').selectOption('desktop');
+  await page.locator('#segment-comparison li').first().waitFor();
+  await page.getByRole('region', { name: 'Segments' }).getByRole('button', { name: 'mobile' }).click();
+  await page.locator('#answer-status').filter({ hasText: /^Answers 1–20 of/ }).waitFor();
+  await page.evaluate(() => document.querySelectorAll('#answer-table tbody tr:nth-child(n+7)').forEach((row) => row.remove()));
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(300);
+    for (const view of ['journey', 'segments', 'trends', 'themes', 'answers']) {
+      await page.locator(`#${view}`).screenshot({ path: `${out}dashboard-${view}${width < 500 ? '-phone' : ''}.png` });
+      pictures++;
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
+  await page.waitForTimeout(500);
+  await page.locator('#trends').screenshot({ path: `${out}dashboard-trends-dark.png` });
+  pictures++;
+  await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
   // the dashboard at small numbers: no answer yet, then one, then two (of a fresh collector)
   const small = await startDemoServer({ port: 0, dataFile: join(data, 'small.db'), quiet: true });
   try {

@@ -8,6 +8,12 @@ const charts = new Map<string, uPlot>();
 /** A colour of the page's theme (light or dark), for the canvas, which cannot read CSS variables. */
 export const css = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 
+/** A theme colour (`#rrggbb`) made translucent, as rgba() every browser's canvas reads (not all read color-mix()). */
+export function translucent(hex: string, alpha: number): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+}
+
 /** Draws (or redraws) a chart that fills its container's width; canvas charts get a text alternative. */
 export function draw(
   id: string,

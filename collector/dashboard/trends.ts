@@ -4,7 +4,7 @@
 import type uPlot from 'uplot';
 import type { PromptKind } from '../../src/schema/response.js';
 import type { BucketSize, MetricTrend, PeriodChange, RollingPoint, Trends } from '../analytics/trends.js';
-import { css, draw, empty } from './charts.js';
+import { css, draw, empty, translucent } from './charts.js';
 import { bounds, count, format, metricDigits, metricName, metricScale, pValue } from './wording.js';
 
 const options = document.querySelector<HTMLFormElement>('#trend-options')!;
@@ -94,7 +94,7 @@ function chart(kind: PromptKind, trend: MetricTrend, window: '7' | '28', bucket:
         { label: bucketWords[bucket][0], stroke: accent, paths: none, points: { show: true, size: 7, fill: accent } },
         { label: 'thin bucket', stroke: css('--muted'), paths: none, points: { show: true, size: 7, fill: css('--card'), width: 1.5 } },
       ],
-      bands: [{ series: [4, 3], fill: `color-mix(in srgb, ${accent} 18%, transparent)` }],
+      bands: [{ series: [4, 3], fill: translucent(accent, 0.18) }],
     },
     [xs, firm, thin, low, high, dots, thinDots] as uPlot.AlignedData,
     description,

@@ -1,7 +1,7 @@
 // The drill-down's narrowing and paging as SQL both stores share: each store says how it binds a value and how it reads
 // one segment of a row; the rest is the same text.
 import type { Response } from '../../src/schema/response.js';
-import type { AnswerCursor, AnswerFilter, AnswerOrder, AnswerRow, FollowUpStatus } from './store.js';
+import type { AnswerCursor, AnswerFilter, AnswerRow, FollowUpStatus, TimeOrder } from './store.js';
 import { inBand, needsAttention } from './shared-tables.js';
 
 export interface Dialect {
@@ -33,25 +33,13 @@ export function narrowing(filter: AnswerFilter, { bind, segment, like }: Dialect
   return clauses;
 }
 
-/**
- * ORDER BY for an order, over `responses` aliased `r`; ties broken by id so that paging never skips or repeats. The
- * score orders follow the score index (score, time descending): lowest first reads it forwards, newest first within
- * a score; highest first reads it backwards, so within a score the oldest comes first.
- */
-export function answerOrderBy(order: AnswerOrder, r = 'r.'): string {
-  if (order === 'lowest') return `${r}score, ${r}answered_at DESC, ${r}id DESC`;
-  if (order === 'highest') return `${r}score DESC, ${r}answered_at, ${r}id`;
-  return order === 'oldest' ? `${r}answered_at, ${r}id` : `${r}answered_at DESC, ${r}id DESC`;
-}
+/** ORDER BY for a time order, over `responses` aliased `r`; ties broken by id so that paging never skips or repeats. */
+export const answerOrderBy = (order: TimeOrder, r = 'r.') =>
+  order === 'oldest' ? `${r}answered_at, ${r}id` : `${r}answered_at DESC, ${r}id DESC`;
 
-/** The condition for rows after `after` in `order`. Placeholders are bound in the order they appear: SQLite's are positional. */
-export function afterCursor(order: AnswerOrder, after: AnswerCursor, bind: Dialect['bind'], r = 'r.'): string {
-  const later = (forwards: boolean) => `(${r}answered_at, ${r}id) ${forwards ? '>' : '<'} (${bind(after.answeredAt)}, ${bind(after.id)})`;
-  if (order === 'newest' || order === 'oldest') return later(order === 'oldest');
-  const past = `${r}score ${order === 'lowest' ? '>' : '<'} ${bind(after.score)}`;
-  const tie = `${r}score = ${bind(after.score)}`;
-  return `(${past} OR (${tie} AND ${later(order === 'highest')}))`;
-}
+/** The condition for rows after `after` in a time order. */
+export const afterCursor = (order: TimeOrder, after: AnswerCursor, bind: Dialect['bind'], r = 'r.') =>
+  `(${r}answered_at, ${r}id) ${order === 'oldest' ? '>' : '<'} (${bind(after.answeredAt)}, ${bind(after.id)})`;
 
 /** The follow-up columns of a drill-down row, as both stores select them. */
 export interface StoredAnswer {

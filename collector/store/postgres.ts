@@ -13,7 +13,6 @@ import { prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } fro
 import type {
   AnswerCursor,
   AnswerFilter,
-  AnswerOrder,
   AnswerPage,
   AttemptResult,
   ClaimedDelivery,
@@ -40,6 +39,7 @@ import type {
   StoreOptions,
   TouchpointScoreCount,
   TouchpointStage,
+  TimeOrder,
 } from './store.js';
 
 export interface PostgresOptions extends StoreOptions {
@@ -376,7 +376,7 @@ export class PostgresStore implements ResponseStore {
     return rows.map((row) => ({ ...row, answeredAt: row.answeredAt.toISOString() }));
   }
 
-  async answers(filter: AnswerFilter, order: AnswerOrder, after: AnswerCursor | null, limit: number): Promise<AnswerPage> {
+  async answers(filter: AnswerFilter, order: TimeOrder, after: AnswerCursor | null, limit: number): Promise<AnswerPage> {
     const params = new Params();
     const dialect: Dialect = {
       bind: (value) => params.add(value),
@@ -389,8 +389,8 @@ export class PostgresStore implements ResponseStore {
     const client = await this.pool.connect();
     let rows: Row[];
     try {
-      // the planner cannot estimate segment and band conditions and would read the whole table and sort it; read in
-      // the order's own index (time, or score), the read stops once the page is full
+      // the planner cannot estimate segment and band conditions and would read the whole table and sort it; along the
+      // time index the read stops once the page is full
       await client.query('BEGIN READ ONLY');
       await client.query('SET LOCAL enable_seqscan = off');
       await client.query('SET LOCAL enable_sort = off');
@@ -410,12 +410,14 @@ export class PostgresStore implements ResponseStore {
     } finally {
       client.release();
     }
-    const last = rows.at(-1);
+    const end = rows.at(-1);
+    const last = end ? { score: end.score, answeredAt: end.answeredAt.toISOString(), id: end.id } : null;
     return {
       answers: rows.map((row) =>
         answerRow(row.body, row.segments ?? {}, { ...row, changedAt: row.changedAt && new Date(row.changedAt).toISOString() }),
       ),
-      next: rows.length === limit && last ? { score: last.score, answeredAt: last.answeredAt.toISOString(), id: last.id } : null,
+      next: rows.length === limit ? last : null,
+      last,
     };
   }
 

@@ -38,15 +38,14 @@ const scales = [
 
 /**
  * Over a `responses` row (optionally aliased): true when the answer's score is in `band` of its kind, as `bandOf` says
- * (CES 1–5 mapped onto 1–7). Written as score lists per scale; the unary plus keeps the planners from reading the
- * score index for it (a band holds a third of the answers or more: walking time order and testing each is cheaper).
+ * (CES 1–5 mapped onto 1–7). Written as score lists per scale, which the planners estimate from their statistics.
  */
 export function inBand(band: Band, r = ''): string {
   const clauses = scales.map(([kind, min, max]) => {
     const scores: number[] = [];
     for (let score = min; score <= max; score++) if (bandOf(kind, score, max) === band) scores.push(score);
     const scale = kind === 'ces' ? ` AND ${r}scale_max ${max === 5 ? '= 5' : '<> 5'}` : '';
-    return `(${r}kind = '${kind}'${scale} AND +${r}score IN (${scores.join(', ')}))`;
+    return `(${r}kind = '${kind}'${scale} AND ${r}score IN (${scores.join(', ')}))`;
   });
   return `(${clauses.join(' OR ')})`;
 }

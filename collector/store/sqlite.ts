@@ -13,7 +13,6 @@ import { prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } fro
 import type {
   AnswerCursor,
   AnswerFilter,
-  AnswerOrder,
   AnswerPage,
   AttemptResult,
   ClaimedDelivery,
@@ -40,6 +39,7 @@ import type {
   StoreOptions,
   TouchpointScoreCount,
   TouchpointStage,
+  TimeOrder,
 } from './store.js';
 import { sqliteMigrations } from './sqlite-migrations.js';
 
@@ -287,7 +287,7 @@ export class SqliteStore implements ResponseStore {
     return this.db.prepare(sql).all(...w.params, limit) as CommentRow[];
   }
 
-  async answers(filter: AnswerFilter, order: AnswerOrder, after: AnswerCursor | null, limit: number): Promise<AnswerPage> {
+  async answers(filter: AnswerFilter, order: TimeOrder, after: AnswerCursor | null, limit: number): Promise<AnswerPage> {
     const params: Array<string | number> = [];
     const dialect: Dialect = {
       bind: (value) => (params.push(value as string | number), '?'),
@@ -304,10 +304,12 @@ export class SqliteStore implements ResponseStore {
           ORDER BY ${answerOrderBy(order)} LIMIT ?`,
       )
       .all(...w.params, limit) as Array<AnswerCursor & StoredAnswer & { body: string; segments: string | null }>;
-    const last = rows.at(-1);
+    const end = rows.at(-1);
+    const last = end ? { score: end.score, answeredAt: end.answeredAt, id: end.id } : null;
     return {
       answers: rows.map((row) => answerRow(JSON.parse(row.body) as Response, row.segments ? JSON.parse(row.segments) : {}, row)),
-      next: rows.length === limit && last ? { score: last.score, answeredAt: last.answeredAt, id: last.id } : null,
+      next: rows.length === limit ? last : null,
+      last,
     };
   }
 

@@ -187,9 +187,11 @@ export interface PageCursor {
   readonly id: string;
 }
 
-/** How the drill-down orders answers: by time, or by score (then newest first). */
+/** How the drill-down orders answers: by time, or by score (then newest first within a score). */
 export const answerOrders = ['newest', 'oldest', 'lowest', 'highest'] as const;
 export type AnswerOrder = (typeof answerOrders)[number];
+/** The orders a store reads along its time index; the score orders are made of them, a score at a time. */
+export type TimeOrder = Extract<AnswerOrder, 'newest' | 'oldest'>;
 
 /** The answers behind a figure: the read filter narrowed by kind, band or score, a segment, a comment, a follow-up status. */
 export interface AnswerFilter extends ResponseFilter {
@@ -225,6 +227,8 @@ export interface AnswerPage {
   readonly answers: AnswerRow[];
   /** Null on the last page. */
   readonly next: AnswerCursor | null;
+  /** Where this page ends, last page or not; null when it is empty. */
+  readonly last: AnswerCursor | null;
 }
 
 export interface ResponsePage {
@@ -253,8 +257,8 @@ export interface ResponseStore {
   engagement(filter: ResponseFilter): Promise<EngagementCount[]>;
   /** The newest comments, newest first. */
   latestComments(filter: ResponseFilter, limit: number): Promise<CommentRow[]>;
-  /** Up to `limit` answers matching the filter after `after`, in `order`, with their segments and follow-ups. */
-  answers(filter: AnswerFilter, order: AnswerOrder, after: AnswerCursor | null, limit: number): Promise<AnswerPage>;
+  /** Up to `limit` answers matching the filter after `after`, in time `order`, with their segments and follow-ups. */
+  answers(filter: AnswerFilter, order: TimeOrder, after: AnswerCursor | null, limit: number): Promise<AnswerPage>;
   /** Up to `limit` responses after `after`, oldest answer first. */
   page(filter: ResponseFilter, after: PageCursor | null, limit: number): Promise<ResponsePage>;
   /** Every touchpoint that has responses, for the dashboard's filter. */

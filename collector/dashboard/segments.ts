@@ -36,11 +36,15 @@ function table(segments: Segments): void {
   document.querySelector('#segment-dimension')!.textContent = dimensionLabel(segments.dimension);
   body.replaceChildren(
     ...segments.values.map((s) => {
+      // explicit roles: on a phone the rows stack as cards, which would otherwise cost the table its semantics
       const row = document.createElement('tr');
+      row.setAttribute('role', 'row');
       const head = document.createElement('th');
       head.scope = 'row';
+      head.setAttribute('role', 'rowheader');
       head.append(answersButton(s.value, { by: segments.dimension, value: s.value }));
-      row.append(head, ...[String(s.n), ...kinds.map((kind) => cell(kind, s.metrics[kind]))].map(td));
+      const values = [String(s.n), ...kinds.map((kind) => cell(kind, s.metrics[kind]))];
+      row.append(head, ...values.map((text, i) => td(text, columns[i]!)));
       return row;
     }),
   );
@@ -58,9 +62,14 @@ function table(segments: Segments): void {
     : '';
 }
 
-function td(text: string): HTMLTableCellElement {
+/** The value columns, as the cells name themselves for the phone layout. */
+const columns = ['Answers', 'NPS', 'CSAT %', 'CES (1–7)'];
+
+function td(text: string, label?: string): HTMLTableCellElement {
   const el = document.createElement('td');
   el.textContent = text;
+  el.setAttribute('role', 'cell');
+  if (label) el.dataset.label = label;
   return el;
 }
 

@@ -39,10 +39,9 @@ function render(): void {
   );
   const status = section.querySelector('#themes-status')!;
   const lists = { unhappy: section.querySelector('#themes-unhappy')!, happy: section.querySelector('#themes-happy')! };
+  section.querySelector<HTMLElement>('#themes-lists')!.hidden = !chosen;
   if (!chosen) {
     status.textContent = 'No comments from unhappy or happy customers in this range yet.';
-    lists.unhappy.replaceChildren();
-    lists.happy.replaceChildren();
     return;
   }
   const comments = { unhappy: chosen.unhappyComments, happy: chosen.happyComments };

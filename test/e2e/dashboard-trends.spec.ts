@@ -54,6 +54,11 @@ for (const width of [1280, 390]) {
       await expect(page).toHaveURL(/window=7/);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       expect(await audit(page)).toEqual([]);
+      // and in the dark: the charts redraw in the dark theme's colours, every view stays axe-clean
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await expect(trends.locator('#change-nps')).toHaveText('NPS 50, up 50 on the previous 28 days; p = 0.02, n = 40.');
+      expect(await audit(page)).toEqual([]);
+      await page.emulateMedia({ colorScheme: 'light' });
 
       // a colleague opens the copied link: the same filter, the same window, the same figures
       const other = await browser.newPage({ viewport: { width, height: 900 } });

@@ -62,7 +62,10 @@ try {
   await page.getByRole('region', { name: 'Segments' }).getByLabel('with').selectOption('desktop');
   await page.locator('#segment-comparison li').first().waitFor();
   await page.getByRole('region', { name: 'Segments' }).getByRole('button', { name: 'mobile' }).click();
-  await page.locator('#answer-status').filter({ hasText: /^Answers 1–20 of/ }).waitFor();
+  await page
+    .locator('#answer-status')
+    .filter({ hasText: /^Answers 1–20 of/ })
+    .waitFor();
   await page.evaluate(() => document.querySelectorAll('#answer-table tbody tr:nth-child(n+7)').forEach((row) => row.remove()));
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });

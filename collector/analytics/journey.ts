@@ -3,6 +3,7 @@
 import { summarizeCounts, type Summary } from '../../src/sdk/scores.js';
 import type { PromptKind } from '../../src/schema/response.js';
 import type { ResponseFilter, ResponseStore, TouchpointScoreCount } from '../store/store.js';
+import { groupBy } from './group.js';
 import { engagement } from './report.js';
 
 /** Stages in this order come first; any other stage the answers name follows, alphabetically. */
@@ -45,15 +46,7 @@ export interface Journey {
 const headline = (summary: Summary, kind: PromptKind): number | null =>
   kind === 'nps' ? summary.nps.score : kind === 'csat' ? summary.csat.score : summary.ces.mean;
 
-const byTouchpoint = (counts: readonly TouchpointScoreCount[]) => {
-  const grouped = new Map<string, TouchpointScoreCount[]>();
-  for (const count of counts) {
-    const list = grouped.get(count.touchpoint);
-    if (list) list.push(count);
-    else grouped.set(count.touchpoint, [count]);
-  }
-  return grouped;
-};
+const byTouchpoint = (counts: readonly TouchpointScoreCount[]) => groupBy(counts, (c) => c.touchpoint);
 
 /** The kind most of a touchpoint's answers were given in. */
 function mainKind(counts: readonly TouchpointScoreCount[]): PromptKind {

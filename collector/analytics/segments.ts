@@ -2,6 +2,7 @@
 // trait — and two of its values side by side, with the difference and its 95% interval and p-value per metric.
 import { promptKinds, type PromptKind } from '../../src/schema/response.js';
 import type { ResponseFilter, ResponseStore, SegmentScoreCount } from '../store/store.js';
+import { groupBy } from './group.js';
 import { difference, estimate, figure, minAnswersPerPoint, type Difference, type Figure } from './estimates.js';
 
 export interface SegmentFigures {
@@ -43,12 +44,7 @@ function figuresOf(value: string, counts: readonly SegmentScoreCount[]): Segment
 }
 
 export async function buildSegments(store: ResponseStore, filter: ResponseFilter, query: SegmentQuery): Promise<Segments> {
-  const byValue = new Map<string, SegmentScoreCount[]>();
-  for (const count of await store.countsBySegment(filter, query.dimension)) {
-    const list = byValue.get(count.value);
-    if (list) list.push(count);
-    else byValue.set(count.value, [count]);
-  }
+  const byValue = groupBy(await store.countsBySegment(filter, query.dimension), (c) => c.value);
   const all = [...byValue].map(([value, counts]) => figuresOf(value, counts));
   all.sort((a, b) => b.n - a.n || (a.value < b.value ? -1 : 1));
   const shown = all.slice(0, query.limit);

@@ -3,6 +3,7 @@
 // with its p-value. All from per-day counts (the rollups), never from rows.
 import { promptKinds, type PromptKind } from '../../src/schema/response.js';
 import type { DayScoreCount, ResponseFilter, ResponseStore } from '../store/store.js';
+import { groupBy } from './group.js';
 import { difference, estimate, figure, minAnswersPerPoint, type Difference, type Figure } from './estimates.js';
 
 export type BucketSize = 'day' | 'week' | 'month';
@@ -62,17 +63,6 @@ function bucketStart(day: string, size: BucketSize): string {
   return addDays(day, -((new Date(msOf(day)).getUTCDay() + 6) % 7));
 }
 
-/** Counts grouped by day, in day order as the store gives them. */
-function byDay(counts: readonly DayScoreCount[]): Map<string, DayScoreCount[]> {
-  const days = new Map<string, DayScoreCount[]>();
-  for (const c of counts) {
-    const list = days.get(c.day);
-    if (list) list.push(c);
-    else days.set(c.day, [c]);
-  }
-  return days;
-}
-
 /** Per day, each window's figures over the days ending on it: a running tally per score, added to and taken from. */
 function rolling(kind: PromptKind, days: readonly string[], counts: Map<string, DayScoreCount[]>, window: number): RollingPoint[] {
   const tally = new Map<string, DayScoreCount>();
@@ -109,7 +99,7 @@ export async function buildTrends(store: ResponseStore, filter: ResponseFilter, 
   const lastDay = dayOf(Math.max(since, until - 1));
   // the rolling windows of the first days reach back before the range
   const lookback = filter.since ? await store.countsByDay({ ...filter, since: iso(msOf(addDays(firstDay, -27))), until: iso(since) }) : [];
-  const counts = byDay([...lookback, ...shown]);
+  const counts = groupBy([...lookback, ...shown], (c) => c.day);
   const days: string[] = [];
   for (let day = firstDay; day <= lastDay; day = addDays(day, 1)) days.push(day);
   const bucket = bucketSizeFor(days.length);

@@ -4,6 +4,10 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
 const charts = new Map<string, uPlot>();
+/** Keeps each drawn chart as wide as its container. */
+const resize = new ResizeObserver((entries) => {
+  for (const entry of entries) charts.get(entry.target.id)?.setSize({ width: entry.contentRect.width, height: 220 });
+});
 
 /** A colour of the page's theme (light or dark), for the canvas, which cannot read CSS variables. */
 export const css = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -46,6 +50,7 @@ export function draw(
     el,
   );
   charts.set(id, chart);
+  resize.observe(el);
 }
 
 /** In place of a chart with nothing to draw: what is missing and how to get it. */
@@ -64,8 +69,3 @@ export function empty(id: string, title: string): void {
     'No answers in this range yet. Answer a prompt in the demo shop (npm start), send the first one from your site, or widen the dates.';
   el.replaceChildren(heading, hint);
 }
-
-const resize = new ResizeObserver((entries) => {
-  for (const entry of entries) charts.get(entry.target.id)?.setSize({ width: entry.contentRect.width, height: 220 });
-});
-document.querySelectorAll('.chart').forEach((el) => resize.observe(el));

@@ -17,8 +17,12 @@ function change(m: JourneyMoment): string {
   return m.change > 0 ? `up ${value}` : `down ${value}`;
 }
 
+const headers = ['Moment', 'Score', 'Answers', 'Response rate', 'Change on the period before'];
+
+/** A moment's row; on a phone it stacks as a card, each cell naming its column (explicit roles keep the table's meaning). */
 function row(m: JourneyMoment): HTMLTableRowElement {
   const tr = document.createElement('tr');
+  tr.setAttribute('role', 'row');
   const cells = [
     m.touchpoint,
     `${metric[m.kind]} ${scoreOf(m)}`,
@@ -29,6 +33,8 @@ function row(m: JourneyMoment): HTMLTableRowElement {
   cells.forEach((text, i) => {
     const cell = document.createElement(i ? 'td' : 'th');
     if (!i) cell.scope = 'row';
+    cell.setAttribute('role', i ? 'cell' : 'rowheader');
+    cell.dataset.label = headers[i]!;
     // the moment opens its answers
     if (i) cell.textContent = text;
     else cell.append(answersButton(text, { touchpoint: m.touchpoint }));
@@ -40,16 +46,23 @@ function row(m: JourneyMoment): HTMLTableRowElement {
 
 function table(caption: string, moments: readonly JourneyMoment[]): HTMLTableElement {
   const el = document.createElement('table');
-  el.className = 'journey-stage';
+  el.className = 'journey-stage stack';
+  el.setAttribute('role', 'table');
   el.createCaption().textContent = caption;
-  const head = el.createTHead().insertRow();
-  for (const label of ['Moment', 'Score', 'Answers', 'Response rate', 'Change on the period before']) {
+  const thead = el.createTHead();
+  thead.setAttribute('role', 'rowgroup');
+  const head = thead.insertRow();
+  head.setAttribute('role', 'row');
+  for (const label of headers) {
     const th = document.createElement('th');
     th.scope = 'col';
+    th.setAttribute('role', 'columnheader');
     th.textContent = label;
     head.append(th);
   }
-  el.createTBody().append(...moments.map(row));
+  const body = el.createTBody();
+  body.setAttribute('role', 'rowgroup');
+  body.append(...moments.map(row));
   return el;
 }
 

@@ -12,6 +12,36 @@ const label = { nps: 'NPS', csat: 'CSAT %', ces: 'CES (1–7)' } as const;
 const bucketWords: Record<BucketSize, [string, string]> = { day: ['day', 'days'], week: ['week', 'weeks'], month: ['month', 'months'] };
 let latest: Trends | null = null;
 
+/** A metric's block: the change in words, the chart, and its buckets as a table for anyone who does not read charts. */
+function block(kind: PromptKind): void {
+  const holder = document.getElementById(`trend-${kind}-block`)!;
+  holder.className = 'trend';
+  const change = document.createElement('p');
+  change.className = 'change';
+  change.id = `change-${kind}`;
+  const chart = document.createElement('div');
+  chart.className = 'chart';
+  chart.id = `trend-${kind}`;
+  const details = document.createElement('details');
+  const summary = document.createElement('summary');
+  summary.textContent = `${metricName[kind]} as a table`;
+  const table = document.createElement('table');
+  table.id = `trend-table-${kind}`;
+  table.className = 'figures';
+  table.createCaption();
+  const head = table.createTHead().insertRow();
+  for (const label of ['From', metricName[kind], '95% interval', 'Answers']) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = label;
+    head.append(th);
+  }
+  table.createTBody();
+  details.append(summary, table);
+  holder.append(change, chart, details);
+}
+for (const kind of ['nps', 'csat', 'ces'] as const) block(kind);
+
 /** Seconds since the epoch at a time of a day, for the chart's x axis. */
 const secondsAt = (day: string, hour = 12) => Date.parse(`${day}T00:00:00Z`) / 1000 + hour * 3600;
 

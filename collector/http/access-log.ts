@@ -1,7 +1,7 @@
 // One JSON line per request, written when the answer is finished: what an operator needs to see refusals and latency.
 // It never holds a key (the query string is left out), a header other than Origin, or anything from a body.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { refusalReason } from './body.js';
+import { refusalReason } from './guards/body.js';
 
 export interface AccessLogEntry {
   readonly time: string;

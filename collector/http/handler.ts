@@ -14,16 +14,16 @@ import { buildTrends } from '../analytics/trends.js';
 import type { DeliveryStatus, ResponseStore } from '../store/store.js';
 import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { logWhenDone, type AccessLog } from './access-log.js';
-import { BodyRefused, readBody, sendJson, sendJsonAndClose } from './body.js';
-import { clientAddress } from './client-address.js';
+import { BodyRefused, readBody, sendJson, sendJsonAndClose } from './guards/body.js';
+import { clientAddress } from './guards/client-address.js';
 import { streamExport } from './exports.js';
 import { changeFollowUp, followUpPath, listInbox } from './follow-ups.js';
-import { keyMatches, presentedKey } from './keys.js';
+import { keyMatches, presentedKey } from './guards/keys.js';
 import { erasePerson, personPath } from './people.js';
 import { serveDashboard } from './dashboard-files.js';
-import { originPolicy } from './origins.js';
+import { originPolicy } from './guards/origins.js';
 import { encodeCursor, parseAnswerQuery, parseFilter, parseListing, parseSegmentQuery } from './query.js';
-import { RateLimiter } from './rate-limit.js';
+import { RateLimiter } from './guards/rate-limit.js';
 
 export interface CollectorOptions {
   readonly store: ResponseStore;

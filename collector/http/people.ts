@@ -3,7 +3,7 @@
 // follow-ups, and say what was erased. (The browser's half is `cx.consent('denied')`.)
 import type { ServerResponse } from 'node:http';
 import type { Person, ResponseStore } from '../store/store.js';
-import { sendJson } from './body.js';
+import { sendJson } from './guards/body.js';
 
 export const personPath = /^\/v1\/people\/(?:(anonymous)\/)?([^/]+)$/;
 

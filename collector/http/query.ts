@@ -68,6 +68,17 @@ export function parseListing<S extends string>(
   return { status: status as S | undefined, limit, issues, rest };
 }
 
+/** Takes an endpoint's own parameters out of a copy of the query one by one; what is left (`rest`) is the filter. */
+function taking(params: URLSearchParams) {
+  const rest = new URLSearchParams(params);
+  const take = (name: string) => {
+    const value = rest.get(name) ?? undefined;
+    rest.delete(name);
+    return value;
+  };
+  return { rest, take };
+}
+
 /**
  * The segment endpoint's query: `by` (one of `dimensions`, default the first), `a` and `b` (two values to compare,
  * both or neither), `limit` (values listed, 1–500, default 20), and the filter.
@@ -76,12 +87,7 @@ export function parseSegmentQuery(
   params: URLSearchParams,
   dimensions: readonly string[],
 ): { filter: ResponseFilter; query: SegmentQuery } | { issues: ValidationIssue[] } {
-  const rest = new URLSearchParams(params);
-  const take = (name: string) => {
-    const value = rest.get(name);
-    rest.delete(name);
-    return value;
-  };
+  const { rest, take } = taking(params);
   const [by, a, b, limitText] = [take('by'), take('a'), take('b'), take('limit')];
   const issues: ValidationIssue[] = [];
   const dimension = by ?? dimensions[0]!;
@@ -91,15 +97,15 @@ export function parseSegmentQuery(
       message: `expected one of ${dimensions.join(', ')} (traits are set with --segment-traits), got ${by}`,
     });
   }
-  if ((a === null) !== (b === null))
-    issues.push({ path: `query.${a === null ? 'a' : 'b'}`, message: 'expected both a and b: the two values to compare' });
+  if ((a === undefined) !== (b === undefined))
+    issues.push({ path: `query.${a === undefined ? 'a' : 'b'}`, message: 'expected both a and b: the two values to compare' });
   const limit = Number(limitText ?? 20);
   if (!Number.isInteger(limit) || limit < 1 || limit > 500)
     issues.push({ path: 'query.limit', message: 'expected a whole number from 1 to 500' });
   const parsed = parseFilter(rest);
   if ('issues' in parsed) issues.push(...parsed.issues);
   if (issues.length || 'issues' in parsed) return { issues };
-  return { filter: parsed.filter, query: { dimension, limit, compare: a !== null && b !== null ? [a, b] : undefined } };
+  return { filter: parsed.filter, query: { dimension, limit, compare: a !== undefined && b !== undefined ? [a, b] : undefined } };
 }
 
 /** The cursor a drill-down page hands out for the next one: opaque to clients, base64url of its fields. */
@@ -122,12 +128,7 @@ function decodeCursor(text: string): AnswerCursor | null {
  * cursor), `limit` (1–200, default 50).
  */
 export function parseAnswerQuery(params: URLSearchParams, dimensions: readonly string[]): AnswerQuery | { issues: ValidationIssue[] } {
-  const rest = new URLSearchParams(params);
-  const take = (name: string) => {
-    const value = rest.get(name) ?? undefined;
-    rest.delete(name);
-    return value;
-  };
+  const { rest, take } = taking(params);
   const issues: ValidationIssue[] = [];
   const oneOf = <T extends string>(name: string, allowed: readonly T[]): T | undefined => {
     const value = take(name);

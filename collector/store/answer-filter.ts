@@ -2,7 +2,7 @@
 // one segment of a row; the rest is the same text.
 import type { Response } from '../../src/schema/response.js';
 import type { AnswerCursor, AnswerFilter, AnswerRow, FollowUpStatus, TimeOrder } from './store.js';
-import { inBand, needsAttention } from './shared-tables.js';
+import { inBand, needsAttention } from './schema/shared-tables.js';
 
 export interface Dialect {
   /** Adds a value to the statement's parameters and answers its placeholder. */

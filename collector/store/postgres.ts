@@ -7,8 +7,8 @@ import { rangeParts, type RangedQuery } from './day-range.js';
 import { toDayCounts, toEngagement, toSegmentCounts, toTouchpointCounts, type AnswerSums, type DisplaySums } from './engagement.js';
 import { checkedTraits, dimensionLiteral, dimensionsFor, segmentsOf, segmentTraitsSetting } from './segments.js';
 import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type StoredAnswer } from './answer-filter.js';
-import { inStage, needsAttention } from './shared-tables.js';
-import { postgresMigrations } from './postgres-migrations.js';
+import { inStage, needsAttention } from './schema/shared-tables.js';
+import { postgresMigrations } from './schema/postgres-migrations.js';
 import { prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {
   AnswerCursor,

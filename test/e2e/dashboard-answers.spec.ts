@@ -1,12 +1,9 @@
 // The drill-down as a CX manager uses it, on answers whose count is known: a score opens its answers, pages go back and
 // forth, a band and a comment narrow them, a segment opens its own, and the downloads hold what the table holds — at
 // desktop and phone width (where rows become cards), axe-clean, and the same view again from a copied link.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startDemoServer } from '../../demo/serve.js';
-import { answersOf, postInBatches } from '../support/answers.js';
+import { answersOf } from '../support/answers.js';
 import { audit } from './axe.js';
+import { withDashboard } from './dashboard-server.js';
 import { expect, test } from './fixtures.js';
 
 const at = Date.now() - 3_600_000;
@@ -18,12 +15,9 @@ const data = [
 
 for (const width of [1280, 390]) {
   test(`at ${width} px: a score opens its answers, narrowed, paged, downloaded and shared`, async ({ page, browser }) => {
-    const folder = mkdtempSync(join(tmpdir(), 'cxkit-answers-'));
-    const server = await startDemoServer({ port: 0, dataFile: join(folder, 'answers.db'), quiet: true });
-    try {
-      await postInBatches(server.url, data);
+    await withDashboard(data, async (url) => {
       await page.setViewportSize({ width, height: 900 });
-      await page.goto(`${server.url}dashboard`);
+      await page.goto(`${url}dashboard`);
       const section = page.getByRole('region', { name: 'Answers' });
       const status = section.locator('#answer-status');
       await expect(status).toHaveText('Answers 1–20 of 38.');
@@ -53,14 +47,14 @@ for (const width of [1280, 390]) {
         await section
           .getByRole('link', { name: 'Download CSV' })
           .getAttribute('href')
-          .then((h) => `${server.url}${h!.slice(1)}`),
+          .then((h) => `${url}${h!.slice(1)}`),
       );
       expect((await csv.text()).trimEnd().split('\r\n')).toHaveLength(1 + 13);
       const json = await page.request.get(
         await section
           .getByRole('link', { name: 'Download JSON' })
           .getAttribute('href')
-          .then((h) => `${server.url}${h!.slice(1)}`),
+          .then((h) => `${url}${h!.slice(1)}`),
       );
       expect(await json.json()).toHaveLength(13);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
@@ -73,9 +67,6 @@ for (const width of [1280, 390]) {
 
       await section.getByRole('button', { name: 'Device: desktop: remove' }).click();
       await expect(status).toHaveText('Answers 1–20 of 38.');
-    } finally {
-      await server.close();
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 }

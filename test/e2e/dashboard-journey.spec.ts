@@ -33,7 +33,7 @@ for (const width of [1280, 390]) {
       await expect(journey.locator('#moments-of-truth')).toHaveText(
         'No metric has two moments with enough answers (30 each) to tell the weakest yet.',
       );
-      // the page itself never scrolls sideways; a wide table scrolls in its own box
+      // the page never scrolls sideways: on a phone each moment is a card
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       expect(await audit(page)).toEqual([]);
     } finally {

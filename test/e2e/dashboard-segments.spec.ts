@@ -1,12 +1,9 @@
 // The dashboard's segments as a CX manager uses them, on answers whose figures are known: break the figures down by
 // device, compare phones with desktops in words (difference, interval, p-value), switch to new against returning
 // visitors, and send the view as a link — at desktop and phone width, axe-clean.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startDemoServer } from '../../demo/serve.js';
-import { answersOf, postInBatches } from '../support/answers.js';
+import { answersOf } from '../support/answers.js';
 import { audit } from './axe.js';
+import { withDashboard } from './dashboard-server.js';
 import { expect, test } from './fixtures.js';
 
 const at = Date.now() - 86_400_000;
@@ -21,12 +18,9 @@ const data = [
 
 for (const width of [1280, 390]) {
   test(`at ${width} px: figures by device, phones against desktops in words, and a link that keeps the view`, async ({ page, browser }) => {
-    const folder = mkdtempSync(join(tmpdir(), 'cxkit-segments-'));
-    const server = await startDemoServer({ port: 0, dataFile: join(folder, 'segments.db'), quiet: true });
-    try {
-      await postInBatches(server.url, data);
+    await withDashboard(data, async (url) => {
       await page.setViewportSize({ width, height: 900 });
-      await page.goto(`${server.url}dashboard`);
+      await page.goto(`${url}dashboard`);
       const section = page.getByRole('region', { name: 'Segments' });
       await expect(section.getByLabel('Break down by')).toHaveValue('device');
       const table = section.getByRole('table', { name: 'By device' });
@@ -59,9 +53,6 @@ for (const width of [1280, 390]) {
       await expect(shared.getByLabel('Break down by')).toHaveValue('visitor');
       await expect(shared.locator('#segment-comparison li')).toHaveText([/^NPS: new 0 against returning 50/]);
       await other.close();
-    } finally {
-      await server.close();
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 }

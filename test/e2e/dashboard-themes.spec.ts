@@ -1,12 +1,9 @@
 // The dashboard's comment themes as a CX manager reads them, on comments whose themes are known: what unhappy and happy
 // customers say, per language, each theme opening its comments in the drill-down — at desktop and phone width, axe-clean.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startDemoServer } from '../../demo/serve.js';
 import type { Response } from '../../src/schema/response.js';
-import { answersOf, postInBatches } from '../support/answers.js';
+import { answersOf } from '../support/answers.js';
 import { audit } from './axe.js';
+import { withDashboard } from './dashboard-server.js';
 import { expect, test } from './fixtures.js';
 
 const at = Date.now() - 3_600_000;
@@ -20,12 +17,9 @@ const data = [
 
 for (const width of [1280, 390]) {
   test(`at ${width} px: what unhappy and happy customers say, each theme opening its comments`, async ({ page }) => {
-    const folder = mkdtempSync(join(tmpdir(), 'cxkit-themes-'));
-    const server = await startDemoServer({ port: 0, dataFile: join(folder, 'themes.db'), quiet: true });
-    try {
-      await postInBatches(server.url, data);
+    await withDashboard(data, async (url) => {
       await page.setViewportSize({ width, height: 900 });
-      await page.goto(`${server.url}dashboard`);
+      await page.goto(`${url}dashboard`);
       const section = page.getByRole('region', { name: 'Comment themes' });
       await expect(section.locator('#themes-unhappy li button')).toHaveText(['arrived damaged', 'box arrived', 'slow']);
       await expect(section.locator('#themes-unhappy li').first()).toContainText('6 of 6 unhappy comments, 0 of 5 happy');
@@ -42,9 +36,6 @@ for (const width of [1280, 390]) {
       await expect(answers.getByRole('button', { name: 'Comment says “spät”: remove' })).toBeVisible();
       await expect(answers.locator('#answer-status')).toHaveText('Answers 1–3.');
       await expect(answers.locator('#answer-table tbody tr').first()).toContainText('Die Lieferung war zu spät.');
-    } finally {
-      await server.close();
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 }

@@ -1,12 +1,9 @@
 // The dashboard's trends as a CX manager reads them, on answers whose figures are known: the change in words with its
 // p-value, thin days marked as such in the table, the rolling window switched, and the view kept in a link that
 // reopens it — at desktop and phone width, axe-clean.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startDemoServer } from '../../demo/serve.js';
-import { answersOf, postInBatches } from '../support/answers.js';
+import { answersOf } from '../support/answers.js';
 import { audit } from './axe.js';
+import { withDashboard } from './dashboard-server.js';
 import { expect, test } from './fixtures.js';
 
 const dayMs = 86_400_000;
@@ -24,12 +21,9 @@ const data = [
 
 for (const width of [1280, 390]) {
   test(`at ${width} px: the change in words, thin days marked, and a link that reopens the view`, async ({ page, browser }) => {
-    const folder = mkdtempSync(join(tmpdir(), 'cxkit-trends-'));
-    const server = await startDemoServer({ port: 0, dataFile: join(folder, 'trends.db'), quiet: true });
-    try {
-      await postInBatches(server.url, data);
+    await withDashboard(data, async (url) => {
       await page.setViewportSize({ width, height: 900 });
-      await page.goto(`${server.url}dashboard`);
+      await page.goto(`${url}dashboard`);
       const trends = page.getByRole('region', { name: 'Trends' });
       // +50: se √(187.5 + 250) = 20.9, z = 2.39, p = 0.017
       await expect(trends.locator('#change-nps')).toHaveText('NPS 50, up 50 on the previous 28 days; p = 0.02, n = 40.');
@@ -68,9 +62,6 @@ for (const width of [1280, 390]) {
       await expect(other.locator('#change-csat')).toHaveText('No CSAT answers in this period.');
       await expect(other.locator('#trend-nps')).toHaveAttribute('aria-label', /^NPS, 7-day rolling/);
       await other.close();
-    } finally {
-      await server.close();
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 }

@@ -50,6 +50,13 @@ const counter = (name: string, sqlite: Column['sqlite'], postgres: Column['postg
   postgresType: 'bigint',
 });
 
+/** `n`: one per source row (or per `each` row). */
+const countOfRows = counter(
+  'n',
+  () => '1',
+  () => '1',
+);
+
 /** Answers per day × touchpoint × kind × scale × score, with how many had a comment and how many were partial. */
 export const answerCounts: Rollup = {
   table: 'daily_counts',
@@ -62,11 +69,7 @@ export const answerCounts: Rollup = {
     plain('score', 'INTEGER', 'smallint'),
   ],
   counters: [
-    counter(
-      'n',
-      () => '1',
-      () => '1',
-    ),
+    countOfRows,
     counter(
       'commented',
       (row) => `(${row}.comment IS NOT NULL)`,
@@ -86,13 +89,7 @@ export const displayCounts: Rollup = {
   table: 'display_counts',
   source: 'displays',
   keys: [day('shown_at'), plain('touchpoint', 'TEXT', 'text'), plain('kind', 'TEXT', 'text'), plain('outcome', 'TEXT', 'text')],
-  counters: [
-    counter(
-      'n',
-      () => '1',
-      () => '1',
-    ),
-  ],
+  counters: [countOfRows],
   watches: ['shown_at', 'touchpoint', 'kind', 'outcome'],
 };
 
@@ -126,13 +123,7 @@ export const segmentCounts: Rollup = {
     plain('scale_max', 'INTEGER', 'smallint'),
     plain('score', 'INTEGER', 'smallint'),
   ],
-  counters: [
-    counter(
-      'n',
-      () => '1',
-      () => '1',
-    ),
-  ],
+  counters: [countOfRows],
   watches: ['answered_at', 'touchpoint', 'kind', 'scale_max', 'score', 'segments'],
 };
 

@@ -1,7 +1,7 @@
 // Tables both stores create alike but for a few column types: displays, the webhook delivery queue and the follow-up
 // inbox (answers differ more: SQLite keeps the first collector's table in its history). And the rule for which answers
 // need someone: NPS detractors (0–6), CSAT 1–2, CES 1–3 on the 1–7 scale (1–2 on 1–5).
-import { bandOf, type Band } from '../../src/sdk/scores.js';
+import { bandOf, type Band } from '../../../src/sdk/scores.js';
 
 /** The column types that differ between the stores. */
 export interface Dialect {

@@ -9,25 +9,22 @@ export interface Dialect {
   readonly bind: (value: unknown) => string;
   /** The value of one segment dimension (a placeholder) of the row aliased `r`, as SQL. */
   readonly segment: (r: string, dimension: string) => string;
-  /** True when `column` matches the LIKE pattern at the placeholder, ignoring case, with `\` escaping. */
-  readonly like: (column: string, pattern: string) => string;
+  /** True when `column` holds the text at the placeholder, ignoring case in every alphabet. */
+  readonly contains: (column: string, text: string) => string;
 }
-
-/** A LIKE pattern for text anywhere in a value, its own wildcards escaped. */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * The conditions an answer filter adds to the read filter, over `responses` aliased `r` joined with its follow-up
  * aliased `f` (the caller adds the read filter's own conditions).
  */
-export function narrowing(filter: AnswerFilter, { bind, segment, like }: Dialect, r = 'r.'): string[] {
+export function narrowing(filter: AnswerFilter, { bind, segment, contains }: Dialect, r = 'r.'): string[] {
   const clauses: string[] = [];
   if (filter.kind !== undefined) clauses.push(`${r}kind = ${bind(filter.kind)}`);
   if (filter.band !== undefined) clauses.push(inBand(filter.band, r));
   if (filter.score !== undefined) clauses.push(`${r}score = ${bind(filter.score)}`);
   if (filter.segment !== undefined) clauses.push(`${segment(r, bind(filter.segment.dimension))} = ${bind(filter.segment.value)}`);
   if (filter.commented) clauses.push(`${r}comment IS NOT NULL`);
-  if (filter.text !== undefined) clauses.push(like(`${r}comment`, bind(containing(filter.text))));
+  if (filter.text !== undefined) clauses.push(contains(`${r}comment`, bind(filter.text)));
   if (filter.status === 'open') clauses.push(`${needsAttention(r)} AND coalesce(f.status, 'open') = 'open'`);
   else if (filter.status !== undefined) clauses.push(`f.status = ${bind(filter.status)}`);
   return clauses;

@@ -381,7 +381,7 @@ export class PostgresStore implements ResponseStore {
     const dialect: Dialect = {
       bind: (value) => params.add(value),
       segment: (r, dimension) => `${r}segments->>${dimension}`,
-      like: (column, pattern) => `${column} ILIKE ${pattern} ESCAPE '\\'`,
+      contains: (column, text) => `strpos(lower(${column}), lower(${text})) > 0`,
     };
     const extra = [...narrowing(filter, dialect), ...(after ? [afterCursor(order, after, dialect.bind)] : [])];
     const clause = where(filter, params, extra, 'answered_at', 'r.');

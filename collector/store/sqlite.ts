@@ -151,6 +151,9 @@ export class SqliteStore implements ResponseStore {
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
     this.segmentStored();
+    this.db.function('cxkit_contains', { deterministic: true }, (value: unknown, text: unknown) =>
+      typeof value === 'string' && typeof text === 'string' && value.toLocaleLowerCase().includes(text.toLocaleLowerCase()) ? 1 : 0,
+    );
     // a response is stored once by id; the one exception is a partial answer (its follow-up abandoned) that later
     // arrives complete: the complete one replaces it, every column, so that one answer stays one response
     this.upsert = this.db.prepare(`
@@ -292,7 +295,8 @@ export class SqliteStore implements ResponseStore {
     const dialect: Dialect = {
       bind: (value) => (params.push(value as string | number), '?'),
       segment: (r, dimension) => `(SELECT value FROM json_each(${r}segments) WHERE key = ${dimension})`,
-      like: (column, pattern) => `${column} LIKE ${pattern} ESCAPE '\\'`,
+      // SQLite's LIKE and lower() fold ASCII letters only: "über" would miss "Über"
+      contains: (column, text) => `cxkit_contains(${column}, ${text})`,
     };
     const extra = [...narrowing(filter, dialect), ...(after ? [afterCursor(order, after, dialect.bind)] : [])];
     const w = where(filter, extra, params, 'answered_at', 'r.');

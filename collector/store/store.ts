@@ -202,7 +202,7 @@ export interface AnswerFilter extends ResponseFilter {
   readonly segment?: { readonly dimension: string; readonly value: string } | undefined;
   /** Only answers with a comment. */
   readonly commented?: boolean | undefined;
-  /** Only answers whose comment contains this text (case-insensitive: ASCII letters only on SQLite). */
+  /** Only answers whose comment contains this text, ignoring case. */
   readonly text?: string | undefined;
   /** Only answers that need someone and whose follow-up stands so (`open` includes untouched ones). */
   readonly status?: FollowUpStatus | undefined;

@@ -87,6 +87,8 @@ for (const kind of storeKinds) {
     expect((await (await fetch(`${collector.url}v1/answers?q=slow`)).json()).total).toBeNull();
     expect(await behind('q=SLOW')).toHaveLength(6);
     expect(await behind('q=100%25_')).toHaveLength(0);
+    // case is ignored in every alphabet, not only in ASCII
+    expect(await behind('q=LIEFERUNG%20WAR%20ZU%20SP%C3%84T')).toHaveLength(3);
     // a touchpoint with no comments has no themes
     expect((await (await fetch(`${collector.url}v1/themes?touchpoint=elsewhere`)).json()).languages).toEqual([]);
   });

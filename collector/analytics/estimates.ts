@@ -20,7 +20,7 @@ export interface Difference {
   readonly p: number | null;
 }
 
-export const z95 = 1.96;
+const z95 = 1.96;
 
 /**
  * NPS: the variance of (promoter − detractor) indicators is p + d − (p − d)²; CSAT: a proportion, p(1 − p);

@@ -11,24 +11,21 @@ export type BucketSize = 'day' | 'week' | 'month';
 const defaultPeriodDays = 28;
 const dayMs = 86_400_000;
 
-/** A metric over a bucket or window. */
-export type TrendPoint = Figure;
-
-export interface BucketPoint extends TrendPoint {
+export interface BucketPoint extends Figure {
   /** First day of the bucket in the range (YYYY-MM-DD, UTC). */
   readonly start: string;
   /** Day after its last day in the range. */
   readonly end: string;
 }
 
-export interface RollingPoint extends TrendPoint {
+export interface RollingPoint extends Figure {
   /** The window's last day. */
   readonly day: string;
 }
 
 export interface PeriodChange extends Difference {
-  readonly current: TrendPoint;
-  readonly previous: TrendPoint;
+  readonly current: Figure;
+  readonly previous: Figure;
 }
 
 export interface MetricTrend {
@@ -54,7 +51,7 @@ const msOf = (day: string) => Date.parse(`${day}T00:00:00Z`);
 const addDays = (day: string, days: number) => dayOf(msOf(day) + days * dayMs);
 
 /** Day buckets up to two months, weeks up to a year, months beyond. */
-export const bucketSizeFor = (days: number): BucketSize => (days <= 62 ? 'day' : days <= 366 ? 'week' : 'month');
+const bucketSizeFor = (days: number): BucketSize => (days <= 62 ? 'day' : days <= 366 ? 'week' : 'month');
 
 /** The first day of the bucket a day falls in: itself, its ISO week's Monday, or the first of its month. */
 function bucketStart(day: string, size: BucketSize): string {

@@ -74,7 +74,7 @@ function td(text: string, label?: string): HTMLTableCellElement {
 }
 
 /** "NPS: mobile 0 against desktop 50, a difference of −50 (95% CI −91 to −9); p = 0.02; 40 answers and 40." */
-export function describeDifference(kind: PromptKind, a: SegmentFigures, b: SegmentFigures, d: Difference): string | null {
+function describeDifference(kind: PromptKind, a: SegmentFigures, b: SegmentFigures, d: Difference): string | null {
   const [fa, fb] = [a.metrics[kind], b.metrics[kind]];
   if (fa.value === null && fb.value === null) return null;
   if (fa.value === null || fb.value === null || d.difference === null)

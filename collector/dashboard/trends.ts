@@ -46,7 +46,7 @@ for (const kind of ['nps', 'csat', 'ces'] as const) block(kind);
 const secondsAt = (day: string, hour = 12) => Date.parse(`${day}T00:00:00Z`) / 1000 + hour * 3600;
 
 /** "NPS 34, up 8 on the previous 28 days; p = 0.03, n = 412", or what keeps the sentence from being said. */
-export function describeChange(kind: PromptKind, change: PeriodChange, days: number): string {
+function describeChange(kind: PromptKind, change: PeriodChange, days: number): string {
   const previous = `the previous ${count(Math.round(days), 'day', 'days')}`;
   const { current } = change;
   if (current.value === null) return `No ${metricName[kind]} answers in this period.`;

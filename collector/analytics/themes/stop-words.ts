@@ -46,6 +46,3 @@ const sets = new Map(Object.entries(lists).map(([language, words]) => [language,
 export function stopWords(language: string): ReadonlySet<string> {
   return sets.get(language) ?? new Set();
 }
-
-/** The languages with a stop-word list: the locales the prompts ship with. */
-export const stopWordLanguages = Object.keys(lists);

@@ -1,6 +1,7 @@
 // The dashboard's drill-down: the answers behind any figure in a table a page at a time — score, comment, touchpoint,
 // stage, segments, follow-up — narrowed by its own choices (kept in the address, prefixed `answers-`), opened from
-// the figures (a tile, a segment, a journey moment), and downloadable as CSV or JSON with the same filter.
+// the figures (a tile, a segment, a journey moment, a theme, a trend bucket, a distribution bar), and downloadable as
+// CSV or JSON with the same filter.
 import type { AnswerListing } from '../analytics/drill-down.js';
 import type { AnswerRow } from '../store/store.js';
 import { saveToUrl } from './url-state.js';
@@ -10,7 +11,7 @@ const section = document.querySelector<HTMLElement>('#answers')!;
 const form = document.querySelector<HTMLFormElement>('#answer-options')!;
 const field = (name: string) => form.elements.namedItem(`answers-${name}`) as HTMLInputElement | HTMLSelectElement;
 /** The form's fields as the drill-down endpoint names them. */
-const names = ['kind', 'band', 'status', 'order', 'touchpoint', 'by', 'value', 'q'] as const;
+const names = ['kind', 'band', 'score', 'status', 'order', 'touchpoint', 'by', 'value', 'q', 'since', 'until'] as const;
 let filter = new URLSearchParams();
 /** The cursors of the pages before this one, and this one's. */
 let pages: string[] = [];
@@ -27,7 +28,13 @@ function query(): URLSearchParams {
   return params;
 }
 
-/** The narrowing the table shows as removable chips: a touchpoint and a segment set from a figure. */
+/** "On 2026-11-28", "2026-11-23 to 2026-11-29": the days from `since` up to the day before `until`. */
+function daysLabel(since: string, until: string): string {
+  const last = new Date(Date.parse(`${until}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return last <= since ? `On ${since}` : `${since} to ${last}`;
+}
+
+/** The narrowing the table shows as removable chips: days, a comment's text, a touchpoint and a segment set from a figure. */
 function chips(): void {
   const list = section.querySelector('#answer-chips')!;
   const items: HTMLElement[] = [];
@@ -43,6 +50,8 @@ function chips(): void {
     });
     items.push(button);
   };
+  const [since, until] = [field('since').value, field('until').value];
+  if (since && until) chip(daysLabel(since, until), () => ((field('since').value = ''), (field('until').value = '')));
   if (field('q').value) chip(`Comment says “${field('q').value}”`, () => (field('q').value = ''));
   if (field('touchpoint').value) chip(`Touchpoint: ${field('touchpoint').value}`, () => (field('touchpoint').value = ''));
   if (field('by').value && field('value').value)

@@ -3,7 +3,7 @@ import uPlot from 'uplot';
 import type { PromptKind } from '../../src/schema/response.js';
 import { bandOf } from '../../src/sdk/scores.js';
 import type { Engagement, Report } from '../analytics/report.js';
-import { answersButton, refreshAnswers } from './answers.js';
+import { answersButton, openAnswers, refreshAnswers } from './answers.js';
 import { css, draw, empty } from './charts.js';
 import { onInboxFilter, refreshInbox } from './inbox.js';
 import { refreshJourney } from './journey.js';
@@ -47,7 +47,7 @@ function distribution(id: string, label: string, kind: PromptKind, counts: reado
     paths: uPlot.paths.bars!({ size: [0.7, 48] }),
     points: { show: false },
   }));
-  draw(
+  const chart = draw(
     id,
     {
       title: label,
@@ -61,6 +61,15 @@ function distribution(id: string, label: string, kind: PromptKind, counts: reado
     { incrs: [1], space: 12, values: (_chart: uPlot, ticks: number[]) => ticks.map(String) },
     { incrs: [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000, 100_000, 1_000_000] },
   );
+  // a bar opens its answers (the drill-down's Score and band choices reach the same from the keyboard); CES bars are
+  // on 1–7 and hold 1–5 answers mapped onto it, so a CES bar opens its band
+  chart.over.style.cursor = 'pointer';
+  chart.over.addEventListener('click', () => {
+    const index = chart.cursor.idx;
+    if (index === null || index === undefined || !counts[index]) return;
+    const score = index + first;
+    openAnswers(kind === 'ces' ? { kind, band: bandOf(kind, score) } : { kind, score: String(score) });
+  });
 }
 
 function comments(report: Report): void {

@@ -26,7 +26,7 @@ export function draw(
   description: string,
   xAxis: Partial<uPlot.Axis> = {},
   yAxis: Partial<uPlot.Axis> = {},
-): void {
+): uPlot {
   const el = document.getElementById(id)!;
   el.setAttribute('role', 'img');
   el.setAttribute('aria-label', description);
@@ -51,6 +51,7 @@ export function draw(
   );
   charts.set(id, chart);
   resize.observe(el);
+  return chart;
 }
 
 /** In place of a chart with nothing to draw: what is missing and how to get it. */

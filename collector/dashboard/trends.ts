@@ -4,6 +4,7 @@
 import type uPlot from 'uplot';
 import type { PromptKind } from '../../src/schema/response.js';
 import type { BucketSize, MetricTrend, PeriodChange, RollingPoint, Trends } from '../analytics/trends.js';
+import { answersButton } from './answers.js';
 import { css, draw, empty, translucent } from './charts.js';
 import { bounds, count, format, metricDigits, metricName, metricScale, pValue } from './wording.js';
 
@@ -146,7 +147,9 @@ function table(kind: PromptKind, trend: MetricTrend, bucket: BucketSize): void {
       [b.start, format(b.value, metricDigits(kind)), interval, String(b.n)].forEach((text, i) => {
         const cell = document.createElement(i ? 'td' : 'th');
         if (!i) cell.scope = 'row';
-        cell.textContent = text;
+        // a bucket with answers opens them
+        if (i || !b.n) cell.textContent = text;
+        else cell.append(answersButton(text, { kind, since: b.start, until: b.end }));
         row.append(cell);
       });
       return row;

@@ -39,6 +39,16 @@ for (const width of [1280, 390]) {
       // a comment filter has no count from the rollups: the page says what it shows
       await expect(status).toHaveText('Answers 1–20.');
 
+      // a bar of the distribution opens its score's answers; the Score choice reaches the same from the keyboard
+      const bars = page.locator('#dist-nps .u-over');
+      const box = (await bars.boundingBox())!;
+      await bars.click({ position: { x: (box.width * 10.5) / 11, y: box.height - 4 } });
+      await expect(status).toHaveText('Answers 1–10 of 10.');
+      await expect(section.getByLabel('Metric')).toHaveValue('nps');
+      await expect(section.getByLabel(/^Score(?! band)/)).toHaveValue('10');
+      await section.getByLabel(/^Score(?! band)/).selectOption('3');
+      await expect(status).toHaveText('Answers 1–20 of 25.');
+
       // a segment opens its own answers, shown as a chip that takes it off again
       await page.getByRole('region', { name: 'Segments' }).getByRole('button', { name: 'desktop' }).click();
       await expect(status).toHaveText('Answers 1–13 of 13.');

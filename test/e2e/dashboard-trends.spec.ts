@@ -37,6 +37,12 @@ for (const width of [1280, 390]) {
       await expect(promoters.getByRole('cell')).toHaveText(['100', '100 to 100', '30']);
       const detractors = table.getByRole('row', { name: new RegExp(day(now - 3 * dayMs)) });
       await expect(detractors.getByRole('cell')).toHaveText(['-100', 'too few answers (under 30)', '10']);
+      // a day with answers opens them
+      await promoters.getByRole('button', { name: day(now - 2 * dayMs) }).click();
+      const answers = page.getByRole('region', { name: 'Answers' });
+      await expect(answers.getByRole('button', { name: `On ${day(now - 2 * dayMs)}: remove` })).toBeVisible();
+      await expect(answers.locator('#answer-status')).toHaveText('Answers 1–20 of 30.');
+      await answers.getByRole('button', { name: `On ${day(now - 2 * dayMs)}: remove` }).click();
       const chart = trends.locator('#trend-nps');
       await expect(chart).toHaveAttribute('aria-label', /^NPS, 28-day rolling: 50 on the 28 days to \d{4}-\d\d-\d\d, 40 answers;/);
 

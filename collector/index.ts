@@ -30,7 +30,16 @@ export {
   type ResponseFilter,
   type ResponsePage,
   type ResponseStore,
+  type StoreOptions,
+  type SegmentScoreCount,
+  type AnswerFilter,
+  type AnswerOrder,
+  type TimeOrder,
+  type AnswerCursor,
+  type AnswerPage,
+  type AnswerRow,
 } from './store/store.js';
+export { defaultSegmentTraits, pagePath } from './store/segments.js';
 export { answeredAtWindow } from './store/prepare.js';
 export { WebhookDispatcher, type DispatcherOptions } from './webhooks/dispatcher.js';
 export { parseTargets, matches, WebhookConfigError, type WebhookRule, type WebhookTarget } from './webhooks/targets.js';
@@ -44,5 +53,10 @@ export {
   type SummaryWithIntervals,
 } from './analytics/report.js';
 export { csvHeader, toCsvRow } from './analytics/csv.js';
+export type { Trends, MetricTrend, BucketPoint, RollingPoint, PeriodChange } from './analytics/trends.js';
+export type { Segments, SegmentFigures, SegmentComparison } from './analytics/segments.js';
+export type { Themes, LanguageThemes, Theme } from './analytics/themes/themes.js';
+export type { AnswerListing } from './analytics/drill-down.js';
+export type { Figure, Difference } from './analytics/estimates.js';
 export { sampleDisplays, sampleResponses } from './sample-data.js';
 export { jsonSchemas } from './json-schema.js';

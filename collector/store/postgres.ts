@@ -386,30 +386,19 @@ export class PostgresStore implements ResponseStore {
     const extra = [...narrowing(filter, dialect), ...(after ? [afterCursor(order, after, dialect.bind)] : [])];
     const clause = where(filter, params, extra, 'answered_at', 'r.');
     type Row = StoredAnswer & { id: string; score: number; answeredAt: Date; body: Response; segments: Record<string, string> | null };
-    const client = await this.pool.connect();
-    let rows: Row[];
-    try {
+    const rows = await this.transaction(async (client) => {
       // the planner cannot estimate segment and band conditions and would read the whole table and sort it; along the
-      // time index the read stops once the page is full
-      await client.query('BEGIN READ ONLY');
-      await client.query('SET LOCAL enable_seqscan = off');
-      await client.query('SET LOCAL enable_sort = off');
-      // one process walking the index stops sooner than workers each walking part of it and merging
-      await client.query('SET LOCAL max_parallel_workers_per_gather = 0');
-      ({ rows } = await client.query<Row>(
+      // time index the read stops once the page is full, and one process walking it stops sooner than workers merging
+      await client.query('SET LOCAL enable_seqscan = off; SET LOCAL enable_sort = off; SET LOCAL max_parallel_workers_per_gather = 0');
+      const result = await client.query<Row>(
         `SELECT r.id, r.score, r.answered_at AS "answeredAt", r.body, r.segments, ${needsAttention('r.')} AS attention,
                 f.status, f.note, f.changed_by AS "by", f.changed_at AS "changedAt"
            FROM responses r LEFT JOIN follow_ups f ON f.response_id = r.id ${clause}
           ORDER BY ${answerOrderBy(order)} LIMIT ${params.add(limit)}`,
         params.values,
-      ));
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+      );
+      return result.rows;
+    });
     const end = rows.at(-1);
     const last = end ? { score: end.score, answeredAt: end.answeredAt.toISOString(), id: end.id } : null;
     return {

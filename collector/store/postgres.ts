@@ -31,9 +31,7 @@ import type {
   NewDelivery,
   EngagementCount,
   InsertResult,
-  PageCursor,
   ResponseFilter,
-  ResponsePage,
   ResponseStore,
   SegmentScoreCount,
   StoreOptions,
@@ -407,19 +405,6 @@ export class PostgresStore implements ResponseStore {
       ),
       next: rows.length === limit ? last : null,
       last,
-    };
-  }
-
-  async page(filter: ResponseFilter, after: PageCursor | null, limit: number): Promise<ResponsePage> {
-    const params = new Params();
-    const extra = after ? [`(answered_at, id) > (${params.add(after.answeredAt)}::timestamptz, ${params.add(after.id)})`] : [];
-    const sql = `SELECT answered_at AS "answeredAt", id, body FROM responses ${where(filter, params, extra)}
-      ORDER BY answered_at, id LIMIT ${params.add(limit)}`;
-    const { rows } = await this.pool.query<{ answeredAt: Date; id: string; body: Response }>(sql, params.values);
-    const last = rows.at(-1);
-    return {
-      responses: rows.map((row) => row.body),
-      next: rows.length === limit && last ? { answeredAt: last.answeredAt.toISOString(), id: last.id } : null,
     };
   }
 

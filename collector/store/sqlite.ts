@@ -31,9 +31,7 @@ import type {
   NewDelivery,
   EngagementCount,
   InsertResult,
-  PageCursor,
   ResponseFilter,
-  ResponsePage,
   ResponseStore,
   SegmentScoreCount,
   StoreOptions,
@@ -314,17 +312,6 @@ export class SqliteStore implements ResponseStore {
       answers: rows.map((row) => answerRow(JSON.parse(row.body) as Response, row.segments ? JSON.parse(row.segments) : {}, row)),
       next: rows.length === limit ? last : null,
       last,
-    };
-  }
-
-  async page(filter: ResponseFilter, after: PageCursor | null, limit: number): Promise<ResponsePage> {
-    const w = after ? where(filter, ['(answered_at, id) > (?, ?)'], [after.answeredAt, after.id]) : where(filter);
-    const sql = `SELECT answered_at AS answeredAt, id, body FROM responses ${w.sql} ORDER BY answered_at, id LIMIT ?`;
-    const rows = this.db.prepare(sql).all(...w.params, limit) as Array<PageCursor & { body: string }>;
-    const last = rows.at(-1);
-    return {
-      responses: rows.map((row) => JSON.parse(row.body) as Response),
-      next: rows.length === limit && last ? { answeredAt: last.answeredAt, id: last.id } : null,
     };
   }
 

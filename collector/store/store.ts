@@ -181,12 +181,6 @@ export interface CommentRow {
   readonly comment: string;
 }
 
-/** Where a page of rows ends: the next page starts after it. Rows come in (answeredAt, id) order. */
-export interface PageCursor {
-  readonly answeredAt: string;
-  readonly id: string;
-}
-
 /** How the drill-down orders answers: by time, or by score (then newest first within a score). */
 export const answerOrders = ['newest', 'oldest', 'lowest', 'highest'] as const;
 export type AnswerOrder = (typeof answerOrders)[number];
@@ -231,12 +225,6 @@ export interface AnswerPage {
   readonly last: AnswerCursor | null;
 }
 
-export interface ResponsePage {
-  readonly responses: Response[];
-  /** Null on the last page. */
-  readonly next: PageCursor | null;
-}
-
 export interface ResponseStore {
   /** The dimensions answers are segmented by: the built-in ones, then `trait:` and each trait the store was given. */
   readonly segmentDimensions: readonly string[];
@@ -259,8 +247,6 @@ export interface ResponseStore {
   latestComments(filter: ResponseFilter, limit: number): Promise<CommentRow[]>;
   /** Up to `limit` answers matching the filter after `after`, in time `order`, with their segments and follow-ups. */
   answers(filter: AnswerFilter, order: TimeOrder, after: AnswerCursor | null, limit: number): Promise<AnswerPage>;
-  /** Up to `limit` responses after `after`, oldest answer first. */
-  page(filter: ResponseFilter, after: PageCursor | null, limit: number): Promise<ResponsePage>;
   /** Every touchpoint that has responses, for the dashboard's filter. */
   touchpoints(): Promise<string[]>;
   /**
@@ -293,10 +279,10 @@ export interface ResponseStore {
 
 /** Every response matching the filter, read page by page: for tests and small exports, never for the dashboard. */
 export async function* allResponses(store: ResponseStore, filter: ResponseFilter = {}, pageSize = 1000): AsyncGenerator<Response> {
-  let after: PageCursor | null = null;
+  let after: AnswerCursor | null = null;
   do {
-    const page: ResponsePage = await store.page(filter, after, pageSize);
-    yield* page.responses;
+    const page: AnswerPage = await store.answers(filter, 'oldest', after, pageSize);
+    yield* page.answers.map((row) => row.response);
     after = page.next;
   } while (after);
 }

@@ -113,8 +113,8 @@ for (const kind of storeKinds) {
       const filter = { touchpoint: 'pricing-page' };
       const seen: Response[] = [];
       for (let after = null, pages = 0; ; pages++) {
-        const page = await store.page(filter, after, 7);
-        seen.push(...page.responses);
+        const page = await store.answers(filter, 'oldest', after, 7);
+        seen.push(...page.answers.map((row) => row.response));
         if (!page.next) break;
         after = page.next;
         expect(pages).toBeLessThan(50);

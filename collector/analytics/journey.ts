@@ -1,18 +1,16 @@
 // The journey view: the stages in order, each with its moments (touchpoints) — score, n, response rate, and the
 // change against the period before — and the weakest moments of each metric called out.
-import { summarizeCounts, type Summary } from '../../src/sdk/scores.js';
 import type { PromptKind } from '../../src/schema/response.js';
 import type { ResponseFilter, ResponseStore, TouchpointScoreCount } from '../store/store.js';
+import { estimate, minAnswersPerPoint } from './estimates.js';
 import { groupBy } from './group.js';
+import { periodOf } from './period.js';
 import { engagement } from './report.js';
 
 /** Stages in this order come first; any other stage the answers name follows, alphabetically. */
 export const defaultStageOrder = ['discover', 'choose', 'buy', 'get-help', 'stay'] as const;
-/** A moment with fewer answers than this is shown but not ranked: too few to call it the weakest. */
-export const minAnswersToRank = 30;
-/** The period when the filter gives no start: the last 28 days. */
-const defaultDays = 28;
-const dayMs = 86_400_000;
+/** A moment with fewer answers than this is shown but not ranked: too few to call it the weakest (as thin as a thin figure). */
+export const minAnswersToRank = minAnswersPerPoint;
 
 export interface JourneyMoment {
   readonly touchpoint: string;
@@ -43,9 +41,6 @@ export interface Journey {
   readonly momentsOfTruth: readonly JourneyMoment[];
 }
 
-const headline = (summary: Summary, kind: PromptKind): number | null =>
-  kind === 'nps' ? summary.nps.score : kind === 'csat' ? summary.csat.score : summary.ces.mean;
-
 const byTouchpoint = (counts: readonly TouchpointScoreCount[]) => groupBy(counts, (c) => c.touchpoint);
 
 /** The kind most of a touchpoint's answers were given in. */
@@ -61,9 +56,7 @@ export async function buildJourney(
   now: Date,
   stageOrder: readonly string[] = defaultStageOrder,
 ): Promise<Journey> {
-  const until = filter.until ? Date.parse(filter.until) : now.getTime();
-  const since = filter.since ? Date.parse(filter.since) : until - defaultDays * dayMs;
-  const previousSince = since - (until - since);
+  const { since, until, previousSince } = periodOf(filter, now);
   const current = { ...filter, since: new Date(since).toISOString(), until: new Date(until).toISOString() };
   const before = { ...filter, since: new Date(previousSince).toISOString(), until: new Date(since).toISOString() };
   const [counts, previousCounts, engaged, pairs] = await Promise.all([
@@ -80,16 +73,14 @@ export async function buildJourney(
     const mine = now_.get(touchpoint) ?? [];
     const theirs = then.get(touchpoint) ?? [];
     const kind = mainKind(mine.length ? mine : theirs);
-    const ofKind = (c: readonly TouchpointScoreCount[]) => c.filter((x) => x.kind === kind);
-    const summary = summarizeCounts(ofKind(mine));
-    const earlier = summarizeCounts(ofKind(theirs));
-    const score = headline(summary, kind);
-    const previous = { score: headline(earlier, kind), n: earlier[kind].n };
+    const { value: score, n } = estimate(kind, mine);
+    const earlier = estimate(kind, theirs);
+    const previous = { score: earlier.value, n: earlier.n };
     return {
       touchpoint,
       kind,
       score,
-      n: summary[kind].n,
+      n,
       responseRate: rates[touchpoint]?.responseRate ?? null,
       previous,
       change: score === null || previous.score === null ? null : score - previous.score,

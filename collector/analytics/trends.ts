@@ -4,12 +4,10 @@
 import { promptKinds, type PromptKind } from '../../src/schema/response.js';
 import type { DayScoreCount, ResponseFilter, ResponseStore } from '../store/store.js';
 import { groupBy } from './group.js';
+import { dayMs, periodOf } from './period.js';
 import { difference, estimate, figure, minAnswersPerPoint, type Difference, type Figure } from './estimates.js';
 
 export type BucketSize = 'day' | 'week' | 'month';
-/** The period the change looks at when the filter gives no start: the last 28 days. */
-const defaultPeriodDays = 28;
-const dayMs = 86_400_000;
 
 export interface BucketPoint extends Figure {
   /** First day of the bucket in the range (YYYY-MM-DD, UTC). */
@@ -81,9 +79,7 @@ function rolling(kind: PromptKind, days: readonly string[], counts: Map<string, 
 }
 
 export async function buildTrends(store: ResponseStore, filter: ResponseFilter, now: Date): Promise<Trends> {
-  const until = filter.until ? Date.parse(filter.until) : now.getTime();
-  const periodSince = filter.since ? Date.parse(filter.since) : until - defaultPeriodDays * dayMs;
-  const previousSince = periodSince - (until - periodSince);
+  const { since: periodSince, until, previousSince } = periodOf(filter, now);
   const iso = (ms: number) => new Date(ms).toISOString();
   const [shown, current, previous] = await Promise.all([
     store.countsByDay({ ...filter, until: iso(until) }),

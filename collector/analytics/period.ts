@@ -1,0 +1,19 @@
+// The period a change is measured over, one rule for the journey and the trends: the filter's range, or the last 28
+// days up to now when it gives no start; and the period as long just before it.
+import type { ResponseFilter } from '../store/store.js';
+
+export const dayMs = 86_400_000;
+const defaultPeriodDays = 28;
+
+/** Instants in milliseconds: `since` ≤ the period < `until`; the one before starts at `previousSince`. */
+export interface Period {
+  readonly since: number;
+  readonly until: number;
+  readonly previousSince: number;
+}
+
+export function periodOf(filter: ResponseFilter, now: Date): Period {
+  const until = filter.until ? Date.parse(filter.until) : now.getTime();
+  const since = filter.since ? Date.parse(filter.since) : until - defaultPeriodDays * dayMs;
+  return { since, until, previousSince: since - (until - since) };
+}

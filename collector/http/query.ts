@@ -53,30 +53,50 @@ export function parseListing<S extends string>(
   statuses: readonly S[],
   limits: { readonly fallback: number; readonly max: number },
 ): Listing<S> {
-  const rest = new URLSearchParams(params);
-  const status = rest.get('status') ?? undefined;
-  const limit = Number(rest.get('limit') ?? limits.fallback);
-  rest.delete('status');
-  rest.delete('limit');
-  const issues: ValidationIssue[] = [];
-  if (status !== undefined && !(statuses as readonly string[]).includes(status)) {
-    issues.push({ path: 'query.status', message: `expected one of ${statuses.join(', ')}, got ${status}` });
-  }
-  if (!Number.isInteger(limit) || limit < 1 || limit > limits.max) {
-    issues.push({ path: 'query.limit', message: `expected a whole number from 1 to ${limits.max}` });
-  }
-  return { status: status as S | undefined, limit, issues, rest };
+  const reader = queryReader(params);
+  const status = reader.oneOf('status', statuses);
+  const limit = reader.limit(limits.fallback, limits.max);
+  return { status, limit, issues: reader.issues, rest: reader.rest };
 }
 
-/** Takes an endpoint's own parameters out of a copy of the query one by one; what is left (`rest`) is the filter. */
-function taking(params: URLSearchParams) {
+/**
+ * Reads an endpoint's own parameters out of a copy of the query one by one, each failed check adding an issue that
+ * names its parameter; what is left (`rest`) is the filter.
+ */
+function queryReader(params: URLSearchParams) {
   const rest = new URLSearchParams(params);
+  const issues: ValidationIssue[] = [];
   const take = (name: string) => {
     const value = rest.get(name) ?? undefined;
     rest.delete(name);
     return value;
   };
-  return { rest, take };
+  return {
+    rest,
+    issues,
+    take,
+    /** One of `allowed`, or undefined when absent (or wrong: then with an issue). */
+    oneOf<T extends string>(name: string, allowed: readonly T[]): T | undefined {
+      const value = take(name);
+      if (value === undefined || (allowed as readonly string[]).includes(value)) return value as T | undefined;
+      issues.push({ path: `query.${name}`, message: `expected one of ${allowed.join(', ')}, got ${value}` });
+      return undefined;
+    },
+    /** `limit`: a whole number from 1 to `max`, `fallback` when absent. */
+    limit(fallback: number, max: number): number {
+      const limit = Number(take('limit') ?? fallback);
+      if (!Number.isInteger(limit) || limit < 1 || limit > max) {
+        issues.push({ path: 'query.limit', message: `expected a whole number from 1 to ${max}` });
+      }
+      return limit;
+    },
+    /** The filter of what is left, its issues added to the others'; undefined when anything is wrong. */
+    filter(): ResponseFilter | undefined {
+      const parsed = parseFilter(rest);
+      if ('issues' in parsed) issues.push(...parsed.issues);
+      return issues.length || 'issues' in parsed ? undefined : parsed.filter;
+    },
+  };
 }
 
 /**
@@ -87,25 +107,21 @@ export function parseSegmentQuery(
   params: URLSearchParams,
   dimensions: readonly string[],
 ): { filter: ResponseFilter; query: SegmentQuery } | { issues: ValidationIssue[] } {
-  const { rest, take } = taking(params);
-  const [by, a, b, limitText] = [take('by'), take('a'), take('b'), take('limit')];
-  const issues: ValidationIssue[] = [];
+  const reader = queryReader(params);
+  const [by, a, b] = [reader.take('by'), reader.take('a'), reader.take('b')];
   const dimension = by ?? dimensions[0]!;
   if (!dimensions.includes(dimension)) {
-    issues.push({
+    reader.issues.push({
       path: 'query.by',
       message: `expected one of ${dimensions.join(', ')} (traits are set with --segment-traits), got ${by}`,
     });
   }
   if ((a === undefined) !== (b === undefined))
-    issues.push({ path: `query.${a === undefined ? 'a' : 'b'}`, message: 'expected both a and b: the two values to compare' });
-  const limit = Number(limitText ?? 20);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-    issues.push({ path: 'query.limit', message: 'expected a whole number from 1 to 500' });
-  const parsed = parseFilter(rest);
-  if ('issues' in parsed) issues.push(...parsed.issues);
-  if (issues.length || 'issues' in parsed) return { issues };
-  return { filter: parsed.filter, query: { dimension, limit, compare: a !== undefined && b !== undefined ? [a, b] : undefined } };
+    reader.issues.push({ path: `query.${a === undefined ? 'a' : 'b'}`, message: 'expected both a and b: the two values to compare' });
+  const limit = reader.limit(20, 500);
+  const filter = reader.filter();
+  if (!filter) return { issues: reader.issues };
+  return { filter, query: { dimension, limit, compare: a !== undefined && b !== undefined ? [a, b] : undefined } };
 }
 
 /** The cursor a drill-down page hands out for the next one: opaque to clients, base64url of its fields. */
@@ -128,14 +144,8 @@ function decodeCursor(text: string): AnswerCursor | null {
  * cursor), `limit` (1–200, default 50).
  */
 export function parseAnswerQuery(params: URLSearchParams, dimensions: readonly string[]): AnswerQuery | { issues: ValidationIssue[] } {
-  const { rest, take } = taking(params);
-  const issues: ValidationIssue[] = [];
-  const oneOf = <T extends string>(name: string, allowed: readonly T[]): T | undefined => {
-    const value = take(name);
-    if (value === undefined || (allowed as readonly string[]).includes(value)) return value as T | undefined;
-    issues.push({ path: `query.${name}`, message: `expected one of ${allowed.join(', ')}, got ${value}` });
-    return undefined;
-  };
+  const reader = queryReader(params);
+  const { take, oneOf, issues } = reader;
   const kind = oneOf('kind', promptKinds);
   const band = oneOf('band', ['unhappy', 'neutral', 'happy'] as const);
   const status = oneOf('status', followUpStatuses);
@@ -163,16 +173,12 @@ export function parseAnswerQuery(params: URLSearchParams, dimensions: readonly s
   const after = afterText === undefined ? null : decodeCursor(afterText);
   if (afterText !== undefined && !after)
     issues.push({ path: 'query.after', message: 'expected the cursor a page of answers gave as next' });
-  const limitText = take('limit');
-  const limit = Number(limitText ?? 50);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 200)
-    issues.push({ path: 'query.limit', message: 'expected a whole number from 1 to 200' });
-  const parsed = parseFilter(rest);
-  if ('issues' in parsed) issues.push(...parsed.issues);
-  if (issues.length || 'issues' in parsed) return { issues };
+  const limit = reader.limit(50, 200);
+  const filter = reader.filter();
+  if (!filter) return { issues };
   const segment = by !== undefined && value !== undefined ? { dimension: by, value } : undefined;
   return {
-    filter: { ...parsed.filter, kind, band, score, segment, commented: comment !== undefined, text: text?.trim(), status },
+    filter: { ...filter, kind, band, score, segment, commented: comment !== undefined, text: text?.trim(), status },
     order,
     after,
     limit,

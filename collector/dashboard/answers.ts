@@ -4,6 +4,7 @@
 // CSV or JSON with the same filter.
 import type { AnswerListing } from '../analytics/drill-down.js';
 import type { AnswerRow } from '../store/store.js';
+import { stackRow } from './stack-row.js';
 import { saveToUrl } from './url-state.js';
 import { dimensionLabel } from './wording.js';
 
@@ -59,37 +60,17 @@ function chips(): void {
   list.replaceChildren(...items);
 }
 
-const headers = ['When', 'Score', 'Comment', 'Touchpoint', 'Stage', 'Segments', 'Follow-up'];
-
-/** A cell that names its column, so that on a phone, where rows stack as cards, each value keeps its label. */
-function cell(text: string, column: number, className?: string): HTMLTableCellElement {
-  const td = document.createElement('td');
-  td.textContent = text;
-  td.dataset.label = headers[column]!;
-  td.setAttribute('role', 'cell');
-  if (className) td.className = className;
-  return td;
-}
-
 function row({ response: r, segments, followUp }: AnswerRow): HTMLTableRowElement {
-  const tr = document.createElement('tr');
-  // explicit roles: the phone layout stacks rows as blocks, which would otherwise cost the table its semantics
-  tr.setAttribute('role', 'row');
-  const when = document.createElement('th');
-  when.scope = 'row';
-  when.setAttribute('role', 'rowheader');
-  when.textContent = new Date(r.answeredAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = new Date(r.answeredAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   const shown = ['device', 'locale', ...Object.keys(segments).filter((d) => d.startsWith('trait:'))].filter((d) => segments[d]);
-  tr.append(
-    when,
-    cell(`${r.kind.toUpperCase()} ${r.score}`, 1),
-    cell(r.comment ?? '', 2, 'comment'),
-    cell(r.touchpoint, 3),
-    cell(r.stage ?? '–', 4),
-    cell(shown.map((d) => segments[d]).join(' · ') || '–', 5),
-    cell(followUp ? followUp.status : '–', 6),
-  );
-  return tr;
+  return stackRow(when, [
+    { label: 'Score', text: `${r.kind.toUpperCase()} ${r.score}` },
+    { label: 'Comment', text: r.comment ?? '', className: 'comment' },
+    { label: 'Touchpoint', text: r.touchpoint },
+    { label: 'Stage', text: r.stage ?? '–' },
+    { label: 'Segments', text: shown.map((d) => segments[d]).join(' · ') || '–' },
+    { label: 'Follow-up', text: followUp ? followUp.status : '–' },
+  ]);
 }
 
 async function load(): Promise<void> {

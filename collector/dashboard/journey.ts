@@ -2,6 +2,7 @@
 // before — and the weakest moment of each metric called out. From /v1/journey with the page's filter.
 import type { Journey, JourneyMoment } from '../analytics/journey.js';
 import { answersButton } from './answers.js';
+import { stackRow } from './stack-row.js';
 import { count, format } from './wording.js';
 
 const section = document.querySelector<HTMLElement>('#journey')!;
@@ -19,29 +20,19 @@ function change(m: JourneyMoment): string {
 
 const headers = ['Moment', 'Score', 'Answers', 'Response rate', 'Change on the period before'];
 
-/** A moment's row; on a phone it stacks as a card, each cell naming its column (explicit roles keep the table's meaning). */
+/** A moment's row: its name opens its answers; a change is coloured by its direction. */
 function row(m: JourneyMoment): HTMLTableRowElement {
-  const tr = document.createElement('tr');
-  tr.setAttribute('role', 'row');
-  const cells = [
-    m.touchpoint,
+  const values = [
     `${metric[m.kind]} ${scoreOf(m)}`,
     count(m.n, 'answer', 'answers'),
     m.responseRate === null ? '–' : `${format(m.responseRate)}%`,
     change(m),
   ];
-  cells.forEach((text, i) => {
-    const cell = document.createElement(i ? 'td' : 'th');
-    if (!i) cell.scope = 'row';
-    cell.setAttribute('role', i ? 'cell' : 'rowheader');
-    cell.dataset.label = headers[i]!;
-    // the moment opens its answers
-    if (i) cell.textContent = text;
-    else cell.append(answersButton(text, { touchpoint: m.touchpoint }));
-    tr.append(cell);
-  });
-  if (m.change !== null && m.change !== 0) tr.lastElementChild!.className = m.change > 0 ? 'up' : 'down';
-  return tr;
+  const direction = m.change === null || m.change === 0 ? undefined : m.change > 0 ? 'up' : 'down';
+  return stackRow(
+    answersButton(m.touchpoint, { touchpoint: m.touchpoint }),
+    values.map((text, i) => ({ text, label: headers[i + 1]!, className: i === values.length - 1 ? direction : undefined })),
+  );
 }
 
 function table(caption: string, moments: readonly JourneyMoment[]): HTMLTableElement {

@@ -5,6 +5,7 @@ import type { PromptKind } from '../../src/schema/response.js';
 import type { Difference, Figure } from '../analytics/estimates.js';
 import type { SegmentFigures, Segments } from '../analytics/segments.js';
 import { answersButton } from './answers.js';
+import { stackRow } from './stack-row.js';
 import { saveToUrl } from './url-state.js';
 import { bounds, count, dimensionLabel, format, metricDigits, metricName, metricScale, pValue } from './wording.js';
 
@@ -35,22 +36,17 @@ function table(segments: Segments): void {
   document.querySelector('#segment-table caption')!.textContent = `By ${dimensionLabel(segments.dimension).toLowerCase()}`;
   document.querySelector('#segment-dimension')!.textContent = dimensionLabel(segments.dimension);
   body.replaceChildren(
-    ...segments.values.map((s) => {
-      // explicit roles: on a phone the rows stack as cards, which would otherwise cost the table its semantics
-      const row = document.createElement('tr');
-      row.setAttribute('role', 'row');
-      const head = document.createElement('th');
-      head.scope = 'row';
-      head.setAttribute('role', 'rowheader');
-      head.append(answersButton(s.value, { by: segments.dimension, value: s.value }));
-      const values = [String(s.n), ...kinds.map((kind) => cell(kind, s.metrics[kind]))];
-      row.append(head, ...values.map((text, i) => td(text, columns[i]!)));
-      return row;
-    }),
+    ...segments.values.map((s) =>
+      stackRow(answersButton(s.value, { by: segments.dimension, value: s.value }), [
+        { label: 'Answers', text: String(s.n) },
+        ...kinds.map((kind) => ({ label: columns[kind], text: cell(kind, s.metrics[kind]) })),
+      ]),
+    ),
   );
   if (!segments.values.length) {
     const row = document.createElement('tr');
-    const empty = td('No answers in this range carry this segment yet.');
+    const empty = document.createElement('td');
+    empty.textContent = 'No answers in this range carry this segment yet.';
     empty.colSpan = 5;
     row.append(empty);
     body.replaceChildren(row);
@@ -62,16 +58,8 @@ function table(segments: Segments): void {
     : '';
 }
 
-/** The value columns, as the cells name themselves for the phone layout. */
-const columns = ['Answers', 'NPS', 'CSAT %', 'CES (1–7)'];
-
-function td(text: string, label?: string): HTMLTableCellElement {
-  const el = document.createElement('td');
-  el.textContent = text;
-  el.setAttribute('role', 'cell');
-  if (label) el.dataset.label = label;
-  return el;
-}
+/** The metrics' columns, as the cells name themselves for the phone layout. */
+const columns = { nps: 'NPS', csat: 'CSAT %', ces: 'CES (1–7)' } as const;
 
 /** "NPS: mobile 0 against desktop 50, a difference of −50 (95% CI −91 to −9); p = 0.02; 40 answers and 40." */
 function describeDifference(kind: PromptKind, a: SegmentFigures, b: SegmentFigures, d: Difference): string | null {

@@ -37,38 +37,39 @@ async function rolledUp(store: ResponseStore, filter: AnswerFilter): Promise<Sco
   );
 }
 
-/** How many answers match, from the per-day or per-segment rollups; null when the filter needs the rows. */
-export async function countAnswers(store: ResponseStore, filter: AnswerFilter): Promise<number | null> {
-  if (filter.commented || filter.status || filter.text !== undefined) return null;
-  return (await rolledUp(store, filter)).reduce((total, c) => total + c.n, 0);
-}
+/** Whether the rollups can count the answers a filter matches: not when the rows' own conditions narrow it. */
+const countable = (filter: AnswerFilter) => !filter.commented && !filter.status && filter.text === undefined;
+
+/** Reads one page of answers: where it starts and how many it holds. */
+export type AnswerReader = (after: AnswerCursor | null, limit: number) => Promise<AnswerPage>;
 
 /**
- * A page of answers in any order. The time orders read the store's time index; the score orders read it a score at a
- * time, newest first within each, visiting only the scores the rollups say have answers (a score index would cost
- * every insert a third of its speed, measured, for a sort the dashboard rarely asks for).
+ * Reads pages of answers in any order. The time orders read the store's time index; the score orders read it a score
+ * at a time, newest first within each, visiting only the scores the rollups (`rolled`, read here when not given) say
+ * have answers — worked out once for every page (a score index would cost every insert a third of its speed,
+ * measured, for a sort the dashboard rarely asks for).
  */
-export async function answersInOrder(
+export async function answerReader(
   store: ResponseStore,
   filter: AnswerFilter,
   order: AnswerOrder,
-  after: AnswerCursor | null,
-  limit: number,
-): Promise<AnswerPage> {
-  if (order === 'newest' || order === 'oldest') return store.answers(filter, order, after, limit);
-  const scores = [...new Set((await rolledUp(store, filter)).filter((c) => c.n > 0).map((c) => c.score))].sort((a, b) =>
-    order === 'lowest' ? a - b : b - a,
-  );
-  const answers: AnswerRow[] = [];
-  let last: AnswerCursor | null = null;
-  for (const score of scores) {
-    if (after && (order === 'lowest' ? score < after.score : score > after.score)) continue;
-    const page = await store.answers({ ...filter, score }, 'newest', after?.score === score ? after : null, limit - answers.length);
-    answers.push(...page.answers);
-    last = page.last ?? last;
-    if (answers.length === limit) break;
-  }
-  return { answers, next: answers.length === limit ? last : null, last };
+  rolled?: readonly ScoreCount[],
+): Promise<AnswerReader> {
+  if (order === 'newest' || order === 'oldest') return (after, limit) => store.answers(filter, order, after, limit);
+  const counts = rolled ?? (await rolledUp(store, filter));
+  const scores = [...new Set(counts.filter((c) => c.n > 0).map((c) => c.score))].sort((a, b) => (order === 'lowest' ? a - b : b - a));
+  return async (after, limit) => {
+    const answers: AnswerRow[] = [];
+    let last: AnswerCursor | null = null;
+    for (const score of scores) {
+      if (after && (order === 'lowest' ? score < after.score : score > after.score)) continue;
+      const page = await store.answers({ ...filter, score }, 'newest', after?.score === score ? after : null, limit - answers.length);
+      answers.push(...page.answers);
+      last = page.last ?? last;
+      if (answers.length === limit) break;
+    }
+    return { answers, next: answers.length === limit ? last : null, last };
+  };
 }
 
 export async function listAnswers(
@@ -76,9 +77,12 @@ export async function listAnswers(
   query: AnswerQuery,
   encode: (next: AnswerCursor) => string,
 ): Promise<AnswerListing> {
-  const [page, total] = await Promise.all([
-    answersInOrder(store, query.filter, query.order, query.after, query.limit),
-    countAnswers(store, query.filter),
-  ]);
+  const scoreOrder = query.order === 'lowest' || query.order === 'highest';
+  // the rollups are read once, for the total (when they can tell it) and for the scores a score order visits; a time
+  // order reads its page meanwhile
+  const rolling = countable(query.filter) || scoreOrder ? rolledUp(store, query.filter) : undefined;
+  const read = await answerReader(store, query.filter, query.order, scoreOrder ? await rolling : undefined);
+  const [page, rolled] = await Promise.all([read(query.after, query.limit), rolling]);
+  const total = rolled && countable(query.filter) ? rolled.reduce((sum, c) => sum + c.n, 0) : null;
   return { answers: page.answers, next: page.next && encode(page.next), total };
 }

@@ -3,7 +3,7 @@
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { csvHeader, toCsvRow } from '../analytics/csv.js';
-import { answersInOrder } from '../analytics/drill-down.js';
+import { answerReader } from '../analytics/drill-down.js';
 import type { AnswerCursor, AnswerFilter, AnswerOrder, AnswerRow, ResponseStore } from '../store/store.js';
 
 const pageSize = 1000;
@@ -25,7 +25,8 @@ export async function streamExport(
 ): Promise<void> {
   const { type, start, row, end } = formats[format];
   // the first page is read before the headers go out, so that a failing store still gets a proper error answer
-  let page = await answersInOrder(store, filter, order, null, pageSize);
+  const read = await answerReader(store, filter, order);
+  let page = await read(null, pageSize);
   res.writeHead(200, {
     'Content-Type': `${type}; charset=utf-8`,
     'Content-Disposition': `attachment; filename="${name}.${format}"`,
@@ -45,7 +46,7 @@ export async function streamExport(
     if (res.destroyed) return;
     const next: AnswerCursor | null = page.next;
     if (!next) break;
-    page = await answersInOrder(store, filter, order, next, pageSize);
+    page = await read(next, pageSize);
   }
   res.end(end);
 }

@@ -13,7 +13,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /**
  * zod walks its own tables and its input with `for…in`, which also yields keys a page added to Object.prototype: one
  * enumerable `Object.prototype.x` made zod throw while building its schemas, before cxkit could run. In the script
- * tag's files (which bundle zod) those loops walk own keys only, as they always meant to.
+ * files that bundle zod (all of dist/) those loops walk own keys only, as they always meant to.
  */
 const ownKeysOnlyInZod: Plugin = {
   name: 'cxkit:zod-own-keys',
@@ -59,11 +59,14 @@ const modes: Record<string, UserConfig> = {
 export default defineConfig(
   ({ mode }) =>
     modes[mode] ?? {
+      // zod is bundled (not a peer) so that the library carries the own-keys fix too: a page's polluted
+      // Object.prototype made an external zod throw when dist/index.js was first evaluated
+      plugins: [ownKeysOnlyInZod],
       build: {
         target: 'es2022',
         sourcemap: true,
         lib: { entry: { index: 'src/index.ts', elements: 'src/elements.ts', react: 'src/react.ts' }, formats: ['es'] },
-        rolldownOptions: { external: [/^lit($|\/)/, /^idb($|\/)/, /^zod($|\/)/, /^@lit\/react($|\/)/, /^react($|\/)/] },
+        rolldownOptions: { external: [/^lit($|\/)/, /^idb($|\/)/, /^@lit\/react($|\/)/, /^react($|\/)/] },
       },
     },
 );

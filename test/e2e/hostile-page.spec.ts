@@ -1,6 +1,8 @@
 // Whatever a page did to the platform before the tag, cxkit throws nothing into it, and every answer is either
 // delivered or refused at record() by name — never accepted and lost later.
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { build } from 'vite';
 import { maxTouchpoints } from '../../src/schema/config.js';
 import { expect, test } from './fixtures.js';
 
@@ -96,4 +98,36 @@ test(`more than ${maxTouchpoints} touchpoints is a named config error, and cxkit
   await openSite(page, { inlineConfig: { touchpoints } });
   await expect.poll(() => seen.errors).toEqual([`cxkit: config.touchpoints: expected at most ${maxTouchpoints} items, got 10000 items`]);
   expect(seen.uncaught).toEqual([]);
+});
+
+/** The app of pages/library-app.ts, bundled with the library as a site's bundler would. */
+async function bundleOfLibrary(): Promise<string> {
+  const output = await build({
+    logLevel: 'silent',
+    configFile: false,
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: fileURLToPath(new URL('./pages/library-app.ts', import.meta.url)), formats: ['es'], fileName: 'app' },
+    },
+  });
+  return ((Array.isArray(output) ? output[0] : output) as { output: Array<{ code?: string }> }).output[0]?.code ?? '';
+}
+
+test('an app bundling the library on a page with an enumerable Object.prototype key: nothing thrown, the answer delivered', async ({
+  page,
+  server,
+  collector,
+  db,
+}) => {
+  const seen = watch(page);
+  const app = await bundleOfLibrary();
+  server.setSite({
+    html: `<!doctype html><meta charset="utf-8"><title>App</title><script>Object.prototype.polluted = 'x';</script><script type="module">${app}</script>`,
+    config: '{}',
+  });
+  await page.goto(`${server.pageOrigin}/site/?${new URLSearchParams({ endpoint: collector.endpoint, db })}`);
+  const id = await page.waitForFunction(() => (window as unknown as { recorded?: Promise<string> }).recorded).then((h) => h.jsonValue());
+  await expect.poll(() => collector.receivedIds()).toEqual([id]);
+  expect(seen).toEqual({ errors: [], uncaught: [] });
 });

@@ -104,9 +104,16 @@ export class Delivery {
     return { ...tally, pending: remaining.filter(isAnswer).length };
   }
 
-  /** Expires what is too old or tried too often, quarantines what no longer validates, returns what is due. */
+  /**
+   * Expires what is over the cap, too old or tried too often, quarantines what no longer validates, returns what is due.
+   * Each page keeps the outbox under its cap by its own count, which cannot see other tabs' answers: the oldest past
+   * the cap go here, where every entry is listed.
+   */
   private async prepare(now: number): Promise<OutboxEntry[]> {
-    const entries = await this.outbox.list();
+    const listed = await this.outbox.list();
+    const overflow = listed.slice(0, Math.max(0, listed.length - this.config.storage.maxResponses));
+    await this.outbox.expire(overflow, 'overflow');
+    const entries = listed.slice(overflow.length);
     const maxAge = this.config.storage.maxAgeDays * dayMs;
     const tooOld = entries.filter((e) => now - e.enqueuedAt > maxAge);
     const triedOut = entries.filter((e) => !tooOld.includes(e) && e.attempts >= this.config.retry.maxAttempts);

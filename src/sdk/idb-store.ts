@@ -10,10 +10,10 @@ interface CxDB extends DBSchema {
 
 const schemaVersion = 1;
 /**
- * The outbox's entry count, kept in `meta` so that an add need not count the store (a count walks every record): exact
- * while present; any delete other than an add's own eviction drops it, and the next add counts once.
+ * Where cxkit up to 0.1 kept the outbox's entry count. The count is no longer kept (a read before every write cost a
+ * round trip); it is deleted whenever we count, so that an older cxkit in another tab counts for real too.
  */
-const countKey = 'outbox-count';
+const legacyCountKey = 'outbox-count';
 /** An open blocked by a stale tab on an older version must still settle, so we stop waiting after this. */
 const openTimeoutMs = 3000;
 
@@ -24,6 +24,12 @@ function timeout(ms: number, what: string): Promise<never> {
 export class IdbStore implements Store {
   readonly kind = 'indexeddb';
   private db: Promise<IDBPDatabase<CxDB>> | null = null;
+  /**
+   * The outbox's size as this page knows it: exact when it last counted or listed, plus its own adds since. Other tabs'
+   * adds it cannot see, so it may be low: an add trusts it only to skip counting, and delivery, which lists every
+   * entry, expires what is over the cap.
+   */
+  private size: number | undefined;
 
   constructor(private readonly name: string) {}
 
@@ -85,34 +91,45 @@ export class IdbStore implements Store {
     return this.run(async (db) => {
       // strict durability: the answer must be on disk before the customer is thanked (Chrome defaults to relaxed);
       // a display is bookkeeping, and its forced flush would hold up the writes that follow an answer
-      const tx = db.transaction(['outbox', 'meta'], 'readwrite', { durability: entry.display ? 'relaxed' : 'strict' });
+      const durability = entry.display ? 'relaxed' : 'strict';
+      if (this.size !== undefined && this.size < maxEntries) {
+        // room by this page's count: one write, as fast as IndexedDB goes (a replaced draft counts twice, which only
+        // brings the next real count sooner)
+        const tx = db.transaction('outbox', 'readwrite', { durability });
+        await Promise.all([tx.store.put(entry), tx.done]);
+        if (this.size !== undefined) this.size += 1;
+        return [];
+      }
+      const tx = db.transaction(['outbox', 'meta'], 'readwrite', { durability });
       const outbox = tx.objectStore('outbox');
-      const meta = tx.objectStore('meta');
-      const evicted: OutboxEntry[] = [];
+      // all at once: a transaction runs its requests in order, so the reads see the store as it was before the write
+      const reads = Promise.all([outbox.getKey(entry.id), outbox.count()]);
+      const writes = [outbox.put(entry), tx.objectStore('meta').delete(legacyCountKey)];
+      for (const write of writes) write.catch(() => undefined); // awaited below; must not surface as unhandled first
+      const [existing, before] = await reads;
       // a draft written again replaces itself: only a new id can push the outbox over its cap
-      const added = (await outbox.getKey(entry.id)) === undefined ? 1 : 0;
-      const kept = await meta.get(countKey);
-      let count = typeof kept === 'number' ? kept : await outbox.count();
-      // nothing is evicted on the kept count's word alone (an older cxkit in another tab does not keep it): count for real
-      if (count + added > maxEntries && typeof kept === 'number') count = await outbox.count();
-      const overflow = count + added - maxEntries;
+      const overflow = before + (existing === undefined ? 1 : 0) - maxEntries;
+      const evicted: OutboxEntry[] = [];
       if (overflow > 0) {
         let cursor = await outbox.index('enqueuedAt').openCursor();
         while (cursor && evicted.length < overflow) {
-          evicted.push(cursor.value);
-          await cursor.delete();
+          if (cursor.value.id !== entry.id) {
+            evicted.push(cursor.value);
+            await cursor.delete();
+          }
           cursor = await cursor.continue();
         }
       }
-      await outbox.put(entry);
-      await meta.put(count + added - evicted.length, countKey);
-      await tx.done;
+      await Promise.all([...writes, tx.done]);
+      this.size = before + (existing === undefined ? 1 : 0) - evicted.length;
       return evicted;
     });
   }
 
-  list(): Promise<OutboxEntry[]> {
-    return this.run((db) => db.getAllFromIndex('outbox', 'enqueuedAt'));
+  async list(): Promise<OutboxEntry[]> {
+    const entries = await this.run((db) => db.getAllFromIndex('outbox', 'enqueuedAt'));
+    this.size = entries.length;
+    return entries;
   }
 
   count(): Promise<number> {
@@ -132,18 +149,20 @@ export class IdbStore implements Store {
   }
 
   remove(ids: readonly string[]): Promise<void> {
+    this.size = undefined;
     return this.run(async (db) => {
       const tx = db.transaction(['outbox', 'meta'], 'readwrite');
-      await Promise.all([...ids.map((id) => tx.objectStore('outbox').delete(id)), tx.objectStore('meta').delete(countKey)]);
+      await Promise.all([...ids.map((id) => tx.objectStore('outbox').delete(id)), tx.objectStore('meta').delete(legacyCountKey)]);
       await tx.done;
     });
   }
 
   reject(entries: readonly RejectedEntry[], maxRejected: number): Promise<void> {
+    this.size = undefined;
     return this.run(async (db) => {
       const tx = db.transaction(['outbox', 'rejected', 'meta'], 'readwrite');
       const rejected = tx.objectStore('rejected');
-      await tx.objectStore('meta').delete(countKey);
+      await tx.objectStore('meta').delete(legacyCountKey);
       for (const entry of entries) {
         await tx.objectStore('outbox').delete(entry.id);
         if (maxRejected > 0) await rejected.put(entry);

@@ -291,6 +291,24 @@ describe('delivery', () => {
     );
   });
 
+  it('two tabs each under the cap by their own count: the next delivery attempt expires the oldest past it', async () => {
+    const collector = new Collector();
+    await collector.plan({ status: 503 }, { status: 503 }, { status: 503 });
+    const name = `cxkit-test-${crypto.randomUUID()}`;
+    const config = { flushDelayMs: 60_000, storage: { name, maxResponses: 3 } };
+    const [one, other] = [testClient(collector, config), testClient(collector, config)];
+    await Promise.all([one.flush(), other.flush()]);
+    const expired: string[] = [];
+    for (const tab of [one, other]) tab.on('expired', (e) => e.reason === 'overflow' && expired.push(...e.responses.map((r) => r.id)));
+    // each tab counts the outbox once, then trusts its own count: neither sees the other's answers
+    const ids = [(await one.record(nps(1))).id, (await other.record(nps(2))).id];
+    ids.push((await one.record(nps(3))).id, (await one.record(nps(4))).id);
+    expect((await storedIn(name)).outbox).to.have.length(4);
+    await other.flush();
+    expect(expired).to.deep.equal([ids[0]]);
+    expect((await storedIn(name)).outbox.map((e) => e.id).sort()).to.deep.equal(ids.slice(1).sort());
+  });
+
   it('delivers what an earlier page left behind at start-up', async () => {
     const collector = new Collector();
     const name = `cxkit-test-${crypto.randomUUID()}`;

@@ -110,7 +110,7 @@ export class Delivery {
    * the cap go here, where every entry is listed.
    */
   private async prepare(now: number): Promise<OutboxEntry[]> {
-    const listed = await this.outbox.list();
+    const listed = await this.outbox.recover(await this.outbox.list());
     const overflow = listed.slice(0, Math.max(0, listed.length - this.config.storage.maxResponses));
     await this.outbox.expire(overflow, 'overflow');
     const entries = listed.slice(overflow.length);
@@ -140,15 +140,13 @@ export class Delivery {
   }
 
   /**
-   * Claims the batch (counts the attempt, pushes the next try out) before the request, so a crash mid-request still
-   * backs off. One delay for the whole batch: what failed together is due together, and goes out in one request again.
+   * Claims the batch (its attempt counted, its next try pushed out, should the page die mid-request) before the
+   * request. One delay for the whole batch: what failed together is due together, and goes out in one request again.
    */
   private async send(batch: PackedBatch): Promise<SendResult> {
     const now = Date.now();
     const attempt = Math.max(...batch.entries.map((e) => e.attempts)) + 1;
-    const nextAttemptAt = now + backoffDelay(attempt, this.config.retry);
-    const claimed = batch.entries.map((e) => ({ ...e, attempts: e.attempts + 1, nextAttemptAt }));
-    await this.outbox.update(claimed);
+    const claimed = await this.outbox.claim(batch.entries, now + backoffDelay(attempt, this.config.retry));
     for (const entry of batch.entries) this.inFlight.set(entry.id, 'flush');
     try {
       const result = await sendBatch(this.url, batch.body, {
@@ -156,7 +154,7 @@ export class Delivery {
         keepalive: false,
         timeoutMs: this.config.retry.timeoutMs,
       });
-      if (result.outcome === 'retry') await this.outbox.update(this.retryTimes(claimed, result));
+      if (result.outcome === 'retry') await this.outbox.release(this.retryTimes(claimed, result));
       return result;
     } finally {
       for (const entry of batch.entries) if (this.inFlight.get(entry.id) === 'flush') this.inFlight.delete(entry.id);

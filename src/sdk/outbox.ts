@@ -6,6 +6,17 @@ import { isAnswer, type OutboxEntry, type RejectedEntry, type Store } from './st
 
 export type ExpiryReason = 'age' | 'attempts' | 'overflow' | 'quota';
 
+/**
+ * The batch whose request is under way, in one small record instead of an attempt written into each of its entries:
+ * should the page die mid-request, the next delivery counts that attempt for the entries still there, so that a
+ * request which crashes a page or a server still backs off.
+ */
+interface Claim {
+  readonly ids: readonly string[];
+  readonly nextAttemptAt: number;
+}
+const claimKey = 'claim';
+
 export interface OutboxOptions {
   readonly name: string;
   readonly maxResponses: number;
@@ -160,6 +171,38 @@ export class Outbox {
   async update(entries: readonly OutboxEntry[]): Promise<void> {
     await this.use((store) => store.update(entries));
     for (const entry of entries) if (this.known.has(entry.id)) this.known.set(entry.id, entry);
+  }
+
+  /** Marks a batch as being sent (one write, whatever its size); resolves with its entries as they will be if it fails. */
+  async claim(entries: readonly OutboxEntry[], nextAttemptAt: number): Promise<OutboxEntry[]> {
+    await this.updateMeta<Claim | null>(claimKey, () => ({ ids: entries.map((e) => e.id), nextAttemptAt }));
+    return entries.map((e) => ({ ...e, attempts: e.attempts + 1, nextAttemptAt }));
+  }
+
+  /** The claimed batch's request failed: its entries take their counted attempt and next try, and the claim is done. */
+  async release(entries: readonly OutboxEntry[]): Promise<void> {
+    await this.update(entries);
+    await this.updateMeta<Claim | null>(claimKey, () => null);
+  }
+
+  /**
+   * Counts the attempt of a claim left by a page that died mid-request (a finished request leaves its entries gone, or
+   * released); resolves with the entries as they now are.
+   */
+  async recover(entries: readonly OutboxEntry[]): Promise<OutboxEntry[]> {
+    let left: Claim | null | undefined;
+    await this.updateMeta<Claim | null>(claimKey, (current) => {
+      left = current;
+      return null;
+    });
+    const claimed = new Set(left?.ids);
+    if (!left || !entries.some((e) => claimed.has(e.id))) return [...entries];
+    const { nextAttemptAt } = left;
+    const recovered = entries.map((e) =>
+      claimed.has(e.id) ? { ...e, attempts: e.attempts + 1, nextAttemptAt: Math.max(e.nextAttemptAt, nextAttemptAt) } : e,
+    );
+    await this.update(recovered.filter((e) => claimed.has(e.id)));
+    return recovered;
   }
 
   async remove(ids: readonly string[]): Promise<void> {

@@ -115,3 +115,40 @@ test('after the clock jumps forward, an answer due for retry goes out once', asy
   expect(collector.received().map((r) => r.status)).toEqual([503, 200]);
   expect(collector.receivedIds()).toEqual([id, id]);
 });
+
+test('a page closed mid-request: the next page counts that attempt and backs off instead of sending at once', async ({
+  context,
+  page,
+  openSite,
+  collector,
+}) => {
+  collector.plan({ status: 200, hang: true });
+  const config = { retry: { baseDelayMs: 20_000, maxDelayMs: 20_000 } };
+  await openSite(page, { inlineConfig: config });
+  const id = await answer(page, 4);
+  await expect.poll(() => collector.received().length).toBe(1);
+  // the page goes while its request hangs: what it learns of that request (or of its keepalive copy) dies with it
+  await page.close();
+  const reopened = Date.now();
+  const next = await context.newPage();
+  await openSite(next, { inlineConfig: config });
+  await expect.poll(() => pending(next)).toBe(1);
+  const stored = await next.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const name = (window.cxkit as unknown as { client: { config: { storage: { name: string } } } }).client.config.storage.name;
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const entry = await new Promise<{ attempts: number; nextAttemptAt: number }>((resolve) => {
+      const request = db.transaction('outbox').objectStore('outbox').get(id);
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    return { attempts: entry.attempts, waitsMs: entry.nextAttemptAt - Date.now() };
+  }, id);
+  expect(stored.attempts).toBe(1);
+  expect(stored.waitsMs).toBeGreaterThan(5_000);
+  await next.waitForTimeout(500);
+  expect(collector.received().filter((r) => Date.parse(r.body.sentAt) >= reopened)).toEqual([]);
+});

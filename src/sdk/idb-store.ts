@@ -191,6 +191,13 @@ export class IdbStore implements Store {
     });
   }
 
+  setMeta(key: string, value: unknown): Promise<void> {
+    return this.run(async (db) => {
+      const tx = db.transaction('meta', 'readwrite');
+      await Promise.all([tx.store.put(value, key), tx.done]);
+    });
+  }
+
   close(): void {
     void this.db?.then((db) => db.close()).catch(() => {});
     this.db = null;

@@ -53,5 +53,9 @@ export class MemoryStore implements Store {
     return next;
   }
 
+  async setMeta(key: string, value: unknown): Promise<void> {
+    this.meta.set(key, value);
+  }
+
   close(): void {}
 }

@@ -175,14 +175,15 @@ export class Outbox {
 
   /** Marks a batch as being sent (one write, whatever its size); resolves with its entries as they will be if it fails. */
   async claim(entries: readonly OutboxEntry[], nextAttemptAt: number): Promise<OutboxEntry[]> {
-    await this.updateMeta<Claim | null>(claimKey, () => ({ ids: entries.map((e) => e.id), nextAttemptAt }));
+    const claim: Claim = { ids: entries.map((e) => e.id), nextAttemptAt };
+    await this.use((store) => store.setMeta(claimKey, claim));
     return entries.map((e) => ({ ...e, attempts: e.attempts + 1, nextAttemptAt }));
   }
 
   /** The claimed batch's request failed: its entries take their counted attempt and next try, and the claim is done. */
   async release(entries: readonly OutboxEntry[]): Promise<void> {
     await this.update(entries);
-    await this.updateMeta<Claim | null>(claimKey, () => null);
+    await this.use((store) => store.setMeta(claimKey, null));
   }
 
   /**

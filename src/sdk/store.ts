@@ -51,5 +51,7 @@ export interface Store {
   rejected(): Promise<RejectedEntry[]>;
   /** Reads and rewrites one small record atomically across tabs (visitor state of the touchpoints). */
   updateMeta<T>(key: string, update: (current: T | undefined) => T): Promise<T>;
+  /** Writes one small record, whatever was there (no read first). */
+  setMeta(key: string, value: unknown): Promise<void>;
   close(): void;
 }

@@ -1,5 +1,6 @@
 // ESM entry of `cxkit/elements`: registers cx-nps, cx-csat and cx-ces (side effect) and exports what goes with them.
 import './define.js';
+import './locales/all.js';
 import { mountPrompt } from './elements/mount.js';
 import { registerPromptMounter } from './sdk/prompt-mounter.js';
 

@@ -2,6 +2,7 @@
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { CxCes, CxCsat, CxNps } from './define.js';
+import './locales/all.js';
 import type { CxAnswerEvent } from './events/answer.js';
 import type { CxDismissEvent } from './events/dismiss.js';
 import type { CxShowEvent } from './events/show.js';

@@ -1,11 +1,11 @@
 // The shared prompt: question → score → follow-up → thank-you, in inline, popover or modal mode.
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CxAnswerEvent } from '../events/answer.js';
 import { CxDismissEvent } from '../events/dismiss.js';
 import { CxShowEvent } from '../events/show.js';
 import { CxSubmitEvent } from '../events/submit.js';
-import { resolveLocale } from '../locales/registry.js';
+import { isLocaleReady, resolveLocale, whenLocaleReady } from '../locales/registry.js';
 import type { Bands, Translation } from '../locales/translation.js';
 import type { PromptKind, RecordInput, Response, Scale } from '../schema/response.js';
 import { promptModes } from '../schema/scales.js';
@@ -115,8 +115,12 @@ export abstract class CxPromptElement extends LitElement {
     return this.client ?? getDefaultClient();
   }
 
+  private get wantedLocale(): string {
+    return this.locale ?? this.recorder?.config.locale ?? navigator.language;
+  }
+
   private get locale_(): { tag: string; strings: Translation } {
-    return resolveLocale(this.locale ?? this.recorder?.config.locale ?? navigator.language);
+    return resolveLocale(this.wantedLocale);
   }
 
   private get questionText(): string {
@@ -190,6 +194,20 @@ export abstract class CxPromptElement extends LitElement {
     clearTimeout(this.closeTimer);
     // removed by the app (an SPA leaving the view) in the middle of the follow-up
     if (this.step !== 'thanks') this.abandonDraft();
+  }
+
+  /** A prompt shows in its visitor's language or not at all: the script tag fetches that language first. */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    const locale = this.wantedLocale;
+    if (isLocaleReady(locale)) return super.shouldUpdate(changed);
+    void whenLocaleReady(locale).then(() => this.requestUpdate());
+    return false;
+  }
+
+  /** `updateComplete` waits for the language too, so that it still means "rendered". */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await whenLocaleReady(this.wantedLocale);
+    return super.getUpdateComplete();
   }
 
   protected override willUpdate(): void {

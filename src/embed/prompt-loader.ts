@@ -2,6 +2,7 @@
 // to show. Pages where nothing is asked pay for the core alone.
 import type { CxClient } from '../sdk/client.js';
 import { registerPromptLoader, registerPromptMounter } from '../sdk/prompt-mounter.js';
+import { localeUrl } from './locale-bundle.js';
 import type { PromptBundle } from './prompt-bundle.js';
 import type { ScriptLoader } from './script-loader.js';
 
@@ -65,6 +66,8 @@ export function installPromptLoader(scripts: ScriptLoader): PromptLoader {
     connect(next) {
       bundle = next;
       observer.disconnect();
+      const src = scripts.urlOf('-prompts', 'promptsSrc');
+      if (src) next.setLocaleSource((locale) => scripts.load(localeUrl(src, locale)));
       registerPromptMounter(next.mountPrompt);
       hand(next);
       // the first render waits for a task of its own, so that it does not add to the script's evaluation task

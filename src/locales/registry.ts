@@ -1,22 +1,57 @@
-// Built-in languages, lookup with fallback (pt-BR → pt → en), and a way for sites to override or add strings.
-import { ar } from './ar.js';
-import { de } from './de.js';
+// Languages, lookup with fallback (pt-BR → pt → en), and a way for sites to override or add strings. English is always
+// here; the other built-in languages are added by `./all.ts` (the ESM library) or, for the script tag, fetched one at a
+// time when a prompt needs one (`setLocaleSource`).
 import { en } from './en.js';
-import { es } from './es.js';
-import { fr } from './fr.js';
-import { he } from './he.js';
-import { it } from './it.js';
-import { ja } from './ja.js';
-import { ko } from './ko.js';
-import { nl } from './nl.js';
-import { pt } from './pt.js';
 import type { PluralForms, Translation } from './translation.js';
-import { zh } from './zh.js';
 
-const translations = new Map<string, Translation>(Object.entries({ en, es, fr, de, it, pt, nl, ja, zh, ko, ar, he }));
+const translations = new Map<string, Translation>([['en', en]]);
 
 /** Languages cxkit ships. */
-export const builtInLocales = [...translations.keys()];
+export const builtInLocales = ['en', 'es', 'fr', 'de', 'it', 'pt', 'nl', 'ja', 'zh', 'ko', 'ar', 'he'] as const;
+export type BuiltInLocale = (typeof builtInLocales)[number];
+
+/** Adds built-in languages' strings. */
+export function addTranslations(strings: Partial<Record<BuiltInLocale, Translation>>): void {
+  for (const [tag, translation] of Object.entries(strings)) translations.set(tag, translation);
+}
+
+/** Fetches a built-in language that is not here yet; it calls addTranslations() when it runs. */
+let source: ((locale: BuiltInLocale) => Promise<void>) | null = null;
+const fetches = new Map<string, Promise<void>>();
+/** Stands in the map for a fetch that has settled. */
+const settled = Promise.resolve();
+
+export function setLocaleSource(fetch: (locale: BuiltInLocale) => Promise<void>): void {
+  source = fetch;
+}
+
+/** The built-in language a tag needs that is still to be fetched, if any. */
+function missing(locale: string | undefined): BuiltInLocale | null {
+  const tag = (locale || 'en').toLowerCase();
+  const base = tag.split('-')[0] ?? 'en';
+  if (!source || translations.has(tag) || translations.has(base)) return null;
+  return (builtInLocales as readonly string[]).includes(base) ? (base as BuiltInLocale) : null;
+}
+
+/** Whether a prompt in this locale can show in its own language now (or in English, when its fetch failed). */
+export function isLocaleReady(locale: string | undefined): boolean {
+  const base = missing(locale);
+  return base === null || fetches.get(base) === settled;
+}
+
+/** Settles when the locale's strings are here, or its fetch failed (said in the console; English stands in). */
+export function whenLocaleReady(locale: string | undefined): Promise<void> {
+  const base = missing(locale);
+  if (base === null || !source) return settled;
+  let fetching = fetches.get(base);
+  if (!fetching) {
+    fetching = source(base)
+      .catch((error: unknown) => console.error(error instanceof Error ? error.message : error))
+      .then(() => void fetches.set(base, settled));
+    fetches.set(base, fetching);
+  }
+  return fetching;
+}
 
 /** One level deep is enough: a Translation's values are strings, string tuples or records of strings. */
 function merge(base: Translation, override: DeepPartial<Translation>): Translation {

@@ -87,3 +87,53 @@ test('an answer an earlier page left behind is delivered on the next page, with 
   await openSite(second, { inlineConfig: {} });
   await expect.poll(() => collector.receivedIds(), { timeout: 10_000 }).toEqual([id]);
 });
+
+/** Shows an NPS popover through window.cxkit; resolves once the prompt is in the page. */
+async function showNps(page: import('@playwright/test').Page): Promise<void> {
+  await page.evaluate(() => {
+    void (window.cxkit as unknown as { show(kind: string, options: object): Promise<unknown> }).show('nps', { touchpoint: 'languages' });
+  });
+}
+
+/** The language files a page fetches. */
+function languageFiles(page: import('@playwright/test').Page): string[] {
+  const files: string[] = [];
+  page.on('request', (request) => {
+    const file = /\/dist\/(cxkit-locale-[^/]+\.js)$/.exec(request.url())?.[1];
+    if (file) files.push(file);
+  });
+  return files;
+}
+
+test('a French visitor sees the prompt in French, and the page fetches the French strings alone', async ({ page, openSite }) => {
+  const files = languageFiles(page);
+  await openSite(page, { inlineConfig: { locale: 'fr-CA' } });
+  await showNps(page);
+  await expect(
+    page.getByRole('radiogroup', { name: 'Quelle est la probabilité que vous nous recommandiez à un ami ou à un collègue ?' }),
+  ).toBeVisible();
+  await expect(page.locator('cx-nps').getByRole('radio')).toHaveCount(11);
+  expect(files).toEqual(['cxkit-locale-fr.js']);
+});
+
+test('an English visitor fetches no language file', async ({ page, openSite }) => {
+  const files = languageFiles(page);
+  await openSite(page, { inlineConfig: { locale: 'en-GB' } });
+  await showNps(page);
+  await expect(page.getByRole('radiogroup', { name: 'How likely are you to recommend us to a friend or colleague?' })).toBeVisible();
+  await page.waitForTimeout(200);
+  expect(files).toEqual([]);
+});
+
+test('with the language file missing, one console error names it and the prompt shows in English', async ({ page, openSite }) => {
+  const errors: string[] = [];
+  page.on(
+    'console',
+    (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource') && errors.push(message.text()),
+  );
+  await page.route('**/dist/cxkit-locale-ja.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await openSite(page, { inlineConfig: { locale: 'ja' } });
+  await showNps(page);
+  await expect(page.getByRole('radiogroup', { name: 'How likely are you to recommend us to a friend or colleague?' })).toBeVisible();
+  expect(errors).toEqual([expect.stringMatching(/^cxkit: http:\/\/[^ ]+\/dist\/cxkit-locale-ja\.js could not be loaded$/)]);
+});

@@ -1,0 +1,34 @@
+// Builds the script tag's language files, one classic script per built-in language but English (which the prompt UI
+// carries): dist/cxkit-locale-fr.js and so on. The prompt UI fetches the one a visitor needs (src/embed/locale-bundle.ts).
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const locales = ['es', 'fr', 'de', 'it', 'pt', 'nl', 'ja', 'zh', 'ko', 'ar', 'he'];
+const entry = 'cxkit-locale-entry';
+
+for (const locale of locales) {
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    plugins: [
+      {
+        name: 'cxkit:locale-entry',
+        enforce: 'pre',
+        resolveId: (id) => (id === entry ? `\0${entry}` : null),
+        load: (id) =>
+          id === `\0${entry}`
+            ? `import { ${locale} } from '/src/locales/${locale}.ts';
+               import { announceLocale } from '/src/embed/locale-bundle.ts';
+               announceLocale('${locale}', ${locale});`
+            : null,
+      },
+    ],
+    build: {
+      emptyOutDir: false,
+      target: 'es2020',
+      rolldownOptions: { input: entry, output: { format: 'iife', entryFileNames: `cxkit-locale-${locale}.js` } },
+    },
+  });
+}

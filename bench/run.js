@@ -117,7 +117,8 @@ if (parts.has('collector')) await measureCollector(root);
 const targets = {
   'cxkit.js': 'critical path, target ≤ 4,000 B gzip',
   'cxkit-core.js': 'at idle',
-  'cxkit-prompts.js': 'when a prompt shows',
+  'cxkit-prompts.js': 'when a prompt shows (English)',
+  'cxkit-locale-fr.js': 'when a prompt shows in French (one of 11 such files)',
 };
 for (const [file, role] of parts.has('size') ? Object.entries(targets) : []) {
   const script = readFileSync(join(root, 'dist', file));

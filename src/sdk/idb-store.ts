@@ -104,8 +104,9 @@ export class IdbStore implements Store {
       const outbox = tx.objectStore('outbox');
       // all at once: a transaction runs its requests in order, so the reads see the store as it was before the write
       const reads = Promise.all([outbox.getKey(entry.id), outbox.count()]);
-      const writes = [outbox.put(entry), tx.objectStore('meta').delete(legacyCountKey)];
-      for (const write of writes) write.catch(() => undefined); // awaited below; must not surface as unhandled first
+      const writes = [outbox.put(entry), tx.objectStore('meta').delete(legacyCountKey), tx.done];
+      // awaited below; an abort must not surface as an unhandled rejection before then (or if a read fails first)
+      for (const write of writes) write.catch(() => undefined);
       const [existing, before] = await reads;
       // a draft written again replaces itself: only a new id can push the outbox over its cap
       const overflow = before + (existing === undefined ? 1 : 0) - maxEntries;
@@ -120,7 +121,7 @@ export class IdbStore implements Store {
           cursor = await cursor.continue();
         }
       }
-      await Promise.all([...writes, tx.done]);
+      await Promise.all(writes);
       this.size = before + (existing === undefined ? 1 : 0) - evicted.length;
       return evicted;
     });

@@ -6,7 +6,8 @@ import { clientMethods, type ClientMethod } from './embed/methods.js';
 import { installPromptLoader } from './embed/prompt-loader.js';
 import { reportError } from './embed/report.js';
 import { createClient, type CxClient } from './sdk/client.js';
-import type { ClientConfig } from './schema/config.js';
+import { clientConfigSchema, type ClientConfig } from './schema/config.js';
+import { parseOrThrow } from './sdk/errors.js';
 
 function startCore({ scripts, config }: LoaderContext): Core {
   const prompts = installPromptLoader(scripts);
@@ -45,10 +46,16 @@ function startCore({ scripts, config }: LoaderContext): Core {
     }
   }
 
-  // the client is created in a task of its own: evaluating this file and checking the config are each a task the
-  // page can breathe between
+  // evaluating this file, checking the config (zod builds its validators on first use: the bulk of the work) and
+  // creating the client are each a task of their own, so that the page can breathe between them
+  const nextTask = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 0));
   config
-    .then((fileConfig) => new Promise<typeof fileConfig>((resolve) => setTimeout(() => resolve(fileConfig), 0)))
+    .then(nextTask)
+    .then((fileConfig) => {
+      if (fileConfig) parseOrThrow(clientConfigSchema, fileConfig, 'config');
+      return fileConfig;
+    })
+    .then(nextTask)
     .then((fileConfig) => {
       if (fileConfig) init(fileConfig);
       else prompts.noClient('unset');

@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { posthogDist, posthogHead, servePosthog } from './posthog.js';
 
 /** @param {string} head @param {string} [body] */
 const page = (head, body = '') =>
@@ -15,6 +16,7 @@ const page = (head, body = '') =>
 const config = (touchpoints) =>
   `<script type="application/json" data-cxkit-config>${JSON.stringify({ endpoint: '/collect', touchpoints })}</script>`;
 
+/** @type {Record<string, string>} */
 const variants = {
   'no cxkit': page(''),
   'cxkit, no prompt due': page(
@@ -58,13 +60,18 @@ function mainThreadTasks(events) {
  * @param {number} rounds
  */
 export async function measurePageLoad(browser, root, rounds) {
+  // the peer, when its package can be fetched
+  const posthog = posthogDist(root);
+  if (posthog) variants['PostHog, surveys, idle'] = page(posthogHead);
+  else console.log('bench: PostHog peer skipped: posthog-js could not be fetched from the npm registry');
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/collect') return void res.writeHead(202).end('{}');
+    if (posthog && url.pathname.startsWith('/ph/')) return void (await servePosthog(posthog, url, res));
     if (url.pathname.startsWith('/dist/')) {
       return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(await readFile(join(root, url.pathname)));
     }
-    const html = variants[/** @type {keyof typeof variants} */ (url.searchParams.get('variant') ?? 'no cxkit')];
+    const html = variants[url.searchParams.get('variant') ?? 'no cxkit'];
     res.writeHead(200, { 'Content-Type': 'text/html' }).end(html);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));

@@ -192,6 +192,10 @@ export class IdbStore implements Store {
     });
   }
 
+  getMeta<T>(key: string): Promise<T | undefined> {
+    return this.run(async (db) => (await db.get('meta', key)) as T | undefined);
+  }
+
   setMeta(key: string, value: unknown): Promise<void> {
     return this.run(async (db) => {
       const tx = db.transaction('meta', 'readwrite');

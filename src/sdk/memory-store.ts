@@ -53,6 +53,10 @@ export class MemoryStore implements Store {
     return next;
   }
 
+  async getMeta<T>(key: string): Promise<T | undefined> {
+    return this.meta.get(key) as T | undefined;
+  }
+
   async setMeta(key: string, value: unknown): Promise<void> {
     this.meta.set(key, value);
   }

@@ -191,18 +191,16 @@ export class Outbox {
    * released); resolves with the entries as they now are.
    */
   async recover(entries: readonly OutboxEntry[]): Promise<OutboxEntry[]> {
-    let left: Claim | null | undefined;
-    await this.updateMeta<Claim | null>(claimKey, (current) => {
-      left = current;
-      return null;
-    });
-    const claimed = new Set(left?.ids);
-    if (!left || !entries.some((e) => claimed.has(e.id))) return [...entries];
-    const { nextAttemptAt } = left;
+    // read first: most deliveries find no claim, or one whose request finished, and need not write at all
+    const left = await this.use((store) => store.getMeta<Claim | null>(claimKey));
+    if (!left) return [...entries];
+    const claimed = new Set(left.ids);
     const recovered = entries.map((e) =>
-      claimed.has(e.id) ? { ...e, attempts: e.attempts + 1, nextAttemptAt: Math.max(e.nextAttemptAt, nextAttemptAt) } : e,
+      claimed.has(e.id) ? { ...e, attempts: e.attempts + 1, nextAttemptAt: Math.max(e.nextAttemptAt, left.nextAttemptAt) } : e,
     );
-    await this.update(recovered.filter((e) => claimed.has(e.id)));
+    const counted = recovered.filter((e) => claimed.has(e.id));
+    if (counted.length) await this.update(counted);
+    await this.use((store) => store.setMeta(claimKey, null));
     return recovered;
   }
 

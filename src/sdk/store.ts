@@ -51,6 +51,8 @@ export interface Store {
   rejected(): Promise<RejectedEntry[]>;
   /** Reads and rewrites one small record atomically across tabs (visitor state of the touchpoints). */
   updateMeta<T>(key: string, update: (current: T | undefined) => T): Promise<T>;
+  /** Reads one small record. */
+  getMeta<T>(key: string): Promise<T | undefined>;
   /** Writes one small record, whatever was there (no read first). */
   setMeta(key: string, value: unknown): Promise<void>;
   close(): void;

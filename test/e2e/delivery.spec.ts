@@ -123,6 +123,8 @@ test('a page closed mid-request: the next page counts that attempt and backs off
   collector,
 }) => {
   collector.plan({ status: 200, hang: true });
+  // backoff is drawn at random up to its ceiling: the top of it here, so that the wait is the ceiling's 20 s
+  await context.addInitScript(() => (Math.random = () => 1));
   const config = { retry: { baseDelayMs: 20_000, maxDelayMs: 20_000 } };
   await openSite(page, { inlineConfig: config });
   const id = await answer(page, 4);

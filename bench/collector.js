@@ -13,8 +13,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { startPostgres } from '../scripts/postgres-server.js';
-
-const median = (/** @type {number[]} */ values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+import { median } from './median.js';
 
 /** @typedef {typeof import('../collector/index.js')} Collector */
 

@@ -2,6 +2,7 @@
 import { deleteDB, openDB } from 'idb';
 import { createClient } from '../src/sdk/client.js';
 import type { RecordInput, Response } from '../src/schema/response.js';
+import { median } from './median.js';
 
 /** Outbox sizes record() is timed at: empty, and with answers already waiting (offline for a while). */
 export const outboxSizes = [0, 1000, 5000] as const;
@@ -12,7 +13,6 @@ export interface OutboxFigures {
   readonly flush: { cx: number; bare: number };
 }
 
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
 const endpoint = `${location.origin}/collect`;
 const answer = (i: number): RecordInput => ({ kind: 'nps', score: i % 11, touchpoint: 'bench', comment: `reason ${i}` });
 

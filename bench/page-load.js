@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { posthogDist, posthogHead, servePosthog } from './posthog.js';
+import { median } from './median.js';
 
 /** @param {string} head @param {string} [body] */
 const page = (head, body = '') =>
@@ -112,7 +113,6 @@ export async function measurePageLoad(browser, root, rounds) {
   } finally {
     server.close();
   }
-  const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
   return Object.entries(samples).map(([variant, s]) => ({
     variant,
     loadMs: median(s.loadMs),

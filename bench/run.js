@@ -11,6 +11,7 @@ import { launchOptions } from '../scripts/browser.js';
 import { measureCollector } from './collector.js';
 import { measurePageLoad } from './page-load.js';
 import { measureShow } from './show.js';
+import { median } from './median.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -71,7 +72,6 @@ try {
         }),
       );
     }
-    const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
     const firstRecord = { cx: median(firsts.map((f) => f.cx)), bare: median(firsts.map((f) => f.bare)) };
     for (const [waiting, { cx, bare }] of Object.entries(record)) {
       console.log(

@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { median } from './median.js';
 
 const html =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title><link rel="icon" href="data:,">' +
@@ -75,6 +76,5 @@ export async function measureShow(browser, builds, rounds) {
   } finally {
     server.close();
   }
-  const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
   return Object.entries(samples).map(([name, s]) => ({ name, cold: median(s.cold), warm: median(s.warm) }));
 }

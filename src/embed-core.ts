@@ -47,7 +47,8 @@ function startCore({ scripts, config }: LoaderContext): Core {
   }
 
   // evaluating this file, checking the config (zod builds its validators on first use: the bulk of the work) and
-  // creating the client are each a task of their own, so that the page can breathe between them
+  // creating the client are each a task of their own, so that the page can breathe between them; createClient() checks
+  // the config again, which the warm validators make cheap (~1 ms), and which keeps its errors the same
   const nextTask = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 0));
   config
     .then(nextTask)

@@ -97,6 +97,7 @@ export class IdbStore implements Store {
         // brings the next real count sooner)
         const tx = db.transaction('outbox', 'readwrite', { durability });
         await Promise.all([tx.store.put(entry), tx.done]);
+        // a delivery may have dropped the count while this write was under way: then the next add counts
         if (this.size !== undefined) this.size += 1;
         return [];
       }
@@ -109,7 +110,8 @@ export class IdbStore implements Store {
       for (const write of writes) write.catch(() => undefined);
       const [existing, before] = await reads;
       // a draft written again replaces itself: only a new id can push the outbox over its cap
-      const overflow = before + (existing === undefined ? 1 : 0) - maxEntries;
+      const after = before + (existing === undefined ? 1 : 0);
+      const overflow = after - maxEntries;
       const evicted: OutboxEntry[] = [];
       if (overflow > 0) {
         let cursor = await outbox.index('enqueuedAt').openCursor();
@@ -122,7 +124,7 @@ export class IdbStore implements Store {
         }
       }
       await Promise.all(writes);
-      this.size = before + (existing === undefined ? 1 : 0) - evicted.length;
+      this.size = after - evicted.length;
       return evicted;
     });
   }

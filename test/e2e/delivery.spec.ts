@@ -1,8 +1,5 @@
 // Delivery faults a real browser produces: offline, reloads, closed tabs, several tabs, unload.
-import { answer, expect, test } from './fixtures.js';
-
-const pending = (page: import('@playwright/test').Page) =>
-  page.evaluate(() => (window.cxkit as unknown as { pending(): Promise<number> }).pending());
+import { answer, expect, pending, test } from './fixtures.js';
 
 test('an answer given offline is delivered exactly once after the tab is closed and the network returns', async ({
   context,

@@ -107,6 +107,11 @@ export const test = base.extend<
 
 export { expect };
 
+/** How many answers the page's outbox still holds (window.cxkit.pending()). */
+export function pending(page: Page): Promise<number> {
+  return page.evaluate(() => (window.cxkit as unknown as { pending(): Promise<number> }).pending());
+}
+
 /** Records an NPS answer in the page through window.cxkit and returns its id. */
 export function answer(page: Page, score: number, comment?: string): Promise<string> {
   return page.evaluate(

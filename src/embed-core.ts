@@ -6,7 +6,8 @@ import { clientMethods, type ClientMethod } from './embed/methods.js';
 import { installPromptLoader } from './embed/prompt-loader.js';
 import { reportError } from './embed/report.js';
 import { createClient, type CxClient } from './sdk/client.js';
-import { clientConfigSchema, type ClientConfig } from './schema/config.js';
+import type { ClientConfig } from './schema/config.js';
+import { clientConfigPlan } from './validation/plans.generated.js';
 import { parseOrThrow } from './sdk/errors.js';
 
 function startCore({ scripts, config }: LoaderContext): Core {
@@ -53,7 +54,7 @@ function startCore({ scripts, config }: LoaderContext): Core {
   config
     .then(nextTask)
     .then((fileConfig) => {
-      if (fileConfig) parseOrThrow(clientConfigSchema, fileConfig, 'config');
+      if (fileConfig) parseOrThrow(clientConfigPlan, fileConfig, 'config');
       return fileConfig;
     })
     .then(nextTask)

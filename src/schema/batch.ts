@@ -2,13 +2,9 @@
 import { z } from 'zod/mini';
 import { displaySchema } from './display.js';
 import { responseSchema } from './response.js';
+import { maxBatchDisplays, maxBatchResponses } from './batch-limits.js';
 
-/** Most responses a single request may carry. */
-export const maxBatchResponses = 50;
-/** Most displays a single request may carry. */
-export const maxBatchDisplays = 100;
-/** Most bytes a single request body may have: keepalive requests share a 64 KiB budget in flight. */
-export const maxBatchBytes = 60 * 1024;
+export { maxBatchBytes, maxBatchDisplays, maxBatchResponses } from './batch-limits.js';
 
 export const batchSchema = z.lazy(() =>
   z

@@ -1,21 +1,14 @@
 // The client configuration accepted by createClient() and by the script tag's JSON config.
 import { z } from 'zod/mini';
+import { superRefine } from './super-refine.js';
 
 /** More touchpoints than a page could sensibly ask about; each scroll and navigation is judged against all of them. */
 export const maxTouchpoints = 200;
-import { maxBatchBytes, maxBatchResponses } from './batch.js';
+import { maxBatchBytes, maxBatchResponses } from './batch-limits.js';
 import type { Display } from './display.js';
 import type { Response } from './response.js';
+import { isFunction, isHttpUrl, uniqueTouchpointIds } from './refinements.js';
 import { recontactSchema, touchpointSchema } from './touchpoint.js';
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value, globalThis.location?.href);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 export const consentStates = ['granted', 'pending', 'denied'] as const;
 export const consentSchema = z.lazy(() => z.enum(consentStates));
@@ -82,22 +75,7 @@ export const clientConfigSchema = z.lazy(() =>
     locale: z.optional(z.string().check(z.minLength(1), z.maxLength(35))),
     touchpoints: z._default(
       // each signal (a scroll, a navigation) is judged against every touchpoint: the cap keeps that cost small
-      z.array(touchpointSchema).check(
-        z.maxLength(maxTouchpoints),
-        z.superRefine((touchpoints, ctx) => {
-          const seen = new Set<string>();
-          touchpoints.forEach((touchpoint, index) => {
-            if (seen.has(touchpoint.id))
-              ctx.addIssue({
-                code: 'custom',
-                path: [index, 'id'],
-                message: `expected a unique id, "${touchpoint.id}" is used twice`,
-                input: touchpoint.id,
-              });
-            seen.add(touchpoint.id);
-          });
-        }),
-      ),
+      z.array(touchpointSchema).check(z.maxLength(maxTouchpoints), superRefine(uniqueTouchpointIds)),
       [],
     ),
     recontact: z.prefault(recontactSchema, {}),
@@ -113,8 +91,8 @@ export const clientConfigSchema = z.lazy(() =>
     draftTimeoutMs: z._default(count(1000, 3_600_000, 'milliseconds'), 120_000),
     /** Wait after an answer before sending, so that quick answers share a request. Default 500. */
     flushDelayMs: z._default(count(0, 60_000, 'milliseconds'), 500),
-    beforeSend: z.optional(z.custom<BeforeSend>((value) => typeof value === 'function', 'expected a function')),
-    beforeSendDisplay: z.optional(z.custom<BeforeSendDisplay>((value) => typeof value === 'function', 'expected a function')),
+    beforeSend: z.optional(z.custom<BeforeSend>(isFunction, 'expected a function')),
+    beforeSendDisplay: z.optional(z.custom<BeforeSendDisplay>(isFunction, 'expected a function')),
     batch: z.prefault(batchOptionsSchema, {}),
     retry: z.prefault(retryOptionsSchema, {}),
     storage: z.prefault(storageOptionsSchema, {}),

@@ -1,7 +1,9 @@
 // The response a customer gives, as stored, sent and collected; and the input `record()` accepts.
 import { z } from 'zod/mini';
+import { superRefine } from './super-refine.js';
 
 import { deviceSchema, stageSchema, visitorSchema } from './context.js';
+import { scoreOnScale } from './refinements.js';
 import { defaultScales, promptKinds } from './scales.js';
 
 export { defaultScales, promptKinds };
@@ -9,8 +11,6 @@ export { defaultScales, promptKinds };
 export const promptKindSchema = z.lazy(() => z.enum(promptKinds));
 /** Which metric a prompt asks: Net Promoter Score, Customer Satisfaction, Customer Effort Score. */
 export type PromptKind = z.infer<typeof promptKindSchema>;
-
-const allowedScales: Record<PromptKind, readonly string[]> = { nps: ['0-10'], csat: ['1-5'], ces: ['1-7', '1-5'] };
 
 export const scaleSchema = z.lazy(() => z.object({ min: z.number().check(z.int()), max: z.number().check(z.int()) }));
 export type Scale = z.infer<typeof scaleSchema>;
@@ -23,26 +23,6 @@ export type Attributes = z.infer<typeof attributesSchema>;
 
 const touchpointId = () => z.string().check(z.minLength(1), z.maxLength(200));
 const comment = () => z.string().check(z.maxLength(5000));
-
-/** Checks that the scale fits the kind and the score fits the scale, reported at `scale` and `score`. */
-function scoreOnScale(value: { kind: PromptKind; score: number; scale?: Scale | undefined }, ctx: z.core.$RefinementCtx) {
-  const scale = value.scale ?? defaultScales[value.kind];
-  if (!allowedScales[value.kind].includes(`${scale.min}-${scale.max}`)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['scale'],
-      message: `expected ${allowedScales[value.kind].map((s) => s.replace('-', '–')).join(' or ')} for ${value.kind}, got ${scale.min}–${scale.max}`,
-      input: scale,
-    });
-  } else if (value.score < scale.min || value.score > scale.max) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['score'],
-      message: `expected an integer from ${scale.min} to ${scale.max} for ${value.kind}, got ${value.score}`,
-      input: value.score,
-    });
-  }
-}
 
 export const responseSchema = z.lazy(() =>
   z
@@ -69,7 +49,7 @@ export const responseSchema = z.lazy(() =>
       visitor: z.optional(visitorSchema),
       sdk: z.object({ name: z.string(), version: z.string() }),
     })
-    .check(z.superRefine(scoreOnScale)),
+    .check(superRefine(scoreOnScale)),
 );
 /** One answer to one prompt, as delivered to the collector. */
 export type Response = z.infer<typeof responseSchema>;
@@ -92,10 +72,12 @@ export const recordInputSchema = z.lazy(() =>
       /** The journey stage; defaults to the `stage` of the configured touchpoint with this id. */
       stage: z.optional(stageSchema),
     })
-    .check(z.superRefine(scoreOnScale)),
+    .check(superRefine(scoreOnScale)),
 );
 /** What `record()` takes: the answer; the client adds identity, page, time and id. */
 export type RecordInput = z.input<typeof recordInputSchema>;
+/** What `record()` has once its input is checked. */
+export type CheckedRecordInput = z.output<typeof recordInputSchema>;
 
 export const identitySchema = z.lazy(() =>
   z.object({

@@ -1,13 +1,12 @@
 // A touchpoint: which prompt to show, on which trigger, how often (contract section 5).
 import { z } from 'zod/mini';
-import { globProblem } from '../touchpoints/url-glob.js';
+import { superRefine } from './super-refine.js';
 import { promptKindSchema } from './response.js';
 import { stageSchema } from './context.js';
+import { hasTriggerCondition, triggerConditions, validGlob } from './refinements.js';
 import { promptModes } from './scales.js';
 export const promptModeSchema = z.lazy(() => z.enum(promptModes));
 export type PromptMode = z.infer<typeof promptModeSchema>;
-
-const conditions = ['milestone', 'url', 'scrollPercent', 'exitIntent', 'pageViews'] as const;
 
 /** When a touchpoint fires: at the first moment all its conditions hold. */
 export const triggerSchema = z.lazy(() =>
@@ -16,14 +15,7 @@ export const triggerSchema = z.lazy(() =>
       /** Fires when `cx.milestone(name)` is called with this name. */
       milestone: z.optional(z.string().check(z.minLength(1))),
       /** Path glob matched against the page path: `*` within a segment, `**` across segments, e.g. `/help/*`. */
-      url: z.optional(
-        z.string().check(
-          z.superRefine((pattern, ctx) => {
-            const problem = globProblem(pattern);
-            if (problem) ctx.addIssue({ code: 'custom', message: problem, input: pattern });
-          }),
-        ),
-      ),
+      url: z.optional(z.string().check(superRefine(validGlob))),
       /** Fires once the visitor has scrolled this far down the page (0–100). */
       scrollPercent: z.optional(
         z.number().check(z.gte(0, 'expected a number between 0 and 100'), z.lte(100, 'expected a number between 0 and 100')),
@@ -33,7 +25,7 @@ export const triggerSchema = z.lazy(() =>
       /** Fires on the visitor's Nth page view or later, counted across visits. */
       pageViews: z.optional(z.number().check(z.int('expected a whole number >= 1'), z.gte(1, 'expected a whole number >= 1'))),
     })
-    .check(z.refine((on) => conditions.some((key) => on[key] !== undefined), `expected at least one of ${conditions.join(', ')}`)),
+    .check(z.refine(hasTriggerCondition, `expected at least one of ${triggerConditions.join(', ')}`)),
 );
 export type Trigger = z.infer<typeof triggerSchema>;
 

@@ -1,17 +1,8 @@
 // createClient: records answers into the outbox and keeps delivering them for as long as the page lives.
-import type { z } from 'zod/mini';
-import { clientConfigSchema, consentSchema, type ClientConfig, type Consent, type ResolvedConfig } from '../schema/config.js';
-import {
-  defaultScales,
-  identitySchema,
-  recordInputSchema,
-  responseSchema,
-  type Attributes,
-  type PromptKind,
-  type RecordInput,
-  type Response,
-} from '../schema/response.js';
-import { milestoneSchema, showInputSchema, type ShowOptions } from '../schema/show.js';
+import type { ClientConfig, Consent, ResolvedConfig } from '../schema/config.js';
+import type { Attributes, CheckedRecordInput, PromptKind, RecordInput, Response } from '../schema/response.js';
+import { defaultScales } from '../schema/scales.js';
+import type { ShowOptions } from '../schema/show.js';
 import type { Trigger } from '../schema/touchpoint.js';
 import { standardQuestions } from '../locales/standard-questions.js';
 import { sdkInfo } from '../version.js';
@@ -30,6 +21,15 @@ import { promptMounter, type MountRequest } from './prompt-mounter.js';
 import { TouchpointEngine, type Decision } from '../touchpoints/engine.js';
 import { VisitorMemory } from '../touchpoints/visitor-memory.js';
 import { deliveryUrl } from './transport.js';
+import {
+  clientConfigPlan,
+  consentPlan,
+  identityPlan,
+  milestonePlan,
+  recordInputPlan,
+  responsePlan,
+  showInputPlan,
+} from '../validation/plans.generated.js';
 
 export interface CxClient {
   /** The configuration in force, defaults filled in. */
@@ -90,7 +90,7 @@ function privacySignalOn(): boolean {
 
 /** Creates a client. Throws CxValidationError naming the field when the config is invalid. */
 export function createClient(config: ClientConfig): CxClient {
-  const resolved = parseOrThrow(clientConfigSchema, config, 'config');
+  const resolved = parseOrThrow(clientConfigPlan, config, 'config');
   const events = new Emitter<ClientEventMap>();
   let consent: Consent = resolved.respectPrivacySignals && privacySignalOn() ? 'pending' : resolved.consent;
   let degraded = false;
@@ -132,7 +132,7 @@ export function createClient(config: ClientConfig): CxClient {
   /** Page views and sessions, shared with the touchpoints: tells a returning visitor from a new one. */
   const memory = new VisitorMemory(outbox);
 
-  function buildResponse(input: z.output<typeof recordInputSchema>): Response {
+  function buildResponse(input: CheckedRecordInput): Response {
     const response: Response = {
       id: uuid(),
       kind: input.kind,
@@ -271,7 +271,7 @@ export function createClient(config: ClientConfig): CxClient {
   /** What beforeSend makes of a response: null when it drops it; a response it changed is validated again. */
   function redact(response: Response): Response | null {
     const redacted = resolved.beforeSend ? resolved.beforeSend(response) : response;
-    return redacted === null || redacted === response ? redacted : parseOrThrow(responseSchema, redacted, 'beforeSend(response)');
+    return redacted === null || redacted === response ? redacted : parseOrThrow(responsePlan, redacted, 'beforeSend(response)');
   }
 
   /** An answer is stored and waits: announce it and schedule its (debounced) delivery. */
@@ -283,13 +283,13 @@ export function createClient(config: ClientConfig): CxClient {
   const client: CxClient = {
     config: resolved,
     identify(userId, traits) {
-      const parsed = parseOrThrow(identitySchema, { userId, traits }, 'identify');
+      const parsed = parseOrThrow(identityPlan, { userId, traits }, 'identify');
       identity = parsed.traits ? { userId: parsed.userId, traits: parsed.traits } : { userId: parsed.userId };
     },
     async record(input) {
       if (destroyed) throw new CxError('cxkit: record() called on a destroyed client');
       // the whole answer is checked before it is stored: one the collector would refuse is refused here, by name
-      const built = parseOrThrow(responseSchema, buildResponse(parseOrThrow(recordInputSchema, input, 'record')), 'record');
+      const built = parseOrThrow(responsePlan, buildResponse(parseOrThrow(recordInputPlan, input, 'record')), 'record');
       const response = redact(built);
       // dropped by beforeSend: nothing is stored or sent
       if (response === null) return built;
@@ -302,8 +302,8 @@ export function createClient(config: ClientConfig): CxClient {
     },
     async draft(input) {
       if (destroyed) throw new CxError('cxkit: draft() called on a destroyed client');
-      const { draft, stored } = startDraft(buildResponse(parseOrThrow(recordInputSchema, input, 'draft')), owner, resolved.draftTimeoutMs, {
-        prepare: (response) => parseOrThrow(responseSchema, response, 'draft'),
+      const { draft, stored } = startDraft(buildResponse(parseOrThrow(recordInputPlan, input, 'draft')), owner, resolved.draftTimeoutMs, {
+        prepare: (response) => parseOrThrow(responsePlan, response, 'draft'),
         async put(entry) {
           if (consent === 'denied') return;
           const response = redact(entry.response);
@@ -316,17 +316,17 @@ export function createClient(config: ClientConfig): CxClient {
       return draft;
     },
     async show(kind, options) {
-      const request = parseOrThrow(showInputSchema, { kind, ...options }, 'show');
+      const request = parseOrThrow(showInputPlan, { kind, ...options }, 'show');
       return showPrompt({ ...request, mode: request.mode ?? 'popover', trigger: 'show', onShown: () => {} });
     },
     milestone(name) {
-      const parsed = parseOrThrow(milestoneSchema, name, 'milestone');
+      const parsed = parseOrThrow(milestonePlan, name, 'milestone');
       return destroyed ? Promise.resolve(false) : engine.milestone(parsed);
     },
     explain: (touchpointId) => engine.explain(touchpointId),
     debug: (on) => setDebug(on === true),
     consent(state) {
-      consent = parseOrThrow(consentSchema, state, 'consent');
+      consent = parseOrThrow(consentPlan, state, 'consent');
       delivery.setPaused(consent !== 'granted');
       const apply =
         consent === 'granted'

@@ -1,8 +1,6 @@
 // Sends waiting answers: one flush at a time per tab, one tab at a time, with retries and unload sends.
-import { maxBatchBytes } from '../schema/batch.js';
+import { maxBatchBytes } from '../schema/batch-limits.js';
 import type { ResolvedConfig } from '../schema/config.js';
-import { displaySchema } from '../schema/display.js';
-import { responseSchema } from '../schema/response.js';
 import { packBatches, type PackedBatch } from './batches.js';
 import type { ClientEventMap, FlushResult } from './client-events.js';
 import type { Emitter } from './emitter.js';
@@ -12,6 +10,8 @@ import type { Outbox } from './outbox.js';
 import { backoffDelay } from './retry.js';
 import { isAnswer, type OutboxEntry } from './store.js';
 import { sendBatch, type SendResult } from './transport.js';
+import { displayPlan, responsePlan } from '../validation/plans.generated.js';
+import { runPlan } from '../validation/run.js';
 
 const dayMs = 86_400_000;
 /** When another tab holds the fallback lease, look again after this long. */
@@ -120,7 +120,7 @@ export class Delivery {
     await this.outbox.expire(tooOld, 'age');
     await this.outbox.expire(triedOut, 'attempts');
     const live = entries.filter((e) => !tooOld.includes(e) && !triedOut.includes(e));
-    const invalid = live.filter((e) => !(isAnswer(e) ? responseSchema : displaySchema).safeParse(e.response ?? e.display).success);
+    const invalid = live.filter((e) => !(isAnswer(e) ? runPlan(responsePlan, e.response) : runPlan(displayPlan, e.display)).success);
     await this.reject(invalid, 0, 'stored record no longer validates', { sent: 0, failed: 0 });
     const heldBack = await this.draftsHeldBack(live, now);
     return live.filter((e) => !invalid.includes(e) && !heldBack.has(e.id) && e.nextAttemptAt <= now && !this.inFlight.has(e.id));

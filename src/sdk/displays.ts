@@ -2,7 +2,8 @@
 // like an answer (same durability, consent and delivery), so that a collector knows who was asked, not only who answered.
 import type { Consent } from '../schema/config.js';
 import type { Device } from '../schema/context.js';
-import { displaySchema, type Display, type displayTriggers } from '../schema/display.js';
+import type { Display, displayTriggers } from '../schema/display.js';
+import { displayPlan } from '../validation/plans.generated.js';
 import type { PromptKind } from '../schema/response.js';
 import type { PromptMode } from '../schema/touchpoint.js';
 import { sdkInfo } from '../version.js';
@@ -69,7 +70,7 @@ export function displayRecorder(deps: DisplayRecorderDeps): (prompt: ShownPrompt
     const store = (draft: boolean) => {
       const redacted = deps.beforeSendDisplay ? deps.beforeSendDisplay(display) : display;
       if (redacted === null) return Promise.resolve();
-      const checked = redacted === display ? display : parseOrThrow(displaySchema, redacted, 'beforeSendDisplay(display)');
+      const checked = redacted === display ? display : parseOrThrow(displayPlan, redacted, 'beforeSendDisplay(display)');
       return deps.outbox.add({
         id: display.id,
         display: checked,

@@ -1,6 +1,7 @@
 // The errors cxkit throws: one base class, and validation errors that name the field.
-import type { z } from 'zod/mini';
 import { toValidationIssues, type ValidationIssue } from '../schema/issues.js';
+import type { Plan } from '../validation/plan.js';
+import { runPlan } from '../validation/run.js';
 
 const brand = Symbol.for('cxkit.error');
 
@@ -25,9 +26,9 @@ export class CxValidationError extends CxError {
   }
 }
 
-/** Parses `input` or throws a CxValidationError whose paths start at `root` (e.g. `config`, `record`). */
-export function parseOrThrow<S extends z.core.$ZodType>(schema: S, input: unknown, root: string): z.output<S> {
-  const result = (schema as unknown as z.ZodMiniType).safeParse(input, { reportInput: true });
-  if (!result.success) throw new CxValidationError(toValidationIssues(root, result.error.issues));
-  return result.data as z.output<S>;
+/** Parses `input` by its schema's plan or throws a CxValidationError whose paths start at `root` (e.g. `config`, `record`). */
+export function parseOrThrow<T>(plan: Plan<T>, input: unknown, root: string): T {
+  const result = runPlan(plan, input);
+  if (!result.success) throw new CxValidationError(toValidationIssues(root, result.issues));
+  return result.data;
 }

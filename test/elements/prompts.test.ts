@@ -188,6 +188,30 @@ describe('prompt elements', () => {
     expect(labels()).to.deep.equal(['۰', '۱', '۲', '۳', '۴', '۵', '۶', '۷', '۸', '۹', '۱۰']);
   });
 
+  it('creates no Intl.NumberFormat for a language written in ASCII digits, and one for a language that is not', async () => {
+    const created: string[] = [];
+    const original = Intl.NumberFormat;
+    Intl.NumberFormat = new Proxy(original, {
+      construct(target, args: [string]) {
+        created.push(args[0]);
+        return new target(...args);
+      },
+    });
+    try {
+      await mount('<cx-nps touchpoint="t" locale="de-AT"></cx-nps>');
+      await mount('<cx-csat touchpoint="t" locale="ja"></cx-csat>');
+      registerTranslation('fa-AF', { dir: 'rtl' });
+      const dari = await mount('<cx-ces touchpoint="t" locale="fa-AF"></cx-ces>');
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      await dari.settled();
+      expect(created).to.deep.equal(['fa-af']);
+      const labels = [...dari.element.shadowRoot!.querySelectorAll('[role="radio"]')].map((o) => o.textContent?.trim());
+      expect(labels[0]).to.equal('۱');
+    } finally {
+      Intl.NumberFormat = original;
+    }
+  });
+
   it('lets a site override strings of a language', async () => {
     registerTranslation('de', { submit: 'Abschicken', question: { nps: 'Würden Sie uns empfehlen?' } });
     const de = await mount('<cx-nps touchpoint="t" locale="de-AT"></cx-nps>');

@@ -1,6 +1,34 @@
 // The numbers on a scale in the visitor's digits, without holding up the first paint: creating the first
-// Intl.NumberFormat of a page loads locale data (~100 ms on a mid-range phone). Until it exists the scale shows
-// ASCII digits — what most locales use anyway — and it is created when the browser is idle, then the prompt re-renders.
+// Intl.NumberFormat of a page loads locale data (~100 ms on a mid-range phone). Most languages write ASCII digits and
+// never need one. For the others the scale shows ASCII digits first; the format is created when the browser is idle,
+// then the prompt re-renders.
+
+/** Languages whose usual digits are not ASCII by CLDR's default numbering systems (Arabic, Persian, Bengali, Devanagari, Burmese, …). */
+const ownDigits = new Set([
+  'ar',
+  'as',
+  'bgc',
+  'bho',
+  'bn',
+  'ccp',
+  'ckb',
+  'dz',
+  'fa',
+  'ks',
+  'mni',
+  'mr',
+  'my',
+  'ne',
+  'nqo',
+  'ps',
+  'raj',
+  'sa',
+  'sat',
+  'sd',
+  'ur',
+]);
+
+const mayHaveOwnDigits = (tag: string) => ownDigits.has(tag.toLowerCase().split('-')[0] ?? '');
 
 const formats = new Map<string, Intl.NumberFormat>();
 const waiting = new Map<string, Set<() => void>>();
@@ -10,6 +38,7 @@ const whenIdle = (run: () => void) =>
 
 /** `n` in `tag`'s digits if they are known already; otherwise ASCII digits now, and `changed` once they are known. */
 export function digits(n: number, tag: string, changed: () => void): string {
+  if (!mayHaveOwnDigits(tag)) return String(n);
   const format = formats.get(tag);
   if (format) return format.format(n);
   let listeners = waiting.get(tag);

@@ -7,8 +7,6 @@ import { installPromptLoader } from './embed/prompt-loader.js';
 import { reportError } from './embed/report.js';
 import { createClient, type CxClient } from './sdk/client.js';
 import type { ClientConfig } from './schema/config.js';
-import { clientConfigPlan } from './validation/plans.generated.js';
-import { parseOrThrow } from './sdk/errors.js';
 
 function startCore({ scripts, config }: LoaderContext): Core {
   const prompts = installPromptLoader(scripts);
@@ -47,16 +45,9 @@ function startCore({ scripts, config }: LoaderContext): Core {
     }
   }
 
-  // evaluating this file, checking the config (zod builds its validators on first use: the bulk of the work) and
-  // creating the client are each a task of their own, so that the page can breathe between them; createClient() checks
-  // the config again, which the warm validators make cheap (~1 ms), and which keeps its errors the same
+  // evaluating this file and creating the client are tasks of their own, so that the page can breathe between them
   const nextTask = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 0));
   config
-    .then(nextTask)
-    .then((fileConfig) => {
-      if (fileConfig) parseOrThrow(clientConfigPlan, fileConfig, 'config');
-      return fileConfig;
-    })
     .then(nextTask)
     .then((fileConfig) => {
       if (fileConfig) init(fileConfig);

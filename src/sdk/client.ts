@@ -110,10 +110,12 @@ export function createClient(config: ClientConfig): CxClient {
     consent === 'granted',
   );
   const owner = uuid();
-  // other tabs hold back this page's drafts while this lock says the page is open
-  const releasePageLock = holdPageLock(owner);
+  /** Other tabs hold back this page's drafts while this lock says the page is open: taken with the first draft. */
+  let pageLock: ReturnType<typeof holdPageLock> | null = null;
   const delivery = new Delivery(outbox, resolved, events, deliveryUrl(resolved.endpoint, resolved.writeKey), owner);
-  const visitor = anonymousId(resolved.storage.name, consent === 'granted');
+  /** Read when an answer or a display first needs it: a page's first localStorage read is slow, and most pages ask nothing. */
+  let visitorId: string | undefined;
+  const visitor = () => (visitorId ??= anonymousId(resolved.storage.name, consent === 'granted'));
   delivery.setPaused(consent !== 'granted');
   let identity: { userId: string | null; traits?: Attributes } = { userId: null };
   let destroyed = false;
@@ -143,7 +145,7 @@ export function createClient(config: ClientConfig): CxClient {
       locale: input.locale ?? resolved.locale ?? globalThis.navigator?.language ?? 'en',
       answeredAt: new Date().toISOString(),
       page: currentPage(resolved.fullPageUrl),
-      anonymousId: visitor,
+      anonymousId: visitor(),
       sdk: { ...sdkInfo },
     };
     if (input.comment !== undefined) response.comment = input.comment;
@@ -166,7 +168,7 @@ export function createClient(config: ClientConfig): CxClient {
   const recordDisplay = displayRecorder({
     outbox,
     owner,
-    anonymousId: visitor,
+    anonymousId: visitor(),
     userId: () => identity.userId,
     consent: () => consent,
     fullPageUrl: resolved.fullPageUrl,
@@ -302,7 +304,11 @@ export function createClient(config: ClientConfig): CxClient {
     },
     async draft(input) {
       if (destroyed) throw new CxError('cxkit: draft() called on a destroyed client');
-      const { draft, stored } = startDraft(buildResponse(parseOrThrow(recordInputPlan, input, 'draft')), owner, resolved.draftTimeoutMs, {
+      const checked = parseOrThrow(recordInputPlan, input, 'draft');
+      pageLock ??= holdPageLock(owner);
+      // held before the draft is stored, so that no other tab takes it for one an abandoned page left
+      await pageLock.held;
+      const { draft, stored } = startDraft(buildResponse(checked), owner, resolved.draftTimeoutMs, {
         prepare: (response) => parseOrThrow(responsePlan, response, 'draft'),
         async put(entry) {
           if (consent === 'denied') return;
@@ -331,7 +337,7 @@ export function createClient(config: ClientConfig): CxClient {
       const apply =
         consent === 'granted'
           ? outbox.persist().then(() => {
-              storeAnonymousId(resolved.storage.name, visitor);
+              storeAnonymousId(resolved.storage.name, visitor());
               delivery.schedule(0);
             })
           : consent === 'denied'
@@ -347,7 +353,7 @@ export function createClient(config: ClientConfig): CxClient {
       destroyed = true;
       delivery.stop();
       engine.stop();
-      releasePageLock();
+      pageLock?.release();
       globalThis.removeEventListener?.('online', onOnline);
       globalThis.removeEventListener?.('pagehide', onPageHide);
       globalThis.document?.removeEventListener('visibilitychange', onHidden);

@@ -3,14 +3,25 @@
 
 const prefix = 'cxkit-page:';
 
-/** Holds this page's lock until `release` is called or the page goes away. */
-export function holdPageLock(owner: string): () => void {
+/**
+ * Holds this page's lock until `release` is called or the page goes away; `held` resolves once the lock is granted
+ * (or cannot be: then other tabs fall back as they do without Web Locks).
+ */
+export function holdPageLock(owner: string): { release: () => void; held: Promise<void> } {
   const locks = globalThis.navigator?.locks;
-  if (!locks) return () => {};
+  if (!locks) return { release: () => {}, held: Promise.resolve() };
   let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  void locks.request(`${prefix}${owner}`, () => held).catch(() => undefined);
-  return () => release();
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let granted: () => void = () => {};
+  const held = new Promise<void>((resolve) => (granted = resolve));
+  void locks
+    .request(`${prefix}${owner}`, () => {
+      granted();
+      return released;
+    })
+    .catch(() => undefined)
+    .finally(granted);
+  return { release, held };
 }
 
 /** The owners whose pages are open now, or null when Web Locks cannot tell. */

@@ -168,7 +168,7 @@ export function createClient(config: ClientConfig): CxClient {
   const recordDisplay = displayRecorder({
     outbox,
     owner,
-    anonymousId: visitor(),
+    anonymousId: visitor,
     userId: () => identity.userId,
     consent: () => consent,
     fullPageUrl: resolved.fullPageUrl,

@@ -31,7 +31,7 @@ export interface DisplayRecorderDeps {
   readonly outbox: Outbox;
   /** This page: an open display is held back while its page lives, and sent as `ignored` once it is gone. */
   readonly owner: string;
-  readonly anonymousId: string;
+  readonly anonymousId: () => string;
   readonly userId: () => string | null;
   readonly consent: () => Consent;
   readonly fullPageUrl: boolean;
@@ -61,7 +61,7 @@ export function displayRecorder(deps: DisplayRecorderDeps): (prompt: ShownPrompt
       shownAt: new Date().toISOString(),
       outcome: 'open',
       page: currentPage(deps.fullPageUrl),
-      anonymousId: deps.anonymousId,
+      anonymousId: deps.anonymousId(),
       ...(userId ? { userId } : {}),
       device: deviceClass(),
       sdk: { ...sdkInfo },

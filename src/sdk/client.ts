@@ -189,7 +189,7 @@ export function createClient(config: ClientConfig): CxClient {
     if (promptOpen) return null;
     promptOpen = true;
     const { trigger, onAnswered, ...shown } = request;
-    let display: DisplayHandle | undefined;
+    let display: Promise<DisplayHandle> | undefined;
     let scored = false;
     try {
       const mount = await promptMounter();
@@ -198,13 +198,16 @@ export function createClient(config: ClientConfig): CxClient {
         ...shown,
         client,
         onShown: () => {
-          display = recordDisplay({
+          const shownAt = new Date();
+          const prompt = {
             touchpoint: request.touchpoint,
             kind: request.kind,
             mode: request.mode,
             trigger,
             stage: stageOf(request.touchpoint),
-          });
+          };
+          // recorded in a task of its own: the prompt's first frame does not wait on bookkeeping (storage, the visitor id)
+          display = new Promise((resolve) => setTimeout(() => resolve(recordDisplay(prompt, shownAt))));
           events.emit('shown', { touchpoint: request.touchpoint, kind: request.kind });
           request.onShown();
         },
@@ -215,9 +218,10 @@ export function createClient(config: ClientConfig): CxClient {
         },
         onDismissed: () => events.emit('dismissed', { touchpoint: request.touchpoint, kind: request.kind }),
       });
-      display?.settle(
-        response ? { outcome: 'answered', responseId: response.id } : scored ? { outcome: 'answered' } : { outcome: 'dismissed' },
-      );
+      const outcome = response
+        ? { outcome: 'answered' as const, responseId: response.id }
+        : { outcome: scored ? ('answered' as const) : ('dismissed' as const) };
+      void display?.then((shown) => shown.settle(outcome));
       return response;
     } finally {
       promptOpen = false;

@@ -48,8 +48,18 @@ export interface DisplayHandle {
 const nothing: DisplayHandle = { settle() {} };
 
 /** Records displays; never throws into the prompt it describes (a display is bookkeeping, the prompt is the customer's). */
-export function displayRecorder(deps: DisplayRecorderDeps): (prompt: ShownPrompt) => DisplayHandle {
-  return (prompt) => {
+export function displayRecorder(deps: DisplayRecorderDeps): (prompt: ShownPrompt, shownAt: Date) => DisplayHandle {
+  const report = (error: unknown) => console.error('cxkit: a display could not be recorded', error);
+  return (prompt, shownAt) => {
+    try {
+      return record(prompt, shownAt);
+    } catch (error) {
+      report(error);
+      return nothing;
+    }
+  };
+
+  function record(prompt: ShownPrompt, shownAt: Date): DisplayHandle {
     // consent pending or denied: no display is stored or sent, as with answers
     if (deps.consent() !== 'granted') return nothing;
     const userId = deps.userId();
@@ -58,7 +68,7 @@ export function displayRecorder(deps: DisplayRecorderDeps): (prompt: ShownPrompt
       id: uuid(),
       ...shown,
       ...(stage ? { stage } : {}),
-      shownAt: new Date().toISOString(),
+      shownAt: shownAt.toISOString(),
       outcome: 'open',
       page: currentPage(deps.fullPageUrl),
       anonymousId: deps.anonymousId(),
@@ -80,7 +90,6 @@ export function displayRecorder(deps: DisplayRecorderDeps): (prompt: ShownPrompt
         ...(draft ? { draft: { owner: deps.owner } } : {}),
       });
     };
-    const report = (error: unknown) => console.error('cxkit: a display could not be recorded', error);
     // in order, so that a quick settle never lands before the open copy
     let writes = store(true).catch(report);
     return {
@@ -93,5 +102,5 @@ export function displayRecorder(deps: DisplayRecorderDeps): (prompt: ShownPrompt
           .catch(report);
       },
     };
-  };
+  }
 }

@@ -88,6 +88,12 @@ function privacySignalOn(): boolean {
   return navigator?.globalPrivacyControl === true || navigator?.doNotTrack === '1';
 }
 
+/** Runs `task` after the next frame is painted; at once in a hidden tab, which paints no frames. */
+function afterPaint(task: () => void): void {
+  if (globalThis.document?.visibilityState !== 'visible' || typeof requestAnimationFrame !== 'function') setTimeout(task);
+  else requestAnimationFrame(() => setTimeout(task));
+}
+
 /** Creates a client. Throws CxValidationError naming the field when the config is invalid. */
 export function createClient(config: ClientConfig): CxClient {
   const resolved = parseOrThrow(clientConfigPlan, config, 'config');
@@ -206,8 +212,8 @@ export function createClient(config: ClientConfig): CxClient {
             trigger,
             stage: stageOf(request.touchpoint),
           };
-          // recorded in a task of its own: the prompt's first frame does not wait on bookkeeping (storage, the visitor id)
-          display = new Promise((resolve) => setTimeout(() => resolve(recordDisplay(prompt, shownAt))));
+          // recorded once the prompt's first frame is painted: that frame does not wait on bookkeeping (storage, the visitor id)
+          display = new Promise((resolve) => afterPaint(() => resolve(recordDisplay(prompt, shownAt))));
           events.emit('shown', { touchpoint: request.touchpoint, kind: request.kind });
           request.onShown();
         },

@@ -51,7 +51,7 @@ async function quietClient(name: string) {
 async function recordLatency(count: number, waiting: number) {
   const name = `bench-${crypto.randomUUID()}`;
   const client = await quietClient(name);
-  // a page's first record() also builds the validators it uses: firstRecordMs() times that, this the steady state
+  // a page's first record() also pays for first use (code compiled, the visitor id read, the outbox counted): firstRecordMs() times that, this the steady state
   await client.record(answer(0));
   let t = 0;
   for (let i = 0; i < waiting; i++) await client.record(answer(i));
@@ -118,7 +118,7 @@ export async function runOutboxBench(rounds: number): Promise<OutboxFigures> {
   };
 }
 
-/** Ms of the first record() in a fresh page (the validators are built on the way), and of a first bare durable put. */
+/** Ms of the first record() in a fresh page (code run for the first time, the visitor id read, the outbox counted), and of a first bare durable put. */
 export async function firstRecordMs(): Promise<{ cx: number; bare: number }> {
   const name = `bench-${crypto.randomUUID()}`;
   const client = await quietClient(name);

@@ -79,7 +79,7 @@ try {
       );
     }
     console.log(
-      `bench: outbox: a page's first record() ${firstRecord.cx.toFixed(1)} ms (its validators built on the way)    first bare put ${firstRecord.bare.toFixed(1)} ms  (median of ${rounds} pages)`,
+      `bench: outbox: a page's first record() ${firstRecord.cx.toFixed(1)} ms (first use: code compiled, the visitor id read, the outbox counted)    first bare put ${firstRecord.bare.toFixed(1)} ms  (median of ${rounds} pages)`,
     );
     console.log(
       `bench: outbox flush of 1000   ${flush.cx.toFixed(0)} answers/s    bare idb + fetch ${flush.bare.toFixed(0)} answers/s    ratio ${(flush.cx / flush.bare).toFixed(2)}x (target ≥ 0.8x)  (${rounds} rounds)`,

@@ -145,15 +145,17 @@ test('with 10⁵ answers stored, reading the summary and report does not hold up
     reading = false;
     await reader;
     expect(reads).toBeGreaterThan(20);
-    const worst = Math.max(...busy);
+    busy.sort((x, y) => x - y);
+    const worst = busy[busy.length - 1]!;
+    const p95 = busy[Math.floor(busy.length * 0.95)]!;
     const typical = quiet.sort((x, y) => x - y)[Math.floor(quiet.length / 2)]!;
-    console.log(
-      `slowest post during ${reads} reads of 10⁵ answers: ${worst.toFixed(0)} ms; median post without reads: ${typical.toFixed(0)} ms`,
-    );
-    // the old collector parsed every row per read: 1.2 s of blocked event loop per summary at this size
-    expect(worst, `slowest post during reads ${worst.toFixed(0)} ms, typical quiet post ${typical.toFixed(0)} ms`).toBeLessThan(
-      typical + 250,
-    );
+    const figures = `posts during ${reads} reads of 10⁵ answers: 95th percentile ${p95.toFixed(0)} ms, slowest ${worst.toFixed(0)} ms; median post without reads: ${typical.toFixed(0)} ms`;
+    console.log(figures);
+    // the old collector parsed every row per read: 1.2 s of blocked event loop per summary at this size, so with reads
+    // running back to back nearly every post waited. One slow post on this 2-core machine (the runner's GC, an SQLite
+    // checkpoint) is not that: the bound is on the 95th percentile, and no post may wait as long as one blocking read
+    expect(p95, figures).toBeLessThan(typical + 250);
+    expect(worst, figures).toBeLessThan(1000);
   } finally {
     running.process.kill('SIGKILL');
   }

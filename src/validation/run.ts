@@ -32,7 +32,7 @@ function isPlainObject(value: unknown): value is Record<PropertyKey, unknown> {
 }
 
 /** An issue stops the checks that follow unless it says it may continue. */
-const aborted = (issues: readonly RawIssue[], from = 0) => issues.slice(from).some((issue) => issue.continue !== true);
+const aborted = (issues: readonly RawIssue[]) => issues.some((issue) => issue.continue !== true);
 
 function codePointLength(text: string): number {
   let count = text.length;
@@ -137,12 +137,19 @@ function runChecks(node: PlanNode, payload: Payload): void {
       const value = payload.value as { length?: unknown } | null | undefined;
       if (value === null || value === undefined || value.length === undefined) continue;
     } else if (isAborted) continue;
-    const before = payload.issues.length;
-    runCheck(check, payload.value, payload.issues);
-    const message = check.message ?? node.message;
-    if (message) for (const issue of payload.issues.slice(before)) issue.message ??= message;
-    if (!isAborted && payload.issues.length > before) isAborted = aborted(payload.issues, before);
+    const added = applyCheck(node, check, payload.value, payload.issues);
+    if (!isAborted && added.length) isAborted = aborted(added);
   }
+}
+
+/** Runs one of `node`'s checks; what it finds takes the check's wording, else the node's. Returns the issues it added. */
+function applyCheck(node: PlanNode, check: PlanCheck, value: unknown, issues: RawIssue[]): RawIssue[] {
+  const before = issues.length;
+  runCheck(check, value, issues);
+  const added = issues.slice(before);
+  const message = check.message ?? node.message;
+  if (message) for (const issue of added) issue.message ??= message;
+  return added;
 }
 
 /**
@@ -153,10 +160,7 @@ function refusedBySize(node: PlanNode, input: readonly unknown[], payload: Paylo
   for (const check of node.checks ?? []) {
     if (check.k !== 'maxLength' && check.k !== 'minLength') return false;
     if (check.k === 'minLength' || input.length <= check.n) continue;
-    const before = payload.issues.length;
-    runCheck(check, input, payload.issues);
-    const message = check.message ?? node.message;
-    for (const issue of payload.issues.slice(before)) Object.assign(issue, { continue: false }, message ? { message } : {});
+    for (const issue of applyCheck(node, check, input, payload.issues)) issue.continue = false;
     return true;
   }
   return false;

@@ -1,7 +1,7 @@
 // What a host page pays for cxkit, with the CPU throttled 4× to stand in for a mid-range phone: main-thread task time
 // up to the load event and through the idle time after it, long-task time, total blocking time and script bytes —
 // without cxkit, with cxkit and no prompt due (the loader, then the core at idle), and with a prompt shown (the prompt
-// UI too).
+// UI too). Several builds can be measured side by side, interleaved (`BENCH_BUILDS=new=dist,old=/tmp/old/dist`).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -32,9 +32,14 @@ const variants = {
  * @typedef {{ name: string, ph: string, pid: number, tid: number, ts: number, dur?: number, args?: any }} TraceEvent
  */
 
+/** Trace events that mean cxkit's own script ran in the task holding them. */
+const cxkitCode = (/** @type {TraceEvent} */ e) =>
+  (e.name === 'EvaluateScript' || e.name === 'FunctionCall') && /\/cxkit[\w-]*\.js/.test(e.args?.data?.url ?? '');
+
 /**
  * The page's main-thread task time from the trace: up to its load event, and through the idle time after it; tasks over
- * 50 ms (the ones a visitor can feel) and their time past 50 ms (total blocking time).
+ * 50 ms (the ones a visitor can feel) and their time past 50 ms (total blocking time); and the long tasks cxkit made
+ * long (the page's own, parsing and laying out its HTML, are not cxkit's).
  * @param {TraceEvent[]} events
  */
 function mainThreadTasks(events) {
@@ -47,7 +52,28 @@ function mainThreadTasks(events) {
   const ms = (/** @type {number} */ us) => us / 1000;
   const within = (/** @type {number} */ end) => tasks.reduce((sum, t) => sum + Math.max(0, Math.min(t.ts + (t.dur ?? 0), end) - t.ts), 0);
   const long = tasks.filter((t) => (t.dur ?? 0) > 50_000);
+  const ran = events.filter((e) => e.pid === start.pid && e.tid === start.tid && e.ph === 'X' && cxkitCode(e));
+  const end = (/** @type {TraceEvent} */ e) => e.ts + (e.dur ?? 0);
+  const microtasks = events.filter((e) => e.pid === start.pid && e.tid === start.tid && e.ph === 'X' && e.name === 'RunMicrotasks');
+  /**
+   * cxkit's own time in a task: its outermost script events (a nested call is already inside its caller's time), and
+   * the task's microtasks when cxkit's code ran in it (promise callbacks carry no script URL in the trace; in such a
+   * task they are cxkit's continuations).
+   */
+  const cxkitTime = (/** @type {TraceEvent} */ task) => {
+    const inTask = (/** @type {TraceEvent} */ e) => e.ts >= task.ts && end(e) <= end(task);
+    const mine = ran.filter(inTask);
+    if (!mine.length) return 0;
+    const candidates = [...mine, ...microtasks.filter(inTask)];
+    return candidates
+      .filter((e) => !candidates.some((outer) => outer !== e && outer.ts <= e.ts && end(outer) >= end(e)))
+      .reduce((sum, e) => sum + (e.dur ?? 0), 0);
+  };
+  // a long task is cxkit's when it would not have been long without cxkit's part in it (a page's own layout that
+  // happens to follow cxkit's DOMContentLoaded listener in one task is not)
+  const cxkitLong = long.filter((t) => (t.dur ?? 0) - cxkitTime(t) <= 50_000);
   return {
+    cxkitLongMs: ms(cxkitLong.reduce((sum, t) => sum + (t.dur ?? 0), 0)),
     toLoadMs: ms(within(load?.ts ?? Infinity)),
     throughIdleMs: ms(within(Infinity)),
     longMs: ms(long.reduce((sum, t) => sum + (t.dur ?? 0), 0)),
@@ -59,33 +85,47 @@ function mainThreadTasks(events) {
  * @param {import('playwright-core').Browser} browser
  * @param {string} root
  * @param {number} rounds
+ * @param {Record<string, string>} [builds] name → folder holding cxkit.js and its files; one row per build and page
  */
-export async function measurePageLoad(browser, root, rounds) {
+export async function measurePageLoad(browser, root, rounds, builds = { '': join(root, 'dist') }) {
   // the peer, when its package can be fetched
   const posthog = posthogDist(root);
-  if (posthog) variants['PostHog, surveys, idle'] = page(posthogHead);
-  else console.log('bench: PostHog peer skipped: posthog-js could not be fetched from the npm registry');
+  /** @type {Record<string, string>} */
+  const pages = { ...variants, ...(posthog ? { 'PostHog, surveys, idle': page(posthogHead) } : {}) };
+  if (!posthog) console.log('bench: PostHog peer skipped: posthog-js could not be fetched from the npm registry');
+  const named = Object.keys(builds).length > 1;
+  /** Every page to load, once per build where it carries cxkit. @type {Array<{ row: string, variant: string, build: string }>} */
+  const loads = Object.keys(pages).flatMap((variant) =>
+    pages[variant]?.includes('/dist/cxkit.js')
+      ? Object.keys(builds).map((build) => ({ row: named ? `${variant} [${build}]` : variant, variant, build }))
+      : [{ row: variant, variant, build: '' }],
+  );
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/collect') return void res.writeHead(202).end('{}');
     if (posthog && url.pathname.startsWith('/ph/')) return void (await servePosthog(posthog, url, res));
+    const build = builds[url.searchParams.get('build') ?? ''] ?? Object.values(builds)[0] ?? '';
     if (url.pathname.startsWith('/dist/')) {
-      return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(await readFile(join(root, url.pathname)));
+      const file = await readFile(join(build, url.pathname.slice('/dist/'.length))).catch(() => null);
+      return void (file ? res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(file) : res.writeHead(404).end());
     }
-    const html = variants[url.searchParams.get('variant') ?? 'no cxkit'];
-    res.writeHead(200, { 'Content-Type': 'text/html' }).end(html);
+    // the build rides on the script's URL, and the loader passes it on to the files it loads
+    const html = pages[url.searchParams.get('variant') ?? 'no cxkit'] ?? '';
+    res
+      .writeHead(200, { 'Content-Type': 'text/html' })
+      .end(html.replaceAll('/dist/cxkit.js', `/dist/cxkit.js?build=${url.searchParams.get('build')}`));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  /** @type {Record<string, Record<'loadMs' | 'taskMs' | 'scriptBytes' | 'longMs' | 'blockingMs', number[]>>} */
+  /** @type {Record<string, Record<'loadMs' | 'taskMs' | 'scriptBytes' | 'longMs' | 'blockingMs' | 'cxkitLongMs', number[]>>} */
   const samples = Object.fromEntries(
-    Object.keys(variants).map((v) => [v, { loadMs: [], taskMs: [], scriptBytes: [], longMs: [], blockingMs: [] }]),
+    loads.map(({ row }) => [row, { loadMs: [], taskMs: [], scriptBytes: [], longMs: [], blockingMs: [], cxkitLongMs: [] }]),
   );
   try {
     for (let round = 0; round < rounds; round++) {
       // interleaved, so that machine noise hits every variant alike
-      for (const variant of Object.keys(variants)) {
+      for (const { row, variant, build } of loads) {
         const context = await browser.newContext();
         const tab = await context.newPage();
         const cdp = await context.newCDPSession(tab);
@@ -98,14 +138,15 @@ export async function measurePageLoad(browser, root, rounds) {
         await browser.startTracing(tab, {
           categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
         });
-        await tab.goto(`${origin}/?variant=${encodeURIComponent(variant)}`, { waitUntil: 'load' });
+        await tab.goto(`${origin}/?variant=${encodeURIComponent(variant)}&build=${encodeURIComponent(build)}`, { waitUntil: 'load' });
         await tab.waitForTimeout(2500); // the core at idle, its config and (when due) the prompt UI settle
         const figures = mainThreadTasks(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
-        const sample = samples[variant];
+        const sample = samples[row];
         sample?.loadMs.push(figures.toLoadMs);
         sample?.taskMs.push(figures.throughIdleMs);
         sample?.longMs.push(figures.longMs);
         sample?.blockingMs.push(figures.blockingMs);
+        sample?.cxkitLongMs.push(figures.cxkitLongMs);
         sample?.scriptBytes.push(scriptBytes);
         await context.close();
       }
@@ -120,5 +161,8 @@ export async function measurePageLoad(browser, root, rounds) {
     scriptBytes: median(s.scriptBytes),
     longMs: median(s.longMs),
     blockingMs: median(s.blockingMs),
+    cxkitLongMs: median(s.cxkitLongMs),
+    cxkitLongLoads: s.cxkitLongMs.filter((ms) => ms > 0).length,
+    loads: s.cxkitLongMs.length,
   }));
 }

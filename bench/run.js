@@ -17,6 +17,13 @@ const root = new URL('..', import.meta.url).pathname;
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 /** `BENCH_PARTS=outbox,show` runs only those parts (outbox, page-load, show, collector, size); all by default. */
 const parts = new Set((process.env.BENCH_PARTS ?? 'outbox,page-load,show,collector,size').split(','));
+/** `BENCH_BUILDS=new=dist,old=/tmp/old/dist` measures page loads and show for several builds side by side, interleaved. */
+const builds = Object.fromEntries(
+  (process.env.BENCH_BUILDS ?? `cxkit=${join(root, 'dist')}`).split(',').map((pair) => {
+    const [name = '', folder = ''] = pair.split('=');
+    return [name, folder.startsWith('/') ? folder : join(root, folder)];
+  }),
+);
 
 /**
  * Bundles a browser bench module to one ESM string.
@@ -87,25 +94,27 @@ try {
   }
   const loadRounds = rounds * 4;
   if (parts.has('page-load')) {
-    const loads = await measurePageLoad(browser, root, loadRounds);
+    const loads = await measurePageLoad(browser, root, loadRounds, builds);
     const [blank] = loads;
     const plus = (/** @type {number} */ value, /** @type {number} */ base) => `${value - base >= 0 ? '+' : ''}${(value - base).toFixed(1)}`;
     console.log(`bench: page load at 4× CPU throttling, medians of ${loadRounds}, interleaved; "+" is against the blank page`);
-    for (const { variant, loadMs, taskMs, scriptBytes, longMs, blockingMs } of loads) {
+    for (const { variant, loadMs, taskMs, scriptBytes, longMs, blockingMs, cxkitLongMs, cxkitLongLoads, loads: n } of loads) {
       const added =
         variant === blank?.variant
           ? ''
           : `  (${plus(loadMs, blank?.loadMs ?? NaN)} ms to load, ${plus(taskMs, blank?.taskMs ?? NaN)} ms through idle)`;
       console.log(
-        `bench: page load, ${variant.padEnd(22)} tasks to load ${loadMs.toFixed(1)} ms   through idle ${taskMs.toFixed(1)} ms   long tasks ${longMs.toFixed(0)} ms   TBT ${blockingMs.toFixed(0)} ms   scripts ${(scriptBytes / 1024).toFixed(1)} KiB${added}`,
+        `bench: page load, ${variant.padEnd(22)} tasks to load ${loadMs.toFixed(1)} ms   through idle ${taskMs.toFixed(1)} ms   long tasks ${longMs.toFixed(0)} ms (cxkit's ${cxkitLongMs.toFixed(0)}, in ${cxkitLongLoads}/${n} loads)   TBT ${blockingMs.toFixed(0)} ms   scripts ${(scriptBytes / 1024).toFixed(1)} KiB${added}`,
       );
     }
-    console.log('bench: targets: nothing due adds ≤ 15 ms of tasks to load at 4×, and no long task (TBT 0)');
+    console.log(
+      "bench: targets: nothing due adds ≤ 15 ms of tasks to load at 4×, and no long task that cxkit's code makes long (cxkit's 0 ms)",
+    );
   }
   if (parts.has('show')) {
-    for (const { cold, warm } of await measureShow(browser, { cxkit: join(root, 'dist') }, loadRounds)) {
+    for (const { name, cold, warm } of await measureShow(browser, builds, loadRounds)) {
       console.log(
-        `bench: cxkit.show() → painted at 4×   cold ${cold.toFixed(0)} ms (target ≤ 150)   warm ${warm.toFixed(0)} ms (target ≤ 50)  (median of ${loadRounds})`,
+        `bench: cxkit.show() → painted at 4×${Object.keys(builds).length > 1 ? ` [${name}]` : ''}   cold ${cold.toFixed(0)} ms (target ≤ 150)   warm ${warm.toFixed(0)} ms (target ≤ 50)  (median of ${loadRounds})`,
       );
     }
   }

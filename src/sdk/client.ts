@@ -276,9 +276,10 @@ export function createClient(config: ClientConfig): CxClient {
     traceDelivery(on);
   };
   if (globalThis.location && new URLSearchParams(location.search).has('cxkit-debug')) setDebug(true);
-  if (resolved.touchpoints.length && globalThis.document) engine.start();
+  // the touchpoints start watching the page in a task of their own, so that creating the client stays a short task
+  const engineStart = resolved.touchpoints.length && globalThis.document ? setTimeout(() => engine.start(), 0) : undefined;
   // without touchpoints nothing else reads the memory: read it once, so that answers can say new or returning
-  else void memory.read().catch(() => undefined);
+  if (engineStart === undefined) void memory.read().catch(() => undefined);
 
   /** What beforeSend makes of a response: null when it drops it; a response it changed is validated again. */
   function redact(response: Response): Response | null {
@@ -362,6 +363,7 @@ export function createClient(config: ClientConfig): CxClient {
       if (destroyed) return;
       destroyed = true;
       delivery.stop();
+      clearTimeout(engineStart);
       engine.stop();
       pageLock?.release();
       globalThis.removeEventListener?.('online', onOnline);

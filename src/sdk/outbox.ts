@@ -50,7 +50,10 @@ export class Outbox {
     private readonly hooks: OutboxHooks,
     durable = true,
   ) {
-    this.ready = durable ? this.openDurable() : Promise.resolve(new MemoryStore());
+    // IndexedDB opens in a task of its own: opening it is the costliest part of creating a client, which stays short
+    this.ready = durable
+      ? new Promise((resolve) => setTimeout(resolve, 0)).then(() => this.openDurable())
+      : Promise.resolve(new MemoryStore());
   }
 
   /** Consent granted: opens IndexedDB and moves what waited in memory into it. */

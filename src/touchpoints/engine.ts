@@ -71,22 +71,28 @@ export class TouchpointEngine {
   start(): void {
     if (this.stopWatching) return;
     this.typing.start();
-    this.stopWatching = watchPage({
-      navigated: () => {
-        this.firedThisView.clear();
-        this.deepestScroll = 0;
-        this.exitIntentSeen = false;
-        void this.view();
+    this.stopWatching = watchPage(
+      {
+        navigated: () => {
+          this.firedThisView.clear();
+          this.deepestScroll = 0;
+          this.exitIntentSeen = false;
+          void this.view();
+        },
+        scrolled: (percent) => {
+          this.deepestScroll = percent;
+          void this.signal({ type: 'scroll' });
+        },
+        exitIntent: () => {
+          this.exitIntentSeen = true;
+          void this.signal({ type: 'exit' });
+        },
       },
-      scrolled: (percent) => {
-        this.deepestScroll = percent;
-        void this.signal({ type: 'scroll' });
+      {
+        scroll: this.touchpoints.some((t) => t.on.scrollPercent !== undefined),
+        exitIntent: this.touchpoints.some((t) => t.on.exitIntent),
       },
-      exitIntent: () => {
-        this.exitIntentSeen = true;
-        void this.signal({ type: 'exit' });
-      },
-    });
+    );
     void this.view();
   }
 

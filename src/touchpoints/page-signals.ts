@@ -37,8 +37,14 @@ function scrollPercent(): number {
   return Math.min(100, ((scrollY + innerHeight) / height) * 100);
 }
 
+/** Which signals anything waits on: a page whose touchpoints wait on no scroll depth pays nothing per scroll. */
+export interface WatchedSignals {
+  readonly scroll: boolean;
+  readonly exitIntent: boolean;
+}
+
 /** Starts watching; returns the function that stops. */
-export function watchPage(handlers: PageSignalHandlers): () => void {
+export function watchPage(handlers: PageSignalHandlers, watched: WatchedSignals): () => void {
   wrapHistory();
   let path = location.pathname;
   let deepest = 0;
@@ -66,9 +72,11 @@ export function watchPage(handlers: PageSignalHandlers): () => void {
   window.addEventListener(navigationEvent, onNavigation);
   window.addEventListener('popstate', onNavigation);
   navigation?.addEventListener('navigatesuccess', onNavigation);
-  window.addEventListener('scroll', onScroll, { passive: true });
-  document.addEventListener('mouseout', onMouseOut);
-  onScroll();
+  if (watched.scroll) {
+    window.addEventListener('scroll', onScroll, { passive: true });
+    onScroll();
+  }
+  if (watched.exitIntent) document.addEventListener('mouseout', onMouseOut);
   return () => {
     window.removeEventListener(navigationEvent, onNavigation);
     window.removeEventListener('popstate', onNavigation);

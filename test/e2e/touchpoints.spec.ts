@@ -154,6 +154,20 @@ test('scrollPercent and delayMs fire at the right time', async ({ page, openSite
   await expect(panel(page, 'csat')).toBeVisible();
 });
 
+test('exit intent: the pointer leaving through the top of the window shows the prompt; leaving through a side does not', async ({
+  page,
+  openSite,
+}) => {
+  await openSite(page, { inlineConfig: { touchpoints: [{ id: 'leaving', prompt: 'csat', on: { exitIntent: true } }] } });
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50))); // the touchpoints start a task after the client
+  await page.mouse.move(300, 200);
+  await page.mouse.move(-20, 200);
+  await page.mouse.move(300, 200);
+  await expect(page.locator('cx-csat')).toHaveCount(0);
+  await page.mouse.move(300, -20);
+  await expect(panel(page, 'csat')).toBeVisible();
+});
+
 test('sample: 0 never shows, and says why', async ({ page, openSite }) => {
   const config = { touchpoints: [{ ...checkoutNps, sample: 0 }] };
   await openSite(page, { inlineConfig: config });

@@ -49,6 +49,11 @@ describe('createClient and record', () => {
     /** The visitor memory once a client has read it (it reads at start, without holding up record()). */
     const memory = async (sessions: number) => {
       for (let tries = 0; tries < 100; tries++) {
+        // opened only once the client has created it: opening it first would create an empty database for the client
+        if (!(await indexedDB.databases()).some((database) => database.name === name)) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          continue;
+        }
         const db = await openDB(name);
         const state = db.objectStoreNames.contains('meta') ? await db.get('meta', 'visitor') : undefined;
         db.close();

@@ -67,10 +67,10 @@ export const promptStyles = css`
   dialog::backdrop {
     background: rgb(0 0 0 / 0.45);
   }
+  /* the text's own size: each size and weight the first frame needs is a font the browser must look up before it paints */
   .question {
     margin-block: 0 0.75rem;
     margin-inline: 0 2rem;
-    font-size: 1.05em;
     font-weight: 600;
   }
   .close {
@@ -109,7 +109,6 @@ export const promptStyles = css`
     background: var(--_bg);
     color: var(--_fg);
     font: inherit;
-    font-variant-numeric: tabular-nums;
     cursor: pointer;
   }
   .option:hover {

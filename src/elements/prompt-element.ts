@@ -1,6 +1,5 @@
 // The shared prompt: question → score → follow-up → thank-you, in inline, popover or modal mode.
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { CxAnswerEvent } from '../events/answer.js';
 import { CxDismissEvent } from '../events/dismiss.js';
 import { CxShowEvent } from '../events/show.js';
@@ -53,31 +52,47 @@ function deepActiveElement(): HTMLElement | null {
 export abstract class CxPromptElement extends LitElement {
   static formAssociated = true;
   static override styles = [promptStyles];
+  // declared here rather than with decorators, which would add Lit's decorator code to every page that shows a prompt
+  static override properties: PropertyDeclarations = {
+    touchpoint: {},
+    mode: { reflect: true },
+    question: {},
+    followUp: { attribute: 'follow-up' },
+    locale: {},
+    open: { type: Boolean, reflect: true },
+    name: { reflect: true },
+    client: { attribute: false },
+    step: { state: true },
+    score: { state: true },
+    comment: { state: true },
+    closed: { state: true },
+    announcement: { state: true },
+  };
 
   /** Id of the moment being rated, e.g. `checkout-complete`. Required. */
-  @property() touchpoint = '';
+  touchpoint = '';
   /** `inline` (in the page flow), `popover` (a corner card) or `modal` (a dialog). Default `inline`. */
-  @property({ reflect: true }) mode: PromptMode = 'inline';
+  mode: PromptMode = 'inline';
   /** Replaces the default question of the locale. */
-  @property() question: string | undefined;
+  question: string | undefined;
   /** `auto` asks why after a score, `off` submits right away, any other text is the follow-up question. Default `auto`. */
-  @property({ attribute: 'follow-up' }) followUp = 'auto';
+  followUp = 'auto';
   /** BCP 47 language tag; falls back to the base language, then English. Default: the client's locale, then `navigator.language`. */
-  @property() locale: string | undefined;
+  locale: string | undefined;
   /** Shows a popover or modal prompt; set to false to hide it. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
   /** Form field name: inside a `<form>` the score is submitted under it. */
-  @property({ reflect: true }) name: string | undefined;
+  name: string | undefined;
   /** The client answers are recorded with. Default: the page's default client (`setDefaultClient`, or the script tag's). */
-  @property({ attribute: false }) client: CxClient | undefined;
+  client: CxClient | undefined;
 
-  @state() private step: Step = 'question';
-  @state() private score: number | null = null;
-  @state() private comment = '';
+  private step: Step = 'question';
+  private score: number | null = null;
+  private comment = '';
   /** An inline prompt dismissed or finished stays out of the way. */
-  @state() private closed = false;
+  private closed = false;
   /** What the popover's polite live region says: its question, once it has appeared. */
-  @state() private announcement = '';
+  private announcement = '';
 
   protected abstract readonly kind: PromptKind;
   /** The scale answers are recorded on. */

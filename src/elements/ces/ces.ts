@@ -1,5 +1,4 @@
 // <cx-ces>: Customer Effort Score, agreement on 1–7 (or 1–5).
-import { property } from 'lit/decorators.js';
 import type { Bands, Translation } from '../../locales/translation.js';
 import type { Scale } from '../../schema/response.js';
 import type { ScaleOption } from '../internal/score-scale.js';
@@ -12,8 +11,10 @@ import { CxPromptElement } from '../prompt-element.js';
  * @tag cx-ces
  */
 export class CxCes extends CxPromptElement {
+  static override properties = { scale: { reflect: true } };
+
   /** Points on the agreement scale: `7` or `5`. Default `7`. */
-  @property({ reflect: true }) scale: '5' | '7' = '7';
+  scale: '5' | '7' = '7';
 
   protected readonly kind = 'ces';
 

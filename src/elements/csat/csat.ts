@@ -1,6 +1,5 @@
 // <cx-csat>: Customer Satisfaction, 1–5, as stars, faces or numbers.
 import { html } from 'lit';
-import { property } from 'lit/decorators.js';
 import { plural } from '../../locales/registry.js';
 import type { Bands, Translation } from '../../locales/translation.js';
 import type { Scale } from '../../schema/response.js';
@@ -21,9 +20,10 @@ export type CsatVariant = (typeof variants)[number];
  */
 export class CxCsat extends CxPromptElement {
   static override styles = [...CxPromptElement.styles, csatStyles];
+  static override properties = { variant: { reflect: true } };
 
   /** How options look: `stars`, `emoji` or `numbers`. Default `stars`. */
-  @property({ reflect: true }) variant: CsatVariant = 'stars';
+  variant: CsatVariant = 'stars';
 
   protected readonly kind = 'csat';
 

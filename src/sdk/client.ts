@@ -310,6 +310,7 @@ export function createClient(config: ClientConfig): CxClient {
       if (consent === 'denied') return response;
       const now = Date.now();
       await outbox.add({ id: response.id, response, enqueuedAt: now, attempts: 0, nextAttemptAt: now });
+      delivery.checked(response.id);
       queued(response);
       return response;
     },
@@ -326,6 +327,7 @@ export function createClient(config: ClientConfig): CxClient {
           const response = redact(entry.response);
           if (response === null) return outbox.remove([entry.id]);
           await outbox.add({ ...entry, response });
+          delivery.checked(entry.id);
         },
         released: queued,
       });

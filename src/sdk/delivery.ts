@@ -32,6 +32,12 @@ export class Delivery {
   private stopped = false;
   /** While consent is not granted nothing is sent; answers wait. */
   private paused = false;
+  /**
+   * Answers this page checked and stored itself: their stored form is what it checked (only this page writes their
+   * content), so a flush need not check them again. Anything else in the outbox (earlier pages', other tabs', an older
+   * SDK's) is checked before it goes out.
+   */
+  private readonly checkedHere = new Set<string>();
 
   constructor(
     private readonly outbox: Outbox,
@@ -40,6 +46,11 @@ export class Delivery {
     private readonly url: string,
     private readonly owner: string,
   ) {}
+
+  /** Says that this page checked the answer stored under `id` and wrote it itself. */
+  checked(id: string): void {
+    this.checkedHere.add(id);
+  }
 
   /** Delivers what is due. A flush asked for while one runs waits for it and then runs once more. */
   flush(): Promise<FlushResult> {
@@ -120,7 +131,13 @@ export class Delivery {
     await this.outbox.expire(tooOld, 'age');
     await this.outbox.expire(triedOut, 'attempts');
     const live = entries.filter((e) => !tooOld.includes(e) && !triedOut.includes(e));
-    const invalid = live.filter((e) => !(isAnswer(e) ? runPlan(responsePlan, e.response) : runPlan(displayPlan, e.display)).success);
+    // what is no longer waiting is forgotten, so that the set stays as small as the outbox
+    const waiting = new Set(listed.map((e) => e.id));
+    for (const id of this.checkedHere) if (!waiting.has(id)) this.checkedHere.delete(id);
+    const invalid = live.filter(
+      (e) =>
+        !(isAnswer(e) ? this.checkedHere.has(e.id) || runPlan(responsePlan, e.response).success : runPlan(displayPlan, e.display).success),
+    );
     await this.reject(invalid, 0, 'stored record no longer validates', { sent: 0, failed: 0 });
     const heldBack = await this.draftsHeldBack(live, now);
     return live.filter((e) => !invalid.includes(e) && !heldBack.has(e.id) && e.nextAttemptAt <= now && !this.inFlight.has(e.id));

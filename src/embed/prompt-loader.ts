@@ -23,10 +23,13 @@ export function installPromptLoader(scripts: ScriptLoader): PromptLoader {
   let client: CxClient | 'pending' | 'unset' | 'reported' = 'pending';
   let loading: Promise<void> | null = null;
   let connected: () => void = () => {};
+  /** Where the prompt UI (and, beside it, its language files) is: known once it is first needed. */
+  let promptsSrc: string | null = null;
+  const promptsUrl = () => (promptsSrc ??= scripts.urlOf('-prompts', 'promptsSrc'));
 
   function load(): Promise<void> {
     loading ??= new Promise<void>((resolve, reject) => {
-      const src = scripts.urlOf('-prompts', 'promptsSrc');
+      const src = promptsUrl();
       if (!src) return reject(new Error('cxkit: cannot tell where cxkit-prompts.js is: add data-prompts-src to the script tag'));
       connected = resolve;
       scripts.load(src).catch(reject);
@@ -66,7 +69,7 @@ export function installPromptLoader(scripts: ScriptLoader): PromptLoader {
     connect(next) {
       bundle = next;
       observer.disconnect();
-      const src = scripts.urlOf('-prompts', 'promptsSrc');
+      const src = promptsUrl();
       if (src) next.setLocaleSource((locale) => scripts.load(localeUrl(src, locale)));
       registerPromptMounter(next.mountPrompt);
       hand(next);

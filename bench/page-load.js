@@ -1,7 +1,8 @@
 // What a host page pays for cxkit, with the CPU throttled 4× to stand in for a mid-range phone: main-thread task time
 // up to the load event and through the idle time after it, long-task time, total blocking time and script bytes —
 // without cxkit, with cxkit and no prompt due (the loader, then the core at idle), and with a prompt shown (the prompt
-// UI too). Several builds can be measured side by side, interleaved (`BENCH_BUILDS=new=dist,old=/tmp/old/dist`).
+// UI too); and a returning visitor's third view with nothing due, against the blank page's third view. Several builds
+// can be measured side by side, interleaved (`BENCH_BUILDS=new=dist,old=/tmp/old/dist`).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,13 +21,25 @@ const config = (touchpoints) =>
 /** @type {Record<string, string>} */
 const variants = {
   'no cxkit': page(''),
+  'no cxkit, 3rd view': page(''),
   'cxkit, no prompt due': page(
+    config([{ id: 'checkout', prompt: 'nps', on: { milestone: 'checkout-complete' } }]) + '<script src="/dist/cxkit.js" async></script>',
+  ),
+  // the same page on a returning visitor's third view: scripts from the HTTP cache, V8's compiled code cached with them
+  // (which Chromium keeps from a script's second load on), the outbox and the visitor id already stored
+  'cxkit, nothing due, 3rd view': page(
     config([{ id: 'checkout', prompt: 'nps', on: { milestone: 'checkout-complete' } }]) + '<script src="/dist/cxkit.js" async></script>',
   ),
   'cxkit, prompt shown': page(
     config([{ id: 'visit', prompt: 'nps', on: { url: '/**' } }]) + '<script src="/dist/cxkit.js" async></script>',
   ),
 };
+
+/** Page views each variant's visitor had before the measured one, in the same browser profile. */
+const viewsBefore = (/** @type {string} */ variant) => (variant.includes('3rd view') ? 2 : 0);
+
+/** The page without cxkit that a variant is compared with: the blank page at the same view. */
+export const baselineOf = (/** @type {string} */ variant) => (viewsBefore(variant) ? 'no cxkit, 3rd view' : 'no cxkit');
 
 /**
  * @typedef {{ name: string, ph: string, pid: number, tid: number, ts: number, dur?: number, args?: any }} TraceEvent
@@ -107,7 +120,8 @@ export async function measurePageLoad(browser, root, rounds, builds = { '': join
     const build = builds[url.searchParams.get('build') ?? ''] ?? Object.values(builds)[0] ?? '';
     if (url.pathname.startsWith('/dist/')) {
       const file = await readFile(join(build, url.pathname.slice('/dist/'.length))).catch(() => null);
-      return void (file ? res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(file) : res.writeHead(404).end());
+      const headers = { 'Content-Type': 'text/javascript', 'Cache-Control': 'max-age=3600' };
+      return void (file ? res.writeHead(200, headers).end(file) : res.writeHead(404).end());
     }
     // the build rides on the script's URL, and the loader passes it on to the files it loads
     const html = pages[url.searchParams.get('variant') ?? 'no cxkit'] ?? '';
@@ -130,6 +144,11 @@ export async function measurePageLoad(browser, root, rounds, builds = { '': join
         const tab = await context.newPage();
         const cdp = await context.newCDPSession(tab);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+        const address = `${origin}/?variant=${encodeURIComponent(variant)}&build=${encodeURIComponent(build)}`;
+        for (let view = 0; view < viewsBefore(variant); view++) {
+          await tab.goto(address, { waitUntil: 'load' });
+          await tab.waitForTimeout(2500); // the core loaded at idle, and its compiled code cached
+        }
         let scriptBytes = 0;
         tab.on('response', async (response) => {
           if (response.request().resourceType() === 'script')
@@ -138,7 +157,7 @@ export async function measurePageLoad(browser, root, rounds, builds = { '': join
         await browser.startTracing(tab, {
           categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
         });
-        await tab.goto(`${origin}/?variant=${encodeURIComponent(variant)}&build=${encodeURIComponent(build)}`, { waitUntil: 'load' });
+        await tab.goto(address, { waitUntil: 'load' });
         await tab.waitForTimeout(2500); // the core at idle, its config and (when due) the prompt UI settle
         const figures = mainThreadTasks(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
         const sample = samples[row];

@@ -9,7 +9,7 @@ import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { launchOptions } from '../scripts/browser.js';
 import { measureCollector } from './collector.js';
-import { measurePageLoad } from './page-load.js';
+import { baselineOf, measurePageLoad } from './page-load.js';
 import { measureShow } from './show.js';
 import { median } from './median.js';
 
@@ -95,10 +95,12 @@ try {
   const loadRounds = rounds * 4;
   if (parts.has('page-load')) {
     const loads = await measurePageLoad(browser, root, loadRounds, builds);
-    const [blank] = loads;
     const plus = (/** @type {number} */ value, /** @type {number} */ base) => `${value - base >= 0 ? '+' : ''}${(value - base).toFixed(1)}`;
-    console.log(`bench: page load at 4× CPU throttling, medians of ${loadRounds}, interleaved; "+" is against the blank page`);
+    console.log(
+      `bench: page load at 4× CPU throttling, medians of ${loadRounds}, interleaved; "+" is against the blank page at the same view`,
+    );
     for (const { variant, loadMs, taskMs, scriptBytes, longMs, blockingMs, cxkitLongMs, cxkitLongLoads, loads: n } of loads) {
+      const blank = loads.find((load) => load.variant === baselineOf(variant));
       const added =
         variant === blank?.variant
           ? ''

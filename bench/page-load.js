@@ -144,9 +144,9 @@ export async function measurePageLoad(browser, root, rounds, builds = { '': join
         const tab = await context.newPage();
         const cdp = await context.newCDPSession(tab);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-        const address = `${origin}/?variant=${encodeURIComponent(variant)}&build=${encodeURIComponent(build)}`;
+        const pageUrl = `${origin}/?variant=${encodeURIComponent(variant)}&build=${encodeURIComponent(build)}`;
         for (let view = 0; view < viewsBefore(variant); view++) {
-          await tab.goto(address, { waitUntil: 'load' });
+          await tab.goto(pageUrl, { waitUntil: 'load' });
           await tab.waitForTimeout(2500); // the core loaded at idle, and its compiled code cached
         }
         let scriptBytes = 0;
@@ -157,7 +157,7 @@ export async function measurePageLoad(browser, root, rounds, builds = { '': join
         await browser.startTracing(tab, {
           categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
         });
-        await tab.goto(address, { waitUntil: 'load' });
+        await tab.goto(pageUrl, { waitUntil: 'load' });
         await tab.waitForTimeout(2500); // the core at idle, its config and (when due) the prompt UI settle
         const figures = mainThreadTasks(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
         const sample = samples[row];

@@ -4,8 +4,8 @@
 // UI too); and a returning visitor's third view with nothing due, against the blank page's third view. Several builds
 // can be measured side by side, interleaved (`BENCH_BUILDS=new=dist,old=/tmp/old/dist`).
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { serveBuildFile, withBuild } from './builds.js';
 import { posthogDist, posthogHead, servePosthog } from './posthog.js';
 import { median } from './median.js';
 
@@ -117,17 +117,10 @@ export async function measurePageLoad(browser, root, rounds, builds = { '': join
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/collect') return void res.writeHead(202).end('{}');
     if (posthog && url.pathname.startsWith('/ph/')) return void (await servePosthog(posthog, url, res));
-    const build = builds[url.searchParams.get('build') ?? ''] ?? Object.values(builds)[0] ?? '';
-    if (url.pathname.startsWith('/dist/')) {
-      const file = await readFile(join(build, url.pathname.slice('/dist/'.length))).catch(() => null);
-      const headers = { 'Content-Type': 'text/javascript', 'Cache-Control': 'max-age=3600' };
-      return void (file ? res.writeHead(200, headers).end(file) : res.writeHead(404).end());
-    }
-    // the build rides on the script's URL, and the loader passes it on to the files it loads
+    // cacheable, so that a returning visitor's view takes them (and their compiled code) from the cache
+    if (url.pathname.startsWith('/dist/')) return void (await serveBuildFile(builds, url, res, { 'Cache-Control': 'max-age=3600' }));
     const html = pages[url.searchParams.get('variant') ?? 'no cxkit'] ?? '';
-    res
-      .writeHead(200, { 'Content-Type': 'text/html' })
-      .end(html.replaceAll('/dist/cxkit.js', `/dist/cxkit.js?build=${url.searchParams.get('build')}`));
+    res.writeHead(200, { 'Content-Type': 'text/html' }).end(withBuild(html, url.searchParams.get('build')));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const address = server.address();

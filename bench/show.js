@@ -1,8 +1,7 @@
 // How long `cxkit.show()` takes to put a prompt on screen, CPU throttled 4×: cold (the prompt UI's first load in the
 // page) and warm (the second prompt), from the call to the first frame painted with the prompt in it.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { serveBuildFile, withBuild } from './builds.js';
 import { median } from './median.js';
 
 const html =
@@ -44,15 +43,9 @@ function timeShow(tab) {
 export async function measureShow(browser, builds, rounds) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    const build = builds[url.searchParams.get('build') ?? ''] ?? Object.values(builds)[0] ?? '';
     if (url.pathname === '/collect') return void res.writeHead(202).end('{"accepted":0}');
-    if (url.pathname.startsWith('/dist/')) {
-      const file = await readFile(join(build, url.pathname.slice('/dist/'.length))).catch(() => null);
-      return void (file ? res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(file) : res.writeHead(404).end());
-    }
-    res
-      .writeHead(200, { 'Content-Type': 'text/html' })
-      .end(html.replaceAll('/dist/cxkit.js', `/dist/cxkit.js?build=${url.searchParams.get('build')}`));
+    if (url.pathname.startsWith('/dist/')) return void (await serveBuildFile(builds, url, res));
+    res.writeHead(200, { 'Content-Type': 'text/html' }).end(withBuild(html, url.searchParams.get('build')));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const address = server.address();

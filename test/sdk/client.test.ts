@@ -50,14 +50,12 @@ describe('createClient and record', () => {
     const memory = async (sessions: number) => {
       for (let tries = 0; tries < 100; tries++) {
         // opened only once the client has created it: opening it first would create an empty database for the client
-        if (!(await indexedDB.databases()).some((database) => database.name === name)) {
-          await new Promise((resolve) => setTimeout(resolve, 20));
-          continue;
+        if ((await indexedDB.databases()).some((database) => database.name === name)) {
+          const db = await openDB(name);
+          const state = db.objectStoreNames.contains('meta') ? await db.get('meta', 'visitor') : undefined;
+          db.close();
+          if (state?.sessions === sessions) return state;
         }
-        const db = await openDB(name);
-        const state = db.objectStoreNames.contains('meta') ? await db.get('meta', 'visitor') : undefined;
-        db.close();
-        if (state?.sessions === sessions) return state;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       throw new Error(`the visitor memory never showed session ${sessions}`);

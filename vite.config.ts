@@ -1,10 +1,11 @@
 // One config, one mode per output:
-//   (default)        the ESM library: dist/index.js (SDK), dist/elements.js and dist/react.js
-//   --mode embed     the script tag's loader, dist/cxkit.js
-//   --mode core      the core it loads at idle (SDK, outbox, touchpoints, validation), dist/cxkit-core.js
-//   --mode prompts   its lazily loaded prompt UI, dist/cxkit-prompts.js
-//   --mode collector the Node reference collector, dist/collector/
-//   --mode dashboard the collector's dashboard page, dist/dashboard/
+//   (default)          the ESM library: dist/index.js (SDK), dist/elements.js and dist/react.js
+//   --mode embed       the script tag's loader, dist/cxkit.js
+//   --mode core        the core it loads at idle (SDK, outbox, validation), dist/cxkit-core.js
+//   --mode prompts     its lazily loaded prompt UI, dist/cxkit-prompts.js
+//   --mode touchpoints its touchpoint engine, loaded for a config that has touchpoints, dist/cxkit-touchpoints.js
+//   --mode collector   the Node reference collector, dist/collector/
+//   --mode dashboard   the collector's dashboard page, dist/dashboard/
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
@@ -37,6 +38,7 @@ const modes: Record<string, UserConfig> = {
   embed: classicScript('src/embed.ts', 'cxkit.js'),
   core: classicScript('src/embed-core.ts', 'cxkit-core.js'),
   prompts: classicScript('src/embed-prompts.ts', 'cxkit-prompts.js'),
+  touchpoints: classicScript('src/embed-touchpoints.ts', 'cxkit-touchpoints.js'),
   collector: {
     build: {
       ssr: true,

@@ -128,12 +128,24 @@ if (parts.has('collector')) await measureCollector(root);
 const targets = {
   'cxkit.js': 'critical path, target ≤ 4,000 B gzip',
   'cxkit-core.js': 'at idle',
+  'cxkit-touchpoints.js': 'at idle, for a config that has touchpoints',
   'cxkit-prompts.js': 'when a prompt shows (English)',
   'cxkit-locale-fr.js': 'when a prompt shows in French (one of 11 such files)',
 };
+/** @type {Record<string, number>} */
+const gzipped = {};
 for (const [file, role] of parts.has('size') ? Object.entries(targets) : []) {
   const script = readFileSync(join(root, 'dist', file));
+  gzipped[file] = gzipSync(script, { level: 9 }).length;
   console.log(
-    `bench: dist/${file.padEnd(17)} ${gzipSync(script, { level: 9 }).length} B gzip, ${brotliCompressSync(script).length} B brotli (${script.length} B raw) — ${role}`,
+    `bench: dist/${file.padEnd(20)} ${gzipped[file]} B gzip, ${brotliCompressSync(script).length} B brotli (${script.length} B raw) — ${role}`,
+  );
+}
+if (parts.has('size')) {
+  const total = (/** @type {string[]} */ files) => files.reduce((sum, file) => sum + (gzipped[file] ?? 0), 0);
+  const shown = total(['cxkit.js', 'cxkit-core.js', 'cxkit-prompts.js']);
+  const fired = shown + total(['cxkit-touchpoints.js']);
+  console.log(
+    `bench: one NPS prompt in English, gzip (target ≤ 30,000 B): by cxkit.show() or an inline element ${shown} B; by a touchpoint ${fired} B`,
   );
 }

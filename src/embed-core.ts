@@ -1,15 +1,18 @@
 // The script tag's core (dist/cxkit-core.js), loaded by dist/cxkit.js when the browser is idle or a call needs it:
-// validates the config, creates the default client and runs the calls the loader forwards, in order. It never throws
+// validates the config, creates the default client (with the touchpoint engine, a file of its own, when the config has
+// touchpoints) and runs the calls the loader forwards, in order. It never throws
 // into the page.
 import { connectCoreKey, type ConnectCore, type Core, type LoaderContext } from './embed/core-bundle.js';
 import { clientMethods, type ClientMethod } from './embed/methods.js';
 import { installPromptLoader } from './embed/prompt-loader.js';
 import { reportError } from './embed/report.js';
-import { createClient, type CxClient } from './sdk/client.js';
+import { installTouchpointsLoader } from './embed/touchpoints-loader.js';
+import { createClientWith, type CxClient } from './sdk/client.js';
 import type { ClientConfig } from './schema/config.js';
 
-function startCore({ scripts, config }: LoaderContext): Core {
+function startCore({ scripts, config }: LoaderContext, api: object): Core {
   const prompts = installPromptLoader(scripts);
+  const touchpoints = installTouchpointsLoader(scripts, api);
   let client: CxClient | null = null;
   /** Calls wait here while the config is read, so that they run in order once the client exists. */
   let waiting: Array<() => void> | null = [];
@@ -17,7 +20,7 @@ function startCore({ scripts, config }: LoaderContext): Core {
   /** Creates the default client; bad config is reported (naming the field) and leaves cxkit inert. */
   function init(next: unknown): boolean {
     try {
-      const created = createClient(next as ClientConfig);
+      const created = createClientWith(next as ClientConfig, touchpoints.start);
       client?.destroy();
       client = created;
       prompts.setClient(created);
@@ -48,6 +51,8 @@ function startCore({ scripts, config }: LoaderContext): Core {
   // evaluating this file and creating the client are tasks of their own, so that the page can breathe between them
   const nextTask = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 0));
   config
+    // a config with touchpoints gets its engine before the client exists, so that explain() knows them from the start
+    .then((file) => (Array.isArray(file?.['touchpoints']) && file['touchpoints'].length ? touchpoints.preload().then(() => file) : file))
     .then(nextTask)
     .then((fileConfig) => {
       if (fileConfig) init(fileConfig);
@@ -73,8 +78,9 @@ function startCore({ scripts, config }: LoaderContext): Core {
 }
 
 try {
-  const connect = (window.cxkit as unknown as Record<string, ConnectCore | undefined> | undefined)?.[connectCoreKey];
-  if (connect) connect(startCore);
+  const api = window.cxkit as unknown as Record<string, ConnectCore | undefined> | undefined;
+  const connect = api?.[connectCoreKey];
+  if (api && connect) connect((context) => startCore(context, api));
   else console.error('cxkit: cxkit-core.js is loaded by cxkit.js; load cxkit.js instead');
 } catch (error) {
   reportError(error);

@@ -1,4 +1,4 @@
-// Loads the script tag's other files (the core, the prompt UI) from beside cxkit.js, as the site's CSP allows: the
+// Loads the script tag's other files (the core, the prompt UI, the touchpoints) from beside cxkit.js, as the site's CSP allows: the
 // tag's nonce, its crossorigin, and a Trusted Types policy. One loader per page, so that the policy is created once.
 
 const loadTimeoutMs = 15_000;
@@ -12,7 +12,7 @@ export interface ScriptLoader {
    * The URL of a file beside the tag's: `cxkit.js` → `cxkit-core.js` for `-core` (a renamed `feedback.js` →
    * `feedback-core.js`), unless a `data-*` attribute of the tag names it.
    */
-  urlOf(suffix: '-core' | '-prompts', attribute: 'coreSrc' | 'promptsSrc'): string | null;
+  urlOf(suffix: '-core' | '-prompts' | '-touchpoints', attribute: 'coreSrc' | 'promptsSrc' | 'touchpointsSrc'): string | null;
   /** Runs the classic script at `src`; rejects with an error that names the file. */
   load(src: string): Promise<void>;
 }

@@ -18,7 +18,8 @@ import { Outbox } from './outbox.js';
 import { isAnswer } from './store.js';
 import { currentPage } from './page.js';
 import { promptMounter, type MountRequest } from './prompt-mounter.js';
-import { TouchpointEngine, type Decision } from '../touchpoints/engine.js';
+import { startTouchpointEngine } from '../touchpoints/engine.js';
+import type { Decision, StartTouchpoints } from '../touchpoints/touchpoints.js';
 import { VisitorMemory } from '../touchpoints/visitor-memory.js';
 import { deliveryUrl } from './transport.js';
 import {
@@ -96,6 +97,14 @@ function afterPaint(task: () => void): void {
 
 /** Creates a client. Throws CxValidationError naming the field when the config is invalid. */
 export function createClient(config: ClientConfig): CxClient {
+  return createClientWith(config, startTouchpointEngine);
+}
+
+/**
+ * A client whose touchpoints `startTouchpoints` runs: the script tag's core passes touchpoints it loads as a file of
+ * their own, so that a page whose config has none never loads them.
+ */
+export function createClientWith(config: ClientConfig, startTouchpoints: StartTouchpoints): CxClient {
   const resolved = parseOrThrow(clientConfigPlan, config, 'config');
   const events = new Emitter<ClientEventMap>();
   let consent: Consent = resolved.respectPrivacySignals && privacySignalOn() ? 'pending' : resolved.consent;
@@ -237,7 +246,7 @@ export function createClient(config: ClientConfig): CxClient {
     }
   }
 
-  const engine = new TouchpointEngine(resolved.touchpoints, resolved.recontact, memory, {
+  const engine = startTouchpoints(resolved.touchpoints, resolved.recontact, memory, {
     isOpen: () => promptOpen,
     whenClosed,
     consentBlocker: () =>

@@ -5,44 +5,20 @@ import type { Recontact, Touchpoint } from '../schema/touchpoint.js';
 import { watchPage } from './page-signals.js';
 import { TypingWatch } from './typing-watch.js';
 import { compileGlob } from './url-glob.js';
+import { notInConfig, type Decision, type PromptHost, type StartTouchpoints, type Touchpoints } from './touchpoints.js';
 import type { VisitorMemory, VisitorState } from './visitor-memory.js';
 
 const dayMs = 86_400_000;
 
-/** Why a touchpoint would or would not show right now. */
-export interface Decision {
-  readonly touchpoint: string;
-  /** Nothing blocks it: it shows as soon as its trigger fires (at once, if it already has on this page). */
-  readonly eligible: boolean;
-  /** Conditions of its `on` that this page view has not met (yet). */
-  readonly waitingFor: readonly string[];
-  /** Rules that keep it from showing: sampling, cooldowns, the session cap, another open prompt. */
-  readonly blockedBy: readonly string[];
-}
-
 /** What happened on the page that could fire a touchpoint. */
 type Signal = { readonly type: 'view' | 'scroll' | 'exit' } | { readonly type: 'milestone'; readonly name: string };
-
-/** How the engine shows a prompt and knows whether one is open; the client provides it. */
-export interface PromptHost {
-  isOpen(): boolean;
-  /** Resolves when no prompt is open (at once if none is). */
-  whenClosed(): Promise<void>;
-  /** Why consent keeps prompts away now (e.g. "consent pending"), or null when it does not. */
-  consentBlocker(): string | null;
-  /**
-   * Shows the prompt; `onShown` runs once it is on screen, `onAnswered` once a score is chosen; resolves with the answer
-   * or null.
-   */
-  show(touchpoint: Touchpoint, onShown: () => void, onAnswered: () => void): Promise<Response | null>;
-}
 
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const openPrompt = 'another prompt is open';
 /** What a milestone that found a prompt open waits for (explain() lists it instead of the `openPrompt` rule). */
 const openPromptClosing = 'the open prompt to close';
 
-export class TouchpointEngine {
+export class TouchpointEngine implements Touchpoints {
   private readonly globs = new Map<string, RegExp>();
   /** Touchpoints already fired on this page view: each fires at most once per view. */
   private readonly firedThisView = new Set<string>();
@@ -286,7 +262,7 @@ export class TouchpointEngine {
   /** Why `id` would or would not show now, from what this page knows (synchronous: no storage round trip). */
   explain(id: string): Decision {
     const touchpoint = this.touchpoints.find((t) => t.id === id);
-    if (!touchpoint) return { touchpoint: id, eligible: false, waitingFor: [], blockedBy: [`no touchpoint "${id}" in the config`] };
+    if (!touchpoint) return notInConfig(id);
     const waitingOn = this.waitingOn.get(id);
     const blockedBy = this.blockers(touchpoint, this.memory.snapshot, Date.now()).filter(
       (rule) => !(rule === openPrompt && waitingOn === openPromptClosing),
@@ -296,3 +272,6 @@ export class TouchpointEngine {
     return { touchpoint: id, eligible: blockedBy.length === 0, waitingFor, blockedBy };
   }
 }
+
+export const startTouchpointEngine: StartTouchpoints = (touchpoints, recontact, memory, host) =>
+  new TouchpointEngine(touchpoints, recontact, memory, host);

@@ -5,14 +5,7 @@ import type { Page } from '@playwright/test';
 import { build } from 'vite';
 import { maxTouchpoints } from '../../src/schema/config.js';
 import { expect, test } from './fixtures.js';
-
-/** Every console error (but the browser's own network lines), uncaught exception and unhandled rejection of the page. */
-function watch(page: Page): { errors: string[]; uncaught: string[] } {
-  const seen = { errors: [] as string[], uncaught: [] as string[] };
-  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && seen.errors.push(m.text()));
-  page.on('pageerror', (error) => seen.uncaught.push(error.message));
-  return seen;
-}
+import { watchErrors } from './page-errors.js';
 
 /** Records through window.cxkit; resolves with the id, or with the error message record() was refused with. */
 function record(page: Page, input: object): Promise<{ id?: string; refused?: string }> {
@@ -45,7 +38,7 @@ const hostile = [
 
 for (const { name, setup } of hostile) {
   test(`a page with ${name}: the answer is delivered as sent, nothing thrown into the page`, async ({ page, openSite, collector }) => {
-    const seen = watch(page);
+    const seen = watchErrors(page);
     // the watch for unhandled rejections goes in before the page's own script and cxkit's
     await page.addInitScript(() => {
       (window as unknown as { rejections: string[] }).rejections = [];
@@ -60,7 +53,7 @@ for (const { name, setup } of hostile) {
     await expect.poll(() => collector.receivedIds()).toEqual([id]);
     expect(collector.received()[0]?.body.responses[0]).toMatchObject({ id, kind: 'nps', score: 9, comment: 'fine' });
     expect(collector.received()[0]?.body).not.toHaveProperty('polluted');
-    expect(seen).toEqual({ errors: [], uncaught: [] });
+    expect(seen).toEqual({ console: [], uncaught: [] });
     expect(await page.evaluate(() => (window as unknown as { rejections: string[] }).rejections)).toEqual([]);
   });
 }
@@ -76,10 +69,10 @@ test('a stored anonymous id too long to send is replaced, and the answer goes ou
 });
 
 test('a locale over 35 characters is refused with the config, by name, not accepted and lost later', async ({ page, openSite }) => {
-  const seen = watch(page);
+  const seen = watchErrors(page);
   const locale = 'en-'.padEnd(40, 'x');
   await openSite(page, { inlineConfig: { locale } });
-  await expect.poll(() => seen.errors).toEqual([`cxkit: config.locale: expected at most 35 characters, got "${locale}"`]);
+  await expect.poll(() => seen.console).toEqual([`cxkit: config.locale: expected at most 35 characters, got "${locale}"`]);
   expect(seen.uncaught).toEqual([]);
 });
 
@@ -93,10 +86,10 @@ test('an answer whose locale the collector would refuse is refused at record(), 
 });
 
 test(`more than ${maxTouchpoints} touchpoints is a named config error, and cxkit stays inert`, async ({ page, openSite }) => {
-  const seen = watch(page);
+  const seen = watchErrors(page);
   const touchpoints = Array.from({ length: 10_000 }, (_, i) => ({ id: `t${i}`, prompt: 'nps', on: { url: `/page-${i}` } }));
   await openSite(page, { inlineConfig: { touchpoints } });
-  await expect.poll(() => seen.errors).toEqual([`cxkit: config.touchpoints: expected at most ${maxTouchpoints} items, got 10000 items`]);
+  await expect.poll(() => seen.console).toEqual([`cxkit: config.touchpoints: expected at most ${maxTouchpoints} items, got 10000 items`]);
   expect(seen.uncaught).toEqual([]);
 });
 
@@ -120,7 +113,7 @@ test('an app bundling the library on a page with an enumerable Object.prototype 
   collector,
   db,
 }) => {
-  const seen = watch(page);
+  const seen = watchErrors(page);
   const app = await bundleOfLibrary();
   server.setSite({
     html: `<!doctype html><meta charset="utf-8"><title>App</title><script>Object.prototype.polluted = 'x';</script><script type="module">${app}</script>`,
@@ -129,5 +122,5 @@ test('an app bundling the library on a page with an enumerable Object.prototype 
   await page.goto(`${server.pageOrigin}/site/?${new URLSearchParams({ endpoint: collector.endpoint, db })}`);
   const id = await page.waitForFunction(() => (window as unknown as { recorded?: Promise<string> }).recorded).then((h) => h.jsonValue());
   await expect.poll(() => collector.receivedIds()).toEqual([id]);
-  expect(seen).toEqual({ errors: [], uncaught: [] });
+  expect(seen).toEqual({ console: [], uncaught: [] });
 });

@@ -1,6 +1,7 @@
 // The script tag as a two-step load: the small loader on the critical path, the core after it. Calls keep their order
 // across the handover, a missing core is named once, and answers left behind go out without any prompt being due.
 import { expect, test } from './fixtures.js';
+import { watchErrors } from './page-errors.js';
 
 test('calls made before the loader, while the core loads and after it run in order', async ({ page, openSite }) => {
   // the core takes its time, so that calls land while it loads
@@ -36,13 +37,7 @@ test('calls made before the loader, while the core loads and after it run in ord
 });
 
 test('with the core file missing, one console error names it; the page keeps working and nothing is thrown', async ({ page, openSite }) => {
-  const errors: string[] = [];
-  const uncaught: string[] = [];
-  page.on(
-    'console',
-    (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource') && errors.push(message.text()),
-  );
-  page.on('pageerror', (error) => uncaught.push(error.message));
+  const { console: errors, uncaught } = watchErrors(page);
   await page.route('**/dist/cxkit-core.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await openSite(page, {
     head: `<script>window.cxkit = window.cxkit || []; cxkit.push(['milestone', 'checkout-complete']);</script>`,
@@ -57,6 +52,39 @@ test('with the core file missing, one console error names it; the page keeps wor
   await page.getByRole('button', { name: 'Buy' }).click();
   await expect(page.getByRole('button', { name: 'Bought' })).toBeVisible();
   await page.waitForTimeout(300);
+  expect(errors).toHaveLength(1);
+  expect(uncaught).toEqual([]);
+});
+
+test('with the touchpoints file missing, one console error names it; answers are still taken and the page is unharmed', async ({
+  page,
+  openSite,
+  collector,
+}) => {
+  const { console: errors, uncaught } = watchErrors(page);
+  await page.route('**/dist/cxkit-touchpoints.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  const touchpoint = { id: 'checkout-complete', prompt: 'nps', on: { milestone: 'checkout-complete' } };
+  await openSite(page, { inlineConfig: { touchpoints: [touchpoint] } });
+  await expect
+    .poll(() => errors)
+    .toEqual([expect.stringMatching(/^cxkit: http:\/\/[^ ]+\/dist\/cxkit-touchpoints\.js could not be loaded$/)]);
+  expect(await page.evaluate(() => (window.cxkit as unknown as { milestone(name: string): unknown }).milestone('checkout-complete'))).toBe(
+    false,
+  );
+  expect(
+    await page.evaluate(() => (window.cxkit as unknown as { explain(id: string): unknown }).explain('checkout-complete')),
+  ).toMatchObject({
+    eligible: false,
+    blockedBy: [expect.stringMatching(/^the touchpoints could not be loaded \(http:\/\/[^ ]+\/dist\/cxkit-touchpoints\.js\)$/)],
+  });
+  await page.evaluate(() =>
+    (window.cxkit as unknown as { record(input: object): Promise<unknown> }).record({
+      kind: 'nps',
+      score: 8,
+      touchpoint: 'checkout-complete',
+    }),
+  );
+  await expect.poll(() => collector.received().length).toBe(1);
   expect(errors).toHaveLength(1);
   expect(uncaught).toEqual([]);
 });

@@ -1,6 +1,7 @@
 // A host site that loads only dist/cxkit.js from another origin: config, the queue, touchpoints and recontact.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
+import { watchErrors } from './page-errors.js';
 
 /** Calls a window.cxkit method in the page and returns its result. */
 function cxkit<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
@@ -11,18 +12,6 @@ function cxkit<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
 }
 
 const panel = (page: Page, kind: string) => page.locator(`cx-${kind} [part="panel"]`);
-
-/** Collects console errors and uncaught exceptions of the page. */
-function watchErrors(page: Page): { console: string[]; uncaught: string[] } {
-  const seen = { console: [] as string[], uncaught: [] as string[] };
-  // the browser's own network log lines (favicon, a missing config file) are not cxkit's messages
-  page.on(
-    'console',
-    (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource') && seen.console.push(message.text()),
-  );
-  page.on('pageerror', (error) => seen.uncaught.push(error.message));
-  return seen;
-}
 
 const checkoutNps = { id: 'checkout-complete', prompt: 'nps', on: { milestone: 'checkout-complete' } };
 
@@ -324,14 +313,14 @@ test('invalid JSON at data-config is named', async ({ page, openSite, server }) 
   expect(errors.uncaught).toEqual([]);
 });
 
-test('the page loads only the loader; the core comes after the page has loaded, the prompt UI when a prompt is due', async ({
+test('the page loads only the loader; the core and the touchpoints come after the page has loaded, the prompt UI when a prompt is due', async ({
   page,
   openSite,
 }) => {
   const scripts: string[] = [];
   page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
   await openSite(page, { inlineConfig: { touchpoints: [checkoutNps] } });
-  await expect.poll(() => scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js']);
+  await expect.poll(() => scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-touchpoints.js']);
   // the request is seen before its timing entry exists: that comes once the file has arrived
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/cxkit-core.js')));
   const timing = await page.evaluate(() => ({
@@ -341,9 +330,50 @@ test('the page loads only the loader; the core comes after the page has loaded, 
   expect(timing.loaded).toBeGreaterThan(0);
   expect(timing.core).toBeGreaterThanOrEqual(timing.loaded);
   await page.waitForTimeout(300);
-  expect(scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js']);
+  expect(scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-touchpoints.js']);
   expect(await cxkit(page, 'milestone', 'checkout-complete')).toBe(true);
+  expect(scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-touchpoints.js', '/dist/cxkit-prompts.js']);
+});
+
+test('a config without touchpoints never loads the touchpoint engine: show() and record() work without it', async ({
+  page,
+  openSite,
+  collector,
+}) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
+  await openSite(page, { inlineConfig: {} });
+  await page.waitForFunction(() => (window.cxkit as unknown as { client: unknown }).client !== null);
+  expect(await cxkit(page, 'milestone', 'checkout-complete')).toBe(false);
+  expect(await cxkit(page, 'explain', 'checkout-complete')).toEqual({
+    touchpoint: 'checkout-complete',
+    eligible: false,
+    waitingFor: [],
+    blockedBy: ['no touchpoint "checkout-complete" in the config'],
+  });
+  const shown = cxkit(page, 'show', 'csat', { touchpoint: 'order-placed' });
+  await page.locator('cx-csat').getByRole('radio', { name: '5' }).click();
+  await page.locator('cx-csat').getByRole('button', { name: 'Send' }).click();
+  expect(await shown).toMatchObject({ kind: 'csat', score: 5, touchpoint: 'order-placed' });
+  await expect.poll(() => collector.received().length).toBe(1);
   expect(scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-prompts.js']);
+});
+
+test('cxkit.init() with touchpoints on a page whose tag has none: the engine loads, and a milestone waits for it', async ({
+  page,
+  openSite,
+}) => {
+  const errors = watchErrors(page);
+  await openSite(page, { scriptAttributes: '' });
+  // init() answers at once; the milestone right after it waits until the engine has arrived, then shows its prompt
+  const shown = await page.evaluate(async (touchpoint) => {
+    const api = window.cxkit as unknown as { init(c: unknown): boolean; milestone(name: string): Promise<boolean> };
+    const created = api.init({ endpoint: 'https://collect.invalid/v1', touchpoints: [touchpoint] });
+    return { created, shown: await api.milestone('checkout-complete') };
+  }, checkoutNps);
+  expect(shown).toEqual({ created: true, shown: true });
+  await expect(panel(page, 'nps')).toBeVisible();
+  expect(errors).toEqual({ console: [], uncaught: [] });
 });
 
 test('an element added later by an app loads the prompt UI and works', async ({ page, openSite }) => {

@@ -1,7 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import type { Recontact, Touchpoint } from '../../src/schema/touchpoint.js';
 import { Outbox } from '../../src/sdk/outbox.js';
-import { TouchpointEngine, type Decision } from '../../src/touchpoints/engine.js';
+import { TouchpointEngine } from '../../src/touchpoints/engine.js';
+import type { Decision } from '../../src/touchpoints/touchpoints.js';
 import { VisitorMemory } from '../../src/touchpoints/visitor-memory.js';
 
 const recontact: Recontact = { afterAnswerDays: 90, afterDismissDays: 14, maxPromptsPerSession: 1 };

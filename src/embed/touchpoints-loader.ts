@@ -1,0 +1,73 @@
+// Loads the touchpoint engine (dist/cxkit-touchpoints.js) only for a config that has touchpoints: a page that only
+// records, calls show() or holds inline prompts never fetches, compiles or runs it.
+import { idleTouchpoints, type StartTouchpoints, type Touchpoints } from '../touchpoints/touchpoints.js';
+import { reportError } from './report.js';
+import type { ScriptLoader } from './script-loader.js';
+import { connectTouchpointsKey, type ConnectTouchpoints } from './touchpoints-bundle.js';
+
+export interface TouchpointsLoader {
+  /** Loads the engine for a config about to be used; resolves once it is there or could not be loaded (said once). */
+  preload(): Promise<void>;
+  /** What a client runs its touchpoints with: the engine once it is there, and until then a stand-in that waits for it. */
+  readonly start: StartTouchpoints;
+}
+
+/** `api` is window.cxkit, where the touchpoints script finds the core. */
+export function installTouchpointsLoader(scripts: ScriptLoader, api: object): TouchpointsLoader {
+  let engine: StartTouchpoints | null = null;
+  /** Why there is no engine, once that is known for good. */
+  let missing: string | null = null;
+  let loading: Promise<void> | null = null;
+  const connect: ConnectTouchpoints = (start) => (engine = start);
+  Object.defineProperty(api, connectTouchpointsKey, { value: connect });
+
+  function preload(): Promise<void> {
+    loading ??= (async () => {
+      const src = scripts.urlOf('-touchpoints', 'touchpointsSrc');
+      try {
+        if (!src) throw new Error('cxkit: cannot tell where cxkit-touchpoints.js is: add data-touchpoints-src to the script tag');
+        await scripts.load(src);
+        if (!engine) throw new Error(`cxkit: ${src} loaded but did not start`);
+      } catch (error) {
+        missing = `the touchpoints could not be loaded (${src ?? 'cxkit-touchpoints.js'})`;
+        reportError(error);
+      }
+    })();
+    return loading;
+  }
+
+  const start: StartTouchpoints = (touchpoints, recontact, memory, host) => {
+    if (engine) return engine(touchpoints, recontact, memory, host);
+    if (missing !== null || !touchpoints.length) return idleTouchpoints(touchpoints, missing ?? '');
+    // a client made before its engine arrived (cxkit.init() with touchpoints): what it asks waits for the engine
+    let running: Touchpoints | null = null;
+    let started = false;
+    let stopped = false;
+    let debugging = false;
+    const ready = preload().then(() => {
+      if (stopped) return;
+      running = engine ? engine(touchpoints, recontact, memory, host) : idleTouchpoints(touchpoints, missing ?? '');
+      running.setDebug(debugging);
+      if (started) running.start();
+    });
+    const loadingStandIn = idleTouchpoints(touchpoints, 'the touchpoints are still loading');
+    return {
+      start() {
+        started = true;
+        running?.start();
+      },
+      stop() {
+        stopped = true;
+        running?.stop();
+      },
+      milestone: (name) => ready.then(() => running?.milestone(name) ?? false),
+      explain: (id) => (running ?? loadingStandIn).explain(id),
+      setDebug(on) {
+        debugging = on;
+        running?.setDebug(on);
+      },
+    };
+  };
+
+  return { preload, start };
+}

@@ -8,6 +8,7 @@
 //   --mode dashboard   the collector's dashboard page, dist/dashboard/
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { minifyCssTemplates } from './scripts/minify-css.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -24,9 +25,17 @@ const ownKeysOnlyInZod: Plugin = {
   },
 };
 
+/** The elements' css`` templates without comments and spare whitespace: every page that shows a prompt parses them. */
+const minifiedElementCss: Plugin = {
+  name: 'cxkit:minified-element-css',
+  transform(code, id) {
+    return /[\\/]src[\\/]elements[\\/].*\.styles\.ts$/.test(id) ? minifyCssTemplates(code) : null;
+  },
+};
+
 /** The script tag's classic scripts: one self-contained IIFE each (no module loading, no CORS, works with async and defer). */
 const classicScript = (input: string, file: string): UserConfig => ({
-  plugins: [ownKeysOnlyInZod],
+  plugins: [ownKeysOnlyInZod, minifiedElementCss],
   build: {
     emptyOutDir: false,
     target: 'es2020',
@@ -63,7 +72,7 @@ export default defineConfig(
     modes[mode] ?? {
       // zod is bundled (not a peer) so that the library carries the own-keys fix too: a page's polluted
       // Object.prototype made an external zod throw when dist/index.js was first evaluated
-      plugins: [ownKeysOnlyInZod],
+      plugins: [ownKeysOnlyInZod, minifiedElementCss],
       build: {
         target: 'es2022',
         sourcemap: true,

@@ -51,9 +51,12 @@ function startCore({ scripts, config }: LoaderContext, api: object): Core {
   // evaluating this file and creating the client are tasks of their own, so that the page can breathe between them
   const nextTask = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 0));
   config
-    // a config with touchpoints gets its engine before the client exists, so that explain() knows them from the start
-    .then((file) => (Array.isArray(file?.['touchpoints']) && file['touchpoints'].length ? touchpoints.preload().then(() => file) : file))
     .then(nextTask)
+    // a config with touchpoints gets its engine before the client exists, so that explain() knows them from the start;
+    // its request starts in the task above (starting a fetch takes a few ms), apart from this script's evaluation
+    .then((file) =>
+      Array.isArray(file?.['touchpoints']) && file['touchpoints'].length ? touchpoints.preload().then(() => nextTask(file)) : file,
+    )
     .then((fileConfig) => {
       if (fileConfig) init(fileConfig);
       else prompts.noClient('unset');

@@ -1,7 +1,6 @@
 // The script tag's core (dist/cxkit-core.js), loaded by dist/cxkit.js when the browser is idle or a call needs it:
 // validates the config, creates the default client (with the touchpoint engine, a file of its own, when the config has
-// touchpoints) and runs the calls the loader forwards, in order. It never throws
-// into the page.
+// touchpoints) and runs the calls the loader forwards, in order. It never throws into the page.
 import { connectCoreKey, type ConnectCore, type Core, type LoaderContext } from './embed/core-bundle.js';
 import { clientMethods, type ClientMethod } from './embed/methods.js';
 import { installPromptLoader } from './embed/prompt-loader.js';

@@ -1,5 +1,6 @@
-// Loads the script tag's other files (the core, the prompt UI, the touchpoints) from beside cxkit.js, as the site's CSP allows: the
-// tag's nonce, its crossorigin, and a Trusted Types policy. One loader per page, so that the policy is created once.
+// Loads the script tag's other files (the core, the touchpoint engine, the prompt UI) from beside cxkit.js, as the
+// site's CSP allows: the tag's nonce, its crossorigin, and a Trusted Types policy. One loader per page, so that the
+// policy is created once.
 
 const loadTimeoutMs = 15_000;
 

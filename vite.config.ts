@@ -7,8 +7,8 @@
 //   --mode collector   the Node reference collector, dist/collector/
 //   --mode dashboard   the collector's dashboard page, dist/dashboard/
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
-import { minifyCssTemplates } from './scripts/minify-css.js';
+import { defineConfig, parseAst, type Plugin, type UserConfig } from 'vite';
+import { minifyCssTemplates, minifyTemplatePieces } from './scripts/minify-templates.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -25,17 +25,54 @@ const ownKeysOnlyInZod: Plugin = {
   },
 };
 
-/** The elements' css`` templates without comments and spare whitespace: every page that shows a prompt parses them. */
-const minifiedElementCss: Plugin = {
-  name: 'cxkit:minified-element-css',
+/** The text pieces of every html`` and svg`` template in a module (JavaScript by then), with where each one sits. */
+function htmlTemplatePieces(code: string): Array<Array<{ start: number; end: number; raw: string }>> {
+  const found: Array<Array<{ start: number; end: number; raw: string }>> = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as {
+      type?: string;
+      tag?: { type?: string; name?: string };
+      quasi?: { quasis: Array<{ start: number; end: number; value: { raw: string } }> };
+    };
+    if (
+      n.type === 'TaggedTemplateExpression' &&
+      n.tag?.type === 'Identifier' &&
+      (n.tag.name === 'html' || n.tag.name === 'svg') &&
+      n.quasi
+    ) {
+      found.push(n.quasi.quasis.map((q) => ({ start: q.start, end: q.end, raw: q.value.raw })));
+    }
+    for (const value of Object.values(node)) if (value && typeof value === 'object') visit(value);
+  };
+  visit(parseAst(code));
+  return found;
+}
+
+/**
+ * The elements' templates without the comments and the whitespace their source is laid out with: every page that shows
+ * a prompt carries and parses them, and clones the html`` ones into each prompt. Runs after TypeScript is stripped.
+ */
+const minifiedElementTemplates: Plugin = {
+  name: 'cxkit:minified-element-templates',
   transform(code, id) {
-    return /[\\/]src[\\/]elements[\\/].*\.styles\.ts$/.test(id) ? minifyCssTemplates(code) : null;
+    if (!/[\\/]src[\\/]elements[\\/].*\.ts$/.test(id)) return null;
+    const css = minifyCssTemplates(code);
+    const edits = htmlTemplatePieces(css).flatMap((pieces) => {
+      const minified = minifyTemplatePieces(pieces.map((piece) => piece.raw));
+      return pieces.map((piece, index) => {
+        // the parser's offsets must point at the template's own text, or the edit would land elsewhere
+        if (css.slice(piece.start, piece.end) !== piece.raw) throw new Error(`${id}: a template's text is not where the parser put it`);
+        return { ...piece, text: minified[index] ?? piece.raw };
+      });
+    });
+    return edits.sort((a, b) => b.start - a.start).reduce((out, edit) => out.slice(0, edit.start) + edit.text + out.slice(edit.end), css);
   },
 };
 
 /** The script tag's classic scripts: one self-contained IIFE each (no module loading, no CORS, works with async and defer). */
 const classicScript = (input: string, file: string): UserConfig => ({
-  plugins: [ownKeysOnlyInZod, minifiedElementCss],
+  plugins: [ownKeysOnlyInZod, minifiedElementTemplates],
   build: {
     emptyOutDir: false,
     target: 'es2020',
@@ -72,7 +109,7 @@ export default defineConfig(
     modes[mode] ?? {
       // zod is bundled (not a peer) so that the library carries the own-keys fix too: a page's polluted
       // Object.prototype made an external zod throw when dist/index.js was first evaluated
-      plugins: [ownKeysOnlyInZod, minifiedElementCss],
+      plugins: [ownKeysOnlyInZod, minifiedElementTemplates],
       build: {
         target: 'es2022',
         sourcemap: true,

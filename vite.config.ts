@@ -51,7 +51,8 @@ function htmlTemplatePieces(code: string): Array<Array<{ start: number; end: num
 
 /**
  * The elements' templates without the comments and the whitespace their source is laid out with: every page that shows
- * a prompt carries and parses them, and clones the html`` ones into each prompt. Runs after TypeScript is stripped.
+ * a prompt carries and parses them, and clones the html`` ones into each prompt. Runs after TypeScript is stripped, for
+ * the script tag's files only: the library ships source maps, which this edit would skew, and apps minify it themselves.
  */
 const minifiedElementTemplates: Plugin = {
   name: 'cxkit:minified-element-templates',
@@ -109,7 +110,7 @@ export default defineConfig(
     modes[mode] ?? {
       // zod is bundled (not a peer) so that the library carries the own-keys fix too: a page's polluted
       // Object.prototype made an external zod throw when dist/index.js was first evaluated
-      plugins: [ownKeysOnlyInZod, minifiedElementTemplates],
+      plugins: [ownKeysOnlyInZod],
       build: {
         target: 'es2022',
         sourcemap: true,

@@ -12,7 +12,10 @@ export interface TouchpointsLoader {
   readonly start: StartTouchpoints;
 }
 
-/** `api` is window.cxkit, where the touchpoints script finds the core. */
+/**
+ * `api` is window.cxkit, where the touchpoints script finds the core. The core puts its entry point there itself (the
+ * prompt UI's goes through the loader), so that the file on the page's critical path does not grow for it.
+ */
 export function installTouchpointsLoader(scripts: ScriptLoader, api: object): TouchpointsLoader {
   let engine: StartTouchpoints | null = null;
   /** Why there is no engine, once that is known for good. */
@@ -37,8 +40,9 @@ export function installTouchpointsLoader(scripts: ScriptLoader, api: object): To
   }
 
   const start: StartTouchpoints = (touchpoints, recontact, memory, host) => {
-    if (engine) return engine(touchpoints, recontact, memory, host);
-    if (missing !== null || !touchpoints.length) return idleTouchpoints(touchpoints, missing ?? '');
+    /** The touchpoints once the engine's fate is known: the engine's, or idle ones that say why there are none. */
+    const settled = () => (engine ? engine(touchpoints, recontact, memory, host) : idleTouchpoints(touchpoints, missing ?? ''));
+    if (engine || missing !== null || !touchpoints.length) return settled();
     // a client made before its engine arrived (cxkit.init() with touchpoints): what it asks waits for the engine
     let running: Touchpoints | null = null;
     let started = false;
@@ -46,7 +50,7 @@ export function installTouchpointsLoader(scripts: ScriptLoader, api: object): To
     let debugging = false;
     const ready = preload().then(() => {
       if (stopped) return;
-      running = engine ? engine(touchpoints, recontact, memory, host) : idleTouchpoints(touchpoints, missing ?? '');
+      running = settled();
       running.setDebug(debugging);
       if (started) running.start();
     });

@@ -4,11 +4,14 @@
 //   --mode core        the core it loads at idle (SDK, outbox, validation), dist/cxkit-core.js
 //   --mode prompts     its lazily loaded prompt UI, dist/cxkit-prompts.js
 //   --mode touchpoints its touchpoint engine, loaded for a config that has touchpoints, dist/cxkit-touchpoints.js
+//   --mode csat, ces   the prompt kinds the prompt UI does not carry, dist/cxkit-csat.js and dist/cxkit-ces.js
 //   --mode collector   the Node reference collector, dist/collector/
 //   --mode dashboard   the collector's dashboard page, dist/dashboard/
 import { fileURLToPath } from 'node:url';
 import { defineConfig, parseAst, type Plugin, type UserConfig } from 'vite';
 import { minifyCssTemplates, minifyTemplatePieces } from './scripts/minify-templates.js';
+import { connectKindKey, promptKitExports, type PromptKit } from './src/embed/prompt-bundle.js';
+import type { PromptKind } from './src/schema/response.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -81,11 +84,65 @@ const classicScript = (input: string, file: string): UserConfig => ({
   },
 });
 
+/** The modules a kind's file takes from the prompt UI (`promptKitExports` in src/embed/prompt-bundle.ts). */
+const kitModules: Array<{ module: RegExp; kit: keyof PromptKit }> = [
+  { module: /[\\/]node_modules[\\/]lit[\\/]index\.js$/, kit: 'lit' },
+  { module: /[\\/]src[\\/]elements[\\/]prompt-element\.ts$/, kit: 'promptElement' },
+  { module: /[\\/]src[\\/]locales[\\/]registry\.ts$/, kit: 'registry' },
+];
+const kitPrefix = '\0cxkit-kit:';
+
+/**
+ * Imports of those modules become the prompt UI's own (`__kit`, see `kindFile`): a name the prompt UI does not lend
+ * is a missing export, which fails the build.
+ */
+const promptKitFromPromptUi: Plugin = {
+  name: 'cxkit:prompt-kit-from-prompt-ui',
+  enforce: 'pre',
+  async resolveId(source, importer, options) {
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    const kit = resolved && kitModules.find(({ module }) => module.test(resolved.id))?.kit;
+    return kit ? kitPrefix + kit : null;
+  },
+  load(id) {
+    if (!id.startsWith(kitPrefix)) return null;
+    const kit = id.slice(kitPrefix.length) as keyof PromptKit;
+    return `export const { ${promptKitExports[kit].join(', ')} } = __kit.${kit};`;
+  },
+};
+
+/**
+ * A prompt kind's file (dist/cxkit-csat.js …): a classic script that hands the core a definition of its element, which
+ * the prompt UI runs with its own Lit and prompt element (`__kit`), so that the file carries the kind's code alone and
+ * may arrive before the prompt UI or after it.
+ */
+const kindFile = (kind: PromptKind): UserConfig => {
+  const file = `cxkit-${kind}.js`;
+  const script = classicScript(`src/embed-${kind}.ts`, file);
+  return {
+    plugins: [promptKitFromPromptUi, ...(script.plugins ?? [])],
+    build: {
+      ...script.build,
+      rolldownOptions: {
+        input: `src/embed-${kind}.ts`,
+        output: {
+          format: 'iife',
+          entryFileNames: file,
+          banner: `(function(){try{var c=self.cxkit&&self.cxkit.${connectKindKey};if(!c)return console.error("cxkit: ${file} is loaded by cxkit.js; load cxkit.js instead");c(function(__kit){`,
+          footer: `})}catch(e){console.error(e)}})();`,
+        },
+      },
+    },
+  };
+};
+
 const modes: Record<string, UserConfig> = {
   embed: classicScript('src/embed.ts', 'cxkit.js'),
   core: classicScript('src/embed-core.ts', 'cxkit-core.js'),
   prompts: classicScript('src/embed-prompts.ts', 'cxkit-prompts.js'),
   touchpoints: classicScript('src/embed-touchpoints.ts', 'cxkit-touchpoints.js'),
+  csat: kindFile('csat'),
+  ces: kindFile('ces'),
   collector: {
     build: {
       ssr: true,

@@ -129,7 +129,9 @@ const targets = {
   'cxkit.js': 'critical path, target ≤ 4,000 B gzip',
   'cxkit-core.js': 'at idle',
   'cxkit-touchpoints.js': 'at idle, for a config that has touchpoints',
-  'cxkit-prompts.js': 'when a prompt shows (English)',
+  'cxkit-prompts.js': 'when a prompt shows (English, with <cx-nps>)',
+  'cxkit-csat.js': 'beside it, when a CSAT prompt shows',
+  'cxkit-ces.js': 'beside it, when a CES prompt shows',
   'cxkit-locale-fr.js': 'when a prompt shows in French (one of 11 such files)',
 };
 /** @type {Record<string, number>} */
@@ -148,4 +150,5 @@ if (parts.has('size')) {
   console.log(
     `bench: one NPS prompt in English, gzip (target ≤ 30,000 B): by cxkit.show() or an inline element ${shown} B; by a touchpoint ${fired} B`,
   );
+  console.log(`bench: one CSAT prompt in English, gzip: by cxkit.show() or an inline element ${shown + total(['cxkit-csat.js'])} B`);
 }

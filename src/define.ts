@@ -1,13 +1,12 @@
-// Registers cx-nps, cx-csat and cx-ces (the only file that calls customElements.define); safe to load twice.
+// Registers cx-nps, cx-csat and cx-ces for the library (`cxkit/elements`); safe to load twice.
 import { CxCes } from './elements/ces/ces.js';
 import { CxCsat } from './elements/csat/csat.js';
+import { defineElement } from './elements/define-element.js';
 import { CxNps } from './elements/nps/nps.js';
 
-const elements = { 'cx-nps': CxNps, 'cx-csat': CxCsat, 'cx-ces': CxCes } as const;
-
-for (const [tag, element] of Object.entries(elements)) {
-  if (!customElements.get(tag)) customElements.define(tag, element);
-}
+defineElement('cx-nps', CxNps);
+defineElement('cx-csat', CxCsat);
+defineElement('cx-ces', CxCes);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -10,7 +10,7 @@ import { createClientWith, type CxClient } from './sdk/client.js';
 import type { ClientConfig } from './schema/config.js';
 
 function startCore({ scripts, config }: LoaderContext, api: object): Core {
-  const prompts = installPromptLoader(scripts);
+  const prompts = installPromptLoader(scripts, api);
   const touchpoints = installTouchpointsLoader(scripts, api);
   let client: CxClient | null = null;
   /** Calls wait here while the config is read, so that they run in order once the client exists. */

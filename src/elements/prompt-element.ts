@@ -13,7 +13,7 @@ import type { CxClient } from '../sdk/client.js';
 import type { Draft } from '../sdk/drafts.js';
 import { defaultClientAbsence, getDefaultClient, watchDefaultClient } from './default-client.js';
 import { digits } from './internal/digits.js';
-import { closeIcon } from './internal/icons.js';
+import { closeIcon } from './internal/close-icon.js';
 import { ScoreScale, type ScaleOption } from './internal/score-scale.js';
 import { promptStyles } from './prompt-element.styles.js';
 

@@ -22,10 +22,3 @@ export function receiveLocales(add: (locale: BuiltInLocale, strings: Translation
     if (detail?.locale && detail.strings) add(detail.locale, detail.strings);
   });
 }
-
-/** A language file's URL: beside the prompt UI's, named after it (`cxkit-prompts.js` → `cxkit-locale-fr.js`). */
-export function localeUrl(promptsUrl: string, locale: BuiltInLocale): string {
-  const url = new URL(promptsUrl);
-  url.pathname = url.pathname.replace(/[^/]*$/, (file) => `${/^(.*)-prompts\.js$/.exec(file)?.[1] ?? 'cxkit'}-locale-${locale}.js`);
-  return url.href;
-}

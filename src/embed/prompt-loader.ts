@@ -1,12 +1,19 @@
 // Loads the prompt UI (dist/cxkit-prompts.js) only when a page needs it: a cx-* element in the page, or a prompt
-// to show. Pages where nothing is asked pay for the core alone.
+// to show; and a kind the UI does not carry (dist/cxkit-csat.js, dist/cxkit-ces.js) only when a prompt of that kind
+// shows, fetched beside the UI rather than after it. Pages where nothing is asked pay for the core alone.
+import type { PromptKind } from '../schema/response.js';
+import { promptKinds } from '../schema/scales.js';
 import type { CxClient } from '../sdk/client.js';
 import { registerPromptLoader, registerPromptMounter } from '../sdk/prompt-mounter.js';
-import { localeUrl } from './locale-bundle.js';
-import type { PromptBundle } from './prompt-bundle.js';
+import {
+  besidePromptUi,
+  connectKindKey,
+  kindsInPromptUi,
+  type ConnectKind,
+  type KindDefinition,
+  type PromptBundle,
+} from './prompt-bundle.js';
 import type { ScriptLoader } from './script-loader.js';
-
-const promptTags = ['cx-nps', 'cx-csat', 'cx-ces'] as const;
 
 export interface PromptLoader {
   /** Called by the prompt UI once it runs. */
@@ -17,17 +24,33 @@ export interface PromptLoader {
   noClient(reason: 'unset' | 'reported'): void;
 }
 
-export function installPromptLoader(scripts: ScriptLoader): PromptLoader {
+const report = (error: unknown) => console.error(error instanceof Error ? error.message : error);
+
+/** `api` is window.cxkit, where a kind's file finds the core. */
+export function installPromptLoader(scripts: ScriptLoader, api: object): PromptLoader {
   let bundle: PromptBundle | null = null;
   /** Until the config has been read, prompts in the page wait quietly for their client. */
   let client: CxClient | 'pending' | 'unset' | 'reported' = 'pending';
   let loading: Promise<void> | null = null;
   let connected: () => void = () => {};
-  /** Where the prompt UI (and, beside it, its language files) is: known once it is first needed. */
+  /** Where the prompt UI (and, beside it, its kind and language files) is: known once it is first needed. */
   let promptsSrc: string | null = null;
   const promptsUrl = () => (promptsSrc ??= scripts.urlOf('-prompts', 'promptsSrc'));
+  const kindFiles = new Map<PromptKind, Promise<void>>();
+  /** Kinds' definitions that arrived before the prompt UI, which runs them. */
+  const definitions: KindDefinition[] = [];
 
-  function load(): Promise<void> {
+  const connectKind: ConnectKind = (definition) => {
+    definitions.push(definition);
+    defineKinds();
+  };
+  Object.defineProperty(api, connectKindKey, { value: connectKind });
+
+  function defineKinds(): void {
+    if (bundle) for (const definition of definitions.splice(0)) bundle.defineKind(definition);
+  }
+
+  function loadPromptUi(): Promise<void> {
     loading ??= new Promise<void>((resolve, reject) => {
       const src = promptsUrl();
       if (!src) return reject(new Error('cxkit: cannot tell where cxkit-prompts.js is: add data-prompts-src to the script tag'));
@@ -39,23 +62,49 @@ export function installPromptLoader(scripts: ScriptLoader): PromptLoader {
     });
     return loading;
   }
+
+  /** The prompt UI and, for a kind it does not carry, that kind's file: both requested at once, either may run first. */
+  function load(kind: PromptKind): Promise<void> {
+    const promptUi = loadPromptUi();
+    if (kindsInPromptUi.includes(kind)) return promptUi;
+    let file = kindFiles.get(kind);
+    if (!file) {
+      const src = promptsUrl();
+      file = src
+        ? Promise.all([promptUi, scripts.load(besidePromptUi(src, kind))]).then(() => {
+            if (!customElements.get(`cx-${kind}`)) throw new Error(`cxkit: ${besidePromptUi(src, kind)} loaded but did not start`);
+          })
+        : promptUi;
+      file.catch(() => kindFiles.delete(kind)); // a later prompt may try again
+      kindFiles.set(kind, file);
+    }
+    return file;
+  }
   registerPromptLoader(load);
 
-  // elements written in the page (or added later by an app) need the UI too
-  const collections = promptTags.map((tag) => document.getElementsByTagName(tag));
-  const hasPromptElements = () => collections.some((c) => c.length > 0);
+  // elements written in the page (or added later by an app) need the UI too, and their kind's file; each is tried once
+  const elements = promptKinds.map((kind) => ({ kind, found: document.getElementsByTagName(`cx-${kind}`) }));
+  const tried = new Set<PromptKind>();
+  const loadForElements = () => {
+    for (const { kind, found } of elements) {
+      if (found.length === 0 || tried.has(kind)) continue;
+      tried.add(kind);
+      void load(kind).catch(report);
+    }
+    if (tried.size === elements.length) observer.disconnect();
+  };
   let scheduled = false;
   const observer = new MutationObserver(() => {
     if (scheduled) return;
     scheduled = true;
     requestAnimationFrame(() => {
       scheduled = false;
-      if (hasPromptElements()) void load().catch((error: unknown) => console.error(error instanceof Error ? error.message : error));
+      loadForElements();
     });
   });
   const watch = () => {
-    if (hasPromptElements()) void load().catch((error: unknown) => console.error(error instanceof Error ? error.message : error));
-    else observer.observe(document.documentElement, { childList: true, subtree: true });
+    loadForElements();
+    if (tried.size < elements.length) observer.observe(document.documentElement, { childList: true, subtree: true });
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch, { once: true });
   else watch();
@@ -68,11 +117,11 @@ export function installPromptLoader(scripts: ScriptLoader): PromptLoader {
   return {
     connect(next) {
       bundle = next;
-      observer.disconnect();
       const src = promptsUrl();
-      if (src) next.setLocaleSource((locale) => scripts.load(localeUrl(src, locale)));
+      if (src) next.setLocaleSource((locale) => scripts.load(besidePromptUi(src, `locale-${locale}`)));
       registerPromptMounter(next.mountPrompt);
       hand(next);
+      defineKinds();
       // the first render waits for a task of its own, so that it does not add to the script's evaluation task
       setTimeout(connected, 0);
     },

@@ -207,7 +207,7 @@ export function createClientWith(config: ClientConfig, startTouchpoints: StartTo
     let display: Promise<DisplayHandle> | undefined;
     let scored = false;
     try {
-      const mount = await promptMounter();
+      const mount = await promptMounter(request.kind);
       if (!mount) throw new CxError('cxkit: show() needs the prompt elements: import "cxkit/elements" or load cxkit.js');
       const response = await mount({
         ...shown,

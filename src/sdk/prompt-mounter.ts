@@ -19,19 +19,19 @@ export interface MountRequest {
 export type PromptMounter = (request: MountRequest) => Promise<Response | null>;
 
 let mounter: PromptMounter | null = null;
-/** Fetches the prompt UI on first use (the script tag loads it lazily); it registers the mounter. */
-let loader: (() => Promise<void>) | null = null;
+/** Fetches the prompt UI, and what a kind needs beside it, on first use (the script tag loads them lazily); it registers the mounter. */
+let loader: ((kind: PromptKind) => Promise<void>) | null = null;
 
 export function registerPromptMounter(mount: PromptMounter): void {
   mounter = mount;
 }
 
-export function registerPromptLoader(load: () => Promise<void>): void {
+export function registerPromptLoader(load: (kind: PromptKind) => Promise<void>): void {
   loader = load;
 }
 
-/** The mounter, loading the prompt UI first if need be; null when neither is there. */
-export async function promptMounter(): Promise<PromptMounter | null> {
-  if (!mounter && loader) await loader();
+/** The mounter, ready for a prompt of `kind` (loading the prompt UI first if need be); null when neither is there. */
+export async function promptMounter(kind: PromptKind): Promise<PromptMounter | null> {
+  if (loader) await loader(kind);
   return mounter;
 }

@@ -165,3 +165,77 @@ test('with the language file missing, one console error names it and the prompt 
   await expect(page.getByRole('radiogroup', { name: 'How likely are you to recommend us to a friend or colleague?' })).toBeVisible();
   expect(errors).toEqual([expect.stringMatching(/^cxkit: http:\/\/[^ ]+\/dist\/cxkit-locale-ja\.js could not be loaded$/)]);
 });
+
+/** The script files a page fetches from dist/, in the order it asks for them. */
+function scriptFiles(page: import('@playwright/test').Page): string[] {
+  const files: string[] = [];
+  page.on('request', (request) => {
+    const file = /\/dist\/(cxkit[^/]*\.js)$/.exec(request.url())?.[1];
+    if (file) files.push(file);
+  });
+  return files;
+}
+
+/** Calls cxkit.show() without waiting for the answer. */
+async function show(page: import('@playwright/test').Page, kind: string): Promise<void> {
+  await page.evaluate((kind) => {
+    void (window.cxkit as unknown as { show(kind: string, options: object): Promise<unknown> }).show(kind, { touchpoint: 'kinds' });
+  }, kind);
+}
+
+test('a CSAT prompt fetches its own file beside the prompt UI, not after it; an NPS prompt fetches no other', async ({
+  page,
+  openSite,
+}) => {
+  const files = scriptFiles(page);
+  const errors = watchErrors(page);
+  // the prompt UI is slow to come: the CSAT file is asked for meanwhile, arrives first, and waits for it
+  let releasePromptUi = () => {};
+  const promptUiHeld = new Promise<void>((resolve) => (releasePromptUi = resolve));
+  await page.route('**/dist/cxkit-prompts.js', async (route) => {
+    await promptUiHeld;
+    await route.continue();
+  });
+  const csatFetched = page.waitForResponse('**/dist/cxkit-csat.js');
+  await openSite(page, { inlineConfig: {} });
+  await show(page, 'csat');
+  await csatFetched;
+  expect(files).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-prompts.js', 'cxkit-csat.js']);
+  releasePromptUi();
+  await expect(page.locator('cx-csat').getByRole('radio')).toHaveCount(5);
+  await page.locator('cx-csat').getByRole('radio', { name: '4 stars' }).click();
+  await expect(page.locator('cx-csat').getByRole('radio', { name: '4 stars' })).toBeChecked();
+  // a CES prompt later: its file alone; an NPS prompt: nothing more
+  await page.locator('cx-csat').getByRole('button', { name: 'Close' }).click();
+  await show(page, 'ces');
+  await expect(page.locator('cx-ces').getByRole('radio')).toHaveCount(7);
+  await page.locator('cx-ces').getByRole('button', { name: 'Close' }).click();
+  await show(page, 'nps');
+  await expect(page.locator('cx-nps').getByRole('radio')).toHaveCount(11);
+  expect(files).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-prompts.js', 'cxkit-csat.js', 'cxkit-ces.js']);
+  expect(errors).toEqual({ console: [], uncaught: [] });
+});
+
+test("with a prompt kind's file missing, one console error names it; other prompts still show", async ({ page, openSite }) => {
+  const errors = watchErrors(page);
+  await page.route('**/dist/cxkit-ces.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await openSite(page, { inlineConfig: {} });
+  await show(page, 'ces');
+  await expect
+    .poll(() => errors.console)
+    .toEqual([expect.stringMatching(/^cxkit: http:\/\/[^ ]+\/dist\/cxkit-ces\.js could not be loaded$/)]);
+  await show(page, 'nps');
+  await expect(page.locator('cx-nps').getByRole('radio')).toHaveCount(11);
+  expect(errors.console).toHaveLength(1);
+  expect(errors.uncaught).toEqual([]);
+});
+
+test("a prompt kind's file loaded by itself says to load cxkit.js, and throws nothing into the page", async ({ page, server }) => {
+  const errors = watchErrors(page);
+  server.setSite({
+    html: `<!doctype html><html lang="en"><head><title>No cxkit.js</title><script src="${server.collectorOrigin}/dist/cxkit-csat.js"></script></head><body></body></html>`,
+    config: '{}',
+  });
+  await page.goto(`${server.pageOrigin}/site/`);
+  expect(errors).toEqual({ console: ['cxkit: cxkit-csat.js is loaded by cxkit.js; load cxkit.js instead'], uncaught: [] });
+});

@@ -34,6 +34,8 @@ async function measure(page: Page, tag: string, attributes: string, mode: string
     async ({ tag, attributes, mode, locale }) => {
       const main = document.querySelector('main')!;
       main.innerHTML = `<${tag} touchpoint="geometry" mode="${mode}" locale="${locale}" ${attributes} ${mode === 'inline' ? '' : 'open'}></${tag}>`;
+      // cx-csat and cx-ces are files of their own: the script tag fetches one when its element appears in the page
+      await customElements.whenDefined(tag);
       const element = main.firstElementChild as HTMLElement & { updateComplete: Promise<unknown> };
       await element.updateComplete;
       await new Promise((resolve) => requestAnimationFrame(resolve));

@@ -356,7 +356,8 @@ test('a config without touchpoints never loads the touchpoint engine: show() and
   await page.locator('cx-csat').getByRole('button', { name: 'Send' }).click();
   expect(await shown).toMatchObject({ kind: 'csat', score: 5, touchpoint: 'order-placed' });
   await expect.poll(() => collector.received().length).toBe(1);
-  expect(scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-prompts.js']);
+  // a CSAT prompt: the prompt UI and, beside it, the file that adds <cx-csat>
+  expect(scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-prompts.js', '/dist/cxkit-csat.js']);
 });
 
 test('cxkit.init() with touchpoints on a page whose tag has none: the engine loads, and a milestone waits for it', async ({

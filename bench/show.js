@@ -1,5 +1,6 @@
 // How long `cxkit.show()` takes to put a prompt on screen, CPU throttled 4×: cold (the prompt UI's first load in the
-// page) and warm (the second prompt), from the call to the first frame painted with the prompt in it.
+// page) and warm (the second prompt), from the call to the first frame painted with the prompt in it; and a cold CSAT
+// prompt, whose element is a file of its own fetched beside the prompt UI.
 import { createServer } from 'node:http';
 import { serveBuildFile, withBuild } from './builds.js';
 import { median } from './median.js';
@@ -12,15 +13,16 @@ const html =
 /**
  * Milliseconds from show() to the painted prompt, in the page.
  * @param {import('playwright-core').Page} tab
+ * @param {'nps' | 'csat'} kind
  */
-function timeShow(tab) {
-  return tab.evaluate(async () => {
+function timeShow(tab, kind) {
+  return tab.evaluate(async (kind) => {
     const api = /** @type {any} */ (window.cxkit);
     const started = performance.now();
-    void api.show('nps', { touchpoint: 'bench', mode: 'popover' });
+    void api.show(kind, { touchpoint: 'bench', mode: 'popover' });
     const painted = await new Promise((resolve) => {
       const check = () => {
-        const panel = document.querySelector('body > cx-nps')?.shadowRoot?.querySelector('[role="radio"]');
+        const panel = document.querySelector(`body > cx-${kind}`)?.shadowRoot?.querySelector('[role="radio"]');
         // the next frame begins once the frame that laid the prompt out has been painted; work the page queued after
         // that frame (cxkit records the display then) does not hold up what the visitor sees
         if (panel) requestAnimationFrame(() => resolve(performance.now() - started));
@@ -28,14 +30,14 @@ function timeShow(tab) {
       };
       check();
     });
-    document.querySelector('body > cx-nps')?.shadowRoot?.querySelector('[part="close"]')?.dispatchEvent(new MouseEvent('click'));
+    document.querySelector(`body > cx-${kind}`)?.shadowRoot?.querySelector('[part="close"]')?.dispatchEvent(new MouseEvent('click'));
     await new Promise((resolve) => setTimeout(resolve, 100));
     return painted;
-  });
+  }, kind);
 }
 
 /**
- * Median cold and warm show → painted for each build folder, measured interleaved.
+ * Median cold and warm show → painted (NPS), and cold for CSAT, for each build folder, measured interleaved.
  * @param {import('playwright-core').Browser} browser
  * @param {Record<string, string>} builds name → folder holding cxkit.js and its files
  * @param {number} rounds
@@ -50,24 +52,32 @@ export async function measureShow(browser, builds, rounds) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  /** @type {Record<string, { cold: number[], warm: number[] }>} */
-  const samples = Object.fromEntries(Object.keys(builds).map((name) => [name, { cold: [], warm: [] }]));
+  /** @type {Record<string, { cold: number[], warm: number[], coldCsat: number[] }>} */
+  const samples = Object.fromEntries(Object.keys(builds).map((name) => [name, { cold: [], warm: [], coldCsat: [] }]));
+  /** A fresh page of the build, throttled, with its client ready. */
+  const open = async (/** @type {string} */ name) => {
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await tab.goto(`${origin}/?build=${encodeURIComponent(name)}`, { waitUntil: 'load' });
+    await tab.waitForFunction(() => /** @type {any} */ (window).cxkit?.client);
+    return { tab, close: () => context.close() };
+  };
   try {
     for (let round = 0; round < rounds; round++) {
       for (const name of Object.keys(builds)) {
-        const context = await browser.newContext();
-        const tab = await context.newPage();
-        const cdp = await context.newCDPSession(tab);
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-        await tab.goto(`${origin}/?build=${encodeURIComponent(name)}`, { waitUntil: 'load' });
-        await tab.waitForFunction(() => /** @type {any} */ (window).cxkit?.client);
-        samples[name]?.cold.push(await timeShow(tab));
-        samples[name]?.warm.push(await timeShow(tab));
-        await context.close();
+        const nps = await open(name);
+        samples[name]?.cold.push(await timeShow(nps.tab, 'nps'));
+        samples[name]?.warm.push(await timeShow(nps.tab, 'nps'));
+        await nps.close();
+        const csat = await open(name);
+        samples[name]?.coldCsat.push(await timeShow(csat.tab, 'csat'));
+        await csat.close();
       }
     }
   } finally {
     server.close();
   }
-  return Object.entries(samples).map(([name, s]) => ({ name, cold: median(s.cold), warm: median(s.warm) }));
+  return Object.entries(samples).map(([name, s]) => ({ name, cold: median(s.cold), warm: median(s.warm), coldCsat: median(s.coldCsat) }));
 }

@@ -1,15 +1,16 @@
 // The script tag's core (dist/cxkit-core.js), loaded by dist/cxkit.js when the browser is idle or a call needs it:
-// validates the config, creates the default client (with the touchpoint engine, a file of its own, when the config has
-// touchpoints) and runs the calls the loader forwards, in order. It never throws into the page.
+// reads and checks the config, creates the default client (with the touchpoint engine, a file of its own, when the
+// config has touchpoints) and runs the calls the loader forwards, in order. It never throws into the page.
 import { connectCoreKey, type ConnectCore, type Core, type LoaderContext } from './embed/core-bundle.js';
 import { clientMethods, type ClientMethod } from './embed/methods.js';
 import { installPromptLoader } from './embed/prompt-loader.js';
+import { readConfig } from './embed/read-config.js';
 import { reportError } from './embed/report.js';
 import { installTouchpointsLoader } from './embed/touchpoints-loader.js';
 import { createClientWith, type CxClient } from './sdk/client.js';
 import type { ClientConfig } from './schema/config.js';
 
-function startCore({ scripts, config }: LoaderContext, api: object): Core {
+function startCore({ scripts, tag }: LoaderContext, api: object): Core {
   const prompts = installPromptLoader(scripts, api);
   const touchpoints = installTouchpointsLoader(scripts, api);
   let client: CxClient | null = null;
@@ -49,7 +50,7 @@ function startCore({ scripts, config }: LoaderContext, api: object): Core {
 
   // evaluating this file and creating the client are tasks of their own, so that the page can breathe between them
   const nextTask = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 0));
-  config
+  readConfig(tag)
     .then(nextTask)
     // a config with touchpoints gets its engine before the client exists, so that explain() knows them from the start;
     // its request starts in the task above (starting a fetch takes a few ms), apart from this script's evaluation

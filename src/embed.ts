@@ -1,11 +1,10 @@
 // The script tag (dist/cxkit.js), the only file on the page's critical path: installs window.cxkit (calls made before
 // it loaded, and while the rest loads, are kept and run in order), and loads the core (dist/cxkit-core.js) when the
-// browser is idle — or at once when a call or a prompt element needs it. The core reads nothing until then, and the
-// prompt UI loads only when a prompt shows. It never throws into the page.
+// browser is idle — or at once when a call or a prompt element needs it. The core reads the config, so nothing is read
+// until then, and the prompt UI loads only when a prompt shows. It never throws into the page.
 import { connectCoreKey, type Call, type ConnectCore, type Core } from './embed/core-bundle.js';
 import { clientMethods } from './embed/methods.js';
 import { connectKey, type ConnectPrompts } from './embed/prompt-bundle.js';
-import { readConfig } from './embed/read-config.js';
 import { reportError } from './embed/report.js';
 import { scriptLoader } from './embed/script-loader.js';
 import type { CxClient } from './sdk/client.js';
@@ -67,10 +66,7 @@ function boot(): void {
 
   const connectCore: ConnectCore = (start) => {
     if (core) return;
-    const endpoint = tag?.dataset.endpoint;
-    // read only now: a page that nothing asks of spends nothing on it before the browser is idle
-    const config = readConfig(tag).then((file) => (file || endpoint ? { ...file, ...(endpoint ? { endpoint } : {}) } : null));
-    core = start({ scripts, config });
+    core = start({ scripts, tag });
     for (const {
       call: [method, ...args],
       settle,

@@ -10,8 +10,8 @@ export type Call = readonly [method: string, ...args: unknown[]];
 /** What the loader hands the core. */
 export interface LoaderContext {
   readonly scripts: ScriptLoader;
-  /** The config the tag names (inline JSON or data-config, plus data-endpoint); null when it names none. */
-  readonly config: Promise<Record<string, unknown> | null>;
+  /** The script tag, whose data attributes name the config; null when the loader could not tell which it was. */
+  readonly tag: HTMLScriptElement | null;
 }
 
 /** What the core gives back: the loader forwards window.cxkit's calls to it. */

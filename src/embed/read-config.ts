@@ -1,8 +1,16 @@
-// The config the script tag names: an inline JSON block, or the JSON at data-config. Read by the loader; checked by
-// the core.
+// The config the script tag names: an inline JSON block, or the JSON at data-config, with data-endpoint over it. Read
+// by the core once it runs, so that a page that nothing asks of spends nothing on it before the browser is idle, and
+// the file on the critical path does not carry it.
 
-/** The config named by the script tag: an inline JSON block, or the JSON at data-config; null if neither. */
+/** The config named by the script tag, with its data-endpoint; null if it names none. */
 export async function readConfig(script: HTMLScriptElement | null): Promise<Record<string, unknown> | null> {
+  const file = await readConfigFile(script);
+  const endpoint = script?.dataset.endpoint;
+  return endpoint ? { ...file, endpoint } : file;
+}
+
+/** The inline JSON block, or the JSON at data-config; null if neither. */
+async function readConfigFile(script: HTMLScriptElement | null): Promise<Record<string, unknown> | null> {
   // a blocking script in <head> runs before the inline config below it is parsed
   if (document.readyState === 'loading' && !script?.dataset.config) {
     await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));

@@ -219,6 +219,15 @@ export abstract class CxPromptElement extends LitElement {
     return false;
   }
 
+  /**
+   * The first render gets a task of its own. Creating and connecting a prompt (the class's first instance, its shadow
+   * root and style sheet) and rendering it take tens of ms each on a slow phone; in one task they made a long one.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated) return super.scheduleUpdate();
+    return new Promise((resolve) => setTimeout(resolve, 0)).then(() => super.scheduleUpdate());
+  }
+
   /** `updateComplete` waits for the language too, so that it still means "rendered". */
   protected override async getUpdateComplete(): Promise<boolean> {
     await whenLocaleReady(this.wantedLocale);

@@ -211,11 +211,17 @@ export abstract class CxPromptElement extends LitElement {
     if (this.step !== 'thanks') this.abandonDraft();
   }
 
+  /** The render asked for once the visitor's language arrives; null when the prompt waits for no language. */
+  private languageArrival: Promise<void> | null = null;
+
   /** A prompt shows in its visitor's language or not at all: the script tag fetches that language first. */
   protected override shouldUpdate(changed: PropertyValues): boolean {
     const locale = this.wantedLocale;
-    if (isLocaleReady(locale)) return super.shouldUpdate(changed);
-    void whenLocaleReady(locale).then(() => this.requestUpdate());
+    if (isLocaleReady(locale)) {
+      this.languageArrival = null;
+      return super.shouldUpdate(changed);
+    }
+    this.languageArrival = whenLocaleReady(locale).then(() => this.requestUpdate());
     return false;
   }
 
@@ -228,10 +234,17 @@ export abstract class CxPromptElement extends LitElement {
     return new Promise((resolve) => setTimeout(resolve, 0)).then(() => super.scheduleUpdate());
   }
 
-  /** `updateComplete` waits for the language too, so that it still means "rendered". */
+  /**
+   * `updateComplete` waits for the language too, so that it still means "rendered": also when it is asked before the
+   * first render, which finds the language missing and asks for another render once it arrives.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
-    await whenLocaleReady(this.wantedLocale);
-    return super.getUpdateComplete();
+    let complete = await super.getUpdateComplete();
+    while (this.languageArrival) {
+      await this.languageArrival;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   protected override willUpdate(): void {

@@ -10,16 +10,16 @@ import type { PromptKind } from '../schema/response.js';
 import type { CxClient } from '../sdk/client.js';
 import type { PromptMounter } from '../sdk/prompt-mounter.js';
 
-/**
- * What a kind's file takes from the prompt UI instead of carrying its own copy: these exports of these modules. The
- * build of a kind's file (`kindFile` in vite.config.ts) reads the list, and fails on an import that is not in it.
- */
 interface KitModules {
   readonly lit: typeof lit;
   readonly promptElement: typeof promptElement;
   readonly registry: typeof registry;
 }
 
+/**
+ * What a kind's file takes from the prompt UI instead of carrying its own copy: these exports of these modules. The
+ * build of a kind's file (`kindFile` in vite.config.ts) reads the list, and fails on an import that is not in it.
+ */
 export const promptKitExports = {
   lit: ['css', 'html', 'svg'],
   promptElement: ['CxPromptElement'],

@@ -13,6 +13,7 @@ import {
   type KindDefinition,
   type PromptBundle,
 } from './prompt-bundle.js';
+import { reportError } from './report.js';
 import type { ScriptLoader } from './script-loader.js';
 
 export interface PromptLoader {
@@ -23,8 +24,6 @@ export interface PromptLoader {
   /** Tells the prompt UI there is no client: none configured (`unset`), or a config error already reported. */
   noClient(reason: 'unset' | 'reported'): void;
 }
-
-const report = (error: unknown) => console.error(error instanceof Error ? error.message : error);
 
 /** `api` is window.cxkit, where a kind's file finds the core. */
 export function installPromptLoader(scripts: ScriptLoader, api: object): PromptLoader {
@@ -89,7 +88,7 @@ export function installPromptLoader(scripts: ScriptLoader, api: object): PromptL
     for (const { kind, found } of elements) {
       if (found.length === 0 || tried.has(kind)) continue;
       tried.add(kind);
-      void load(kind).catch(report);
+      void load(kind).catch(reportError);
     }
     if (tried.size === elements.length) observer.disconnect();
   };

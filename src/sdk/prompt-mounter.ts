@@ -19,7 +19,10 @@ export interface MountRequest {
 export type PromptMounter = (request: MountRequest) => Promise<Response | null>;
 
 let mounter: PromptMounter | null = null;
-/** Fetches the prompt UI, and what a kind needs beside it, on first use (the script tag loads them lazily); it registers the mounter. */
+/**
+ * Fetches the prompt UI, and what a kind needs beside it, on first use (the script tag loads them lazily); the prompt
+ * UI registers the mounter.
+ */
 let loader: ((kind: PromptKind) => Promise<void>) | null = null;
 
 export function registerPromptMounter(mount: PromptMounter): void {

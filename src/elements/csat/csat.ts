@@ -4,9 +4,9 @@ import { plural } from '../../locales/registry.js';
 import type { Bands, Translation } from '../../locales/translation.js';
 import type { Scale } from '../../schema/response.js';
 import { defaultScales } from '../../schema/scales.js';
-import { faceIcons, starIcon } from './csat-icons.js';
 import type { ScaleOption } from '../internal/score-scale.js';
 import { CxPromptElement } from '../prompt-element.js';
+import { faceIcons, starIcon } from './csat-icons.js';
 import { csatStyles } from './csat.styles.js';
 
 const variants = ['stars', 'emoji', 'numbers'] as const;

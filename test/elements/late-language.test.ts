@@ -1,0 +1,41 @@
+// The script tag's prompt UI carries English alone and fetches another language when a prompt needs it: a prompt
+// waits for its language, and `updateComplete` still means "rendered in it", however early it is asked.
+import { expect } from '@esm-bundle/chai';
+import '../../src/define.js';
+import { setDefaultClient } from '../../src/elements/default-client.js';
+import type { CxPromptElement } from '../../src/elements/prompt-element.js';
+import { fr } from '../../src/locales/fr.js';
+import { addTranslations, setLocaleSource } from '../../src/locales/registry.js';
+import { Collector } from '../support/collector.js';
+import { destroyTestClients, idleClient } from '../support/clients.js';
+
+describe('a prompt whose language is still on its way', () => {
+  afterEach(() => {
+    document.body.replaceChildren();
+    setDefaultClient(null);
+    destroyTestClients();
+  });
+
+  it('renders once the language is in, and updateComplete asked before its first render waits for that', async () => {
+    setDefaultClient(await idleClient(new Collector()));
+    let arrive = () => {};
+    setLocaleSource(
+      (locale) =>
+        new Promise<void>((resolve) => {
+          arrive = () => {
+            if (locale === 'fr') addTranslations({ fr });
+            resolve();
+          };
+        }),
+    );
+    document.body.innerHTML = '<cx-nps touchpoint="t" locale="fr"></cx-nps>';
+    const element = document.querySelector<CxPromptElement>('cx-nps')!;
+    const rendered = element.updateComplete.then(() => element.shadowRoot?.querySelector('#question')?.textContent?.trim() ?? '');
+    // its first render finds French missing and asks for it; nothing shows meanwhile
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(element.shadowRoot?.querySelectorAll('[role="radio"]').length ?? 0).to.equal(0);
+    arrive();
+    expect(await rendered).to.equal(fr.question.nps);
+    expect(element.shadowRoot!.querySelectorAll('[role="radio"]')).to.have.length(11);
+  });
+});

@@ -74,13 +74,20 @@ const minifiedElementTemplates: Plugin = {
   },
 };
 
-/** The script tag's classic scripts: one self-contained IIFE each (no module loading, no CORS, works with async and defer). */
-const classicScript = (input: string, file: string): UserConfig => ({
-  plugins: [ownKeysOnlyInZod, minifiedElementTemplates],
+/**
+ * The script tag's classic scripts: one self-contained IIFE each (no module loading, no CORS, works with async and
+ * defer); `extra` adds plugins, and wraps the file in a banner and a footer.
+ */
+const classicScript = (
+  input: string,
+  file: string,
+  extra: { plugins?: Plugin[]; wrap?: { banner: string; footer: string } } = {},
+): UserConfig => ({
+  plugins: [...(extra.plugins ?? []), ownKeysOnlyInZod, minifiedElementTemplates],
   build: {
     emptyOutDir: false,
     target: 'es2020',
-    rolldownOptions: { input, output: { format: 'iife', entryFileNames: file } },
+    rolldownOptions: { input, output: { format: 'iife', entryFileNames: file, ...extra.wrap } },
   },
 });
 
@@ -118,22 +125,13 @@ const promptKitFromPromptUi: Plugin = {
  */
 const kindFile = (kind: PromptKind): UserConfig => {
   const file = `cxkit-${kind}.js`;
-  const script = classicScript(`src/embed-${kind}.ts`, file);
-  return {
-    plugins: [promptKitFromPromptUi, ...(script.plugins ?? [])],
-    build: {
-      ...script.build,
-      rolldownOptions: {
-        input: `src/embed-${kind}.ts`,
-        output: {
-          format: 'iife',
-          entryFileNames: file,
-          banner: `(function(){try{var c=self.cxkit&&self.cxkit.${connectKindKey};if(!c)return console.error("cxkit: ${file} is loaded by cxkit.js; load cxkit.js instead");c(function(__kit){`,
-          footer: `})}catch(e){console.error(e)}})();`,
-        },
-      },
+  return classicScript(`src/embed-${kind}.ts`, file, {
+    plugins: [promptKitFromPromptUi],
+    wrap: {
+      banner: `(function(){try{var c=self.cxkit&&self.cxkit.${connectKindKey};if(!c)return console.error("cxkit: ${file} is loaded by cxkit.js; load cxkit.js instead");c(function(__kit){`,
+      footer: `})}catch(e){console.error(e)}})();`,
     },
-  };
+  });
 };
 
 const modes: Record<string, UserConfig> = {

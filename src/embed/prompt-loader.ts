@@ -69,9 +69,10 @@ export function installPromptLoader(scripts: ScriptLoader, api: object): PromptL
     let file = kindFiles.get(kind);
     if (!file) {
       const src = promptsUrl();
-      file = src
-        ? Promise.all([promptUi, scripts.load(besidePromptUi(src, kind))]).then(() => {
-            if (!customElements.get(`cx-${kind}`)) throw new Error(`cxkit: ${besidePromptUi(src, kind)} loaded but did not start`);
+      const kindSrc = src && besidePromptUi(src, kind);
+      file = kindSrc
+        ? Promise.all([promptUi, scripts.load(kindSrc)]).then(() => {
+            if (!customElements.get(`cx-${kind}`)) throw new Error(`cxkit: ${kindSrc} loaded but did not start`);
           })
         : promptUi;
       file.catch(() => kindFiles.delete(kind)); // a later prompt may try again

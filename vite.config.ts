@@ -86,7 +86,7 @@ const classicScript = (
   plugins: [...(extra.plugins ?? []), ownKeysOnlyInZod, minifiedElementTemplates],
   build: {
     emptyOutDir: false,
-    target: 'es2020',
+    target: 'es2022',
     rolldownOptions: { input, output: { format: 'iife', entryFileNames: file, ...extra.wrap } },
   },
 });

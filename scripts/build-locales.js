@@ -27,7 +27,7 @@ for (const locale of locales) {
     ],
     build: {
       emptyOutDir: false,
-      target: 'es2020',
+      target: 'es2022',
       rolldownOptions: { input: entry, output: { format: 'iife', entryFileNames: `cxkit-locale-${locale}.js` } },
     },
   });

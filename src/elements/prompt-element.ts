@@ -101,60 +101,60 @@ export abstract class CxPromptElement extends LitElement {
   protected abstract options(strings: Translation, locale: string, selected: number | null): ScaleOption[];
   /** `n` in the locale's digits (ASCII until they are known; the prompt re-renders then). */
   protected digits(n: number, tag: string): string {
-    return digits(n, tag, this.rerender);
+    return digits(n, tag, this.#rerender);
   }
-  private readonly rerender = () => this.requestUpdate();
+  readonly #rerender = () => this.requestUpdate();
 
   /** Which follow-up question a score earns. */
   protected abstract band(score: number): keyof Bands;
 
-  private readonly internals: ElementInternals;
-  private readonly scaleControl = new ScoreScale(this, (value) => this.choose(value));
-  private restoreFocusTo: HTMLElement | null = null;
+  readonly #internals: ElementInternals;
+  readonly #scaleControl = new ScoreScale(this, (value) => this.#choose(value));
+  #restoreFocusTo: HTMLElement | null = null;
   /** Whether the prompt was visible at the last render, to notice it appearing and going. */
-  private shown = false;
-  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  #shown = false;
+  #closeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
-    this.internals = this.attachInternals();
+    this.#internals = this.attachInternals();
   }
 
   /** The submitted response, once there is one. */
   response: Response | null = null;
   /** The chosen score, stored while the follow-up is open. */
-  private draft: Promise<Draft> | null = null;
+  #draft: Promise<Draft> | null = null;
 
   /** The client answers go to: the `client` property, else the page's default client. */
-  private get recorder(): CxClient | null {
+  get #recorder(): CxClient | null {
     return this.client ?? getDefaultClient();
   }
 
-  private get wantedLocale(): string {
-    return this.locale ?? this.recorder?.config.locale ?? navigator.language;
+  get #wantedLocale(): string {
+    return this.locale ?? this.#recorder?.config.locale ?? navigator.language;
   }
 
-  private get locale_(): { tag: string; strings: Translation } {
-    return resolveLocale(this.wantedLocale);
+  get #locale_(): { tag: string; strings: Translation } {
+    return resolveLocale(this.#wantedLocale);
   }
 
-  private get questionText(): string {
-    return this.question ?? this.locale_.strings.question[this.kind];
+  get #questionText(): string {
+    return this.question ?? this.#locale_.strings.question[this.kind];
   }
 
-  private get visible(): boolean {
-    if (this.inert_) return false;
-    return this.shownAs === 'inline' ? !this.closed : this.open;
+  get #visible(): boolean {
+    if (this.#inert_) return false;
+    return this.#shownAs === 'inline' ? !this.closed : this.open;
   }
 
   /** The mode it is shown in: an unknown `mode` is warned about and shown inline. */
-  private get shownAs(): PromptMode {
+  get #shownAs(): PromptMode {
     return (promptModes as readonly string[]).includes(this.mode) ? this.mode : 'inline';
   }
 
   /** A prompt that could not record its answer offers nothing to answer: no touchpoint, or no client. */
-  private get inert_(): boolean {
-    return !this.touchpoint || !this.recorder;
+  get #inert_(): boolean {
+    return !this.touchpoint || !this.#recorder;
   }
 
   /** Attributes whose value must be one of a list; subclasses add theirs. */
@@ -163,30 +163,30 @@ export abstract class CxPromptElement extends LitElement {
   }
 
   /** What the console has already been told about this element, so that each problem is said once. */
-  private readonly reported = new Set<string>();
+  readonly #reported = new Set<string>();
 
-  private reportOnce(key: string, report: () => void): void {
-    if (this.reported.has(key)) return;
-    this.reported.add(key);
+  #reportOnce(key: string, report: () => void): void {
+    if (this.#reported.has(key)) return;
+    this.#reported.add(key);
     report();
   }
 
   /** Tells the site owner, once each, what keeps this prompt from working as written. */
-  private checkSetup(): void {
+  #checkSetup(): void {
     const name = this.touchpoint ? `<${this.localName} touchpoint="${this.touchpoint}">` : `<${this.localName}>`;
     for (const [attribute, { value, allowed, fallback }] of Object.entries(this.choices())) {
       if (allowed.includes(value)) continue;
-      this.reportOnce(`${attribute}=${value}`, () =>
+      this.#reportOnce(`${attribute}=${value}`, () =>
         console.warn(
           `cxkit: ${name} ${attribute}="${value}" is not one of ${allowed.map((a) => `"${a}"`).join(', ')}; using "${fallback}"`,
         ),
       );
     }
     if (!this.touchpoint) {
-      this.reportOnce('touchpoint', () =>
+      this.#reportOnce('touchpoint', () =>
         console.error(`cxkit: ${name} needs a touchpoint attribute naming the moment being rated; it stays inert until it has one`),
       );
-    } else if (!this.recorder && defaultClientAbsence() === 'unset' && !noClientReported) {
+    } else if (!this.#recorder && defaultClientAbsence() === 'unset' && !noClientReported) {
       noClientReported = true;
       console.error(
         `cxkit: ${name} stays inert: it has no client to record answers with. Load cxkit.js with data-endpoint or a valid config, call setDefaultClient(cx), or set its client property`,
@@ -194,34 +194,34 @@ export abstract class CxPromptElement extends LitElement {
     }
   }
 
-  private stopWatchingClient: (() => void) | null = null;
+  #stopWatchingClient: (() => void) | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
     // the script tag's client may come after the element (its config is still loading), or never
-    this.stopWatchingClient = watchDefaultClient(() => this.requestUpdate());
+    this.#stopWatchingClient = watchDefaultClient(() => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopWatchingClient?.();
-    this.stopWatchingClient = null;
-    clearTimeout(this.closeTimer);
+    this.#stopWatchingClient?.();
+    this.#stopWatchingClient = null;
+    clearTimeout(this.#closeTimer);
     // removed by the app (an SPA leaving the view) in the middle of the follow-up
-    if (this.step !== 'thanks') this.abandonDraft();
+    if (this.step !== 'thanks') this.#abandonDraft();
   }
 
   /** The render asked for once the visitor's language arrives; null when the prompt waits for no language. */
-  private languageArrival: Promise<void> | null = null;
+  #languageArrival: Promise<void> | null = null;
 
   /** A prompt shows in its visitor's language or not at all: the script tag fetches that language first. */
   protected override shouldUpdate(changed: PropertyValues): boolean {
-    const locale = this.wantedLocale;
+    const locale = this.#wantedLocale;
     if (isLocaleReady(locale)) {
-      this.languageArrival = null;
+      this.#languageArrival = null;
       return super.shouldUpdate(changed);
     }
-    this.languageArrival = whenLocaleReady(locale).then(() => this.requestUpdate());
+    this.#languageArrival = whenLocaleReady(locale).then(() => this.requestUpdate());
     return false;
   }
 
@@ -240,8 +240,8 @@ export abstract class CxPromptElement extends LitElement {
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while (this.languageArrival) {
-      await this.languageArrival;
+    while (this.#languageArrival) {
+      await this.#languageArrival;
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -249,59 +249,59 @@ export abstract class CxPromptElement extends LitElement {
 
   protected override willUpdate(): void {
     // judged at update, not at connect: a framework sets properties after it has put the element in the page
-    this.checkSetup();
-    if (!this.shown || this.visible) return;
+    this.#checkSetup();
+    if (!this.#shown || this.#visible) return;
     // focus goes back before the prompt's buttons leave the page (and the modal dialog has let go of the page), and only
     // when it was ours to give: the visitor may be working elsewhere while a popover closes itself
     const hadFocus = this.matches(':focus-within');
     this.renderRoot.querySelector('dialog')?.close();
-    if (hadFocus && this.restoreFocusTo?.isConnected) this.restoreFocusTo.focus();
+    if (hadFocus && this.#restoreFocusTo?.isConnected) this.#restoreFocusTo.focus();
   }
 
   protected override updated(): void {
-    const visible = this.visible;
-    if (visible && !this.shown) this.onShown();
-    else if (!visible && this.shown) this.onHidden();
-    this.shown = visible;
+    const visible = this.#visible;
+    if (visible && !this.#shown) this.#onShown();
+    else if (!visible && this.#shown) this.#onHidden();
+    this.#shown = visible;
   }
 
-  private onShown(): void {
+  #onShown(): void {
     // only a modal takes focus: a popover opening by itself must not take keystrokes meant for the page
-    if (this.shownAs === 'modal') {
-      this.restoreFocusTo = deepActiveElement();
+    if (this.#shownAs === 'modal') {
+      this.#restoreFocusTo = deepActiveElement();
       this.renderRoot.querySelector('dialog')?.showModal();
-      this.scaleControl.focus();
-    } else if (this.shownAs === 'popover') {
+      this.#scaleControl.focus();
+    } else if (this.#shownAs === 'popover') {
       // a live region announces only text that changes after it is in the page
-      requestAnimationFrame(() => (this.announcement = this.visible ? this.questionText : ''));
+      requestAnimationFrame(() => (this.announcement = this.#visible ? this.#questionText : ''));
     }
     this.dispatchEvent(new CxShowEvent({ kind: this.kind, touchpoint: this.touchpoint }));
   }
 
-  private onHidden(): void {
-    clearTimeout(this.closeTimer);
-    this.restoreFocusTo = null;
+  #onHidden(): void {
+    clearTimeout(this.#closeTimer);
+    this.#restoreFocusTo = null;
   }
 
   /** Remembers where the visitor came from when they move into a popover, to return them there when it closes. */
-  private onFocusIn(event: FocusEvent): void {
+  #onFocusIn(event: FocusEvent): void {
     const from = event.relatedTarget;
     const inside = from instanceof Node && (from === this || this.contains(from) || this.renderRoot.contains(from));
-    if (this.shownAs === 'popover' && from instanceof HTMLElement && !inside) this.restoreFocusTo = from;
+    if (this.#shownAs === 'popover' && from instanceof HTMLElement && !inside) this.#restoreFocusTo = from;
   }
 
-  private choose(value: number): void {
+  #choose(value: number): void {
     this.score = value;
-    this.internals.setFormValue(String(value));
+    this.#internals.setFormValue(String(value));
     this.dispatchEvent(new CxAnswerEvent({ score: value }));
-    if (this.followUp === 'off') return void this.submit();
+    if (this.followUp === 'off') return void this.#submit();
     this.step = 'follow-up';
-    void this.keepScore(value);
+    void this.#keepScore(value);
   }
 
   /** The client, or null after reporting that there is none. */
-  private requireClient(): CxClient | null {
-    const client = this.recorder;
+  #requireClient(): CxClient | null {
+    const client = this.#recorder;
     if (!client) {
       console.error(
         `cxkit: <${this.localName}> has no client: load cxkit.js with data-endpoint, call setDefaultClient(cx), or set its client property`,
@@ -311,51 +311,51 @@ export abstract class CxPromptElement extends LitElement {
     return client;
   }
 
-  private answer(): RecordInput {
+  #answer(): RecordInput {
     return {
       kind: this.kind,
       score: this.score ?? 0,
       touchpoint: this.touchpoint,
-      question: this.questionText,
-      locale: this.locale_.tag,
+      question: this.#questionText,
+      locale: this.#locale_.tag,
       scale: this.range,
     };
   }
 
   /** Stores the score as a draft the moment it is chosen, so that it survives an abandoned follow-up. */
-  private async keepScore(score: number): Promise<void> {
+  async #keepScore(score: number): Promise<void> {
     try {
-      if (this.draft) return await (await this.draft).rescore(score);
-      const client = this.requireClient();
+      if (this.#draft) return await (await this.#draft).rescore(score);
+      const client = this.#requireClient();
       if (!client) return;
-      this.draft = client.draft(this.answer());
-      await this.draft;
+      this.#draft = client.draft(this.#answer());
+      await this.#draft;
     } catch (error) {
       console.error(error);
-      this.draft = null;
+      this.#draft = null;
       this.step = 'error';
     }
   }
 
   /** Completes the answer through the client; `cx-submit` fires only once it is durably queued. */
-  private async submit(withComment = true): Promise<void> {
+  async #submit(withComment = true): Promise<void> {
     if (this.score === null || this.step === 'saving') return;
-    const client = this.requireClient();
+    const client = this.#requireClient();
     if (!client) return;
     // the button pressed goes away with the thank-you: focus that was in the prompt stays in it, on the close button
     const hadFocus = this.matches(':focus-within');
     this.step = 'saving';
     const comment = withComment ? this.comment.trim() : '';
     try {
-      const draft = await this.draft;
+      const draft = await this.#draft;
       const response = draft
         ? await draft.finish(comment ? { comment } : {})
-        : await client.record({ ...this.answer(), ...(comment ? { comment } : {}) });
+        : await client.record({ ...this.#answer(), ...(comment ? { comment } : {}) });
       this.response = response;
       this.step = 'thanks';
       this.dispatchEvent(new CxSubmitEvent({ response }));
       if (hadFocus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="close"]')?.focus());
-      if (this.shownAs !== 'inline') this.closeTimer = setTimeout(() => (this.open = false), thanksMs);
+      if (this.#shownAs !== 'inline') this.#closeTimer = setTimeout(() => (this.open = false), thanksMs);
     } catch (error) {
       console.error(error);
       this.step = 'error';
@@ -363,44 +363,44 @@ export abstract class CxPromptElement extends LitElement {
   }
 
   /** A chosen score whose follow-up will not come: send it as it is, marked partial. */
-  private abandonDraft(): void {
-    const draft = this.draft;
-    this.draft = null;
+  #abandonDraft(): void {
+    const draft = this.#draft;
+    this.#draft = null;
     void draft?.then((d) => d.abandon()).catch((error: unknown) => console.error(error));
   }
 
   /** Closes the prompt without submitting and fires `cx-dismiss`. */
   dismiss(): void {
-    if (!this.visible) return;
+    if (!this.#visible) return;
     const answered = this.step === 'thanks';
-    if (this.shownAs === 'inline') this.closed = true;
+    if (this.#shownAs === 'inline') this.closed = true;
     else this.open = false;
     if (answered) return;
-    this.abandonDraft();
+    this.#abandonDraft();
     this.dispatchEvent(new CxDismissEvent({ kind: this.kind, touchpoint: this.touchpoint, score: this.score }));
   }
 
   formResetCallback(): void {
-    this.abandonDraft();
+    this.#abandonDraft();
     this.score = null;
     this.comment = '';
     this.step = 'question';
     this.closed = false;
-    this.scaleControl.reset();
-    this.internals.setFormValue(null);
+    this.#scaleControl.reset();
+    this.#internals.setFormValue(null);
   }
 
-  private onKeyDown(event: KeyboardEvent): void {
+  #onKeyDown(event: KeyboardEvent): void {
     if (event.key === 'Escape') {
       event.preventDefault();
       this.dismiss();
-    } else if (event.key === 'Tab' && this.shownAs === 'modal') {
-      this.trapFocus(event);
+    } else if (event.key === 'Tab' && this.#shownAs === 'modal') {
+      this.#trapFocus(event);
     }
   }
 
   /** Keeps Tab cycling inside a modal (a modal `<dialog>` alone would let it reach the browser's UI); a popover lets Tab move on. */
-  private trapFocus(event: KeyboardEvent): void {
+  #trapFocus(event: KeyboardEvent): void {
     const focusable = [...this.renderRoot.querySelectorAll<HTMLElement>('button:not([disabled]), textarea, [tabindex="0"]')].filter(
       (el) => el.tabIndex >= 0,
     );
@@ -416,7 +416,7 @@ export abstract class CxPromptElement extends LitElement {
     }
   }
 
-  private renderFollowUp(strings: Translation): TemplateResult {
+  #renderFollowUp(strings: Translation): TemplateResult {
     const score = this.score ?? 0;
     const label = this.followUp === 'auto' ? strings.followUp[this.kind][this.band(score)] : this.followUp;
     const saving = this.step === 'saving';
@@ -431,21 +431,21 @@ export abstract class CxPromptElement extends LitElement {
         ?disabled=${saving}
         @input=${(event: Event) => {
           this.comment = (event.target as HTMLTextAreaElement).value;
-          void this.draft?.then((d) => d.touch());
+          void this.#draft?.then((d) => d.touch());
         }}
       ></textarea>
       <div class="actions">
-        <button type="button" class="skip" ?disabled=${saving} @click=${() => this.submit(false)}>${strings.skip}</button>
-        <button type="button" part="submit" class="submit" ?disabled=${saving} @click=${() => this.submit()}>${strings.submit}</button>
+        <button type="button" class="skip" ?disabled=${saving} @click=${() => this.#submit(false)}>${strings.skip}</button>
+        <button type="button" part="submit" class="submit" ?disabled=${saving} @click=${() => this.#submit()}>${strings.submit}</button>
       </div>
     </div>`;
   }
 
-  private renderBody(strings: Translation, tag: string): TemplateResult {
+  #renderBody(strings: Translation, tag: string): TemplateResult {
     if (this.step === 'thanks') return html``;
     const [low, high] = strings.ends[this.kind];
     const { min, max } = this.range;
-    return html`${this.scaleControl.render({
+    return html`${this.#scaleControl.render({
         options: this.options(strings, tag, this.score),
         selected: this.score,
         labelledBy: 'question',
@@ -456,38 +456,38 @@ export abstract class CxPromptElement extends LitElement {
         <span><span class="visually-hidden">${this.digits(min, tag)}: </span>${low}</span>
         <span><span class="visually-hidden">${this.digits(max, tag)}: </span>${high}</span>
       </div>
-      ${this.step === 'follow-up' || (this.step === 'saving' && this.followUp !== 'off') ? this.renderFollowUp(strings) : nothing}
+      ${this.step === 'follow-up' || (this.step === 'saving' && this.followUp !== 'off') ? this.#renderFollowUp(strings) : nothing}
       ${
         this.step === 'error'
           ? html`<p class="error" role="alert">
-              ${strings.saveFailed} <button type="button" class="retry" @click=${() => this.submit()}>${strings.retry}</button>
+              ${strings.saveFailed} <button type="button" class="retry" @click=${() => this.#submit()}>${strings.retry}</button>
             </p>`
           : nothing
       }`;
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    if (!this.visible) return nothing;
-    const { tag, strings } = this.locale_;
+    if (!this.#visible) return nothing;
+    const { tag, strings } = this.#locale_;
     const panel = html`<div
-      part=${this.shownAs === 'modal' ? nothing : 'panel'}
+      part=${this.#shownAs === 'modal' ? nothing : 'panel'}
       class="panel"
       dir=${strings.dir}
       lang=${tag}
-      role=${{ inline: 'group', popover: 'dialog', modal: nothing }[this.shownAs]}
-      aria-labelledby=${this.shownAs === 'modal' ? nothing : 'question'}
-      @keydown=${this.onKeyDown}
-      @focusin=${this.onFocusIn}
+      role=${{ inline: 'group', popover: 'dialog', modal: nothing }[this.#shownAs]}
+      aria-labelledby=${this.#shownAs === 'modal' ? nothing : 'question'}
+      @keydown=${this.#onKeyDown}
+      @focusin=${this.#onFocusIn}
     >
-      <p class="question" id="question">${this.questionText}</p>
-      ${this.renderBody(strings, tag)}
+      <p class="question" id="question">${this.#questionText}</p>
+      ${this.#renderBody(strings, tag)}
       <div class="thanks" role="status">
         ${this.step === 'thanks' ? strings.thanks : this.announcement ? html`<span class="visually-hidden">${this.announcement}</span>` : nothing}
       </div>
       <!-- last in tab order: Tab goes to the scale first; the button still sits in the top corner -->
       <button type="button" part="close" class="close" aria-label=${strings.close} @click=${() => this.dismiss()}>${closeIcon}</button>
     </div>`;
-    if (this.shownAs !== 'modal') return panel;
+    if (this.#shownAs !== 'modal') return panel;
     return html`<dialog
       part="panel"
       aria-labelledby="question"

@@ -23,32 +23,32 @@ function timeout(ms: number, what: string): Promise<never> {
 
 export class IdbStore implements Store {
   readonly kind = 'indexeddb';
-  private db: Promise<IDBPDatabase<CxDB>> | null = null;
+  #db: Promise<IDBPDatabase<CxDB>> | null = null;
   /**
    * The outbox's size as this page knows it: exact when it last counted or listed, plus its own adds since. Other tabs'
    * adds it cannot see, so it may be low: an add trusts it only to skip counting, and delivery, which lists every
    * entry, expires what is over the cap.
    */
-  private size: number | undefined;
+  #size: number | undefined;
 
   constructor(private readonly name: string) {}
 
   /** Opens the database now, so that a missing or blocked IndexedDB is found before the first answer. */
   async open(): Promise<void> {
-    await this.connection();
+    await this.#connection();
   }
 
-  private connection(): Promise<IDBPDatabase<CxDB>> {
-    this.db ??= Promise.race([this.connect(), timeout(openTimeoutMs, 'opening IndexedDB')]).catch((error: unknown) => {
-      this.db = null;
+  #connection(): Promise<IDBPDatabase<CxDB>> {
+    this.#db ??= Promise.race([this.#connect(), timeout(openTimeoutMs, 'opening IndexedDB')]).catch((error: unknown) => {
+      this.#db = null;
       throw error;
     });
-    return this.db;
+    return this.#db;
   }
 
-  private async connect(): Promise<IDBPDatabase<CxDB>> {
+  async #connect(): Promise<IDBPDatabase<CxDB>> {
     const forget = () => {
-      this.db = null;
+      this.#db = null;
     };
     const callbacks = {
       upgrade(db: IDBPDatabase<CxDB>) {
@@ -76,29 +76,29 @@ export class IdbStore implements Store {
   }
 
   /** Runs an operation, reopening once if the connection was closed under it. */
-  private async run<T>(operation: (db: IDBPDatabase<CxDB>) => Promise<T>): Promise<T> {
-    const db = await this.connection();
+  async #run<T>(operation: (db: IDBPDatabase<CxDB>) => Promise<T>): Promise<T> {
+    const db = await this.#connection();
     try {
       return await operation(db);
     } catch (error) {
       if (!(error instanceof DOMException && error.name === 'InvalidStateError')) throw error;
-      this.db = null;
-      return operation(await this.connection());
+      this.#db = null;
+      return operation(await this.#connection());
     }
   }
 
   add(entry: OutboxEntry, maxEntries: number): Promise<OutboxEntry[]> {
-    return this.run(async (db) => {
+    return this.#run(async (db) => {
       // strict durability: the answer must be on disk before the customer is thanked (Chrome defaults to relaxed);
       // a display is bookkeeping, and its forced flush would hold up the writes that follow an answer
       const durability = entry.display ? 'relaxed' : 'strict';
-      if (this.size !== undefined && this.size < maxEntries) {
+      if (this.#size !== undefined && this.#size < maxEntries) {
         // room by this page's count: one write, as fast as IndexedDB goes (a replaced draft counts twice, which only
         // brings the next real count sooner)
         const tx = db.transaction('outbox', 'readwrite', { durability });
         await Promise.all([tx.store.put(entry), tx.done]);
         // a delivery may have dropped the count while this write was under way: then the next add counts
-        if (this.size !== undefined) this.size += 1;
+        if (this.#size !== undefined) this.#size += 1;
         return [];
       }
       const tx = db.transaction(['outbox', 'meta'], 'readwrite', { durability });
@@ -124,23 +124,23 @@ export class IdbStore implements Store {
         }
       }
       await Promise.all(writes);
-      this.size = after - evicted.length;
+      this.#size = after - evicted.length;
       return evicted;
     });
   }
 
   async list(): Promise<OutboxEntry[]> {
-    const entries = await this.run((db) => db.getAllFromIndex('outbox', 'enqueuedAt'));
-    this.size = entries.length;
+    const entries = await this.#run((db) => db.getAllFromIndex('outbox', 'enqueuedAt'));
+    this.#size = entries.length;
     return entries;
   }
 
   count(): Promise<number> {
-    return this.run((db) => db.count('outbox'));
+    return this.#run((db) => db.count('outbox'));
   }
 
   update(entries: readonly OutboxEntry[]): Promise<void> {
-    return this.run(async (db) => {
+    return this.#run(async (db) => {
       const tx = db.transaction('outbox', 'readwrite');
       await Promise.all(
         entries.map(async (entry) => {
@@ -152,8 +152,8 @@ export class IdbStore implements Store {
   }
 
   remove(ids: readonly string[]): Promise<void> {
-    this.size = undefined;
-    return this.run(async (db) => {
+    this.#size = undefined;
+    return this.#run(async (db) => {
       const tx = db.transaction(['outbox', 'meta'], 'readwrite');
       await Promise.all([...ids.map((id) => tx.objectStore('outbox').delete(id)), tx.objectStore('meta').delete(legacyCountKey)]);
       await tx.done;
@@ -161,8 +161,8 @@ export class IdbStore implements Store {
   }
 
   reject(entries: readonly RejectedEntry[], maxRejected: number): Promise<void> {
-    this.size = undefined;
-    return this.run(async (db) => {
+    this.#size = undefined;
+    return this.#run(async (db) => {
       const tx = db.transaction(['outbox', 'rejected', 'meta'], 'readwrite');
       const rejected = tx.objectStore('rejected');
       await tx.objectStore('meta').delete(legacyCountKey);
@@ -181,11 +181,11 @@ export class IdbStore implements Store {
   }
 
   rejected(): Promise<RejectedEntry[]> {
-    return this.run((db) => db.getAllFromIndex('rejected', 'rejectedAt'));
+    return this.#run((db) => db.getAllFromIndex('rejected', 'rejectedAt'));
   }
 
   updateMeta<T>(key: string, update: (current: T | undefined) => T): Promise<T> {
-    return this.run(async (db) => {
+    return this.#run(async (db) => {
       const tx = db.transaction('meta', 'readwrite');
       const next = update((await tx.store.get(key)) as T | undefined);
       await tx.store.put(next, key);
@@ -195,18 +195,18 @@ export class IdbStore implements Store {
   }
 
   getMeta<T>(key: string): Promise<T | undefined> {
-    return this.run(async (db) => (await db.get('meta', key)) as T | undefined);
+    return this.#run(async (db) => (await db.get('meta', key)) as T | undefined);
   }
 
   setMeta(key: string, value: unknown): Promise<void> {
-    return this.run(async (db) => {
+    return this.#run(async (db) => {
       const tx = db.transaction('meta', 'readwrite');
       await Promise.all([tx.store.put(value, key), tx.done]);
     });
   }
 
   close(): void {
-    void this.db?.then((db) => db.close()).catch(() => {});
-    this.db = null;
+    void this.#db?.then((db) => db.close()).catch(() => {});
+    this.#db = null;
   }
 }

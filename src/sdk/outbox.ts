@@ -38,155 +38,156 @@ function describe(error: unknown): string {
 
 export class Outbox {
   /** The store in use; replaced when consent moves answers into IndexedDB or erases them. */
-  private ready: Promise<Store>;
+  #ready: Promise<Store>;
   /** Set once IndexedDB has failed: answers stay in memory for the rest of the page's life. */
-  private memory: MemoryStore | null = null;
+  #memory: MemoryStore | null = null;
   /** What this page knows is waiting, so that `pagehide` can send without touching storage. */
-  private readonly known = new Map<string, OutboxEntry>();
+  readonly #known = new Map<string, OutboxEntry>();
+
+  readonly #options: OutboxOptions;
+  readonly #hooks: OutboxHooks;
 
   /** `durable: false` keeps everything in memory and never touches IndexedDB (consent pending) until persist(). */
-  constructor(
-    private readonly options: OutboxOptions,
-    private readonly hooks: OutboxHooks,
-    durable = true,
-  ) {
+  constructor(options: OutboxOptions, hooks: OutboxHooks, durable = true) {
+    this.#options = options;
+    this.#hooks = hooks;
     // IndexedDB opens in a task of its own: opening it is the costliest part of creating a client, which stays short
-    this.ready = durable
-      ? new Promise((resolve) => setTimeout(resolve, 0)).then(() => this.openDurable())
+    this.#ready = durable
+      ? new Promise((resolve) => setTimeout(resolve, 0)).then(() => this.#openDurable())
       : Promise.resolve(new MemoryStore());
   }
 
   /** Consent granted: opens IndexedDB and moves what waited in memory into it. */
   persist(): Promise<void> {
-    this.ready = this.ready.then(async (current) => {
-      if (!(current instanceof MemoryStore) || this.memory) return current;
-      const durable = await this.openDurable();
-      for (const entry of await current.list()) await durable.add(entry, this.options.maxResponses);
+    this.#ready = this.#ready.then(async (current) => {
+      if (!(current instanceof MemoryStore) || this.#memory) return current;
+      const durable = await this.#openDurable();
+      for (const entry of await current.list()) await durable.add(entry, this.#options.maxResponses);
       for (const [key, value] of current.metaEntries()) await durable.updateMeta(key, () => value);
       return durable;
     });
-    return this.ready.then(() => undefined);
+    return this.#ready.then(() => undefined);
   }
 
   /** Consent denied: forgets every answer, in memory and on disk, and deletes the database. */
   erase(): Promise<void> {
-    this.ready = this.ready.then(async (current) => {
+    this.#ready = this.#ready.then(async (current) => {
       current.close();
-      this.known.clear();
-      this.memory = null;
+      this.#known.clear();
+      this.#memory = null;
       // other tabs' connections step aside (their `blocking` handler), so the deletion is not held up for long
-      await Promise.race([deleteDB(this.options.name), new Promise((resolve) => setTimeout(resolve, 3000))]).catch(() => undefined);
+      await Promise.race([deleteDB(this.#options.name), new Promise((resolve) => setTimeout(resolve, 3000))]).catch(() => undefined);
       return new MemoryStore();
     });
-    return this.ready.then(() => undefined);
+    return this.#ready.then(() => undefined);
   }
 
-  private async openDurable(): Promise<Store> {
+  async #openDurable(): Promise<Store> {
     try {
-      const store = new IdbStore(this.options.name);
+      const store = new IdbStore(this.#options.name);
       await store.open();
       return store;
     } catch (error) {
-      return this.degrade(error);
+      return this.#degrade(error);
     }
   }
 
-  private degrade(error: unknown): Store {
-    if (!this.memory) {
-      this.memory = new MemoryStore();
-      for (const entry of this.known.values()) void this.memory.add(entry, this.options.maxResponses);
-      this.hooks.onDegraded(`IndexedDB unavailable (${describe(error)}); answers are kept in memory for this page only`);
+  #degrade(error: unknown): Store {
+    if (!this.#memory) {
+      this.#memory = new MemoryStore();
+      for (const entry of this.#known.values()) void this.#memory.add(entry, this.#options.maxResponses);
+      this.#hooks.onDegraded(`IndexedDB unavailable (${describe(error)}); answers are kept in memory for this page only`);
     }
-    return this.memory;
+    return this.#memory;
   }
 
   /** The store to use now: memory once IndexedDB has failed, for the rest of the page's life. */
-  private async store(): Promise<Store> {
-    return this.memory ?? (await this.ready);
+  async #store(): Promise<Store> {
+    return this.#memory ?? (await this.#ready);
   }
 
   /** Runs an operation, falling back to memory if IndexedDB throws. */
-  private async use<T>(operation: (store: Store) => Promise<T>): Promise<T> {
-    const store = await this.store();
+  async #use<T>(operation: (store: Store) => Promise<T>): Promise<T> {
+    const store = await this.#store();
     try {
       return await operation(store);
     } catch (error) {
       if (store.kind === 'memory') throw error;
-      return operation(this.degrade(error));
+      return operation(this.#degrade(error));
     }
   }
 
   /** Whether answers are durable (IndexedDB) or kept only for this page (memory). */
   async durability(): Promise<'indexeddb' | 'memory'> {
-    return (await this.store()).kind;
+    return (await this.#store()).kind;
   }
 
   /** Stores an answer durably; past the size cap the oldest are expired to make room. */
   async add(entry: OutboxEntry): Promise<void> {
-    const store = await this.store();
+    const store = await this.#store();
     let evicted: OutboxEntry[];
     try {
-      evicted = await this.addWithQuotaRelief(store, entry);
+      evicted = await this.#addWithQuotaRelief(store, entry);
     } catch (error) {
       if (store.kind === 'memory') throw error;
-      evicted = await this.degrade(error).add(entry, this.options.maxResponses);
+      evicted = await this.#degrade(error).add(entry, this.#options.maxResponses);
     }
-    this.known.set(entry.id, entry);
-    this.forget(evicted.map((e) => e.id));
-    if (evicted.length) this.hooks.onExpired(evicted, 'overflow');
+    this.#known.set(entry.id, entry);
+    this.#forget(evicted.map((e) => e.id));
+    if (evicted.length) this.#hooks.onExpired(evicted, 'overflow');
   }
 
   /** Policy on a full disk: expire the oldest tenth of the outbox and try once more. */
-  private async addWithQuotaRelief(store: Store, entry: OutboxEntry): Promise<OutboxEntry[]> {
+  async #addWithQuotaRelief(store: Store, entry: OutboxEntry): Promise<OutboxEntry[]> {
     try {
-      return await store.add(entry, this.options.maxResponses);
+      return await store.add(entry, this.#options.maxResponses);
     } catch (error) {
       if (!isQuotaError(error)) throw error;
       const oldest = await store.list();
       const relief = oldest.slice(0, Math.max(1, Math.ceil(oldest.length / 10)));
       await store.remove(relief.map((e) => e.id));
-      this.forget(relief.map((e) => e.id));
-      if (relief.length) this.hooks.onExpired(relief, 'quota');
-      return store.add(entry, this.options.maxResponses);
+      this.#forget(relief.map((e) => e.id));
+      if (relief.length) this.#hooks.onExpired(relief, 'quota');
+      return store.add(entry, this.#options.maxResponses);
     }
   }
 
   /** Every waiting answer, oldest first. */
   async list(): Promise<OutboxEntry[]> {
-    const entries = await this.use((store) => store.list());
-    this.known.clear();
-    for (const entry of entries) this.known.set(entry.id, entry);
+    const entries = await this.#use((store) => store.list());
+    this.#known.clear();
+    for (const entry of entries) this.#known.set(entry.id, entry);
     return entries;
   }
 
   /** The answers this page knows to be waiting, without a storage round trip. */
   knownEntries(): OutboxEntry[] {
-    return [...this.known.values()].sort((a, b) => a.enqueuedAt - b.enqueuedAt);
+    return [...this.#known.values()].sort((a, b) => a.enqueuedAt - b.enqueuedAt);
   }
 
   /** How many answers wait (displays travel in the outbox too, but are not answers). */
   async countAnswers(): Promise<number> {
-    const all = await this.use((store) => store.count());
+    const all = await this.#use((store) => store.count());
     // a count is one cheap request; the list is read only when the outbox holds anything at all
     return all ? (await this.list()).filter(isAnswer).length : 0;
   }
 
   async update(entries: readonly OutboxEntry[]): Promise<void> {
-    await this.use((store) => store.update(entries));
-    for (const entry of entries) if (this.known.has(entry.id)) this.known.set(entry.id, entry);
+    await this.#use((store) => store.update(entries));
+    for (const entry of entries) if (this.#known.has(entry.id)) this.#known.set(entry.id, entry);
   }
 
   /** Marks a batch as being sent (one write, whatever its size); resolves with its entries as they will be if it fails. */
   async claim(entries: readonly OutboxEntry[], nextAttemptAt: number): Promise<OutboxEntry[]> {
     const claim: Claim = { ids: entries.map((e) => e.id), nextAttemptAt };
-    await this.use((store) => store.setMeta(claimKey, claim));
+    await this.#use((store) => store.setMeta(claimKey, claim));
     return entries.map((e) => ({ ...e, attempts: e.attempts + 1, nextAttemptAt }));
   }
 
   /** The claimed batch's request failed: its entries take their counted attempt and next try, and the claim is done. */
   async release(entries: readonly OutboxEntry[]): Promise<void> {
     await this.update(entries);
-    await this.use((store) => store.setMeta(claimKey, null));
+    await this.#use((store) => store.setMeta(claimKey, null));
   }
 
   /**
@@ -195,7 +196,7 @@ export class Outbox {
    */
   async recover(entries: readonly OutboxEntry[]): Promise<OutboxEntry[]> {
     // read first: most deliveries find no claim, or one whose request finished, and need not write at all
-    const left = await this.use((store) => store.getMeta<Claim | null>(claimKey));
+    const left = await this.#use((store) => store.getMeta<Claim | null>(claimKey));
     if (!left) return [...entries];
     const claimed = new Set(left.ids);
     const recovered = entries.map((e) =>
@@ -203,39 +204,39 @@ export class Outbox {
     );
     const counted = recovered.filter((e) => claimed.has(e.id));
     if (counted.length) await this.update(counted);
-    await this.use((store) => store.setMeta(claimKey, null));
+    await this.#use((store) => store.setMeta(claimKey, null));
     return recovered;
   }
 
   async remove(ids: readonly string[]): Promise<void> {
-    await this.use((store) => store.remove(ids));
-    this.forget(ids);
+    await this.#use((store) => store.remove(ids));
+    this.#forget(ids);
   }
 
   async expire(entries: readonly OutboxEntry[], reason: ExpiryReason): Promise<void> {
     if (!entries.length) return;
     await this.remove(entries.map((e) => e.id));
-    this.hooks.onExpired(entries, reason);
+    this.#hooks.onExpired(entries, reason);
   }
 
   async reject(entries: readonly RejectedEntry[]): Promise<void> {
-    await this.use((store) => store.reject(entries, this.options.maxRejected));
-    this.forget(entries.map((e) => e.id));
+    await this.#use((store) => store.reject(entries, this.#options.maxRejected));
+    this.#forget(entries.map((e) => e.id));
   }
 
   rejected(): Promise<RejectedEntry[]> {
-    return this.use((store) => store.rejected());
+    return this.#use((store) => store.rejected());
   }
 
   updateMeta<T>(key: string, update: (current: T | undefined) => T): Promise<T> {
-    return this.use((store) => store.updateMeta(key, update));
+    return this.#use((store) => store.updateMeta(key, update));
   }
 
-  private forget(ids: readonly string[]): void {
-    for (const id of ids) this.known.delete(id);
+  #forget(ids: readonly string[]): void {
+    for (const id of ids) this.#known.delete(id);
   }
 
   close(): void {
-    void this.ready.then((store) => store.close());
+    void this.#ready.then((store) => store.close());
   }
 }

@@ -19,133 +19,137 @@ const openPrompt = 'another prompt is open';
 const openPromptClosing = 'the open prompt to close';
 
 export class TouchpointEngine implements Touchpoints {
-  private readonly globs = new Map<string, RegExp>();
+  readonly #globs = new Map<string, RegExp>();
   /** Touchpoints already fired on this page view: each fires at most once per view. */
-  private readonly firedThisView = new Set<string>();
-  private deepestScroll = 0;
-  private exitIntentSeen = false;
-  private stopWatching: (() => void) | null = null;
-  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
-  private readonly typing = new TypingWatch();
+  readonly #firedThisView = new Set<string>();
+  #deepestScroll = 0;
+  #exitIntentSeen = false;
+  #stopWatching: (() => void) | null = null;
+  readonly #timers = new Set<ReturnType<typeof setTimeout>>();
+  readonly #typing = new TypingWatch();
   /** What each touchpoint that fell due is waiting for before it shows. */
-  private readonly waitingOn = new Map<string, string>();
+  readonly #waitingOn = new Map<string, string>();
   /** Stopped for good (the client was destroyed): whatever waits gives up. */
-  private halted = false;
-  private stopEngine = () => {};
-  private readonly stopped = new Promise<void>((resolve) => (this.stopEngine = resolve));
+  #halted = false;
+  #stopEngine = () => {};
+  readonly #stopped = new Promise<void>((resolve) => (this.#stopEngine = resolve));
 
-  constructor(
-    private readonly touchpoints: readonly Touchpoint[],
-    private readonly recontact: Recontact,
-    private readonly memory: VisitorMemory,
-    private readonly prompts: PromptHost,
-  ) {
-    for (const touchpoint of touchpoints) if (touchpoint.on.url) this.globs.set(touchpoint.id, compileGlob(touchpoint.on.url));
+  readonly #touchpoints: readonly Touchpoint[];
+  readonly #recontact: Recontact;
+  readonly #memory: VisitorMemory;
+  readonly #prompts: PromptHost;
+
+  constructor(touchpoints: readonly Touchpoint[], recontact: Recontact, memory: VisitorMemory, prompts: PromptHost) {
+    this.#touchpoints = touchpoints;
+    this.#recontact = recontact;
+    this.#memory = memory;
+    this.#prompts = prompts;
+    for (const touchpoint of touchpoints) if (touchpoint.on.url) this.#globs.set(touchpoint.id, compileGlob(touchpoint.on.url));
   }
 
   /** Counts this page view and starts watching the page. */
   start(): void {
-    if (this.stopWatching) return;
-    this.typing.start();
-    this.stopWatching = watchPage(
+    if (this.#stopWatching) return;
+    this.#typing.start();
+    this.#stopWatching = watchPage(
       {
         navigated: () => {
-          this.firedThisView.clear();
-          this.deepestScroll = 0;
-          this.exitIntentSeen = false;
-          void this.view();
+          this.#firedThisView.clear();
+          this.#deepestScroll = 0;
+          this.#exitIntentSeen = false;
+          void this.#view();
         },
         scrolled: (percent) => {
-          this.deepestScroll = percent;
-          void this.signal({ type: 'scroll' });
+          this.#deepestScroll = percent;
+          void this.#signal({ type: 'scroll' });
         },
         exitIntent: () => {
-          this.exitIntentSeen = true;
-          void this.signal({ type: 'exit' });
+          this.#exitIntentSeen = true;
+          void this.#signal({ type: 'exit' });
         },
       },
       {
-        scroll: this.touchpoints.some((t) => t.on.scrollPercent !== undefined),
-        exitIntent: this.touchpoints.some((t) => t.on.exitIntent),
+        scroll: this.#touchpoints.some((t) => t.on.scrollPercent !== undefined),
+        exitIntent: this.#touchpoints.some((t) => t.on.exitIntent),
       },
     );
-    void this.view();
+    void this.#view();
   }
 
   stop(): void {
-    this.stopWatching?.();
-    this.stopWatching = null;
-    this.typing.stop();
-    this.halted = true;
-    this.stopEngine();
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    this.#stopWatching?.();
+    this.#stopWatching = null;
+    this.#typing.stop();
+    this.#halted = true;
+    this.#stopEngine();
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
   }
 
-  private async view(): Promise<void> {
-    await this.memory.pageView();
-    await this.signal({ type: 'view' });
+  async #view(): Promise<void> {
+    await this.#memory.pageView();
+    await this.#signal({ type: 'view' });
   }
 
   /** A journey moment: resolves true if a prompt was shown for it. */
   async milestone(name: string): Promise<boolean> {
-    return this.signal({ type: 'milestone', name });
+    return this.#signal({ type: 'milestone', name });
   }
 
   /** Logs decisions to the console while on (`?cxkit-debug`, `cxkit.debug(true)`); while off, no message is even built. */
-  private debugging = false;
+  #debugging = false;
 
   setDebug(on: boolean): void {
-    this.debugging = on;
+    this.#debugging = on;
   }
 
-  private log(touchpoint: Touchpoint | string, outcome: () => string): void {
-    if (!this.debugging) return;
+  #log(touchpoint: Touchpoint | string, outcome: () => string): void {
+    if (!this.#debugging) return;
     const name = typeof touchpoint === 'string' ? touchpoint : `touchpoint "${touchpoint.id}" (${touchpoint.prompt})`;
     console.info(`cxkit: ${name}: ${outcome()}`);
   }
 
   /** Offers a signal to every touchpoint in config order; the first that shows wins. */
-  private async signal(signal: Signal): Promise<boolean> {
+  async #signal(signal: Signal): Promise<boolean> {
     let matched = false;
-    for (const touchpoint of this.touchpoints) {
-      if (this.firedThisView.has(touchpoint.id)) continue;
-      const waiting = this.unmet(touchpoint, signal);
+    for (const touchpoint of this.#touchpoints) {
+      if (this.#firedThisView.has(touchpoint.id)) continue;
+      const waiting = this.#unmet(touchpoint, signal);
       if (waiting.length) {
-        if (signal.type === 'view') this.log(touchpoint, () => `waiting for ${waiting.join(', ')}`);
+        if (signal.type === 'view') this.#log(touchpoint, () => `waiting for ${waiting.join(', ')}`);
         continue;
       }
       matched = true;
-      this.firedThisView.add(touchpoint.id);
-      if (await this.fire(touchpoint, signal)) return true;
+      this.#firedThisView.add(touchpoint.id);
+      if (await this.#fire(touchpoint, signal)) return true;
     }
-    if (!matched && signal.type === 'milestone') this.log(`milestone "${signal.name}"`, () => 'no touchpoint fires on it here');
+    if (!matched && signal.type === 'milestone') this.#log(`milestone "${signal.name}"`, () => 'no touchpoint fires on it here');
     return false;
   }
 
   /** The conditions of `on` that do not hold for this signal; momentary ones (milestone, exit intent) hold only during theirs. */
-  private unmet(touchpoint: Touchpoint, signal: Signal | null): string[] {
+  #unmet(touchpoint: Touchpoint, signal: Signal | null): string[] {
     const { on } = touchpoint;
     const waiting: string[] = [];
     if (on.milestone !== undefined && !(signal?.type === 'milestone' && signal.name === on.milestone))
       waiting.push(`milestone "${on.milestone}"`);
-    if (on.exitIntent && signal?.type !== 'exit' && !(signal === null && this.exitIntentSeen)) waiting.push('exit intent');
-    const glob = this.globs.get(touchpoint.id);
+    if (on.exitIntent && signal?.type !== 'exit' && !(signal === null && this.#exitIntentSeen)) waiting.push('exit intent');
+    const glob = this.#globs.get(touchpoint.id);
     if (glob && !glob.test(location.pathname)) waiting.push(`a URL matching ${on.url} (this page is ${location.pathname})`);
-    const views = this.memory.snapshot.pageViews;
+    const views = this.#memory.snapshot.pageViews;
     if (on.pageViews !== undefined && views < on.pageViews) waiting.push(`page view ${on.pageViews} (this is ${views})`);
-    if (on.scrollPercent !== undefined && this.deepestScroll < on.scrollPercent) {
-      waiting.push(`scrolling to ${on.scrollPercent}% (deepest so far ${Math.floor(this.deepestScroll)}%)`);
+    if (on.scrollPercent !== undefined && this.#deepestScroll < on.scrollPercent) {
+      waiting.push(`scrolling to ${on.scrollPercent}% (deepest so far ${Math.floor(this.#deepestScroll)}%)`);
     }
     return waiting;
   }
 
   /** The rules that keep a touchpoint from showing, judged on `state`. */
-  private blockers(touchpoint: Touchpoint, state: VisitorState, now: number): string[] {
+  #blockers(touchpoint: Touchpoint, state: VisitorState, now: number): string[] {
     const blocked: string[] = [];
     const memory = state.touchpoints[touchpoint.id];
     if (memory?.sampledIn === false) blocked.push(`sampled out (sample ${touchpoint.sample})`);
-    const { afterAnswerDays, afterDismissDays, maxPromptsPerSession } = this.recontact;
+    const { afterAnswerDays, afterDismissDays, maxPromptsPerSession } = this.#recontact;
     if (memory?.answeredAt !== undefined && now < memory.answeredAt + afterAnswerDays * dayMs) {
       blocked.push(`answered on ${isoDate(memory.answeredAt)}: cooldown until ${isoDate(memory.answeredAt + afterAnswerDays * dayMs)}`);
     }
@@ -154,8 +158,8 @@ export class TouchpointEngine implements Touchpoints {
     }
     if (state.session.prompts >= maxPromptsPerSession)
       blocked.push(`${state.session.prompts} of ${maxPromptsPerSession} prompts per session already shown`);
-    if (this.prompts.isOpen()) blocked.push(openPrompt);
-    const consent = this.prompts.consentBlocker();
+    if (this.#prompts.isOpen()) blocked.push(openPrompt);
+    const consent = this.#prompts.consentBlocker();
     if (consent) blocked.push(consent);
     return blocked;
   }
@@ -164,20 +168,20 @@ export class TouchpointEngine implements Touchpoints {
    * Checks the rules against fresh state (other tabs may have answered), waits delayMs, waits for the visitor to stop
    * typing (and, for a milestone, for an open prompt to close), checks again, shows.
    */
-  private async fire(touchpoint: Touchpoint, signal: Signal): Promise<boolean> {
-    if (!(await this.ready(touchpoint, signal))) return false;
+  async #fire(touchpoint: Touchpoint, signal: Signal): Promise<boolean> {
+    if (!(await this.#ready(touchpoint, signal))) return false;
     if (touchpoint.delayMs) {
-      this.log(touchpoint, () => `conditions met; showing in ${touchpoint.delayMs} ms`);
+      this.#log(touchpoint, () => `conditions met; showing in ${touchpoint.delayMs} ms`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
-          this.timers.delete(timer);
+          this.#timers.delete(timer);
           resolve();
         }, touchpoint.delayMs);
-        this.timers.add(timer);
+        this.#timers.add(timer);
       });
-      if (!(await this.ready(touchpoint, signal))) return false;
+      if (!(await this.#ready(touchpoint, signal))) return false;
     }
-    return this.show(touchpoint);
+    return this.#show(touchpoint);
   }
 
   /**
@@ -185,64 +189,70 @@ export class TouchpointEngine implements Touchpoints {
    * waits for an open prompt to close (the app named a moment that happened); a page's own touchpoints do not, their
    * moment has passed. Everything waits for a typing visitor, milestones ahead of the page's touchpoints.
    */
-  private async ready(touchpoint: Touchpoint, signal: Signal): Promise<boolean> {
+  async #ready(touchpoint: Touchpoint, signal: Signal): Promise<boolean> {
     const milestone = signal.type === 'milestone';
     for (;;) {
-      if (this.halted) return false;
+      if (this.#halted) return false;
       // the visitor may have navigated away from the URL while we waited
-      const glob = this.globs.get(touchpoint.id);
+      const glob = this.#globs.get(touchpoint.id);
       if (glob && !glob.test(location.pathname)) {
-        this.log(touchpoint, () => `not shown: the visitor left for ${location.pathname} while it waited`);
+        this.#log(touchpoint, () => `not shown: the visitor left for ${location.pathname} while it waited`);
         return false;
       }
-      const blocked = await this.blockedNow(touchpoint);
+      const blocked = await this.#blockedNow(touchpoint);
       if (milestone && blocked.length === 1 && blocked[0] === openPrompt) {
-        await this.wait(touchpoint, openPromptClosing, this.prompts.whenClosed());
+        await this.#wait(touchpoint, openPromptClosing, this.#prompts.whenClosed());
         continue;
       }
       if (blocked.length) {
-        this.log(touchpoint, () => `not shown: ${blocked.join('; ')}`);
+        this.#log(touchpoint, () => `not shown: ${blocked.join('; ')}`);
         return false;
       }
-      const typing = this.typing.busy(touchpoint.mode === 'modal');
+      const typing = this.#typing.busy(touchpoint.mode === 'modal');
       if (!typing) return true;
-      await this.wait(touchpoint, typing, this.typing.idle(touchpoint.mode === 'modal', milestone));
+      await this.#wait(touchpoint, typing, this.#typing.idle(touchpoint.mode === 'modal', milestone));
     }
   }
 
   /** Waits on `until`, which explain() and the debug log name; gives up when the engine stops. */
-  private async wait(touchpoint: Touchpoint, reason: string, until: Promise<void>): Promise<void> {
-    this.log(touchpoint, () => `waiting for ${reason}`);
-    this.waitingOn.set(touchpoint.id, reason);
+  async #wait(touchpoint: Touchpoint, reason: string, until: Promise<void>): Promise<void> {
+    this.#log(touchpoint, () => `waiting for ${reason}`);
+    this.#waitingOn.set(touchpoint.id, reason);
     try {
-      await Promise.race([until, this.stopped]);
+      await Promise.race([until, this.#stopped]);
     } finally {
-      this.waitingOn.delete(touchpoint.id);
+      this.#waitingOn.delete(touchpoint.id);
     }
   }
 
-  private show(touchpoint: Touchpoint): Promise<boolean> {
+  #show(touchpoint: Touchpoint): Promise<boolean> {
     return new Promise((resolve) => {
       let shown = false;
       let answered = false;
-      this.prompts
+      this.#prompts
         .show(
           touchpoint,
           () => {
             shown = true;
-            this.log(touchpoint, () => `shown as ${touchpoint.mode ?? 'popover'}`);
-            void this.memory.shown();
+            this.#log(touchpoint, () => `shown as ${touchpoint.mode ?? 'popover'}`);
+            void this.#memory.shown();
             resolve(true);
           },
           // remembered the moment a score is chosen (its answer is stored then), well before the thank-you, so that a
           // visitor who reloads at once is not asked again; closing afterwards still counts as answered
           () => {
             answered = true;
-            void this.memory.answered(touchpoint.id);
+            void this.#memory.answered(touchpoint.id);
           },
         )
         .then((response) =>
-          answered ? undefined : response ? this.memory.answered(touchpoint.id) : shown ? this.memory.dismissed(touchpoint.id) : undefined,
+          answered
+            ? undefined
+            : response
+              ? this.#memory.answered(touchpoint.id)
+              : shown
+                ? this.#memory.dismissed(touchpoint.id)
+                : undefined,
         )
         .catch((error: unknown) => console.error(error))
         .finally(() => resolve(shown));
@@ -253,22 +263,22 @@ export class TouchpointEngine implements Touchpoints {
    * The rules that keep the touchpoint from showing, on fresh state. Judged after the last storage round trip, so that
    * nothing can open a prompt between this answer and a show() that follows it at once.
    */
-  private async blockedNow(touchpoint: Touchpoint): Promise<string[]> {
+  async #blockedNow(touchpoint: Touchpoint): Promise<string[]> {
     const sample = touchpoint.sample ?? 1;
-    const state = sample < 1 ? await this.memory.drawSample(touchpoint.id, sample) : await this.memory.read();
-    return this.blockers(touchpoint, state, Date.now());
+    const state = sample < 1 ? await this.#memory.drawSample(touchpoint.id, sample) : await this.#memory.read();
+    return this.#blockers(touchpoint, state, Date.now());
   }
 
   /** Why `id` would or would not show now, from what this page knows (synchronous: no storage round trip). */
   explain(id: string): Decision {
-    const touchpoint = this.touchpoints.find((t) => t.id === id);
+    const touchpoint = this.#touchpoints.find((t) => t.id === id);
     if (!touchpoint) return notInConfig(id);
-    const waitingOn = this.waitingOn.get(id);
-    const blockedBy = this.blockers(touchpoint, this.memory.snapshot, Date.now()).filter(
+    const waitingOn = this.#waitingOn.get(id);
+    const blockedBy = this.#blockers(touchpoint, this.#memory.snapshot, Date.now()).filter(
       (rule) => !(rule === openPrompt && waitingOn === openPromptClosing),
     );
-    const waitingFor = waitingOn ? [waitingOn] : this.unmet(touchpoint, null);
-    if (this.firedThisView.has(id) && !waitingFor.length) blockedBy.push('already fired on this page view');
+    const waitingFor = waitingOn ? [waitingOn] : this.#unmet(touchpoint, null);
+    if (this.#firedThisView.has(id) && !waitingFor.length) blockedBy.push('already fired on this page view');
     return { touchpoint: id, eligible: blockedBy.length === 0, waitingFor, blockedBy };
   }
 }

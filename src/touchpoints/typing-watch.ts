@@ -30,33 +30,33 @@ interface Waiter {
 }
 
 export class TypingWatch {
-  private lastKeyAt = Number.NEGATIVE_INFINITY;
-  private composing = false;
+  #lastKeyAt = Number.NEGATIVE_INFINITY;
+  #composing = false;
   /** Waiting prompts, resolved in this order: urgent ones (milestones) first. */
-  private waiters: Waiter[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private listening = false;
+  #waiters: Waiter[] = [];
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #listening = false;
 
-  private readonly onEvent = (event: Event): void => {
-    if (event.type === 'compositionstart') this.composing = true;
-    else if (event.type === 'compositionend' || event.type === 'focusout') this.composing = false;
-    if (event.type === 'keydown' || event.type === 'input') this.lastKeyAt = Date.now();
+  readonly #onEvent = (event: Event): void => {
+    if (event.type === 'compositionstart') this.#composing = true;
+    else if (event.type === 'compositionend' || event.type === 'focusout') this.#composing = false;
+    if (event.type === 'keydown' || event.type === 'input') this.#lastKeyAt = Date.now();
     // focusout fires before focus lands elsewhere: judge once it has
-    if (this.waiters.length) setTimeout(() => this.release(), 0);
+    if (this.#waiters.length) setTimeout(() => this.#release(), 0);
   };
 
   start(): void {
-    if (this.listening) return;
-    this.listening = true;
-    for (const type of watched) window.addEventListener(type, this.onEvent, { capture: true, passive: true });
+    if (this.#listening) return;
+    this.#listening = true;
+    for (const type of watched) window.addEventListener(type, this.#onEvent, { capture: true, passive: true });
   }
 
   stop(): void {
-    for (const type of watched) window.removeEventListener(type, this.onEvent, { capture: true });
-    this.listening = false;
-    clearTimeout(this.timer);
-    const waiters = this.waiters;
-    this.waiters = [];
+    for (const type of watched) window.removeEventListener(type, this.#onEvent, { capture: true });
+    this.#listening = false;
+    clearTimeout(this.#timer);
+    const waiters = this.#waiters;
+    this.#waiters = [];
     for (const waiter of waiters) waiter.resolve();
   }
 
@@ -67,9 +67,9 @@ export class TypingWatch {
   busy(modal: boolean): string | null {
     const field = focused();
     if (!isTextField(field)) return null;
-    if (this.composing) return 'the visitor to finish composing text in a field';
+    if (this.#composing) return 'the visitor to finish composing text in a field';
     if (modal) return 'focus to leave the field the visitor is in (a modal would take it)';
-    if (Date.now() - this.lastKeyAt < typingPauseMs) return 'the visitor to stop typing in a field';
+    if (Date.now() - this.#lastKeyAt < typingPauseMs) return 'the visitor to stop typing in a field';
     return null;
   }
 
@@ -77,21 +77,21 @@ export class TypingWatch {
   idle(modal: boolean, urgent: boolean): Promise<void> {
     return new Promise((resolve) => {
       const waiter = { modal, urgent, resolve };
-      const at = urgent ? this.waiters.findIndex((w) => !w.urgent) : -1;
-      if (at < 0) this.waiters.push(waiter);
-      else this.waiters.splice(at, 0, waiter);
-      this.release();
+      const at = urgent ? this.#waiters.findIndex((w) => !w.urgent) : -1;
+      if (at < 0) this.#waiters.push(waiter);
+      else this.#waiters.splice(at, 0, waiter);
+      this.#release();
     });
   }
 
   /** Resolves the waiters that may go now, in order, and checks again when the pause will have passed. */
-  private release(): void {
-    clearTimeout(this.timer);
-    const ready = this.waiters.filter((w) => this.busy(w.modal) === null);
-    this.waiters = this.waiters.filter((w) => !ready.includes(w));
+  #release(): void {
+    clearTimeout(this.#timer);
+    const ready = this.#waiters.filter((w) => this.busy(w.modal) === null);
+    this.#waiters = this.#waiters.filter((w) => !ready.includes(w));
     for (const waiter of ready) waiter.resolve();
     // the pause running out is the one change no event announces; focus leaving and compositions ending are
-    const pauseLeft = this.lastKeyAt + typingPauseMs - Date.now();
-    if (this.waiters.length && pauseLeft > 0) this.timer = setTimeout(() => this.release(), pauseLeft + 10);
+    const pauseLeft = this.#lastKeyAt + typingPauseMs - Date.now();
+    if (this.#waiters.length && pauseLeft > 0) this.#timer = setTimeout(() => this.#release(), pauseLeft + 10);
   }
 }

@@ -36,34 +36,34 @@ function current(state: VisitorState | undefined, now: number): VisitorState {
 export class VisitorMemory {
   /** The last state read or written, for answers that cannot wait for storage (explain()). */
   snapshot: VisitorState = fresh(Date.now());
-  private loaded = false;
+  #loaded = false;
 
   constructor(private readonly outbox: Outbox) {}
 
-  private async update(change: (state: VisitorState, now: number) => VisitorState): Promise<VisitorState> {
+  async #update(change: (state: VisitorState, now: number) => VisitorState): Promise<VisitorState> {
     const now = Date.now();
     this.snapshot = await this.outbox.updateMeta<VisitorState>(key, (stored) => change(current(stored, now), now));
-    this.loaded = true;
+    this.#loaded = true;
     return this.snapshot;
   }
 
   /** `new` in the visitor's first session, `returning` in a later one; undefined until the memory has been read. */
   get visitor(): Visitor | undefined {
-    if (!this.loaded) return undefined;
+    if (!this.#loaded) return undefined;
     return (this.snapshot.sessions ?? 1) > 1 ? 'returning' : 'new';
   }
 
   /** Re-reads what other tabs may have changed. */
   read(): Promise<VisitorState> {
-    return this.update((state) => state);
+    return this.#update((state) => state);
   }
 
   pageView(): Promise<VisitorState> {
-    return this.update((state, now) => ({ ...state, pageViews: state.pageViews + 1, session: { ...state.session, lastSeenAt: now } }));
+    return this.#update((state, now) => ({ ...state, pageViews: state.pageViews + 1, session: { ...state.session, lastSeenAt: now } }));
   }
 
-  private touch(id: string, change: (memory: TouchpointMemory, now: number) => TouchpointMemory) {
-    return this.update((state, now) => ({
+  #touch(id: string, change: (memory: TouchpointMemory, now: number) => TouchpointMemory) {
+    return this.#update((state, now) => ({
       ...state,
       touchpoints: { ...state.touchpoints, [id]: change(state.touchpoints[id] ?? {}, now) },
     }));
@@ -71,18 +71,18 @@ export class VisitorMemory {
 
   /** Draws whether the visitor is in the touchpoint's sample, once and then remembered (`touchpoints[id].sampledIn`). */
   drawSample(id: string, rate: number): Promise<VisitorState> {
-    return this.touch(id, (memory) => (memory.sampledIn === undefined ? { ...memory, sampledIn: Math.random() < rate } : memory));
+    return this.#touch(id, (memory) => (memory.sampledIn === undefined ? { ...memory, sampledIn: Math.random() < rate } : memory));
   }
 
   shown(): Promise<VisitorState> {
-    return this.update((state, now) => ({ ...state, session: { lastSeenAt: now, prompts: state.session.prompts + 1 } }));
+    return this.#update((state, now) => ({ ...state, session: { lastSeenAt: now, prompts: state.session.prompts + 1 } }));
   }
 
   answered(id: string): Promise<VisitorState> {
-    return this.touch(id, (memory, now) => ({ ...memory, answeredAt: now }));
+    return this.#touch(id, (memory, now) => ({ ...memory, answeredAt: now }));
   }
 
   dismissed(id: string): Promise<VisitorState> {
-    return this.touch(id, (memory, now) => ({ ...memory, dismissedAt: now }));
+    return this.#touch(id, (memory, now) => ({ ...memory, dismissedAt: now }));
   }
 }

@@ -20,42 +20,44 @@ type Host = ReactiveControllerHost & { readonly renderRoot: HTMLElement | Docume
 
 export class ScoreScale implements ReactiveController {
   /** The option that Tab lands on; follows the arrows, and the choice. */
-  private active: number | null = null;
+  #active: number | null = null;
 
-  constructor(
-    private readonly host: Host,
-    private readonly onChoose: (value: number) => void,
-  ) {
+  readonly #host: Host;
+  readonly #onChoose: (value: number) => void;
+
+  constructor(host: Host, onChoose: (value: number) => void) {
+    this.#host = host;
+    this.#onChoose = onChoose;
     host.addController(this);
   }
 
   hostConnected(): void {}
 
   reset(): void {
-    this.active = null;
+    this.#active = null;
   }
 
-  private activeIndex(view: ScaleView): number {
-    if (this.active !== null) return this.active;
+  #activeIndex(view: ScaleView): number {
+    if (this.#active !== null) return this.#active;
     const chosen = view.options.findIndex((o) => o.value === view.selected);
     return chosen >= 0 ? chosen : 0;
   }
 
   /** Focuses the option that takes Tab: used when a popover or modal opens. */
   focus(): void {
-    this.host.renderRoot.querySelector<HTMLElement>('[role="radio"][tabindex="0"]')?.focus();
+    this.#host.renderRoot.querySelector<HTMLElement>('[role="radio"][tabindex="0"]')?.focus();
   }
 
-  private async move(view: ScaleView, to: number): Promise<void> {
+  async #move(view: ScaleView, to: number): Promise<void> {
     const count = view.options.length;
-    this.active = (to + count) % count;
-    this.host.requestUpdate();
-    await this.host.updateComplete;
+    this.#active = (to + count) % count;
+    this.#host.requestUpdate();
+    await this.#host.updateComplete;
     this.focus();
   }
 
-  private onKeyDown(event: KeyboardEvent, view: ScaleView): void {
-    const current = this.activeIndex(view);
+  #onKeyDown(event: KeyboardEvent, view: ScaleView): void {
+    const current = this.#activeIndex(view);
     // left and right follow reading direction: in RTL the scale runs right to left
     const forward = view.dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
     const backward = view.dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
@@ -70,17 +72,17 @@ export class ScoreScale implements ReactiveController {
     const target = targets[event.key];
     if (target === undefined) return;
     event.preventDefault();
-    void this.move(view, target);
+    void this.#move(view, target);
   }
 
   render(view: ScaleView): TemplateResult {
-    const active = this.activeIndex(view);
+    const active = this.#activeIndex(view);
     return html`<div
       class="scale"
       role="radiogroup"
       aria-labelledby=${view.labelledBy}
       aria-describedby=${view.describedBy}
-      @keydown=${(event: KeyboardEvent) => this.onKeyDown(event, view)}
+      @keydown=${(event: KeyboardEvent) => this.#onKeyDown(event, view)}
     >
       ${view.options.map(
         (option, index) =>
@@ -94,8 +96,8 @@ export class ScoreScale implements ReactiveController {
             tabindex=${index === active ? 0 : -1}
             data-value=${option.value}
             @click=${() => {
-              this.active = index;
-              this.onChoose(option.value);
+              this.#active = index;
+              this.#onChoose(option.value);
             }}
           >
             ${option.content}

@@ -10,11 +10,11 @@ import { CxNps } from './elements/nps/nps.js';
 import { CxPromptElement } from './elements/prompt-element.js';
 import { receiveLocales } from './embed/locale-bundle.js';
 import { connectKey, type ConnectPrompts, type PromptKit } from './embed/prompt-bundle.js';
-import { addTranslations, plural, setLocaleSource } from './locales/registry.js';
+import { addEnglish, addTranslations, plural, setLocaleSource } from './locales/registry.js';
 
 try {
   defineElement('cx-nps', CxNps);
-  const kit: PromptKit = { lit: { css, html, svg }, promptElement: { CxPromptElement }, registry: { plural } };
+  const kit: PromptKit = { lit: { css, html, svg }, promptElement: { CxPromptElement }, registry: { plural, addEnglish } };
   const connect = (window.cxkit as unknown as Record<string, ConnectPrompts | undefined> | undefined)?.[connectKey];
   receiveLocales((locale, strings) => addTranslations({ [locale]: strings }));
   if (connect) {

@@ -23,7 +23,7 @@ interface KitModules {
 export const promptKitExports = {
   lit: ['css', 'html', 'svg'],
   promptElement: ['CxPromptElement'],
-  registry: ['plural'],
+  registry: ['plural', 'addEnglish'],
 } as const satisfies { [M in keyof KitModules]: ReadonlyArray<keyof KitModules[M]> };
 
 type KitExports = typeof promptKitExports;

@@ -1,14 +1,13 @@
-// English: the fallback for every language and string.
+// English: the fallback for every language and string. The strings that only CSAT or CES use travel with their
+// elements (`csat-english.ts`, `ces-english.ts`), which add them (`addEnglish`): a page that shows NPS alone never loads them.
 import { standardQuestions } from './standard-questions.js';
-import type { Translation } from './translation.js';
+import type { DeepPartial, Translation } from './translation.js';
 
-export const en: Translation = {
+export const en = {
   dir: 'ltr',
   question: standardQuestions,
   ends: {
     nps: ['Not at all likely', 'Extremely likely'],
-    csat: ['Very dissatisfied', 'Very satisfied'],
-    ces: ['Strongly disagree', 'Strongly agree'],
   },
   followUp: {
     nps: {
@@ -16,11 +15,7 @@ export const en: Translation = {
       mid: 'What would make you more likely to recommend us?',
       high: 'What do you like most about us?',
     },
-    csat: { low: 'What went wrong?', mid: 'What could we do better?', high: 'What did you like most?' },
-    ces: { low: 'What made it difficult?', mid: 'What could have made it easier?', high: 'What made it easy?' },
   },
-  satisfaction: ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'],
-  stars: { one: '{n} star', other: '{n} stars' },
   commentPlaceholder: 'Optional',
   submit: 'Send',
   skip: 'Skip',
@@ -28,4 +23,4 @@ export const en: Translation = {
   thanks: 'Thank you for your feedback!',
   saveFailed: 'Your answer could not be saved.',
   retry: 'Try again',
-};
+} satisfies DeepPartial<Translation>;

@@ -2,9 +2,15 @@
 // here; the other built-in languages are added by `./all.ts` (the ESM library) or, for the script tag, fetched one at a
 // time when a prompt needs one (`setLocaleSource`).
 import { en } from './en.js';
-import type { PluralForms, Translation } from './translation.js';
+import type { DeepPartial, PluralForms, Translation } from './translation.js';
 
-const translations = new Map<string, Translation>([['en', en]]);
+export type { DeepPartial } from './translation.js';
+
+// English lacks the strings of CSAT and CES until their elements' modules add them (`addEnglish`), which they do before
+// the element can render: what a prompt looks up is there
+const translations = new Map<string, Translation>([['en', en as DeepPartial<Translation> as Translation]]);
+/** English as it is now: with the strings kinds and sites have added. */
+const english = (): Translation => translations.get('en') as Translation;
 
 /** Languages cxkit ships. */
 export const builtInLocales = ['en', 'es', 'fr', 'de', 'it', 'pt', 'nl', 'ja', 'zh', 'ko', 'ar', 'he'] as const;
@@ -53,21 +59,25 @@ export function whenLocaleReady(locale: string | undefined): Promise<void> {
   return fetching;
 }
 
-/** One level deep is enough: a Translation's values are strings, string tuples or records of strings. */
-function merge(base: Translation, override: DeepPartial<Translation>): Translation {
-  const out: Record<string, unknown> = { ...base };
+/** `override`'s strings over `base`'s: a Translation's values are strings, string tuples or records of those. */
+function merge<T extends object>(base: T | DeepPartial<T>, override: DeepPartial<T>): T {
+  const out = { ...base } as Record<string, unknown>;
   for (const [key, value] of Object.entries(override)) {
     const current = out[key];
     const nested =
       value && typeof value === 'object' && !Array.isArray(value) && current && typeof current === 'object' && !Array.isArray(current);
-    out[key] = nested ? merge(current as Translation, value as DeepPartial<Translation>) : value;
+    out[key] = nested ? merge(current as object, value as DeepPartial<object>) : value;
   }
-  return out as unknown as Translation;
+  return out as T;
 }
 
-export type DeepPartial<T> = {
-  readonly [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K];
-};
+/**
+ * English strings that come with a kind's element (`csat-english.ts` …): filled in under every language here, whose
+ * own strings win, so that a language registered before the element came falls back to them too.
+ */
+export function addEnglish(strings: DeepPartial<Translation>): void {
+  for (const [tag, translation] of translations) translations.set(tag, merge<Translation>(strings, translation));
+}
 
 /**
  * Overrides strings of a language, or adds a language: strings not given fall back to the base language
@@ -75,7 +85,7 @@ export type DeepPartial<T> = {
  */
 export function registerTranslation(locale: string, strings: DeepPartial<Translation>): void {
   const tag = locale.toLowerCase();
-  translations.set(tag, merge(translations.get(tag) ?? translations.get(tag.split('-')[0] ?? '') ?? en, strings));
+  translations.set(tag, merge(translations.get(tag) ?? translations.get(tag.split('-')[0] ?? '') ?? english(), strings));
 }
 
 /** The best match for a BCP 47 tag: the exact tag, then its base language, then English. */
@@ -85,7 +95,7 @@ export function resolveLocale(locale: string | undefined): { tag: string; string
   if (exact) return { tag, strings: exact };
   const base = tag.split('-')[0] ?? 'en';
   const fallback = translations.get(base);
-  return fallback ? { tag: base, strings: fallback } : { tag: 'en', strings: en };
+  return fallback ? { tag: base, strings: fallback } : { tag: 'en', strings: english() };
 }
 
 /** Picks the plural form for `n` in `locale` and fills in `{n}` as `written` (the caller's digits for it). */

@@ -30,3 +30,8 @@ export interface Translation {
   readonly saveFailed: string;
   readonly retry: string;
 }
+
+/** Some of a Translation's strings, at any depth: what a site overrides, or what a kind's element adds to English. */
+export type DeepPartial<T> = {
+  readonly [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K];
+};

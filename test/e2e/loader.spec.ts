@@ -216,6 +216,23 @@ test('a CSAT prompt fetches its own file beside the prompt UI, not after it; an 
   expect(errors).toEqual({ console: [], uncaught: [] });
 });
 
+test('CSAT and CES prompts bring their English in their own files, also for a language cxkit lacks', async ({ page, openSite }) => {
+  const errors = watchErrors(page);
+  await openSite(page, { inlineConfig: { locale: 'sv-SE' } });
+  await show(page, 'csat');
+  const csat = page.locator('cx-csat');
+  await expect(csat.locator('.ends')).toHaveText(/^\s*1:\s*Very dissatisfied\s*5:\s*Very satisfied\s*$/);
+  await csat.getByRole('radio', { name: '2 stars' }).click();
+  await expect(csat.getByLabel('What went wrong?')).toBeVisible();
+  await csat.getByRole('button', { name: 'Close' }).click();
+  await show(page, 'ces');
+  const ces = page.locator('cx-ces');
+  await expect(ces.locator('.ends')).toHaveText(/^\s*1:\s*Strongly disagree\s*7:\s*Strongly agree\s*$/);
+  await ces.getByRole('radio', { name: '6' }).click();
+  await expect(ces.getByLabel('What made it easy?')).toBeVisible();
+  expect(errors).toEqual({ console: [], uncaught: [] });
+});
+
 test("with a prompt kind's file missing, one console error names it; other prompts still show", async ({ page, openSite }) => {
   const errors = watchErrors(page);
   await page.route('**/dist/cxkit-ces.js', (route) => route.fulfill({ status: 404, body: 'not found' }));

@@ -1,8 +1,12 @@
 // <cx-ces>: Customer Effort Score, agreement on 1–7 (or 1–5).
+import { addEnglish } from '../../locales/registry.js';
 import type { Bands, Translation } from '../../locales/translation.js';
 import type { Scale } from '../../schema/response.js';
 import type { ScaleOption } from '../internal/score-scale.js';
 import { CxPromptElement } from '../prompt-element.js';
+import { cesEnglish } from './ces-english.js';
+
+addEnglish(cesEnglish);
 
 /**
  * Asks how much the customer agrees that you made it easy, then why.

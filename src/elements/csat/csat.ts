@@ -1,13 +1,16 @@
 // <cx-csat>: Customer Satisfaction, 1–5, as stars, faces or numbers.
 import { html } from 'lit';
-import { plural } from '../../locales/registry.js';
+import { addEnglish, plural } from '../../locales/registry.js';
 import type { Bands, Translation } from '../../locales/translation.js';
 import type { Scale } from '../../schema/response.js';
 import { defaultScales } from '../../schema/scales.js';
 import type { ScaleOption } from '../internal/score-scale.js';
 import { CxPromptElement } from '../prompt-element.js';
+import { csatEnglish } from './csat-english.js';
 import { faceIcons, starIcon } from './csat-icons.js';
 import { csatStyles } from './csat.styles.js';
+
+addEnglish(csatEnglish);
 
 const variants = ['stars', 'emoji', 'numbers'] as const;
 export type CsatVariant = (typeof variants)[number];

@@ -75,19 +75,36 @@ const minifiedElementTemplates: Plugin = {
 };
 
 /**
+ * V8's explicit compile hint (Chrome 136+; other engines read a comment): a file whose functions nearly all run as soon
+ * as it arrives is compiled whole, off the main thread while it streams in, instead of function by function on the main
+ * thread as each is first called. Must be the file's first line.
+ */
+const eagerCompileHint = '//# allFunctionsCalledOnLoad';
+
+/**
  * The script tag's classic scripts: one self-contained IIFE each (no module loading, no CORS, works with async and
  * defer); `extra` adds plugins, and wraps the file in a banner and a footer.
  */
 const classicScript = (
   input: string,
   file: string,
-  extra: { plugins?: Plugin[]; wrap?: { banner: string; footer: string } } = {},
+  extra: { plugins?: Plugin[]; wrap?: { banner: string; footer: string }; eager?: boolean } = {},
 ): UserConfig => ({
   plugins: [...(extra.plugins ?? []), ownKeysOnlyInZod, minifiedElementTemplates],
   build: {
     emptyOutDir: false,
     target: 'es2022',
-    rolldownOptions: { input, output: { format: 'iife', entryFileNames: file, ...extra.wrap } },
+    rolldownOptions: {
+      input,
+      output: {
+        format: 'iife',
+        entryFileNames: file,
+        banner: extra.wrap?.banner ?? '',
+        footer: extra.wrap?.footer ?? '',
+        // after minification, which drops comments
+        postBanner: extra.eager ? eagerCompileHint : '',
+      },
+    },
   },
 });
 
@@ -127,6 +144,7 @@ const kindFile = (kind: PromptKind): UserConfig => {
   const file = `cxkit-${kind}.js`;
   return classicScript(`src/embed-${kind}.ts`, file, {
     plugins: [promptKitFromPromptUi],
+    eager: true,
     wrap: {
       banner: `(function(){try{var c=self.cxkit&&self.cxkit.${connectKindKey};if(!c)return console.error("cxkit: ${file} is loaded by cxkit.js; load cxkit.js instead");c(function(__kit){`,
       footer: `})}catch(e){console.error(e)}})();`,
@@ -137,7 +155,7 @@ const kindFile = (kind: PromptKind): UserConfig => {
 const modes: Record<string, UserConfig> = {
   embed: classicScript('src/embed.ts', 'cxkit.js'),
   core: classicScript('src/embed-core.ts', 'cxkit-core.js'),
-  prompts: classicScript('src/embed-prompts.ts', 'cxkit-prompts.js'),
+  prompts: classicScript('src/embed-prompts.ts', 'cxkit-prompts.js', { eager: true }),
   touchpoints: classicScript('src/embed-touchpoints.ts', 'cxkit-touchpoints.js'),
   csat: kindFile('csat'),
   ces: kindFile('ces'),

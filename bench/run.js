@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { launchOptions } from '../scripts/browser.js';
+import { loaderBudget, npsPromptBudget } from './budgets.js';
 import { measureCollector } from './collector.js';
 import { baselineOf, measurePageLoad } from './page-load.js';
 import { measureShow } from './show.js';
@@ -137,7 +138,7 @@ try {
 }
 if (parts.has('collector')) await measureCollector(root);
 const targets = {
-  'cxkit.js': 'critical path, target ≤ 4,000 B gzip',
+  [loaderBudget.file]: `critical path, target ≤ ${loaderBudget.bytes.toLocaleString('en')} B gzip`,
   'cxkit-core.js': 'at idle',
   'cxkit-touchpoints.js': 'at idle, for a config that has touchpoints',
   'cxkit-prompts.js': 'when a prompt shows (English, with <cx-nps>)',
@@ -156,10 +157,10 @@ for (const [file, role] of parts.has('size') ? Object.entries(targets) : []) {
 }
 if (parts.has('size')) {
   const total = (/** @type {string[]} */ files) => files.reduce((sum, file) => sum + (gzipped[file] ?? 0), 0);
-  const shown = total(['cxkit.js', 'cxkit-core.js', 'cxkit-prompts.js']);
+  const shown = total(npsPromptBudget.files);
   const fired = shown + total(['cxkit-touchpoints.js']);
   console.log(
-    `bench: one NPS prompt in English, gzip (target ≤ 30,000 B): by cxkit.show() or an inline element ${shown} B; by a touchpoint ${fired} B`,
+    `bench: one NPS prompt in English, gzip (target ≤ ${npsPromptBudget.bytes.toLocaleString('en')} B): by cxkit.show() or an inline element ${shown} B; by a touchpoint ${fired} B`,
   );
   console.log(`bench: one CSAT prompt in English, gzip: by cxkit.show() or an inline element ${shown + total(['cxkit-csat.js'])} B`);
 }

@@ -1,0 +1,7 @@
+// The script tag's byte budgets (gzip), shared by the build's size report and the bench.
+
+/** What every page with the script tag pays on its critical path, before anything is asked. */
+export const loaderBudget = { file: 'cxkit.js', bytes: 4_000 };
+
+/** Everything a page loads to show one NPS prompt in English by cxkit.show() or an inline element. */
+export const npsPromptBudget = { files: ['cxkit.js', 'cxkit-core.js', 'cxkit-prompts.js'], bytes: 30_000 };

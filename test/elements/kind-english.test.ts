@@ -7,8 +7,8 @@ import type { CxPromptElement } from '../../src/elements/prompt-element.js';
 import { fr } from '../../src/locales/fr.js';
 import { registerTranslation, resolveLocale } from '../../src/locales/registry.js';
 import { Collector } from '../support/collector.js';
-import { destroyTestClients, idleClient } from '../support/clients.js';
-import { PromptHarness } from './prompt-harness.js';
+import { idleClient } from '../support/clients.js';
+import { clearPromptPage, PromptHarness } from './prompt-harness.js';
 
 /** Every path to a string in a translation, e.g. `ends.csat.0`. */
 function paths(value: unknown, at = ''): string[] {
@@ -24,11 +24,7 @@ async function mount(markup: string): Promise<PromptHarness> {
 }
 
 describe("a prompt kind's English, added by its element", () => {
-  afterEach(() => {
-    document.body.replaceChildren();
-    setDefaultClient(null);
-    destroyTestClients();
-  });
+  afterEach(clearPromptPage);
 
   it('reaches a language registered before the element came, and completes English', async () => {
     setDefaultClient(await idleClient(new Collector()));

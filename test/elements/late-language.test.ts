@@ -7,14 +7,11 @@ import type { CxPromptElement } from '../../src/elements/prompt-element.js';
 import { fr } from '../../src/locales/fr.js';
 import { addTranslations, setLocaleSource } from '../../src/locales/registry.js';
 import { Collector } from '../support/collector.js';
-import { destroyTestClients, idleClient } from '../support/clients.js';
+import { idleClient } from '../support/clients.js';
+import { clearPromptPage } from './prompt-harness.js';
 
 describe('a prompt whose language is still on its way', () => {
-  afterEach(() => {
-    document.body.replaceChildren();
-    setDefaultClient(null);
-    destroyTestClients();
-  });
+  afterEach(clearPromptPage);
 
   it('renders once the language is in, and updateComplete asked before its first render waits for that', async () => {
     setDefaultClient(await idleClient(new Collector()));

@@ -1,6 +1,15 @@
 // Drives a prompt element the way a customer would, hiding shadow-DOM lookups from the tests.
 import { sendKeys } from '@web/test-runner-commands';
+import { setDefaultClient } from '../../src/elements/default-client.js';
 import type { CxPromptElement } from '../../src/elements/prompt-element.js';
+import { destroyTestClients } from '../support/clients.js';
+
+/** After a test: its prompts out of the page, no default client, its clients destroyed. */
+export function clearPromptPage(): void {
+  document.body.replaceChildren();
+  setDefaultClient(null);
+  destroyTestClients();
+}
 
 export class PromptHarness {
   constructor(readonly element: CxPromptElement) {}

@@ -8,7 +8,7 @@ import { responseSchema } from '../../src/schema/response.js';
 import type { CxClient } from '../../src/sdk/client.js';
 import { Collector } from '../support/collector.js';
 import { destroyTestClients, idleClient, storedIn } from '../support/clients.js';
-import { PromptHarness } from './prompt-harness.js';
+import { clearPromptPage, PromptHarness } from './prompt-harness.js';
 
 let client: CxClient;
 
@@ -28,11 +28,7 @@ describe('prompt elements', () => {
     client = await idleClient(new Collector());
     setDefaultClient(client);
   });
-  afterEach(() => {
-    document.body.replaceChildren();
-    setDefaultClient(null);
-    destroyTestClients();
-  });
+  afterEach(clearPromptPage);
 
   it('render their full scales with labelled ends', async () => {
     const nps = await mount('<cx-nps touchpoint="t" locale="en"></cx-nps>');

@@ -4,8 +4,8 @@ import '../../src/elements.js';
 import { setDefaultClient } from '../../src/elements.js';
 import type { CxPromptElement } from '../../src/elements/prompt-element.js';
 import { Collector } from '../support/collector.js';
-import { destroyTestClients, idleClient } from '../support/clients.js';
-import { PromptHarness } from './prompt-harness.js';
+import { idleClient } from '../support/clients.js';
+import { clearPromptPage, PromptHarness } from './prompt-harness.js';
 
 let logged: { error: string[]; warn: string[] };
 const original = { error: console.error, warn: console.warn };
@@ -29,9 +29,7 @@ describe('a prompt that cannot work as written', () => {
   });
   afterEach(() => {
     Object.assign(console, original);
-    document.body.replaceChildren();
-    setDefaultClient(null);
-    destroyTestClients();
+    clearPromptPage();
   });
 
   // first in the file: the page is told once that its prompts have no client, however many there are

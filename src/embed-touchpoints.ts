@@ -1,5 +1,6 @@
 // The script tag's touchpoint engine (dist/cxkit-touchpoints.js), loaded by the core only when the config has
-// touchpoints: hands the core what decides when each touchpoint's prompt shows.
+// touchpoints or the page is in debug mode: hands the core what decides when each touchpoint's prompt shows (and what
+// debug mode logs).
 import { connectTouchpointsKey, type ConnectTouchpoints } from './embed/touchpoints-bundle.js';
 import { startTouchpointEngine } from './touchpoints/engine.js';
 

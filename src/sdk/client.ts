@@ -95,6 +95,9 @@ function afterPaint(task: () => void): void {
   else requestAnimationFrame(() => setTimeout(task));
 }
 
+/** Whether the page's URL asks for debug mode (`?cxkit-debug`). */
+export const debugInUrl = () => !!globalThis.location && new URLSearchParams(location.search).has('cxkit-debug');
+
 /** Creates a client. Throws CxValidationError naming the field when the config is invalid. */
 export function createClient(config: ClientConfig): CxClient {
   return createClientWith(config, startTouchpointEngine);
@@ -247,6 +250,7 @@ export function createClientWith(config: ClientConfig, startTouchpoints: StartTo
   }
 
   const engine = startTouchpoints(resolved.touchpoints, resolved.recontact, memory, {
+    events,
     isOpen: () => promptOpen,
     whenClosed,
     consentBlocker: () =>
@@ -262,29 +266,7 @@ export function createClientWith(config: ClientConfig, startTouchpoints: StartTo
         onAnswered,
       }),
   });
-  // debug mode traces delivery too: what went, what waits and why, what was refused
-  let stopDeliveryTrace: (() => void) | null = null;
-  const answers = (n: number) => `${n} answer${n === 1 ? '' : 's'}`;
-  function traceDelivery(on: boolean): void {
-    stopDeliveryTrace?.();
-    stopDeliveryTrace = null;
-    if (!on) return;
-    const stops = [
-      events.on('sent', ({ responses, status }) => console.info(`cxkit: delivery: sent ${answers(responses.length)} (${status})`)),
-      events.on('retry', ({ responses, attempt, delayMs, status, error }) =>
-        console.info(
-          `cxkit: delivery: ${answers(responses.length)} not delivered (${status ?? error}), attempt ${attempt}; next try in ${Math.round(delayMs / 1000)} s`,
-        ),
-      ),
-      events.on('rejected', ({ responses, reason }) => console.info(`cxkit: delivery: rejected ${answers(responses.length)}: ${reason}`)),
-    ];
-    stopDeliveryTrace = () => stops.forEach((stop) => stop());
-  }
-  const setDebug = (on: boolean) => {
-    engine.setDebug(on);
-    traceDelivery(on);
-  };
-  if (globalThis.location && new URLSearchParams(location.search).has('cxkit-debug')) setDebug(true);
+  if (debugInUrl()) engine.setDebug(true);
   // the touchpoints start watching the page in a task of their own, so that creating the client stays a short task
   const engineStart = resolved.touchpoints.length && globalThis.document ? setTimeout(() => engine.start(), 0) : undefined;
   // without touchpoints nothing else reads the memory: read it once, so that answers can say new or returning
@@ -352,7 +334,7 @@ export function createClientWith(config: ClientConfig, startTouchpoints: StartTo
       return destroyed ? Promise.resolve(false) : engine.milestone(parsed);
     },
     explain: (touchpointId) => engine.explain(touchpointId),
-    debug: (on) => setDebug(on === true),
+    debug: (on) => engine.setDebug(on === true),
     consent(state) {
       consent = parseOrThrow(consentPlan, state, 'consent');
       delivery.setPaused(consent !== 'granted');

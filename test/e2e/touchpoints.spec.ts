@@ -1,6 +1,6 @@
 // A host site that loads only dist/cxkit.js from another origin: config, the queue, touchpoints and recontact.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.js';
+import { expect, pending, test } from './fixtures.js';
 import { watchErrors } from './page-errors.js';
 
 /** Calls a window.cxkit method in the page and returns its result. */
@@ -395,4 +395,60 @@ test('?cxkit-debug in the page URL logs each decision as one console line', asyn
       'cxkit: touchpoint "checkout-complete" (nps): waiting for milestone "checkout-complete"',
       'cxkit: touchpoint "checkout-complete" (nps): not shown: sampled out (sample 0)',
     ]);
+});
+
+test('?cxkit-debug on a page without touchpoints: the engine file comes for the trace of delivery, which sees the first flush', async ({
+  context,
+  page,
+  openSite,
+  collector,
+}) => {
+  // an answer left by an earlier page, offline: it goes out in the next page's first flush
+  await openSite(page, { inlineConfig: {} });
+  await page.waitForFunction(() => (window.cxkit as unknown as { client: unknown }).client !== null);
+  await context.setOffline(true);
+  const id = await cxkit<{ id: string }>(page, 'record', { kind: 'nps', score: 9, touchpoint: 'checkout-complete' }).then((r) => r.id);
+  await page.close();
+  await context.setOffline(false);
+
+  const next = await context.newPage();
+  const lines: string[] = [];
+  next.on('console', (message) => message.type() === 'info' && lines.push(message.text()));
+  const scripts: string[] = [];
+  next.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
+  await openSite(next, { path: '/site/?cxkit-debug', inlineConfig: {} });
+  await collector.waitForDelivered([id]);
+  await expect.poll(() => lines).toEqual(['cxkit: delivery: sent 1 answer (200)']);
+  expect(scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-touchpoints.js']);
+});
+
+test('cxkit.debug(true) on a page without touchpoints traces delivery from then on; debug(false) stops it', async ({
+  page,
+  openSite,
+  collector,
+}) => {
+  const lines: string[] = [];
+  page.on('console', (message) => message.type() === 'info' && lines.push(message.text()));
+  const scripts: string[] = [];
+  page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
+  await openSite(page, { inlineConfig: {} });
+  await page.waitForFunction(() => (window.cxkit as unknown as { client: unknown }).client !== null);
+  await cxkit(page, 'debug', true);
+  await expect.poll(() => scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-touchpoints.js']);
+  collector.plan({ status: 404, body: JSON.stringify({ error: 'no such survey' }) });
+  const refused = await cxkit<{ id: string }>(page, 'record', { kind: 'nps', score: 2, touchpoint: 'checkout-complete' });
+  await expect.poll(() => collector.receivedIds()).toEqual([refused.id]);
+  const sent = await cxkit<{ id: string }>(page, 'record', { kind: 'nps', score: 10, touchpoint: 'checkout-complete' });
+  await collector.waitForDelivered([sent.id]);
+  await expect
+    .poll(() => lines)
+    .toEqual([
+      expect.stringMatching(/^cxkit: delivery: rejected 1 answer: collector answered 404/),
+      'cxkit: delivery: sent 1 answer (200)',
+    ]);
+  await cxkit(page, 'debug', false);
+  const quiet = await cxkit<{ id: string }>(page, 'record', { kind: 'nps', score: 8, touchpoint: 'checkout-complete' });
+  await collector.waitForDelivered([quiet.id]);
+  await expect.poll(() => pending(page)).toBe(0);
+  expect(lines).toHaveLength(2);
 });

@@ -42,7 +42,7 @@ const viewsBefore = (/** @type {string} */ variant) => (variant.includes('3rd vi
 export const baselineOf = (/** @type {string} */ variant) => (viewsBefore(variant) ? 'no cxkit, 3rd view' : 'no cxkit');
 
 /**
- * @typedef {{ name: string, ph: string, pid: number, tid: number, ts: number, dur?: number, args?: any }} TraceEvent
+ * @typedef {{ name: string, ph: string, pid: number, tid: number, ts: number, dur?: number, tdur?: number, args?: any }} TraceEvent
  */
 
 /** Trace events that mean cxkit's own script ran in the task holding them. */
@@ -71,16 +71,16 @@ function mainThreadTasks(events) {
   /**
    * cxkit's own time in a task: its outermost script events (a nested call is already inside its caller's time), and
    * the task's microtasks when cxkit's code ran in it (promise callbacks carry no script URL in the trace; in such a
-   * task they are cxkit's continuations).
+   * task they are cxkit's continuations). Wall time by default; `length` may take the events' thread time instead.
    */
-  const cxkitTime = (/** @type {TraceEvent} */ task) => {
+  const cxkitTime = (/** @type {TraceEvent} */ task, length = (/** @type {TraceEvent} */ e) => e.dur ?? 0) => {
     const inTask = (/** @type {TraceEvent} */ e) => e.ts >= task.ts && end(e) <= end(task);
     const mine = ran.filter(inTask);
     if (!mine.length) return 0;
     const candidates = [...mine, ...microtasks.filter(inTask)];
     return candidates
       .filter((e) => !candidates.some((outer) => outer !== e && outer.ts <= e.ts && end(outer) >= end(e)))
-      .reduce((sum, e) => sum + (e.dur ?? 0), 0);
+      .reduce((sum, e) => sum + length(e), 0);
   };
   // a long task is cxkit's when it would not have been long without cxkit's part in it (a page's own layout that
   // happens to follow cxkit's DOMContentLoaded listener in one task is not)
@@ -89,6 +89,10 @@ function mainThreadTasks(events) {
     cxkitLongMs: ms(cxkitLong.reduce((sum, t) => sum + (t.dur ?? 0), 0)),
     // the blank page's luck in a run moves "+N ms to load" by tens of ms; cxkit's own script time does not depend on it
     cxkitToLoadMs: ms(tasks.filter((t) => end(t) <= (load?.ts ?? Infinity)).reduce((sum, t) => sum + cxkitTime(t), 0)),
+    cxkitThroughIdleMs: ms(tasks.reduce((sum, t) => sum + cxkitTime(t), 0)),
+    // the CPU time the renderer's thread spent in cxkit's code: on a busy machine the wall time also holds the time the
+    // thread waited for a core, which differs from load to load (1.2–3× the thread time on a shared 2-core machine)
+    cxkitThreadMs: ms(tasks.reduce((sum, t) => sum + cxkitTime(t, (e) => e.tdur ?? e.dur ?? 0), 0)),
     toLoadMs: ms(within(load?.ts ?? Infinity)),
     throughIdleMs: ms(within(Infinity)),
     longMs: ms(long.reduce((sum, t) => sum + (t.dur ?? 0), 0)),
@@ -127,11 +131,21 @@ export async function measurePageLoad(browser, root, rounds, builds = { '': join
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  /** @type {Record<string, Record<'loadMs' | 'taskMs' | 'scriptBytes' | 'longMs' | 'blockingMs' | 'cxkitLongMs' | 'cxkitToLoadMs', number[]>>} */
+  /** @type {Record<string, Record<'loadMs' | 'taskMs' | 'scriptBytes' | 'longMs' | 'blockingMs' | 'cxkitLongMs' | 'cxkitToLoadMs' | 'cxkitThroughIdleMs' | 'cxkitThreadMs', number[]>>} */
   const samples = Object.fromEntries(
     loads.map(({ row }) => [
       row,
-      { loadMs: [], taskMs: [], scriptBytes: [], longMs: [], blockingMs: [], cxkitLongMs: [], cxkitToLoadMs: [] },
+      {
+        loadMs: [],
+        taskMs: [],
+        scriptBytes: [],
+        longMs: [],
+        blockingMs: [],
+        cxkitLongMs: [],
+        cxkitToLoadMs: [],
+        cxkitThroughIdleMs: [],
+        cxkitThreadMs: [],
+      },
     ]),
   );
   try {
@@ -165,6 +179,8 @@ export async function measurePageLoad(browser, root, rounds, builds = { '': join
         sample?.blockingMs.push(figures.blockingMs);
         sample?.cxkitLongMs.push(figures.cxkitLongMs);
         sample?.cxkitToLoadMs.push(figures.cxkitToLoadMs);
+        sample?.cxkitThroughIdleMs.push(figures.cxkitThroughIdleMs);
+        sample?.cxkitThreadMs.push(figures.cxkitThreadMs);
         sample?.scriptBytes.push(scriptBytes);
         await context.close();
       }
@@ -181,6 +197,8 @@ export async function measurePageLoad(browser, root, rounds, builds = { '': join
     blockingMs: median(s.blockingMs),
     cxkitLongMs: median(s.cxkitLongMs),
     cxkitToLoadMs: median(s.cxkitToLoadMs),
+    cxkitThroughIdleMs: median(s.cxkitThroughIdleMs),
+    cxkitThreadMs: median(s.cxkitThreadMs),
     cxkitLongLoads: s.cxkitLongMs.filter((ms) => ms > 0).length,
     loads: s.cxkitLongMs.length,
   }));

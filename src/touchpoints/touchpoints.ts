@@ -1,9 +1,10 @@
 // What a client needs of its touchpoints, however they arrive: built in (the SDK's createClient), or as a file of their
-// own that the script tag loads only when the config has touchpoints (dist/cxkit-touchpoints.js).
+// own that the script tag loads only when the config has touchpoints or the page is in debug mode
+// (dist/cxkit-touchpoints.js).
 import type { Response } from '../schema/response.js';
+import type { Recontact, Touchpoint } from '../schema/touchpoint.js';
 import type { ClientEventMap } from '../sdk/client-events.js';
 import type { Emitter } from '../sdk/emitter.js';
-import type { Recontact, Touchpoint } from '../schema/touchpoint.js';
 import type { VisitorMemory } from './visitor-memory.js';
 
 /** Why a touchpoint would or would not show right now. */

@@ -11,6 +11,20 @@ function cxkit<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
   ] as const);
 }
 
+/** The paths of the scripts the page requests from now on, in order. */
+function requestedScripts(page: Page): string[] {
+  const scripts: string[] = [];
+  page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
+  return scripts;
+}
+
+/** The page's console.info lines from now on (what debug mode logs). */
+function infoLines(page: Page): string[] {
+  const lines: string[] = [];
+  page.on('console', (message) => message.type() === 'info' && lines.push(message.text()));
+  return lines;
+}
+
 const panel = (page: Page, kind: string) => page.locator(`cx-${kind} [part="panel"]`);
 
 const checkoutNps = { id: 'checkout-complete', prompt: 'nps', on: { milestone: 'checkout-complete' } };
@@ -123,8 +137,7 @@ test('a URL rule fires after a single-page-app pushState navigation', async ({ p
 
 test('scrollPercent and delayMs fire at the right time', async ({ page, openSite }) => {
   // the debug log says when the delay starts, so that the fake clock is moved only once the timer exists
-  const log: string[] = [];
-  page.on('console', (message) => message.type() === 'info' && log.push(message.text()));
+  const log = infoLines(page);
   await page.clock.install();
   await openSite(page, {
     path: '/site/article?cxkit-debug',
@@ -317,8 +330,7 @@ test('the page loads only the loader; the core and the touchpoints come after th
   page,
   openSite,
 }) => {
-  const scripts: string[] = [];
-  page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
+  const scripts = requestedScripts(page);
   await openSite(page, { inlineConfig: { touchpoints: [checkoutNps] } });
   await expect.poll(() => scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-touchpoints.js']);
   // the request is seen before its timing entry exists: that comes once the file has arrived
@@ -340,8 +352,7 @@ test('a config without touchpoints never loads the touchpoint engine: show() and
   openSite,
   collector,
 }) => {
-  const scripts: string[] = [];
-  page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
+  const scripts = requestedScripts(page);
   await openSite(page, { inlineConfig: {} });
   await page.waitForFunction(() => (window.cxkit as unknown as { client: unknown }).client !== null);
   expect(await cxkit(page, 'milestone', 'checkout-complete')).toBe(false);
@@ -384,8 +395,7 @@ test('an element added later by an app loads the prompt UI and works', async ({ 
 });
 
 test('?cxkit-debug in the page URL logs each decision as one console line', async ({ page, openSite }) => {
-  const lines: string[] = [];
-  page.on('console', (message) => message.type() === 'info' && lines.push(message.text()));
+  const lines = infoLines(page);
   await openSite(page, { path: '/site/?cxkit-debug', inlineConfig: { touchpoints: [{ ...checkoutNps, sample: 0 }] } });
   await expect.poll(() => lines.length).toBe(1); // the page view is judged first
   await cxkit(page, 'milestone', 'checkout-complete');
@@ -412,10 +422,8 @@ test('?cxkit-debug on a page without touchpoints: the engine file comes for the 
   await context.setOffline(false);
 
   const next = await context.newPage();
-  const lines: string[] = [];
-  next.on('console', (message) => message.type() === 'info' && lines.push(message.text()));
-  const scripts: string[] = [];
-  next.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
+  const lines = infoLines(next);
+  const scripts = requestedScripts(next);
   await openSite(next, { path: '/site/?cxkit-debug', inlineConfig: {} });
   await collector.waitForDelivered([id]);
   await expect.poll(() => lines).toEqual(['cxkit: delivery: sent 1 answer (200)']);
@@ -427,10 +435,8 @@ test('cxkit.debug(true) on a page without touchpoints traces delivery from then 
   openSite,
   collector,
 }) => {
-  const lines: string[] = [];
-  page.on('console', (message) => message.type() === 'info' && lines.push(message.text()));
-  const scripts: string[] = [];
-  page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
+  const lines = infoLines(page);
+  const scripts = requestedScripts(page);
   await openSite(page, { inlineConfig: {} });
   await page.waitForFunction(() => (window.cxkit as unknown as { client: unknown }).client !== null);
   await cxkit(page, 'debug', true);

@@ -3,17 +3,30 @@
 // browser is idle — or at once when a call or a prompt element needs it. The core reads the config, so nothing is read
 // until then, and the prompt UI loads only when a prompt shows. It never throws into the page.
 import { connectCoreKey, type Call, type ConnectCore, type Core } from './embed/core-bundle.js';
-import { clientMethods } from './embed/methods.js';
+import { clientMethods, type ClientMethod } from './embed/methods.js';
 import { connectKey, type ConnectPrompts } from './embed/prompt-bundle.js';
 import { reportError } from './embed/report.js';
 import { scriptLoader } from './embed/script-loader.js';
 import type { CxClient } from './sdk/client.js';
 import type { ClientConfig } from './schema/config.js';
 
+/**
+ * A method as window.cxkit forwards it: it never throws (errors go to the console, and the answer is undefined) and a
+ * promise it returns never rejects (a failure resolves to undefined). Called before the core runs, it is queued and
+ * answers with a promise of its result.
+ */
+type Forwarded<Method> = Method extends (...args: infer Args) => infer Result
+  ? (...args: Args) => Result | Promise<Awaited<Result> | undefined> | undefined
+  : never;
+
+type ForwardedMethods = { readonly [Method in ClientMethod]: Forwarded<CxClient[Method]> };
+
 /** window.cxkit: the default client's API plus init(); push() keeps working after load for the snippet's sake. */
-export interface EmbedApi {
-  init(config: ClientConfig): boolean;
+export interface EmbedApi extends ForwardedMethods {
+  /** Creates the default client from a config (true), or names what is wrong with it in the console (false). */
+  readonly init: Forwarded<(config: ClientConfig) => boolean>;
   push(...calls: Call[]): void;
+  /** The default client once the core runs and has a config; null before. */
   readonly client: CxClient | null;
 }
 

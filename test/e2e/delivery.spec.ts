@@ -1,4 +1,5 @@
 // Delivery faults a real browser produces: offline, reloads, closed tabs, several tabs, unload.
+import type { EmbedApi } from '../../src/embed.js';
 import { answer, expect, pending, test } from './fixtures.js';
 
 test('an answer given offline is delivered exactly once after the tab is closed and the network returns', async ({
@@ -136,7 +137,7 @@ test('a page closed mid-request: the next page counts that attempt and backs off
   const storedEntry = () =>
     next.evaluate(async (id) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const name = (window.cxkit as unknown as { client: { config: { storage: { name: string } } } }).client.config.storage.name;
+        const name = (window.cxkit as EmbedApi).client!.config.storage.name;
         const request = indexedDB.open(name);
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);

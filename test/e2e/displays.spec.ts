@@ -2,6 +2,7 @@
 // answered (linked to its answer), or ignored because the page closed with it open — through an offline period and a
 // reload; and nothing of the kind is stored or sent while consent is pending.
 import type { Page } from '@playwright/test';
+import type { EmbedApi } from '../../src/embed.js';
 import { expect, test } from './fixtures.js';
 
 /** Each moment in its journey stage, which its displays and answers carry. */
@@ -9,8 +10,7 @@ const stages: Record<string, string> = { checkout: 'buy', help: 'get-help', pric
 const touchpoints = Object.entries(stages).map(([id, stage]) => ({ id, prompt: 'nps', on: { milestone: id }, mode: 'popover', stage }));
 const recontact = { afterAnswerDays: 0, afterDismissDays: 0, maxPromptsPerSession: 10 };
 
-const milestone = (page: Page, name: string) =>
-  page.evaluate((name) => (window.cxkit as unknown as { milestone(name: string): Promise<boolean> }).milestone(name), name);
+const milestone = (page: Page, name: string) => page.evaluate((name) => (window.cxkit as EmbedApi).milestone(name), name);
 
 /** What the visitor's IndexedDB holds in the outbox: display outcomes, and answer ids. */
 const stored = (page: Page, db: string) =>
@@ -102,7 +102,7 @@ test('consent pending: prompts may show, but no display is stored or sent, befor
   expect(await milestone(page, 'help')).toBe(true);
   await nps.getByRole('button', { name: 'Close' }).click();
   await expect(nps).toHaveCount(0);
-  await page.evaluate(() => (window.cxkit as unknown as { consent(state: string): void }).consent('granted'));
+  await page.evaluate(() => (window.cxkit as EmbedApi).consent('granted'));
   await expect.poll(() => collector.receivedIds().length).toBe(1);
   await page.waitForTimeout(500);
   expect(collector.received().flatMap((r) => r.body.displays ?? [])).toEqual([]);

@@ -1,6 +1,7 @@
 // Playwright fixtures: a test server per worker, and a collector session per test.
 import { test as base, expect, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
+import type { EmbedApi } from '../../src/embed.js';
 import { startTestServer } from './server.js';
 import type { Received, Reply } from '../support/collector.js';
 
@@ -107,17 +108,17 @@ export const test = base.extend<
 
 export { expect };
 
-/** How many answers the page's outbox still holds (window.cxkit.pending()). */
-export function pending(page: Page): Promise<number> {
-  return page.evaluate(() => (window.cxkit as unknown as { pending(): Promise<number> }).pending());
+/** How many answers the page's outbox still holds (window.cxkit.pending()); undefined without a client. */
+export function pending(page: Page): Promise<number | undefined> {
+  return page.evaluate(() => (window.cxkit as EmbedApi).pending());
 }
 
 /** Records an NPS answer in the page through window.cxkit and returns its id. */
 export function answer(page: Page, score: number, comment?: string): Promise<string> {
   return page.evaluate(
     async ([score, comment]) => {
-      const api = window.cxkit as unknown as { record(input: object): Promise<{ id: string }> };
-      return (await api.record({ kind: 'nps', score, touchpoint: 'checkout-complete', ...(comment ? { comment } : {}) })).id;
+      const api = window.cxkit as EmbedApi;
+      return (await api.record({ kind: 'nps', score, touchpoint: 'checkout-complete', ...(comment ? { comment } : {}) }))!.id;
     },
     [score, comment] as const,
   );

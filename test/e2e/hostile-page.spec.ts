@@ -3,23 +3,25 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { build } from 'vite';
+import type { EmbedApi } from '../../src/embed.js';
 import { maxTouchpoints } from '../../src/schema/config.js';
+import type { RecordInput } from '../../src/schema/response.js';
 import { expect, test } from './fixtures.js';
 import { watchErrors } from './page-errors.js';
 
 /** Records through window.cxkit; resolves with the id, or with the error message record() was refused with. */
-function record(page: Page, input: object): Promise<{ id?: string; refused?: string }> {
+function record(page: Page, input: RecordInput): Promise<{ id?: string; refused?: string }> {
   return page.evaluate(async (input) => {
-    const client = (window.cxkit as unknown as { client: { record(i: object): Promise<{ id: string }> } }).client;
+    const client = (window.cxkit as EmbedApi).client;
     try {
-      return { id: (await client.record(input)).id };
+      return { id: (await client!.record(input)).id };
     } catch (error) {
       return { refused: (error as Error).message };
     }
   }, input);
 }
 
-const ready = (page: Page) => page.waitForFunction(() => (window.cxkit as unknown as { client: unknown } | undefined)?.client);
+const ready = (page: Page) => page.waitForFunction(() => (window.cxkit as EmbedApi | undefined)?.client);
 
 const hostile = [
   {

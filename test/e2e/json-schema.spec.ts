@@ -4,6 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { SqliteStore } from '../../collector/store/sqlite.js';
 import { startCollectorServer } from '../../collector/http/server.js';
+import type { EmbedApi } from '../../src/embed.js';
 import { expect, test } from './fixtures.js';
 
 const schema = JSON.parse(readFileSync('dist/schema.json', 'utf8')) as object;
@@ -14,7 +15,7 @@ const validate = ajv.compile(schema);
 test('batches the SDK sends validate against cxkit/schema.json', async ({ page, openSite, siteConfig, collector }) => {
   await openSite(page, { inlineConfig: siteConfig() });
   await page.evaluate(async () => {
-    const cx = window.cxkit as unknown as { identify(id: string, traits: object): void; record(input: object): Promise<unknown> };
+    const cx = window.cxkit as EmbedApi;
     cx.identify('user-7', { plan: 'pro', seats: 3, trial: false });
     await cx.record({ kind: 'nps', score: 10, touchpoint: 'checkout', comment: 'Fast', metadata: { orderId: 'A-1' } });
     await cx.record({ kind: 'csat', score: 4, touchpoint: 'pricing' });
@@ -26,9 +27,7 @@ test('batches the SDK sends validate against cxkit/schema.json', async ({ page, 
 
 test('what the collector refuses with 400, the JSON Schema refuses too', async ({ page, openSite, siteConfig, collector }) => {
   await openSite(page, { inlineConfig: siteConfig() });
-  await page.evaluate(() =>
-    (window.cxkit as unknown as { record(input: object): Promise<unknown> }).record({ kind: 'nps', score: 7, touchpoint: 't' }),
-  );
+  await page.evaluate(() => (window.cxkit as EmbedApi).record({ kind: 'nps', score: 7, touchpoint: 't' }));
   await expect.poll(() => collector.received().length).toBe(1);
   const good = collector.received()[0]!.body;
   const response = good.responses[0]!;

@@ -1,5 +1,7 @@
 // The script tag as a two-step load: the small loader on the critical path, the core after it. Calls keep their order
 // across the handover, a missing core is named once, and answers left behind go out without any prompt being due.
+import type { EmbedApi } from '../../src/embed.js';
+import type { PromptKind } from '../../src/schema/response.js';
 import { expect, test } from './fixtures.js';
 import { watchErrors } from './page-errors.js';
 
@@ -21,18 +23,14 @@ test('calls made before the loader, while the core loads and after it run in ord
   const opened = openSite(page, { head, inlineConfig: {} });
   await page.waitForRequest('**/dist/cxkit-core.js');
   // the loader is in: window.cxkit is its API; the core is still on its way
-  expect(await page.evaluate(() => (window.cxkit as unknown as { client: unknown }).client)).toBeNull();
-  const during = page.evaluate(() =>
-    (window.cxkit as unknown as { record(input: object): Promise<unknown> }).record({ kind: 'nps', score: 2, touchpoint: 'queue' }),
-  );
+  expect(await page.evaluate(() => (window.cxkit as EmbedApi).client)).toBeNull();
+  const during = page.evaluate(() => (window.cxkit as EmbedApi).record({ kind: 'nps', score: 2, touchpoint: 'queue' }));
   await page.waitForTimeout(200);
   releaseCore();
   await opened;
   await during;
-  await page.waitForFunction(() => (window.cxkit as unknown as { client: unknown }).client !== null);
-  await page.evaluate(() =>
-    (window.cxkit as unknown as { record(input: object): Promise<unknown> }).record({ kind: 'nps', score: 3, touchpoint: 'queue' }),
-  );
+  await page.waitForFunction(() => (window.cxkit as EmbedApi).client !== null);
+  await page.evaluate(() => (window.cxkit as EmbedApi).record({ kind: 'nps', score: 3, touchpoint: 'queue' }));
   await expect.poll(() => page.evaluate(() => (window as unknown as { order: number[] }).order)).toEqual([1, 2, 3]);
 });
 
@@ -46,9 +44,7 @@ test('with the core file missing, one console error names it; the page keeps wor
   });
   await expect.poll(() => errors).toEqual([expect.stringMatching(/^cxkit: http:\/\/[^ ]+\/dist\/cxkit-core\.js could not be loaded$/)]);
   // later calls are quiet no-ops: the error has been said
-  expect(await page.evaluate(() => (window.cxkit as unknown as { milestone(name: string): unknown }).milestone('checkout-complete'))).toBe(
-    undefined,
-  );
+  expect(await page.evaluate(() => (window.cxkit as EmbedApi).milestone('checkout-complete'))).toBe(undefined);
   await page.getByRole('button', { name: 'Buy' }).click();
   await expect(page.getByRole('button', { name: 'Bought' })).toBeVisible();
   await page.waitForTimeout(300);
@@ -68,17 +64,13 @@ test('with the touchpoints file missing, one console error names it; answers are
   await expect
     .poll(() => errors)
     .toEqual([expect.stringMatching(/^cxkit: http:\/\/[^ ]+\/dist\/cxkit-touchpoints\.js could not be loaded$/)]);
-  expect(await page.evaluate(() => (window.cxkit as unknown as { milestone(name: string): unknown }).milestone('checkout-complete'))).toBe(
-    false,
-  );
-  expect(
-    await page.evaluate(() => (window.cxkit as unknown as { explain(id: string): unknown }).explain('checkout-complete')),
-  ).toMatchObject({
+  expect(await page.evaluate(() => (window.cxkit as EmbedApi).milestone('checkout-complete'))).toBe(false);
+  expect(await page.evaluate(() => (window.cxkit as EmbedApi).explain('checkout-complete'))).toMatchObject({
     eligible: false,
     blockedBy: [expect.stringMatching(/^the touchpoints could not be loaded \(http:\/\/[^ ]+\/dist\/cxkit-touchpoints\.js\)$/)],
   });
   await page.evaluate(() =>
-    (window.cxkit as unknown as { record(input: object): Promise<unknown> }).record({
+    (window.cxkit as EmbedApi).record({
       kind: 'nps',
       score: 8,
       touchpoint: 'checkout-complete',
@@ -101,7 +93,7 @@ test('an answer an earlier page left behind is delivered on the next page, with 
   const id = await first.evaluate(
     async () =>
       (
-        (await (window.cxkit as unknown as { record(input: object): Promise<{ id: string }> }).record({
+        (await (window.cxkit as EmbedApi).record({
           kind: 'csat',
           score: 4,
           touchpoint: 'left-behind',
@@ -119,7 +111,7 @@ test('an answer an earlier page left behind is delivered on the next page, with 
 /** Shows an NPS popover through window.cxkit; resolves once the prompt is in the page. */
 async function showNps(page: import('@playwright/test').Page): Promise<void> {
   await page.evaluate(() => {
-    void (window.cxkit as unknown as { show(kind: string, options: object): Promise<unknown> }).show('nps', { touchpoint: 'languages' });
+    void (window.cxkit as EmbedApi).show('nps', { touchpoint: 'languages' });
   });
 }
 
@@ -177,9 +169,9 @@ function scriptFiles(page: import('@playwright/test').Page): string[] {
 }
 
 /** Calls cxkit.show() without waiting for the answer. */
-async function show(page: import('@playwright/test').Page, kind: string): Promise<void> {
+async function show(page: import('@playwright/test').Page, kind: PromptKind): Promise<void> {
   await page.evaluate((kind) => {
-    void (window.cxkit as unknown as { show(kind: string, options: object): Promise<unknown> }).show(kind, { touchpoint: 'kinds' });
+    void (window.cxkit as EmbedApi).show(kind, { touchpoint: 'kinds' });
   }, kind);
 }
 

@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { startCollectorServer, type RunningServer } from '../../collector/http/server.js';
 import { openStore } from '../../collector/store/open.js';
 import { readAll, type ResponseStore } from '../../collector/store/store.js';
+import type { EmbedApi } from '../../src/embed.js';
 import { answer, expect, test } from './fixtures.js';
 
 interface DeliveryEvent {
@@ -41,10 +42,10 @@ async function watchDelivery(page: Page, origin: string): Promise<{ events(): Pr
   let posts = 0;
   page.on('request', (request) => void (request.method() === 'POST' && request.url().startsWith(origin) && posts++));
   await page.evaluate(() => {
-    const api = window.cxkit as unknown as { on(type: string, fn: (e: object) => void): void };
+    const api = window.cxkit as EmbedApi;
     const seen: object[] = [];
     (window as unknown as { seen: object[] }).seen = seen;
-    for (const type of ['sent', 'retry', 'rejected']) api.on(type, (event) => seen.push({ type, ...event }));
+    for (const type of ['sent', 'retry', 'rejected'] as const) api.on(type, (event) => seen.push({ type, ...event }));
   });
   return {
     events: () =>
@@ -132,7 +133,7 @@ test.describe('an endpoint behind a redirect', () => {
       const [event] = await delivery.events();
       expect(event).toMatchObject({ type: 'rejected', status: 200 });
       expect(event?.reason).toMatch(/^the endpoint redirected to http:\/\/127\.0\.0\.1:\d+\/welcome, which did not acknowledge/);
-      expect(await page.evaluate(() => (window.cxkit as unknown as { pending(): Promise<number> }).pending())).toBe(0);
+      expect(await page.evaluate(() => (window.cxkit as EmbedApi).pending())).toBe(0);
     });
   }
 

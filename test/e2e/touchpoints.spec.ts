@@ -1,5 +1,6 @@
 // A host site that loads only dist/cxkit.js from another origin: config, the queue, touchpoints and recontact.
 import type { Page } from '@playwright/test';
+import type { EmbedApi } from '../../src/embed.js';
 import { expect, pending, test } from './fixtures.js';
 import { watchErrors } from './page-errors.js';
 
@@ -27,7 +28,7 @@ function infoLines(page: Page): string[] {
 
 const panel = (page: Page, kind: string) => page.locator(`cx-${kind} [part="panel"]`);
 
-const checkoutNps = { id: 'checkout-complete', prompt: 'nps', on: { milestone: 'checkout-complete' } };
+const checkoutNps = { id: 'checkout-complete', prompt: 'nps', on: { milestone: 'checkout-complete' } } as const;
 
 test('an inline element in the page posts its answer to the collector', async ({ page, openSite, siteConfig, collector }) => {
   await openSite(page, { inlineConfig: siteConfig(), body: '<main><cx-nps touchpoint="pricing-page"></cx-nps></main>' });
@@ -267,7 +268,7 @@ for (const { name, site, error } of badConfig) {
     await openSite(page, site as never);
     await expect.poll(() => errors.console.length).toBe(1);
     expect(errors.console[0]).toMatch(error);
-    expect(await page.evaluate(() => (window.cxkit as unknown as { client: unknown }).client)).toBeNull();
+    expect(await page.evaluate(() => (window.cxkit as EmbedApi).client)).toBeNull();
     await cxkit(page, 'milestone', 'checkout-complete');
     expect(errors.uncaught).toEqual([]);
     expect(errors.console[1]).toMatch(/cxkit is not initialised/);
@@ -309,10 +310,7 @@ test('an inline prompt on a page whose script tag has no config stays inert and 
   expect(errors.console[0]).toMatch(/^cxkit: <cx-csat touchpoint="pricing-page"> stays inert: it has no client to record answers with/);
   await expect(page.locator('cx-csat').getByRole('radio')).toHaveCount(0);
   // the app initialises cxkit later: the prompt comes to life
-  await page.evaluate(
-    (endpoint) => (window.cxkit as unknown as { init(c: unknown): boolean }).init({ endpoint }),
-    'https://collect.invalid/v1',
-  );
+  await page.evaluate((endpoint) => (window.cxkit as EmbedApi).init({ endpoint }), 'https://collect.invalid/v1');
   await expect(page.locator('cx-csat').getByRole('radio')).toHaveCount(5);
   expect(errors.uncaught).toEqual([]);
 });
@@ -354,7 +352,7 @@ test('a config without touchpoints never loads the touchpoint engine: show() and
 }) => {
   const scripts = requestedScripts(page);
   await openSite(page, { inlineConfig: {} });
-  await page.waitForFunction(() => (window.cxkit as unknown as { client: unknown }).client !== null);
+  await page.waitForFunction(() => (window.cxkit as EmbedApi).client !== null);
   expect(await cxkit(page, 'milestone', 'checkout-complete')).toBe(false);
   expect(await cxkit(page, 'explain', 'checkout-complete')).toEqual({
     touchpoint: 'checkout-complete',
@@ -380,7 +378,7 @@ test('cxkit.init() with touchpoints on a page whose tag has none: the engine loa
   // the milestone right after init() waits until the engine has arrived, then shows its prompt; init() answers true at
   // once once the core runs, and before that (the core still loading or reading the tag) with a promise of it
   const shown = await page.evaluate(async (touchpoint) => {
-    const api = window.cxkit as unknown as { init(c: unknown): boolean | Promise<boolean>; milestone(name: string): Promise<boolean> };
+    const api = window.cxkit as EmbedApi;
     const created = api.init({ endpoint: 'https://collect.invalid/v1', touchpoints: [touchpoint] });
     const milestone = api.milestone('checkout-complete');
     return { created: await created, shown: await milestone };
@@ -417,7 +415,7 @@ test('?cxkit-debug on a page without touchpoints: the engine file comes for the 
 }) => {
   // an answer left by an earlier page, offline: it goes out in the next page's first flush
   await openSite(page, { inlineConfig: {} });
-  await page.waitForFunction(() => (window.cxkit as unknown as { client: unknown }).client !== null);
+  await page.waitForFunction(() => (window.cxkit as EmbedApi).client !== null);
   await context.setOffline(true);
   const id = await cxkit<{ id: string }>(page, 'record', { kind: 'nps', score: 9, touchpoint: 'checkout-complete' }).then((r) => r.id);
   await page.close();
@@ -440,7 +438,7 @@ test('cxkit.debug(true) on a page without touchpoints traces delivery from then 
   const lines = infoLines(page);
   const scripts = requestedScripts(page);
   await openSite(page, { inlineConfig: {} });
-  await page.waitForFunction(() => (window.cxkit as unknown as { client: unknown }).client !== null);
+  await page.waitForFunction(() => (window.cxkit as EmbedApi).client !== null);
   await cxkit(page, 'debug', true);
   await expect.poll(() => scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-touchpoints.js']);
   collector.plan({ status: 404, body: JSON.stringify({ error: 'no such survey' }) });

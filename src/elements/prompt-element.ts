@@ -24,6 +24,8 @@ const thanksMs = 2500;
 
 /** Set once a page has been told that its prompts have no client: one console error, however many prompts. */
 let noClientReported = false;
+/** The kinds (element names) whose first prompt has been scheduled to render. */
+const renderedKinds = new Set<string>();
 
 /** The element that has focus, looking into shadow roots. */
 function deepActiveElement(): HTMLElement | null {
@@ -226,11 +228,13 @@ export abstract class CxPromptElement extends LitElement {
   }
 
   /**
-   * The first render gets a task of its own. Creating and connecting a prompt (the class's first instance, its shadow
-   * root and style sheet) and rendering it take tens of ms each on a slow phone; in one task they made a long one.
+   * A kind's first prompt renders in a task of its own. Creating and connecting the class's first instance (its shadow
+   * root and style sheet, its templates prepared) and rendering it take tens of ms each on a slow phone; in one task
+   * they made a long one. Later prompts of the kind render at once, so that their first frame shows them.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (this.hasUpdated) return super.scheduleUpdate();
+    if (this.hasUpdated || renderedKinds.has(this.localName)) return super.scheduleUpdate();
+    renderedKinds.add(this.localName);
     return new Promise((resolve) => setTimeout(resolve, 0)).then(() => super.scheduleUpdate());
   }
 

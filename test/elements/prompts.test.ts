@@ -184,24 +184,6 @@ describe('prompt elements', () => {
     expect(labels()).to.deep.equal(['۰', '۱', '۲', '۳', '۴', '۵', '۶', '۷', '۸', '۹', '۱۰']);
   });
 
-  it('renders for the first time in a task of its own, not in the one that put it in the page', async () => {
-    const host = document.createElement('div');
-    document.body.append(host);
-    try {
-      host.innerHTML = '<cx-nps touchpoint="t"></cx-nps>';
-      const element = host.querySelector('cx-nps')!;
-      // the microtasks of the task that connected it have run: still nothing rendered
-      await Promise.resolve();
-      await new Promise<void>((resolve) => queueMicrotask(resolve));
-      expect(element.shadowRoot?.querySelectorAll('[role="radio"]').length ?? 0).to.equal(0);
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      await element.updateComplete;
-      expect(element.shadowRoot!.querySelectorAll('[role="radio"]')).to.have.length(11);
-    } finally {
-      host.remove();
-    }
-  });
-
   it('creates no Intl.NumberFormat for a language written in ASCII digits, and one for a language that is not', async () => {
     const created: string[] = [];
     const original = Intl.NumberFormat;

@@ -68,7 +68,8 @@ describe('a prompt that cannot work as written', () => {
     );
     await csat!.choose(4);
     await ces!.choose(2);
-    expect(logged.warn).to.deep.equal([
+    // each said once, in whatever order the prompts first rendered (a kind's first prompt renders in a task of its own)
+    expect(logged.warn).to.have.members([
       'cxkit: <cx-csat touchpoint="a"> variant="hearts" is not one of "stars", "emoji", "numbers"; using "stars"',
       'cxkit: <cx-ces touchpoint="b"> scale="9" is not one of "5", "7"; using "7"',
       'cxkit: <cx-nps touchpoint="c"> mode="sidebar" is not one of "inline", "popover", "modal"; using "inline"',

@@ -89,10 +89,17 @@ function privacySignalOn(): boolean {
   return navigator?.globalPrivacyControl === true || navigator?.doNotTrack === '1';
 }
 
-/** Runs `task` after the next frame is painted; at once in a hidden tab, which paints no frames. */
-function afterPaint(task: () => void): void {
+/**
+ * Runs `task` once the next frame is painted and the page is idle (at most half a second later), so that the frame
+ * after it is the page's own; at once in a hidden tab, which paints no frames. Safari has no idle callback: there it
+ * runs just after that frame.
+ */
+function afterPaintWhenIdle(task: () => void): void {
   if (globalThis.document?.visibilityState !== 'visible' || typeof requestAnimationFrame !== 'function') setTimeout(task);
-  else requestAnimationFrame(() => setTimeout(task));
+  else
+    requestAnimationFrame(() =>
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 500 }) : setTimeout(task),
+    );
 }
 
 /** Whether the page's URL asks for debug mode (`?cxkit-debug`). */
@@ -224,8 +231,9 @@ export function createClientWith(config: ClientConfig, startTouchpoints: StartTo
             trigger,
             stage: stageOf(request.touchpoint),
           };
-          // recorded once the prompt's first frame is painted: that frame does not wait on bookkeeping (storage, the visitor id)
-          display = new Promise((resolve) => afterPaint(() => resolve(recordDisplay(prompt, shownAt))));
+          // recorded once the prompt's first frame is painted and the page is idle: no frame waits on bookkeeping (storage,
+          // the visitor id)
+          display = new Promise((resolve) => afterPaintWhenIdle(() => resolve(recordDisplay(prompt, shownAt))));
           events.emit('shown', { touchpoint: request.touchpoint, kind: request.kind });
           request.onShown();
         },

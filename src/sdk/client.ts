@@ -91,15 +91,20 @@ function privacySignalOn(): boolean {
 
 /**
  * Runs `task` once the next frame is painted and the page is idle (at most half a second later), so that the frame
- * after it is the page's own; at once in a hidden tab, which paints no frames. Safari has no idle callback: there it
- * runs just after that frame.
+ * after it is the page's own; at once in a hidden tab, which paints no frames, and when the page goes away first.
+ * Safari has no idle callback: there it runs just after that frame.
  */
 function afterPaintWhenIdle(task: () => void): void {
-  if (globalThis.document?.visibilityState !== 'visible' || typeof requestAnimationFrame !== 'function') setTimeout(task);
-  else
-    requestAnimationFrame(() =>
-      typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 500 }) : setTimeout(task),
-    );
+  if (globalThis.document?.visibilityState !== 'visible' || typeof requestAnimationFrame !== 'function') return void setTimeout(task);
+  let done = false;
+  const run = () => {
+    removeEventListener('pagehide', run);
+    if (done) return;
+    done = true;
+    task();
+  };
+  addEventListener('pagehide', run);
+  requestAnimationFrame(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 500 }) : setTimeout(run)));
 }
 
 /** Whether the page's URL asks for debug mode (`?cxkit-debug`). */

@@ -96,7 +96,10 @@ export class IdbStore implements Store {
         // room by this page's count: one write, as fast as IndexedDB goes (a replaced draft counts twice, which only
         // brings the next real count sooner)
         const tx = db.transaction('outbox', 'readwrite', { durability });
-        await Promise.all([tx.store.put(entry), tx.done]);
+        const put = tx.store.put(entry);
+        // committed now, not once this page next runs a task: a write made as the page goes away (pagehide) still lands
+        tx.commit();
+        await Promise.all([put, tx.done]);
         // a delivery may have dropped the count while this write was under way: then the next add counts
         if (this.#size !== undefined) this.#size += 1;
         return [];

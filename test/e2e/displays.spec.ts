@@ -87,6 +87,26 @@ test('shown then dismissed, answered, and left open by a closing page: three dis
   }
 });
 
+test('a page that goes away before it is ever idle still keeps the display of its open prompt: the next page sends it as ignored', async ({
+  page,
+  openSite,
+  collector,
+}) => {
+  await openSite(page, { inlineConfig: { touchpoints, recontact } });
+  await page.waitForFunction(() => (window.cxkit as EmbedApi).client !== null);
+  // from now on this page never has an idle moment to give (its own work, or what it did to the platform)
+  await page.evaluate(() => {
+    window.requestIdleCallback = () => 0;
+  });
+  expect(await milestone(page, 'pricing')).toBe(true);
+  await expect(page.locator('cx-nps').getByRole('radiogroup')).toBeVisible();
+  await page.reload();
+
+  const displays = () => collector.received().flatMap((r) => (r.status < 300 ? (r.body.displays ?? []) : []));
+  await expect.poll(() => displays().map((d) => `${d.touchpoint} ${d.outcome}`), { timeout: 10_000 }).toContain('pricing ignored');
+  expect(new Set(displays().map((d) => d.id)).size).toBe(1);
+});
+
 test('consent pending: prompts may show, but no display is stored or sent, before or after consent is granted', async ({
   page,
   openSite,

@@ -158,8 +158,9 @@ export class IdbStore implements Store {
     this.#size = undefined;
     return this.#run(async (db) => {
       const tx = db.transaction(['outbox', 'meta'], 'readwrite');
-      await Promise.all([...ids.map((id) => tx.objectStore('outbox').delete(id)), tx.objectStore('meta').delete(legacyCountKey)]);
-      await tx.done;
+      const deletes = [...ids.map((id) => tx.objectStore('outbox').delete(id)), tx.objectStore('meta').delete(legacyCountKey)];
+      tx.commit();
+      await Promise.all([...deletes, tx.done]);
     });
   }
 

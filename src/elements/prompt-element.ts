@@ -24,7 +24,7 @@ const thanksMs = 2500;
 
 /** Set once a page has been told that its prompts have no client: one console error, however many prompts. */
 let noClientReported = false;
-/** The kinds (element names) whose first prompt has been scheduled to render. */
+/** The kinds (element names) of which a prompt has rendered: their templates are prepared. */
 const renderedKinds = new Set<string>();
 
 /** The element that has focus, looking into shadow roots. */
@@ -230,11 +230,11 @@ export abstract class CxPromptElement extends LitElement {
   /**
    * A kind's first prompt renders in a task of its own. Creating and connecting the class's first instance (its shadow
    * root and style sheet, its templates prepared) and rendering it take tens of ms each on a slow phone; in one task
-   * they made a long one. Later prompts of the kind render at once, so that their first frame shows them.
+   * they made a long one. Once one has rendered, the kind's next prompts render at once, so that their first frame shows
+   * them; two put in the page together (inline in its HTML) each still get a task.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (this.hasUpdated || renderedKinds.has(this.localName)) return super.scheduleUpdate();
-    renderedKinds.add(this.localName);
     return new Promise((resolve) => setTimeout(resolve, 0)).then(() => super.scheduleUpdate());
   }
 
@@ -263,6 +263,7 @@ export abstract class CxPromptElement extends LitElement {
   }
 
   protected override updated(): void {
+    renderedKinds.add(this.localName);
     const visible = this.#visible;
     if (visible && !this.#shown) this.#onShown();
     else if (!visible && this.#shown) this.#onHidden();

@@ -9,11 +9,13 @@ import { Collector } from '../support/collector.js';
 import { idleClient } from '../support/clients.js';
 import { clearPromptPage } from './prompt-harness.js';
 
-/** Puts the markup in the page and counts the prompt's options once the task that did so, and nothing after it, has run. */
-function optionsAfterItsTask(markup: string): Promise<number> {
+/** Puts the markup in the page and counts each prompt's options once the task that did so, and nothing after it, has run. */
+function optionsAfterItsTask(markup: string): Promise<number[]> {
   return new Promise((resolve) => {
-    // queued before the prompt goes in: runs after the task that puts it there, before any task that task queues
-    setTimeout(() => resolve(document.querySelector('cx-nps')?.shadowRoot?.querySelectorAll('[role="radio"]').length ?? 0));
+    // queued before the prompts go in: runs after the task that puts them there, before any task that task queues
+    setTimeout(() =>
+      resolve([...document.querySelectorAll('cx-nps')].map((nps) => nps.shadowRoot?.querySelectorAll('[role="radio"]').length ?? 0)),
+    );
     document.body.innerHTML = markup;
   });
 }
@@ -21,12 +23,17 @@ function optionsAfterItsTask(markup: string): Promise<number> {
 describe('when a prompt first renders', () => {
   afterEach(clearPromptPage);
 
-  it("renders a kind's first prompt in a task of its own, and its later prompts in the task that put them in the page", async () => {
+  it("renders a kind's first prompts each in a task of its own, and once one has rendered, the next in the task that put it in the page", async () => {
     setDefaultClient(await idleClient(new Collector()));
-    expect(await optionsAfterItsTask('<cx-nps touchpoint="first"></cx-nps>')).to.equal(0);
-    await document.querySelector<CxPromptElement>('cx-nps')!.updateComplete;
-    expect(document.querySelector('cx-nps')!.shadowRoot!.querySelectorAll('[role="radio"]')).to.have.length(11);
+    // two at once, as a page's HTML has them: neither renders in the task that put them there
+    expect(await optionsAfterItsTask('<cx-nps touchpoint="first"></cx-nps><cx-nps touchpoint="also-first"></cx-nps>')).to.deep.equal([
+      0, 0,
+    ]);
+    for (const nps of document.querySelectorAll<CxPromptElement>('cx-nps')) await nps.updateComplete;
+    expect([...document.querySelectorAll('cx-nps')].map((nps) => nps.shadowRoot!.querySelectorAll('[role="radio"]').length)).to.deep.equal([
+      11, 11,
+    ]);
 
-    expect(await optionsAfterItsTask('<cx-nps touchpoint="second"></cx-nps>')).to.equal(11);
+    expect(await optionsAfterItsTask('<cx-nps touchpoint="next"></cx-nps>')).to.deep.equal([11]);
   });
 });

@@ -3,6 +3,7 @@
 // reload; and nothing of the kind is stored or sent while consent is pending.
 import type { Page } from '@playwright/test';
 import type { EmbedApi } from '../../src/embed.js';
+import type { Received } from '../support/collector.js';
 import { expect, test } from './fixtures.js';
 
 /** Each moment in its journey stage, which its displays and answers carry. */
@@ -11,6 +12,10 @@ const touchpoints = Object.entries(stages).map(([id, stage]) => ({ id, prompt: '
 const recontact = { afterAnswerDays: 0, afterDismissDays: 0, maxPromptsPerSession: 10 };
 
 const milestone = (page: Page, name: string) => page.evaluate((name) => (window.cxkit as EmbedApi).milestone(name), name);
+
+/** The displays the collector accepted, in the order they came. */
+const acceptedDisplays = (collector: { received(): Received[] }) =>
+  collector.received().flatMap((r) => (r.status < 300 ? (r.body.displays ?? []) : []));
 
 /** What the visitor's IndexedDB holds in the outbox: display outcomes, and answer ids. */
 const stored = (page: Page, db: string) =>
@@ -59,7 +64,7 @@ test('shown then dismissed, answered, and left open by a closing page: three dis
   await page.reload();
   await page.waitForFunction(() => window.cxkit !== undefined && !Array.isArray(window.cxkit));
 
-  const displays = () => collector.received().flatMap((r) => (r.status < 300 ? (r.body.displays ?? []) : []));
+  const displays = () => acceptedDisplays(collector);
   await expect.poll(() => new Set(displays().map((d) => d.id)).size, { timeout: 10_000 }).toBe(3);
   await page.waitForTimeout(500);
   // the same display may arrive twice (an unload send and the next page both try), but never with another outcome,
@@ -102,7 +107,7 @@ test('a page that goes away before it is ever idle still keeps the display of it
   await expect(page.locator('cx-nps').getByRole('radiogroup')).toBeVisible();
   await page.reload();
 
-  const displays = () => collector.received().flatMap((r) => (r.status < 300 ? (r.body.displays ?? []) : []));
+  const displays = () => acceptedDisplays(collector);
   await expect.poll(() => displays().map((d) => `${d.touchpoint} ${d.outcome}`), { timeout: 10_000 }).toContain('pricing ignored');
   expect(new Set(displays().map((d) => d.id)).size).toBe(1);
 });

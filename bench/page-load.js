@@ -94,12 +94,17 @@ function mainThreadTasks(events) {
     // the CPU time the renderer's thread spent in cxkit's code: on a busy machine the wall time also holds the time the
     // thread waited for a core, which differs from load to load (1.2–3× the thread time on a shared 2-core machine)
     cxkitThreadMs: ms(tasks.reduce((sum, t) => sum + cxkitTime(t, (e) => e.tdur ?? e.dur ?? 0), 0)),
-    toLoadMs: ms(within(load?.ts ?? Infinity)),
-    throughIdleMs: ms(within(Infinity)),
+    loadMs: ms(within(load?.ts ?? Infinity)),
+    taskMs: ms(within(Infinity)),
     longMs: ms(long.reduce((sum, t) => sum + (t.dur ?? 0), 0)),
     blockingMs: ms(long.reduce((sum, t) => sum + (t.dur ?? 0) - 50_000, 0)),
   };
 }
+
+/**
+ * What one page load cost, from its trace, and the bytes of script it fetched.
+ * @typedef {ReturnType<typeof mainThreadTasks> & { scriptBytes: number }} LoadFigures
+ */
 
 /**
  * @param {import('playwright-core').Browser} browser
@@ -132,23 +137,8 @@ export async function measurePageLoad(browser, root, rounds, builds = { '': join
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  /** @type {Record<string, Record<'loadMs' | 'taskMs' | 'scriptBytes' | 'longMs' | 'blockingMs' | 'cxkitLongMs' | 'cxkitToLoadMs' | 'cxkitThroughIdleMs' | 'cxkitThreadMs', number[]>>} */
-  const samples = Object.fromEntries(
-    loads.map(({ row }) => [
-      row,
-      {
-        loadMs: [],
-        taskMs: [],
-        scriptBytes: [],
-        longMs: [],
-        blockingMs: [],
-        cxkitLongMs: [],
-        cxkitToLoadMs: [],
-        cxkitThroughIdleMs: [],
-        cxkitThreadMs: [],
-      },
-    ]),
-  );
+  /** Each row's loads, one set of figures per load. @type {Record<string, LoadFigures[]>} */
+  const samples = Object.fromEntries(loads.map(({ row }) => [row, []]));
   try {
     for (let round = 0; round < rounds; round++) {
       // interleaved, so that machine noise hits every variant alike
@@ -173,34 +163,16 @@ export async function measurePageLoad(browser, root, rounds, builds = { '': join
         await tab.goto(pageUrl, { waitUntil: 'load' });
         await tab.waitForTimeout(2500); // the core at idle, its config and (when due) the prompt UI settle
         const figures = mainThreadTasks(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
-        const sample = samples[row];
-        sample?.loadMs.push(figures.toLoadMs);
-        sample?.taskMs.push(figures.throughIdleMs);
-        sample?.longMs.push(figures.longMs);
-        sample?.blockingMs.push(figures.blockingMs);
-        sample?.cxkitLongMs.push(figures.cxkitLongMs);
-        sample?.cxkitToLoadMs.push(figures.cxkitToLoadMs);
-        sample?.cxkitThroughIdleMs.push(figures.cxkitThroughIdleMs);
-        sample?.cxkitThreadMs.push(figures.cxkitThreadMs);
-        sample?.scriptBytes.push(scriptBytes);
+        samples[row]?.push({ ...figures, scriptBytes });
         await context.close();
       }
     }
   } finally {
     server.close();
   }
-  return Object.entries(samples).map(([variant, s]) => ({
-    variant,
-    loadMs: median(s.loadMs),
-    taskMs: median(s.taskMs),
-    scriptBytes: median(s.scriptBytes),
-    longMs: median(s.longMs),
-    blockingMs: median(s.blockingMs),
-    cxkitLongMs: median(s.cxkitLongMs),
-    cxkitToLoadMs: median(s.cxkitToLoadMs),
-    cxkitThroughIdleMs: median(s.cxkitThroughIdleMs),
-    cxkitThreadMs: median(s.cxkitThreadMs),
-    cxkitLongLoads: s.cxkitLongMs.filter((ms) => ms > 0).length,
-    loads: s.cxkitLongMs.length,
-  }));
+  return Object.entries(samples).map(([variant, list]) => {
+    const names = /** @type {Array<keyof LoadFigures>} */ (Object.keys(list[0] ?? {}));
+    const medians = /** @type {LoadFigures} */ (Object.fromEntries(names.map((name) => [name, median(list.map((s) => s[name]))])));
+    return { variant, ...medians, cxkitLongLoads: list.filter((s) => s.cxkitLongMs > 0).length, loads: list.length };
+  });
 }

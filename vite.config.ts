@@ -155,7 +155,7 @@ const kindFile = (kind: PromptKind): UserConfig => {
 };
 
 const modes: Record<string, UserConfig> = {
-  embed: classicScript('src/embed.ts', 'cxkit.js'),
+  embed: classicScript('src/embed.ts', 'cxkit.js', { eager: true }),
   core: classicScript('src/embed-core.ts', 'cxkit-core.js', { eager: true }),
   prompts: classicScript('src/embed-prompts.ts', 'cxkit-prompts.js', { eager: true }),
   touchpoints: classicScript('src/embed-touchpoints.ts', 'cxkit-touchpoints.js'),

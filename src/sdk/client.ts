@@ -91,19 +91,22 @@ function privacySignalOn(): boolean {
 
 /**
  * Runs `task` once the next frame is painted and the page is idle (at most half a second later), so that the frame
- * after it is the page's own; at once in a hidden tab, which paints no frames, and when the page goes away first.
+ * after it is the page's own; at once in a hidden tab, which paints no frames and whose timers may wait for a minute
+ * (it may be closed first); and as soon as the page is hidden or goes away, the last moments a page is sure to get.
  * Safari has no idle callback: there it runs just after that frame.
  */
 function afterPaintWhenIdle(task: () => void): void {
-  if (globalThis.document?.visibilityState !== 'visible' || typeof requestAnimationFrame !== 'function') return void setTimeout(task);
+  if (globalThis.document?.visibilityState !== 'visible' || typeof requestAnimationFrame !== 'function') return task();
   let done = false;
   const run = () => {
     removeEventListener('pagehide', run);
+    document.removeEventListener('visibilitychange', run);
     if (done) return;
     done = true;
     task();
   };
   addEventListener('pagehide', run);
+  document.addEventListener('visibilitychange', run);
   requestAnimationFrame(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 500 }) : setTimeout(run)));
 }
 

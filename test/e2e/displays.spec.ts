@@ -21,7 +21,7 @@ const acceptedDisplays = (collector: { received(): Received[] }) =>
 const stored = (page: Page, db: string) =>
   page.evaluate(
     (name) =>
-      new Promise<Array<{ display?: { outcome: string }; response?: { id: string } }>>((resolve, reject) => {
+      new Promise<Array<{ display?: { touchpoint: string; outcome: string }; response?: { id: string } }>>((resolve, reject) => {
         const open = indexedDB.open(name);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
@@ -110,6 +110,60 @@ test('a page that goes away before it is ever idle still keeps the display of it
   const displays = () => acceptedDisplays(collector);
   await expect.poll(() => displays().map((d) => `${d.touchpoint} ${d.outcome}`), { timeout: 10_000 }).toContain('pricing ignored');
   expect(new Set(displays().map((d) => d.id)).size).toBe(1);
+});
+
+/** The displays the visitor's outbox holds, as touchpoint and outcome. */
+const storedDisplays = async (page: Page, db: string) =>
+  (await stored(page, db)).flatMap((entry) => (entry.display ? [`${entry.display.touchpoint} ${entry.display.outcome}`] : []));
+
+test('a prompt shown in a background tab, whose timers wait a minute, keeps its display from the moment it shows', async ({
+  page,
+  openSite,
+  collector,
+  db,
+}) => {
+  await openSite(page, { inlineConfig: { touchpoints, recontact } });
+  const nps = page.locator('cx-nps');
+  // a first prompt brings in the prompt UI; after it, a prompt shows without waiting for a timer
+  expect(await milestone(page, 'checkout')).toBe(true);
+  await nps.getByRole('button', { name: 'Close' }).click();
+  await expect(nps).toHaveCount(0);
+  await expect.poll(() => acceptedDisplays(collector).map((d) => `${d.touchpoint} ${d.outcome}`)).toEqual(['checkout dismissed']);
+  await expect.poll(() => storedDisplays(page, db)).toEqual([]);
+
+  // the tab goes to the background, where the browser holds timers back (for up to a minute in Chrome)
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    const wait = window.setTimeout;
+    window.setTimeout = ((run: TimerHandler, ms?: number, ...args: unknown[]) =>
+      wait(run, Math.max(ms ?? 0, 60_000), ...args)) as typeof window.setTimeout;
+    void (window.cxkit as EmbedApi).show('nps', { touchpoint: 'help' });
+  });
+  await expect(nps.getByRole('radiogroup')).toBeAttached();
+  await expect.poll(() => storedDisplays(page, db)).toEqual(['help open']);
+});
+
+test('a prompt open when its tab is hidden, before the page was ever idle, keeps its display from that moment', async ({
+  page,
+  openSite,
+  db,
+}) => {
+  await openSite(page, { inlineConfig: { touchpoints, recontact } });
+  await page.waitForFunction(() => (window.cxkit as EmbedApi).client !== null);
+  // this page never has an idle moment to give; then the visitor switches apps (on a phone, maybe for good: a page
+  // hidden may be killed without another event)
+  await page.evaluate(() => {
+    window.requestIdleCallback = () => 0;
+  });
+  expect(await milestone(page, 'pricing')).toBe(true);
+  await expect(page.locator('cx-nps').getByRole('radiogroup')).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(await storedDisplays(page, db)).toEqual([]);
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await expect.poll(() => storedDisplays(page, db)).toEqual(['pricing open']);
 });
 
 test('consent pending: prompts may show, but no display is stored or sent, before or after consent is granted', async ({

@@ -4,7 +4,7 @@
 // less the whitespace-only text nodes, from the minified templates.
 
 /**
- * Removes comments and the whitespace that means nothing in CSS. Kept: a space between words (`1px solid`, the
+ * Removes comments, the whitespace that means nothing in CSS and a number's leading zero (`.5rem`). Kept: a space between words (`1px solid`, the
  * descendant combinator, `a - b` in calc()), the space before a colon (`.a :hover` is not `.a:hover`), and the space
  * after a comma, which the browser keeps in a value that holds var() (so that it serialises the rule as written).
  * @param {string} css
@@ -17,6 +17,7 @@ export function minifyCss(css) {
     .replace(/ ,/g, ',')
     .replace(/: /g, ':')
     .replace(/;}/g, '}')
+    .replace(/([ :(,])0\.(\d)/g, '$1.$2')
     .trim();
 }
 

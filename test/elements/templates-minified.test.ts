@@ -32,6 +32,12 @@ describe('minified element CSS', () => {
     expect(minifyCss(css)).to.equal('.a .b, .c :hover{inline-size:calc(100vw - 2 * var(--x));border:1px solid red}');
     expect(rulesOf(minifyCss(css))).to.deep.equal(rulesOf(css));
   });
+
+  it("drops a number's leading zero, and only that", () => {
+    const css = '.a { margin: 0.5rem 10.5px 0 20.25em; opacity: 0.7; background: rgb(0 0 0 / 0.45); }';
+    expect(minifyCss(css)).to.equal('.a{margin:.5rem 10.5px 0 20.25em;opacity:.7;background:rgb(0 0 0 / .45)}');
+    expect(rulesOf(minifyCss(css))).to.deep.equal(rulesOf(css));
+  });
 });
 
 /**

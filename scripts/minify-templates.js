@@ -4,9 +4,10 @@
 // less the whitespace-only text nodes, from the minified templates.
 
 /**
- * Removes comments, the whitespace that means nothing in CSS and a number's leading zero (`.5rem`). Kept: a space between words (`1px solid`, the
- * descendant combinator, `a - b` in calc()), the space before a colon (`.a :hover` is not `.a:hover`), and the space
- * after a comma, which the browser keeps in a value that holds var() (so that it serialises the rule as written).
+ * Removes comments, the whitespace that means nothing in CSS and a number's leading zero (`.5rem`). Kept: a space
+ * between words (`1px solid`, the descendant combinator, `a - b` in calc()), the space before a colon (`.a :hover` is
+ * not `.a:hover`), and the space after a comma, which the browser keeps in a value that holds var() (so that it
+ * serialises the rule as written). The elements' CSS holds no quoted strings, whose text this would change.
  * @param {string} css
  */
 export function minifyCss(css) {

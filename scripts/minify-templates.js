@@ -7,7 +7,8 @@
  * Removes comments, the whitespace that means nothing in CSS and a number's leading zero (`.5rem`). Kept: a space
  * between words (`1px solid`, the descendant combinator, `a - b` in calc()), the space before a colon (`.a :hover` is
  * not `.a:hover`), and the space after a comma, which the browser keeps in a value that holds var() (so that it
- * serialises the rule as written). The elements' CSS holds no quoted strings, whose text this would change.
+ * serialises the rule as written). Quoted text would change too: the elements' CSS quotes only attribute values
+ * without spaces or numbers (`[mode='popover']`).
  * @param {string} css
  */
 export function minifyCss(css) {

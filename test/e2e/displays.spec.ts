@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import type { EmbedApi } from '../../src/embed.js';
 import type { Received } from '../support/collector.js';
-import { expect, test } from './fixtures.js';
+import { expect, test, type SiteOptions } from './fixtures.js';
 
 /** Each moment in its journey stage, which its displays and answers carry. */
 const stages: Record<string, string> = { checkout: 'buy', help: 'get-help', pricing: 'choose' };
@@ -92,29 +92,39 @@ test('shown then dismissed, answered, and left open by a closing page: three dis
   }
 });
 
-test('a page that goes away before it is ever idle still keeps the display of its open prompt: the next page sends it as ignored', async ({
-  page,
-  openSite,
-  collector,
-}) => {
+/** A display as touchpoint and outcome: `pricing ignored`. */
+const label = (display: { touchpoint: string; outcome: string }) => `${display.touchpoint} ${display.outcome}`;
+
+/** The displays the visitor's outbox holds, labelled. */
+const storedDisplays = async (page: Page, db: string) =>
+  (await stored(page, db)).flatMap((entry) => (entry.display ? [label(entry.display)] : []));
+
+/** A page that from now on never has an idle moment to give (its own work, or what it did to the platform), with a prompt open. */
+async function promptOnNeverIdlePage(page: Page, openSite: (page: Page, options: SiteOptions) => Promise<void>) {
   await openSite(page, { inlineConfig: { touchpoints, recontact } });
   await page.waitForFunction(() => (window.cxkit as EmbedApi).client !== null);
-  // from now on this page never has an idle moment to give (its own work, or what it did to the platform)
   await page.evaluate(() => {
     window.requestIdleCallback = () => 0;
   });
   expect(await milestone(page, 'pricing')).toBe(true);
   await expect(page.locator('cx-nps').getByRole('radiogroup')).toBeVisible();
+}
+
+/** The tab goes to the background (as the page sees it). */
+const hideTab = () => Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+
+test('a page that goes away before it is ever idle still keeps the display of its open prompt: the next page sends it as ignored', async ({
+  page,
+  openSite,
+  collector,
+}) => {
+  await promptOnNeverIdlePage(page, openSite);
   await page.reload();
 
   const displays = () => acceptedDisplays(collector);
-  await expect.poll(() => displays().map((d) => `${d.touchpoint} ${d.outcome}`), { timeout: 10_000 }).toContain('pricing ignored');
+  await expect.poll(() => displays().map(label), { timeout: 10_000 }).toContain('pricing ignored');
   expect(new Set(displays().map((d) => d.id)).size).toBe(1);
 });
-
-/** The displays the visitor's outbox holds, as touchpoint and outcome. */
-const storedDisplays = async (page: Page, db: string) =>
-  (await stored(page, db)).flatMap((entry) => (entry.display ? [`${entry.display.touchpoint} ${entry.display.outcome}`] : []));
 
 test('a prompt shown in a background tab, whose timers wait a minute, keeps its display from the moment it shows', async ({
   page,
@@ -128,12 +138,12 @@ test('a prompt shown in a background tab, whose timers wait a minute, keeps its 
   expect(await milestone(page, 'checkout')).toBe(true);
   await nps.getByRole('button', { name: 'Close' }).click();
   await expect(nps).toHaveCount(0);
-  await expect.poll(() => acceptedDisplays(collector).map((d) => `${d.touchpoint} ${d.outcome}`)).toEqual(['checkout dismissed']);
+  await expect.poll(() => acceptedDisplays(collector).map(label)).toEqual(['checkout dismissed']);
   await expect.poll(() => storedDisplays(page, db)).toEqual([]);
 
   // the tab goes to the background, where the browser holds timers back (for up to a minute in Chrome)
+  await page.evaluate(hideTab);
   await page.evaluate(() => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
     const wait = window.setTimeout;
     window.setTimeout = ((run: TimerHandler, ms?: number, ...args: unknown[]) =>
       wait(run, Math.max(ms ?? 0, 60_000), ...args)) as typeof window.setTimeout;
@@ -148,21 +158,12 @@ test('a prompt open when its tab is hidden, before the page was ever idle, keeps
   openSite,
   db,
 }) => {
-  await openSite(page, { inlineConfig: { touchpoints, recontact } });
-  await page.waitForFunction(() => (window.cxkit as EmbedApi).client !== null);
-  // this page never has an idle moment to give; then the visitor switches apps (on a phone, maybe for good: a page
-  // hidden may be killed without another event)
-  await page.evaluate(() => {
-    window.requestIdleCallback = () => 0;
-  });
-  expect(await milestone(page, 'pricing')).toBe(true);
-  await expect(page.locator('cx-nps').getByRole('radiogroup')).toBeVisible();
+  await promptOnNeverIdlePage(page, openSite);
   await page.waitForTimeout(300);
   expect(await storedDisplays(page, db)).toEqual([]);
-  await page.evaluate(() => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-    document.dispatchEvent(new Event('visibilitychange'));
-  });
+  // the visitor switches apps (on a phone, maybe for good: a hidden page may be killed without another event)
+  await page.evaluate(hideTab);
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
   await expect.poll(() => storedDisplays(page, db)).toEqual(['pricing open']);
 });
 

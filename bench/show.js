@@ -1,6 +1,9 @@
 // How long `cxkit.show()` takes to put a prompt on screen, CPU throttled 4×: cold (the prompt UI's first load in the
 // page) and warm (the second prompt), from the call to the first frame painted with the prompt in it; and a cold CSAT
-// prompt, whose element is a file of its own fetched beside the prompt UI.
+// prompt, whose element is a file of its own fetched beside the prompt UI. Cold is measured twice: the moment the
+// client exists, right after the page's load, and on a settled page (a milestone a visitor reaches seconds later),
+// beside a yardstick: one fixed piece of script timed at both moments, which says how much slower any script runs
+// right after a load on the machine at hand.
 import { createServer } from 'node:http';
 import { serveBuildFile, withBuild } from './builds.js';
 import { median } from './median.js';
@@ -36,8 +39,31 @@ function timeShow(tab, kind) {
   }, kind);
 }
 
+/** How long after the client exists a page counts as settled. */
+const settleMs = 1500;
+
 /**
- * Median cold and warm show → painted (NPS), and cold for CSAT, for each build folder, measured interleaved.
+ * Milliseconds one fixed piece of script takes in the page (arithmetic, then DOM nodes made, laid out and removed): the
+ * same work whenever it runs, so its time says how fast the page's thread is at that moment.
+ * @param {import('playwright-core').Page} tab
+ */
+function timeYardstick(tab) {
+  return tab.evaluate(() => {
+    const started = performance.now();
+    let sum = 0;
+    for (let i = 0; i < 3e6; i++) sum += Math.sqrt(i);
+    const box = document.createElement('div');
+    for (let i = 0; i < 300; i++) box.append(document.createElement('span'));
+    document.body.append(box);
+    box.getBoundingClientRect();
+    box.remove();
+    return sum > 0 ? performance.now() - started : NaN;
+  });
+}
+
+/**
+ * Median cold and warm show → painted (NPS), cold for CSAT, and cold on a settled page, for each build folder,
+ * measured interleaved; and the yardstick's medians.
  * @param {import('playwright-core').Browser} browser
  * @param {Record<string, string>} builds name → folder holding cxkit.js and its files
  * @param {number} rounds
@@ -52,8 +78,10 @@ export async function measureShow(browser, builds, rounds) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  /** @type {Record<string, { cold: number[], warm: number[], coldCsat: number[] }>} */
-  const samples = Object.fromEntries(Object.keys(builds).map((name) => [name, { cold: [], warm: [], coldCsat: [] }]));
+  /** @type {Record<string, { cold: number[], warm: number[], coldCsat: number[], coldSettled: number[] }>} */
+  const samples = Object.fromEntries(Object.keys(builds).map((name) => [name, { cold: [], warm: [], coldCsat: [], coldSettled: [] }]));
+  /** The yardstick's times the moment the client exists and once the page has settled. */
+  const yardstick = { atOnce: /** @type {number[]} */ ([]), settled: /** @type {number[]} */ ([]) };
   /** A fresh page of the build, throttled, with its client ready. */
   const open = async (/** @type {string} */ name) => {
     const context = await browser.newContext();
@@ -74,10 +102,29 @@ export async function measureShow(browser, builds, rounds) {
         const csat = await open(name);
         samples[name]?.coldCsat.push(await timeShow(csat.tab, 'csat'));
         await csat.close();
+        const settled = await open(name);
+        await settled.tab.waitForTimeout(settleMs);
+        samples[name]?.coldSettled.push(await timeShow(settled.tab, 'nps'));
+        await settled.close();
       }
+      const measured = await open(Object.keys(builds)[0] ?? '');
+      yardstick.atOnce.push(await timeYardstick(measured.tab));
+      await measured.tab.waitForTimeout(settleMs);
+      yardstick.settled.push(await timeYardstick(measured.tab));
+      await measured.close();
     }
   } finally {
     server.close();
   }
-  return Object.entries(samples).map(([name, s]) => ({ name, cold: median(s.cold), warm: median(s.warm), coldCsat: median(s.coldCsat) }));
+  return {
+    builds: Object.entries(samples).map(([name, s]) => ({
+      name,
+      cold: median(s.cold),
+      warm: median(s.warm),
+      coldCsat: median(s.coldCsat),
+      coldSettled: median(s.coldSettled),
+    })),
+    settleMs,
+    yardstick: { atOnce: median(yardstick.atOnce), settled: median(yardstick.settled) },
+  };
 }

@@ -1,9 +1,10 @@
-// How long `cxkit.show()` takes to put a prompt on screen, CPU throttled 4×: cold (the prompt UI's first load in the
-// page) and warm (the second prompt), from the call to the first frame painted with the prompt in it; and a cold CSAT
-// prompt, whose element is a file of its own fetched beside the prompt UI. Cold is measured twice: the moment the
-// client exists, right after the page's load, and on a settled page (a milestone a visitor reaches seconds later),
-// beside a yardstick: one fixed piece of script timed at both moments, which says how much slower any script runs
-// right after a load on the machine at hand.
+// How long `cxkit.show()` takes to put a prompt on screen, CPU throttled 4×, from the call to the first frame painted
+// with the prompt in it: cold (the prompt UI's first load in the page) and warm (the second prompt) on a settled page,
+// as when a visitor reaches a milestone seconds after the page loaded; a cold CSAT prompt there, whose element is a file
+// of its own fetched beside the prompt UI; and cold when the page calls show() the moment its load event has fired,
+// which also loads the core and runs while the browser still works on the load. Beside them a yardstick: one fixed
+// piece of script timed at both moments, which says how much slower any script runs right after a load on the machine
+// at hand.
 import { createServer } from 'node:http';
 import { serveBuildFile, withBuild } from './builds.js';
 import { median } from './median.js';
@@ -39,7 +40,7 @@ function timeShow(tab, kind) {
   }, kind);
 }
 
-/** How long after the client exists a page counts as settled. */
+/** How long after its client exists a page counts as settled. */
 const settleMs = 1500;
 
 /**
@@ -62,8 +63,8 @@ function timeYardstick(tab) {
 }
 
 /**
- * Median cold and warm show → painted (NPS), cold for CSAT, and cold on a settled page, for each build folder,
- * measured interleaved; and the yardstick's medians.
+ * Median show → painted for each build folder, measured interleaved: cold and warm NPS and cold CSAT on a settled page,
+ * and cold NPS called at load; and the yardstick's medians.
  * @param {import('playwright-core').Browser} browser
  * @param {Record<string, string>} builds name → folder holding cxkit.js and its files
  * @param {number} rounds
@@ -78,38 +79,42 @@ export async function measureShow(browser, builds, rounds) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  /** @type {Record<string, { cold: number[], warm: number[], coldCsat: number[], coldSettled: number[] }>} */
-  const samples = Object.fromEntries(Object.keys(builds).map((name) => [name, { cold: [], warm: [], coldCsat: [], coldSettled: [] }]));
-  /** The yardstick's times the moment the client exists and once the page has settled. */
-  const yardstick = { atOnce: /** @type {number[]} */ ([]), settled: /** @type {number[]} */ ([]) };
-  /** A fresh page of the build, throttled, with its client ready. */
+  /** @type {Record<string, { cold: number[], warm: number[], coldCsat: number[], coldAtLoad: number[] }>} */
+  const samples = Object.fromEntries(Object.keys(builds).map((name) => [name, { cold: [], warm: [], coldCsat: [], coldAtLoad: [] }]));
+  /** The yardstick's times the moment the load event has fired and once the page has settled. */
+  const yardstick = { atLoad: /** @type {number[]} */ ([]), settled: /** @type {number[]} */ ([]) };
+  /** A fresh page of the build, throttled, loaded. */
   const open = async (/** @type {string} */ name) => {
     const context = await browser.newContext();
     const tab = await context.newPage();
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await tab.goto(`${origin}/?build=${encodeURIComponent(name)}`, { waitUntil: 'load' });
-    await tab.waitForFunction(() => /** @type {any} */ (window).cxkit?.client);
-    return { tab, close: () => context.close() };
+    const settle = async () => {
+      await tab.waitForFunction(() => /** @type {any} */ (window).cxkit?.client);
+      await tab.waitForTimeout(settleMs);
+    };
+    return { tab, settle, close: () => context.close() };
   };
   try {
     for (let round = 0; round < rounds; round++) {
       for (const name of Object.keys(builds)) {
         const nps = await open(name);
+        await nps.settle();
         samples[name]?.cold.push(await timeShow(nps.tab, 'nps'));
         samples[name]?.warm.push(await timeShow(nps.tab, 'nps'));
         await nps.close();
         const csat = await open(name);
+        await csat.settle();
         samples[name]?.coldCsat.push(await timeShow(csat.tab, 'csat'));
         await csat.close();
-        const settled = await open(name);
-        await settled.tab.waitForTimeout(settleMs);
-        samples[name]?.coldSettled.push(await timeShow(settled.tab, 'nps'));
-        await settled.close();
+        const atLoad = await open(name);
+        samples[name]?.coldAtLoad.push(await timeShow(atLoad.tab, 'nps'));
+        await atLoad.close();
       }
       const measured = await open(Object.keys(builds)[0] ?? '');
-      yardstick.atOnce.push(await timeYardstick(measured.tab));
-      await measured.tab.waitForTimeout(settleMs);
+      yardstick.atLoad.push(await timeYardstick(measured.tab));
+      await measured.settle();
       yardstick.settled.push(await timeYardstick(measured.tab));
       await measured.close();
     }
@@ -122,9 +127,9 @@ export async function measureShow(browser, builds, rounds) {
       cold: median(s.cold),
       warm: median(s.warm),
       coldCsat: median(s.coldCsat),
-      coldSettled: median(s.coldSettled),
+      coldAtLoad: median(s.coldAtLoad),
     })),
     settleMs,
-    yardstick: { atOnce: median(yardstick.atOnce), settled: median(yardstick.settled) },
+    yardstick: { atLoad: median(yardstick.atLoad), settled: median(yardstick.settled) },
   };
 }

@@ -48,6 +48,9 @@ export class TypingWatch {
   start(): void {
     if (this.#listening) return;
     this.#listening = true;
+    // keystrokes made before the watch began went unseen (the page's first second is left to the browser): focus
+    // already in a field counts as typing just now, so that a prompt due at once still waits for a pause
+    if (isTextField(focused())) this.#lastKeyAt = Date.now();
     for (const type of watched) window.addEventListener(type, this.#onEvent, { capture: true, passive: true });
   }
 

@@ -108,6 +108,19 @@ test('an answer an earlier page left behind is delivered on the next page, with 
   await expect.poll(() => collector.receivedIds(), { timeout: 10_000 }).toEqual([id]);
 });
 
+test('a page with nothing to ask leaves the second after its load to the browser: the core is requested after it', async ({
+  page,
+  openSite,
+}) => {
+  await openSite(page, { inlineConfig: {} });
+  await page.waitForFunction(() => (window.cxkit as EmbedApi).client !== null);
+  const { loadStart, coreRequested } = await page.evaluate(() => ({
+    loadStart: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart,
+    coreRequested: performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/cxkit-core.js'))?.startTime ?? NaN,
+  }));
+  expect(coreRequested - loadStart).toBeGreaterThanOrEqual(1000);
+});
+
 /** Shows an NPS popover through window.cxkit; resolves once the prompt is in the page. */
 async function showNps(page: import('@playwright/test').Page): Promise<void> {
   await page.evaluate(() => {

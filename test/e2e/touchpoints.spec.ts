@@ -162,7 +162,9 @@ test('exit intent: the pointer leaving through the top of the window shows the p
   openSite,
 }) => {
   await openSite(page, { inlineConfig: { touchpoints: [{ id: 'leaving', prompt: 'csat', on: { exitIntent: true } }] } });
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50))); // the touchpoints start a task after the client
+  // nothing calls cxkit here, so the core comes when the page has settled; the touchpoints start a task after it
+  await page.waitForFunction(() => window.cxkit && !Array.isArray(window.cxkit) && window.cxkit.client);
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
   await page.mouse.move(300, 200);
   await page.mouse.move(-20, 200);
   await page.mouse.move(300, 200);

@@ -4,8 +4,10 @@ import { hasTriggerCondition, isFunction, isHttpUrl, scoreOnScale, uniqueTouchpo
 import type { Plan, PlanNode } from './plan.js';
 import type * as sources from './sources.js';
 
+const optional = (inner: PlanNode): PlanNode => ({ k: 'optional', inner, optin: 'optional', optout: 'optional' });
+const withDefault = (inner: PlanNode, value: unknown): PlanNode => ({ k: 'default', inner, value, optin: 'defaulted' });
 const shared0: PlanNode = { k: 'string', checks: [{ k: 'minLength', n: 1 }] };
-const shared1: PlanNode = { k: 'optional', inner: shared0, optin: 'optional', optout: 'optional' };
+const shared1: PlanNode = optional(shared0);
 const shared2: PlanNode = {
   k: 'string',
   checks: [
@@ -13,7 +15,7 @@ const shared2: PlanNode = {
     { k: 'maxLength', n: 35 },
   ],
 };
-const shared3: PlanNode = { k: 'optional', inner: shared2, optin: 'optional', optout: 'optional' };
+const shared3: PlanNode = optional(shared2);
 const shared4: PlanNode = {
   k: 'string',
   checks: [
@@ -23,7 +25,7 @@ const shared4: PlanNode = {
 };
 const shared5: PlanNode = { k: 'enum', values: ['nps', 'csat', 'ces'] };
 const shared6: PlanNode = { k: 'enum', values: ['inline', 'popover', 'modal'] };
-const shared7: PlanNode = { k: 'optional', inner: shared6, optin: 'optional', optout: 'optional' };
+const shared7: PlanNode = optional(shared6);
 const shared8: PlanNode = {
   k: 'string',
   checks: [
@@ -31,13 +33,12 @@ const shared8: PlanNode = {
     { k: 'maxLength', n: 100 },
   ],
 };
-const shared9: PlanNode = { k: 'optional', inner: shared8, optin: 'optional', optout: 'optional' };
+const shared9: PlanNode = optional(shared8);
 const shared10: PlanNode = { k: 'number', checks: [{ k: 'gte', n: 0 }] };
-const shared11: PlanNode = { k: 'default', inner: { k: 'boolean' }, value: false, optin: 'defaulted' };
-const shared12: PlanNode = { k: 'enum', values: ['granted', 'pending', 'denied'] };
-const shared13: PlanNode = { k: 'unknown', message: 'expected a function', checks: [{ k: 'refine', fn: isFunction }] };
-const shared14: PlanNode = { k: 'optional', inner: shared13, optin: 'optional', optout: 'optional' };
-const shared15: PlanNode = {
+const shared11: PlanNode = { k: 'enum', values: ['granted', 'pending', 'denied'] };
+const shared12: PlanNode = { k: 'unknown', message: 'expected a function', checks: [{ k: 'refine', fn: isFunction }] };
+const shared13: PlanNode = optional(shared12);
+const shared14: PlanNode = {
   k: 'string',
   checks: [
     {
@@ -48,7 +49,7 @@ const shared15: PlanNode = {
     },
   ],
 };
-const shared16: PlanNode = {
+const shared15: PlanNode = {
   k: 'string',
   checks: [
     {
@@ -59,37 +60,35 @@ const shared16: PlanNode = {
     },
   ],
 };
-const shared17: PlanNode = { k: 'string', checks: [{ k: 'maxLength', n: 2048 }] };
-const shared18: PlanNode = { k: 'string', checks: [{ k: 'maxLength', n: 500 }] };
-const shared19: PlanNode = { k: 'optional', inner: shared18, optin: 'optional', optout: 'optional' };
-const shared20: PlanNode = { k: 'object', shape: { url: shared17, title: shared19 }, strict: false };
-const shared21: PlanNode = { k: 'optional', inner: shared4, optin: 'optional', optout: 'optional' };
-const shared22: PlanNode = { k: 'enum', values: ['mobile', 'tablet', 'desktop'] };
-const shared23: PlanNode = { k: 'optional', inner: shared22, optin: 'optional', optout: 'optional' };
-const shared24: PlanNode = { k: 'object', shape: { name: { k: 'string' }, version: { k: 'string' } }, strict: false };
-const shared25: PlanNode = { k: 'string', checks: [{ k: 'maxLength', n: 100 }] };
-const shared26: PlanNode = { k: 'string', checks: [{ k: 'maxLength', n: 1000 }] };
-const shared27: PlanNode = { k: 'union', options: [shared26, { k: 'number' }, { k: 'boolean' }] };
-const shared28: PlanNode = { k: 'record', key: shared25, value: shared27 };
-const shared29: PlanNode = { k: 'optional', inner: shared28, optin: 'optional', optout: 'optional' };
-const shared30: PlanNode = { k: 'string', checks: [{ k: 'maxLength', n: 5000 }] };
-const shared31: PlanNode = { k: 'optional', inner: shared30, optin: 'optional', optout: 'optional' };
-const shared32: PlanNode = {
+const shared16: PlanNode = { k: 'string', checks: [{ k: 'maxLength', n: 2048 }] };
+const shared17: PlanNode = { k: 'string', checks: [{ k: 'maxLength', n: 500 }] };
+const shared18: PlanNode = optional(shared17);
+const shared19: PlanNode = { k: 'object', shape: { url: shared16, title: shared18 }, strict: false };
+const shared20: PlanNode = optional(shared4);
+const shared21: PlanNode = { k: 'enum', values: ['mobile', 'tablet', 'desktop'] };
+const shared22: PlanNode = optional(shared21);
+const shared23: PlanNode = { k: 'object', shape: { name: { k: 'string' }, version: { k: 'string' } }, strict: false };
+const shared24: PlanNode = { k: 'string', checks: [{ k: 'maxLength', n: 100 }] };
+const shared25: PlanNode = { k: 'string', checks: [{ k: 'maxLength', n: 1000 }] };
+const shared26: PlanNode = { k: 'union', options: [shared25, { k: 'number' }, { k: 'boolean' }] };
+const shared27: PlanNode = { k: 'record', key: shared24, value: shared26 };
+const shared28: PlanNode = optional(shared27);
+const shared29: PlanNode = { k: 'string', checks: [{ k: 'maxLength', n: 5000 }] };
+const shared30: PlanNode = optional(shared29);
+const shared31: PlanNode = {
   k: 'object',
   shape: { min: { k: 'number', checks: [{ k: 'int' }] }, max: { k: 'number', checks: [{ k: 'int' }] } },
   strict: false,
 };
-const shared33: PlanNode = { k: 'optional', inner: { k: 'boolean' }, optin: 'optional', optout: 'optional' };
 export const clientConfigPlan: Plan<z.output<typeof sources.clientConfigSchema>> = {
   k: 'object',
   shape: {
     endpoint: { k: 'string', checks: [{ k: 'refine', fn: isHttpUrl, message: 'expected an http(s) URL' }] },
     writeKey: shared1,
-    headers: { k: 'optional', inner: { k: 'record', key: { k: 'string' }, value: { k: 'string' } }, optin: 'optional', optout: 'optional' },
+    headers: optional({ k: 'record', key: { k: 'string' }, value: { k: 'string' } }),
     locale: shared3,
-    touchpoints: {
-      k: 'default',
-      inner: {
+    touchpoints: withDefault(
+      {
         k: 'array',
         element: {
           k: 'object',
@@ -100,42 +99,22 @@ export const clientConfigPlan: Plan<z.output<typeof sources.clientConfigSchema>>
               k: 'object',
               shape: {
                 milestone: shared1,
-                url: {
-                  k: 'optional',
-                  inner: { k: 'string', checks: [{ k: 'superRefine', fn: validGlob }] },
-                  optin: 'optional',
-                  optout: 'optional',
-                },
-                scrollPercent: {
-                  k: 'optional',
-                  inner: {
-                    k: 'number',
-                    checks: [
-                      { k: 'gte', n: 0, message: 'expected a number between 0 and 100' },
-                      { k: 'lte', n: 100, message: 'expected a number between 0 and 100' },
-                    ],
-                  },
-                  optin: 'optional',
-                  optout: 'optional',
-                },
-                exitIntent: {
-                  k: 'optional',
-                  inner: { k: 'literal', values: [true], message: 'expected true (leave it out for no exit intent)' },
-                  optin: 'optional',
-                  optout: 'optional',
-                },
-                pageViews: {
-                  k: 'optional',
-                  inner: {
-                    k: 'number',
-                    checks: [
-                      { k: 'int', message: 'expected a whole number >= 1' },
-                      { k: 'gte', n: 1, message: 'expected a whole number >= 1' },
-                    ],
-                  },
-                  optin: 'optional',
-                  optout: 'optional',
-                },
+                url: optional({ k: 'string', checks: [{ k: 'superRefine', fn: validGlob }] }),
+                scrollPercent: optional({
+                  k: 'number',
+                  checks: [
+                    { k: 'gte', n: 0, message: 'expected a number between 0 and 100' },
+                    { k: 'lte', n: 100, message: 'expected a number between 0 and 100' },
+                  ],
+                }),
+                exitIntent: optional({ k: 'literal', values: [true], message: 'expected true (leave it out for no exit intent)' }),
+                pageViews: optional({
+                  k: 'number',
+                  checks: [
+                    { k: 'int', message: 'expected a whole number >= 1' },
+                    { k: 'gte', n: 1, message: 'expected a whole number >= 1' },
+                  ],
+                }),
               },
               strict: true,
               checks: [
@@ -148,24 +127,14 @@ export const clientConfigPlan: Plan<z.output<typeof sources.clientConfigSchema>>
             },
             mode: shared7,
             stage: shared9,
-            delayMs: {
-              k: 'optional',
-              inner: { k: 'number', checks: [{ k: 'gte', n: 0, message: 'expected a number of milliseconds >= 0' }] },
-              optin: 'optional',
-              optout: 'optional',
-            },
-            sample: {
-              k: 'optional',
-              inner: {
-                k: 'number',
-                checks: [
-                  { k: 'gte', n: 0, message: 'expected a number between 0 and 1' },
-                  { k: 'lte', n: 1, message: 'expected a number between 0 and 1' },
-                ],
-              },
-              optin: 'optional',
-              optout: 'optional',
-            },
+            delayMs: optional({ k: 'number', checks: [{ k: 'gte', n: 0, message: 'expected a number of milliseconds >= 0' }] }),
+            sample: optional({
+              k: 'number',
+              checks: [
+                { k: 'gte', n: 0, message: 'expected a number between 0 and 1' },
+                { k: 'lte', n: 1, message: 'expected a number between 0 and 1' },
+              ],
+            }),
             question: shared1,
           },
           strict: true,
@@ -175,35 +144,28 @@ export const clientConfigPlan: Plan<z.output<typeof sources.clientConfigSchema>>
           { k: 'superRefine', fn: uniqueTouchpointIds },
         ],
       },
-      value: [],
-      optin: 'defaulted',
-    },
+      [],
+    ),
     recontact: {
       k: 'prefault',
       inner: {
         k: 'object',
         shape: {
-          afterAnswerDays: { k: 'default', inner: shared10, value: 90, optin: 'defaulted' },
-          afterDismissDays: { k: 'default', inner: shared10, value: 14, optin: 'defaulted' },
-          maxPromptsPerSession: {
-            k: 'default',
-            inner: { k: 'number', checks: [{ k: 'int' }, { k: 'gte', n: 0 }] },
-            value: 1,
-            optin: 'defaulted',
-          },
+          afterAnswerDays: withDefault(shared10, 90),
+          afterDismissDays: withDefault(shared10, 14),
+          maxPromptsPerSession: withDefault({ k: 'number', checks: [{ k: 'int' }, { k: 'gte', n: 0 }] }, 1),
         },
         strict: true,
       },
       value: {},
       optin: 'defaulted',
     },
-    fullPageUrl: shared11,
-    consent: { k: 'default', inner: shared12, value: 'granted', optin: 'defaulted' },
-    respectPrivacySignals: shared11,
-    promptsBeforeConsent: shared11,
-    draftTimeoutMs: {
-      k: 'default',
-      inner: {
+    fullPageUrl: withDefault({ k: 'boolean' }, false),
+    consent: withDefault(shared11, 'granted'),
+    respectPrivacySignals: withDefault({ k: 'boolean' }, false),
+    promptsBeforeConsent: withDefault({ k: 'boolean' }, false),
+    draftTimeoutMs: withDefault(
+      {
         k: 'number',
         checks: [
           { k: 'int', message: 'expected a whole number of milliseconds' },
@@ -211,12 +173,10 @@ export const clientConfigPlan: Plan<z.output<typeof sources.clientConfigSchema>>
           { k: 'lte', n: 3600000, message: 'expected 1000 to 3600000 milliseconds' },
         ],
       },
-      value: 120000,
-      optin: 'defaulted',
-    },
-    flushDelayMs: {
-      k: 'default',
-      inner: {
+      120000,
+    ),
+    flushDelayMs: withDefault(
+      {
         k: 'number',
         checks: [
           { k: 'int', message: 'expected a whole number of milliseconds' },
@@ -224,19 +184,17 @@ export const clientConfigPlan: Plan<z.output<typeof sources.clientConfigSchema>>
           { k: 'lte', n: 60000, message: 'expected 0 to 60000 milliseconds' },
         ],
       },
-      value: 500,
-      optin: 'defaulted',
-    },
-    beforeSend: shared14,
-    beforeSendDisplay: shared14,
+      500,
+    ),
+    beforeSend: shared13,
+    beforeSendDisplay: shared13,
     batch: {
       k: 'prefault',
       inner: {
         k: 'object',
         shape: {
-          maxResponses: {
-            k: 'default',
-            inner: {
+          maxResponses: withDefault(
+            {
               k: 'number',
               checks: [
                 { k: 'int', message: 'expected a whole number of responses' },
@@ -244,12 +202,10 @@ export const clientConfigPlan: Plan<z.output<typeof sources.clientConfigSchema>>
                 { k: 'lte', n: 50, message: 'expected 1 to 50 responses' },
               ],
             },
-            value: 50,
-            optin: 'defaulted',
-          },
-          maxBytes: {
-            k: 'default',
-            inner: {
+            50,
+          ),
+          maxBytes: withDefault(
+            {
               k: 'number',
               checks: [
                 { k: 'int', message: 'expected a whole number of bytes' },
@@ -257,9 +213,8 @@ export const clientConfigPlan: Plan<z.output<typeof sources.clientConfigSchema>>
                 { k: 'lte', n: 61440, message: 'expected 1024 to 61440 bytes' },
               ],
             },
-            value: 61440,
-            optin: 'defaulted',
-          },
+            61440,
+          ),
         },
         strict: true,
       },
@@ -271,9 +226,8 @@ export const clientConfigPlan: Plan<z.output<typeof sources.clientConfigSchema>>
       inner: {
         k: 'object',
         shape: {
-          baseDelayMs: {
-            k: 'default',
-            inner: {
+          baseDelayMs: withDefault(
+            {
               k: 'number',
               checks: [
                 { k: 'int', message: 'expected a whole number of milliseconds' },
@@ -281,12 +235,10 @@ export const clientConfigPlan: Plan<z.output<typeof sources.clientConfigSchema>>
                 { k: 'lte', n: 3600000, message: 'expected 1 to 3600000 milliseconds' },
               ],
             },
-            value: 1000,
-            optin: 'defaulted',
-          },
-          maxDelayMs: {
-            k: 'default',
-            inner: {
+            1000,
+          ),
+          maxDelayMs: withDefault(
+            {
               k: 'number',
               checks: [
                 { k: 'int', message: 'expected a whole number of milliseconds' },
@@ -294,12 +246,10 @@ export const clientConfigPlan: Plan<z.output<typeof sources.clientConfigSchema>>
                 { k: 'lte', n: 86400000, message: 'expected 1 to 86400000 milliseconds' },
               ],
             },
-            value: 300000,
-            optin: 'defaulted',
-          },
-          maxAttempts: {
-            k: 'default',
-            inner: {
+            300000,
+          ),
+          maxAttempts: withDefault(
+            {
               k: 'number',
               checks: [
                 { k: 'int', message: 'expected a whole number of attempts' },
@@ -307,12 +257,10 @@ export const clientConfigPlan: Plan<z.output<typeof sources.clientConfigSchema>>
                 { k: 'lte', n: 1000, message: 'expected 1 to 1000 attempts' },
               ],
             },
-            value: 20,
-            optin: 'defaulted',
-          },
-          timeoutMs: {
-            k: 'default',
-            inner: {
+            20,
+          ),
+          timeoutMs: withDefault(
+            {
               k: 'number',
               checks: [
                 { k: 'int', message: 'expected a whole number of milliseconds' },
@@ -320,9 +268,8 @@ export const clientConfigPlan: Plan<z.output<typeof sources.clientConfigSchema>>
                 { k: 'lte', n: 600000, message: 'expected 100 to 600000 milliseconds' },
               ],
             },
-            value: 15000,
-            optin: 'defaulted',
-          },
+            15000,
+          ),
         },
         strict: true,
       },
@@ -334,10 +281,9 @@ export const clientConfigPlan: Plan<z.output<typeof sources.clientConfigSchema>>
       inner: {
         k: 'object',
         shape: {
-          name: { k: 'default', inner: shared0, value: 'cxkit', optin: 'defaulted' },
-          maxResponses: {
-            k: 'default',
-            inner: {
+          name: withDefault(shared0, 'cxkit'),
+          maxResponses: withDefault(
+            {
               k: 'number',
               checks: [
                 { k: 'int', message: 'expected a whole number of responses' },
@@ -345,18 +291,11 @@ export const clientConfigPlan: Plan<z.output<typeof sources.clientConfigSchema>>
                 { k: 'lte', n: 100000, message: 'expected 1 to 100000 responses' },
               ],
             },
-            value: 1000,
-            optin: 'defaulted',
-          },
-          maxAgeDays: {
-            k: 'default',
-            inner: { k: 'number', checks: [{ k: 'gt', n: 0, message: 'expected a number of days > 0' }] },
-            value: 7,
-            optin: 'defaulted',
-          },
-          maxRejected: {
-            k: 'default',
-            inner: {
+            1000,
+          ),
+          maxAgeDays: withDefault({ k: 'number', checks: [{ k: 'gt', n: 0, message: 'expected a number of days > 0' }] }, 7),
+          maxRejected: withDefault(
+            {
               k: 'number',
               checks: [
                 { k: 'int', message: 'expected a whole number of responses' },
@@ -364,9 +303,8 @@ export const clientConfigPlan: Plan<z.output<typeof sources.clientConfigSchema>>
                 { k: 'lte', n: 10000, message: 'expected 0 to 10000 responses' },
               ],
             },
-            value: 100,
-            optin: 'defaulted',
-          },
+            100,
+          ),
         },
         strict: true,
       },
@@ -376,35 +314,30 @@ export const clientConfigPlan: Plan<z.output<typeof sources.clientConfigSchema>>
   },
   strict: true,
 };
-export const consentPlan: Plan<z.output<typeof sources.consentSchema>> = shared12;
+export const consentPlan: Plan<z.output<typeof sources.consentSchema>> = shared11;
 export const displayPlan: Plan<z.output<typeof sources.displaySchema>> = {
   k: 'object',
   shape: {
-    id: shared15,
+    id: shared14,
     touchpoint: shared4,
     kind: shared5,
     mode: shared6,
-    trigger: {
-      k: 'optional',
-      inner: { k: 'enum', values: ['milestone', 'url', 'scrollPercent', 'exitIntent', 'pageViews', 'show'] },
-      optin: 'optional',
-      optout: 'optional',
-    },
-    shownAt: shared16,
+    trigger: optional({ k: 'enum', values: ['milestone', 'url', 'scrollPercent', 'exitIntent', 'pageViews', 'show'] }),
+    shownAt: shared15,
     outcome: { k: 'enum', values: ['open', 'answered', 'dismissed', 'ignored'] },
-    responseId: { k: 'optional', inner: shared15, optin: 'optional', optout: 'optional' },
-    page: shared20,
+    responseId: optional(shared14),
+    page: shared19,
     anonymousId: shared8,
-    userId: shared21,
+    userId: shared20,
     stage: shared9,
-    device: shared23,
-    sdk: shared24,
+    device: shared22,
+    sdk: shared23,
   },
   strict: false,
 };
 export const identityPlan: Plan<z.output<typeof sources.identitySchema>> = {
   k: 'object',
-  shape: { userId: { k: 'nullable', inner: shared4 }, traits: shared29 },
+  shape: { userId: { k: 'nullable', inner: shared4 }, traits: shared28 },
   strict: false,
 };
 export const recordInputPlan: Plan<z.output<typeof sources.recordInputSchema>> = {
@@ -413,23 +346,18 @@ export const recordInputPlan: Plan<z.output<typeof sources.recordInputSchema>> =
     kind: shared5,
     score: { k: 'number', checks: [{ k: 'int' }] },
     touchpoint: shared4,
-    comment: shared31,
-    metadata: shared29,
-    question: {
-      k: 'optional',
-      inner: {
-        k: 'string',
-        checks: [
-          { k: 'minLength', n: 1 },
-          { k: 'maxLength', n: 500 },
-        ],
-      },
-      optin: 'optional',
-      optout: 'optional',
-    },
+    comment: shared30,
+    metadata: shared28,
+    question: optional({
+      k: 'string',
+      checks: [
+        { k: 'minLength', n: 1 },
+        { k: 'maxLength', n: 500 },
+      ],
+    }),
     locale: shared3,
-    scale: { k: 'optional', inner: shared32, optin: 'optional', optout: 'optional' },
-    partial: shared33,
+    scale: optional(shared31),
+    partial: optional({ k: 'boolean' }),
     stage: shared9,
   },
   strict: true,
@@ -438,25 +366,25 @@ export const recordInputPlan: Plan<z.output<typeof sources.recordInputSchema>> =
 export const responsePlan: Plan<z.output<typeof sources.responseSchema>> = {
   k: 'object',
   shape: {
-    id: shared15,
+    id: shared14,
     kind: shared5,
     score: { k: 'number', checks: [{ k: 'int' }] },
-    scale: shared32,
+    scale: shared31,
     touchpoint: shared4,
-    comment: shared31,
-    question: shared18,
+    comment: shared30,
+    question: shared17,
     locale: shared2,
-    answeredAt: shared16,
-    page: shared20,
+    answeredAt: shared15,
+    page: shared19,
     anonymousId: shared8,
-    userId: shared21,
-    traits: shared29,
-    metadata: shared29,
-    partial: shared33,
+    userId: shared20,
+    traits: shared28,
+    metadata: shared28,
+    partial: optional({ k: 'boolean' }),
     stage: shared9,
-    device: shared23,
-    visitor: { k: 'optional', inner: { k: 'enum', values: ['new', 'returning'] }, optin: 'optional', optout: 'optional' },
-    sdk: shared24,
+    device: shared22,
+    visitor: optional({ k: 'enum', values: ['new', 'returning'] }),
+    sdk: shared23,
   },
   strict: false,
   checks: [{ k: 'superRefine', fn: scoreOnScale }],

@@ -146,7 +146,7 @@ try {
 if (parts.has('collector')) await measureCollector(root);
 const targets = {
   [loaderBudget.file]: `critical path, target ≤ ${loaderBudget.bytes.toLocaleString('en')} B gzip`,
-  'cxkit-core.js': 'at idle',
+  'cxkit-core.js': 'at idle, a second after load',
   'cxkit-touchpoints.js': 'at idle, for a config that has touchpoints',
   'cxkit-prompts.js': 'when a prompt shows (English, with <cx-nps>)',
   'cxkit-csat.js': 'beside it, when a CSAT prompt shows',

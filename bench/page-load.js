@@ -1,7 +1,8 @@
 // What a host page pays for cxkit, with the CPU throttled 4× to stand in for a mid-range phone: main-thread task time
 // up to the load event and through the idle time after it, long-task time, total blocking time and script bytes —
 // without cxkit, with cxkit and no prompt due (the loader, then the core at idle), and with a prompt shown (the prompt
-// UI too); and a returning visitor's third view with nothing due, against the blank page's third view. Several builds
+// UI too); a returning visitor's third view with nothing due, against the blank page's third view; and the page with
+// nothing due and a line of script of its own before the tag, against the blank page with that line. Several builds
 // can be measured side by side, interleaved (`BENCH_BUILDS=new=dist,old=/tmp/old/dist`).
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -18,9 +19,14 @@ const page = (head, body = '') =>
 const config = (touchpoints) =>
   `<script type="application/json" data-cxkit-config>${JSON.stringify({ endpoint: '/collect', touchpoints })}</script>`;
 
-const nothingDue = page(
-  config([{ id: 'checkout', prompt: 'nps', on: { milestone: 'checkout-complete' } }]) + '<script src="/dist/cxkit.js" async></script>',
-);
+const nothingDueTag =
+  config([{ id: 'checkout', prompt: 'nps', on: { milestone: 'checkout-complete' } }]) + '<script src="/dist/cxkit.js" async></script>';
+const nothingDue = page(nothingDueTag);
+/**
+ * A line of the page's own script before the tag, as every real shop page has: the page's first script pays for its
+ * script context and first DOM wrappers, which on the blank page is cxkit's loader.
+ */
+const ownScript = '<script>document.documentElement.dataset.shop = "open";</script>';
 
 /** @type {Record<string, string>} */
 const variants = {
@@ -30,6 +36,8 @@ const variants = {
   // the same page on a returning visitor's third view: scripts from the HTTP cache, V8's compiled code cached with them
   // (which Chromium keeps from a script's second load on), the outbox and the visitor id already stored
   'cxkit, nothing due, 3rd view': nothingDue,
+  'no cxkit, own script': page(ownScript),
+  'cxkit, nothing due, own script': page(ownScript + nothingDueTag),
   'cxkit, prompt shown': page(
     config([{ id: 'visit', prompt: 'nps', on: { url: '/**' } }]) + '<script src="/dist/cxkit.js" async></script>',
   ),
@@ -39,7 +47,8 @@ const variants = {
 const viewsBefore = (/** @type {string} */ variant) => (variant.includes('3rd view') ? 2 : 0);
 
 /** The page without cxkit that a variant is compared with: the blank page at the same view. */
-export const baselineOf = (/** @type {string} */ variant) => (viewsBefore(variant) ? 'no cxkit, 3rd view' : 'no cxkit');
+export const baselineOf = (/** @type {string} */ variant) =>
+  viewsBefore(variant) ? 'no cxkit, 3rd view' : variant.includes('own script') ? 'no cxkit, own script' : 'no cxkit';
 
 /**
  * @typedef {{ name: string, ph: string, pid: number, tid: number, ts: number, dur?: number, tdur?: number, args?: any }} TraceEvent

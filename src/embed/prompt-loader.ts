@@ -34,7 +34,7 @@ export function installPromptLoader(scripts: ScriptLoader, api: object): PromptL
   let connected: () => void = () => {};
   /** Where the prompt UI (and, beside it, its kind and language files) is: known once it is first needed. */
   let promptsSrc: string | null = null;
-  const promptsUrl = () => (promptsSrc ??= scripts.urlOf('-prompts', 'promptsSrc'));
+  const promptsUrl = () => (promptsSrc ??= scripts.urlOf('prompts'));
   const kindFiles = new Map<PromptKind, Promise<void>>();
   /** Kinds' definitions that arrived before the prompt UI, which runs them. */
   const definitions: KindDefinition[] = [];

@@ -10,10 +10,10 @@ interface TrustedTypesFactory {
 
 export interface ScriptLoader {
   /**
-   * The URL of a file beside the tag's: `cxkit.js` → `cxkit-core.js` for `-core` (a renamed `feedback.js` →
-   * `feedback-core.js`), unless a `data-*` attribute of the tag names it.
+   * The URL of a file beside the tag's: `cxkit.js` → `cxkit-core.js` for `core` (a renamed `feedback.js` →
+   * `feedback-core.js`), unless the tag's `data-core-src` names it.
    */
-  urlOf(suffix: '-core' | '-prompts' | '-touchpoints', attribute: 'coreSrc' | 'promptsSrc' | 'touchpointsSrc'): string | null;
+  urlOf(part: 'core' | 'prompts' | 'touchpoints'): string | null;
   /** Runs the classic script at `src`; rejects with an error that names the file. */
   load(src: string): Promise<void>;
 }
@@ -41,13 +41,14 @@ export function scriptLoader(tag: HTMLScriptElement | null): ScriptLoader {
   }
 
   return {
-    urlOf(suffix, attribute) {
-      const named = tag?.dataset[attribute];
+    urlOf(part) {
+      const named = tag?.getAttribute(`data-${part}-src`);
       if (named) return new URL(named, document.baseURI).href;
-      if (!tag?.src) return null;
-      const url = new URL(tag.src);
-      url.pathname = url.pathname.replace(/[^/]*$/, (file) => (file.endsWith('.js') ? file.slice(0, -3) : 'cxkit') + `${suffix}.js`);
-      return url.href;
+      // the tag's src is absolute already: the last segment of its path (before any query or fragment) is the file.
+      // Plain string work, no URL object: this runs in the page's first idle moment, where every first use costs
+      return tag?.src
+        ? tag.src.replace(/[^/?#]*(?=[?#]|$)/, (file) => `${file.endsWith('.js') ? file.slice(0, -3) : 'cxkit'}-${part}.js`)
+        : null;
     },
     load(src) {
       ours.add(src);

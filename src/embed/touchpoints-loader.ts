@@ -27,7 +27,7 @@ export function installTouchpointsLoader(scripts: ScriptLoader, api: object): To
 
   function preload(): Promise<void> {
     loading ??= (async () => {
-      const src = scripts.urlOf('-touchpoints', 'touchpointsSrc');
+      const src = scripts.urlOf('touchpoints');
       try {
         if (!src) throw new Error('cxkit: cannot tell where cxkit-touchpoints.js is: add data-touchpoints-src to the script tag');
         await scripts.load(src);

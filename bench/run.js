@@ -112,13 +112,15 @@ try {
       cxkitToLoadMs,
       cxkitThroughIdleMs,
       cxkitThreadMs,
+      cxkitLongestMs,
+      cxkitLongestThreadMs,
       loads: n,
     } of loads) {
       const blank = loads.find((load) => load.variant === baselineOf(variant));
       const added =
         variant === blank?.variant
           ? ''
-          : `  (${plus(loadMs, blank?.loadMs ?? NaN)} ms to load, ${plus(taskMs, blank?.taskMs ?? NaN)} ms through idle${variant.startsWith('cxkit') ? `; cxkit's own script time to load ${cxkitToLoadMs.toFixed(1)} ms, through idle ${cxkitThroughIdleMs.toFixed(1)} ms (thread time ${cxkitThreadMs.toFixed(1)} ms)` : ''})`;
+          : `  (${plus(loadMs, blank?.loadMs ?? NaN)} ms to load, ${plus(taskMs, blank?.taskMs ?? NaN)} ms through idle${variant.startsWith('cxkit') ? `; cxkit's own script time to load ${cxkitToLoadMs.toFixed(1)} ms, through idle ${cxkitThroughIdleMs.toFixed(1)} ms (thread time ${cxkitThreadMs.toFixed(1)} ms); its longest task ${cxkitLongestMs.toFixed(1)} ms (thread time ${cxkitLongestThreadMs.toFixed(1)} ms)` : ''})`;
       console.log(
         `bench: page load, ${variant.padEnd(22)} tasks to load ${loadMs.toFixed(1)} ms   through idle ${taskMs.toFixed(1)} ms   long tasks ${longMs.toFixed(0)} ms (cxkit's ${cxkitLongMs.toFixed(0)}, in ${cxkitLongLoads}/${n} loads)   TBT ${blockingMs.toFixed(0)} ms   scripts ${(scriptBytes / 1024).toFixed(1)} KiB${added}`,
       );

@@ -25,6 +25,8 @@ export interface SiteOptions {
   readonly config?: SiteConfig;
   /** Config put inline in `<script type="application/json" data-cxkit-config>`: an object, or raw text. */
   readonly inlineConfig?: SiteConfig | string;
+  /** Path of the script tag's file on the other origin. Default `/dist/cxkit.js`. */
+  readonly scriptPath?: string;
   /** Extra attributes of the cxkit script tag. */
   readonly scriptAttributes?: string;
   /** Markup before the cxkit script in <head>, e.g. the queue snippet. */
@@ -89,7 +91,7 @@ export const test = base.extend<
       const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host site</title>
         ${options.head ?? ''}
         ${inline === undefined ? '' : `<script type="application/json" data-cxkit-config>${typeof inline === 'string' ? inline : JSON.stringify(siteConfig(inline))}</script>`}
-        <script src="${server.collectorOrigin}/dist/cxkit.js" ${options.config ? 'data-config="/site/cxkit.config.json"' : ''} ${options.scriptAttributes ?? ''} async></script>
+        <script src="${server.collectorOrigin}${options.scriptPath ?? '/dist/cxkit.js'}" ${options.config ? 'data-config="/site/cxkit.config.json"' : ''} ${options.scriptAttributes ?? ''} async></script>
         </head><body>${options.body ?? '<main><h1>Host site</h1></main>'}</body></html>`;
       // served by the real local server: a page fulfilled by page.route() would count as public and be refused loopback requests
       server.setSite({ html, config: JSON.stringify(siteConfig(options.config)) });

@@ -121,6 +121,38 @@ test('a page with nothing to ask leaves the second after its load to the browser
   expect(coreRequested - loadStart).toBeGreaterThanOrEqual(1000);
 });
 
+test('a site that renames the files and versions their URL gets every file under its new name, the version kept', async ({
+  page,
+  openSite,
+  server,
+}) => {
+  const { console: errors, uncaught } = watchErrors(page);
+  // the site deploys dist/ as /assets/feedback*.js and versions the tag's URL
+  const fetched: string[] = [];
+  await page.route(`${server.collectorOrigin}/assets/**`, async (route) => {
+    const url = new URL(route.request().url());
+    fetched.push(url.pathname + url.search);
+    const file = /^\/assets\/feedback([\w-]*)\.js$/.exec(url.pathname)?.[1];
+    if (file === undefined) return route.fulfill({ status: 404 });
+    const built = await fetch(`${server.collectorOrigin}/dist/cxkit${file}.js`);
+    await route.fulfill({ status: built.status, contentType: 'text/javascript', body: Buffer.from(await built.arrayBuffer()) });
+  });
+  await openSite(page, {
+    scriptPath: '/assets/feedback.js?v=3',
+    inlineConfig: { touchpoints: [{ id: 'visit', prompt: 'csat', on: { url: '/site/**' } }] },
+  });
+  await expect(page.getByRole('radiogroup', { name: /satisfied/ })).toBeVisible();
+  expect(fetched.sort()).toEqual([
+    '/assets/feedback-core.js?v=3',
+    '/assets/feedback-csat.js?v=3',
+    '/assets/feedback-prompts.js?v=3',
+    '/assets/feedback-touchpoints.js?v=3',
+    '/assets/feedback.js?v=3',
+  ]);
+  expect(errors).toEqual([]);
+  expect(uncaught).toEqual([]);
+});
+
 /** Shows an NPS popover through window.cxkit; resolves once the prompt is in the page. */
 async function showNps(page: import('@playwright/test').Page): Promise<void> {
   await page.evaluate(() => {

@@ -61,10 +61,9 @@ export type ConnectKind = (definition: KindDefinition) => void;
 
 /**
  * A file beside the prompt UI, named after it: `cxkit-prompts.js` → `cxkit-csat.js` for `csat`, `cxkit-locale-fr.js`
- * for `locale-fr` (a renamed `my-prompts.js` → `my-csat.js`).
+ * for `locale-fr` (a renamed `my-prompts.js` → `my-csat.js`); a query or fragment stays. The pattern is the script
+ * loader's `urlOf`'s, written out again: shared, it cost both files bytes.
  */
 export function besidePromptUi(promptsUrl: string, name: string): string {
-  const url = new URL(promptsUrl);
-  url.pathname = url.pathname.replace(/[^/]*$/, (file) => `${/^(.*)-prompts\.js$/.exec(file)?.[1] ?? 'cxkit'}-${name}.js`);
-  return url.href;
+  return promptsUrl.replace(/[^/?#]*(?=[?#]|$)/, (file) => `${/^(.*)-prompts\.js$/.exec(file)?.[1] ?? 'cxkit'}-${name}.js`);
 }

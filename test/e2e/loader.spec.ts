@@ -153,6 +153,23 @@ test('a site that renames the files and versions their URL gets every file under
   expect(uncaught).toEqual([]);
 });
 
+test("the prompt UI's font probe is never seen or announced, takes no room on the page, and is gone a second later", async ({
+  page,
+  openSite,
+}) => {
+  await openSite(page, { inlineConfig: {}, body: '<main style="height: 2000px"><h1>Host site</h1></main>' });
+  const pageHeight = () => page.evaluate(() => document.documentElement.scrollHeight);
+  const before = await pageHeight();
+  const probes = page.locator('body > cx-fonts');
+  await showNps(page);
+  await expect(probes).toHaveCount(1);
+  // not seen, so not in the accessibility tree either; out of the page's flow
+  await expect(probes).toBeHidden();
+  expect(await pageHeight()).toBe(before);
+  await expect(page.getByRole('radiogroup', { name: 'How likely are you to recommend us to a friend or colleague?' })).toBeVisible();
+  await expect(probes).toHaveCount(0, { timeout: 1500 });
+});
+
 /** Shows an NPS popover through window.cxkit; resolves once the prompt is in the page. */
 async function showNps(page: import('@playwright/test').Page): Promise<void> {
   await page.evaluate(() => {

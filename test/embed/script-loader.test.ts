@@ -1,4 +1,5 @@
 import { expect } from '@esm-bundle/chai';
+import { besidePromptUi } from '../../src/embed/prompt-bundle.js';
 import { scriptLoader } from '../../src/embed/script-loader.js';
 
 /** A script tag as a site writes it, not in the document: only its attributes matter here. */
@@ -46,5 +47,11 @@ describe('where the script tag finds its other files', () => {
   it('an inline script with nothing named cannot tell', () => {
     expect(coreOf({})).to.equal(null);
     expect(scriptLoader(null).urlOf('core')).to.equal(null);
+  });
+
+  it("a kind's or a language's file sits beside the prompt UI, named after it, its query kept", () => {
+    expect(besidePromptUi('https://cdn.example/cx/cxkit-prompts.js', 'csat')).to.equal('https://cdn.example/cx/cxkit-csat.js');
+    expect(besidePromptUi('https://cdn.example/my-prompts.js?v=3#x', 'locale-fr')).to.equal('https://cdn.example/my-locale-fr.js?v=3#x');
+    expect(besidePromptUi('https://cdn.example/files/ui.js', 'ces')).to.equal('https://cdn.example/files/cxkit-ces.js');
   });
 });

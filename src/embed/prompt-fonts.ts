@@ -5,7 +5,7 @@
 /** A tag no page styles, so that the probe's text inherits from <body> exactly as the prompt's host does. */
 const probeTag = 'cx-fonts';
 
-/** Lays out a hidden line in those faces while the prompt UI mounts its first prompt; it leaves a frame later. */
+/** Lays out a hidden line in those faces while the prompt UI mounts its first prompt; it leaves a second later. */
 export function lookUpPromptFonts(): void {
   const probe = document.createElement(probeTag);
   const small = document.createElement(probeTag);

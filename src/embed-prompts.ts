@@ -10,7 +10,6 @@ import { CxNps } from './elements/nps/nps.js';
 import { CxPromptElement } from './elements/prompt-element.js';
 import { receiveLocales } from './embed/locale-bundle.js';
 import { connectKey, type ConnectPrompts, type PromptKit } from './embed/prompt-bundle.js';
-import { lookUpPromptFonts } from './embed/prompt-fonts.js';
 import { addEnglish, addTranslations, plural, setLocaleSource } from './locales/registry.js';
 
 try {
@@ -32,9 +31,6 @@ try {
         }
       },
     });
-    // after the hand-over, so that nothing it could meet keeps the prompts from working; the first prompt mounts in a
-    // task of its own, after the frame that lays the probe out
-    lookUpPromptFonts();
   } else console.error('cxkit: cxkit-prompts.js is loaded by cxkit.js; load cxkit.js instead');
 } catch (error) {
   console.error(error);

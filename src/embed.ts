@@ -60,8 +60,12 @@ function boot(): void {
   function loadCore(): void {
     if (loading) return;
     loading = true;
-    const src = scripts.urlOf('core');
-    if (!src) return giveUp(new Error('cxkit: cannot tell where cxkit-core.js is: add data-core-src to the script tag'));
+    let src: string;
+    try {
+      src = scripts.urlOf('core');
+    } catch (error) {
+      return giveUp(error);
+    }
     scripts.load(src).then(() => {
       if (!core) giveUp(new Error(`cxkit: ${src} loaded but did not start`));
     }, giveUp);

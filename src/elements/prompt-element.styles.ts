@@ -67,7 +67,8 @@ export const promptStyles = css`
     background: rgb(0 0 0 / 0.45);
   }
   /* the text's own size: each size and weight the first frame needs is a font the browser must look up before it paints
-     (the script tag looks up this weight and the end labels' size a frame early: src/embed/prompt-fonts.ts) */
+     (the script tag looks up this weight and the end labels' size while the prompt UI downloads:
+     src/embed/prompt-fonts.ts) */
   .question {
     margin-block: 0 0.75rem;
     margin-inline: 0 2rem;

@@ -13,6 +13,7 @@ import {
   type KindDefinition,
   type PromptBundle,
 } from './prompt-bundle.js';
+import { lookUpPromptFonts } from './prompt-fonts.js';
 import { reportError } from './report.js';
 import type { ScriptLoader } from './script-loader.js';
 
@@ -33,7 +34,7 @@ export function installPromptLoader(scripts: ScriptLoader, api: object): PromptL
   let loading: Promise<void> | null = null;
   let connected: () => void = () => {};
   /** Where the prompt UI (and, beside it, its kind and language files) is: known once it is first needed. */
-  let promptsSrc: string | null = null;
+  let promptsSrc: string | undefined;
   const promptsUrl = () => (promptsSrc ??= scripts.urlOf('prompts'));
   const kindFiles = new Map<PromptKind, Promise<void>>();
   /** Kinds' definitions that arrived before the prompt UI, which runs them. */
@@ -51,10 +52,12 @@ export function installPromptLoader(scripts: ScriptLoader, api: object): PromptL
 
   function loadPromptUi(): Promise<void> {
     loading ??= new Promise<void>((resolve, reject) => {
+      // an error thrown here (the UI's URL unknown) rejects the promise
       const src = promptsUrl();
-      if (!src) return reject(new Error('cxkit: cannot tell where cxkit-prompts.js is: add data-prompts-src to the script tag'));
       connected = resolve;
       scripts.load(src).catch(reject);
+      // while the UI downloads, off the path to its first prompt
+      lookUpPromptFonts();
     }).catch((error: unknown) => {
       loading = null; // a later prompt may try again
       throw error;
@@ -68,8 +71,8 @@ export function installPromptLoader(scripts: ScriptLoader, api: object): PromptL
     if (kindsInPromptUi.includes(kind)) return promptUi;
     let file = kindFiles.get(kind);
     if (!file) {
-      const src = promptsUrl();
-      const kindSrc = src && besidePromptUi(src, kind);
+      // known once the prompt UI was asked for: without it, the UI's promise says why
+      const kindSrc = promptsSrc && besidePromptUi(promptsSrc, kind);
       file = kindSrc
         ? Promise.all([promptUi, scripts.load(kindSrc)]).then(() => {
             if (!customElements.get(`cx-${kind}`)) throw new Error(`cxkit: ${kindSrc} loaded but did not start`);
@@ -117,13 +120,15 @@ export function installPromptLoader(scripts: ScriptLoader, api: object): PromptL
   return {
     connect(next) {
       bundle = next;
-      const src = promptsUrl();
-      if (src) next.setLocaleSource((locale) => scripts.load(besidePromptUi(src, `locale-${locale}`)));
       registerPromptMounter(next.mountPrompt);
       hand(next);
       defineKinds();
       // the first render waits for a task of its own, so that it does not add to the script's evaluation task
       setTimeout(connected, 0);
+      // last: a prompt UI the page loaded by itself, beside a cxkit.js whose files cannot be told, still shows prompts
+      // (in English), and the console says how to name the files
+      const src = promptsUrl();
+      next.setLocaleSource((locale) => scripts.load(besidePromptUi(src, `locale-${locale}`)));
     },
     setClient(next) {
       client = next;

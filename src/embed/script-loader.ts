@@ -11,9 +11,10 @@ interface TrustedTypesFactory {
 export interface ScriptLoader {
   /**
    * The URL of a file beside the tag's: `cxkit.js` → `cxkit-core.js` for `core` (a renamed `feedback.js` →
-   * `feedback-core.js`), unless the tag's `data-core-src` names it.
+   * `feedback-core.js`), unless the tag's `data-core-src` names it. Throws an error that says how to name it when the
+   * tag has no src (an inlined or bundled cxkit.js).
    */
-  urlOf(part: 'core' | 'prompts' | 'touchpoints'): string | null;
+  urlOf(part: 'core' | 'prompts' | 'touchpoints'): string;
   /** Runs the classic script at `src`; rejects with an error that names the file. */
   load(src: string): Promise<void>;
 }
@@ -44,11 +45,10 @@ export function scriptLoader(tag: HTMLScriptElement | null): ScriptLoader {
     urlOf(part) {
       const named = tag?.getAttribute(`data-${part}-src`);
       if (named) return new URL(named, document.baseURI).href;
+      if (!tag?.src) throw new Error(`cxkit: cannot tell where cxkit-${part}.js is: add data-${part}-src to the script tag`);
       // the tag's src is absolute already: the last segment of its path (before any query or fragment) is the file.
       // Plain string work, no URL object: this runs in the page's first idle moment, where every first use costs
-      return tag?.src
-        ? tag.src.replace(/[^/?#]*(?=[?#]|$)/, (file) => `${file.endsWith('.js') ? file.slice(0, -3) : 'cxkit'}-${part}.js`)
-        : null;
+      return tag.src.replace(/[^/?#]*(?=[?#]|$)/, (file) => `${file.endsWith('.js') ? file.slice(0, -3) : 'cxkit'}-${part}.js`);
     },
     load(src) {
       ours.add(src);

@@ -27,9 +27,9 @@ export function installTouchpointsLoader(scripts: ScriptLoader, api: object): To
 
   function preload(): Promise<void> {
     loading ??= (async () => {
-      const src = scripts.urlOf('touchpoints');
+      let src: string | undefined;
       try {
-        if (!src) throw new Error('cxkit: cannot tell where cxkit-touchpoints.js is: add data-touchpoints-src to the script tag');
+        src = scripts.urlOf('touchpoints');
         await scripts.load(src);
         if (!engine) throw new Error(`cxkit: ${src} loaded but did not start`);
       } catch (error) {

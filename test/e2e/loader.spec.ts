@@ -153,7 +153,7 @@ test('a site that renames the files and versions their URL gets every file under
   expect(uncaught).toEqual([]);
 });
 
-test("the prompt UI's font probe is never seen or announced, takes no room on the page, and is gone a second later", async ({
+test('the font probe put in while the prompt UI downloads is never seen or announced, takes no room, and is gone a second later', async ({
   page,
   openSite,
 }) => {

@@ -1,6 +1,6 @@
-// The script tag's prompt UI looks up, a frame ahead, the faces of the page's font that a prompt's first frame needs
-// and the page may not have used (src/embed/prompt-fonts.ts). It only helps while its faces are the prompt's: this
-// holds the two in step.
+// While the script tag's prompt UI downloads, the core looks up the faces of the page's font that a prompt's first
+// frame needs and the page may not have used (src/embed/prompt-fonts.ts). It only helps while its faces are the
+// prompt's: this holds the two in step.
 import { expect } from '@esm-bundle/chai';
 import '../../src/define.js';
 import { setDefaultClient } from '../../src/elements/default-client.js';
@@ -16,7 +16,7 @@ const faceOf = (element: Element) => {
   return `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
 };
 
-describe("the prompt UI's font probe", () => {
+describe("the prompt's font probe", () => {
   afterEach(clearPromptPage);
 
   it('looks up the faces of the question and the end labels, in a page with a font of its own', async () => {

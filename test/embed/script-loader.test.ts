@@ -44,9 +44,11 @@ describe('where the script tag finds its other files', () => {
     expect(scriptLoader(named).urlOf('touchpoints')).to.equal('https://cdn.example/cxkit-touchpoints.js');
   });
 
-  it('an inline script with nothing named cannot tell', () => {
-    expect(coreOf({})).to.equal(null);
-    expect(scriptLoader(null).urlOf('core')).to.equal(null);
+  it('an inline script with nothing named cannot tell, and says how to name the file', () => {
+    expect(() => coreOf({})).to.throw('cxkit: cannot tell where cxkit-core.js is: add data-core-src to the script tag');
+    expect(() => scriptLoader(null).urlOf('prompts')).to.throw(
+      'cxkit: cannot tell where cxkit-prompts.js is: add data-prompts-src to the script tag',
+    );
   });
 
   it("a kind's or a language's file sits beside the prompt UI, named after it, its query kept", () => {

@@ -19,8 +19,9 @@ const page = (head, body = '') =>
 const config = (touchpoints) =>
   `<script type="application/json" data-cxkit-config>${JSON.stringify({ endpoint: '/collect', touchpoints })}</script>`;
 
-const nothingDueTag =
-  config([{ id: 'checkout', prompt: 'nps', on: { milestone: 'checkout-complete' } }]) + '<script src="/dist/cxkit.js" async></script>';
+/** The script tag as a site writes it. */
+const cxkitTag = '<script src="/dist/cxkit.js" async></script>';
+const nothingDueTag = config([{ id: 'checkout', prompt: 'nps', on: { milestone: 'checkout-complete' } }]) + cxkitTag;
 const nothingDue = page(nothingDueTag);
 /**
  * A line of the page's own script before the tag, as every real shop page has: the page's first script pays for its
@@ -38,9 +39,7 @@ const variants = {
   'cxkit, nothing due, 3rd view': nothingDue,
   'no cxkit, own script': page(ownScript),
   'cxkit, nothing due, own script': page(ownScript + nothingDueTag),
-  'cxkit, prompt shown': page(
-    config([{ id: 'visit', prompt: 'nps', on: { url: '/**' } }]) + '<script src="/dist/cxkit.js" async></script>',
-  ),
+  'cxkit, prompt shown': page(config([{ id: 'visit', prompt: 'nps', on: { url: '/**' } }]) + cxkitTag),
 };
 
 /** Page views each variant's visitor had before the measured one, in the same browser profile. */

@@ -10,7 +10,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, parseAst, type Plugin, type UserConfig } from 'vite';
 import { minifyCssTemplates, minifyTemplatePieces } from './scripts/minify-templates.js';
-import { connectKindKey, promptKitExports, type PromptKit } from './src/embed/prompt-bundle.js';
+import { connectAdditionKey, promptKitExports, type PromptKit } from './src/embed/prompt-bundle.js';
 import type { PromptKind } from './src/schema/response.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -149,7 +149,7 @@ const kindFile = (kind: PromptKind): UserConfig => {
     plugins: [promptKitFromPromptUi],
     eager: true,
     wrap: {
-      banner: `(function(){try{var c=self.cxkit&&self.cxkit.${connectKindKey};if(!c)return console.error("cxkit: ${file} is loaded by cxkit.js; load cxkit.js instead");c(function(__kit){`,
+      banner: `(function(){try{var c=self.cxkit&&self.cxkit.${connectAdditionKey};if(!c)return console.error("cxkit: ${file} is loaded by cxkit.js; load cxkit.js instead");c(function(__kit){`,
       footer: `})}catch(e){console.error(e)}})();`,
     },
   });

@@ -1,5 +1,6 @@
 // Builds the script tag's language files, one classic script per built-in language but English (which the prompt UI
-// carries): dist/cxkit-locale-fr.js and so on. The prompt UI fetches the one a visitor needs (src/embed/locale-bundle.ts).
+// carries): dist/cxkit-locale-fr.js and so on. The core fetches the one a visitor needs beside the prompt UI, and the file
+// hands its strings over through the core (src/embed/locale-bundle.ts).
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
@@ -20,8 +21,8 @@ for (const locale of locales) {
         load: (id) =>
           id === `\0${entry}`
             ? `import { ${locale} } from '/src/locales/${locale}.ts';
-               import { announceLocale } from '/src/embed/locale-bundle.ts';
-               announceLocale('${locale}', ${locale});`
+               import { connectLocale } from '/src/embed/locale-bundle.ts';
+               connectLocale('${locale}', ${locale});`
             : null,
       },
     ],

@@ -1,24 +1,13 @@
-// The handshake between the script tag's prompt UI and a language file it fetches (dist/cxkit-locale-fr.js): the file
-// announces its strings with an event on the document, so that neither needs a global of its own.
-import type { BuiltInLocale } from '../locales/registry.js';
+// A language file of the script tag's (dist/cxkit-locale-fr.js …) hands its strings to the prompt UI the way a kind's
+// file hands over its element: through the core, which keeps them until the prompt UI runs. The core asks for the
+// visitor's language beside the prompt UI, so the file may arrive before the UI or after it.
+import type { BuiltInLocale } from '../locales/built-in-locales.js';
 import type { Translation } from '../locales/translation.js';
-
-const localeEvent = 'cxkit-locale';
-
-interface LocaleDetail {
-  readonly locale: BuiltInLocale;
-  readonly strings: Translation;
-}
+import { connectAdditionKey, type ConnectAddition } from './prompt-bundle.js';
 
 /** Run by a language file. */
-export function announceLocale(locale: BuiltInLocale, strings: Translation): void {
-  document.dispatchEvent(new CustomEvent<LocaleDetail>(localeEvent, { detail: { locale, strings } }));
-}
-
-/** Run by the prompt UI: every language file that runs from now on hands its strings to `add`. */
-export function receiveLocales(add: (locale: BuiltInLocale, strings: Translation) => void): void {
-  document.addEventListener(localeEvent, (event) => {
-    const detail = (event as CustomEvent<LocaleDetail | undefined>).detail;
-    if (detail?.locale && detail.strings) add(detail.locale, detail.strings);
-  });
+export function connectLocale(locale: BuiltInLocale, strings: Translation): void {
+  const connect = (window.cxkit as unknown as Record<string, ConnectAddition | undefined> | undefined)?.[connectAdditionKey];
+  if (connect) connect((kit) => kit.registry.addTranslations({ [locale]: strings }));
+  else console.error(`cxkit: cxkit-locale-${locale}.js is loaded by cxkit.js; load cxkit.js instead`);
 }

@@ -1,17 +1,19 @@
 // Loads the prompt UI (dist/cxkit-prompts.js) only when a page needs it: a cx-* element in the page, or a prompt
 // to show; and a kind the UI does not carry (dist/cxkit-csat.js, dist/cxkit-ces.js) only when a prompt of that kind
-// shows, fetched beside the UI rather than after it. Pages where nothing is asked pay for the core alone.
+// shows, and the visitor's language when it is not English (dist/cxkit-locale-fr.js …), each fetched beside the UI
+// rather than after it. Pages where nothing is asked pay for the core alone.
+import { builtInLocales, type BuiltInLocale } from '../locales/built-in-locales.js';
 import type { PromptKind } from '../schema/response.js';
 import { promptKinds } from '../schema/scales.js';
 import type { CxClient } from '../sdk/client.js';
 import { registerPromptLoader, registerPromptMounter } from '../sdk/prompt-mounter.js';
 import {
   besidePromptUi,
-  connectKindKey,
+  connectAdditionKey,
   kindsInPromptUi,
-  type ConnectKind,
-  type KindDefinition,
+  type ConnectAddition,
   type PromptBundle,
+  type PromptUiAddition,
 } from './prompt-bundle.js';
 import { lookUpPromptFonts } from './prompt-fonts.js';
 import { reportError } from './report.js';
@@ -36,19 +38,33 @@ export function installPromptLoader(scripts: ScriptLoader, api: object): PromptL
   /** Where the prompt UI (and, beside it, its kind and language files) is: known once it is first needed. */
   let promptsSrc: string | undefined;
   const promptsUrl = () => (promptsSrc ??= scripts.urlOf('prompts'));
-  const kindFiles = new Map<PromptKind, Promise<void>>();
-  /** Kinds' definitions that arrived before the prompt UI, which runs them. */
-  const definitions: KindDefinition[] = [];
+  /** Files beside the prompt UI (kinds', languages'), each asked for once; one that failed is asked for again later. */
+  const besideFiles = new Map<string, Promise<void>>();
+  /** Additions from kinds' and languages' files that arrived before the prompt UI, which runs them. */
+  const additions: PromptUiAddition[] = [];
 
-  const connectKind: ConnectKind = (definition) => {
-    definitions.push(definition);
-    defineKinds();
+  const connectAddition: ConnectAddition = (addition) => {
+    additions.push(addition);
+    addToPromptUi();
   };
-  Object.defineProperty(api, connectKindKey, { value: connectKind });
+  Object.defineProperty(api, connectAdditionKey, { value: connectAddition });
 
-  function defineKinds(): void {
-    if (bundle) for (const definition of definitions.splice(0)) bundle.defineKind(definition);
+  function addToPromptUi(): void {
+    if (bundle) for (const addition of additions.splice(0)) bundle.add(addition);
   }
+
+  function loadBeside(name: string): Promise<void> {
+    let file = besideFiles.get(name);
+    if (!file) {
+      besideFiles.set(name, (file = scripts.load(besidePromptUi(promptsUrl(), name))));
+      file.catch(() => besideFiles.delete(name));
+    }
+    return file;
+  }
+
+  /** A language's file, when cxkit has one; English (index 0) is in the prompt UI. */
+  const loadLocale = (locale = ''): Promise<void> =>
+    builtInLocales.indexOf(locale as BuiltInLocale) > 0 ? loadBeside(`locale-${locale}`) : Promise.resolve();
 
   function loadPromptUi(): Promise<void> {
     loading ??= new Promise<void>((resolve, reject) => {
@@ -68,20 +84,16 @@ export function installPromptLoader(scripts: ScriptLoader, api: object): PromptL
   /** The prompt UI and, for a kind it does not carry, that kind's file: both requested at once, either may run first. */
   function load(kind: PromptKind): Promise<void> {
     const promptUi = loadPromptUi();
-    if (kindsInPromptUi.includes(kind)) return promptUi;
-    let file = kindFiles.get(kind);
-    if (!file) {
-      // known once the prompt UI was asked for: without it, the UI's promise says why
-      const kindSrc = promptsSrc && besidePromptUi(promptsSrc, kind);
-      file = kindSrc
-        ? Promise.all([promptUi, scripts.load(kindSrc)]).then(() => {
-            if (!customElements.get(`cx-${kind}`)) throw new Error(`cxkit: ${kindSrc} loaded but did not start`);
-          })
-        : promptUi;
-      file.catch(() => kindFiles.delete(kind)); // a later prompt may try again
-      kindFiles.set(kind, file);
-    }
-    return file;
+    // the UI's URL is known once the UI was asked for: without it, the UI's promise says why
+    if (!promptsSrc) return promptUi;
+    // the client's language too, so that its first prompt waits for one round trip rather than two. A failure is said by
+    // the prompt UI, which asks for the same file when a prompt needs it
+    if (typeof client === 'object') void loadLocale((client.config.locale ?? navigator.language).split('-')[0]?.toLowerCase());
+    return kindsInPromptUi.includes(kind)
+      ? promptUi
+      : Promise.all([promptUi, loadBeside(kind)]).then(() => {
+          if (!customElements.get(`cx-${kind}`)) throw new Error(`cxkit: ${besidePromptUi(promptsUrl(), kind)} loaded but did not start`);
+        });
   }
   registerPromptLoader(load);
 
@@ -122,13 +134,13 @@ export function installPromptLoader(scripts: ScriptLoader, api: object): PromptL
       bundle = next;
       registerPromptMounter(next.mountPrompt);
       hand(next);
-      defineKinds();
+      addToPromptUi();
       // the first render waits for a task of its own, so that it does not add to the script's evaluation task
       setTimeout(connected, 0);
-      // last: a prompt UI the page loaded by itself, beside a cxkit.js whose files cannot be told, still shows prompts
-      // (in English), and the console says how to name the files
-      const src = promptsUrl();
-      next.setLocaleSource((locale) => scripts.load(besidePromptUi(src, `locale-${locale}`)));
+      // last, as it throws when the files cannot be told (and the console says how to name them): a prompt UI the page
+      // loaded by itself beside such a cxkit.js still shows prompts, in English
+      promptsUrl();
+      next.setLocaleSource(loadLocale);
     },
     setClient(next) {
       client = next;

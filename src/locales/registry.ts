@@ -1,9 +1,11 @@
 // Languages, lookup with fallback (pt-BR → pt → en), and a way for sites to override or add strings. English is always
 // here; the other built-in languages are added by `./all.ts` (the ESM library) or, for the script tag, fetched one at a
 // time when a prompt needs one (`setLocaleSource`).
+import type { BuiltInLocale } from './built-in-locales.js';
 import { en } from './en.js';
 import type { DeepPartial, PluralForms, Translation } from './translation.js';
 
+export { builtInLocales, type BuiltInLocale } from './built-in-locales.js';
 export type { DeepPartial } from './translation.js';
 
 // English lacks the strings of CSAT and CES until their elements' modules add them (`addEnglish`), which they do before
@@ -12,31 +14,29 @@ const translations = new Map<string, Translation>([['en', en as DeepPartial<Tran
 /** English as it is now: with the strings kinds and sites have added. */
 const english = (): Translation => translations.get('en') as Translation;
 
-/** Languages cxkit ships. */
-export const builtInLocales = ['en', 'es', 'fr', 'de', 'it', 'pt', 'nl', 'ja', 'zh', 'ko', 'ar', 'he'] as const;
-export type BuiltInLocale = (typeof builtInLocales)[number];
-
 /** Adds built-in languages' strings. */
 export function addTranslations(strings: Partial<Record<BuiltInLocale, Translation>>): void {
   for (const [tag, translation] of Object.entries(strings)) translations.set(tag, translation);
 }
 
-/** Fetches a built-in language that is not here yet; it calls addTranslations() when it runs. */
-let source: ((locale: BuiltInLocale) => Promise<void>) | null = null;
+/**
+ * Fetches a language that is not here yet, when cxkit has it (the script tag's core knows its language files); its file
+ * calls addTranslations() when it runs. It settles at once for a language cxkit lacks.
+ */
+let source: ((locale: string) => Promise<void>) | null = null;
 const fetches = new Map<string, Promise<void>>();
 /** Stands in the map for a fetch that has settled. */
 const settled = Promise.resolve();
 
-export function setLocaleSource(fetch: (locale: BuiltInLocale) => Promise<void>): void {
+export function setLocaleSource(fetch: (locale: string) => Promise<void>): void {
   source = fetch;
 }
 
-/** The built-in language a tag needs that is still to be fetched, if any. */
-function missing(locale: string | undefined): BuiltInLocale | null {
+/** The base language a tag needs that is still to be asked of the source, if any. */
+function missing(locale: string | undefined): string | null {
   const tag = (locale || 'en').toLowerCase();
   const base = tag.split('-')[0] ?? 'en';
-  if (!source || translations.has(tag) || translations.has(base)) return null;
-  return (builtInLocales as readonly string[]).includes(base) ? (base as BuiltInLocale) : null;
+  return !source || translations.has(tag) || translations.has(base) ? null : base;
 }
 
 /** Whether a prompt in this locale can show in its own language now (or in English, when its fetch failed). */

@@ -1,6 +1,6 @@
-// The script tag's prompt UI carries English alone and asks the core for another language when a prompt needs it (the core
-// knows which it has files for): a prompt waits for its language, and `updateComplete` still means "rendered in it", however
-// early it is asked.
+// The script tag's prompt UI carries English alone and asks the core for another language when a prompt needs it
+// (the core knows which it has files for): a prompt waits for its language, and `updateComplete` still means
+// "rendered in it", however early it is asked.
 import { expect } from '@esm-bundle/chai';
 import '../../src/define.js';
 import { setDefaultClient } from '../../src/elements/default-client.js';

@@ -81,13 +81,16 @@ export function installPromptLoader(scripts: ScriptLoader, api: object): PromptL
     return loading;
   }
 
-  /** The prompt UI and, for a kind it does not carry, that kind's file: both requested at once, either may run first. */
+  /**
+   * The prompt UI and, requested with it, what a prompt of `kind` needs beside it: the kind's file when the UI does not
+   * carry the kind, the client's language when it is not English. Any of them may run first.
+   */
   function load(kind: PromptKind): Promise<void> {
     const promptUi = loadPromptUi();
     // the UI's URL is known once the UI was asked for: without it, the UI's promise says why
     if (!promptsSrc) return promptUi;
-    // the client's language too, so that its first prompt waits for one round trip rather than two. A failure is said by
-    // the prompt UI, which asks for the same file when a prompt needs it
+    // the language now, so that the first prompt waits for one round trip rather than two; a failure is said by the
+    // prompt UI, which asks for the same file when a prompt needs it
     if (typeof client === 'object') void loadLocale((client.config.locale ?? navigator.language).split('-')[0]?.toLowerCase());
     return kindsInPromptUi.includes(kind)
       ? promptUi

@@ -131,9 +131,9 @@ try {
   }
   if (parts.has('show')) {
     const shows = await measureShow(browser, builds, loadRounds);
-    for (const { name, cold, warm, coldCsat, coldAtLoad } of shows.builds) {
+    for (const { name, cold, warm, coldCsat, coldAtLoad, slowEnglish, slowFrench } of shows.builds) {
       console.log(
-        `bench: cxkit.show() → painted at 4×${Object.keys(builds).length > 1 ? ` [${name}]` : ''}, on a settled page (${shows.settleMs} ms after the client exists): cold ${cold.toFixed(0)} ms (target ≤ 150)   warm ${warm.toFixed(0)} ms (target ≤ 50)   cold CSAT ${coldCsat.toFixed(0)} ms;   called at load: cold ${coldAtLoad.toFixed(0)} ms, the core's load included  (median of ${loadRounds})`,
+        `bench: cxkit.show() → painted at 4×${Object.keys(builds).length > 1 ? ` [${name}]` : ''}, on a settled page (${shows.settleMs} ms after the client exists): cold ${cold.toFixed(0)} ms (target ≤ 150)   warm ${warm.toFixed(0)} ms (target ≤ 50)   cold CSAT ${coldCsat.toFixed(0)} ms;   called at load: cold ${coldAtLoad.toFixed(0)} ms, the core's load included;   over ${shows.roundTripMs} ms round trips: cold ${slowEnglish.toFixed(0)} ms in English, ${slowFrench.toFixed(0)} ms in French  (median of ${loadRounds})`,
       );
     }
     const { atLoad, settled } = shows.yardstick;

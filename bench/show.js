@@ -2,9 +2,10 @@
 // with the prompt in it: cold (the prompt UI's first load in the page) and warm (the second prompt) on a settled page,
 // as when a visitor reaches a milestone seconds after the page loaded; a cold CSAT prompt there, whose element is a file
 // of its own fetched beside the prompt UI; and cold when the page calls show() the moment its load event has fired,
-// which also loads the core and runs while the browser still works on the load. Beside them a yardstick: one fixed
-// piece of script timed at both moments, which says how much slower any script runs right after a load on the machine
-// at hand.
+// which also loads the core and runs while the browser still works on the load; and cold over a network with 150 ms
+// round trips, for an English and a French visitor, whose language is a file of its own. Beside them a yardstick: one
+// fixed piece of script timed at both moments, which says how much slower any script runs right after a load on the
+// machine at hand.
 import { createServer } from 'node:http';
 import { serveBuildFile, withBuild } from './builds.js';
 import { median } from './median.js';
@@ -40,6 +41,9 @@ function timeShow(tab, kind) {
   }, kind);
 }
 
+/** A mobile network's round trip, which the local server does not have: what each file fetched in turn costs. */
+const roundTripMs = 150;
+
 /** How long after its client exists a page counts as settled. */
 const settleMs = 1500;
 
@@ -64,7 +68,8 @@ function timeYardstick(tab) {
 
 /**
  * Median show → painted for each build folder, measured interleaved: cold and warm NPS and cold CSAT on a settled page,
- * and cold NPS called at load; and the yardstick's medians.
+ * cold NPS called at load, and cold NPS on a settled page over a slow network in English and in French; and the
+ * yardstick's medians.
  * @param {import('playwright-core').Browser} browser
  * @param {Record<string, string>} builds name → folder holding cxkit.js and its files
  * @param {number} rounds
@@ -79,16 +84,22 @@ export async function measureShow(browser, builds, rounds) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  /** @type {Record<string, { cold: number[], warm: number[], coldCsat: number[], coldAtLoad: number[] }>} */
-  const samples = Object.fromEntries(Object.keys(builds).map((name) => [name, { cold: [], warm: [], coldCsat: [], coldAtLoad: [] }]));
+  /** @type {Record<string, { cold: number[], warm: number[], coldCsat: number[], coldAtLoad: number[], slowEnglish: number[], slowFrench: number[] }>} */
+  const samples = Object.fromEntries(
+    Object.keys(builds).map((name) => [name, { cold: [], warm: [], coldCsat: [], coldAtLoad: [], slowEnglish: [], slowFrench: [] }]),
+  );
   /** The yardstick's times the moment the load event has fired and once the page has settled. */
   const yardstick = { atLoad: /** @type {number[]} */ ([]), settled: /** @type {number[]} */ ([]) };
-  /** A fresh page of the build, throttled, loaded. */
-  const open = async (/** @type {string} */ name) => {
-    const context = await browser.newContext();
+  /** A fresh page of the build, throttled, loaded; in the browser's language `locale`, over `latency` ms round trips. */
+  const open = async (/** @type {string} */ name, { locale = 'en-US', latency = 0 } = {}) => {
+    const context = await browser.newContext({ locale });
     const tab = await context.newPage();
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    if (latency) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
+    }
     await tab.goto(`${origin}/?build=${encodeURIComponent(name)}`, { waitUntil: 'load' });
     const settle = async () => {
       await tab.waitForFunction(() => /** @type {any} */ (window).cxkit?.client);
@@ -111,6 +122,15 @@ export async function measureShow(browser, builds, rounds) {
         const atLoad = await open(name);
         samples[name]?.coldAtLoad.push(await timeShow(atLoad.tab, 'nps'));
         await atLoad.close();
+        for (const [locale, list] of /** @type {const} */ ([
+          ['en-US', 'slowEnglish'],
+          ['fr-FR', 'slowFrench'],
+        ])) {
+          const slow = await open(name, { locale, latency: roundTripMs });
+          await slow.settle();
+          samples[name]?.[list].push(await timeShow(slow.tab, 'nps'));
+          await slow.close();
+        }
       }
       const measured = await open(Object.keys(builds)[0] ?? '');
       yardstick.atLoad.push(await timeYardstick(measured.tab));
@@ -128,8 +148,11 @@ export async function measureShow(browser, builds, rounds) {
       warm: median(s.warm),
       coldCsat: median(s.coldCsat),
       coldAtLoad: median(s.coldAtLoad),
+      slowEnglish: median(s.slowEnglish),
+      slowFrench: median(s.slowFrench),
     })),
     settleMs,
+    roundTripMs,
     yardstick: { atLoad: median(yardstick.atLoad), settled: median(yardstick.settled) },
   };
 }

@@ -66,6 +66,17 @@ export function installPromptLoader(scripts: ScriptLoader, api: object): PromptL
   const loadLocale = (locale = ''): Promise<void> =>
     builtInLocales.indexOf(locale as BuiltInLocale) > 0 ? loadBeside(`locale-${locale}`) : Promise.resolve();
 
+  /**
+   * The client's language, when the prompt UI has been asked for: requested with the UI, so that the first prompt waits
+   * for one round trip rather than two (an element in the page's HTML asks for the UI before the config is read, and its
+   * language once the client exists). A failure is said by the prompt UI, which asks for the same file when a prompt
+   * needs it.
+   */
+  function loadLanguage(): void {
+    if (typeof client === 'object' && promptsSrc)
+      void loadLocale((client.config.locale ?? navigator.language).split('-')[0]?.toLowerCase());
+  }
+
   function loadPromptUi(): Promise<void> {
     loading ??= new Promise<void>((resolve, reject) => {
       // an error thrown here (the UI's URL unknown) rejects the promise
@@ -89,9 +100,7 @@ export function installPromptLoader(scripts: ScriptLoader, api: object): PromptL
     const promptUi = loadPromptUi();
     // the UI's URL is known once the UI was asked for: without it, the UI's promise says why
     if (!promptsSrc) return promptUi;
-    // the language now, so that the first prompt waits for one round trip rather than two; a failure is said by the
-    // prompt UI, which asks for the same file when a prompt needs it
-    if (typeof client === 'object') void loadLocale((client.config.locale ?? navigator.language).split('-')[0]?.toLowerCase());
+    loadLanguage();
     return kindsInPromptUi.includes(kind)
       ? promptUi
       : Promise.all([promptUi, loadBeside(kind)]).then(() => {
@@ -148,6 +157,7 @@ export function installPromptLoader(scripts: ScriptLoader, api: object): PromptL
     setClient(next) {
       client = next;
       if (bundle) hand(bundle);
+      loadLanguage();
     },
     noClient(reason) {
       // a client that works stays: a failed cxkit.init() later does not take it away

@@ -204,23 +204,34 @@ test('a French visitor sees the prompt in French, and the page fetches the Frenc
   expect(files).toEqual(['cxkit-locale-fr.js']);
 });
 
-test("a French visitor's language is fetched beside the prompt UI, not after it, and may arrive first", async ({ page, openSite }) => {
-  const files = scriptFiles(page);
-  const errors = watchErrors(page);
-  // the prompt UI is slow to come: the French strings are asked for meanwhile, arrive first, and wait for it
-  const releasePromptUi = await holdBack(page, '**/dist/cxkit-prompts.js');
-  const frenchFetched = page.waitForResponse('**/dist/cxkit-locale-fr.js');
-  await openSite(page, { inlineConfig: { locale: 'fr-CA' } });
-  await showNps(page);
-  await frenchFetched;
-  expect(files).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-prompts.js', 'cxkit-locale-fr.js']);
-  releasePromptUi();
-  await expect(
-    page.getByRole('radiogroup', { name: 'Quelle est la probabilité que vous nous recommandiez à un ami ou à un collègue ?' }),
-  ).toBeVisible();
-  expect(files).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-prompts.js', 'cxkit-locale-fr.js']);
-  expect(errors).toEqual({ console: [], uncaught: [] });
-});
+for (const { how, body } of [
+  { how: 'shown by cxkit.show()', body: '' },
+  // its element asks for the prompt UI before the config (and so the language) is read
+  { how: "in the page's HTML", body: '<main><cx-nps touchpoint="inline"></cx-nps></main>' },
+]) {
+  test(`a French visitor's language is fetched beside the prompt UI, not after it, and may arrive first: a prompt ${how}`, async ({
+    page,
+    openSite,
+  }) => {
+    const files = scriptFiles(page);
+    const errors = watchErrors(page);
+    // the prompt UI is slow to come: the French strings are asked for meanwhile, arrive first, and wait for it
+    const releasePromptUi = await holdBack(page, '**/dist/cxkit-prompts.js');
+    const frenchFetched = page.waitForResponse('**/dist/cxkit-locale-fr.js');
+    // a prompt in the page's HTML asks for the UI before the page's load event, which then waits for it too
+    const opened = openSite(page, { inlineConfig: { locale: 'fr-CA' }, body });
+    if (!body) await opened.then(() => showNps(page));
+    await frenchFetched;
+    expect(files).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-prompts.js', 'cxkit-locale-fr.js']);
+    releasePromptUi();
+    await opened;
+    await expect(
+      page.getByRole('radiogroup', { name: 'Quelle est la probabilité que vous nous recommandiez à un ami ou à un collègue ?' }),
+    ).toBeVisible();
+    expect(files).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-prompts.js', 'cxkit-locale-fr.js']);
+    expect(errors).toEqual({ console: [], uncaught: [] });
+  });
+}
 
 test('a language that arrives after the prompt UI: the prompt waits for it, and one request fetches it', async ({ page, openSite }) => {
   const files = languageFiles(page);

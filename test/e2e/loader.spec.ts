@@ -16,6 +16,18 @@ async function holdBack(page: import('@playwright/test').Page, url: string): Pro
   return release;
 }
 
+/**
+ * Holds the prompt UI back, as a slow network would, while a file beside it is asked for meanwhile and arrives first
+ * (`arrived`), to wait for the UI.
+ */
+async function holdPromptUiWhile(
+  page: import('@playwright/test').Page,
+  file: string,
+): Promise<{ releasePromptUi: () => void; arrived: Promise<unknown> }> {
+  const releasePromptUi = await holdBack(page, '**/dist/cxkit-prompts.js');
+  return { releasePromptUi, arrived: page.waitForResponse(`**/dist/${file}`) };
+}
+
 test('calls made before the loader, while the core loads and after it run in order', async ({ page, openSite }) => {
   // the core takes its time, so that calls land while it loads
   const releaseCore = await holdBack(page, '**/dist/cxkit-core.js');
@@ -215,9 +227,7 @@ for (const { how, body } of [
   }) => {
     const files = scriptFiles(page);
     const errors = watchErrors(page);
-    // the prompt UI is slow to come: the French strings are asked for meanwhile, arrive first, and wait for it
-    const releasePromptUi = await holdBack(page, '**/dist/cxkit-prompts.js');
-    const frenchFetched = page.waitForResponse('**/dist/cxkit-locale-fr.js');
+    const { releasePromptUi, arrived: frenchFetched } = await holdPromptUiWhile(page, 'cxkit-locale-fr.js');
     // a prompt in the page's HTML asks for the UI before the page's load event, which then waits for it too
     const opened = openSite(page, { inlineConfig: { locale: 'fr-CA' }, body });
     if (!body) await opened.then(() => showNps(page));
@@ -299,9 +309,7 @@ test('a CSAT prompt fetches its own file beside the prompt UI, not after it; an 
 }) => {
   const files = scriptFiles(page);
   const errors = watchErrors(page);
-  // the prompt UI is slow to come: the CSAT file is asked for meanwhile, arrives first, and waits for it
-  const releasePromptUi = await holdBack(page, '**/dist/cxkit-prompts.js');
-  const csatFetched = page.waitForResponse('**/dist/cxkit-csat.js');
+  const { releasePromptUi, arrived: csatFetched } = await holdPromptUiWhile(page, 'cxkit-csat.js');
   await openSite(page, { inlineConfig: {} });
   await show(page, 'csat');
   await csatFetched;

@@ -29,6 +29,25 @@ const ownKeysOnlyInZod: Plugin = {
   },
 };
 
+/**
+ * idb's async iterators over cursors (`for await (const cursor of store)`), which cxkit does not use, install
+ * themselves when idb is evaluated, so that no bundler can leave them out: the script tag's files do. The build fails
+ * if an idb update moves them, rather than ship them again unnoticed; no line moves, for idb's source map.
+ */
+const idbWithoutAsyncIterators: Plugin = {
+  name: 'cxkit:idb-without-async-iterators',
+  transform(code, id) {
+    if (!/[\\/]node_modules[\\/]idb[\\/]build[\\/]index\.js$/.test(id)) return null;
+    const start = code.indexOf('const advanceMethodProps');
+    const end = code.indexOf('export {');
+    const iterators = code.slice(start, end);
+    if (start < 0 || !iterators.includes('Symbol.asyncIterator') || iterators.includes('function openDB')) {
+      throw new Error(`${id}: idb's async iterators are not where the build looks for them`);
+    }
+    return { code: code.slice(0, start) + '\n'.repeat(iterators.split('\n').length - 1) + code.slice(end), map: null };
+  },
+};
+
 /** The text pieces of every html`` and svg`` template in a module (JavaScript by then), with where each one sits. */
 function htmlTemplatePieces(code: string): Array<Array<{ start: number; end: number; raw: string }>> {
   const found: Array<Array<{ start: number; end: number; raw: string }>> = [];
@@ -93,7 +112,7 @@ const classicScript = (
   file: string,
   extra: { plugins?: Plugin[]; wrap?: { banner: string; footer: string }; eager?: boolean } = {},
 ): UserConfig => ({
-  plugins: [...(extra.plugins ?? []), ownKeysOnlyInZod, minifiedElementTemplates],
+  plugins: [...(extra.plugins ?? []), ownKeysOnlyInZod, idbWithoutAsyncIterators, minifiedElementTemplates],
   build: {
     emptyOutDir: false,
     target: 'es2022',

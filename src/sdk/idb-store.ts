@@ -1,4 +1,5 @@
-// The durable store: IndexedDB through idb, reopened when the browser closes the connection under us.
+// The durable store: IndexedDB through idb, reopened when the browser closes the connection under us. Cursors are
+// walked with continue(): the script tag's build leaves out idb's async iterators (`for await`; see vite.config.ts).
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { OutboxEntry, RejectedEntry, Store } from './store.js';
 

@@ -62,9 +62,11 @@ export function installPromptLoader(scripts: ScriptLoader, api: object): PromptL
     return file;
   }
 
-  /** A language's file, when cxkit has one; English (index 0) is in the prompt UI. */
-  const loadLocale = (locale = ''): Promise<void> =>
-    builtInLocales.indexOf(locale as BuiltInLocale) > 0 ? loadBeside(`locale-${locale}`) : Promise.resolve();
+  /** A language's file, when cxkit has one (`fr-CA`: `cxkit-locale-fr.js`); English (index 0) is in the prompt UI. */
+  const loadLocale = (tag: string): Promise<void> => {
+    const base = tag.split('-')[0]?.toLowerCase() as BuiltInLocale;
+    return builtInLocales.indexOf(base) > 0 ? loadBeside(`locale-${base}`) : Promise.resolve();
+  };
 
   /**
    * The client's language, when the prompt UI has been asked for: requested with the UI, so that the first prompt waits
@@ -73,8 +75,7 @@ export function installPromptLoader(scripts: ScriptLoader, api: object): PromptL
    * needs it.
    */
   function loadLanguage(): void {
-    if (typeof client === 'object' && promptsSrc)
-      void loadLocale((client.config.locale ?? navigator.language).split('-')[0]?.toLowerCase());
+    if (typeof client === 'object' && promptsSrc) void loadLocale(client.config.locale ?? navigator.language);
   }
 
   function loadPromptUi(): Promise<void> {
@@ -117,6 +118,8 @@ export function installPromptLoader(scripts: ScriptLoader, api: object): PromptL
       if (found.length === 0 || tried.has(kind)) continue;
       tried.add(kind);
       void load(kind).catch(reportError);
+      // an element's language of its own, beside the UI too (the client's is asked for by load())
+      if (promptsSrc) for (const element of found) void loadLocale(element.getAttribute('locale') ?? '');
     }
     if (tried.size === elements.length) observer.disconnect();
   };

@@ -41,7 +41,7 @@ const idbWithoutAsyncIterators: Plugin = {
     const start = code.indexOf('const advanceMethodProps');
     const end = code.indexOf('export {');
     const iterators = code.slice(start, end);
-    if (start < 0 || !iterators.includes('Symbol.asyncIterator') || iterators.includes('function openDB')) {
+    if (start < 0 || end < start || !iterators.includes('Symbol.asyncIterator') || iterators.includes('function openDB')) {
       throw new Error(`${id}: idb's async iterators are not where the build looks for them`);
     }
     return { code: code.slice(0, start) + '\n'.repeat(iterators.split('\n').length - 1) + code.slice(end), map: null };

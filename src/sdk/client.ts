@@ -13,6 +13,7 @@ import { startDraft, type Draft } from './drafts.js';
 import { holdPageLock } from './page-lock.js';
 import { Emitter } from './emitter.js';
 import { CxError, parseOrThrow } from './errors.js';
+import { enqueueTime } from './enqueue-time.js';
 import { anonymousId, storeAnonymousId, uuid } from './ids.js';
 import { Outbox } from './outbox.js';
 import { isAnswer } from './store.js';
@@ -315,8 +316,7 @@ export function createClientWith(config: ClientConfig, startTouchpoints: StartTo
       if (response === null) return built;
       // consent denied: the answer is taken and dropped, like one beforeSend drops
       if (consent === 'denied') return response;
-      const now = Date.now();
-      await outbox.add({ id: response.id, response, enqueuedAt: now, attempts: 0, nextAttemptAt: now });
+      await outbox.add({ id: response.id, response, enqueuedAt: enqueueTime(), attempts: 0, nextAttemptAt: Date.now() });
       delivery.checked(response.id);
       queued(response);
       return response;

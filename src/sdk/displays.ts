@@ -8,6 +8,7 @@ import type { PromptKind } from '../schema/response.js';
 import type { PromptMode } from '../schema/touchpoint.js';
 import { sdkInfo } from '../version.js';
 import { parseOrThrow } from './errors.js';
+import { enqueueTime } from './enqueue-time.js';
 import { uuid } from './ids.js';
 import type { Outbox } from './outbox.js';
 import { currentPage } from './page.js';
@@ -79,7 +80,7 @@ export function displayRecorder(deps: DisplayRecorderDeps): (prompt: ShownPrompt
       device: deviceClass(),
       sdk: { ...sdkInfo },
     };
-    const enqueuedAt = Date.now();
+    const enqueuedAt = enqueueTime();
     const store = (draft: boolean) => {
       const redacted = deps.beforeSendDisplay ? deps.beforeSendDisplay(display) : display;
       if (redacted === null) return Promise.resolve();

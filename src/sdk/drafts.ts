@@ -2,6 +2,7 @@
 // chosen; finishing replaces it (same id, so one answer stays one response); dismissing, leaving the page or letting
 // it sit untouched sends it as it is.
 import type { Response } from '../schema/response.js';
+import { enqueueTime } from './enqueue-time.js';
 import type { AnswerEntry } from './store.js';
 
 export interface Draft {
@@ -32,7 +33,7 @@ export function startDraft(
   timeoutMs: number,
   storage: DraftStorage,
 ): { draft: Draft; stored: Promise<void> } {
-  const enqueuedAt = Date.now();
+  const enqueuedAt = enqueueTime();
   let response = storage.prepare({ ...partial, partial: true });
   /** `open` while the follow-up may still come; `abandoned` once released as partial; `finished` once complete. */
   let state: 'open' | 'abandoned' | 'finished' = 'open';

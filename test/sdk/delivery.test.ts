@@ -270,6 +270,26 @@ describe('delivery', () => {
     expect((await storedIn(client.config.storage.name)).outbox.map((e) => e.id).sort()).to.deep.equal(ids.slice(2).sort());
   });
 
+  it('answers recorded within one millisecond leave the outbox in the order they were recorded', async () => {
+    const collector = new Collector();
+    await collector.plan({ status: 503, hang: true });
+    const client = testClient(collector, { flushDelayMs: 60_000, storage: { maxResponses: 3 } });
+    const expired: string[] = [];
+    client.on('expired', (e) => e.reason === 'overflow' && expired.push(...e.responses.map((r) => r.id)));
+    const ids: string[] = [];
+    // a fast page (or a fast disk) stores several answers in one clock millisecond
+    const clock = Date.now;
+    const frozen = clock();
+    Date.now = () => frozen;
+    try {
+      for (let i = 0; i < 10; i++) ids.push((await client.record(nps(i))).id);
+    } finally {
+      Date.now = clock;
+    }
+    expect(expired).to.deep.equal(ids.slice(0, 7));
+    expect((await storedIn(client.config.storage.name)).outbox.map((e) => e.id).sort()).to.deep.equal(ids.slice(7).sort());
+  });
+
   it('never evicts on a stale kept count: a tab that deleted without keeping it costs no answer', async () => {
     const collector = new Collector();
     await collector.plan({ status: 503, hang: true });

@@ -45,7 +45,9 @@ const settleMs = 1000;
 const idleTimeoutMs = 3000;
 
 function boot(): void {
-  if (window.cxkit && !Array.isArray(window.cxkit)) return; // loaded twice: the first copy stays in charge
+  // loaded twice: the first copy stays in charge. Anything else there is not cxkit's: an element with id="cxkit" (which
+  // the window names), or a page's own global; the API takes the name over
+  if ((window.cxkit as Partial<Record<string, unknown>> | undefined)?.[connectCoreKey]) return;
   const tag = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
   const scripts = scriptLoader(tag);
   let core: Core | null = null;

@@ -60,6 +60,25 @@ for (const { name, setup } of hostile) {
   });
 }
 
+/** Markup that makes `window.cxkit` name something of the page's before the tag runs (the window's named properties). */
+const namesTaken = [
+  { name: 'an element with id "cxkit" (a container for its prompts)', body: '<div id="cxkit"><p>Tell us</p></div>' },
+  { name: 'two images named "cxkit"', body: '<img name="cxkit" alt=""><img name="cxkit" alt="">' },
+];
+
+for (const { name, body } of namesTaken) {
+  test(`a page with ${name}: cxkit starts all the same, and the page keeps its markup`, async ({ page, openSite, collector }) => {
+    const seen = watchErrors(page);
+    await openSite(page, { body: `<main><h1>Host site</h1>${body}</main>`, inlineConfig: {} });
+    await ready(page);
+    const { id, refused } = await record(page, { kind: 'nps', score: 10, touchpoint: 'named' });
+    expect(refused).toBeUndefined();
+    await expect.poll(() => collector.receivedIds()).toEqual([id]);
+    expect(await page.locator('[id="cxkit"], [name="cxkit"]').count()).toBe(body.split('cxkit').length - 1);
+    expect(seen).toEqual({ console: [], uncaught: [] });
+  });
+}
+
 test('a stored anonymous id too long to send is replaced, and the answer goes out', async ({ page, openSite, collector, db }) => {
   await page.addInitScript((key) => localStorage.setItem(key, 'x'.repeat(150)), `${db}:anonymous-id`);
   await openSite(page, { inlineConfig: {} });

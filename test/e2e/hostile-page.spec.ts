@@ -36,6 +36,10 @@ const hostile = [
     name: 'an Object.prototype.toJSON that returns nonsense',
     setup: `Object.defineProperty(Object.prototype, 'toJSON', { value() { return 'nonsense'; }, configurable: true });`,
   },
+  {
+    name: 'frozen intrinsics',
+    setup: `for (const C of [Object, Array, Function, Promise, Error, String, Number, Map, Set, EventTarget, Node, Element, HTMLElement]) { Object.freeze(C.prototype); Object.freeze(C); }`,
+  },
 ];
 
 for (const { name, setup } of hostile) {
@@ -55,6 +59,16 @@ for (const { name, setup } of hostile) {
     await expect.poll(() => collector.receivedIds()).toEqual([id]);
     expect(collector.received()[0]?.body.responses[0]).toMatchObject({ id, kind: 'nps', score: 9, comment: 'fine' });
     expect(collector.received()[0]?.body).not.toHaveProperty('polluted');
+    // and a visitor answers a prompt the page shows
+    void page.evaluate(() => (window.cxkit as EmbedApi).show('csat', { touchpoint: 'hostile-prompt' }));
+    const csat = page.locator('cx-csat');
+    await csat.getByRole('radio', { name: '4 stars' }).click();
+    await csat.getByRole('textbox').fill('kind');
+    await csat.getByRole('button', { name: 'Send' }).click();
+    await expect(csat.getByRole('status')).toHaveText('Thank you for your feedback!');
+    await expect
+      .poll(() => collector.received().flatMap((r) => r.body.responses.filter((a) => a.touchpoint === 'hostile-prompt')))
+      .toMatchObject([{ kind: 'csat', score: 4, comment: 'kind' }]);
     expect(seen).toEqual({ console: [], uncaught: [] });
     expect(await page.evaluate(() => (window as unknown as { rejections: string[] }).rejections)).toEqual([]);
   });

@@ -2,7 +2,11 @@
 import { css } from 'lit';
 
 export const promptStyles = css`
+  /* the page's text styles stop at the prompt (capitals, spacing, no wrap, a root of 62.5%: sizes are in em of the
+     visitor's own text size); what the page hides stays hidden, and the site's font family is the prompt's */
   :host {
+    all: initial;
+    visibility: inherit;
     --_accent: var(--cx-accent, #2155d6);
     --_on-accent: #fff;
     --_bg: var(--cx-bg, #fff);
@@ -11,7 +15,7 @@ export const promptStyles = css`
     --_line: #8a93a3;
     --_radius: var(--cx-radius, 12px);
     /* how far a popover or modal keeps from the window's edges */
-    --_edge: min(1rem, 2.5vw);
+    --_edge: min(1em, 2.5vw);
     display: block;
     font-family: var(--cx-font, inherit);
     color: var(--_fg);
@@ -40,16 +44,16 @@ export const promptStyles = css`
     border: 1px solid var(--_line);
     border-radius: var(--_radius);
     /* narrower on a phone, so that eleven options keep 24 px each on one line at 320 px */
-    padding: 1rem clamp(0.5rem, 3%, 1.25rem) 1.25rem;
-    max-inline-size: 40rem;
+    padding: 1em clamp(0.5em, 3%, 1.25em) 1.25em;
+    max-inline-size: 40em;
   }
   :host([mode='popover']) .panel {
     position: fixed;
     inset-block-end: var(--_edge);
     inset-inline-end: var(--_edge);
     z-index: 2147483000;
-    inline-size: min(26rem, calc(100vw - 2 * var(--_edge)));
-    max-block-size: calc(100vh - 2rem);
+    inline-size: min(26em, calc(100vw - 2 * var(--_edge)));
+    max-block-size: calc(100vh - 2em);
     overflow: auto;
     box-shadow: 0 8px 30px rgb(0 0 0 / 0.25);
   }
@@ -58,10 +62,10 @@ export const promptStyles = css`
     border: none;
     background: transparent;
     color: inherit;
-    inline-size: min(32rem, calc(100vw - 2 * var(--_edge)));
+    inline-size: min(32em, calc(100vw - 2 * var(--_edge)));
     /* the browser's own dialog style keeps 2em + 6px off the sides, too much on a 320 px phone */
     max-inline-size: none;
-    max-block-size: calc(100vh - 2rem);
+    max-block-size: calc(100vh - 2em);
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.45);
@@ -70,23 +74,24 @@ export const promptStyles = css`
      (the script tag looks up this weight and the end labels' size while the prompt UI downloads:
      src/embed/prompt-fonts.ts) */
   .question {
-    margin-block: 0 0.75rem;
-    margin-inline: 0 2rem;
+    margin-block: 0 0.75em;
+    margin-inline: 0 2em;
     font-weight: 600;
   }
   .close {
     position: absolute;
-    inset-block-start: 0.5rem;
-    inset-inline-end: 0.5rem;
+    inset-block-start: 0.5em;
+    inset-inline-end: 0.5em;
     display: grid;
     place-items: center;
-    inline-size: 2rem;
-    block-size: 2rem;
+    inline-size: 2em;
+    block-size: 2em;
     padding: 0;
     border: none;
     border-radius: 50%;
     background: transparent;
     color: var(--_fg);
+    font: inherit;
     cursor: pointer;
   }
   /* one line, always, in reading order: 0 at the start, 10 at the end, never the browser's accidental wrap */
@@ -94,14 +99,14 @@ export const promptStyles = css`
     display: grid;
     grid-auto-flow: column;
     grid-auto-columns: minmax(0, 1fr);
-    /* a quarter rem apart, closer on a narrow panel so that eleven options keep 24 px each; a percentage here is of the
+    /* a quarter em apart, closer on a narrow panel so that eleven options keep 24 px each; a percentage here is of the
        scale's width, where a container query's style pass cost the prompt's first layout about a quarter of its time */
-    column-gap: clamp(1px, (100% - 264px) / 10, 0.25rem);
+    column-gap: clamp(1px, (100% - 264px) / 10, 0.25em);
   }
   .option {
     min-inline-size: 0;
-    min-block-size: 2.25rem;
-    padding: 0.25rem 0;
+    min-block-size: 2.25em;
+    padding: 0.25em 0;
     border: 1px solid var(--_line);
     border-radius: calc(var(--_radius) / 2);
     background: var(--_bg);
@@ -119,19 +124,21 @@ export const promptStyles = css`
   }
   @media (pointer: coarse) {
     .option {
-      min-block-size: 2.75rem;
+      min-block-size: 2.75em;
     }
     .close {
-      min-inline-size: 2.75rem;
-      min-block-size: 2.75rem;
+      min-inline-size: 2.75em;
+      min-block-size: 2.75em;
     }
   }
   .ends {
     display: flex;
     justify-content: space-between;
-    gap: 1rem;
-    margin-block-start: 0.375rem;
+    gap: 1em;
+    margin-block-start: 0.375em;
     color: var(--_muted);
+  }
+  .ends > * {
     font-size: 0.875em;
   }
   /* a label that wraps stays under its end of the scale */
@@ -140,16 +147,16 @@ export const promptStyles = css`
   }
   .follow-up {
     display: grid;
-    gap: 0.5rem;
-    margin-block-start: 1rem;
+    gap: 0.5em;
+    margin-block-start: 1em;
   }
   .follow-up label {
     font-weight: 600;
   }
   textarea {
     inline-size: 100%;
-    min-block-size: 4.5rem;
-    padding: 0.5rem;
+    min-block-size: 4.5em;
+    padding: 0.5em;
     border: 1px solid var(--_line);
     border-radius: calc(var(--_radius) / 2);
     background: var(--_bg);
@@ -164,13 +171,13 @@ export const promptStyles = css`
   .actions {
     display: flex;
     justify-content: flex-end;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .submit,
   .skip,
   .retry {
-    min-block-size: 2.5rem;
-    padding: 0.375rem 1rem;
+    min-block-size: 2.5em;
+    padding: 0.375em 1em;
     border-radius: calc(var(--_radius) / 2);
     font: inherit;
     cursor: pointer;
@@ -197,7 +204,7 @@ export const promptStyles = css`
     opacity: 0.7;
   }
   .error {
-    margin: 0.75rem 0 0;
+    margin: 0.75em 0 0;
     font-weight: 600;
   }
   .thanks:not(:empty) {
@@ -225,7 +232,7 @@ export const promptStyles = css`
   @keyframes cx-enter {
     from {
       opacity: 0;
-      transform: translateY(0.5rem);
+      transform: translateY(0.5em);
     }
   }
 `;

@@ -1,8 +1,8 @@
 // The faces of the page's font that a prompt's first frame needs, looked up while the prompt UI downloads. The
-// prompt's text inherits the page's font in faces the page may not have used yet (the question's weight, the end
-// labels' size); the first use of each costs a font lookup (over IPC on Linux) in the layout that meets it, which made
+// prompt's text takes the page's font family in faces the page may not have used yet (the question's weight, the end
+// labels' size, at the visitor's own text size); the first use of each costs a font lookup (over IPC on Linux) in the layout that meets it, which made
 // the frame that first lays the prompt out a long task at 4× throttling.
-/** A tag no page styles, so that the probe's text inherits from <body> exactly as the prompt's host does. */
+/** A tag no page styles, so that the probe's text takes from <body> exactly what the prompt's host takes. */
 const probeTag = 'cx-fonts';
 
 /**
@@ -12,7 +12,8 @@ const probeTag = 'cx-fonts';
 export function lookUpPromptFonts(): void {
   const probe = document.createElement(probeTag);
   const small = document.createElement(probeTag);
-  probe.style.cssText = 'position:fixed;visibility:hidden;font-weight:600';
+  // as the host's styles do (src/elements/prompt-element.styles.ts): the page's font family, nothing else of its text
+  probe.style.cssText = 'all:initial;position:fixed;visibility:hidden;font-family:var(--cx-font,inherit);font-weight:600';
   small.style.cssText = 'font-weight:400;font-size:.875em';
   small.append('0');
   probe.append('0', small);

@@ -110,3 +110,78 @@ for (const width of widths) {
     });
   }
 }
+
+/**
+ * Text styles a site commonly sets on its own page: a root font size of 62.5% (so that 1rem is 10 px), and on the body
+ * capitals, spacing, centring, italics, bold, a tall line and no wrapping. The font family is left alone: the prompt
+ * takes the site's on purpose.
+ */
+const siteTextStyles =
+  'html { font-size: 62.5% } body { font-size: 1.4rem; text-transform: uppercase; letter-spacing: 0.2em; word-spacing: 1em; ' +
+  'text-align: center; font-style: italic; font-weight: 700; line-height: 3; white-space: nowrap; text-indent: 3em }';
+
+/** Where each part of a prompt sits: the panel, the question, each option, the end labels and the close button. */
+async function layout(page: Page, tag: string, mode: string): Promise<Box[]> {
+  return page.evaluate(
+    async ({ tag, mode }) => {
+      const main = document.querySelector('main')!;
+      main.innerHTML = `<${tag} touchpoint="geometry" mode="${mode}" ${mode === 'inline' ? '' : 'open'}></${tag}>`;
+      await customElements.whenDefined(tag);
+      const element = main.firstElementChild as HTMLElement & { updateComplete: Promise<unknown> };
+      await element.updateComplete;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const root = element.shadowRoot!;
+      const parts = [...root.querySelectorAll('.panel, .question, [role="radio"], .ends > span, [part="close"]')].map((el) => {
+        const { left, right, top, bottom, width, height } = el.getBoundingClientRect();
+        return { left, right, top, bottom, width, height };
+      });
+      main.innerHTML = '';
+      return parts;
+    },
+    { tag, mode },
+  );
+}
+
+for (const width of [320, 1280]) {
+  test(`at ${width} px, a page's own text styles (1rem = 10 px, capitals, spacing, no wrap) leave every prompt as on a plain page`, async ({
+    page,
+    openSite,
+  }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const layouts = [];
+    for (const styles of ['', siteTextStyles]) {
+      await openSite(page, {
+        inlineConfig: {},
+        head: `<style>${styles}</style>`,
+        body: '<main><cx-nps touchpoint="geometry"></cx-nps></main>',
+      });
+      await page.waitForFunction(() => customElements.get('cx-nps') !== undefined);
+      const boxes: Record<string, Box[]> = {};
+      for (const { tag } of prompts) for (const mode of modes) boxes[`${tag} ${mode}`] = await layout(page, tag, mode);
+      layouts.push(boxes);
+    }
+    const [plain, styled] = layouts;
+    for (const prompt of Object.keys(plain!)) {
+      expect(styled![prompt], prompt).toHaveLength(plain![prompt]!.length);
+      styled![prompt]!.forEach((box, i) => {
+        const was = plain![prompt]![i]!;
+        for (const side of ['left', 'right', 'top', 'bottom'] as const) {
+          expect(Math.abs(box[side] - was[side]), `${prompt}, part ${i}: ${side}`).toBeLessThanOrEqual(0.5);
+        }
+      });
+    }
+  });
+}
+
+test('an inline prompt in a part of the page the site hides (visibility: hidden) stays hidden with it', async ({ page, openSite }) => {
+  await openSite(page, {
+    inlineConfig: {},
+    body: '<main><section style="visibility: hidden"><cx-nps touchpoint="tab-two"></cx-nps></section><cx-nps touchpoint="shown"></cx-nps></main>',
+  });
+  const options = (touchpoint: string) => page.locator(`cx-nps[touchpoint="${touchpoint}"]`).getByRole('radio', { includeHidden: true });
+  await expect(options('shown')).toHaveCount(11);
+  await expect(options('tab-two')).toHaveCount(11);
+  for (const option of await options('shown').all()) await expect(option).toBeVisible();
+  for (const option of await options('tab-two').all()) await expect(option).toBeHidden();
+});

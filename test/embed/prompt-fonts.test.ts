@@ -20,7 +20,7 @@ describe("the prompt's font probe", () => {
   afterEach(clearPromptPage);
 
   it('looks up the faces of the question and the end labels, in a page with a font of its own', async () => {
-    document.body.style.font = '17px Georgia, serif';
+    document.body.style.font = 'italic 17px Georgia, serif';
     try {
       lookUpPromptFonts();
       const probe = document.querySelector('body > cx-fonts');
@@ -34,7 +34,7 @@ describe("the prompt's font probe", () => {
       document.body.append(prompt);
       await prompt.updateComplete;
       const root = prompt.shadowRoot!;
-      for (const part of ['.question', '.ends']) expect(probed, `the face of ${part}`).to.include(faceOf(root.querySelector(part)!));
+      for (const part of ['.question', '.ends > span']) expect(probed, `the face of ${part}`).to.include(faceOf(root.querySelector(part)!));
     } finally {
       document.body.style.font = '';
     }

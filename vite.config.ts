@@ -5,12 +5,15 @@
 //   --mode prompts     its lazily loaded prompt UI, dist/cxkit-prompts.js
 //   --mode touchpoints its touchpoint engine, loaded for a config that has touchpoints, dist/cxkit-touchpoints.js
 //   --mode csat, ces   the prompt kinds the prompt UI does not carry, dist/cxkit-csat.js and dist/cxkit-ces.js
+//   --mode locale-fr … the languages but English, which it does not carry, dist/cxkit-locale-fr.js … (all of them:
+//                      scripts/build-locales.js)
 //   --mode collector   the Node reference collector, dist/collector/
 //   --mode dashboard   the collector's dashboard page, dist/dashboard/
 import { fileURLToPath } from 'node:url';
 import { defineConfig, parseAst, type Plugin, type UserConfig } from 'vite';
 import { minifyCssTemplates, minifyTemplatePieces } from './scripts/minify-templates.js';
 import { connectAdditionKey, promptKitExports, type PromptKit } from './src/embed/prompt-bundle.js';
+import { builtInLocales, type BuiltInLocale } from './src/locales/built-in-locales.js';
 import type { PromptKind } from './src/schema/response.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -110,7 +113,7 @@ const eagerCompileHint = '//# allFunctionsCalledOnLoad';
 const classicScript = (
   input: string,
   file: string,
-  extra: { plugins?: Plugin[]; wrap?: { banner: string; footer: string }; eager?: boolean } = {},
+  extra: { plugins?: Plugin[]; wrap?: { banner: string; footer: string }; eager?: boolean; pureReads?: true } = {},
 ): UserConfig => ({
   plugins: [...(extra.plugins ?? []), ownKeysOnlyInZod, idbWithoutAsyncIterators, minifiedElementTemplates],
   build: {
@@ -118,8 +121,10 @@ const classicScript = (
     target: 'es2022',
     rolldownOptions: {
       input,
+      ...(extra.pureReads ? { treeshake: { propertyReadSideEffects: false } } : {}),
       output: {
-        format: 'iife',
+        // a file wrapped in a banner of its own is a function's body already: no second wrapper
+        format: extra.wrap ? 'es' : 'iife',
         entryFileNames: file,
         banner: extra.wrap?.banner ?? '',
         footer: extra.wrap?.footer ?? '',
@@ -153,24 +158,48 @@ const promptKitFromPromptUi: Plugin = {
   load(id) {
     if (!id.startsWith(kitPrefix)) return null;
     const kit = id.slice(kitPrefix.length) as keyof PromptKit;
-    return `export const { ${promptKitExports[kit].join(', ')} } = __kit.${kit};`;
+    return promptKitExports[kit].map((name) => `export const ${name} = __kit.${kit}.${name};`).join('\n');
   },
 };
 
 /**
- * A prompt kind's file (dist/cxkit-csat.js …): a classic script that hands the core a definition of its element, which
- * the prompt UI runs with its own Lit and prompt element (`__kit`), so that the file carries the kind's code alone and
- * may arrive before the prompt UI or after it.
+ * A file the prompt UI runs once it has it, a prompt kind's (dist/cxkit-csat.js …) or a language's
+ * (dist/cxkit-locale-fr.js …): a classic script that hands the core a function, which the prompt UI calls with its own
+ * Lit, prompt element and languages (`__kit`), so that the file carries its own code alone and may arrive before the
+ * prompt UI or after it.
  */
-const kindFile = (kind: PromptKind): UserConfig => {
-  const file = `cxkit-${kind}.js`;
-  return classicScript(`src/embed-${kind}.ts`, file, {
-    plugins: [promptKitFromPromptUi],
-    eager: true,
+const additionFile = (input: string, file: string, extra: { plugins?: Plugin[]; eager?: true } = {}): UserConfig =>
+  classicScript(input, file, {
+    ...extra,
+    plugins: [promptKitFromPromptUi, ...(extra.plugins ?? [])],
+    // the names of the prompt UI's a file does not use are left out: reading them from `__kit` has no effect
+    pureReads: true,
     wrap: {
       banner: `(function(){try{var c=self.cxkit&&self.cxkit.${connectAdditionKey};if(!c)return console.error("cxkit: ${file} is loaded by cxkit.js; load cxkit.js instead");c(function(__kit){`,
       footer: `})}catch(e){console.error(e)}})();`,
     },
+  });
+
+/** A prompt kind the prompt UI does not carry: its element. */
+const kindFile = (kind: PromptKind): UserConfig => additionFile(`src/embed-${kind}.ts`, `cxkit-${kind}.js`, { eager: true });
+
+/** A language other than English, which the prompt UI carries: its strings, added to the prompt UI's. */
+const localeFile = (locale: BuiltInLocale): UserConfig => {
+  const entry = `cxkit-locale-${locale}-entry`;
+  return additionFile(entry, `cxkit-locale-${locale}.js`, {
+    plugins: [
+      {
+        name: 'cxkit:locale-entry',
+        enforce: 'pre',
+        resolveId: (id) => (id === entry ? `\0${entry}` : null),
+        load: (id) =>
+          id === `\0${entry}`
+            ? `import { ${locale} } from '${root}src/locales/${locale}.ts';
+               import { addTranslations } from '${root}src/locales/registry.ts';
+               addTranslations({ ${locale} });`
+            : null,
+      },
+    ],
   });
 };
 
@@ -181,6 +210,7 @@ const modes: Record<string, UserConfig> = {
   touchpoints: classicScript('src/embed-touchpoints.ts', 'cxkit-touchpoints.js'),
   csat: kindFile('csat'),
   ces: kindFile('ces'),
+  ...Object.fromEntries(builtInLocales.slice(1).map((locale) => [`locale-${locale}`, localeFile(locale)])),
   collector: {
     build: {
       ssr: true,

@@ -58,10 +58,7 @@ export const connectKey = '__cxkitConnectPrompts';
 
 export type ConnectPrompts = (bundle: PromptBundle) => void;
 
-/**
- * The core's hidden entry point on window.cxkit, called by a kind's file (see `kindFile` in vite.config.ts) and a
- * language's (src/embed/locale-bundle.ts).
- */
+/** The core's hidden entry point on window.cxkit, called by a kind's file and a language's (`additionFile` in vite.config.ts). */
 export const connectAdditionKey = '__cxkitAddToPrompts';
 
 export type ConnectAddition = (addition: PromptUiAddition) => void;

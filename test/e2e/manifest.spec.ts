@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { builtInLocales } from '../../src/locales/built-in-locales.js';
 
 interface Declaration {
   tagName?: string;
@@ -32,16 +33,10 @@ test('lists each element with its attributes, events, parts and custom propertie
 test('the package exports every file the script tag loads, so that a bundler or a copy step finds each by name', () => {
   const resolve = createRequire(join(process.cwd(), 'package.json')).resolve;
   const files = readdirSync('dist').filter((file) => /^cxkit(-[a-z-]+)?\.js$/.test(file));
-  expect(files).toEqual(
-    expect.arrayContaining([
-      'cxkit.js',
-      'cxkit-core.js',
-      'cxkit-touchpoints.js',
-      'cxkit-prompts.js',
-      'cxkit-csat.js',
-      'cxkit-ces.js',
-      'cxkit-locale-fr.js',
-    ]),
+  // every built-in language but English (which the prompt UI carries) is a file of its own
+  const languages = builtInLocales.filter((locale) => locale !== 'en').map((locale) => `cxkit-locale-${locale}.js`);
+  expect(files.sort()).toEqual(
+    ['cxkit.js', 'cxkit-core.js', 'cxkit-touchpoints.js', 'cxkit-prompts.js', 'cxkit-csat.js', 'cxkit-ces.js', ...languages].sort(),
   );
   for (const file of files) expect(resolve(`cxkit/${file}`)).toBe(join(process.cwd(), 'dist', file));
 });

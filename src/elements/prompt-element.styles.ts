@@ -122,6 +122,18 @@ export const promptStyles = css`
     border-color: var(--_accent);
     color: var(--_on-accent);
   }
+  /* forced colours (Windows high contrast) replace the accent that marks the choice: the system's own highlight does,
+     over any kind's own look for it (CSAT's stars) */
+  @media (forced-colors: active) {
+    .option[aria-checked='true'] {
+      forced-color-adjust: none;
+      background: Highlight !important;
+      color: HighlightText !important;
+    }
+    .option[aria-checked='true'] * {
+      color: inherit !important;
+    }
+  }
   @media (pointer: coarse) {
     .option {
       min-block-size: 2.75em;

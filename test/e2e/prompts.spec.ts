@@ -101,3 +101,40 @@ test('a popover never covers the whole viewport on a phone', async ({ page, serv
   const withFollowUp = await prompt(page, 'nps').locator('[part="panel"]').boundingBox();
   expect(withFollowUp!.height).toBeLessThan(640);
 });
+
+for (const { kind, variant } of [
+  { kind: 'nps', variant: '' },
+  { kind: 'csat', variant: 'emoji' },
+  { kind: 'csat', variant: 'stars' },
+  { kind: 'ces', variant: '' },
+]) {
+  test(`<cx-${kind}>${variant ? ` ${variant}` : ''} in forced colors (Windows high contrast): the chosen score stands out from the rest`, async ({
+    page,
+    server,
+    collector,
+    db,
+  }) => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      // the system's own colours replace the prompt's: the accent that marks the choice is gone unless the prompt asks for one
+      await page.emulateMedia({ forcedColors: 'active', colorScheme, reducedMotion: 'reduce' });
+      const query = new URLSearchParams({
+        kind,
+        mode: 'inline',
+        locale: 'en',
+        endpoint: collector.endpoint,
+        db,
+        ...(variant ? { variant } : {}),
+      });
+      await openPrompt(page, `${server.pageOrigin}/pages/prompt.html?${query}`, kind, 'inline');
+      await prompt(page, kind).getByRole('radio').nth(1).click();
+      const looks = await prompt(page, kind)
+        .getByRole('radio')
+        .evaluateAll((options) => options.map((option) => getComputedStyle(option).backgroundColor));
+      const chosen = looks[1];
+      expect(
+        looks.filter((look) => look === chosen),
+        `${colorScheme}: only the chosen option looks chosen`,
+      ).toHaveLength(1);
+    }
+  });
+}

@@ -43,8 +43,8 @@ export const promptStyles = css`
     color: var(--_fg);
     border: 1px solid var(--_line);
     border-radius: var(--_radius);
-    /* narrower on a phone, so that eleven options keep 24 px each on one line at 320 px */
-    padding: 1em clamp(0.5em, 3%, 1.25em) 1.25em;
+    /* narrower on a phone, so that eleven options keep 24 px each on one line at 320 px, whatever the text size */
+    padding: 1em clamp(8px, 3%, 1.25em) 1.25em;
     max-inline-size: 40em;
   }
   :host([mode='popover']) .panel {
@@ -112,6 +112,8 @@ export const promptStyles = css`
     background: var(--_bg);
     color: var(--_fg);
     font: inherit;
+    /* a visitor's large text still fits eleven options on a 320 px phone: "10" is wider than 24 px from 22 px text on */
+    font-size: min(1em, 5.5vw);
     cursor: pointer;
   }
   .option:hover {

@@ -185,3 +185,39 @@ test('an inline prompt in a part of the page the site hides (visibility: hidden)
   for (const option of await options('shown').all()) await expect(option).toBeVisible();
   for (const option of await options('tab-two').all()) await expect(option).toBeHidden();
 });
+
+for (const textSize of [24, 32]) {
+  test(`with the browser's text at ${textSize} px on a 320 px phone, every option's label fits inside its 24 px target`, async ({
+    page,
+    openSite,
+  }) => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    // the visitor's own text size, as a browser's settings set it (150% and 200% of the usual 16 px)
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.enable');
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: textSize } });
+    await openSite(page, { inlineConfig: {}, body: '<main><cx-nps touchpoint="geometry"></cx-nps></main>' });
+    await page.waitForFunction(() => customElements.get('cx-nps') !== undefined);
+    for (const { tag, attributes, count } of prompts) {
+      for (const mode of modes) {
+        const where = `${tag} ${mode}`;
+        const { options } = await measure(page, tag, attributes, mode, 'en');
+        expect(options, where).toHaveLength(count);
+        const tops = options.map((o) => o.top);
+        expect(Math.max(...tops) - Math.min(...tops), `${where}: one row`).toBeLessThan(1);
+        for (const option of options) expect(option.width, `${where}: target width`).toBeGreaterThanOrEqual(24);
+      }
+    }
+    // the widest label, "10", inside its option
+    const overflowing = await page.evaluate(async () => {
+      const main = document.querySelector('main')!;
+      main.innerHTML = '<cx-nps touchpoint="geometry"></cx-nps>';
+      const element = main.firstElementChild as HTMLElement & { updateComplete: Promise<unknown> };
+      await element.updateComplete;
+      return [...element.shadowRoot!.querySelectorAll('[role="radio"]')]
+        .filter((o) => o.scrollWidth > o.clientWidth)
+        .map((o) => o.textContent);
+    });
+    expect(overflowing).toEqual([]);
+  });
+}

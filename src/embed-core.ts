@@ -42,7 +42,10 @@ function startCore({ scripts, tag }: LoaderContext, api: object): Core {
     }
     try {
       const result = (client[method as ClientMethod] as (...a: readonly unknown[]) => unknown)(...args);
-      return result instanceof Promise ? result.catch((error: unknown) => reportError(error)) : result;
+      // any promise: an async method's is the browser's own, which is no instance of a Promise the page replaced (zone.js)
+      return typeof (result as Partial<PromiseLike<unknown>> | undefined)?.then === 'function'
+        ? (result as Promise<unknown>).then(undefined, (error: unknown) => reportError(error))
+        : result;
     } catch (error) {
       return reportError(error);
     }

@@ -103,6 +103,33 @@ test('a stored anonymous id too long to send is replaced, and the answer goes ou
   expect(collector.received()[0]?.body.responses[0]?.anonymousId).toMatch(/^[0-9a-f-]{36}$/);
 });
 
+test("a page whose Promise is its own (as zone.js makes Angular apps'): a refused call resolves to undefined, said in the console", async ({
+  page,
+  openSite,
+}) => {
+  const seen = watchErrors(page);
+  await page.addInitScript(() => {
+    (window as unknown as { rejections: string[] }).rejections = [];
+    addEventListener('unhandledrejection', (event) =>
+      (window as unknown as { rejections: string[] }).rejections.push(String(event.reason)),
+    );
+  });
+  // async functions still return the browser's own promises, which are not instances of the page's
+  await openSite(page, { head: '<script>window.Promise = class ZoneAwarePromise extends Promise {};</script>', inlineConfig: {} });
+  await ready(page);
+  const outcome = await page.evaluate(async () => {
+    try {
+      return { resolved: await (window.cxkit as EmbedApi).record({ kind: 'nps', score: 11, touchpoint: 'zone' }) };
+    } catch (error) {
+      return { rejected: String(error) };
+    }
+  });
+  expect(outcome).toEqual({ resolved: undefined });
+  await expect.poll(() => seen.console).toEqual([expect.stringMatching(/^cxkit: record\.score: /)]);
+  expect(seen.uncaught).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { rejections: string[] }).rejections)).toEqual([]);
+});
+
 test('a locale over 35 characters is refused with the config, by name, not accepted and lost later', async ({ page, openSite }) => {
   const seen = watchErrors(page);
   const locale = 'en-'.padEnd(40, 'x');

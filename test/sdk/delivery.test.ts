@@ -258,36 +258,37 @@ describe('delivery', () => {
     expect(await collector.receivedIds()).to.deep.equal([fresh.id]);
   });
 
-  it('keeps at most storage.maxResponses waiting, expiring the oldest as overflow', async () => {
+  /** Records `count` answers into an outbox capped at 3 whose collector keeps them waiting: what expired as overflow, and what stayed. */
+  async function overfill(count: number): Promise<{ ids: string[]; expired: string[]; kept: string[] }> {
     const collector = new Collector();
     await collector.plan({ status: 503, hang: true });
     const client = testClient(collector, { flushDelayMs: 60_000, storage: { maxResponses: 3 } });
     const expired: string[] = [];
     client.on('expired', (e) => e.reason === 'overflow' && expired.push(...e.responses.map((r) => r.id)));
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await client.record(nps(i))).id);
+    for (let i = 0; i < count; i++) ids.push((await client.record(nps(i))).id);
+    const kept = (await storedIn(client.config.storage.name)).outbox.map((e) => e.id).sort();
+    return { ids, expired, kept };
+  }
+
+  it('keeps at most storage.maxResponses waiting, expiring the oldest as overflow', async () => {
+    const { ids, expired, kept } = await overfill(5);
     expect(expired).to.deep.equal(ids.slice(0, 2));
-    expect((await storedIn(client.config.storage.name)).outbox.map((e) => e.id).sort()).to.deep.equal(ids.slice(2).sort());
+    expect(kept).to.deep.equal(ids.slice(2).sort());
   });
 
   it('answers recorded within one millisecond leave the outbox in the order they were recorded', async () => {
-    const collector = new Collector();
-    await collector.plan({ status: 503, hang: true });
-    const client = testClient(collector, { flushDelayMs: 60_000, storage: { maxResponses: 3 } });
-    const expired: string[] = [];
-    client.on('expired', (e) => e.reason === 'overflow' && expired.push(...e.responses.map((r) => r.id)));
-    const ids: string[] = [];
     // a fast page (or a fast disk) stores several answers in one clock millisecond
     const clock = Date.now;
     const frozen = clock();
     Date.now = () => frozen;
     try {
-      for (let i = 0; i < 10; i++) ids.push((await client.record(nps(i))).id);
+      const { ids, expired, kept } = await overfill(10);
+      expect(expired).to.deep.equal(ids.slice(0, 7));
+      expect(kept).to.deep.equal(ids.slice(7).sort());
     } finally {
       Date.now = clock;
     }
-    expect(expired).to.deep.equal(ids.slice(0, 7));
-    expect((await storedIn(client.config.storage.name)).outbox.map((e) => e.id).sort()).to.deep.equal(ids.slice(7).sort());
   });
 
   it('never evicts on a stale kept count: a tab that deleted without keeping it costs no answer', async () => {

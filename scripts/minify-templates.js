@@ -4,23 +4,30 @@
 // less the whitespace-only text nodes, from the minified templates.
 
 /**
- * Removes comments, the whitespace that means nothing in CSS and a number's leading zero (`.5rem`). Kept: a space
- * between words (`1px solid`, the descendant combinator, `a - b` in calc()), the space before a colon (`.a :hover` is
- * not `.a:hover`), and the space after a comma, which the browser keeps in a value that holds var() (so that it
- * serialises the rule as written). Quoted text would change too: the elements' CSS quotes only attribute values
- * without spaces or numbers (`[mode='popover']`).
+ * Removes comments, the whitespace that means nothing in CSS and a number's leading zero (`.5rem`); in selectors also
+ * the spaces around commas and combinators and the quotes of one-word attribute values (`[mode=popover]`). Kept: a
+ * space between words (`1px solid`, the descendant combinator, `a - b` in calc()), the space before a colon (`.a
+ * :hover` is not `.a:hover`), and in values the space after a comma, which the browser keeps in a value that holds
+ * var() (so that it serialises the rule as written). Quoted text would change too: the elements' CSS quotes only
+ * attribute values without spaces or numbers.
  * @param {string} css
  */
 export function minifyCss(css) {
-  return css
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/ ?([{};]) ?/g, '$1')
-    .replace(/ ,/g, ',')
-    .replace(/: /g, ':')
-    .replace(/;}/g, '}')
-    .replace(/([ :(,])0\.(\d)/g, '$1.$2')
-    .trim();
+  return (
+    css
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/ ?([{};]) ?/g, '$1')
+      .replace(/ ,/g, ',')
+      .replace(/: /g, ':')
+      .replace(/;}/g, '}')
+      .replace(/([ :(,])0\.(\d)/g, '$1.$2')
+      .replace(/ !important/g, '!important')
+      // in a rule's selector (or an at-rule's prelude), where the browser spaces them itself: around a comma or a
+      // combinator, and the quotes of an attribute value that is one word
+      .replace(/(?<=^|[{}])[^{}]+(?=\{)/g, (selector) => selector.replace(/ ?([>,~+]) ?/g, '$1').replace(/='([\w-]+)'/g, '=$1'))
+      .trim()
+  );
 }
 
 /**

@@ -29,7 +29,18 @@ describe('minified element CSS', () => {
         inline-size: calc(100vw - 2 * var(--x));
         border: 1px  solid  red ;
       }`;
-    expect(minifyCss(css)).to.equal('.a .b, .c :hover{inline-size:calc(100vw - 2 * var(--x));border:1px solid red}');
+    expect(minifyCss(css)).to.equal('.a .b,.c :hover{inline-size:calc(100vw - 2 * var(--x));border:1px solid red}');
+    expect(rulesOf(minifyCss(css))).to.deep.equal(rulesOf(css));
+  });
+
+  it("takes out a selector's spaces around commas and combinators, and one-word attribute values' quotes, not a value's", () => {
+    const css = `:host([mode='popover']) .a > .b ,
+      .c ~ .d + .e[x='two words'] { x: var(--y, 1px); transition: a 1s, b 2s; color: red !important; }
+      @media (forced-colors: active) { .f[aria-checked='true'] * { color: inherit; } }`;
+    expect(minifyCss(css)).to.equal(
+      ":host([mode=popover]) .a>.b,.c~.d+.e[x='two words']{x:var(--y, 1px);transition:a 1s, b 2s;color:red!important}" +
+        '@media (forced-colors:active){.f[aria-checked=true] *{color:inherit}}',
+    );
     expect(rulesOf(minifyCss(css))).to.deep.equal(rulesOf(css));
   });
 

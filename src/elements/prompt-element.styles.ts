@@ -7,6 +7,8 @@ export const promptStyles = css`
   :host {
     all: initial;
     visibility: inherit;
+    /* a site that keeps iOS from enlarging its text in landscape keeps it from enlarging the prompt's too */
+    -webkit-text-size-adjust: inherit;
     --_accent: var(--cx-accent, #2155d6);
     --_on-accent: #fff;
     --_bg: var(--cx-bg, #fff);

@@ -3,6 +3,7 @@
 import type { Response } from '../schema/response.js';
 import type { Recontact, Touchpoint } from '../schema/touchpoint.js';
 import { traceDelivery } from '../sdk/delivery-trace.js';
+import { pageDialogClosed, pageDialogOpen, pageDialogReason } from './page-dialog.js';
 import { watchPage } from './page-signals.js';
 import { TypingWatch } from './typing-watch.js';
 import { compileGlob } from './url-glob.js';
@@ -170,7 +171,8 @@ export class TouchpointEngine implements Touchpoints {
 
   /**
    * Checks the rules against fresh state (other tabs may have answered), waits delayMs, waits for the visitor to stop
-   * typing (and, for a milestone, for an open prompt to close), checks again, shows.
+   * typing and for the page's own dialog to close (and, for a milestone, for an open prompt to close), checks again,
+   * shows.
    */
   async #fire(touchpoint: Touchpoint, signal: Signal): Promise<boolean> {
     if (!(await this.#ready(touchpoint, signal))) return false;
@@ -191,7 +193,8 @@ export class TouchpointEngine implements Touchpoints {
   /**
    * Waits until nothing but time stands between the touchpoint and the screen; false when a rule says no. A milestone
    * waits for an open prompt to close (the app named a moment that happened); a page's own touchpoints do not, their
-   * moment has passed. Everything waits for a typing visitor, milestones ahead of the page's touchpoints.
+   * moment has passed. Everything waits for a typing visitor, milestones ahead of the page's touchpoints, and for a
+   * dialog of the page's own to close.
    */
   async #ready(touchpoint: Touchpoint, signal: Signal): Promise<boolean> {
     const milestone = signal.type === 'milestone';
@@ -213,8 +216,14 @@ export class TouchpointEngine implements Touchpoints {
         return false;
       }
       const typing = this.#typing.busy(touchpoint.mode === 'modal');
-      if (!typing) return true;
-      await this.#wait(touchpoint, typing, this.#typing.idle(touchpoint.mode === 'modal', milestone));
+      if (typing) await this.#wait(touchpoint, typing, this.#typing.idle(touchpoint.mode === 'modal', milestone));
+      else if (pageDialogOpen())
+        await this.#wait(
+          touchpoint,
+          pageDialogReason,
+          pageDialogClosed(() => this.#halted),
+        );
+      else return true;
     }
   }
 

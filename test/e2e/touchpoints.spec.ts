@@ -103,6 +103,43 @@ test('a modal touchpoint waits until focus has left the field', async ({ page, o
   await expect(page.locator('cx-nps').getByRole('radio', { name: '0', exact: true })).toBeFocused();
 });
 
+/** A page's own dialogs, each with a Save button that closes it as the page would. */
+const pageDialogs = [
+  {
+    name: 'a <dialog> the page opened with showModal()',
+    body: '<main><dialog id="prefs" aria-label="Cookie preferences"><button id="save" onclick="this.closest(\'dialog\').close()">Save</button></dialog></main>',
+    open: () => (document.getElementById('prefs') as HTMLDialogElement).showModal(),
+  },
+  {
+    name: 'a dialog of its own it marks aria-modal',
+    body: '<main><div id="prefs" role="dialog" aria-modal="true" aria-label="Cookie preferences" hidden><button id="save" onclick="this.parentElement.remove()">Save</button></div></main>',
+    open: () => document.getElementById('prefs')!.removeAttribute('hidden'),
+  },
+];
+
+for (const { name, body, open } of pageDialogs) {
+  for (const mode of ['popover', 'modal'] as const) {
+    test(`a ${mode} touchpoint falling due while the visitor is in ${name} waits until the page's dialog has closed`, async ({
+      page,
+      openSite,
+    }) => {
+      // hidden until the page opens it: a closed dialog holds nothing back
+      await openSite(page, { inlineConfig: { touchpoints: [{ ...checkoutNps, mode }] }, body });
+      await page.waitForFunction(() => (window.cxkit as EmbedApi).client !== null);
+      await page.evaluate(open);
+      const shown = cxkit<boolean>(page, 'milestone', 'checkout-complete');
+      await page.waitForTimeout(1500);
+      await expect(page.locator('cx-nps')).toHaveCount(0);
+      expect((await cxkit<{ waitingFor: string[] }>(page, 'explain', 'checkout-complete')).waitingFor).toEqual([
+        'the page’s own dialog to close',
+      ]);
+      await page.getByRole('button', { name: 'Save' }).click();
+      expect(await shown).toBe(true);
+      await expect(page.locator('cx-nps').getByRole('radio', { name: '0', exact: true })).toBeVisible();
+    });
+  }
+}
+
 test('a milestone during an open prompt shows once that prompt closes', async ({ page, openSite }) => {
   const help = { id: 'help', prompt: 'ces', on: { milestone: 'ticket-closed' } };
   await openSite(page, { inlineConfig: { touchpoints: [checkoutNps, help], recontact: { maxPromptsPerSession: 2 } } });

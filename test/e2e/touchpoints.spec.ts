@@ -103,37 +103,42 @@ test('a modal touchpoint waits until focus has left the field', async ({ page, o
   await expect(page.locator('cx-nps').getByRole('radio', { name: '0', exact: true })).toBeFocused();
 });
 
-/** A page's own dialogs, each with a Save button that closes it as the page would. */
+/** A page's own dialogs: each opens by a button of the page's and closes by one of its own, as the page would. */
 const pageDialogs = [
   {
     name: 'a <dialog> the page opened with showModal()',
-    body: '<main><dialog id="prefs" aria-label="Cookie preferences"><button id="save" onclick="this.closest(\'dialog\').close()">Save</button></dialog></main>',
-    open: () => (document.getElementById('prefs') as HTMLDialogElement).showModal(),
+    body:
+      '<main><dialog id="prefs" aria-label="Cookie preferences"><button onclick="this.closest(\'dialog\').close()">Done</button></dialog>' +
+      '<button onclick="document.getElementById(\'prefs\').showModal()">Open</button></main>',
   },
   {
     name: 'a dialog of its own it marks aria-modal',
-    body: '<main><div id="prefs" role="dialog" aria-modal="true" aria-label="Cookie preferences" hidden><button id="save" onclick="this.parentElement.remove()">Save</button></div></main>',
-    open: () => document.getElementById('prefs')!.removeAttribute('hidden'),
+    body:
+      '<main><div id="prefs" role="dialog" aria-modal="true" aria-label="Cookie preferences" hidden><button onclick="this.parentElement.remove()">Done</button></div>' +
+      '<button onclick="document.getElementById(\'prefs\').hidden = false">Open</button></main>',
+  },
+  {
+    name: 'a video in full screen',
+    body:
+      '<main><div id="film"><p>Film</p><button onclick="document.exitFullscreen()">Done</button></div>' +
+      '<button onclick="document.getElementById(\'film\').requestFullscreen()">Open</button></main>',
   },
 ];
 
-for (const { name, body, open } of pageDialogs) {
+for (const { name, body } of pageDialogs) {
   for (const mode of ['popover', 'modal'] as const) {
-    test(`a ${mode} touchpoint falling due while the visitor is in ${name} waits until the page's dialog has closed`, async ({
-      page,
-      openSite,
-    }) => {
+    test(`a ${mode} touchpoint falling due while the visitor is in ${name} waits until it has closed`, async ({ page, openSite }) => {
       // hidden until the page opens it: a closed dialog holds nothing back
       await openSite(page, { inlineConfig: { touchpoints: [{ ...checkoutNps, mode }] }, body });
       await page.waitForFunction(() => (window.cxkit as EmbedApi).client !== null);
-      await page.evaluate(open);
+      await page.getByRole('button', { name: 'Open' }).click();
       const shown = cxkit<boolean>(page, 'milestone', 'checkout-complete');
       await page.waitForTimeout(1500);
       await expect(page.locator('cx-nps')).toHaveCount(0);
       expect((await cxkit<{ waitingFor: string[] }>(page, 'explain', 'checkout-complete')).waitingFor).toEqual([
-        'the page’s own dialog to close',
+        'the page’s own dialog or full-screen view to close',
       ]);
-      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Done' }).click();
       expect(await shown).toBe(true);
       await expect(page.locator('cx-nps').getByRole('radio', { name: '0', exact: true })).toBeVisible();
     });

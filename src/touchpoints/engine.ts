@@ -5,6 +5,7 @@ import type { Recontact, Touchpoint } from '../schema/touchpoint.js';
 import { traceDelivery } from '../sdk/delivery-trace.js';
 import { pageDialogClosed, pageDialogOpen, pageDialogReason } from './page-dialog.js';
 import { watchPage } from './page-signals.js';
+import { hiddenTabReason, tabHidden, tabShown } from './tab-visibility.js';
 import { TypingWatch } from './typing-watch.js';
 import { compileGlob } from './url-glob.js';
 import { notInConfig, type Decision, type PromptHost, type StartTouchpoints, type Touchpoints } from './touchpoints.js';
@@ -171,8 +172,8 @@ export class TouchpointEngine implements Touchpoints {
 
   /**
    * Checks the rules against fresh state (other tabs may have answered), waits delayMs, waits for the visitor to stop
-   * typing and for the page's own dialog to close (and, for a milestone, for an open prompt to close), checks again,
-   * shows.
+   * typing, for the page's own dialog to close and for a hidden tab to be shown (and, for a milestone, for an open
+   * prompt to close), checks again, shows.
    */
   async #fire(touchpoint: Touchpoint, signal: Signal): Promise<boolean> {
     if (!(await this.#ready(touchpoint, signal))) return false;
@@ -193,8 +194,8 @@ export class TouchpointEngine implements Touchpoints {
   /**
    * Waits until nothing but time stands between the touchpoint and the screen; false when a rule says no. A milestone
    * waits for an open prompt to close (the app named a moment that happened); a page's own touchpoints do not, their
-   * moment has passed. Everything waits for a typing visitor, milestones ahead of the page's touchpoints, and for a
-   * dialog of the page's own to close.
+   * moment has passed. Everything waits for a typing visitor (milestones ahead of the page's touchpoints), for a
+   * dialog of the page's own to close, and for a hidden tab to be shown.
    */
   async #ready(touchpoint: Touchpoint, signal: Signal): Promise<boolean> {
     const milestone = signal.type === 'milestone';
@@ -215,16 +216,20 @@ export class TouchpointEngine implements Touchpoints {
         this.#log(touchpoint, () => `not shown: ${blocked.join('; ')}`);
         return false;
       }
-      const typing = this.#typing.busy(touchpoint.mode === 'modal');
-      if (typing) await this.#wait(touchpoint, typing, this.#typing.idle(touchpoint.mode === 'modal', milestone));
-      else if (pageDialogOpen())
-        await this.#wait(
-          touchpoint,
-          pageDialogReason,
-          pageDialogClosed(() => this.#halted),
-        );
-      else return true;
+      const holdUp = this.#holdUp(touchpoint, milestone);
+      if (!holdUp) return true;
+      await this.#wait(touchpoint, ...holdUp);
     }
+  }
+
+  /** What the visitor is in the middle of, which a prompt waits for, and when it is over; null when nothing. */
+  #holdUp(touchpoint: Touchpoint, milestone: boolean): [reason: string, over: Promise<void>] | null {
+    const modal = touchpoint.mode === 'modal';
+    const typing = this.#typing.busy(modal);
+    if (typing) return [typing, this.#typing.idle(modal, milestone)];
+    if (pageDialogOpen()) return [pageDialogReason, pageDialogClosed(() => this.#halted)];
+    if (tabHidden()) return [hiddenTabReason, tabShown(() => this.#halted)];
+    return null;
   }
 
   /** Waits on `until`, which explain() and the debug log name; gives up when the engine stops. */

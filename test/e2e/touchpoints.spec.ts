@@ -145,6 +145,27 @@ for (const { name, body } of pageDialogs) {
   }
 }
 
+test('a touchpoint falling due in a tab the visitor is not looking at waits until they come back to it', async ({ page, openSite }) => {
+  await openSite(page, { inlineConfig: { touchpoints: [checkoutNps] } });
+  await page.waitForFunction(() => (window.cxkit as EmbedApi).client !== null);
+  /** The tab goes to the background, or comes back, as the page sees it. */
+  const setTab = (state: 'hidden' | 'visible') =>
+    page.evaluate((state) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, state);
+  await setTab('hidden');
+  const shown = cxkit<boolean>(page, 'milestone', 'checkout-complete');
+  await page.waitForTimeout(1000);
+  await expect(page.locator('cx-nps')).toHaveCount(0);
+  expect((await cxkit<{ waitingFor: string[] }>(page, 'explain', 'checkout-complete')).waitingFor).toEqual([
+    'the visitor to come back to this tab',
+  ]);
+  await setTab('visible');
+  expect(await shown).toBe(true);
+  await expect(page.locator('cx-nps').getByRole('radio', { name: '0', exact: true })).toBeVisible();
+});
+
 test('a milestone during an open prompt shows once that prompt closes', async ({ page, openSite }) => {
   const help = { id: 'help', prompt: 'ces', on: { milestone: 'ticket-closed' } };
   await openSite(page, { inlineConfig: { touchpoints: [checkoutNps, help], recontact: { maxPromptsPerSession: 2 } } });

@@ -1,7 +1,7 @@
 // The faces of the page's font that a prompt's first frame needs, looked up while the prompt UI downloads. The
 // prompt's text takes the page's font family in faces the page may not have used yet (the question's weight, the end
-// labels' size, at the visitor's own text size); the first use of each costs a font lookup (over IPC on Linux) in the layout that meets it, which made
-// the frame that first lays the prompt out a long task at 4× throttling.
+// labels' size, at the visitor's own text size); the first use of each costs a font lookup (over IPC on Linux) in the
+// layout that meets it, which made the frame that first lays the prompt out a long task at 4× throttling.
 /** A tag no page styles, so that the probe's text takes from <body> exactly what the prompt's host takes. */
 const probeTag = 'cx-fonts';
 

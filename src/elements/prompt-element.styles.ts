@@ -51,6 +51,8 @@ export const promptStyles = css`
   }
   :host([mode='popover']) .panel {
     position: fixed;
+    /* the browser's own style for the top layer centres it (its auto margins are 0 with one inset auto) */
+    inset: auto;
     inset-block-end: var(--_edge);
     inset-inline-end: var(--_edge);
     z-index: 2147483000;

@@ -221,3 +221,83 @@ for (const textSize of [24, 32]) {
     expect(overflowing).toEqual([]);
   });
 }
+
+/**
+ * What a site may put on the body or on an ancestor of the prompt that makes it the box a fixed element is placed
+ * against instead of the window (the GPU hacks of old, a page transition, a containment for performance).
+ */
+const fixedContainers = {
+  'a transform on the body': 'body { transform: translateZ(0) }',
+  'a filter on the main element': 'main { filter: saturate(1.1) }',
+  'will-change on the main element': 'main { will-change: transform }',
+  'contain on the main element': 'main { contain: paint }',
+};
+
+/** Opens a popover prompt at the end of a page 3,000 px long, scrolled 1,000 px down, and measures its panel. */
+async function popoverOnLongPage(page: Page, tag: string): Promise<Box & { topLayer: boolean }> {
+  return page.evaluate(async (tag) => {
+    const main = document.querySelector('main')!;
+    main.innerHTML = `<div style="block-size: 3000px"></div><${tag} touchpoint="geometry" mode="popover" open></${tag}>`;
+    scrollTo(0, 1000);
+    await customElements.whenDefined(tag);
+    const element = main.lastElementChild as HTMLElement & { updateComplete: Promise<unknown> };
+    await element.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const panel = element.shadowRoot!.querySelector('.panel')!;
+    const { left, right, top, bottom, width, height } = panel.getBoundingClientRect();
+    const topLayer = panel.matches(':popover-open');
+    main.innerHTML = '';
+    return { left, right, top, bottom, width, height, topLayer };
+  }, tag);
+}
+
+for (const width of [320, 1280]) {
+  test(`at ${width} px, a popover sits in the window's corner on a long page whose body or an ancestor has a transform, filter, will-change or contain`, async ({
+    page,
+    openSite,
+  }) => {
+    await page.setViewportSize({ width, height: 700 });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const measured: Record<string, Record<string, Box & { topLayer: boolean }>> = {};
+    for (const [site, styles] of Object.entries({ 'a plain page': '', ...fixedContainers })) {
+      await openSite(page, {
+        inlineConfig: {},
+        head: `<style>${styles}</style>`,
+        body: '<main><cx-nps touchpoint="geometry"></cx-nps></main>',
+      });
+      await page.waitForFunction(() => customElements.get('cx-nps') !== undefined);
+      measured[site] = {};
+      for (const { tag } of prompts) measured[site]![tag] = await popoverOnLongPage(page, tag);
+    }
+    const plain = measured['a plain page']!;
+    for (const { tag } of prompts) {
+      // on a plain page the popover keeps to the page's stacking order (see the consent banner test below)
+      expect(plain[tag]!.topLayer, `${tag} on a plain page: not in the top layer`).toBe(false);
+      expect(plain[tag]!.bottom, `${tag} on a plain page: inside the window`).toBeLessThanOrEqual(700);
+      expect(plain[tag]!.top, `${tag} on a plain page: inside the window`).toBeGreaterThanOrEqual(0);
+      for (const site of Object.keys(fixedContainers)) {
+        const box = measured[site]![tag]!;
+        for (const side of ['left', 'right', 'top', 'bottom'] as const) {
+          expect(Math.abs(box[side] - plain[tag]![side]), `${tag}, ${site}: ${side}`).toBeLessThanOrEqual(0.5);
+        }
+      }
+    }
+  });
+}
+
+test("a popover stays beneath a site's consent banner at the highest z-index", async ({ page, openSite }) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  await openSite(page, {
+    inlineConfig: {},
+    body:
+      '<main><cx-nps touchpoint="banner" mode="popover" open></cx-nps></main>' +
+      '<div id="consent" style="position: fixed; inset: auto 0 0 0; block-size: 60vh; z-index: 2147483647; background: #eee">We use cookies</div>',
+  });
+  const prompt = page.locator('cx-nps');
+  await expect(prompt.getByRole('dialog')).toBeVisible();
+  const onTop = await prompt.evaluate((element) => {
+    const { left, top, width, height } = element.shadowRoot!.querySelector('.panel')!.getBoundingClientRect();
+    return document.elementFromPoint(left + width / 2, top + height / 2)?.id;
+  });
+  expect(onTop).toBe('consent');
+});

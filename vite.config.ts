@@ -10,6 +10,7 @@
 //   --mode collector   the Node reference collector, dist/collector/
 //   --mode dashboard   the collector's dashboard page, dist/dashboard/
 import { fileURLToPath } from 'node:url';
+import { minify } from 'terser';
 import { defineConfig, parseAst, type Plugin, type UserConfig } from 'vite';
 import { minifyCssTemplates, minifyTemplatePieces } from './scripts/minify-templates.js';
 import { connectAdditionKey, promptKitExports, type PromptKit } from './src/embed/prompt-bundle.js';
@@ -107,6 +108,29 @@ const minifiedElementTemplates: Plugin = {
 const eagerCompileHint = '//# allFunctionsCalledOnLoad';
 
 /**
+ * terser's compressor after the bundler's minifier (oxc), over the script tag's files: each finds what the other leaves,
+ * and together they ship ~1% fewer bytes than either alone (session 18: one NPS prompt by `show()` −269 B gzip). The
+ * names stay oxc's; property reads stay, since a getter may do something (`pure_getters: false`); the compile hint
+ * stays the file's first line.
+ */
+const compressedAgain: Plugin = {
+  name: 'cxkit:compressed-again',
+  async generateBundle(_, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk') continue;
+      const hint = chunk.code.startsWith(eagerCompileHint) ? `${eagerCompileHint}\n` : '';
+      const { code } = await minify(chunk.code.slice(hint.length), {
+        ecma: 2022,
+        compress: { passes: 2, pure_getters: false },
+        mangle: false,
+      });
+      if (code === undefined) throw new Error(`${chunk.fileName}: terser returned no code`);
+      chunk.code = hint + code;
+    }
+  },
+};
+
+/**
  * The script tag's classic scripts: one self-contained IIFE each (no module loading, no CORS, works with async and
  * defer); `extra` adds plugins, and wraps the file in a banner and a footer.
  */
@@ -115,7 +139,7 @@ const classicScript = (
   file: string,
   extra: { plugins?: Plugin[]; wrap?: { banner: string; footer: string }; eager?: boolean; pureReads?: true } = {},
 ): UserConfig => ({
-  plugins: [...(extra.plugins ?? []), ownKeysOnlyInZod, idbWithoutAsyncIterators, minifiedElementTemplates],
+  plugins: [...(extra.plugins ?? []), ownKeysOnlyInZod, idbWithoutAsyncIterators, minifiedElementTemplates, compressedAgain],
   build: {
     emptyOutDir: false,
     target: 'es2022',

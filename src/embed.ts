@@ -46,8 +46,11 @@ const idleTimeoutMs = 3000;
 
 function boot(): void {
   // loaded twice: the first copy stays in charge. Anything else there is not cxkit's: an element with id="cxkit" (which
-  // the window names), or a page's own global; the API takes the name over
-  if ((window.cxkit as Partial<Record<string, unknown>> | undefined)?.[connectCoreKey]) return;
+  // the window names), a frame named so (one from another site throws when looked into), or a page's own global; the
+  // API takes the name over
+  try {
+    if ((window.cxkit as Partial<Record<string, unknown>> | undefined)?.[connectCoreKey]) return;
+  } catch {}
   const tag = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
   const scripts = scriptLoader(tag);
   let core: Core | null = null;

@@ -93,6 +93,40 @@ for (const { name, body } of namesTaken) {
   });
 }
 
+test('a page with a frame from another site named "cxkit", loaded before the tag runs: cxkit starts all the same', async ({
+  page,
+  openSite,
+  collector,
+  server,
+}) => {
+  const seen = watchErrors(page);
+  // the window's `cxkit` names the frame, whose properties another site's page may not read: the tag runs once the
+  // frame has left about:blank for that site (a tag the page inserts later, as a tag manager does)
+  await openSite(page, {
+    inlineConfig: {},
+    // the page's first tag finds no file, and the test inserts the real one below
+    scriptPath: '/dist/not-yet.js',
+    body: `<main><h1>Host site</h1><iframe name="cxkit" src="${server.collectorOrigin}/elsewhere"></iframe></main>`,
+  });
+  await expect.poll(() => page.frame({ name: 'cxkit' })?.url()).toBe(`${server.collectorOrigin}/elsewhere`);
+  await page.evaluate(
+    (src) => document.head.append(Object.assign(document.createElement('script'), { src })),
+    `${server.collectorOrigin}/dist/cxkit.js`,
+  );
+  // until the tag has run, reading the frame's properties throws
+  await page.waitForFunction(() => {
+    try {
+      return (window.cxkit as EmbedApi).client;
+    } catch {
+      return false;
+    }
+  });
+  const { id, refused } = await record(page, { kind: 'nps', score: 10, touchpoint: 'framed' });
+  expect(refused).toBeUndefined();
+  await expect.poll(() => collector.receivedIds()).toEqual([id]);
+  expect(seen).toEqual({ console: [], uncaught: [] });
+});
+
 test('a stored anonymous id too long to send is replaced, and the answer goes out', async ({ page, openSite, collector, db }) => {
   await page.addInitScript((key) => localStorage.setItem(key, 'x'.repeat(150)), `${db}:anonymous-id`);
   await openSite(page, { inlineConfig: {} });

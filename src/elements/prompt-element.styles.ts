@@ -7,8 +7,12 @@ export const promptStyles = css`
   :host {
     all: initial;
     visibility: inherit;
-    /* a site that keeps iOS from enlarging its text in landscape keeps it from enlarging the prompt's too */
+    /* a site that keeps iOS from enlarging its text in landscape keeps it from enlarging the prompt's too; its text
+       rendering (Tailwind's antialiased) and tap flash are the prompt's as well */
     -webkit-text-size-adjust: inherit;
+    -webkit-font-smoothing: inherit;
+    -moz-osx-font-smoothing: inherit;
+    -webkit-tap-highlight-color: inherit;
     --_accent: var(--cx-accent, #2155d6);
     --_on-accent: #fff;
     --_bg: var(--cx-bg, #fff);

@@ -186,6 +186,24 @@ test('an inline prompt in a part of the page the site hides (visibility: hidden)
   for (const option of await options('tab-two').all()) await expect(option).toBeHidden();
 });
 
+test("a page's font smoothing (Tailwind's antialiased) and tap highlight reach the prompt's text and buttons", async ({
+  page,
+  openSite,
+}) => {
+  await openSite(page, {
+    inlineConfig: {},
+    head: '<style>body { -webkit-font-smoothing: antialiased; -webkit-tap-highlight-color: transparent }</style>',
+    body: '<main><cx-nps touchpoint="rendering"></cx-nps></main>',
+  });
+  const option = page.locator('cx-nps').getByRole('radio', { name: '7' });
+  await expect(option).toBeVisible();
+  const rendering = await option.evaluate((element) => {
+    const style = getComputedStyle(element);
+    return [style.getPropertyValue('-webkit-font-smoothing'), style.getPropertyValue('-webkit-tap-highlight-color')];
+  });
+  expect(rendering).toEqual(['antialiased', 'rgba(0, 0, 0, 0)']);
+});
+
 for (const textSize of [24, 32]) {
   test(`with the browser's text at ${textSize} px on a 320 px phone, every option's label fits inside its 24 px target`, async ({
     page,

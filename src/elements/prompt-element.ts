@@ -278,17 +278,19 @@ export abstract class CxPromptElement extends LitElement {
       this.#scaleControl.focus();
     } else if (this.#shownAs === 'popover') {
       requestAnimationFrame(() => {
-        // in the frame's own layout, before its first paint: a fixed panel is placed against an ancestor with a
-        // transform, filter, will-change or contain (the body, at times), off screen on a long page, and the top layer
-        // places it against the window. Elsewhere it keeps to the page's stacking order, beneath a consent banner the
-        // site puts above everything
-        const panel = this.renderRoot.querySelector<HTMLElement>('.panel');
-        if (panel?.offsetParent) {
-          panel.popover = 'manual';
-          panel.showPopover?.();
-        }
         // a live region announces only text that changes after it is in the page
         this.announcement = this.#visible ? this.#questionText : '';
+        // a frame later, from the layout that frame made (the show's own task forces none): a fixed panel is placed
+        // against an ancestor with a transform, filter, will-change or contain (the body, at times), off screen on a
+        // long page, and the top layer places it against the window. Elsewhere it keeps to the page's stacking order,
+        // beneath a consent banner the site puts above everything
+        requestAnimationFrame(() => {
+          const panel = this.renderRoot.querySelector<HTMLElement>('.panel');
+          if (panel?.offsetParent) {
+            panel.popover = 'manual';
+            panel.showPopover?.();
+          }
+        });
       });
     }
     this.dispatchEvent(new CxShowEvent({ kind: this.kind, touchpoint: this.touchpoint }));

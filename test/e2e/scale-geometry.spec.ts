@@ -260,7 +260,8 @@ async function popoverOnLongPage(page: Page, tag: string): Promise<Box & { topLa
     await customElements.whenDefined(tag);
     const element = main.lastElementChild as HTMLElement & { updateComplete: Promise<unknown> };
     await element.updateComplete;
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    // as a visitor sees it once it has appeared: a few frames on
+    for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
     const panel = element.shadowRoot!.querySelector('.panel')!;
     const { left, right, top, bottom, width, height } = panel.getBoundingClientRect();
     const topLayer = panel.matches(':popover-open');

@@ -108,10 +108,10 @@ const minifiedElementTemplates: Plugin = {
 const eagerCompileHint = '//# allFunctionsCalledOnLoad';
 
 /**
- * terser's compressor after the bundler's minifier (oxc), over the script tag's files: each finds what the other leaves,
- * and together they ship ~1% fewer bytes than either alone (session 18: one NPS prompt by `show()` −269 B gzip). The
- * names stay oxc's; property reads stay, since a getter may do something (`pure_getters: false`); the compile hint
- * stays the file's first line.
+ * terser's compressor after the bundler's minifier (oxc), over the script tag's files: each finds what the other
+ * leaves, and together they ship fewer bytes than either alone (session 18: one NPS prompt by `show()` 30,000 → 29,796
+ * B gzip; terser alone about as many as oxc alone). The names stay oxc's; property reads stay, since a getter may do
+ * something (`pure_getters: false`); the compile hint stays the file's first line.
  */
 const compressedAgain: Plugin = {
   name: 'cxkit:compressed-again',

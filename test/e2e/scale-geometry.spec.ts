@@ -314,7 +314,9 @@ test("a popover stays beneath a site's consent banner at the highest z-index", a
   });
   const prompt = page.locator('cx-nps');
   await expect(prompt.getByRole('dialog')).toBeVisible();
-  const onTop = await prompt.evaluate((element) => {
+  const onTop = await prompt.evaluate(async (element) => {
+    // a few frames on, once the popover has settled where it stays
+    for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
     const { left, top, width, height } = element.shadowRoot!.querySelector('.panel')!.getBoundingClientRect();
     return document.elementFromPoint(left + width / 2, top + height / 2)?.id;
   });

@@ -5,11 +5,12 @@ import { expect, test } from './fixtures.js';
 
 const prompt = (page: Page, kind: string) => page.locator(`cx-${kind}`);
 
-async function openPrompt(page: Page, url: string, kind: string, mode: string): Promise<void> {
-  await page.goto(url);
-  await page.waitForFunction((tag) => customElements.get(tag) !== undefined, `cx-${kind}`);
-  if (mode !== 'inline') await page.click('#opener');
-  await expect(prompt(page, kind).getByRole('radiogroup')).toBeVisible();
+/** Opens test/e2e/pages/prompt.html on `origin` with `params` (kind, mode …), clicks a popover's or modal's opener, waits for the scale. */
+async function openPrompt(page: Page, origin: string, params: Record<string, string> & { kind: string; mode: string }): Promise<void> {
+  await page.goto(`${origin}/pages/prompt.html?${new URLSearchParams(params)}`);
+  await page.waitForFunction((tag) => customElements.get(tag) !== undefined, `cx-${params.kind}`);
+  if (params.mode !== 'inline') await page.click('#opener');
+  await expect(prompt(page, params.kind).getByRole('radiogroup')).toBeVisible();
 }
 
 for (const kind of ['nps', 'csat', 'ces']) {
@@ -23,8 +24,7 @@ for (const kind of ['nps', 'csat', 'ces']) {
       for (const colorScheme of ['light', 'dark'] as const) {
         for (const locale of ['en', 'ar']) {
           await page.emulateMedia({ colorScheme });
-          const query = new URLSearchParams({ kind, mode, locale, endpoint: collector.endpoint, db });
-          await openPrompt(page, `${server.pageOrigin}/pages/prompt.html?${query}`, kind, mode);
+          await openPrompt(page, server.pageOrigin, { kind, mode, locale, endpoint: collector.endpoint, db });
           const where = `${colorScheme}, ${locale}`;
           expect(await audit(page), `question step, ${where}`).toEqual([]);
           await prompt(page, kind).getByRole('radio').nth(2).click();
@@ -51,7 +51,7 @@ test('a page with Content-Security-Policy default-src self renders and submits w
       console.error(`Refused to: ${event.violatedDirective} ${event.blockedURI}`),
     );
   });
-  const query = new URLSearchParams({
+  await openPrompt(page, server.pageOrigin, {
     kind: 'csat',
     mode: 'popover',
     variant: 'emoji',
@@ -59,7 +59,6 @@ test('a page with Content-Security-Policy default-src self renders and submits w
     db,
     csp: 'strict',
   });
-  await openPrompt(page, `${server.pageOrigin}/pages/prompt.html?${query}`, 'csat', 'popover');
   const csat = prompt(page, 'csat');
   await csat.getByRole('radio', { name: 'Satisfied', exact: true }).click();
   await csat.getByRole('textbox').fill('Clear pricing');
@@ -78,8 +77,13 @@ test('a page enforcing Trusted Types loads the prompt UI and renders it with no 
     if (/Trusted Type|Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
   });
   page.on('pageerror', (error) => violations.push(error.message));
-  const query = new URLSearchParams({ kind: 'nps', mode: 'inline', endpoint: collector.sameOriginEndpoint, db, csp: 'trusted-types' });
-  await openPrompt(page, `${server.pageOrigin}/pages/prompt.html?${query}`, 'nps', 'inline');
+  await openPrompt(page, server.pageOrigin, {
+    kind: 'nps',
+    mode: 'inline',
+    endpoint: collector.sameOriginEndpoint,
+    db,
+    csp: 'trusted-types',
+  });
   await prompt(page, 'nps').getByRole('radio', { name: '10', exact: true }).click();
   await prompt(page, 'nps').getByRole('button', { name: 'Skip' }).click();
   await expect(prompt(page, 'nps').getByRole('status')).toHaveText('Thank you for your feedback!');
@@ -88,8 +92,7 @@ test('a page enforcing Trusted Types loads the prompt UI and renders it with no 
 
 test('a popover never covers the whole viewport on a phone', async ({ page, server, collector, db }) => {
   await page.setViewportSize({ width: 360, height: 640 });
-  const query = new URLSearchParams({ kind: 'nps', mode: 'popover', endpoint: collector.endpoint, db });
-  await openPrompt(page, `${server.pageOrigin}/pages/prompt.html?${query}`, 'nps', 'popover');
+  await openPrompt(page, server.pageOrigin, { kind: 'nps', mode: 'popover', endpoint: collector.endpoint, db });
   const box = await prompt(page, 'nps').locator('[part="panel"]').boundingBox();
   expect(box).not.toBeNull();
   // the edges narrow on a phone (2.5% of the width a side, 1rem on wider screens) so that eleven 24 px targets keep to
@@ -117,7 +120,7 @@ for (const { kind, variant } of [
     for (const colorScheme of ['light', 'dark'] as const) {
       // the system's own colours replace the prompt's: the accent that marks the choice is gone unless the prompt asks for one
       await page.emulateMedia({ forcedColors: 'active', colorScheme, reducedMotion: 'reduce' });
-      const query = new URLSearchParams({
+      await openPrompt(page, server.pageOrigin, {
         kind,
         mode: 'inline',
         locale: 'en',
@@ -125,7 +128,6 @@ for (const { kind, variant } of [
         db,
         ...(variant ? { variant } : {}),
       });
-      await openPrompt(page, `${server.pageOrigin}/pages/prompt.html?${query}`, kind, 'inline');
       await prompt(page, kind).getByRole('radio').nth(1).click();
       const looks = await prompt(page, kind)
         .getByRole('radio')

@@ -3,5 +3,11 @@
 /** What every page with the script tag pays on its critical path, before anything is asked. */
 export const loaderBudget = { file: 'cxkit.js', bytes: 4_000 };
 
-/** Everything a page loads to show one NPS prompt in English by cxkit.show() or an inline element. */
+/**
+ * Everything a page loads to show one NPS prompt in English by cxkit.show() or an inline element. Delivery comes after
+ * the prompt has painted, once its display is stored: `deliveryFile`, reported beside the budget, not in it.
+ */
 export const npsPromptBudget = { files: ['cxkit.js', 'cxkit-core.js', 'cxkit-prompts.js'], bytes: 30_000 };
+
+/** Loaded once the outbox holds something to send: after a prompt has painted, or at start-up for what waits. */
+export const deliveryFile = 'cxkit-delivery.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { launchOptions } from '../scripts/browser.js';
-import { loaderBudget, npsPromptBudget } from './budgets.js';
+import { deliveryFile, loaderBudget, npsPromptBudget } from './budgets.js';
 import { measureCollector } from './collector.js';
 import { baselineOf, measurePageLoad } from './page-load.js';
 import { measureShow } from './show.js';
@@ -150,6 +150,7 @@ const targets = {
   [loaderBudget.file]: `critical path, target ≤ ${loaderBudget.bytes.toLocaleString('en')} B gzip`,
   'cxkit-core.js': 'at idle, a second after load',
   'cxkit-touchpoints.js': 'at idle, for a config that has touchpoints',
+  'cxkit-delivery.js': 'once the outbox holds something to send (a prompt painted, an answer, one an earlier page left)',
   'cxkit-prompts.js': 'when a prompt shows (English, with <cx-nps>)',
   'cxkit-csat.js': 'beside it, when a CSAT prompt shows',
   'cxkit-ces.js': 'beside it, when a CES prompt shows',
@@ -170,6 +171,9 @@ if (parts.has('size')) {
   const fired = shown + total(['cxkit-touchpoints.js']);
   console.log(
     `bench: one NPS prompt in English, gzip (target ≤ ${npsPromptBudget.bytes.toLocaleString('en')} B): by cxkit.show() or an inline element ${shown} B; by a touchpoint ${fired} B`,
+  );
+  console.log(
+    `bench: and after it has painted, delivery for its display and answer: ${shown + total([deliveryFile])} B in all by cxkit.show()`,
   );
   console.log(`bench: one CSAT prompt in English, gzip: by cxkit.show() or an inline element ${shown + total(['cxkit-csat.js'])} B`);
   // English is in the prompt UI; any other language is one more file

@@ -1,7 +1,9 @@
 // The script tag's core (dist/cxkit-core.js), loaded by dist/cxkit.js when the browser is idle or a call needs it:
 // reads and checks the config, creates the default client (with the touchpoint engine, a file of its own, when the
-// config has touchpoints) and runs the calls the loader forwards, in order. It never throws into the page.
+// config has touchpoints, and delivery, another, once there is something to send) and runs the calls the loader
+// forwards, in order. It never throws into the page.
 import { connectCoreKey, type ConnectCore, type Core, type LoaderContext } from './embed/core-bundle.js';
+import { installDeliveryLoader } from './embed/delivery-loader.js';
 import { clientMethods, type ClientMethod } from './embed/methods.js';
 import { installPromptLoader } from './embed/prompt-loader.js';
 import { readConfig } from './embed/read-config.js';
@@ -13,6 +15,7 @@ import type { ClientConfig } from './schema/config.js';
 function startCore({ scripts, tag }: LoaderContext, api: object): Core {
   const prompts = installPromptLoader(scripts, api);
   const touchpoints = installTouchpointsLoader(scripts, api);
+  const startDelivery = installDeliveryLoader(scripts, api);
   let client: CxClient | null = null;
   /** Calls wait here while the config is read, so that they run in order once the client exists. */
   let waiting: Array<() => void> | null = [];
@@ -20,7 +23,7 @@ function startCore({ scripts, tag }: LoaderContext, api: object): Core {
   /** Creates the default client; bad config is reported (naming the field) and leaves cxkit inert. */
   function init(next: unknown): boolean {
     try {
-      const created = createClientWith(next as ClientConfig, touchpoints.start);
+      const created = createClientWith(next as ClientConfig, { startTouchpoints: touchpoints.start, startDelivery });
       client?.destroy();
       client = created;
       prompts.setClient(created);

@@ -1,6 +1,6 @@
-// Loads the script tag's other files (the core, the touchpoint engine, the prompt UI) from beside cxkit.js, as the
-// site's CSP allows: the tag's nonce, its crossorigin, and a Trusted Types policy. One loader per page, so that the
-// policy is created once.
+// Loads the script tag's other files (the core, the touchpoint engine, delivery, the prompt UI) from beside cxkit.js,
+// as the site's CSP allows: the tag's nonce, its crossorigin, and a Trusted Types policy. One loader per page, so that
+// the policy is created once.
 
 const loadTimeoutMs = 15_000;
 
@@ -14,7 +14,7 @@ export interface ScriptLoader {
    * `feedback-core.js`), unless the tag's `data-core-src` names it. Throws an error that says how to name it when the
    * tag has no src (an inlined or bundled cxkit.js).
    */
-  urlOf(part: 'core' | 'prompts' | 'touchpoints'): string;
+  urlOf(part: 'core' | 'prompts' | 'touchpoints' | 'delivery'): string;
   /** Runs the classic script at `src`; rejects with an error that names the file. */
   load(src: string): Promise<void>;
 }

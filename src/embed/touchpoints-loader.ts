@@ -2,9 +2,8 @@
 // whose trace of delivery it carries: a page that only records, calls show() or holds inline prompts never fetches,
 // compiles or runs it.
 import { idleTouchpoints, type StartTouchpoints, type Touchpoints } from '../touchpoints/touchpoints.js';
-import { reportError } from './report.js';
+import { partLoader } from './part-loader.js';
 import type { ScriptLoader } from './script-loader.js';
-import { connectTouchpointsKey, type ConnectTouchpoints } from './touchpoints-bundle.js';
 
 export interface TouchpointsLoader {
   /** Loads the engine for a config about to be used; resolves once it is there or could not be loaded (said once). */
@@ -13,32 +12,17 @@ export interface TouchpointsLoader {
   readonly start: StartTouchpoints;
 }
 
-/**
- * `api` is window.cxkit, where the touchpoints script finds the core. The core puts its entry point there itself (the
- * prompt UI's goes through the loader), so that the file on the page's critical path does not grow for it.
- */
+/** `api` is window.cxkit, where the touchpoints script finds the core. */
 export function installTouchpointsLoader(scripts: ScriptLoader, api: object): TouchpointsLoader {
+  const file = partLoader<StartTouchpoints>(scripts, api, 'touchpoints');
   let engine: StartTouchpoints | null = null;
   /** Why there is no engine, once that is known for good. */
   let missing: string | null = null;
-  let loading: Promise<void> | null = null;
-  const connect: ConnectTouchpoints = (start) => (engine = start);
-  Object.defineProperty(api, connectTouchpointsKey, { value: connect });
-
-  function preload(): Promise<void> {
-    loading ??= (async () => {
-      let src: string | undefined;
-      try {
-        src = scripts.urlOf('touchpoints');
-        await scripts.load(src);
-        if (!engine) throw new Error(`cxkit: ${src} loaded but did not start`);
-      } catch (error) {
-        missing = `the touchpoints could not be loaded (${src ?? 'cxkit-touchpoints.js'})`;
-        reportError(error);
-      }
-    })();
-    return loading;
-  }
+  const preload = () =>
+    file.load().then((loaded) => {
+      engine = loaded;
+      if (!loaded) missing = `the touchpoints could not be loaded (${file.src})`;
+    });
 
   const start: StartTouchpoints = (touchpoints, recontact, memory, host) => {
     /** The touchpoints once the engine's fate is known: the engine's, or idle ones that say why there are none. */

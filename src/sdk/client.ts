@@ -7,7 +7,8 @@ import type { Trigger } from '../schema/touchpoint.js';
 import { standardQuestions } from '../locales/standard-questions.js';
 import { sdkInfo } from '../version.js';
 import type { ClientEventMap, FlushResult } from './client-events.js';
-import { Delivery } from './delivery.js';
+import type { StartDelivery } from './deliverer.js';
+import { startDelivery } from './delivery.js';
 import { deviceClass, displayRecorder, type DisplayHandle, type ShownPrompt } from './displays.js';
 import { startDraft, type Draft } from './drafts.js';
 import { holdPageLock } from './page-lock.js';
@@ -16,16 +17,17 @@ import { CxError, parseOrThrow } from './errors.js';
 import { enqueueTime } from './enqueue-time.js';
 import { anonymousId, storeAnonymousId, uuid } from './ids.js';
 import { Outbox } from './outbox.js';
-import { isAnswer } from './store.js';
+import { isAnswer, type OutboxEntry } from './store.js';
 import { currentPage } from './page.js';
 import { promptMounter, type MountRequest } from './prompt-mounter.js';
 import { startTouchpointEngine } from '../touchpoints/engine.js';
 import type { Decision, StartTouchpoints } from '../touchpoints/touchpoints.js';
 import { VisitorMemory } from '../touchpoints/visitor-memory.js';
-import { deliveryUrl } from './transport.js';
+import { runPlan } from '../validation/run.js';
 import {
   clientConfigPlan,
   consentPlan,
+  displayPlan,
   identityPlan,
   milestonePlan,
   recordInputPlan,
@@ -116,14 +118,25 @@ export const debugInUrl = () => !!globalThis.location && new URLSearchParams(loc
 
 /** Creates a client. Throws CxValidationError naming the field when the config is invalid. */
 export function createClient(config: ClientConfig): CxClient {
-  return createClientWith(config, startTouchpointEngine);
+  return createClientWith(config, { startTouchpoints: startTouchpointEngine, startDelivery });
 }
 
+/** What runs a client's touchpoints and its delivery. */
+export interface ClientParts {
+  readonly startTouchpoints: StartTouchpoints;
+  readonly startDelivery: StartDelivery;
+}
+
+/** Whether a stored entry (an earlier page's, another tab's, an older SDK's) still validates. */
+const stillValid = (entry: OutboxEntry) =>
+  isAnswer(entry) ? runPlan(responsePlan, entry.response).success : runPlan(displayPlan, entry.display).success;
+
 /**
- * A client whose touchpoints `startTouchpoints` runs: the script tag's core passes touchpoints it loads as a file of
- * their own, so that a page whose config has none never loads them.
+ * A client whose touchpoints and delivery `parts` run: the script tag's core passes ones it loads as files of their
+ * own, so that a page whose config has no touchpoints never loads the engine, and one with nothing to send never loads
+ * delivery.
  */
-export function createClientWith(config: ClientConfig, startTouchpoints: StartTouchpoints): CxClient {
+export function createClientWith(config: ClientConfig, { startTouchpoints, startDelivery }: ClientParts): CxClient {
   const resolved = parseOrThrow(clientConfigPlan, config, 'config');
   const events = new Emitter<ClientEventMap>();
   let consent: Consent = resolved.respectPrivacySignals && privacySignalOn() ? 'pending' : resolved.consent;
@@ -146,7 +159,7 @@ export function createClientWith(config: ClientConfig, startTouchpoints: StartTo
   const owner = uuid();
   /** Other tabs hold back this page's drafts while this lock says the page is open: taken with the first draft. */
   let pageLock: ReturnType<typeof holdPageLock> | null = null;
-  const delivery = new Delivery(outbox, resolved, events, deliveryUrl(resolved.endpoint, resolved.writeKey), owner);
+  const delivery = startDelivery({ outbox, config: resolved, events, owner, stillValid });
   /** Read when an answer or a display first needs it: a page's first localStorage read is slow, and most pages ask nothing. */
   let visitorId: string | undefined;
   const visitor = () => (visitorId ??= anonymousId(resolved.storage.name, consent === 'granted'));
@@ -241,8 +254,13 @@ export function createClientWith(config: ClientConfig, startTouchpoints: StartTo
             stage: stageOf(request.touchpoint),
           };
           // recorded once the prompt's first frame is painted and the page is idle: no frame waits on bookkeeping (storage,
-          // the visitor id)
-          display = new Promise((resolve) => afterPaintWhenIdle(() => resolve(recordDisplay(prompt, shownAt))));
+          // the visitor id, delivery's file)
+          display = new Promise((resolve) =>
+            afterPaintWhenIdle(() => {
+              resolve(recordDisplay(prompt, shownAt));
+              delivery.getReady();
+            }),
+          );
           events.emit('shown', { touchpoint: request.touchpoint, kind: request.kind });
           request.onShown();
         },

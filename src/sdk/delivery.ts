@@ -3,15 +3,14 @@ import { maxBatchBytes } from '../schema/batch-limits.js';
 import type { ResolvedConfig } from '../schema/config.js';
 import { packBatches, type PackedBatch } from './batches.js';
 import type { ClientEventMap, FlushResult } from './client-events.js';
+import type { Deliverer, DeliveryDeps, StartDelivery } from './deliverer.js';
 import type { Emitter } from './emitter.js';
 import { withDeliveryLock } from './flush-lock.js';
 import { liveOwners } from './page-lock.js';
 import type { Outbox } from './outbox.js';
 import { backoffDelay } from './retry.js';
 import { isAnswer, type OutboxEntry } from './store.js';
-import { sendBatch, type SendResult } from './transport.js';
-import { displayPlan, responsePlan } from '../validation/plans.generated.js';
-import { runPlan } from '../validation/run.js';
+import { deliveryUrl, sendBatch, type SendResult } from './transport.js';
 
 const dayMs = 86_400_000;
 /** When another tab holds the fallback lease, look again after this long. */
@@ -22,7 +21,7 @@ interface Tally {
   failed: number;
 }
 
-export class Delivery {
+export class Delivery implements Deliverer {
   #running: Promise<FlushResult> | null = null;
   #queued: Promise<FlushResult> | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -44,21 +43,21 @@ export class Delivery {
   readonly #events: Emitter<ClientEventMap>;
   readonly #url: string;
   readonly #owner: string;
+  readonly #stillValid: DeliveryDeps['stillValid'];
 
-  constructor(outbox: Outbox, config: ResolvedConfig, events: Emitter<ClientEventMap>, url: string, owner: string) {
+  constructor({ outbox, config, events, owner, stillValid }: DeliveryDeps) {
     this.#outbox = outbox;
     this.#config = config;
     this.#events = events;
-    this.#url = url;
+    this.#url = deliveryUrl(config.endpoint, config.writeKey);
     this.#owner = owner;
+    this.#stillValid = stillValid;
   }
 
-  /** Says that this page checked the answer stored under `id` and wrote it itself. */
   checked(id: string): void {
     this.#checkedHere.add(id);
   }
 
-  /** Delivers what is due. A flush asked for while one runs waits for it and then runs once more. */
   flush(): Promise<FlushResult> {
     if (!this.#running) {
       this.#running = this.#flushOnce().finally(() => {
@@ -75,7 +74,6 @@ export class Delivery {
     return this.#queued;
   }
 
-  /** Flushes after `delayMs`, unless an earlier flush is already scheduled. */
   schedule(delayMs: number): void {
     if (this.#stopped) return;
     const at = Date.now() + Math.max(0, delayMs);
@@ -140,10 +138,7 @@ export class Delivery {
     // what is no longer waiting is forgotten, so that the set stays as small as the outbox
     const waiting = new Set(listed.map((e) => e.id));
     for (const id of this.#checkedHere) if (!waiting.has(id)) this.#checkedHere.delete(id);
-    const invalid = live.filter(
-      (e) =>
-        !(isAnswer(e) ? this.#checkedHere.has(e.id) || runPlan(responsePlan, e.response).success : runPlan(displayPlan, e.display).success),
-    );
+    const invalid = live.filter((e) => !this.#checkedHere.has(e.id) && !this.#stillValid(e));
     await this.#reject(invalid, 0, 'stored record no longer validates', { sent: 0, failed: 0 });
     const heldBack = await this.#draftsHeldBack(live, now);
     return live.filter((e) => !invalid.includes(e) && !heldBack.has(e.id) && e.nextAttemptAt <= now && !this.#inFlight.has(e.id));
@@ -291,6 +286,10 @@ export class Delivery {
     }
   }
 
+  getReady(): void {
+    // built in: ready already
+  }
+
   setPaused(paused: boolean): void {
     this.#paused = paused;
     if (paused) this.#cancelSchedule();
@@ -301,3 +300,5 @@ export class Delivery {
     this.#cancelSchedule();
   }
 }
+
+export const startDelivery: StartDelivery = (deps) => new Delivery(deps);

@@ -139,8 +139,10 @@ export class IdbStore implements Store {
     return entries;
   }
 
-  count(): Promise<number> {
-    return this.#run((db) => db.count('outbox'));
+  async count(): Promise<number> {
+    // known from here on, so that the next add is one write, committed at once (see add): on a page whose first write
+    // is a display stored as it goes away, a slower one would not land
+    return (this.#size = await this.#run((db) => db.count('outbox')));
   }
 
   update(entries: readonly OutboxEntry[]): Promise<void> {

@@ -165,9 +165,14 @@ export class Outbox {
     return [...this.#known.values()].sort((a, b) => a.enqueuedAt - b.enqueuedAt);
   }
 
+  /** How many entries wait, answers and displays: one cheap request. */
+  count(): Promise<number> {
+    return this.#use((store) => store.count());
+  }
+
   /** How many answers wait (displays travel in the outbox too, but are not answers). */
   async countAnswers(): Promise<number> {
-    const all = await this.#use((store) => store.count());
+    const all = await this.count();
     // a count is one cheap request; the list is read only when the outbox holds anything at all
     return all ? (await this.list()).filter(isAnswer).length : 0;
   }

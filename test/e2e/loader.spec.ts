@@ -99,6 +99,114 @@ test('with the touchpoints file missing, one console error names it; answers are
   expect(uncaught).toEqual([]);
 });
 
+/** The script files a page fetches from dist/, in the order it asks for them. */
+function scriptFiles(page: import('@playwright/test').Page): string[] {
+  const files: string[] = [];
+  page.on('request', (request) => {
+    const file = /\/dist\/(cxkit[^/]*\.js)$/.exec(request.url())?.[1];
+    if (file) files.push(file);
+  });
+  return files;
+}
+
+/** Records an NPS answer through window.cxkit and returns its id. */
+const recordIn = (page: import('@playwright/test').Page, score: number) =>
+  page.evaluate(
+    async (score) =>
+      ((await (window.cxkit as EmbedApi).record({ kind: 'nps', score, touchpoint: 'checkout-complete' })) as { id: string }).id,
+    score,
+  );
+
+test('a page with nothing to send never loads delivery; the first answer brings it, and it goes out', async ({
+  page,
+  openSite,
+  collector,
+}) => {
+  const scripts = scriptFiles(page);
+  await openSite(page, { inlineConfig: {} });
+  await page.waitForFunction(() => (window.cxkit as EmbedApi).client !== null);
+  // the core looked at the outbox at start-up, the page came online, and a flush was asked for: nothing to send
+  await page.evaluate(() => dispatchEvent(new Event('online')));
+  expect(await page.evaluate(() => (window.cxkit as EmbedApi).flush())).toEqual({ sent: 0, failed: 0, pending: 0 });
+  await page.waitForTimeout(500);
+  expect(scripts).toEqual(['cxkit.js', 'cxkit-core.js']);
+  const id = await recordIn(page, 9);
+  await collector.waitForDelivered([id]);
+  expect(scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-delivery.js']);
+});
+
+test('with the delivery file missing, one console error names it; answers are kept and go out from the next page', async ({
+  context,
+  openSite,
+  collector,
+}) => {
+  const first = await context.newPage();
+  const { console: errors, uncaught } = watchErrors(first);
+  await first.route('**/dist/cxkit-delivery.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await openSite(first, { inlineConfig: {} });
+  const id = await recordIn(first, 6);
+  await expect.poll(() => errors).toEqual([expect.stringMatching(/^cxkit: http:\/\/[^ ]+\/dist\/cxkit-delivery\.js could not be loaded$/)]);
+  expect(await first.evaluate(() => (window.cxkit as EmbedApi).flush())).toEqual({ sent: 0, failed: 0, pending: 1 });
+  // the page goes on: another answer is taken, and the file is not asked for again
+  await recordIn(first, 7);
+  expect(await first.evaluate(() => (window.cxkit as EmbedApi).pending())).toBe(2);
+  await first.close();
+  expect(collector.received()).toEqual([]);
+  expect(errors).toHaveLength(1);
+  expect(uncaught).toEqual([]);
+
+  const second = await context.newPage();
+  await openSite(second, { inlineConfig: {} });
+  await expect.poll(() => collector.receivedIds().length, { timeout: 10_000 }).toBe(2);
+  expect(collector.receivedIds()).toContain(id);
+});
+
+test('an answer stored while delivery downloads, the page closed at once: the next page delivers it, once', async ({
+  context,
+  openSite,
+  collector,
+}) => {
+  const first = await context.newPage();
+  const releaseDelivery = await holdBack(first, '**/dist/cxkit-delivery.js');
+  await openSite(first, { inlineConfig: {} });
+  const requested = first.waitForRequest('**/dist/cxkit-delivery.js');
+  const id = await recordIn(first, 10);
+  await requested;
+  await first.close();
+  releaseDelivery();
+  expect(collector.received()).toEqual([]);
+  const second = await context.newPage();
+  await openSite(second, { inlineConfig: {} });
+  await collector.waitForDelivered([id]);
+  await second.waitForTimeout(500);
+  expect(collector.receivedIds()).toEqual([id]);
+});
+
+test('with IndexedDB failing, delivery comes at once, so that an answer kept in memory goes out as the page closes', async ({
+  context,
+  openSite,
+  collector,
+}) => {
+  const page = await context.newPage();
+  await page.addInitScript(() =>
+    Object.defineProperty(window, 'indexedDB', {
+      get() {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    }),
+  );
+  const scripts = scriptFiles(page);
+  const head = `<script>window.cxkit = window.cxkit || []; cxkit.push(['on', 'degraded', function () { window.degraded = true; }]);</script>`;
+  await openSite(page, { head, inlineConfig: { flushDelayMs: 60_000 } });
+  await page.waitForFunction(() => (window as unknown as { degraded?: boolean }).degraded === true);
+  await expect.poll(() => scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-delivery.js']);
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/cxkit-delivery.js')));
+  const id = await recordIn(page, 5);
+  expect(collector.received()).toEqual([]);
+  await page.goto('about:blank');
+  await collector.waitForDelivered([id]);
+});
+
 test('an answer an earlier page left behind is delivered on the next page, with no prompt due', async ({
   context,
   openSite,
@@ -160,13 +268,17 @@ test('a site that renames the files and versions their URL gets every file under
     inlineConfig: { touchpoints: [{ id: 'visit', prompt: 'csat', on: { url: '/site/**' } }] },
   });
   await expect(page.getByRole('radiogroup', { name: /satisfied/ })).toBeVisible();
-  expect(fetched.sort()).toEqual([
-    '/assets/feedback-core.js?v=3',
-    '/assets/feedback-csat.js?v=3',
-    '/assets/feedback-prompts.js?v=3',
-    '/assets/feedback-touchpoints.js?v=3',
-    '/assets/feedback.js?v=3',
-  ]);
+  // delivery comes once the prompt's display is stored
+  await expect
+    .poll(() => [...fetched].sort())
+    .toEqual([
+      '/assets/feedback-core.js?v=3',
+      '/assets/feedback-csat.js?v=3',
+      '/assets/feedback-delivery.js?v=3',
+      '/assets/feedback-prompts.js?v=3',
+      '/assets/feedback-touchpoints.js?v=3',
+      '/assets/feedback.js?v=3',
+    ]);
   expect(errors).toEqual([]);
   expect(uncaught).toEqual([]);
 });
@@ -287,16 +399,6 @@ test('with the language file missing, one console error names it and the prompt 
   });
 });
 
-/** The script files a page fetches from dist/, in the order it asks for them. */
-function scriptFiles(page: import('@playwright/test').Page): string[] {
-  const files: string[] = [];
-  page.on('request', (request) => {
-    const file = /\/dist\/(cxkit[^/]*\.js)$/.exec(request.url())?.[1];
-    if (file) files.push(file);
-  });
-  return files;
-}
-
 /** Calls cxkit.show() without waiting for the answer. */
 async function show(page: import('@playwright/test').Page, kind: PromptKind): Promise<void> {
   await page.evaluate((kind) => {
@@ -326,7 +428,8 @@ test('a CSAT prompt fetches its own file beside the prompt UI, not after it; an 
   await page.locator('cx-ces').getByRole('button', { name: 'Close' }).click();
   await show(page, 'nps');
   await expect(page.locator('cx-nps').getByRole('radio')).toHaveCount(11);
-  expect(files).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-prompts.js', 'cxkit-csat.js', 'cxkit-ces.js']);
+  // delivery came once the CSAT prompt's display was stored
+  expect(files).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-prompts.js', 'cxkit-csat.js', 'cxkit-delivery.js', 'cxkit-ces.js']);
   expect(errors).toEqual({ console: [], uncaught: [] });
 });
 

@@ -36,7 +36,16 @@ test('the package exports every file the script tag loads, so that a bundler or 
   // every built-in language but English (which the prompt UI carries) is a file of its own
   const languages = builtInLocales.filter((locale) => locale !== 'en').map((locale) => `cxkit-locale-${locale}.js`);
   expect(files.sort()).toEqual(
-    ['cxkit.js', 'cxkit-core.js', 'cxkit-touchpoints.js', 'cxkit-prompts.js', 'cxkit-csat.js', 'cxkit-ces.js', ...languages].sort(),
+    [
+      'cxkit.js',
+      'cxkit-core.js',
+      'cxkit-touchpoints.js',
+      'cxkit-delivery.js',
+      'cxkit-prompts.js',
+      'cxkit-csat.js',
+      'cxkit-ces.js',
+      ...languages,
+    ].sort(),
   );
   for (const file of files) expect(resolve(`cxkit/${file}`)).toBe(join(process.cwd(), 'dist', file));
 });

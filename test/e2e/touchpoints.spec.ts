@@ -389,7 +389,7 @@ test('invalid JSON at data-config is named', async ({ page, openSite, server }) 
   expect(errors.uncaught).toEqual([]);
 });
 
-test('the page loads only the loader; the core and the touchpoints come after the page has loaded, the prompt UI when a prompt is due', async ({
+test('the page loads only the loader; the core and the touchpoints come after the page has loaded, the prompt UI when a prompt is due, delivery once the prompt has left something to send', async ({
   page,
   openSite,
 }) => {
@@ -407,7 +407,11 @@ test('the page loads only the loader; the core and the touchpoints come after th
   await page.waitForTimeout(300);
   expect(scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-touchpoints.js']);
   expect(await cxkit(page, 'milestone', 'checkout-complete')).toBe(true);
-  expect(scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-touchpoints.js', '/dist/cxkit-prompts.js']);
+  expect(scripts.slice(0, 4)).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-touchpoints.js', '/dist/cxkit-prompts.js']);
+  // the prompt's display is stored once its first frame is painted, and delivery comes for it
+  await expect
+    .poll(() => scripts)
+    .toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-touchpoints.js', '/dist/cxkit-prompts.js', '/dist/cxkit-delivery.js']);
 });
 
 test('a config without touchpoints never loads the touchpoint engine: show() and record() work without it', async ({
@@ -430,8 +434,14 @@ test('a config without touchpoints never loads the touchpoint engine: show() and
   await page.locator('cx-csat').getByRole('button', { name: 'Send' }).click();
   expect(await shown).toMatchObject({ kind: 'csat', score: 5, touchpoint: 'order-placed' });
   await expect.poll(() => collector.received().length).toBe(1);
-  // a CSAT prompt: the prompt UI and, beside it, the file that adds <cx-csat>
-  expect(scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-prompts.js', '/dist/cxkit-csat.js']);
+  // a CSAT prompt: the prompt UI and, beside it, the file that adds <cx-csat>; then delivery, for its display and answer
+  expect(scripts).toEqual([
+    '/dist/cxkit.js',
+    '/dist/cxkit-core.js',
+    '/dist/cxkit-prompts.js',
+    '/dist/cxkit-csat.js',
+    '/dist/cxkit-delivery.js',
+  ]);
 });
 
 test('cxkit.init() with touchpoints on a page whose tag has none: the engine loads, and a milestone waits for it', async ({
@@ -492,7 +502,7 @@ test('?cxkit-debug on a page without touchpoints: the engine file comes for the 
   await openSite(next, { path: '/site/?cxkit-debug', inlineConfig: {} });
   await collector.waitForDelivered([id]);
   await expect.poll(() => lines).toEqual(['cxkit: delivery: sent 1 answer (200)']);
-  expect(scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-touchpoints.js']);
+  expect(scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-touchpoints.js', '/dist/cxkit-delivery.js']);
 });
 
 test('cxkit.debug(true) on a page without touchpoints traces delivery from then on; debug(false) stops it', async ({

@@ -1,0 +1,74 @@
+// Loads delivery (dist/cxkit-delivery.js) only once the outbox holds something to send: an answer or a display this
+// page stored, or one an earlier page left. A page with nothing waiting never fetches, compiles or runs it.
+import type { FlushResult } from '../sdk/client-events.js';
+import type { Deliverer, StartDelivery } from '../sdk/deliverer.js';
+import { partLoader } from './part-loader.js';
+import type { ScriptLoader } from './script-loader.js';
+
+const nothingSent = (pending: number): FlushResult => ({ sent: 0, failed: 0, pending });
+
+/**
+ * What a client delivers with: until the file is in, a stand-in that keeps what the client asked for (pause, stop, the
+ * earliest flush) and hands it over once delivery arrives. What waits is stored meanwhile: an answer stored while the
+ * file downloads and the page closes goes out on the next page (the unload send needs delivery), and a file that cannot
+ * be loaded is named in the console once, with the answers kept.
+ */
+export function installDeliveryLoader(scripts: ScriptLoader, api: object): StartDelivery {
+  const file = partLoader<StartDelivery>(scripts, api, 'delivery');
+
+  return (deps) => {
+    let delivery: Deliverer | null = null;
+    let arriving: Promise<Deliverer | null> | null = null;
+    let paused = false;
+    let stopped = false;
+    /** Flushes asked for before delivery arrived; one that found the outbox empty is done (it had nothing to send). */
+    const asked = new Set<{ readonly at: number }>();
+    const checked: string[] = [];
+
+    const arrive = () =>
+      (arriving ??= file.load().then((start) => {
+        // a file the browser could not fetch while offline is asked for again at the next need (the `online` flush)
+        if (!start) arriving = null;
+        if (!start || stopped) return null;
+        delivery = start(deps);
+        for (const id of checked.splice(0)) delivery.checked(id);
+        delivery.setPaused(paused);
+        if (asked.size) delivery.schedule(Math.min(...[...asked].map((flush) => flush.at)) - Date.now());
+        return delivery;
+      }));
+    /** Delivery, loaded if the outbox holds anything; null when it holds nothing (or the file is missing). */
+    const whenWaiting = async () => delivery ?? ((await deps.outbox.count()) ? arrive() : null);
+
+    // with storage failing, answers live in this page's memory alone: delivery is fetched at once, so that the send as
+    // the page goes away can take them
+    deps.events.on('degraded', () => void arrive());
+
+    return {
+      checked: (id) => (delivery ? delivery.checked(id) : void checked.push(id)),
+      async flush() {
+        const ready = await whenWaiting();
+        return ready ? ready.flush() : nothingSent(await deps.outbox.countAnswers());
+      },
+      schedule(delayMs) {
+        if (delivery) return delivery.schedule(delayMs);
+        if (stopped) return;
+        const flush = { at: Date.now() + Math.max(0, delayMs) };
+        asked.add(flush);
+        // counted after whatever asked for the flush was stored: nothing there, nothing to flush
+        whenWaiting()
+          .then((ready) => ready ?? asked.delete(flush))
+          .catch(() => undefined);
+      },
+      sendOnUnload: () => delivery?.sendOnUnload(),
+      getReady: () => void arrive(),
+      setPaused(on) {
+        paused = on;
+        delivery?.setPaused(on);
+      },
+      stop() {
+        stopped = true;
+        delivery?.stop();
+      },
+    };
+  };
+}

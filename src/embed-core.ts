@@ -9,7 +9,7 @@ import { installPromptLoader } from './embed/prompt-loader.js';
 import { readConfig } from './embed/read-config.js';
 import { reportError } from './embed/report.js';
 import { installTouchpointsLoader } from './embed/touchpoints-loader.js';
-import { createClientWith, debugInUrl, type CxClient } from './sdk/client.js';
+import { createClientWith, type CxClient } from './sdk/client.js';
 import type { ClientConfig } from './schema/config.js';
 
 function startCore({ scripts, tag }: LoaderContext, api: object): Core {
@@ -58,13 +58,10 @@ function startCore({ scripts, tag }: LoaderContext, api: object): Core {
   const nextTask = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 0));
   readConfig(tag)
     .then(nextTask)
-    // a config with touchpoints gets its engine before the client exists, so that explain() knows them from the start
-    // (and debug mode, so that its trace of delivery sees the first flush); its request starts in the task above
-    // (starting a fetch takes a few ms), apart from this script's evaluation
+    // a config with touchpoints gets its engine before the client exists, so that explain() knows them from the start;
+    // its request starts in the task above (starting a fetch takes a few ms), apart from this script's evaluation
     .then((file) =>
-      (Array.isArray(file?.['touchpoints']) && file['touchpoints'].length) || debugInUrl()
-        ? touchpoints.preload().then(() => nextTask(file))
-        : file,
+      Array.isArray(file?.['touchpoints']) && file['touchpoints'].length ? touchpoints.preload().then(() => nextTask(file)) : file,
     )
     .then((fileConfig) => {
       if (fileConfig) init(fileConfig);

@@ -21,6 +21,7 @@ export function installDeliveryLoader(scripts: ScriptLoader, api: object): Start
     let arriving: Promise<Deliverer | null> | null = null;
     let paused = false;
     let stopped = false;
+    let debugging = false;
     /** Flushes asked for before delivery arrived; one that found the outbox empty is done (it had nothing to send). */
     const asked = new Set<{ readonly at: number }>();
     const checked: string[] = [];
@@ -33,6 +34,7 @@ export function installDeliveryLoader(scripts: ScriptLoader, api: object): Start
         delivery = start(deps);
         for (const id of checked.splice(0)) delivery.checked(id);
         delivery.setPaused(paused);
+        delivery.setDebug(debugging);
         if (asked.size) delivery.schedule(Math.min(...[...asked].map((flush) => flush.at)) - Date.now());
         return delivery;
       }));
@@ -64,6 +66,10 @@ export function installDeliveryLoader(scripts: ScriptLoader, api: object): Start
       setPaused(on) {
         paused = on;
         delivery?.setPaused(on);
+      },
+      setDebug(on) {
+        debugging = on;
+        delivery?.setDebug(on);
       },
       stop() {
         stopped = true;

@@ -1,6 +1,5 @@
-// Loads the touchpoint engine (dist/cxkit-touchpoints.js) only for a config that has touchpoints, or for debug mode,
-// whose trace of delivery it carries: a page that only records, calls show() or holds inline prompts never fetches,
-// compiles or runs it.
+// Loads the touchpoint engine (dist/cxkit-touchpoints.js) only for a config that has touchpoints: a page that only
+// records, calls show() or holds inline prompts never fetches, compiles or runs it.
 import { idleTouchpoints, type StartTouchpoints, type Touchpoints } from '../touchpoints/touchpoints.js';
 import { partLoader } from './part-loader.js';
 import type { ScriptLoader } from './script-loader.js';
@@ -27,22 +26,19 @@ export function installTouchpointsLoader(scripts: ScriptLoader, api: object): To
   const start: StartTouchpoints = (touchpoints, recontact, memory, host) => {
     /** The touchpoints once the engine's fate is known: the engine's, or idle ones that say why there are none. */
     const settled = () => (engine ? engine(touchpoints, recontact, memory, host) : idleTouchpoints(touchpoints, missing ?? ''));
-    if (engine || missing !== null) return settled();
-    // the engine is not here: a client with touchpoints made before it arrived (cxkit.init()) waits for it; a client
-    // without touchpoints loads it only for debug mode, which traces delivery with it
+    // a client without touchpoints never needs the engine
+    if (engine || missing !== null || !touchpoints.length) return settled();
+    // the engine is not here: a client with touchpoints made before it arrived (cxkit.init()) waits for it
     let running: Touchpoints | null = null;
     let started = false;
     let stopped = false;
     let debugging = false;
-    let ready: Promise<void> | undefined;
-    const load = () =>
-      (ready ??= preload().then(() => {
-        if (stopped) return;
-        running = settled();
-        running.setDebug(debugging);
-        if (started) running.start();
-      }));
-    if (touchpoints.length) void load();
+    const ready = preload().then(() => {
+      if (stopped) return;
+      running = settled();
+      running.setDebug(debugging);
+      if (started) running.start();
+    });
     const loadingStandIn = idleTouchpoints(touchpoints, 'the touchpoints are still loading');
     return {
       start() {
@@ -53,11 +49,10 @@ export function installTouchpointsLoader(scripts: ScriptLoader, api: object): To
         stopped = true;
         running?.stop();
       },
-      milestone: (name) => Promise.resolve(ready).then(() => running?.milestone(name) ?? false),
+      milestone: (name) => ready.then(() => running?.milestone(name) ?? false),
       explain: (id) => (running ?? loadingStandIn).explain(id),
       setDebug(on) {
         debugging = on;
-        if (on) void load();
         running?.setDebug(on);
       },
     };

@@ -58,7 +58,10 @@ export interface CxClient {
   milestone(name: string): Promise<boolean>;
   /** Why a touchpoint would or would not show now. */
   explain(touchpointId: string): Decision;
-  /** Logs every touchpoint decision to the console as it happens (also on with `?cxkit-debug` in the page URL). */
+  /**
+   * Logs every touchpoint decision, and what delivery does, to the console as it happens (also on with `?cxkit-debug`
+   * in the page URL).
+   */
   debug(on: boolean): void;
   /**
    * Privacy consent. `pending`: nothing is stored or sent, answers wait in memory; `granted`: they are stored and
@@ -114,7 +117,7 @@ function afterPaintWhenIdle(task: () => void): void {
 }
 
 /** Whether the page's URL asks for debug mode (`?cxkit-debug`). */
-export const debugInUrl = () => !!globalThis.location && new URLSearchParams(location.search).has('cxkit-debug');
+const debugInUrl = () => !!globalThis.location && new URLSearchParams(location.search).has('cxkit-debug');
 
 /** Creates a client. Throws CxValidationError naming the field when the config is invalid. */
 export function createClient(config: ClientConfig): CxClient {
@@ -285,7 +288,6 @@ export function createClientWith(config: ClientConfig, { startTouchpoints, start
   }
 
   const engine = startTouchpoints(resolved.touchpoints, resolved.recontact, memory, {
-    events,
     isOpen: () => promptOpen,
     whenClosed,
     consentBlocker: () =>
@@ -301,7 +303,11 @@ export function createClientWith(config: ClientConfig, { startTouchpoints, start
         onAnswered,
       }),
   });
-  if (debugInUrl()) engine.setDebug(true);
+  const setDebug = (on: boolean) => {
+    engine.setDebug(on);
+    delivery.setDebug(on);
+  };
+  if (debugInUrl()) setDebug(true);
   // the touchpoints start watching the page in a task of their own, so that creating the client stays a short task
   const engineStart = resolved.touchpoints.length && globalThis.document ? setTimeout(() => engine.start(), 0) : undefined;
   // without touchpoints nothing else reads the memory: read it once, so that answers can say new or returning
@@ -368,7 +374,7 @@ export function createClientWith(config: ClientConfig, { startTouchpoints, start
       return destroyed ? Promise.resolve(false) : engine.milestone(parsed);
     },
     explain: (touchpointId) => engine.explain(touchpointId),
-    debug: (on) => engine.setDebug(on === true),
+    debug: (on) => setDebug(on === true),
     consent(state) {
       consent = parseOrThrow(consentPlan, state, 'consent');
       delivery.setPaused(consent !== 'granted');

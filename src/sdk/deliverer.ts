@@ -20,6 +20,8 @@ export interface Deliverer {
    * nothing can be loaded any more. Delivery that arrives as a file of its own comes now.
    */
   getReady(): void;
+  /** Logs what delivery does (sent, retried, refused) to the console while on: debug mode. */
+  setDebug(on: boolean): void;
   /** While consent is not granted nothing is sent; answers wait. */
   setPaused(paused: boolean): void;
   stop(): void;

@@ -1,5 +1,5 @@
-// Debug mode's trace of delivery in the console: what went, what waits and why, what was refused. It travels with the
-// touchpoint engine (dist/cxkit-touchpoints.js), which debug mode loads, so that the core does not carry it.
+// Debug mode's trace of delivery in the console: what went, what waits and why, what was refused. It travels with
+// delivery (dist/cxkit-delivery.js for the script tag), so that the core and the touchpoint engine do not carry it.
 import type { ClientEventMap } from './client-events.js';
 import type { Emitter } from './emitter.js';
 

@@ -9,6 +9,7 @@ import { withDeliveryLock } from './flush-lock.js';
 import { liveOwners } from './page-lock.js';
 import type { Outbox } from './outbox.js';
 import { backoffDelay } from './retry.js';
+import { traceDelivery } from './delivery-trace.js';
 import { isAnswer, type OutboxEntry } from './store.js';
 import { deliveryUrl, sendBatch, type SendResult } from './transport.js';
 
@@ -288,6 +289,13 @@ export class Delivery implements Deliverer {
 
   getReady(): void {
     // built in: ready already
+  }
+
+  #stopTrace: (() => void) | null = null;
+
+  setDebug(on: boolean): void {
+    this.#stopTrace?.();
+    this.#stopTrace = on ? traceDelivery(this.#events) : null;
   }
 
   setPaused(paused: boolean): void {

@@ -2,7 +2,6 @@
 // the session cap and one prompt at a time. The same rules answer `explain()`.
 import type { Response } from '../schema/response.js';
 import type { Recontact, Touchpoint } from '../schema/touchpoint.js';
-import { traceDelivery } from '../sdk/delivery-trace.js';
 import { pageDialogClosed, pageDialogOpen, pageDialogReason } from './page-dialog.js';
 import { watchPage } from './page-signals.js';
 import { hiddenTabReason, tabHidden, tabShown } from './tab-visibility.js';
@@ -101,12 +100,9 @@ export class TouchpointEngine implements Touchpoints {
 
   /** Logs decisions to the console while on (`?cxkit-debug`, `cxkit.debug(true)`); while off, no message is even built. */
   #debugging = false;
-  #stopDeliveryTrace: (() => void) | null = null;
 
   setDebug(on: boolean): void {
     this.#debugging = on;
-    this.#stopDeliveryTrace?.();
-    this.#stopDeliveryTrace = on ? traceDelivery(this.#prompts.events) : null;
   }
 
   #log(touchpoint: Touchpoint | string, outcome: () => string): void {

@@ -1,10 +1,7 @@
 // What a client needs of its touchpoints, however they arrive: built in (the SDK's createClient), or as a file of their
-// own that the script tag loads only when the config has touchpoints or the page is in debug mode
-// (dist/cxkit-touchpoints.js).
+// own that the script tag loads only when the config has touchpoints (dist/cxkit-touchpoints.js).
 import type { Response } from '../schema/response.js';
 import type { Recontact, Touchpoint } from '../schema/touchpoint.js';
-import type { ClientEventMap } from '../sdk/client-events.js';
-import type { Emitter } from '../sdk/emitter.js';
 import type { VisitorMemory } from './visitor-memory.js';
 
 /** Why a touchpoint would or would not show right now. */
@@ -20,8 +17,6 @@ export interface Decision {
 
 /** How the touchpoints show a prompt and know whether one is open; the client provides it. */
 export interface PromptHost {
-  /** The client's events: debug mode traces delivery from them. */
-  readonly events: Emitter<ClientEventMap>;
   isOpen(): boolean;
   /** Resolves when no prompt is open (at once if none is). */
   whenClosed(): Promise<void>;
@@ -43,7 +38,7 @@ export interface Touchpoints {
   milestone(name: string): Promise<boolean>;
   /** Why `id` would or would not show now, from what this page knows (synchronous: no storage round trip). */
   explain(id: string): Decision;
-  /** Logs decisions, and what delivery does, to the console while on (`?cxkit-debug`, `cxkit.debug(true)`). */
+  /** Logs decisions to the console while on (`?cxkit-debug`, `cxkit.debug(true)`). */
   setDebug(on: boolean): void;
 }
 

@@ -482,7 +482,7 @@ test('?cxkit-debug in the page URL logs each decision as one console line', asyn
     ]);
 });
 
-test('?cxkit-debug on a page without touchpoints: the engine file comes for the trace of delivery, which sees the first flush', async ({
+test('?cxkit-debug on a page without touchpoints: delivery traces its first flush, and the engine file never comes', async ({
   context,
   page,
   openSite,
@@ -502,7 +502,7 @@ test('?cxkit-debug on a page without touchpoints: the engine file comes for the 
   await openSite(next, { path: '/site/?cxkit-debug', inlineConfig: {} });
   await collector.waitForDelivered([id]);
   await expect.poll(() => lines).toEqual(['cxkit: delivery: sent 1 answer (200)']);
-  expect(scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-touchpoints.js', '/dist/cxkit-delivery.js']);
+  expect(scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-delivery.js']);
 });
 
 test('cxkit.debug(true) on a page without touchpoints traces delivery from then on; debug(false) stops it', async ({
@@ -515,7 +515,6 @@ test('cxkit.debug(true) on a page without touchpoints traces delivery from then 
   await openSite(page, { inlineConfig: {} });
   await page.waitForFunction(() => (window.cxkit as EmbedApi).client !== null);
   await cxkit(page, 'debug', true);
-  await expect.poll(() => scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-touchpoints.js']);
   collector.plan({ status: 404, body: JSON.stringify({ error: 'no such survey' }) });
   const refused = await cxkit<{ id: string }>(page, 'record', { kind: 'nps', score: 2, touchpoint: 'checkout-complete' });
   await expect.poll(() => collector.receivedIds()).toEqual([refused.id]);
@@ -527,6 +526,7 @@ test('cxkit.debug(true) on a page without touchpoints traces delivery from then 
       expect.stringMatching(/^cxkit: delivery: rejected 1 answer: collector answered 404/),
       'cxkit: delivery: sent 1 answer (200)',
     ]);
+  expect(scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-delivery.js']);
   await cxkit(page, 'debug', false);
   const quiet = await cxkit<{ id: string }>(page, 'record', { kind: 'nps', score: 8, touchpoint: 'checkout-complete' });
   await collector.waitForDelivered([quiet.id]);

@@ -1,7 +1,5 @@
 import { expect } from '@esm-bundle/chai';
 import type { Recontact, Touchpoint } from '../../src/schema/touchpoint.js';
-import type { ClientEventMap } from '../../src/sdk/client-events.js';
-import { Emitter } from '../../src/sdk/emitter.js';
 import { Outbox } from '../../src/sdk/outbox.js';
 import { TouchpointEngine } from '../../src/touchpoints/engine.js';
 import type { Decision } from '../../src/touchpoints/touchpoints.js';
@@ -84,7 +82,6 @@ function engineFor(touchpoints: Touchpoint[], promptOpen = false) {
   const memory = new VisitorMemory(outbox);
   const shown: string[] = [];
   const engine = new TouchpointEngine(touchpoints, recontact, memory, {
-    events: new Emitter<ClientEventMap>(),
     isOpen: () => promptOpen,
     whenClosed: () => new Promise(() => {}),
     consentBlocker: () => null,

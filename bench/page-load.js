@@ -156,8 +156,10 @@ export async function measurePageLoad(browser, root, rounds, builds = { '': join
   const samples = Object.fromEntries(loads.map(({ row }) => [row, []]));
   try {
     for (let round = 0; round < rounds; round++) {
-      // interleaved, so that machine noise hits every variant alike
-      for (const { row, variant, build } of loads) {
+      // interleaved, so that machine noise hits every variant alike, and in the other order every other round: a load
+      // that always comes right after another of the same page ran slower (session 19: the same cxkit.js measured 5 ms
+      // apart in two runs, the later one slower both times)
+      for (const { row, variant, build } of round % 2 ? [...loads].reverse() : loads) {
         const context = await browser.newContext();
         const tab = await context.newPage();
         const cdp = await context.newCDPSession(tab);

@@ -109,7 +109,8 @@ export async function measureShow(browser, builds, rounds) {
   };
   try {
     for (let round = 0; round < rounds; round++) {
-      for (const name of Object.keys(builds)) {
+      // every other round the other way round, so that no build always goes first
+      for (const name of round % 2 ? Object.keys(builds).reverse() : Object.keys(builds)) {
         const nps = await open(name);
         await nps.settle();
         samples[name]?.cold.push(await timeShow(nps.tab, 'nps'));

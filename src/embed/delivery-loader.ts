@@ -8,8 +8,8 @@ import type { ScriptLoader } from './script-loader.js';
 const nothingSent = (pending: number): FlushResult => ({ sent: 0, failed: 0, pending });
 
 /**
- * What a client delivers with: until the file is in, a stand-in that keeps what the client asked for (pause, stop, the
- * earliest flush) and hands it over once delivery arrives. What waits is stored meanwhile: an answer stored while the
+ * What a client delivers with: until the file is in, a stand-in that keeps what the client asked for (pause, stop,
+ * debug, the earliest flush) and hands it over once delivery arrives. What waits is stored meanwhile: an answer stored while the
  * file downloads and the page closes goes out on the next page (the unload send needs delivery), and a file that cannot
  * be loaded is named in the console once, with the answers kept.
  */
@@ -56,7 +56,8 @@ export function installDeliveryLoader(scripts: ScriptLoader, api: object): Start
         if (stopped) return;
         const flush = { at: Date.now() + Math.max(0, delayMs) };
         asked.add(flush);
-        // counted after whatever asked for the flush was stored: nothing there, nothing to flush
+        // counted after whatever asked for the flush was stored: with nothing there (or no delivery to be had now), the
+        // flush is done; an `online` event or the next answer asks again
         whenWaiting()
           .then((ready) => ready ?? asked.delete(flush))
           .catch(() => undefined);

@@ -63,7 +63,8 @@ export function installDeliveryLoader(scripts: ScriptLoader, api: object): Start
           .catch(() => undefined);
       },
       sendOnUnload: () => delivery?.sendOnUnload(),
-      getReady: () => void arrive(),
+      // in a task of its own: starting a script's request takes a few ms, and the caller's task is the display's bookkeeping
+      getReady: () => void setTimeout(arrive),
       setPaused(on) {
         paused = on;
         delivery?.setPaused(on);

@@ -261,7 +261,8 @@ export function createClientWith(config: ClientConfig, { startTouchpoints, start
           display = new Promise((resolve) =>
             afterPaintWhenIdle(() => {
               resolve(recordDisplay(prompt, shownAt));
-              delivery.getReady();
+              // nothing is stored or sent without consent: delivery comes with the first answer, or with consent
+              if (consent === 'granted') delivery.getReady();
             }),
           );
           events.emit('shown', { touchpoint: request.touchpoint, kind: request.kind });

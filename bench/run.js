@@ -150,7 +150,7 @@ const targets = {
   [loaderBudget.file]: `critical path, target ≤ ${loaderBudget.bytes.toLocaleString('en')} B gzip`,
   'cxkit-core.js': 'at idle, a second after load',
   'cxkit-touchpoints.js': 'at idle, for a config that has touchpoints',
-  'cxkit-delivery.js': 'once the outbox holds something to send (a prompt painted, an answer, one an earlier page left)',
+  [deliveryFile]: 'once the outbox holds something to send (a prompt painted, an answer, one an earlier page left)',
   'cxkit-prompts.js': 'when a prompt shows (English, with <cx-nps>)',
   'cxkit-csat.js': 'beside it, when a CSAT prompt shows',
   'cxkit-ces.js': 'beside it, when a CES prompt shows',

@@ -45,6 +45,8 @@ export class Delivery implements Deliverer {
   readonly #url: string;
   readonly #owner: string;
   readonly #stillValid: DeliveryDeps['stillValid'];
+  /** Ends debug mode's log of delivery, while it runs. */
+  #stopTrace: (() => void) | null = null;
 
   constructor({ outbox, config, events, owner, stillValid }: DeliveryDeps) {
     this.#outbox = outbox;
@@ -290,8 +292,6 @@ export class Delivery implements Deliverer {
   getReady(): void {
     // built in: ready already
   }
-
-  #stopTrace: (() => void) | null = null;
 
   setDebug(on: boolean): void {
     this.#stopTrace?.();

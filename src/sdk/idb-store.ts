@@ -90,47 +90,51 @@ export class IdbStore implements Store {
 
   add(entry: OutboxEntry, maxEntries: number): Promise<OutboxEntry[]> {
     return this.#run(async (db) => {
+      // room by this page's count: nothing to evict, no count to take (a replaced draft counts twice, which only brings
+      // the next real count sooner)
+      const room = this.#size !== undefined && this.#size < maxEntries;
       // strict durability: the answer must be on disk before the customer is thanked (Chrome defaults to relaxed);
       // a display is bookkeeping, and its forced flush would hold up the writes that follow an answer
-      const durability = entry.display ? 'relaxed' : 'strict';
-      if (this.#size !== undefined && this.#size < maxEntries) {
-        // room by this page's count: one write, as fast as IndexedDB goes (a replaced draft counts twice, which only
-        // brings the next real count sooner)
-        const tx = db.transaction('outbox', 'readwrite', { durability });
-        const put = tx.store.put(entry);
-        // committed now, not once this page next runs a task: a write made as the page goes away (pagehide) still lands
-        tx.commit();
-        await Promise.all([put, tx.done]);
-        // a delivery may have dropped the count while this write was under way: then the next add counts
-        if (this.#size !== undefined) this.#size += 1;
-        return [];
-      }
-      const tx = db.transaction(['outbox', 'meta'], 'readwrite', { durability });
-      const outbox = tx.objectStore('outbox');
-      // all at once: a transaction runs its requests in order, so the reads see the store as it was before the write
-      const reads = Promise.all([outbox.getKey(entry.id), outbox.count()]);
-      const writes = [outbox.put(entry), tx.objectStore('meta').delete(legacyCountKey), tx.done];
-      // awaited below; an abort must not surface as an unhandled rejection before then (or if a read fails first)
-      for (const write of writes) write.catch(() => undefined);
-      const [existing, before] = await reads;
-      // a draft written again replaces itself: only a new id can push the outbox over its cap
-      const after = before + (existing === undefined ? 1 : 0);
-      const overflow = after - maxEntries;
-      const evicted: OutboxEntry[] = [];
-      if (overflow > 0) {
-        let cursor = await outbox.index('enqueuedAt').openCursor();
-        while (cursor && evicted.length < overflow) {
-          if (cursor.value.id !== entry.id) {
-            evicted.push(cursor.value);
-            await cursor.delete();
-          }
-          cursor = await cursor.continue();
-        }
-      }
-      await Promise.all(writes);
-      this.#size = after - evicted.length;
-      return evicted;
+      const tx = db.transaction('outbox', 'readwrite', { durability: entry.display ? 'relaxed' : 'strict' });
+      const put = tx.store.put(entry);
+      // a write of its own, committed now rather than once this page next runs a task: one made as the page goes away
+      // (pagehide) still lands, whatever the count and the eviction after it come to
+      tx.commit();
+      await Promise.all([put, tx.done]);
+      if (!room) return this.#evictOver(db, maxEntries, entry.id);
+      // a delivery may have dropped the count while this write was under way: then the next add counts
+      if (this.#size !== undefined) this.#size += 1;
+      return [];
     });
+  }
+
+  /**
+   * Counts the outbox and deletes its oldest entries (but `kept`, just written) past `maxEntries`. The write it follows
+   * has landed: a failure here leaves the outbox over its cap, which the next add or delivery's listing mends, and is
+   * not the answer's failure.
+   */
+  async #evictOver(db: IDBPDatabase<CxDB>, maxEntries: number, kept: string): Promise<OutboxEntry[]> {
+    try {
+      const tx = db.transaction(['outbox', 'meta'], 'readwrite');
+      // awaited at the end; an abort must not surface as an unhandled rejection before then
+      tx.done.catch(() => undefined);
+      const outbox = tx.objectStore('outbox');
+      const [size] = await Promise.all([outbox.count(), tx.objectStore('meta').delete(legacyCountKey)]);
+      const evicted: OutboxEntry[] = [];
+      let cursor = size > maxEntries ? await outbox.index('enqueuedAt').openCursor() : null;
+      while (cursor && evicted.length < size - maxEntries) {
+        if (cursor.value.id !== kept) {
+          evicted.push(cursor.value);
+          await cursor.delete();
+        }
+        cursor = await cursor.continue();
+      }
+      await tx.done;
+      this.#size = size - evicted.length;
+      return evicted;
+    } catch {
+      return [];
+    }
   }
 
   async list(): Promise<OutboxEntry[]> {

@@ -125,3 +125,13 @@ export function answer(page: Page, score: number, comment?: string): Promise<str
     [score, comment] as const,
   );
 }
+
+/** The script files the page fetches from dist/ from now on (`cxkit-core.js`), in the order it asks for them. */
+export function requestedScripts(page: Page): string[] {
+  const files: string[] = [];
+  page.on('request', (request) => {
+    const file = /\/dist\/(cxkit[^/]*\.js)$/.exec(request.url())?.[1];
+    if (file) files.push(file);
+  });
+  return files;
+}

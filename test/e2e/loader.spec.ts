@@ -2,7 +2,7 @@
 // across the handover, a missing core is named once, and answers left behind go out without any prompt being due.
 import type { EmbedApi } from '../../src/embed.js';
 import type { PromptKind } from '../../src/schema/response.js';
-import { expect, test } from './fixtures.js';
+import { expect, requestedScripts, test } from './fixtures.js';
 import { watchErrors } from './page-errors.js';
 
 /** Holds back the responses for a file until the returned function is called. */
@@ -99,16 +99,6 @@ test('with the touchpoints file missing, one console error names it; answers are
   expect(uncaught).toEqual([]);
 });
 
-/** The script files a page fetches from dist/, in the order it asks for them. */
-function scriptFiles(page: import('@playwright/test').Page): string[] {
-  const files: string[] = [];
-  page.on('request', (request) => {
-    const file = /\/dist\/(cxkit[^/]*\.js)$/.exec(request.url())?.[1];
-    if (file) files.push(file);
-  });
-  return files;
-}
-
 /** Records an NPS answer through window.cxkit and returns its id. */
 const recordIn = (page: import('@playwright/test').Page, score: number) =>
   page.evaluate(
@@ -122,7 +112,7 @@ test('a page with nothing to send never loads delivery; the first answer brings 
   openSite,
   collector,
 }) => {
-  const scripts = scriptFiles(page);
+  const scripts = requestedScripts(page);
   await openSite(page, { inlineConfig: {} });
   await page.waitForFunction(() => (window.cxkit as EmbedApi).client !== null);
   // the core looked at the outbox at start-up, the page came online, and a flush was asked for: nothing to send
@@ -195,7 +185,7 @@ test('with IndexedDB failing, delivery comes at once, so that an answer kept in 
       },
     }),
   );
-  const scripts = scriptFiles(page);
+  const scripts = requestedScripts(page);
   const head = `<script>window.cxkit = window.cxkit || []; cxkit.push(['on', 'degraded', function () { window.degraded = true; }]);</script>`;
   await openSite(page, { head, inlineConfig: { flushDelayMs: 60_000 } });
   await page.waitForFunction(() => (window as unknown as { degraded?: boolean }).degraded === true);
@@ -338,7 +328,7 @@ for (const { how, body, locale } of [
     page,
     openSite,
   }) => {
-    const files = scriptFiles(page);
+    const files = requestedScripts(page);
     const errors = watchErrors(page);
     const { releasePromptUi, arrived: frenchFetched } = await holdPromptUiWhile(page, 'cxkit-locale-fr.js');
     // a prompt in the page's HTML asks for the UI before the page's load event, which then waits for it too
@@ -410,7 +400,7 @@ test('a CSAT prompt fetches its own file beside the prompt UI, not after it; an 
   page,
   openSite,
 }) => {
-  const files = scriptFiles(page);
+  const files = requestedScripts(page);
   const errors = watchErrors(page);
   const { releasePromptUi, arrived: csatFetched } = await holdPromptUiWhile(page, 'cxkit-csat.js');
   await openSite(page, { inlineConfig: {} });

@@ -1,7 +1,7 @@
 // A host site that loads only dist/cxkit.js from another origin: config, the queue, touchpoints and recontact.
 import type { Page } from '@playwright/test';
 import type { EmbedApi } from '../../src/embed.js';
-import { expect, pending, test } from './fixtures.js';
+import { expect, pending, requestedScripts, test } from './fixtures.js';
 import { watchErrors } from './page-errors.js';
 
 /** Calls a window.cxkit method in the page and returns its result. */
@@ -10,13 +10,6 @@ function cxkit<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
     method,
     args,
   ] as const);
-}
-
-/** The paths of the scripts the page requests from now on, in order. */
-function requestedScripts(page: Page): string[] {
-  const scripts: string[] = [];
-  page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
-  return scripts;
 }
 
 /** The page's console.info lines from now on (what debug mode logs). */
@@ -395,7 +388,7 @@ test('the page loads only the loader; the core and the touchpoints come after th
 }) => {
   const scripts = requestedScripts(page);
   await openSite(page, { inlineConfig: { touchpoints: [checkoutNps] } });
-  await expect.poll(() => scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-touchpoints.js']);
+  await expect.poll(() => scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-touchpoints.js']);
   // the request is seen before its timing entry exists: that comes once the file has arrived
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/cxkit-core.js')));
   const timing = await page.evaluate(() => ({
@@ -405,13 +398,11 @@ test('the page loads only the loader; the core and the touchpoints come after th
   expect(timing.loaded).toBeGreaterThan(0);
   expect(timing.core).toBeGreaterThanOrEqual(timing.loaded);
   await page.waitForTimeout(300);
-  expect(scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-touchpoints.js']);
+  expect(scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-touchpoints.js']);
   expect(await cxkit(page, 'milestone', 'checkout-complete')).toBe(true);
-  expect(scripts.slice(0, 4)).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-touchpoints.js', '/dist/cxkit-prompts.js']);
+  expect(scripts.slice(0, 4)).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-touchpoints.js', 'cxkit-prompts.js']);
   // the prompt's display is stored once its first frame is painted, and delivery comes for it
-  await expect
-    .poll(() => scripts)
-    .toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-touchpoints.js', '/dist/cxkit-prompts.js', '/dist/cxkit-delivery.js']);
+  await expect.poll(() => scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-touchpoints.js', 'cxkit-prompts.js', 'cxkit-delivery.js']);
 });
 
 test('a config without touchpoints never loads the touchpoint engine: show() and record() work without it', async ({
@@ -435,13 +426,7 @@ test('a config without touchpoints never loads the touchpoint engine: show() and
   expect(await shown).toMatchObject({ kind: 'csat', score: 5, touchpoint: 'order-placed' });
   await expect.poll(() => collector.received().length).toBe(1);
   // a CSAT prompt: the prompt UI and, beside it, the file that adds <cx-csat>; then delivery, for its display and answer
-  expect(scripts).toEqual([
-    '/dist/cxkit.js',
-    '/dist/cxkit-core.js',
-    '/dist/cxkit-prompts.js',
-    '/dist/cxkit-csat.js',
-    '/dist/cxkit-delivery.js',
-  ]);
+  expect(scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-prompts.js', 'cxkit-csat.js', 'cxkit-delivery.js']);
 });
 
 test('cxkit.init() with touchpoints on a page whose tag has none: the engine loads, and a milestone waits for it', async ({
@@ -502,7 +487,7 @@ test('?cxkit-debug on a page without touchpoints: delivery traces its first flus
   await openSite(next, { path: '/site/?cxkit-debug', inlineConfig: {} });
   await collector.waitForDelivered([id]);
   await expect.poll(() => lines).toEqual(['cxkit: delivery: sent 1 answer (200)']);
-  expect(scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-delivery.js']);
+  expect(scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-delivery.js']);
 });
 
 test('cxkit.debug(true) on a page without touchpoints traces delivery from then on; debug(false) stops it', async ({
@@ -526,7 +511,7 @@ test('cxkit.debug(true) on a page without touchpoints traces delivery from then 
       expect.stringMatching(/^cxkit: delivery: rejected 1 answer: collector answered 404/),
       'cxkit: delivery: sent 1 answer (200)',
     ]);
-  expect(scripts).toEqual(['/dist/cxkit.js', '/dist/cxkit-core.js', '/dist/cxkit-delivery.js']);
+  expect(scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-delivery.js']);
   await cxkit(page, 'debug', false);
   const quiet = await cxkit<{ id: string }>(page, 'record', { kind: 'nps', score: 8, touchpoint: 'checkout-complete' });
   await collector.waitForDelivered([quiet.id]);

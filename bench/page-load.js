@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { serveBuildFile, withBuild } from './builds.js';
 import { posthogDist, posthogHead, servePosthog } from './posthog.js';
-import { median } from './median.js';
+import { median, middleHalf } from './median.js';
 
 /** @param {string} head @param {string} [body] */
 const page = (head, body = '') =>
@@ -190,6 +190,12 @@ export async function measurePageLoad(browser, root, rounds, builds = { '': join
   return Object.entries(samples).map(([variant, list]) => {
     const names = /** @type {Array<keyof LoadFigures>} */ (Object.keys(list[0] ?? {}));
     const medians = /** @type {LoadFigures} */ (Object.fromEntries(names.map((name) => [name, median(list.map((s) => s[name]))])));
-    return { variant, ...medians, cxkitLongLoads: list.filter((s) => s.cxkitLongMs > 0).length, loads: list.length };
+    return {
+      variant,
+      ...medians,
+      cxkitToLoadMiddleHalf: middleHalf(list.map((s) => s.cxkitToLoadMs)),
+      cxkitLongLoads: list.filter((s) => s.cxkitLongMs > 0).length,
+      loads: list.length,
+    };
   });
 }

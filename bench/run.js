@@ -110,6 +110,7 @@ try {
       cxkitLongMs,
       cxkitLongLoads,
       cxkitToLoadMs,
+      cxkitToLoadMiddleHalf: [toLoadLow, toLoadHigh],
       cxkitThroughIdleMs,
       cxkitThreadMs,
       cxkitLongestMs,
@@ -120,7 +121,7 @@ try {
       const added =
         variant === blank?.variant
           ? ''
-          : `  (${plus(loadMs, blank?.loadMs ?? NaN)} ms to load, ${plus(taskMs, blank?.taskMs ?? NaN)} ms through idle${variant.startsWith('cxkit') ? `; cxkit's own script time to load ${cxkitToLoadMs.toFixed(1)} ms, through idle ${cxkitThroughIdleMs.toFixed(1)} ms (thread time ${cxkitThreadMs.toFixed(1)} ms); its longest task ${cxkitLongestMs.toFixed(1)} ms (thread time ${cxkitLongestThreadMs.toFixed(1)} ms)` : ''})`;
+          : `  (${plus(loadMs, blank?.loadMs ?? NaN)} ms to load, ${plus(taskMs, blank?.taskMs ?? NaN)} ms through idle${variant.startsWith('cxkit') ? `; cxkit's own script time to load ${cxkitToLoadMs.toFixed(1)} ms (middle half ${toLoadLow.toFixed(1)}–${toLoadHigh.toFixed(1)}), through idle ${cxkitThroughIdleMs.toFixed(1)} ms (thread time ${cxkitThreadMs.toFixed(1)} ms); its longest task ${cxkitLongestMs.toFixed(1)} ms (thread time ${cxkitLongestThreadMs.toFixed(1)} ms)` : ''})`;
       console.log(
         `bench: page load, ${variant.padEnd(22)} tasks to load ${loadMs.toFixed(1)} ms   through idle ${taskMs.toFixed(1)} ms   long tasks ${longMs.toFixed(0)} ms (cxkit's ${cxkitLongMs.toFixed(0)}, in ${cxkitLongLoads}/${n} loads)   TBT ${blockingMs.toFixed(0)} ms   scripts ${(scriptBytes / 1024).toFixed(1)} KiB${added}`,
       );

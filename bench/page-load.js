@@ -156,9 +156,9 @@ export async function measurePageLoad(browser, root, rounds, builds = { '': join
   const samples = Object.fromEntries(loads.map(({ row }) => [row, []]));
   try {
     for (let round = 0; round < rounds; round++) {
-      // interleaved, so that machine noise hits every variant alike, and in the other order every other round: a load
-      // that always comes right after another of the same page ran slower (session 19: the same cxkit.js measured 5 ms
-      // apart in two runs, the later one slower both times)
+      // interleaved, so that machine noise hits every variant alike, and in the other order every other round, so that
+      // no build always goes first (session 19 took the second place's 5 ms for that; session 20 found two copies of one
+      // build up to 7.5 ms apart with turns too: the middle half printed beside the median says what a gap means)
       for (const { row, variant, build } of round % 2 ? [...loads].reverse() : loads) {
         const context = await browser.newContext();
         const tab = await context.newPage();

@@ -219,7 +219,7 @@ const localeFile = (locale: BuiltInLocale): UserConfig => {
         resolveId: (id) => (id === entry ? `\0${entry}` : null),
         load: (id) =>
           id === `\0${entry}`
-            ? `import { ${locale} } from '${root}src/locales/${locale}.ts';
+            ? `import { ${locale} } from '${root}src/locales/languages/${locale}.ts';
                import { addTranslations } from '${root}src/locales/registry.ts';
                addTranslations({ ${locale} });`
             : null,

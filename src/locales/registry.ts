@@ -2,7 +2,7 @@
 // here; the other built-in languages are added by `./all.ts` (the ESM library) or, for the script tag, fetched one at a
 // time when a prompt needs one (`setLocaleSource`).
 import type { BuiltInLocale } from './built-in-locales.js';
-import { en } from './en.js';
+import { en } from './languages/en.js';
 import type { DeepPartial, PluralForms, Translation } from './translation.js';
 
 export { builtInLocales, type BuiltInLocale } from './built-in-locales.js';

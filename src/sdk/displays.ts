@@ -8,9 +8,9 @@ import type { PromptKind } from '../schema/response.js';
 import type { PromptMode } from '../schema/touchpoint.js';
 import { sdkInfo } from '../version.js';
 import { parseOrThrow } from './errors.js';
-import { enqueueTime } from './enqueue-time.js';
+import { enqueueTime } from './outbox/enqueue-time.js';
 import { uuid } from './ids.js';
-import type { Outbox } from './outbox.js';
+import type { Outbox } from './outbox/outbox.js';
 import { currentPage } from './page.js';
 
 /** Kept, as its `matches` follows the device: a new query on every answer cost a fifth of record()'s own time. */

@@ -2,8 +2,8 @@
 // chosen; finishing replaces it (same id, so one answer stays one response); dismissing, leaving the page or letting
 // it sit untouched sends it as it is.
 import type { Response } from '../schema/response.js';
-import { enqueueTime } from './enqueue-time.js';
-import type { AnswerEntry } from './store.js';
+import { enqueueTime } from './outbox/enqueue-time.js';
+import type { AnswerEntry } from './outbox/store.js';
 
 export interface Draft {
   /** The answer as stored now: partial until finished. */

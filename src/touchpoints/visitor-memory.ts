@@ -1,7 +1,7 @@
 // What the touchpoints remember about a visitor, in IndexedDB so that tabs and reloads agree: page views, the
 // browser session, and per touchpoint whether the visitor is sampled in and when they last answered or dismissed.
 import type { Visitor } from '../schema/context.js';
-import type { Outbox } from '../sdk/outbox.js';
+import type { Outbox } from '../sdk/outbox/outbox.js';
 
 export interface TouchpointMemory {
   readonly sampledIn?: boolean;

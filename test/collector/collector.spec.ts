@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { summarize } from '../../src/sdk/scores.js';
 import type { Response } from '../../src/schema/response.js';
-import { batch, expect, responses, storeKinds, test } from './harness.js';
+import { batch, expect, responses, storeKinds, test } from '../support/collector-harness.js';
 
 /** RFC 4180 parsing, to read the export back. */
 function parseCsv(text: string): string[][] {

@@ -2,7 +2,7 @@
 // rates that are checked against a table worked out by hand.
 import type { Display } from '../../src/schema/display.js';
 import type { Response } from '../../src/schema/response.js';
-import { batch, display, expect, responses, storeKinds, test } from './harness.js';
+import { batch, display, expect, responses, storeKinds, test } from '../support/collector-harness.js';
 
 const hour = 3_600_000;
 

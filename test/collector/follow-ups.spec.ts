@@ -2,7 +2,7 @@
 // only the admin key may make, the summary's open items and time to close, and erasure of one person and nobody else.
 import type { Display } from '../../src/schema/display.js';
 import type { Response } from '../../src/schema/response.js';
-import { batch, display, expect, responses, storeKinds, test } from './harness.js';
+import { batch, display, expect, responses, storeKinds, test } from '../support/collector-harness.js';
 
 const hour = 3_600_000;
 const admin = { Authorization: 'Bearer ak_admin' };

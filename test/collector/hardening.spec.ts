@@ -5,7 +5,7 @@ import { connect, type Socket } from 'node:net';
 import { createCollectorHandler } from '../../collector/http/handler.js';
 import type { AccessLogEntry } from '../../collector/http/access-log.js';
 import { openStore } from '../../collector/store/open.js';
-import { batch, expect, responses, test } from './harness.js';
+import { batch, expect, responses, test } from '../support/collector-harness.js';
 
 /** Sends raw bytes and answers the status line of the reply ('' when the server closed without one). */
 function raw(port: number, text: string): Promise<string> {

@@ -7,7 +7,7 @@ import { summarize } from '../../src/sdk/scores.js';
 import { openStore } from '../../collector/store/open.js';
 import { readAll } from '../../collector/store/store.js';
 import { sampleResponses } from '../../collector/sample-data.js';
-import { batch, expect, responses, test } from './harness.js';
+import { batch, expect, responses, test } from '../support/collector-harness.js';
 
 const cli = fileURLToPath(new URL('../../bin/cxkit-collector.js', import.meta.url));
 const built = fileURLToPath(new URL('../../dist/collector/cli.js', import.meta.url));

@@ -6,7 +6,7 @@ import { summarize, summarizeCounts } from '../../src/sdk/scores.js';
 import type { Response } from '../../src/schema/response.js';
 import { SqliteStore } from '../../collector/store/sqlite.js';
 import { readAll, type DayScoreCount, type ResponseFilter, type ResponseStore } from '../../collector/store/store.js';
-import { expect, responses, storeKinds, test } from './harness.js';
+import { expect, responses, storeKinds, test } from '../support/collector-harness.js';
 
 const day = 86_400_000;
 

@@ -3,7 +3,7 @@
 // through the drill-down.
 import type { Response } from '../../src/schema/response.js';
 import { termsOf } from '../../collector/analytics/themes/themes.js';
-import { answersOf, batch, expect, storeKinds, test } from './harness.js';
+import { answersOf, batch, expect, storeKinds, test } from '../support/collector-harness.js';
 
 const at = Date.UTC(2026, 10, 20, 12);
 const said = (kind: Response['kind'], score: number, count: number, comment: string, locale = 'en-GB') =>

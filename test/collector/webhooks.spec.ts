@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { post } from '../../collector/webhooks/sender.js';
 import { parseTargets, WebhookConfigError } from '../../collector/webhooks/targets.js';
 import type { Response } from '../../src/schema/response.js';
-import { batch, expect, responses, test } from './harness.js';
+import { batch, expect, responses, test } from '../support/collector-harness.js';
 
 interface Received {
   readonly headers: IncomingHttpHeaders;

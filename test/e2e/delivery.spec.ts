@@ -1,6 +1,6 @@
 // Delivery faults a real browser produces: offline, reloads, closed tabs, several tabs, unload.
 import type { EmbedApi } from '../../src/embed.js';
-import { answer, expect, pending, test } from './fixtures.js';
+import { answer, expect, pending, test } from './support/fixtures.js';
 
 test('an answer given offline is delivered exactly once after the tab is closed and the network returns', async ({
   context,

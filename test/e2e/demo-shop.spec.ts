@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer } from '../../demo/serve.js';
-import { expect, test } from './fixtures.js';
+import { expect, test } from './support/fixtures.js';
 
 test('a shopper walks home → product → checkout, places the order, and only then is asked; the answer reaches the dashboard', async ({
   page,

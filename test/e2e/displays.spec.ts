@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import type { EmbedApi } from '../../src/embed.js';
 import type { Received } from '../support/collector.js';
-import { expect, test, type SiteOptions } from './fixtures.js';
+import { expect, test, type SiteOptions } from './support/fixtures.js';
 
 /** Each moment in its journey stage, which its displays and answers carry. */
 const stages: Record<string, string> = { checkout: 'buy', help: 'get-help', pricing: 'choose' };

@@ -6,8 +6,8 @@ import { build } from 'vite';
 import type { EmbedApi } from '../../src/embed.js';
 import { maxTouchpoints } from '../../src/schema/config.js';
 import type { RecordInput } from '../../src/schema/response.js';
-import { expect, test } from './fixtures.js';
-import { watchErrors } from './page-errors.js';
+import { expect, test } from './support/fixtures.js';
+import { watchErrors } from './support/page-errors.js';
 
 /** Records through window.cxkit; resolves with the id, or with the error message record() was refused with. */
 function record(page: Page, input: RecordInput): Promise<{ id?: string; refused?: string }> {

@@ -2,8 +2,8 @@
 // across the handover, a missing core is named once, and answers left behind go out without any prompt being due.
 import type { EmbedApi } from '../../src/embed.js';
 import type { PromptKind } from '../../src/schema/response.js';
-import { expect, requestedScripts, test } from './fixtures.js';
-import { watchErrors } from './page-errors.js';
+import { expect, requestedScripts, test } from './support/fixtures.js';
+import { watchErrors } from './support/page-errors.js';
 
 /** Holds back the responses for a file until the returned function is called. */
 async function holdBack(page: import('@playwright/test').Page, url: string): Promise<() => void> {

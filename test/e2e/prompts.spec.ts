@@ -1,7 +1,7 @@
 // The prompts as shipped in dist/cxkit.js: accessibility audits in every mode, theme and direction, and a strict CSP.
 import type { Page } from '@playwright/test';
-import { audit } from './axe.js';
-import { expect, test } from './fixtures.js';
+import { audit } from './support/axe.js';
+import { expect, test } from './support/fixtures.js';
 
 const prompt = (page: Page, kind: string) => page.locator(`cx-${kind}`);
 

@@ -1,7 +1,7 @@
 // cxkit/react: a React app renders the prompt with typed props, and its typed event props fire.
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { expect, test } from './fixtures.js';
+import { expect, test } from './support/fixtures.js';
 
 let app = '';
 

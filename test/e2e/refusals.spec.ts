@@ -9,7 +9,7 @@ import { startCollectorServer, type RunningServer } from '../../collector/http/s
 import { openStore } from '../../collector/store/open.js';
 import { readAll, type ResponseStore } from '../../collector/store/store.js';
 import type { EmbedApi } from '../../src/embed.js';
-import { answer, expect, test } from './fixtures.js';
+import { answer, expect, test } from './support/fixtures.js';
 
 interface DeliveryEvent {
   readonly type: string;

@@ -2,7 +2,7 @@
 // 2.5.8), the end labels under the first and last option, nothing past the window — at phone to desktop widths, in
 // each mode, left to right and right to left.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.js';
+import { expect, test } from './support/fixtures.js';
 
 const widths = [320, 390, 768, 1280];
 const modes = ['inline', 'popover', 'modal'] as const;

@@ -1,8 +1,8 @@
 // A host site that loads only dist/cxkit.js from another origin: config, the queue, touchpoints and recontact.
 import type { Page } from '@playwright/test';
 import type { EmbedApi } from '../../src/embed.js';
-import { expect, pending, requestedScripts, test } from './fixtures.js';
-import { watchErrors } from './page-errors.js';
+import { expect, pending, requestedScripts, test } from './support/fixtures.js';
+import { watchErrors } from './support/page-errors.js';
 
 /** Calls a window.cxkit method in the page and returns its result. */
 function cxkit<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {

@@ -4,7 +4,7 @@ import { expect } from '@esm-bundle/chai';
 import { setDefaultClient } from '../../src/elements/default-client.js';
 import { defineElement } from '../../src/elements/define-element.js';
 import type { CxPromptElement } from '../../src/elements/prompt-element.js';
-import { fr } from '../../src/locales/fr.js';
+import { fr } from '../../src/locales/languages/fr.js';
 import { registerTranslation, resolveLocale } from '../../src/locales/registry.js';
 import { Collector } from '../support/collector.js';
 import { idleClient } from '../support/clients.js';

@@ -3,7 +3,7 @@ import { openDB } from 'idb';
 import { createClient, type CxClient } from '../../src/sdk/client.js';
 import type { ClientConfig } from '../../src/schema/config.js';
 import type { ClientEventMap } from '../../src/sdk/client-events.js';
-import type { OutboxEntry, RejectedEntry } from '../../src/sdk/store.js';
+import type { OutboxEntry, RejectedEntry } from '../../src/sdk/outbox/store.js';
 import type { Collector } from './collector.js';
 
 const created: CxClient[] = [];

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import type { Recontact, Touchpoint } from '../../src/schema/touchpoint.js';
-import { Outbox } from '../../src/sdk/outbox.js';
+import { Outbox } from '../../src/sdk/outbox/outbox.js';
 import { TouchpointEngine } from '../../src/touchpoints/engine.js';
 import type { Decision } from '../../src/touchpoints/touchpoints.js';
 import { VisitorMemory } from '../../src/touchpoints/visitor-memory.js';

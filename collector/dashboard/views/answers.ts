@@ -1,0 +1,149 @@
+// The dashboard's drill-down: the answers behind any figure in a table a page at a time — score, comment, touchpoint,
+// stage, segments, follow-up — narrowed by its own choices (kept in the address, prefixed `answers-`), opened from
+// the figures (a tile, a segment, a journey moment, a theme, a trend bucket, a distribution bar), and downloadable as
+// CSV or JSON with the same filter.
+import type { AnswerListing } from '../../analytics/drill-down.js';
+import type { AnswerRow } from '../../store/store.js';
+import { stackRow } from '../stack-row.js';
+import { saveToUrl } from '../url-state.js';
+import { dimensionLabel } from '../wording.js';
+
+const section = document.querySelector<HTMLElement>('#answers')!;
+const form = document.querySelector<HTMLFormElement>('#answer-options')!;
+const field = (name: string) => form.elements.namedItem(`answers-${name}`) as HTMLInputElement | HTMLSelectElement;
+/** The form's fields as the drill-down endpoint names them. */
+const names = ['kind', 'band', 'score', 'status', 'order', 'touchpoint', 'by', 'value', 'q', 'since', 'until'] as const;
+let filter = new URLSearchParams();
+/** The cursors of the pages before this one, and this one's. */
+let pages: string[] = [];
+let here: string | null = null;
+
+/** Answers a page: a screenful to read, not a report. */
+const pageSize = 20;
+
+function query(): URLSearchParams {
+  const params = new URLSearchParams(filter);
+  params.set('limit', String(pageSize));
+  for (const name of names) if (field(name).value) params.set(name, field(name).value);
+  if ((field('comment') as HTMLInputElement).checked) params.set('comment', '1');
+  return params;
+}
+
+/** "On 2026-11-28", "2026-11-23 to 2026-11-29": the days from `since` up to the day before `until`. */
+function daysLabel(since: string, until: string): string {
+  const last = new Date(Date.parse(`${until}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return last <= since ? `On ${since}` : `${since} to ${last}`;
+}
+
+/** The narrowing the table shows as removable chips: days, a comment's text, a touchpoint and a segment set from a figure. */
+function chips(): void {
+  const list = section.querySelector('#answer-chips')!;
+  const items: HTMLElement[] = [];
+  const chip = (label: string, clear: () => void) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'chip';
+    button.textContent = `${label} ✕`;
+    button.setAttribute('aria-label', `${label}: remove`);
+    button.addEventListener('click', () => {
+      clear();
+      refresh();
+    });
+    items.push(button);
+  };
+  const [since, until] = [field('since').value, field('until').value];
+  if (since && until) chip(daysLabel(since, until), () => ((field('since').value = ''), (field('until').value = '')));
+  if (field('q').value) chip(`Comment says “${field('q').value}”`, () => (field('q').value = ''));
+  if (field('touchpoint').value) chip(`Touchpoint: ${field('touchpoint').value}`, () => (field('touchpoint').value = ''));
+  if (field('by').value && field('value').value)
+    chip(`${dimensionLabel(field('by').value)}: ${field('value').value}`, () => ((field('by').value = ''), (field('value').value = '')));
+  list.replaceChildren(...items);
+}
+
+function row({ response: r, segments, followUp }: AnswerRow): HTMLTableRowElement {
+  const when = new Date(r.answeredAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const shown = ['device', 'locale', ...Object.keys(segments).filter((d) => d.startsWith('trait:'))].filter((d) => segments[d]);
+  return stackRow(when, [
+    { label: 'Score', text: `${r.kind.toUpperCase()} ${r.score}` },
+    { label: 'Comment', text: r.comment ?? '', className: 'comment' },
+    { label: 'Touchpoint', text: r.touchpoint },
+    { label: 'Stage', text: r.stage ?? '–' },
+    { label: 'Segments', text: shown.map((d) => segments[d]).join(' · ') || '–' },
+    { label: 'Follow-up', text: followUp ? followUp.status : '–' },
+  ]);
+}
+
+async function load(): Promise<void> {
+  chips();
+  const params = query();
+  const exports = new URLSearchParams(params);
+  exports.delete('limit');
+  section.querySelector<HTMLAnchorElement>('#answers-csv')!.href = `/v1/answers.csv?${exports}`;
+  section.querySelector<HTMLAnchorElement>('#answers-json')!.href = `/v1/answers.json?${exports}`;
+  if (here) params.set('after', here);
+  const status = section.querySelector('#answer-status')!;
+  const response = await fetch(`/v1/answers?${params}`);
+  if (!response.ok) {
+    status.textContent = `Could not load the answers (HTTP ${response.status}).`;
+    return;
+  }
+  const listing = (await response.json()) as AnswerListing;
+  const body = section.querySelector('#answer-table tbody')!;
+  body.replaceChildren(...listing.answers.map(row));
+  const first = pages.length * pageSize + 1;
+  const last = first + listing.answers.length - 1;
+  status.textContent = listing.answers.length
+    ? `Answers ${first}–${last}${listing.total === null ? '' : ` of ${listing.total}`}.`
+    : listing.total === 0 || !pages.length
+      ? 'No answers match.'
+      : 'No more answers.';
+  const next = section.querySelector<HTMLButtonElement>('#answers-next')!;
+  next.hidden = !listing.next;
+  next.dataset.cursor = listing.next ?? '';
+  section.querySelector<HTMLButtonElement>('#answers-previous')!.hidden = !pages.length;
+  saveToUrl();
+}
+
+/** Back to the first page with the current choices. */
+function refresh(): void {
+  pages = [];
+  here = null;
+  void load();
+}
+
+/** Shows the answers behind a figure: `narrowing` replaces the drill-down's choices, then the section takes focus. */
+export function openAnswers(narrowing: Partial<Record<(typeof names)[number], string>>): void {
+  for (const name of names) if (name !== 'order') field(name).value = narrowing[name] ?? '';
+  (field('comment') as HTMLInputElement).checked = false;
+  refresh();
+  section.scrollIntoView({ block: 'start' });
+  section.querySelector<HTMLElement>('h2')!.focus();
+}
+
+/** A link-styled button that opens the answers behind a figure. */
+export function answersButton(label: string, narrowing: Parameters<typeof openAnswers>[0]): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'link';
+  button.textContent = label;
+  button.addEventListener('click', () => openAnswers(narrowing));
+  return button;
+}
+
+export function refreshAnswers(params: URLSearchParams): Promise<void> {
+  filter = params;
+  pages = [];
+  here = null;
+  return load();
+}
+
+form.addEventListener('change', refresh);
+section.querySelector('#answers-next')!.addEventListener('click', (event) => {
+  pages.push(here ?? '');
+  here = (event.currentTarget as HTMLElement).dataset.cursor || null;
+  void load();
+});
+section.querySelector('#answers-previous')!.addEventListener('click', () => {
+  here = pages.pop() || null;
+  void load();
+});

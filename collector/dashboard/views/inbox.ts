@@ -1,0 +1,156 @@
+// The follow-up inbox: answers that need someone, each with a small form to record who reached the customer. Reading
+// uses the dashboard's read key; changing a status sends the admin key typed here (kept for this tab only).
+import type { InboxItem } from '../../store/store.js';
+
+const settings = document.querySelector<HTMLFormElement>('#admin')!;
+const list = document.querySelector<HTMLOListElement>('#inbox-items')!;
+const status = document.querySelector<HTMLElement>('#inbox-status')!;
+const adminKeyInput = settings.elements.namedItem('adminKey') as HTMLInputElement;
+const byInput = settings.elements.namedItem('by') as HTMLInputElement;
+const showSelect = settings.elements.namedItem('status') as HTMLSelectElement;
+
+const storedKey = 'cxkit-admin-key';
+adminKeyInput.value = sessionStorage.getItem(storedKey) ?? '';
+byInput.value = localStorage.getItem('cxkit-follow-up-by') ?? '';
+adminKeyInput.addEventListener('change', () => sessionStorage.setItem(storedKey, adminKeyInput.value));
+byInput.addEventListener('change', () => localStorage.setItem('cxkit-follow-up-by', byInput.value));
+settings.addEventListener('submit', (event) => event.preventDefault());
+
+const statusNames = { open: 'Open', contacted: 'Contacted', closed: 'Closed' } as const;
+
+/** Why a change was refused, in words a CX manager can act on. */
+function refusal(code: number): string {
+  if (code === 401) return 'Not saved: the admin key is missing or wrong (the read key cannot change follow-ups).';
+  if (code === 403) return 'Not saved: this collector allows no changes (start it with --admin-key).';
+  if (code === 404) return 'Not saved: this answer no longer exists (it may have been erased).';
+  return `Not saved: the collector answered ${code}.`;
+}
+
+function describe(item: InboxItem): { meta: string; label: string } {
+  const r = item.response;
+  const who = r.userId
+    ? `${r.userId}${
+        r.traits
+          ? ` (${Object.entries(r.traits)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join(', ')})`
+          : ''
+      }`
+    : 'anonymous';
+  const where = `${r.touchpoint} · ${new URL(r.page.url, location.href).pathname}`;
+  return {
+    meta: `${where} · ${new Date(r.answeredAt).toLocaleString()} · ${who}`,
+    label: `${r.kind.toUpperCase()} ${r.score} at ${r.touchpoint}, ${new Date(r.answeredAt).toLocaleString()}`,
+  };
+}
+
+function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElement {
+  const r = item.response;
+  const { meta, label } = describe(item);
+  const li = document.createElement('li');
+  const heading = document.createElement('p');
+  heading.className = 'meta';
+  const badge = document.createElement('span');
+  badge.className = 'badge';
+  badge.textContent = `${r.kind.toUpperCase()} ${r.score}`;
+  heading.append(badge, meta);
+  const comment = document.createElement('p');
+  comment.className = 'comment';
+  comment.textContent = r.comment ?? (r.partial ? '(left before writing a comment)' : '(no comment)');
+
+  const form = document.createElement('form');
+  form.className = 'follow-up';
+  form.setAttribute('aria-label', `Follow-up for ${label}`);
+  const select = document.createElement('select');
+  select.name = 'status';
+  for (const [value, name] of Object.entries(statusNames)) select.add(new Option(name, value, false, value === item.followUp.status));
+  const note = document.createElement('input');
+  note.name = 'note';
+  note.value = item.followUp.note ?? '';
+  note.maxLength = 2000;
+  const button = document.createElement('button');
+  button.type = 'submit';
+  button.textContent = 'Save';
+  const outcome = document.createElement('span');
+  outcome.className = 'outcome';
+  outcome.setAttribute('role', 'status');
+  if (item.followUp.changedAt) {
+    outcome.textContent = `${statusNames[item.followUp.status]}${item.followUp.by ? ` by ${item.followUp.by}` : ''}, ${new Date(item.followUp.changedAt).toLocaleString()}`;
+  }
+  const field = (text: string, control: HTMLElement) => {
+    const wrapper = document.createElement('label');
+    wrapper.append(text, control);
+    return wrapper;
+  };
+  form.append(field('Status', select), field('Note', note), button, outcome);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void (async () => {
+      button.disabled = true;
+      try {
+        const reply = await fetch(`/v1/responses/${encodeURIComponent(r.id)}/follow-up`, {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminKeyInput.value}` },
+          body: JSON.stringify({
+            status: select.value,
+            ...(note.value ? { note: note.value } : {}),
+            ...(byInput.value ? { by: byInput.value } : {}),
+          }),
+        });
+        if (!reply.ok) {
+          outcome.textContent = refusal(reply.status);
+          return;
+        }
+        // the list is drawn again (the item may leave this view), so the confirmation goes to the inbox's own status
+        const saved = `Saved: ${label} is ${statusNames[select.value as keyof typeof statusNames].toLowerCase()}${byInput.value ? ` (${byInput.value})` : ''}.`;
+        await onChanged();
+        status.textContent = saved;
+      } catch {
+        outcome.textContent = 'Not saved: the collector could not be reached.';
+      } finally {
+        button.disabled = false;
+      }
+    })();
+  });
+  const text = document.createElement('div');
+  text.append(heading, comment);
+  li.append(text, form);
+  return li;
+}
+
+const more = document.querySelector<HTMLButtonElement>('#inbox-more')!;
+const pageSize = 10;
+let shownCount = pageSize;
+
+/** Loads the inbox for the dashboard's filters (`params` carries the read key when there is one). */
+export async function refreshInbox(params: URLSearchParams, onChanged: () => Promise<void>): Promise<void> {
+  const query = new URLSearchParams(params);
+  if (showSelect.value) query.set('status', showSelect.value);
+  // one more than shown tells whether there is more
+  query.set('limit', String(shownCount + 1));
+  const reply = await fetch(`/v1/inbox?${query}`);
+  if (!reply.ok) {
+    status.textContent = `Could not load the inbox (HTTP ${reply.status}).`;
+    return;
+  }
+  const { items } = (await reply.json()) as { items: InboxItem[] };
+  list.replaceChildren(...items.slice(0, shownCount).map((item) => itemView(item, onChanged)));
+  more.hidden = items.length <= shownCount;
+  more.onclick = () => {
+    shownCount += pageSize;
+    void refreshInbox(params, onChanged);
+  };
+  const shown = showSelect.selectedOptions[0]?.textContent?.toLowerCase() ?? '';
+  status.textContent = items.length
+    ? ''
+    : showSelect.value === 'open'
+      ? 'Nobody is waiting for a follow-up.'
+      : `No ${shown === 'all' ? '' : `${shown} `}follow-ups.`;
+}
+
+export function onInboxFilter(listener: () => void): void {
+  showSelect.addEventListener('change', () => {
+    shownCount = pageSize;
+    listener();
+  });
+}

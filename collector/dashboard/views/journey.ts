@@ -1,0 +1,80 @@
+// The dashboard's journey section: each stage with its moments — score, answers, response rate, change on the period
+// before — and the weakest moment of each metric called out. From /v1/journey with the page's filter.
+import type { Journey, JourneyMoment } from '../../analytics/journey.js';
+import { answersButton } from './answers.js';
+import { stackRow } from '../stack-row.js';
+import { count, format } from '../wording.js';
+
+const section = document.querySelector<HTMLElement>('#journey')!;
+const metric = { nps: 'NPS', csat: 'CSAT %', ces: 'CES (1–7)' } as const;
+
+const scoreOf = (m: Pick<JourneyMoment, 'kind' | 'score'>) => (m.score === null ? '–' : format(m.score, m.kind === 'ces' ? 2 : 0));
+
+/** "+8", "−3", "no change", or "–" when either period has no answers; words for screen readers in the cell's title. */
+function change(m: JourneyMoment): string {
+  if (m.change === null) return '–';
+  const value = format(Math.abs(m.change), m.kind === 'ces' ? 2 : 0);
+  if (value === format(0, m.kind === 'ces' ? 2 : 0)) return 'no change';
+  return m.change > 0 ? `up ${value}` : `down ${value}`;
+}
+
+const headers = ['Moment', 'Score', 'Answers', 'Response rate', 'Change on the period before'];
+
+/** A moment's row: its name opens its answers; a change is coloured by its direction. */
+function row(m: JourneyMoment): HTMLTableRowElement {
+  const values = [
+    `${metric[m.kind]} ${scoreOf(m)}`,
+    count(m.n, 'answer', 'answers'),
+    m.responseRate === null ? '–' : `${format(m.responseRate)}%`,
+    change(m),
+  ];
+  const direction = m.change === null || m.change === 0 ? undefined : m.change > 0 ? 'up' : 'down';
+  return stackRow(
+    answersButton(m.touchpoint, { touchpoint: m.touchpoint }),
+    values.map((text, i) => ({ text, label: headers[i + 1]!, className: i === values.length - 1 ? direction : undefined })),
+  );
+}
+
+function table(caption: string, moments: readonly JourneyMoment[]): HTMLTableElement {
+  const el = document.createElement('table');
+  el.className = 'journey-stage stack';
+  el.setAttribute('role', 'table');
+  el.createCaption().textContent = caption;
+  const thead = el.createTHead();
+  thead.setAttribute('role', 'rowgroup');
+  const head = thead.insertRow();
+  head.setAttribute('role', 'row');
+  for (const label of headers) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.setAttribute('role', 'columnheader');
+    th.textContent = label;
+    head.append(th);
+  }
+  const body = el.createTBody();
+  body.setAttribute('role', 'rowgroup');
+  body.append(...moments.map(row));
+  return el;
+}
+
+export async function refreshJourney(params: URLSearchParams): Promise<void> {
+  const list = section.querySelector('#journey-stages')!;
+  const truth = section.querySelector('#moments-of-truth')!;
+  const response = await fetch(`/v1/journey?${params}`);
+  if (!response.ok) {
+    list.replaceChildren();
+    truth.textContent = `Could not load the journey (HTTP ${response.status}).`;
+    return;
+  }
+  const journey = (await response.json()) as Journey;
+  const tables = journey.stages.map((s) => table(s.stage, s.moments));
+  if (journey.unstaged.length) tables.push(table('No stage', journey.unstaged));
+  list.replaceChildren(...tables);
+  if (!tables.length) {
+    truth.textContent = 'No answers in this period. Give touchpoints a "stage" in the cxkit config to see them here by journey stage.';
+    return;
+  }
+  truth.textContent = journey.momentsOfTruth.length
+    ? `Weakest moments: ${journey.momentsOfTruth.map((m) => `${m.touchpoint} (${metric[m.kind]} ${scoreOf(m)}, ${count(m.n, 'answer', 'answers')})`).join('; ')}.`
+    : 'No metric has two moments with enough answers (30 each) to tell the weakest yet.';
+}

@@ -1,0 +1,182 @@
+// The dashboard's trends: per metric, the rolling figure (7 or 28 days) as a line in its 95% band, one dot per bucket
+// (hollow where the bucket has too few answers to read a swing into), the period's change in words, and the buckets
+// as a table for anyone who does not read charts. From /v1/trends with the page's filter.
+import type uPlot from 'uplot';
+import type { PromptKind } from '../../../src/schema/response.js';
+import type { BucketSize, MetricTrend, PeriodChange, RollingPoint, Trends } from '../../analytics/trends.js';
+import { answersButton } from './answers.js';
+import { css, draw, empty, translucent } from '../charts.js';
+import { bounds, count, format, metricDigits, metricName, metricScale, pValue } from '../wording.js';
+
+const options = document.querySelector<HTMLFormElement>('#trend-options')!;
+const label = { nps: 'NPS', csat: 'CSAT %', ces: 'CES (1–7)' } as const;
+const bucketWords: Record<BucketSize, [string, string]> = { day: ['day', 'days'], week: ['week', 'weeks'], month: ['month', 'months'] };
+let latest: Trends | null = null;
+
+/** A metric's block: the change in words, the chart, and its buckets as a table for anyone who does not read charts. */
+function block(kind: PromptKind): void {
+  const holder = document.getElementById(`trend-${kind}-block`)!;
+  holder.className = 'trend';
+  const change = document.createElement('p');
+  change.className = 'change';
+  change.id = `change-${kind}`;
+  const chart = document.createElement('div');
+  chart.className = 'chart';
+  chart.id = `trend-${kind}`;
+  const details = document.createElement('details');
+  const summary = document.createElement('summary');
+  summary.textContent = `${metricName[kind]} as a table`;
+  const table = document.createElement('table');
+  table.id = `trend-table-${kind}`;
+  table.className = 'figures';
+  table.createCaption();
+  const head = table.createTHead().insertRow();
+  for (const label of ['From', metricName[kind], '95% interval', 'Answers']) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = label;
+    head.append(th);
+  }
+  table.createTBody();
+  details.append(summary, table);
+  holder.append(change, chart, details);
+}
+for (const kind of ['nps', 'csat', 'ces'] as const) block(kind);
+
+/** Seconds since the epoch at a time of a day, for the chart's x axis. */
+const secondsAt = (day: string, hour = 12) => Date.parse(`${day}T00:00:00Z`) / 1000 + hour * 3600;
+
+/** "NPS 34, up 8 on the previous 28 days; p = 0.03, n = 412", or what keeps the sentence from being said. */
+function describeChange(kind: PromptKind, change: PeriodChange, days: number): string {
+  const previous = `the previous ${count(Math.round(days), 'day', 'days')}`;
+  const { current } = change;
+  if (current.value === null) return `No ${metricName[kind]} answers in this period.`;
+  const now = `${metricName[kind]} ${format(current.value, metricDigits(kind))}`;
+  if (change.difference === null) return `${now} on ${count(current.n, 'answer', 'answers')}; no answers in ${previous} to compare with.`;
+  const size = format(Math.abs(change.difference), metricDigits(kind));
+  const moved =
+    size === format(0, metricDigits(kind)) ? `unchanged on ${previous}` : `${change.difference > 0 ? 'up' : 'down'} ${size} on ${previous}`;
+  const n = `n = ${current.n}`;
+  if (change.p === null) return `${now}, ${moved}; too few answers to test the change, ${n}.`;
+  const chance = change.p < 0.05 ? '' : ' (could be chance)';
+  return `${now}, ${moved}${chance}; ${pValue(change.p)}, ${n}.`;
+}
+
+/** Where a line is drawn: firm where its window has enough answers, dashed where it is thin (joined at the ends). */
+function lines(points: readonly RollingPoint[]) {
+  const firm = points.map((p) => (p.sparse ? null : p.value));
+  const thin = points.map((p, i) => {
+    const near = p.sparse || points[i - 1]?.sparse || points[i + 1]?.sparse;
+    return near ? p.value : null;
+  });
+  return { firm, thin };
+}
+
+function chart(kind: PromptKind, trend: MetricTrend, window: '7' | '28', bucket: BucketSize): void {
+  const id = `trend-${kind}`;
+  const rolling = trend.rolling[window];
+  if (trend.buckets.every((b) => b.n === 0) && rolling.every((p) => p.n === 0)) return empty(id, label[kind]);
+  // rolling figures at each day's noon, bucket dots at each bucket's middle: one x axis holds both
+  const xs = [
+    ...new Set([...rolling.map((p) => secondsAt(p.day)), ...trend.buckets.map((b) => (secondsAt(b.start, 0) + secondsAt(b.end, 0)) / 2)]),
+  ];
+  xs.sort((a, b) => a - b);
+  const at = new Map(xs.map((x, i) => [x, i]));
+  // undefined is "no point here" (the line carries on), null a gap
+  const column = () => new Array<number | null | undefined>(xs.length).fill(undefined);
+  const [firm, thin, low, high, dots, thinDots] = [column(), column(), column(), column(), column(), column()];
+  const { firm: firmLine, thin: thinLine } = lines(rolling);
+  const [min, max] = metricScale[kind];
+  rolling.forEach((p, i) => {
+    const x = at.get(secondsAt(p.day))!;
+    firm[x] = firmLine[i];
+    thin[x] = thinLine[i];
+    const band = p.sparse || p.value === null || p.ci95 === null;
+    low[x] = band ? null : Math.max(min, p.value! - p.ci95!);
+    high[x] = band ? null : Math.min(max, p.value! + p.ci95!);
+  });
+  for (const b of trend.buckets) {
+    const x = at.get((secondsAt(b.start, 0) + secondsAt(b.end, 0)) / 2)!;
+    if (b.value !== null) (b.sparse ? thinDots : dots)[x] = b.value;
+  }
+  const span: [number, number] = [secondsAt(trend.buckets[0]!.start, 0), secondsAt(trend.buckets.at(-1)!.end, 0)];
+  document.getElementById(id)!.dataset.axis = span.map((t) => new Date(t * 1000).toISOString()).join('/');
+  const last = [...rolling].reverse().find((p) => p.value !== null);
+  // the figures by bucket are in the table below the chart: the label says what the line says now
+  const description =
+    `${label[kind]}, ${window}-day rolling` +
+    (last
+      ? `: ${format(last.value, metricDigits(kind))} on the ${window} days to ${last.day}, ${count(last.n, 'answer', 'answers')}`
+      : '') +
+    `; each ${bucketWords[bucket][0]} in the table "${metricName[kind]} as a table"`;
+  const accent = css('--accent');
+  const none = () => null;
+  draw(
+    id,
+    {
+      title: label[kind],
+      scales: { x: { time: true, range: span }, y: { range: [...metricScale[kind]] } },
+      series: [
+        {},
+        { label: `${window}-day rolling`, stroke: accent, width: 2, points: { show: false } },
+        { label: 'too few answers', stroke: accent, width: 1, dash: [4, 4], points: { show: false } },
+        { label: 'low', stroke: 'transparent', points: { show: false } },
+        { label: 'high', stroke: 'transparent', points: { show: false } },
+        { label: bucketWords[bucket][0], stroke: accent, paths: none, points: { show: true, size: 7, fill: accent } },
+        { label: 'thin bucket', stroke: css('--muted'), paths: none, points: { show: true, size: 7, fill: css('--card'), width: 1.5 } },
+      ],
+      bands: [{ series: [4, 3], fill: translucent(accent, 0.18) }],
+    },
+    [xs, firm, thin, low, high, dots, thinDots] as uPlot.AlignedData,
+    description,
+  );
+}
+
+function table(kind: PromptKind, trend: MetricTrend, bucket: BucketSize): void {
+  const body = document.querySelector(`#trend-table-${kind} tbody`)!;
+  document.querySelector(`#trend-table-${kind} caption`)!.textContent = `${metricName[kind]} by ${bucketWords[bucket][0]}`;
+  body.replaceChildren(
+    ...trend.buckets.map((b) => {
+      const row = document.createElement('tr');
+      const interval =
+        b.value === null
+          ? '–'
+          : b.sparse
+            ? `too few answers (under ${latest!.minAnswers})`
+            : bounds(b.value, b.ci95 ?? 0, metricScale[kind], metricDigits(kind));
+      [b.start, format(b.value, metricDigits(kind)), interval, String(b.n)].forEach((text, i) => {
+        const cell = document.createElement(i ? 'td' : 'th');
+        if (!i) cell.scope = 'row';
+        // a bucket with answers opens them
+        if (i || !b.n) cell.textContent = text;
+        else cell.append(answersButton(text, { kind, since: b.start, until: b.end }));
+        row.append(cell);
+      });
+      return row;
+    }),
+  );
+}
+
+function render(): void {
+  if (!latest) return;
+  const window = new FormData(options).get('window') === '7' ? '7' : '28';
+  const trends = latest;
+  const bucket = trends.bucket;
+  document.querySelector('#trend-key')!.textContent =
+    `Line: the ${window}-day rolling figure, shaded by its 95% interval (dashed where the window has under ${trends.minAnswers} answers). ` +
+    `Dots: one per ${bucketWords[bucket][0]}; hollow dots rest on under ${trends.minAnswers} answers and say little.`;
+  for (const kind of ['nps', 'csat', 'ces'] as const) {
+    document.querySelector(`#change-${kind}`)!.textContent = describeChange(kind, trends.metrics[kind].change, trends.period.days);
+    chart(kind, trends.metrics[kind], window, bucket);
+    table(kind, trends.metrics[kind], bucket);
+  }
+}
+
+export async function refreshTrends(params: URLSearchParams): Promise<void> {
+  const response = await fetch(`/v1/trends?${params}`);
+  if (!response.ok) return;
+  latest = (await response.json()) as Trends;
+  render();
+}
+
+options.addEventListener('change', render);

@@ -1,0 +1,312 @@
+// Sends waiting answers: one flush at a time per tab, one tab at a time, with retries and unload sends.
+import { maxBatchBytes } from '../../schema/batch-limits.js';
+import type { ResolvedConfig } from '../../schema/config.js';
+import { packBatches, type PackedBatch } from './batches.js';
+import type { ClientEventMap, FlushResult } from '../client-events.js';
+import type { Deliverer, DeliveryDeps, StartDelivery } from './deliverer.js';
+import type { Emitter } from '../emitter.js';
+import { withDeliveryLock } from './flush-lock.js';
+import { liveOwners } from '../page-lock.js';
+import type { Outbox } from '../outbox/outbox.js';
+import { backoffDelay } from './retry.js';
+import { traceDelivery } from './delivery-trace.js';
+import { isAnswer, type OutboxEntry } from '../outbox/store.js';
+import { deliveryUrl, sendBatch, type SendResult } from './transport.js';
+
+const dayMs = 86_400_000;
+/** When another tab holds the fallback lease, look again after this long. */
+const leaseBusyRetryMs = 2000;
+
+interface Tally {
+  sent: number;
+  failed: number;
+}
+
+export class Delivery implements Deliverer {
+  #running: Promise<FlushResult> | null = null;
+  #queued: Promise<FlushResult> | null = null;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timerAt = Infinity;
+  /** Answers in a request right now; the unload send skips those already sent with keepalive. */
+  readonly #inFlight = new Map<string, 'flush' | 'keepalive'>();
+  #stopped = false;
+  /** While consent is not granted nothing is sent; answers wait. */
+  #paused = false;
+  /**
+   * Answers this page checked and stored itself: their stored form is what it checked (only this page writes their
+   * content), so a flush need not check them again. Anything else in the outbox (earlier pages', other tabs', an older
+   * SDK's) is checked before it goes out.
+   */
+  readonly #checkedHere = new Set<string>();
+
+  readonly #outbox: Outbox;
+  readonly #config: ResolvedConfig;
+  readonly #events: Emitter<ClientEventMap>;
+  readonly #url: string;
+  readonly #owner: string;
+  readonly #stillValid: DeliveryDeps['stillValid'];
+  /** Ends debug mode's log of delivery, while it runs. */
+  #stopTrace: (() => void) | null = null;
+
+  constructor({ outbox, config, events, owner, stillValid }: DeliveryDeps) {
+    this.#outbox = outbox;
+    this.#config = config;
+    this.#events = events;
+    this.#url = deliveryUrl(config.endpoint, config.writeKey);
+    this.#owner = owner;
+    this.#stillValid = stillValid;
+  }
+
+  checked(id: string): void {
+    this.#checkedHere.add(id);
+  }
+
+  flush(): Promise<FlushResult> {
+    if (!this.#running) {
+      this.#running = this.#flushOnce().finally(() => {
+        this.#running = null;
+      });
+      return this.#running;
+    }
+    this.#queued ??= this.#running
+      .catch(() => undefined)
+      .then(() => {
+        this.#queued = null;
+        return this.flush();
+      });
+    return this.#queued;
+  }
+
+  schedule(delayMs: number): void {
+    if (this.#stopped) return;
+    const at = Date.now() + Math.max(0, delayMs);
+    if (at >= this.#timerAt) return;
+    clearTimeout(this.#timer);
+    this.#timerAt = at;
+    this.#timer = setTimeout(() => {
+      this.#timerAt = Infinity;
+      // nobody awaits a scheduled flush: what goes wrong is said in the console, never raised into the page
+      this.flush().catch((error: unknown) => console.error('cxkit: delivery failed:', error));
+    }, at - Date.now());
+  }
+
+  async #flushOnce(): Promise<FlushResult> {
+    // this flush does what a scheduled one would; what comes later schedules itself again
+    this.#cancelSchedule();
+    // offline is certain when the browser says so (online is not): wait for the `online` event instead of burning attempts
+    if (this.#stopped || this.#paused || globalThis.navigator?.onLine === false)
+      return { sent: 0, failed: 0, pending: await this.#outbox.countAnswers() };
+    const tally: Tally = { sent: 0, failed: 0 };
+    const leaseMs = this.#config.retry.timeoutMs + 5000;
+    const ran = await withDeliveryLock(this.#config.storage.name, this.#outbox, this.#owner, leaseMs, async (renew) => {
+      const due = await this.#prepare(Date.now());
+      const { batches, oversized } = packBatches(due, this.#config.batch, new Date().toISOString());
+      await this.#reject(oversized, 0, `larger than ${this.#config.batch.maxBytes} bytes even alone`, tally);
+      const queue = [...batches];
+      for (let batch = queue.shift(); batch && !this.#stopped; batch = queue.shift()) {
+        if (!(await renew())) break;
+        const result = await this.#send(batch);
+        if (result.outcome === 'too-large' && batch.entries.length > 1) {
+          queue.unshift(...this.#split(batch));
+          continue;
+        }
+        await this.#settle(batch.entries, result, tally);
+        // a struggling server gets no more requests this round
+        if (result.outcome === 'retry') break;
+      }
+    });
+    const remaining = await this.#outbox.list();
+    if (ran === null) this.schedule(leaseBusyRetryMs);
+    // drafts wake nobody: they are released (and scheduled) when finished or abandoned
+    else this.#scheduleNextDue(remaining.filter((e) => !e.draft));
+    return { ...tally, pending: remaining.filter(isAnswer).length };
+  }
+
+  /**
+   * Expires what is over the cap, too old or tried too often, quarantines what no longer validates, returns what is due.
+   * Each page keeps the outbox under its cap by its own count, which cannot see other tabs' answers: the oldest past
+   * the cap go here, where every entry is listed.
+   */
+  async #prepare(now: number): Promise<OutboxEntry[]> {
+    const listed = await this.#outbox.recover(await this.#outbox.list());
+    const overflow = listed.slice(0, Math.max(0, listed.length - this.#config.storage.maxResponses));
+    await this.#outbox.expire(overflow, 'overflow');
+    const entries = listed.slice(overflow.length);
+    const maxAge = this.#config.storage.maxAgeDays * dayMs;
+    const tooOld = entries.filter((e) => now - e.enqueuedAt > maxAge);
+    const triedOut = entries.filter((e) => !tooOld.includes(e) && e.attempts >= this.#config.retry.maxAttempts);
+    await this.#outbox.expire(tooOld, 'age');
+    await this.#outbox.expire(triedOut, 'attempts');
+    const live = entries.filter((e) => !tooOld.includes(e) && !triedOut.includes(e));
+    // what is no longer waiting is forgotten, so that the set stays as small as the outbox
+    const waiting = new Set(listed.map((e) => e.id));
+    for (const id of this.#checkedHere) if (!waiting.has(id)) this.#checkedHere.delete(id);
+    const invalid = live.filter((e) => !this.#checkedHere.has(e.id) && !this.#stillValid(e));
+    await this.#reject(invalid, 0, 'stored record no longer validates', { sent: 0, failed: 0 });
+    const heldBack = await this.#draftsHeldBack(live, now);
+    return live.filter((e) => !invalid.includes(e) && !heldBack.has(e.id) && e.nextAttemptAt <= now && !this.#inFlight.has(e.id));
+  }
+
+  /**
+   * Drafts whose page still waits for the follow-up: this page's own, and other open pages' (their Web Lock is held).
+   * Without Web Locks a draft counts as abandoned once older than the draft timeout and a minute's grace.
+   */
+  async #draftsHeldBack(entries: readonly OutboxEntry[], now: number): Promise<Set<string>> {
+    const drafts = entries.filter((e) => e.draft);
+    if (!drafts.length) return new Set();
+    const live = await liveOwners();
+    const isOpen = (owner: string, enqueuedAt: number) =>
+      owner === this.#owner || (live ? live.has(owner) : now - enqueuedAt < this.#config.draftTimeoutMs + 60_000);
+    return new Set(drafts.filter((e) => e.draft && isOpen(e.draft.owner, e.enqueuedAt)).map((e) => e.id));
+  }
+
+  /**
+   * Claims the batch (its attempt counted, its next try pushed out, should the page die mid-request) before the
+   * request. One delay for the whole batch: what failed together is due together, and goes out in one request again.
+   */
+  async #send(batch: PackedBatch): Promise<SendResult> {
+    const now = Date.now();
+    const attempt = Math.max(...batch.entries.map((e) => e.attempts)) + 1;
+    const claimed = await this.#outbox.claim(batch.entries, now + backoffDelay(attempt, this.#config.retry));
+    for (const entry of batch.entries) this.#inFlight.set(entry.id, 'flush');
+    try {
+      const result = await sendBatch(this.#url, batch.body, {
+        headers: this.#config.headers,
+        keepalive: false,
+        timeoutMs: this.#config.retry.timeoutMs,
+      });
+      if (result.outcome === 'retry') await this.#outbox.release(this.#retryTimes(claimed, result));
+      return result;
+    } finally {
+      for (const entry of batch.entries) if (this.#inFlight.get(entry.id) === 'flush') this.#inFlight.delete(entry.id);
+    }
+  }
+
+  /** A server's Retry-After wins over our own backoff when it asks for longer; both are capped. */
+  #retryTimes(entries: readonly OutboxEntry[], result: Extract<SendResult, { outcome: 'retry' }>): OutboxEntry[] {
+    if (result.retryAfterMs === undefined) return [...entries];
+    const now = Date.now();
+    const wait = Math.min(result.retryAfterMs, this.#config.retry.maxDelayMs);
+    return entries.map((e) => ({ ...e, nextAttemptAt: Math.max(e.nextAttemptAt, now + wait) }));
+  }
+
+  #split(batch: PackedBatch): PackedBatch[] {
+    const half = Math.ceil(batch.entries.length / 2);
+    const limits = { ...this.#config.batch, maxResponses: half };
+    return packBatches(batch.entries, limits, new Date().toISOString()).batches;
+  }
+
+  /** Applies a request's outcome to the answers (and displays) it carried; tallies and events count answers only. */
+  async #settle(entries: readonly OutboxEntry[], result: SendResult, tally: Tally): Promise<void> {
+    const responses = entries.filter(isAnswer).map((e) => e.response);
+    switch (result.outcome) {
+      case 'delivered':
+        await this.#outbox.remove(entries.map((e) => e.id));
+        tally.sent += responses.length;
+        if (responses.length) this.#events.emit('sent', { responses, status: result.status });
+        return;
+      case 'rejected':
+      case 'too-large':
+        await this.#reject(
+          entries,
+          result.status,
+          result.outcome === 'rejected' ? result.reason : `collector answered ${result.status}`,
+          tally,
+        );
+        return;
+      case 'retry': {
+        tally.failed += responses.length;
+        // the entries as send() left them (attempt counted, next try set), from the outbox's own mirror: no storage read
+        const current = this.#outbox.knownEntries().filter((e) => entries.some((sent) => sent.id === e.id));
+        const exhausted = current.filter((e) => e.attempts >= this.#config.retry.maxAttempts);
+        await this.#outbox.expire(exhausted, 'attempts');
+        const retrying = current.filter(isAnswer).filter((e) => !exhausted.includes(e));
+        if (!retrying.length) return;
+        const next = Math.min(...retrying.map((e) => e.nextAttemptAt));
+        this.#events.emit('retry', {
+          responses: retrying.map((e) => e.response),
+          attempt: Math.max(...retrying.map((e) => e.attempts)),
+          delayMs: Math.max(0, next - Date.now()),
+          ...(result.status === undefined ? {} : { status: result.status }),
+          ...(result.error === undefined ? {} : { error: result.error }),
+        });
+      }
+    }
+  }
+
+  async #reject(entries: readonly OutboxEntry[], status: number, reason: string, tally: Tally): Promise<void> {
+    if (!entries.length) return;
+    const rejectedAt = Date.now();
+    await this.#outbox.reject(entries.map((e) => ({ id: e.id, response: e.response ?? e.display, status, reason, rejectedAt })));
+    const responses = entries.filter(isAnswer).map((e) => e.response);
+    tally.failed += responses.length;
+    if (responses.length) this.#events.emit('rejected', { responses, status, reason });
+  }
+
+  /** Wakes for the earliest retry; answers never tried yet keep their debounce, so that quick answers share a request. */
+  #scheduleNextDue(remaining: readonly OutboxEntry[]): void {
+    if (!remaining.length) return;
+    const debounced = (e: OutboxEntry) =>
+      e.attempts === 0 ? Math.max(e.nextAttemptAt, e.enqueuedAt + this.#config.flushDelayMs) : e.nextAttemptAt;
+    this.schedule(Math.min(...remaining.map(debounced)) - Date.now());
+  }
+
+  #cancelSchedule(): void {
+    clearTimeout(this.#timer);
+    this.#timerAt = Infinity;
+  }
+
+  /**
+   * The page is going away: send what this page knows is waiting with keepalive, synchronously, without the lock
+   * or storage (neither may finish now). Keepalive bodies share 64 KiB in flight, so the rest waits for the next load.
+   * Answers whose ordinary request is in flight go again: an unload may kill that request, and the collector dedupes.
+   */
+  sendOnUnload(): void {
+    if (this.#stopped || this.#paused || globalThis.navigator?.onLine === false) return;
+    const now = Date.now();
+    const candidates = this.#outbox
+      .knownEntries()
+      // this page's drafts go too, as the partial answers they are; other pages' drafts are theirs to send
+      .filter((e) => !(e.draft && e.draft.owner !== this.#owner))
+      .filter((e) => this.#inFlight.get(e.id) !== 'keepalive' && (e.nextAttemptAt <= now || this.#inFlight.get(e.id) === 'flush'));
+    const { batches } = packBatches(candidates, this.#config.batch, new Date(now).toISOString());
+    let budget = maxBatchBytes;
+    for (const batch of batches) {
+      if (batch.bytes > budget) break;
+      budget -= batch.bytes;
+      for (const entry of batch.entries) this.#inFlight.set(entry.id, 'keepalive');
+      void sendBatch(this.#url, batch.body, { headers: this.#config.headers, keepalive: true, timeoutMs: this.#config.retry.timeoutMs })
+        // if the page survives (bfcache, a hidden tab), the outcome is recorded like any other; a retry waits for the next flush
+        .then((result) =>
+          result.outcome === 'retry' || result.outcome === 'too-large'
+            ? undefined
+            : this.#settle(batch.entries, result, { sent: 0, failed: 0 }),
+        )
+        .catch(() => undefined)
+        .finally(() => {
+          for (const entry of batch.entries) this.#inFlight.delete(entry.id);
+        });
+    }
+  }
+
+  getReady(): void {
+    // built in: ready already
+  }
+
+  setDebug(on: boolean): void {
+    this.#stopTrace?.();
+    this.#stopTrace = on ? traceDelivery(this.#events) : null;
+  }
+
+  setPaused(paused: boolean): void {
+    this.#paused = paused;
+    if (paused) this.#cancelSchedule();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#cancelSchedule();
+  }
+}
+
+export const startDelivery: StartDelivery = (deps) => new Delivery(deps);

@@ -1,0 +1,87 @@
+// The follow-up inbox as a CX manager uses it: opened with the read key, a detractor marked contacted with the admin
+// key (and refused with the read key), at desktop and phone widths, with no accessibility violation.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDemoServer } from '../../../demo/serve.js';
+import { audit } from '../support/axe.js';
+import { expect, test } from '../support/fixtures.js';
+
+for (const width of [1280, 390]) {
+  test(`at ${width} px: the inbox changes a status with the admin key, refuses the read key, and is axe-clean`, async ({ page }) => {
+    const data = mkdtempSync(join(tmpdir(), 'cxkit-inbox-'));
+    const server = await startDemoServer({
+      port: 0,
+      dataFile: join(data, 'demo.db'),
+      seed: true,
+      quiet: true,
+      readKey: 'rk_read',
+      adminKey: 'ak_admin',
+    });
+    try {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${server.url}dashboard?key=rk_read`);
+      const inbox = page.getByRole('region', { name: 'Follow-up inbox' });
+      const items = inbox.getByRole('listitem');
+      await expect(items).toHaveCount(10);
+      const openTile = page.locator('#tile-follow-up .value');
+      await expect(openTile).not.toHaveText('–');
+      const openBefore = Number(await openTile.textContent());
+      expect(openBefore).toBeGreaterThan(10);
+      expect(await audit(page)).toEqual([]);
+      // nothing sticks out sideways on a phone
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+
+      const first = items.first();
+      const label = (await first.getByRole('form').getAttribute('aria-label'))!;
+      expect(label).toMatch(/^Follow-up for (NPS [0-6]|CSAT [12]|CES [1-3]) at /);
+
+      // the read key reads, and cannot change anything
+      await inbox.getByLabel('Admin key').fill('rk_read');
+      await first.getByLabel('Status').selectOption('contacted');
+      await first.getByRole('button', { name: 'Save' }).click();
+      await expect(first.getByRole('status')).toHaveText(
+        'Not saved: the admin key is missing or wrong (the read key cannot change follow-ups).',
+      );
+      await expect(openTile).toHaveText(String(openBefore));
+
+      await inbox.getByLabel('Admin key').fill('ak_admin');
+      await inbox.getByLabel('Your name').fill('Ana');
+      await first.getByLabel('Note').fill('Called, refund on its way');
+      await first.getByRole('button', { name: 'Save' }).click();
+      const saved = label.replace('Follow-up for ', '');
+      await expect(inbox.locator('#inbox-status')).toHaveText(`Saved: ${saved} is contacted (Ana).`);
+      await expect(openTile).toHaveText(String(openBefore - 1));
+      await expect(page.locator('#tile-follow-up .detail')).toContainText('1 contacted');
+      await expect(inbox.getByRole('form', { name: label })).toHaveCount(0);
+
+      await inbox.getByLabel('Show').selectOption('contacted');
+      await expect(items).toHaveCount(1);
+      await expect(items.first().getByRole('status')).toContainText('Contacted by Ana');
+      await expect(items.first().getByLabel('Note')).toHaveValue('Called, refund on its way');
+      expect(await audit(page)).toEqual([]);
+    } finally {
+      await server.close();
+      rmSync(data, { recursive: true, force: true });
+    }
+  });
+}
+
+test('the tiles show the response rate of each kind beside its score', async ({ page }) => {
+  const data = mkdtempSync(join(tmpdir(), 'cxkit-inbox-'));
+  const server = await startDemoServer({ port: 0, dataFile: join(data, 'demo.db'), seed: true, quiet: true });
+  try {
+    await page.goto(`${server.url}dashboard`);
+    const summary = (await (await fetch(`${server.url}v1/summary`)).json()) as {
+      byKind: Record<string, { shown: number; responseRate: number }>;
+    };
+    for (const kind of ['nps', 'csat', 'ces']) {
+      const { shown, responseRate } = summary.byKind[kind]!;
+      expect(shown).toBeGreaterThan(0);
+      await expect(page.locator(`#tile-${kind} .detail`)).toContainText(`response rate ${responseRate.toFixed(0)}% of ${shown} shown`);
+    }
+  } finally {
+    await server.close();
+    rmSync(data, { recursive: true, force: true });
+  }
+});

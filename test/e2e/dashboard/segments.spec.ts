@@ -1,0 +1,58 @@
+// The dashboard's segments as a CX manager uses them, on answers whose figures are known: break the figures down by
+// device, compare phones with desktops in words (difference, interval, p-value), switch to new against returning
+// visitors, and send the view as a link — at desktop and phone width, axe-clean.
+import { answersOf } from '../../support/answers.js';
+import { audit } from '../support/axe.js';
+import { withDashboard } from './dashboard-server.js';
+import { expect, test } from '../support/fixtures.js';
+
+const at = Date.now() - 86_400_000;
+const data = [
+  // mobile: NPS (20 − 20) / 40 = 0, ± 1.96 √250 = 31; desktop: (30 − 10) / 40 = 50, ± 1.96 √187.5 = 27
+  ...answersOf('checkout', 'nps', 10, 20, at, { device: 'mobile', visitor: 'new', traits: { plan: 'pro' } }),
+  ...answersOf('checkout', 'nps', 0, 20, at, { device: 'mobile', visitor: 'new' }),
+  ...answersOf('checkout', 'nps', 10, 30, at, { device: 'desktop', visitor: 'returning' }),
+  ...answersOf('checkout', 'nps', 0, 10, at, { device: 'desktop', visitor: 'returning' }),
+  ...answersOf('support', 'csat', 5, 4, at, { device: 'tablet' }),
+];
+
+for (const width of [1280, 390]) {
+  test(`at ${width} px: figures by device, phones against desktops in words, and a link that keeps the view`, async ({ page, browser }) => {
+    await withDashboard(data, async (url) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${url}dashboard`);
+      const section = page.getByRole('region', { name: 'Segments' });
+      await expect(section.getByLabel('Break down by')).toHaveValue('device');
+      const table = section.getByRole('table', { name: 'By device' });
+      await expect(table.getByRole('row', { name: /^desktop/ }).getByRole('cell')).toHaveText(['40', '50 (23 to 77)', '–', '–']);
+      await expect(table.getByRole('row', { name: /^mobile/ }).getByRole('cell')).toHaveText(['40', '0 (-31 to 31)', '–', '–']);
+      await expect(table.getByRole('row', { name: /^tablet/ }).getByRole('cell')).toHaveText(['4', '–', '100 (few: 4)', '–']);
+
+      await section.getByLabel('Compare').selectOption('mobile');
+      await section.getByLabel('with').selectOption('desktop');
+      // 0 − 50: se √(250 + 187.5) = 20.9; ± 41.0; p = 0.017
+      await expect(section.locator('#segment-comparison li')).toHaveText([
+        'NPS: mobile 0 against desktop 50, a difference of −50 (95% CI −91 to −9); p = 0.02; 40 answers and 40.',
+      ]);
+      await expect(page).toHaveURL(/by=device&a=mobile&b=desktop/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      expect(await audit(page)).toEqual([]);
+
+      // another dimension: its own values, and the comparison starts over
+      await section.getByLabel('Break down by').selectOption({ label: 'New or returning' });
+      const visitors = section.getByRole('table', { name: 'By new or returning' });
+      await expect(visitors.getByRole('row', { name: /^returning/ }).getByRole('cell')).toHaveText(['40', '50 (23 to 77)', '–', '–']);
+      await expect(section.locator('#segment-comparison li')).toHaveCount(0);
+      await section.getByLabel('Compare').selectOption('new');
+      await section.getByLabel('with').selectOption('returning');
+      await expect(section.locator('#segment-comparison li')).toHaveText([/^NPS: new 0 against returning 50, a difference of −50/]);
+
+      const other = await browser.newPage({ viewport: { width, height: 900 } });
+      await other.goto(page.url());
+      const shared = other.getByRole('region', { name: 'Segments' });
+      await expect(shared.getByLabel('Break down by')).toHaveValue('visitor');
+      await expect(shared.locator('#segment-comparison li')).toHaveText([/^NPS: new 0 against returning 50/]);
+      await other.close();
+    });
+  });
+}

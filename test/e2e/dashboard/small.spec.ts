@@ -1,0 +1,90 @@
+// The dashboard tells the truth at small numbers: no answer, one, two, and the sample month — plurals, no interval
+// below the stated minimum and none outside the scale, axes that fit the data, empty states that say what to do.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDemoServer } from '../../../demo/serve.js';
+import { sampleResponses } from '../../../collector/sample-data.js';
+import { audit } from '../support/axe.js';
+import { expect, test } from '../support/fixtures.js';
+
+const dayMs = 86_400_000;
+
+for (const n of [0, 1, 2, 'the sample month'] as const) {
+  test(`with ${typeof n === 'number' ? `${n} answer${n === 1 ? '' : 's'}` : n}: plurals, honest intervals, axes that fit, axe-clean`, async ({
+    page,
+  }) => {
+    const data = mkdtempSync(join(tmpdir(), 'cxkit-small-'));
+    const server = await startDemoServer({ port: 0, dataFile: join(data, 'demo.db'), seed: n === 'the sample month', quiet: true });
+    try {
+      if (typeof n === 'number' && n > 0) {
+        // answers from earlier today, one of each kind at most
+        const answers = sampleResponses(n, 1, new Date(), 90 + n).map((r) => ({
+          ...r,
+          answeredAt: new Date(Date.now() - 60_000).toISOString(),
+        }));
+        const reply = await fetch(`${server.url}v1/responses`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'text/plain' },
+          body: JSON.stringify({ v: 1, sentAt: new Date().toISOString(), responses: answers }),
+        });
+        expect(reply.status).toBe(202);
+      }
+      await page.goto(`${server.url}dashboard`);
+      await expect(page.locator('#status')).toHaveText(/^\d+ answers?$/);
+      const text = await page.locator('main').innerText();
+      expect(text).not.toMatch(/\b1 (answers|promoters|passives|detractors)\b/);
+      expect(text).not.toContain('±');
+      expect(text).not.toContain('--');
+      // every interval shown lies within its scale
+      for (const [tile, low, high] of [
+        ['nps', -100, 100],
+        ['csat', 0, 100],
+        ['ces', 1, 7],
+      ] as const) {
+        const detail = await page.locator(`#tile-${tile} .detail`).innerText();
+        const range = /95% CI (-?[\d.]+) to (-?[\d.]+)/.exec(detail);
+        if (range) {
+          expect(Number(range[1])).toBeGreaterThanOrEqual(low);
+          expect(Number(range[2])).toBeLessThanOrEqual(high);
+        }
+        const answered = Number(/^(\d+) answers?/.exec(detail)?.[1]);
+        if (answered > 0 && answered < 10) expect(detail).toContain('too few answers for a 95% interval (under 10)');
+      }
+      if (n === 0) {
+        await expect(page.locator('#trend-nps')).toContainText('No answers in this range yet');
+        await expect(page.locator('#dist-nps')).toContainText('No answers in this range yet');
+        await expect(page.locator('#comments')).toHaveText('No comments yet.');
+      } else {
+        // the time axis spans the days that have answers, half a day either side: one day of data is one day wide
+        const axes = await page.locator('[data-axis]').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.axis!));
+        expect(axes.length).toBeGreaterThan(0);
+        for (const axis of axes) {
+          const [from, to] = axis.split('/').map(Date.parse) as [number, number];
+          expect(to - from).toBeLessThanOrEqual((n === 'the sample month' ? 31 : 1) * dayMs);
+          expect(to).toBeGreaterThan(Date.now() - 2 * dayMs);
+        }
+      }
+      expect(await audit(page)).toEqual([]);
+    } finally {
+      await server.close();
+      rmSync(data, { recursive: true, force: true });
+    }
+  });
+}
+
+test('opened without its read key, the dashboard says how to give it', async ({ page }) => {
+  const data = mkdtempSync(join(tmpdir(), 'cxkit-small-'));
+  const server = await startDemoServer({ port: 0, dataFile: join(data, 'demo.db'), quiet: true, readKey: 'rk_1' });
+  try {
+    await page.goto(`${server.url}dashboard`);
+    await expect(page.locator('#status')).toHaveText(
+      'This collector needs its read key: open the dashboard as /dashboard?key= followed by the key given to cxkit-collector with --read-key.',
+    );
+    await page.goto(`${server.url}dashboard?key=rk_1`);
+    await expect(page.locator('#status')).toHaveText('0 answers');
+  } finally {
+    await server.close();
+    rmSync(data, { recursive: true, force: true });
+  }
+});

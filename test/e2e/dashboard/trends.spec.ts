@@ -1,0 +1,73 @@
+// The dashboard's trends as a CX manager reads them, on answers whose figures are known: the change in words with its
+// p-value, thin days marked as such in the table, the rolling window switched, and the view kept in a link that
+// reopens it — at desktop and phone width, axe-clean.
+import { answersOf } from '../../support/answers.js';
+import { audit } from '../support/axe.js';
+import { withDashboard } from './dashboard-server.js';
+import { expect, test } from '../support/fixtures.js';
+
+const dayMs = 86_400_000;
+const now = Date.now();
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const data = [
+  // the last 28 days: NPS (30 − 10) / 40 = 50
+  ...answersOf('checkout', 'nps', 10, 30, now - 2 * dayMs),
+  ...answersOf('checkout', 'nps', 0, 10, now - 3 * dayMs),
+  // the 28 before: NPS (20 − 20) / 40 = 0
+  ...answersOf('checkout', 'nps', 10, 20, now - 35 * dayMs),
+  ...answersOf('checkout', 'nps', 0, 20, now - 35 * dayMs),
+  ...answersOf('support', 'csat', 4, 5, now - 2 * dayMs),
+];
+
+for (const width of [1280, 390]) {
+  test(`at ${width} px: the change in words, thin days marked, and a link that reopens the view`, async ({ page, browser }) => {
+    await withDashboard(data, async (url) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${url}dashboard`);
+      const trends = page.getByRole('region', { name: 'Trends' });
+      // +50: se √(187.5 + 250) = 20.9, z = 2.39, p = 0.017
+      await expect(trends.locator('#change-nps')).toHaveText('NPS 50, up 50 on the previous 28 days; p = 0.02, n = 40.');
+      await expect(trends.locator('#change-csat')).toHaveText('CSAT 100 on 5 answers; no answers in the previous 28 days to compare with.');
+      await expect(trends.locator('#change-ces')).toHaveText('No CES answers in this period.');
+      await expect(trends.locator('#trend-ces')).toContainText('No answers in this range yet');
+
+      await trends.getByText('NPS as a table').click();
+      const table = trends.getByRole('table', { name: 'NPS by day' });
+      const promoters = table.getByRole('row', { name: new RegExp(day(now - 2 * dayMs)) });
+      await expect(promoters.getByRole('cell')).toHaveText(['100', '100 to 100', '30']);
+      const detractors = table.getByRole('row', { name: new RegExp(day(now - 3 * dayMs)) });
+      await expect(detractors.getByRole('cell')).toHaveText(['-100', 'too few answers (under 30)', '10']);
+      // a day with answers opens them
+      await promoters.getByRole('button', { name: day(now - 2 * dayMs) }).click();
+      const answers = page.getByRole('region', { name: 'Answers' });
+      await expect(answers.getByRole('button', { name: `On ${day(now - 2 * dayMs)}: remove` })).toBeVisible();
+      await expect(answers.locator('#answer-status')).toHaveText('Answers 1–20 of 30.');
+      await answers.getByRole('button', { name: `On ${day(now - 2 * dayMs)}: remove` }).click();
+      const chart = trends.locator('#trend-nps');
+      await expect(chart).toHaveAttribute('aria-label', /^NPS, 28-day rolling: 50 on the 28 days to \d{4}-\d\d-\d\d, 40 answers;/);
+
+      await trends.getByRole('radio', { name: '7 days' }).check();
+      await expect(chart).toHaveAttribute('aria-label', /^NPS, 7-day rolling/);
+      await page.getByLabel('Touchpoint').selectOption('checkout');
+      await expect(trends.locator('#change-csat')).toHaveText('No CSAT answers in this period.');
+      await expect(page).toHaveURL(/touchpoint=checkout/);
+      await expect(page).toHaveURL(/window=7/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      expect(await audit(page)).toEqual([]);
+      // and in the dark: the charts redraw in the dark theme's colours, every view stays axe-clean
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await expect(trends.locator('#change-nps')).toHaveText('NPS 50, up 50 on the previous 28 days; p = 0.02, n = 40.');
+      expect(await audit(page)).toEqual([]);
+      await page.emulateMedia({ colorScheme: 'light' });
+
+      // a colleague opens the copied link: the same filter, the same window, the same figures
+      const other = await browser.newPage({ viewport: { width, height: 900 } });
+      await other.goto(page.url());
+      await expect(other.getByLabel('Touchpoint')).toHaveValue('checkout');
+      await expect(other.getByRole('radio', { name: '7 days' })).toBeChecked();
+      await expect(other.locator('#change-csat')).toHaveText('No CSAT answers in this period.');
+      await expect(other.locator('#trend-nps')).toHaveAttribute('aria-label', /^NPS, 7-day rolling/);
+      await other.close();
+    });
+  });
+}

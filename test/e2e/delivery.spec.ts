@@ -1,6 +1,29 @@
 // Delivery faults a real browser produces: offline, reloads, closed tabs, several tabs, unload.
 import type { EmbedApi } from '../../src/embed.js';
+import type { Page } from '@playwright/test';
 import { answer, expect, pending, test } from './support/fixtures.js';
+
+/** What the page's outbox holds in IndexedDB right now, oldest first: each entry's id, attempts so far, and ms until its next try. */
+function outboxEntries(page: Page): Promise<Array<{ id: string; attempts: number; waitsMs: number }>> {
+  return page.evaluate(async () => {
+    const api = window.cxkit as EmbedApi;
+    // a call makes the loader fetch the core at once; the client exists once it answers
+    await api.pending();
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(api.client!.config.storage.name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const entries = await new Promise<Array<{ id: string; attempts: number; nextAttemptAt: number; enqueuedAt: number }>>((resolve) => {
+      const request = db.transaction('outbox').objectStore('outbox').getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    return entries
+      .sort((a, b) => a.enqueuedAt - b.enqueuedAt)
+      .map((entry) => ({ id: entry.id, attempts: entry.attempts, waitsMs: entry.nextAttemptAt - Date.now() }));
+  });
+}
 
 test('an answer given offline is delivered exactly once after the tab is closed and the network returns', async ({
   context,
@@ -133,25 +156,40 @@ test('a page closed mid-request: the next page counts that attempt and backs off
   const next = await context.newPage();
   await openSite(next, { inlineConfig: config });
   await expect.poll(() => pending(next)).toBe(1);
-  /** The answer as stored now: the next page's start-up delivery counts the claim's attempt a moment after it opens. */
-  const storedEntry = () =>
-    next.evaluate(async (id) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const name = (window.cxkit as EmbedApi).client!.config.storage.name;
-        const request = indexedDB.open(name);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const entry = await new Promise<{ attempts: number; nextAttemptAt: number }>((resolve) => {
-        const request = db.transaction('outbox').objectStore('outbox').get(id);
-        request.onsuccess = () => resolve(request.result);
-      });
-      db.close();
-      return { attempts: entry.attempts, waitsMs: entry.nextAttemptAt - Date.now() };
-    }, id);
-  await expect.poll(async () => (await storedEntry()).attempts).toBe(1);
-  const stored = await storedEntry();
-  expect(stored.waitsMs).toBeGreaterThan(5_000);
+  // the next page's start-up delivery counts the claim's attempt a moment after it opens
+  await expect.poll(async () => (await outboxEntries(next)).map((entry) => entry.attempts)).toEqual([1]);
+  const [stored] = await outboxEntries(next);
+  expect(stored?.id).toBe(id);
+  expect(stored?.waitsMs).toBeGreaterThan(5_000);
+  await next.waitForTimeout(500);
+  expect(collector.received().filter((r) => Date.parse(r.body.sentAt) >= reopened)).toEqual([]);
+});
+
+test('a page closed while its second batch is in flight: the first batch stays delivered, the second waits out its counted attempt', async ({
+  context,
+  page,
+  openSite,
+  collector,
+}) => {
+  // the first batch's removal and the second's claim are one write: the page dies after it, during the second request
+  collector.plan({ status: 200 }, { status: 200, hang: true });
+  await context.addInitScript(() => (Math.random = () => 1));
+  const config = { flushDelayMs: 300, batch: { maxResponses: 1 }, retry: { baseDelayMs: 20_000, maxDelayMs: 20_000 } };
+  await openSite(page, { inlineConfig: config });
+  const [first, second] = await page.evaluate(async () => {
+    const api = window.cxkit as EmbedApi;
+    const ids = [];
+    for (const score of [4, 9]) ids.push((await api.record({ kind: 'nps', score, touchpoint: 'checkout-complete' }))!.id);
+    return ids;
+  });
+  await expect.poll(() => collector.received().map((r) => r.body.responses.map((x) => x.id))).toEqual([[first], [second]]);
+  await page.close();
+  const reopened = Date.now();
+  const next = await context.newPage();
+  await openSite(next, { inlineConfig: config });
+  // the start-up delivery has run once the second answer's claimed attempt is counted; the first is not there to resend
+  await expect.poll(async () => (await outboxEntries(next)).map((entry) => [entry.id, entry.attempts])).toEqual([[second, 1]]);
+  expect((await outboxEntries(next))[0]?.waitsMs).toBeGreaterThan(5_000);
   await next.waitForTimeout(500);
   expect(collector.received().filter((r) => Date.parse(r.body.sentAt) >= reopened)).toEqual([]);
 });

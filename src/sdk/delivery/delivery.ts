@@ -103,17 +103,26 @@ export class Delivery implements Deliverer {
       const { batches, oversized } = packBatches(due, this.#config.batch, new Date().toISOString());
       await this.#reject(oversized, 0, `larger than ${this.#config.batch.maxBytes} bytes even alone`, tally);
       const queue = [...batches];
+      /** The batch delivered last, still stored: the next batch's claim removes it, one write for both. */
+      let delivered: { readonly entries: readonly OutboxEntry[]; readonly status: number } | null = null;
       for (let batch = queue.shift(); batch && !this.#stopped; batch = queue.shift()) {
         if (!(await renew())) break;
-        const result = await this.#send(batch);
+        const result = await this.#send(batch, delivered?.entries ?? []);
+        if (delivered) this.#delivered(delivered.entries, delivered.status, tally);
+        delivered = null;
         if (result.outcome === 'too-large' && batch.entries.length > 1) {
           queue.unshift(...this.#split(batch));
+          continue;
+        }
+        if (result.outcome === 'delivered' && queue.length) {
+          delivered = { entries: batch.entries, status: result.status };
           continue;
         }
         await this.#settle(batch.entries, result, tally);
         // a struggling server gets no more requests this round
         if (result.outcome === 'retry') break;
       }
+      if (delivered) await this.#settle(delivered.entries, { outcome: 'delivered', status: delivered.status }, tally);
     });
     const remaining = await this.#outbox.list();
     if (ran === null) this.schedule(leaseBusyRetryMs);
@@ -162,12 +171,18 @@ export class Delivery implements Deliverer {
 
   /**
    * Claims the batch (its attempt counted, its next try pushed out, should the page die mid-request) before the
-   * request. One delay for the whole batch: what failed together is due together, and goes out in one request again.
+   * request, in the write that removes the batch delivered before it. One delay for the whole batch: what failed
+   * together is due together, and goes out in one request again.
    */
-  async #send(batch: PackedBatch): Promise<SendResult> {
+  async #send(batch: PackedBatch, deliveredBefore: readonly OutboxEntry[]): Promise<SendResult> {
     const now = Date.now();
     const attempt = Math.max(...batch.entries.map((e) => e.attempts)) + 1;
-    const claimed = await this.#outbox.claim(batch.entries, now + backoffDelay(attempt, this.#config.retry));
+    const retryAt = now + backoffDelay(attempt, this.#config.retry);
+    const claimed = await this.#outbox.claim(
+      batch.entries,
+      retryAt,
+      deliveredBefore.map((e) => e.id),
+    );
     for (const entry of batch.entries) this.#inFlight.set(entry.id, 'flush');
     try {
       const result = await sendBatch(this.#url, batch.body, {
@@ -202,9 +217,7 @@ export class Delivery implements Deliverer {
     switch (result.outcome) {
       case 'delivered':
         await this.#outbox.remove(entries.map((e) => e.id));
-        tally.sent += responses.length;
-        if (responses.length) this.#events.emit('sent', { responses, status: result.status });
-        return;
+        return this.#delivered(entries, result.status, tally);
       case 'rejected':
       case 'too-large':
         await this.#reject(
@@ -232,6 +245,13 @@ export class Delivery implements Deliverer {
         });
       }
     }
+  }
+
+  /** Counts and announces a delivered batch, once it is out of the outbox. */
+  #delivered(entries: readonly OutboxEntry[], status: number, tally: Tally): void {
+    const responses = entries.filter(isAnswer).map((e) => e.response);
+    tally.sent += responses.length;
+    if (responses.length) this.#events.emit('sent', { responses, status });
   }
 
   async #reject(entries: readonly OutboxEntry[], status: number, reason: string, tally: Tally): Promise<void> {

@@ -161,13 +161,18 @@ export class IdbStore implements Store {
     });
   }
 
-  remove(ids: readonly string[]): Promise<void> {
-    this.#size = undefined;
+  remove(ids: readonly string[], record?: readonly [key: string, value: unknown]): Promise<void> {
+    if (ids.length) this.#size = undefined;
     return this.#run(async (db) => {
       const tx = db.transaction(['outbox', 'meta'], 'readwrite');
-      const deletes = [...ids.map((id) => tx.objectStore('outbox').delete(id)), tx.objectStore('meta').delete(legacyCountKey)];
+      const meta = tx.objectStore('meta');
+      const writes = [
+        ...ids.map((id) => tx.objectStore('outbox').delete(id)),
+        meta.delete(legacyCountKey),
+        ...(record ? [meta.put(record[1], record[0])] : []),
+      ];
       tx.commit();
-      await Promise.all([...deletes, tx.done]);
+      await Promise.all([...writes, tx.done]);
     });
   }
 

@@ -28,8 +28,9 @@ export class MemoryStore implements Store {
     for (const entry of entries) if (this.#entries.has(entry.id)) this.#entries.set(entry.id, entry);
   }
 
-  async remove(ids: readonly string[]): Promise<void> {
+  async remove(ids: readonly string[], record?: readonly [key: string, value: unknown]): Promise<void> {
     for (const id of ids) this.#entries.delete(id);
+    if (record) this.#meta.set(...record);
   }
 
   async reject(entries: readonly RejectedEntry[], maxRejected: number): Promise<void> {

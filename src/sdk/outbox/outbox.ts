@@ -182,10 +182,14 @@ export class Outbox {
     for (const entry of entries) if (this.#known.has(entry.id)) this.#known.set(entry.id, entry);
   }
 
-  /** Marks a batch as being sent (one write, whatever its size); resolves with its entries as they will be if it fails. */
-  async claim(entries: readonly OutboxEntry[], nextAttemptAt: number): Promise<OutboxEntry[]> {
+  /**
+   * Marks a batch as being sent, and removes the ids of the batch delivered before it, in one write whatever their
+   * sizes; resolves with the batch's entries as they will be if it fails.
+   */
+  async claim(entries: readonly OutboxEntry[], nextAttemptAt: number, delivered: readonly string[] = []): Promise<OutboxEntry[]> {
     const claim: Claim = { ids: entries.map((e) => e.id), nextAttemptAt };
-    await this.#use((store) => store.setMeta(claimKey, claim));
+    await this.#use((store) => store.remove(delivered, [claimKey, claim]));
+    this.#forget(delivered);
     return entries.map((e) => ({ ...e, attempts: e.attempts + 1, nextAttemptAt }));
   }
 

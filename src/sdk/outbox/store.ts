@@ -45,7 +45,8 @@ export interface Store {
   count(): Promise<number>;
   /** Replaces entries that still exist; entries removed meanwhile (delivered by another tab) stay removed. */
   update(entries: readonly OutboxEntry[]): Promise<void>;
-  remove(ids: readonly string[]): Promise<void>;
+  /** Removes entries and, in the same atomic write, sets one small record when given one (`[key, value]`). */
+  remove(ids: readonly string[], record?: readonly [key: string, value: unknown]): Promise<void>;
   /** Moves entries to the rejected store, keeping only the newest `maxRejected`. */
   reject(entries: readonly RejectedEntry[], maxRejected: number): Promise<void>;
   rejected(): Promise<RejectedEntry[]>;

@@ -1,5 +1,4 @@
 // Packs waiting answers into request bodies within the response-count and byte limits.
-import type { Batch } from '../../schema/batch.js';
 import type { Display } from '../../schema/display.js';
 import type { OutboxEntry } from '../outbox/store.js';
 import { plainJson } from './plain-json.js';
@@ -16,20 +15,36 @@ export interface PackedBatch {
 }
 
 const encoder = new TextEncoder();
-const byteLength = (text: string) => encoder.encode(text).byteLength;
+/** Reused by every count: a flush of a thousand answers measures each once, and allocates nothing for it. */
+let scratch = new Uint8Array(4096);
+function byteLength(text: string): number {
+  // UTF-8 takes at most three bytes for each UTF-16 code unit
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  return encoder.encodeInto(text, scratch).written;
+}
 
 /** A display sent while still open is one whose page left with the prompt on screen: the customer ignored it. */
 const asSent = (display: Display): Display => (display.outcome === 'open' ? { ...display, outcome: 'ignored' } : display);
 
-/** What an entry puts in the body: its answer, or its display as sent. */
-const payload = (entry: OutboxEntry) => entry.response ?? asSent(entry.display);
+/** An entry as it stands in a body: its answer or its display as sent, written once whatever the packing does with it. */
+interface Payload {
+  readonly entry: OutboxEntry;
+  readonly json: string;
+}
 
-export function batchBody(entries: readonly OutboxEntry[], sentAt: string): string {
-  const responses = entries.flatMap((e) => (e.response ? [e.response] : []));
-  const displays = entries.flatMap((e) => (e.display ? [asSent(e.display)] : []));
-  // answers alone keep the body every collector knows; displays are an optional addition (contract section 8)
-  const batch: Batch = displays.length ? { v: 1, sentAt, responses, displays } : { v: 1, sentAt, responses };
-  return plainJson(batch);
+/**
+ * The `Batch` of contract section 8 as JSON, from payloads already written: the same text as `plainJson` of the batch
+ * (`{"v":1,"sentAt":…,"responses":[…]}`). Answers alone keep the body every collector knows; displays are an optional
+ * addition.
+ */
+function batchBody(payloads: readonly Payload[], sentAt: string): string {
+  const listed = (displays: boolean) =>
+    payloads
+      .filter((p) => (p.entry.display !== undefined) === displays)
+      .map((p) => p.json)
+      .join(',');
+  const displays = listed(true);
+  return `{"v":1,"sentAt":${plainJson(sentAt)},"responses":[${listed(false)}]${displays ? `,"displays":[${displays}]` : ''}}`;
 }
 
 const displaysKey = byteLength(',"displays":[]');
@@ -46,25 +61,26 @@ export function packBatches(
   const envelope = byteLength(batchBody([], sentAt));
   const batches: PackedBatch[] = [];
   const oversized: OutboxEntry[] = [];
-  let current: OutboxEntry[] = [];
+  let current: Payload[] = [];
   // exact for answers; a display counts the `displays` key every time, a few bytes more than it takes
   let estimate = envelope;
   const close = () => {
     if (!current.length) return;
     const body = batchBody(current, sentAt);
-    batches.push({ entries: current, body, bytes: byteLength(body) });
+    batches.push({ entries: current.map((p) => p.entry), body, bytes: byteLength(body) });
     current = [];
     estimate = envelope;
   };
   for (const entry of entries) {
-    const size = byteLength(plainJson(payload(entry))) + (entry.display ? displaysKey : 0);
+    const json = plainJson(entry.response ?? asSent(entry.display));
+    const size = byteLength(json) + (entry.display ? displaysKey : 0);
     if (envelope + size > limits.maxBytes) {
       oversized.push(entry);
       continue;
     }
     if (current.length >= limits.maxResponses || estimate + 1 + size > limits.maxBytes) close();
     estimate += (current.length ? 1 : 0) + size;
-    current.push(entry);
+    current.push({ entry, json });
   }
   close();
   return { batches, oversized };

@@ -1,5 +1,4 @@
 import { expect } from '@esm-bundle/chai';
-import { packBatches } from '../../../src/sdk/delivery/batches.js';
 import { backoffDelay, parseRetryAfter } from '../../../src/sdk/delivery/retry.js';
 
 describe('retry policy', () => {
@@ -20,33 +19,5 @@ describe('retry policy', () => {
     expect(parseRetryAfter('Mon, 23 Nov 2026 09:00:00 GMT', now)).to.equal(0);
     expect(parseRetryAfter('soon', now)).to.equal(undefined);
     expect(parseRetryAfter(null, now)).to.equal(undefined);
-  });
-});
-
-describe('packBatches', () => {
-  const entry = (i: number, comment = '') => ({
-    id: `id-${i}`,
-    enqueuedAt: i,
-    attempts: 0,
-    nextAttemptAt: 0,
-    response: { id: `id-${i}`, comment } as never,
-  });
-
-  it('respects both the response count and the byte limit, keeping order', () => {
-    const entries = Array.from({ length: 120 }, (_, i) => entry(i, 'x'.repeat(i % 2 ? 3000 : 10)));
-    const { batches, oversized } = packBatches(entries, { maxResponses: 50, maxBytes: 20_000 }, new Date(0).toISOString());
-    expect(oversized).to.deep.equal([]);
-    for (const batch of batches) {
-      expect(batch.entries.length).to.be.at.most(50);
-      expect(new TextEncoder().encode(batch.body).byteLength).to.equal(batch.bytes);
-      expect(batch.bytes).to.be.at.most(20_000);
-    }
-    expect(batches.flatMap((b) => b.entries.map((e) => e.id))).to.deep.equal(entries.map((e) => e.id));
-  });
-
-  it('sets aside an answer too large to send even alone', () => {
-    const { batches, oversized } = packBatches([entry(1), entry(2, 'x'.repeat(5000)), entry(3)], { maxResponses: 50, maxBytes: 2000 }, '');
-    expect(oversized.map((e) => e.id)).to.deep.equal(['id-2']);
-    expect(batches.flatMap((b) => b.entries.map((e) => e.id))).to.deep.equal(['id-1', 'id-3']);
   });
 });

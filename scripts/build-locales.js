@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-/** src/locales/built-in-locales.ts but English; test/e2e/manifest.spec.ts holds the two lists in step. */
+/** src/locales/built-in-locales.ts but English; test/e2e/package/manifest.spec.ts holds the two lists in step. */
 const locales = ['es', 'fr', 'de', 'it', 'pt', 'nl', 'ja', 'zh', 'ko', 'ar', 'he'];
 
 for (const locale of locales) await build({ root, mode: `locale-${locale}`, logLevel: 'warn' });

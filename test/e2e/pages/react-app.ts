@@ -1,4 +1,4 @@
-// A React app using cxkit/react, bundled by the test (test/e2e/react.spec.ts).
+// A React app using cxkit/react, bundled by the test (test/e2e/package/react.spec.ts).
 import { createElement, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createClient } from '../../../src/index.js';

@@ -2,9 +2,9 @@
 // answered (linked to its answer), or ignored because the page closed with it open — through an offline period and a
 // reload; and nothing of the kind is stored or sent while consent is pending.
 import type { Page } from '@playwright/test';
-import type { EmbedApi } from '../../src/embed.js';
-import type { Received } from '../support/collector.js';
-import { expect, test, type SiteOptions } from './support/fixtures.js';
+import type { EmbedApi } from '../../../src/embed.js';
+import type { Received } from '../../support/collector.js';
+import { expect, test, type SiteOptions } from '../support/fixtures.js';
 
 /** Each moment in its journey stage, which its displays and answers carry. */
 const stages: Record<string, string> = { checkout: 'buy', help: 'get-help', pricing: 'choose' };

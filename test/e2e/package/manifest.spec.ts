@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { builtInLocales } from '../../src/locales/built-in-locales.js';
+import { builtInLocales } from '../../../src/locales/built-in-locales.js';
 
 interface Declaration {
   tagName?: string;

@@ -5,11 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { startCollectorServer, type RunningServer } from '../../collector/http/server.js';
-import { openStore } from '../../collector/store/open.js';
-import { readAll, type ResponseStore } from '../../collector/store/store.js';
-import type { EmbedApi } from '../../src/embed.js';
-import { answer, expect, test } from './support/fixtures.js';
+import { startCollectorServer, type RunningServer } from '../../../collector/http/server.js';
+import { openStore } from '../../../collector/store/open.js';
+import { readAll, type ResponseStore } from '../../../collector/store/store.js';
+import type { EmbedApi } from '../../../src/embed.js';
+import { answer, expect, test } from '../support/fixtures.js';
 
 interface DeliveryEvent {
   readonly type: string;

@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { SqliteStore } from '../../collector/store/sqlite.js';
-import { startCollectorServer } from '../../collector/http/server.js';
-import type { EmbedApi } from '../../src/embed.js';
-import { expect, test } from './support/fixtures.js';
+import { SqliteStore } from '../../../collector/store/sqlite.js';
+import { startCollectorServer } from '../../../collector/http/server.js';
+import type { EmbedApi } from '../../../src/embed.js';
+import { expect, test } from '../support/fixtures.js';
 
 const schema = JSON.parse(readFileSync('dist/schema.json', 'utf8')) as object;
 const ajv = new Ajv2020({ allErrors: true, strict: false });

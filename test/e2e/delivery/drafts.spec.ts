@@ -1,5 +1,5 @@
 // The score is never lost to an abandoned follow-up, and a finished one never leaves a partial twin.
-import { expect, pending, test } from './support/fixtures.js';
+import { expect, pending, test } from '../support/fixtures.js';
 
 const body = '<main><cx-nps touchpoint="checkout-complete"></cx-nps></main>';
 

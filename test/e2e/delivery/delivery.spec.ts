@@ -1,7 +1,7 @@
 // Delivery faults a real browser produces: offline, reloads, closed tabs, several tabs, unload.
-import type { EmbedApi } from '../../src/embed.js';
+import type { EmbedApi } from '../../../src/embed.js';
 import type { Page } from '@playwright/test';
-import { answer, expect, pending, test } from './support/fixtures.js';
+import { answer, expect, pending, test } from '../support/fixtures.js';
 
 /** What the page's outbox holds in IndexedDB right now, oldest first: each entry's id, attempts so far, and ms until its next try. */
 function outboxEntries(page: Page): Promise<Array<{ id: string; attempts: number; waitsMs: number }>> {

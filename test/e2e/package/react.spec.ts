@@ -1,20 +1,20 @@
 // cxkit/react: a React app renders the prompt with typed props, and its typed event props fire.
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { expect, test } from './support/fixtures.js';
+import { expect, test } from '../support/fixtures.js';
 
 let app = '';
 
 test.beforeAll(async () => {
   const output = await build({
-    root: fileURLToPath(new URL('../..', import.meta.url)),
+    root: fileURLToPath(new URL('../../..', import.meta.url)),
     logLevel: 'silent',
     configFile: false,
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
       write: false,
       minify: false,
-      lib: { entry: fileURLToPath(new URL('./pages/react-app.ts', import.meta.url)), formats: ['es'], fileName: 'app' },
+      lib: { entry: fileURLToPath(new URL('../pages/react-app.ts', import.meta.url)), formats: ['es'], fileName: 'app' },
     },
   });
   const result = (Array.isArray(output) ? output[0] : output) as { output: Array<{ code?: string }> };

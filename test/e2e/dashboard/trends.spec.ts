@@ -6,17 +6,21 @@ import { audit } from '../support/axe.js';
 import { withDashboard } from './dashboard-server.js';
 import { expect, test } from '../support/fixtures.js';
 
-const dayMs = 86_400_000;
-const now = Date.now();
+const today = new Date();
+/**
+ * Noon (UTC) `days` days ago: a day's answers are spread over the half hour before it, so that they stay on that day
+ * whatever the hour the test runs at (spread back from the moment it ran, they straddled midnight early in a day).
+ */
+const noonDaysAgo = (days: number) => Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - days, 12);
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const data = [
   // the last 28 days: NPS (30 − 10) / 40 = 50
-  ...answersOf('checkout', 'nps', 10, 30, now - 2 * dayMs),
-  ...answersOf('checkout', 'nps', 0, 10, now - 3 * dayMs),
+  ...answersOf('checkout', 'nps', 10, 30, noonDaysAgo(2)),
+  ...answersOf('checkout', 'nps', 0, 10, noonDaysAgo(3)),
   // the 28 before: NPS (20 − 20) / 40 = 0
-  ...answersOf('checkout', 'nps', 10, 20, now - 35 * dayMs),
-  ...answersOf('checkout', 'nps', 0, 20, now - 35 * dayMs),
-  ...answersOf('support', 'csat', 4, 5, now - 2 * dayMs),
+  ...answersOf('checkout', 'nps', 10, 20, noonDaysAgo(35)),
+  ...answersOf('checkout', 'nps', 0, 20, noonDaysAgo(35)),
+  ...answersOf('support', 'csat', 4, 5, noonDaysAgo(2)),
 ];
 
 for (const width of [1280, 390]) {
@@ -33,16 +37,16 @@ for (const width of [1280, 390]) {
 
       await trends.getByText('NPS as a table').click();
       const table = trends.getByRole('table', { name: 'NPS by day' });
-      const promoters = table.getByRole('row', { name: new RegExp(day(now - 2 * dayMs)) });
+      const promoters = table.getByRole('row', { name: new RegExp(day(noonDaysAgo(2))) });
       await expect(promoters.getByRole('cell')).toHaveText(['100', '100 to 100', '30']);
-      const detractors = table.getByRole('row', { name: new RegExp(day(now - 3 * dayMs)) });
+      const detractors = table.getByRole('row', { name: new RegExp(day(noonDaysAgo(3))) });
       await expect(detractors.getByRole('cell')).toHaveText(['-100', 'too few answers (under 30)', '10']);
       // a day with answers opens them
-      await promoters.getByRole('button', { name: day(now - 2 * dayMs) }).click();
+      await promoters.getByRole('button', { name: day(noonDaysAgo(2)) }).click();
       const answers = page.getByRole('region', { name: 'Answers' });
-      await expect(answers.getByRole('button', { name: `On ${day(now - 2 * dayMs)}: remove` })).toBeVisible();
+      await expect(answers.getByRole('button', { name: `On ${day(noonDaysAgo(2))}: remove` })).toBeVisible();
       await expect(answers.locator('#answer-status')).toHaveText('Answers 1–20 of 30.');
-      await answers.getByRole('button', { name: `On ${day(now - 2 * dayMs)}: remove` }).click();
+      await answers.getByRole('button', { name: `On ${day(noonDaysAgo(2))}: remove` }).click();
       const chart = trends.locator('#trend-nps');
       await expect(chart).toHaveAttribute('aria-label', /^NPS, 28-day rolling: 50 on the 28 days to \d{4}-\d\d-\d\d, 40 answers;/);
 

@@ -22,6 +22,12 @@ interface Tally {
   failed: number;
 }
 
+/** A batch the collector took, with the status it answered. */
+interface DeliveredBatch {
+  readonly entries: readonly OutboxEntry[];
+  readonly status: number;
+}
+
 export class Delivery implements Deliverer {
   #running: Promise<FlushResult> | null = null;
   #queued: Promise<FlushResult> | null = null;
@@ -104,11 +110,10 @@ export class Delivery implements Deliverer {
       await this.#reject(oversized, 0, `larger than ${this.#config.batch.maxBytes} bytes even alone`, tally);
       const queue = [...batches];
       /** The batch delivered last, still stored: the next batch's claim removes it, one write for both. */
-      let delivered: { readonly entries: readonly OutboxEntry[]; readonly status: number } | null = null;
+      let delivered: DeliveredBatch | null = null;
       for (let batch = queue.shift(); batch && !this.#stopped; batch = queue.shift()) {
         if (!(await renew())) break;
-        const result = await this.#send(batch, delivered?.entries ?? []);
-        if (delivered) this.#delivered(delivered.entries, delivered.status, tally);
+        const result = await this.#send(batch, delivered, tally);
         delivered = null;
         if (result.outcome === 'too-large' && batch.entries.length > 1) {
           queue.unshift(...this.#split(batch));
@@ -171,18 +176,19 @@ export class Delivery implements Deliverer {
 
   /**
    * Claims the batch (its attempt counted, its next try pushed out, should the page die mid-request) before the
-   * request, in the write that removes the batch delivered before it. One delay for the whole batch: what failed
-   * together is due together, and goes out in one request again.
+   * request, in the write that removes the batch delivered before it, which is announced as soon as that write is
+   * done. One delay for the whole batch: what failed together is due together, and goes out in one request again.
    */
-  async #send(batch: PackedBatch, deliveredBefore: readonly OutboxEntry[]): Promise<SendResult> {
+  async #send(batch: PackedBatch, before: DeliveredBatch | null, tally: Tally): Promise<SendResult> {
     const now = Date.now();
     const attempt = Math.max(...batch.entries.map((e) => e.attempts)) + 1;
     const retryAt = now + backoffDelay(attempt, this.#config.retry);
     const claimed = await this.#outbox.claim(
       batch.entries,
       retryAt,
-      deliveredBefore.map((e) => e.id),
+      before?.entries.map((e) => e.id),
     );
+    if (before) this.#delivered(before.entries, before.status, tally);
     for (const entry of batch.entries) this.#inFlight.set(entry.id, 'flush');
     try {
       const result = await sendBatch(this.#url, batch.body, {

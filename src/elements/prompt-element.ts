@@ -99,8 +99,15 @@ export abstract class CxPromptElement extends LitElement {
   protected abstract readonly kind: PromptKind;
   /** The scale answers are recorded on. */
   protected abstract get range(): Scale;
-  /** The options to render, with their content and accessible labels. */
-  protected abstract options(strings: Translation, locale: string, selected: number | null): ScaleOption[];
+  /**
+   * The options to render, with their content and accessible labels: by default each number of the range in the
+   * locale's digits. A loop, not `Array.from`: a page's may be a legacy library's (MooTools) that takes no map function.
+   */
+  protected options(_strings: Translation, locale: string, _selected: number | null): ScaleOption[] {
+    const options: ScaleOption[] = [];
+    for (let value = this.range.min; value <= this.range.max; value++) options.push({ value, content: this.digits(value, locale) });
+    return options;
+  }
   /** `n` in the locale's digits (ASCII until they are known; the prompt re-renders then). */
   protected digits(n: number, tag: string): string {
     return digits(n, tag, this.#rerender);

@@ -220,3 +220,49 @@ test('an app bundling the library on a page with an enumerable Object.prototype 
   await expect.poll(() => collector.receivedIds()).toEqual([id]);
   expect(seen).toEqual({ console: [], uncaught: [] });
 });
+
+/** What pages did to the platform before the tag that a prompt a touchpoint shows must live with. */
+const platformsChanged = [
+  {
+    name: 'an AMD loader (RequireJS, as Magento pages have)',
+    setup: `window.define = function () {}; define.amd = {}; window.require = function () {};`,
+  },
+  {
+    name: "MooTools' Array.from (which wraps what has no length, and takes no map function)",
+    setup: `Array.from = function (item) { if (item == null) return []; return typeof item.length == 'number' && typeof item != 'string' ? (Array.isArray(item) ? item : Array.prototype.slice.call(item)) : [item]; };`,
+  },
+  { name: 'a frozen history', setup: `Object.freeze(history);` },
+  { name: 'no crypto.randomUUID (a plain-http page)', setup: `delete Crypto.prototype.randomUUID;` },
+  { name: 'no requestIdleCallback (as in Safari)', setup: `delete window.requestIdleCallback; delete window.cancelIdleCallback;` },
+];
+
+for (const { name, setup } of platformsChanged) {
+  test(`a page with ${name}: a touchpoint's prompt shows, is answered and delivered, nothing thrown into the page`, async ({
+    page,
+    openSite,
+    collector,
+  }) => {
+    const seen = watchErrors(page);
+    await page.addInitScript(() => {
+      (window as unknown as { rejections: string[] }).rejections = [];
+      addEventListener('unhandledrejection', (event) =>
+        (window as unknown as { rejections: string[] }).rejections.push(String(event.reason)),
+      );
+    });
+    await openSite(page, {
+      head: `<script>${setup}</script>`,
+      inlineConfig: { touchpoints: [{ id: 'landing', prompt: 'nps', on: { url: '/**' } }] },
+    });
+    const nps = page.locator('cx-nps');
+    await expect(nps.getByRole('radio')).toHaveCount(11);
+    await nps.getByRole('radio', { name: '9' }).click();
+    await nps.getByRole('textbox').fill('fine');
+    await nps.getByRole('button', { name: 'Send' }).click();
+    await expect(nps.getByRole('status')).toHaveText('Thank you for your feedback!');
+    await expect
+      .poll(() => collector.received().flatMap((r) => r.body.responses))
+      .toMatchObject([{ kind: 'nps', score: 9, comment: 'fine', touchpoint: 'landing' }]);
+    expect(seen).toEqual({ console: [], uncaught: [] });
+    expect(await page.evaluate(() => (window as unknown as { rejections: string[] }).rejections)).toEqual([]);
+  });
+}

@@ -1,8 +1,7 @@
 // <cx-ces>: Customer Effort Score, agreement on 1–7 (or 1–5).
 import { addEnglish } from '../../locales/registry.js';
-import type { Bands, Translation } from '../../locales/translation.js';
+import type { Bands } from '../../locales/translation.js';
 import type { Scale } from '../../schema/response.js';
-import type { ScaleOption } from '../internal/score-scale.js';
 import { CxPromptElement } from '../prompt-element.js';
 import { cesEnglish } from './ces-english.js';
 
@@ -28,10 +27,6 @@ export class CxCes extends CxPromptElement {
 
   protected get range(): Scale {
     return { min: 1, max: this.scale === '5' ? 5 : 7 };
-  }
-
-  protected options(_strings: Translation, locale: string): ScaleOption[] {
-    return Array.from({ length: this.range.max }, (_, i) => ({ value: i + 1, content: this.digits(i + 1, locale) }));
   }
 
   /** On 1–7: hard 1–3, neutral 4, easy 5–7; on 1–5: 1–2, 3, 4–5. */

@@ -38,7 +38,7 @@ export class CxCsat extends CxPromptElement {
     return defaultScales.csat;
   }
 
-  protected options(strings: Translation, locale: string, selected: number | null): ScaleOption[] {
+  protected override options(strings: Translation, locale: string, selected: number | null): ScaleOption[] {
     return [1, 2, 3, 4, 5].map((value) => {
       const level = strings.satisfaction[value - 1] ?? '';
       switch (this.variant) {

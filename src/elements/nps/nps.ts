@@ -1,8 +1,7 @@
 // <cx-nps>: Net Promoter Score, 0–10.
-import type { Bands, Translation } from '../../locales/translation.js';
+import type { Bands } from '../../locales/translation.js';
 import type { Scale } from '../../schema/response.js';
 import { defaultScales } from '../../schema/scales.js';
-import type { ScaleOption } from '../internal/score-scale.js';
 import { CxPromptElement } from '../prompt-element.js';
 
 /**
@@ -16,10 +15,6 @@ export class CxNps extends CxPromptElement {
 
   protected get range(): Scale {
     return defaultScales.nps;
-  }
-
-  protected options(_strings: Translation, locale: string): ScaleOption[] {
-    return Array.from({ length: 11 }, (_, value) => ({ value, content: this.digits(value, locale) }));
   }
 
   /** Detractors 0–6, passives 7–8, promoters 9–10. */

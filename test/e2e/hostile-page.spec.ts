@@ -231,6 +231,13 @@ const platformsChanged = [
     name: "MooTools' Array.from (which wraps what has no length, and takes no map function)",
     setup: `Array.from = function (item) { if (item == null) return []; return typeof item.length == 'number' && typeof item != 'string' ? (Array.isArray(item) ? item : Array.prototype.slice.call(item)) : [item]; };`,
   },
+  {
+    name: "Prototype.js's Array and String extensions (enumerable, as its Object.extend leaves them) and its Array.from",
+    setup:
+      `Object.assign(Array.prototype, { first() { return this[0]; }, last() { return this[this.length - 1]; }, compact() { return this.filter((v) => v != null); } });` +
+      `Object.assign(String.prototype, { strip() { return this.trim(); } });` +
+      `Array.from = function (iterable) { if (!iterable) return []; if ('toArray' in Object(iterable)) return iterable.toArray(); var length = iterable.length || 0, results = new Array(length); while (length--) results[length] = iterable[length]; return results; };`,
+  },
   { name: 'a frozen history', setup: `Object.freeze(history);` },
   { name: 'no crypto.randomUUID (a plain-http page)', setup: `delete Crypto.prototype.randomUUID;` },
   { name: 'no requestIdleCallback (as in Safari)', setup: `delete window.requestIdleCallback; delete window.cancelIdleCallback;` },

@@ -100,6 +100,12 @@ export function resolveLocale(locale: string | undefined): { tag: string; string
 
 /** Picks the plural form for `n` in `locale` and fills in `{n}` as `written` (the caller's digits for it). */
 export function plural(forms: PluralForms, n: number, locale: string, written: string): string {
-  const category = new Intl.PluralRules(locale).select(n);
+  let category: Intl.LDMLPluralRule;
+  try {
+    category = new Intl.PluralRules(locale).select(n);
+  } catch {
+    // the page's Intl is a polyfill without this language's data: English's rule, which every language's "other" backs
+    category = n === 1 ? 'one' : 'other';
+  }
   return (forms[category] ?? forms.other).replace('{n}', written);
 }

@@ -273,3 +273,34 @@ for (const { name, setup } of platformsChanged) {
     expect(await page.evaluate(() => (window as unknown as { rejections: string[] }).rejections)).toEqual([]);
   });
 }
+
+test("a page whose Intl is a polyfill with no locale data loaded: an Arabic visitor's CSAT prompt shows in ASCII digits, is answered and delivered", async ({
+  page,
+  openSite,
+  collector,
+}) => {
+  const seen = watchErrors(page);
+  await page.addInitScript(() => {
+    (window as unknown as { rejections: string[] }).rejections = [];
+    addEventListener('unhandledrejection', (event) =>
+      (window as unknown as { rejections: string[] }).rejections.push(String(event.reason)),
+    );
+  });
+  // as @formatjs's polyfills installed over the browser's Intl answer before their data has been added
+  const setup = `for (const name of ['NumberFormat', 'PluralRules']) Intl[name] = function (locale) { throw new RangeError('Missing locale data for "' + locale + '"'); };`;
+  await openSite(page, { head: `<script>${setup}</script>`, inlineConfig: { locale: 'ar' } });
+  await ready(page);
+  void page.evaluate(() => (window.cxkit as EmbedApi).show('csat', { touchpoint: 'polyfilled' }));
+  const csat = page.locator('cx-csat');
+  await expect(csat.getByRole('radio')).toHaveCount(5);
+  // past the idle moment in which the digits' format is made
+  await page.waitForTimeout(1500);
+  await expect(csat.getByRole('radio').last()).toHaveAccessibleName('5 نجمة');
+  await csat.getByRole('radio').nth(3).click();
+  await csat.locator('[part="submit"]').click();
+  await expect
+    .poll(() => collector.received().flatMap((r) => r.body.responses))
+    .toMatchObject([{ kind: 'csat', score: 4, touchpoint: 'polyfilled', locale: 'ar' }]);
+  expect(seen).toEqual({ console: [], uncaught: [] });
+  expect(await page.evaluate(() => (window as unknown as { rejections: string[] }).rejections)).toEqual([]);
+});

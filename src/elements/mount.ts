@@ -26,11 +26,15 @@ export function mountPrompt(request: MountRequest): Promise<Response | null> {
       element.remove();
       resolve(null);
     };
-    // popover and modal prompts close themselves after the thank-you (or on dismiss) by dropping `open`
+    // popover and modal prompts close themselves after the thank-you (or on dismiss) by dropping `open`; a page that
+    // takes one out of the document has closed it too (Turbo and pjax put a new <body> in place on navigation), where
+    // a prompt moved within it has not: looked at once the page's change is done
     const observer = new MutationObserver(() => {
-      if (!element.open) remove();
+      if (!element.open || !element.isConnected) remove();
     });
     observer.observe(element, { attributes: true, attributeFilter: ['open'] });
+    observer.observe(document.documentElement, { childList: true });
+    observer.observe(document.body, { childList: true });
     element.open = true;
     document.body.append(element);
   });

@@ -174,6 +174,38 @@ test('a milestone during an open prompt shows once that prompt closes', async ({
   await expect(panel(page, 'ces')).toBeVisible();
 });
 
+/** How pages take everything out of their body while a prompt is open. */
+const bodySwaps = [
+  {
+    name: 'a navigation that puts a new <body> in place (Turbo Drive)',
+    swap: `const next = document.createElement('body'); next.innerHTML = '<main><h1>Returns</h1></main>'; document.body.replaceWith(next);`,
+  },
+  { name: "a page that rewrites its body's HTML", swap: `document.body.innerHTML = '<main><h1>Returns</h1></main>';` },
+];
+
+for (const { name, swap } of bodySwaps) {
+  test(`${name} while a prompt is open: the chosen score goes out as partial, and the next touchpoint shows`, async ({
+    page,
+    openSite,
+    collector,
+  }) => {
+    const help = { id: 'help', prompt: 'ces', on: { url: '/site/help/*' } };
+    await openSite(page, { inlineConfig: { touchpoints: [checkoutNps, help], recontact: { maxPromptsPerSession: 2 } } });
+    const shown = cxkit<boolean>(page, 'milestone', 'checkout-complete');
+    await page.locator('cx-nps').getByRole('radio', { name: '9' }).click();
+    expect(await shown).toBe(true);
+    await page.evaluate((swap) => {
+      new Function(swap)();
+      history.pushState({}, '', '/site/help/returns');
+    }, swap);
+    await expect(page.locator('cx-nps')).toHaveCount(0);
+    await expect(panel(page, 'ces')).toBeVisible();
+    await expect
+      .poll(() => collector.received().flatMap((r) => r.body.responses))
+      .toMatchObject([{ kind: 'nps', score: 9, partial: true, touchpoint: 'checkout-complete' }]);
+  });
+}
+
 test('cx.milestone() resolves true when it shows a prompt, false when nothing waits for it', async ({ page, openSite }) => {
   await openSite(page, { inlineConfig: { touchpoints: [checkoutNps] } });
   expect(await cxkit(page, 'milestone', 'newsletter-signup')).toBe(false);

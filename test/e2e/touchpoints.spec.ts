@@ -206,6 +206,39 @@ for (const { name, swap } of bodySwaps) {
   });
 }
 
+test('a Turbo Drive site: a prompt open when the visitor leaves the page (a form sent with Enter) does not come back with it', async ({
+  page,
+  openSite,
+  collector,
+}) => {
+  const help = { id: 'help', prompt: 'ces', on: { url: '/site/help/*' } };
+  await openSite(page, {
+    path: '/site/checkout',
+    head: '<script type="module" src="/vendor/turbo/turbo.es2017-esm.js"></script>',
+    body: '<main><h1>Shop</h1><form action="/site/help/returns"><input name="order" aria-label="Order"></form></main>',
+    inlineConfig: { touchpoints: [checkoutNps, help], recontact: { maxPromptsPerSession: 2 } },
+  });
+  await page.waitForFunction(() => 'Turbo' in window);
+  const shown = cxkit<boolean>(page, 'milestone', 'checkout-complete');
+  await page.locator('cx-nps').getByRole('radio', { name: '9' }).click();
+  expect(await shown).toBe(true);
+  // the keyboard leaves the popover open (a click elsewhere would close it); Turbo fetches the next page, keeps a copy
+  // of this one for the way back, and puts the next one's <body> in place
+  await page.getByRole('textbox', { name: 'Order' }).fill('A-1001');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/site\/help\/returns\?order=A-1001$/);
+  await expect(panel(page, 'ces')).toBeVisible();
+  await expect(page.locator('cx-nps')).toHaveCount(0);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/site\/checkout$/);
+  await expect(page.getByRole('textbox', { name: 'Order' })).toBeVisible();
+  await page.waitForTimeout(500);
+  await expect(page.locator('cx-nps, cx-ces')).toHaveCount(0);
+  await expect
+    .poll(() => collector.received().flatMap((r) => r.body.responses))
+    .toMatchObject([{ kind: 'nps', score: 9, partial: true, touchpoint: 'checkout-complete' }]);
+});
+
 test('cx.milestone() resolves true when it shows a prompt, false when nothing waits for it', async ({ page, openSite }) => {
   await openSite(page, { inlineConfig: { touchpoints: [checkoutNps] } });
   expect(await cxkit(page, 'milestone', 'newsletter-signup')).toBe(false);

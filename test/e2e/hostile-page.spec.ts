@@ -23,6 +23,20 @@ function record(page: Page, input: RecordInput): Promise<{ id?: string; refused?
 
 const ready = (page: Page) => page.waitForFunction(() => (window.cxkit as EmbedApi | undefined)?.client);
 
+/**
+ * Collects the page's unhandled promise rejections, watched from before the page's own script and cxkit's run; returns
+ * what reads them.
+ */
+async function watchRejections(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    (window as unknown as { rejections: string[] }).rejections = [];
+    addEventListener('unhandledrejection', (event) =>
+      (window as unknown as { rejections: string[] }).rejections.push(String(event.reason)),
+    );
+  });
+  return () => page.evaluate(() => (window as unknown as { rejections: string[] }).rejections);
+}
+
 const hostile = [
   {
     name: 'an enumerable Object.prototype key',
@@ -45,13 +59,7 @@ const hostile = [
 for (const { name, setup } of hostile) {
   test(`a page with ${name}: the answer is delivered as sent, nothing thrown into the page`, async ({ page, openSite, collector }) => {
     const seen = watchErrors(page);
-    // the watch for unhandled rejections goes in before the page's own script and cxkit's
-    await page.addInitScript(() => {
-      (window as unknown as { rejections: string[] }).rejections = [];
-      addEventListener('unhandledrejection', (event) =>
-        (window as unknown as { rejections: string[] }).rejections.push(String(event.reason)),
-      );
-    });
+    const rejections = await watchRejections(page);
     await openSite(page, { head: `<script>${setup}</script>`, inlineConfig: {} });
     await ready(page);
     const { id, refused } = await record(page, { kind: 'nps', score: 9, touchpoint: 'hostile', comment: 'fine' });
@@ -70,7 +78,7 @@ for (const { name, setup } of hostile) {
       .poll(() => collector.received().flatMap((r) => r.body.responses.filter((a) => a.touchpoint === 'hostile-prompt')))
       .toMatchObject([{ kind: 'csat', score: 4, comment: 'kind' }]);
     expect(seen).toEqual({ console: [], uncaught: [] });
-    expect(await page.evaluate(() => (window as unknown as { rejections: string[] }).rejections)).toEqual([]);
+    expect(await rejections()).toEqual([]);
   });
 }
 
@@ -142,12 +150,7 @@ test("a page whose Promise is its own (as zone.js makes Angular apps'): a refuse
   openSite,
 }) => {
   const seen = watchErrors(page);
-  await page.addInitScript(() => {
-    (window as unknown as { rejections: string[] }).rejections = [];
-    addEventListener('unhandledrejection', (event) =>
-      (window as unknown as { rejections: string[] }).rejections.push(String(event.reason)),
-    );
-  });
+  const rejections = await watchRejections(page);
   // async functions still return the browser's own promises, which are not instances of the page's
   await openSite(page, { head: '<script>window.Promise = class ZoneAwarePromise extends Promise {};</script>', inlineConfig: {} });
   await ready(page);
@@ -161,7 +164,7 @@ test("a page whose Promise is its own (as zone.js makes Angular apps'): a refuse
   expect(outcome).toEqual({ resolved: undefined });
   await expect.poll(() => seen.console).toEqual([expect.stringMatching(/^cxkit: record\.score: /)]);
   expect(seen.uncaught).toEqual([]);
-  expect(await page.evaluate(() => (window as unknown as { rejections: string[] }).rejections)).toEqual([]);
+  expect(await rejections()).toEqual([]);
 });
 
 test('a locale over 35 characters is refused with the config, by name, not accepted and lost later', async ({ page, openSite }) => {
@@ -250,12 +253,7 @@ for (const { name, setup } of platformsChanged) {
     collector,
   }) => {
     const seen = watchErrors(page);
-    await page.addInitScript(() => {
-      (window as unknown as { rejections: string[] }).rejections = [];
-      addEventListener('unhandledrejection', (event) =>
-        (window as unknown as { rejections: string[] }).rejections.push(String(event.reason)),
-      );
-    });
+    const rejections = await watchRejections(page);
     await openSite(page, {
       head: `<script>${setup}</script>`,
       inlineConfig: { touchpoints: [{ id: 'landing', prompt: 'nps', on: { url: '/**' } }] },
@@ -270,7 +268,7 @@ for (const { name, setup } of platformsChanged) {
       .poll(() => collector.received().flatMap((r) => r.body.responses))
       .toMatchObject([{ kind: 'nps', score: 9, comment: 'fine', touchpoint: 'landing' }]);
     expect(seen).toEqual({ console: [], uncaught: [] });
-    expect(await page.evaluate(() => (window as unknown as { rejections: string[] }).rejections)).toEqual([]);
+    expect(await rejections()).toEqual([]);
   });
 }
 
@@ -280,12 +278,7 @@ test("a page whose Intl is a polyfill with no locale data loaded: an Arabic visi
   collector,
 }) => {
   const seen = watchErrors(page);
-  await page.addInitScript(() => {
-    (window as unknown as { rejections: string[] }).rejections = [];
-    addEventListener('unhandledrejection', (event) =>
-      (window as unknown as { rejections: string[] }).rejections.push(String(event.reason)),
-    );
-  });
+  const rejections = await watchRejections(page);
   // as @formatjs's polyfills installed over the browser's Intl answer before their data has been added
   const setup = `for (const name of ['NumberFormat', 'PluralRules']) Intl[name] = function (locale) { throw new RangeError('Missing locale data for "' + locale + '"'); };`;
   await openSite(page, { head: `<script>${setup}</script>`, inlineConfig: { locale: 'ar' } });
@@ -302,5 +295,5 @@ test("a page whose Intl is a polyfill with no locale data loaded: an Arabic visi
     .poll(() => collector.received().flatMap((r) => r.body.responses))
     .toMatchObject([{ kind: 'csat', score: 4, touchpoint: 'polyfilled', locale: 'ar' }]);
   expect(seen).toEqual({ console: [], uncaught: [] });
-  expect(await page.evaluate(() => (window as unknown as { rejections: string[] }).rejections)).toEqual([]);
+  expect(await rejections()).toEqual([]);
 });

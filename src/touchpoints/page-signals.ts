@@ -30,11 +30,30 @@ function wrapHistory(): void {
   }
 }
 
-/** Percent of the page seen: the bottom of the viewport over the document's height; a page that fits is 100. */
-function scrollPercent(): number {
-  const height = document.documentElement.scrollHeight;
-  if (height <= innerHeight) return 100;
-  return Math.min(100, ((scrollY + innerHeight) / height) * 100);
+/** A container that scrolls and takes half the window's height or more: where a page scrolls, not a carousel or a menu. */
+const isMainScroller = (element: Element): boolean =>
+  element.scrollHeight > element.clientHeight &&
+  element.clientHeight * 2 >= innerHeight &&
+  /auto|scroll/.test(getComputedStyle(element).overflowY);
+
+/**
+ * Where the page scrolls when the document itself does not (an app layout: <html> and <body> fit the window and a
+ * container inside them scrolls), found from the middle of the window; null when the document scrolls, or nothing does.
+ */
+function mainScroller(): Element | null {
+  if (document.documentElement.scrollHeight > innerHeight) return null;
+  for (let element = document.elementFromPoint(innerWidth / 2, innerHeight / 2); element; element = element.parentElement) {
+    if (isMainScroller(element)) return element;
+  }
+  return null;
+}
+
+/** Percent of the page seen: the bottom of the window (or of the main scroller) over the content's height; content that fits is 100. */
+function scrollPercent(scroller: Element | null): number {
+  const [top, seen, height] = scroller
+    ? [scroller.scrollTop, scroller.clientHeight, scroller.scrollHeight]
+    : [scrollY, innerHeight, document.documentElement.scrollHeight];
+  return height <= seen ? 100 : Math.min(100, ((top + seen) / height) * 100);
 }
 
 /** Which signals anything waits on: a page whose touchpoints wait on no scroll depth pays nothing per scroll. */
@@ -49,17 +68,26 @@ export function watchPage(handlers: PageSignalHandlers, watched: WatchedSignals)
   let path = location.pathname;
   let deepest = 0;
   let frame = 0;
+  /** Where the page scrolls: the window (null) or its main scroller; undefined until looked for (again after a navigation). */
+  let scroller: Element | null | undefined;
+  /** What the last scroll event of this frame scrolled: the document, or an element (caught on its way down). */
+  let scrolled: EventTarget | null = null;
   const onNavigation = () => {
     if (location.pathname === path) return; // a query or hash change is the same page
     path = location.pathname;
     deepest = 0;
+    scroller = undefined;
     handlers.navigated(path);
   };
-  const onScroll = () => {
+  const onScroll = (event?: Event) => {
+    scrolled = event?.target ?? null;
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
-      const percent = scrollPercent();
+      if (scrolled === document) scroller = null;
+      else if (scrolled instanceof Element && scrolled !== scroller && isMainScroller(scrolled)) scroller = scrolled;
+      if (scroller === undefined) scroller = mainScroller();
+      const percent = scrollPercent(scroller);
       if (percent <= deepest) return;
       deepest = percent;
       handlers.scrolled(percent);
@@ -73,7 +101,8 @@ export function watchPage(handlers: PageSignalHandlers, watched: WatchedSignals)
   window.addEventListener('popstate', onNavigation);
   navigation?.addEventListener('navigatesuccess', onNavigation);
   if (watched.scroll) {
-    window.addEventListener('scroll', onScroll, { passive: true });
+    // scroll events do not bubble: caught on their way down, the document's and every container's
+    document.addEventListener('scroll', onScroll, { capture: true, passive: true });
     onScroll();
   }
   if (watched.exitIntent) document.addEventListener('mouseout', onMouseOut);
@@ -81,7 +110,7 @@ export function watchPage(handlers: PageSignalHandlers, watched: WatchedSignals)
     window.removeEventListener(navigationEvent, onNavigation);
     window.removeEventListener('popstate', onNavigation);
     navigation?.removeEventListener('navigatesuccess', onNavigation);
-    window.removeEventListener('scroll', onScroll);
+    document.removeEventListener('scroll', onScroll, { capture: true });
     document.removeEventListener('mouseout', onMouseOut);
     cancelAnimationFrame(frame);
   };

@@ -278,6 +278,27 @@ test('scrollPercent and delayMs fire at the right time', async ({ page, openSite
   await expect(panel(page, 'csat')).toBeVisible();
 });
 
+test('scrollPercent on an app layout (the window does not scroll, a container inside it does) waits for that container, not for a small one', async ({
+  page,
+  openSite,
+}) => {
+  await openSite(page, {
+    path: '/site/article',
+    head: '<style>html, body { height: 100%; margin: 0; overflow: hidden } main { height: 100%; overflow: auto } pre { height: 120px; overflow: auto }</style>',
+    inlineConfig: { touchpoints: [{ id: 'article', prompt: 'csat', on: { url: '/site/article', scrollPercent: 60 } }] },
+    body: `<main><article style="height: 5000px"><h1>A long article</h1><pre>${'code\n'.repeat(100)}</pre></article></main>`,
+  });
+  const waiting = () => cxkit<{ waitingFor: string[] }>(page, 'explain', 'article').then((d) => d.waitingFor);
+  await expect.poll(waiting).toEqual([expect.stringMatching(/^scrolling to 60% \(deepest so far \d+%\)$/)]);
+  // a code block scrolled to its end is not the page read to its end
+  await page.locator('pre').evaluate((pre) => pre.scrollTo(0, pre.scrollHeight));
+  await page.locator('main').evaluate((main) => main.scrollTo(0, 1000));
+  await expect.poll(waiting).toEqual(['scrolling to 60% (deepest so far 34%)']);
+  await expect(page.locator('cx-csat')).toHaveCount(0);
+  await page.locator('main').evaluate((main) => main.scrollTo(0, 3000)); // (3000 + viewport) / 5000 > 60%
+  await expect(panel(page, 'csat')).toBeVisible();
+});
+
 test('exit intent: the pointer leaving through the top of the window shows the prompt; leaving through a side does not', async ({
   page,
   openSite,

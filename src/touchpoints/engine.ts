@@ -2,6 +2,7 @@
 // the session cap and one prompt at a time. The same rules answer `explain()`.
 import type { Response } from '../schema/response.js';
 import type { Recontact, Touchpoint } from '../schema/touchpoint.js';
+import { pagePath } from '../sdk/page.js';
 import { pageDialogClosed, pageDialogOpen, pageDialogReason } from './page-dialog.js';
 import { watchPage } from './page-signals.js';
 import { hiddenTabReason, tabHidden, tabShown } from './tab-visibility.js';
@@ -137,7 +138,7 @@ export class TouchpointEngine implements Touchpoints {
       waiting.push(`milestone "${on.milestone}"`);
     if (on.exitIntent && signal?.type !== 'exit' && !(signal === null && this.#exitIntentSeen)) waiting.push('exit intent');
     const glob = this.#globs.get(touchpoint.id);
-    if (glob && !glob.test(location.pathname)) waiting.push(`a URL matching ${on.url} (this page is ${location.pathname})`);
+    if (glob && !glob.test(pagePath())) waiting.push(`a URL matching ${on.url} (this page is ${pagePath()})`);
     const views = this.#memory.snapshot.pageViews;
     if (on.pageViews !== undefined && views < on.pageViews) waiting.push(`page view ${on.pageViews} (this is ${views})`);
     if (on.scrollPercent !== undefined && this.#deepestScroll < on.scrollPercent) {
@@ -199,8 +200,8 @@ export class TouchpointEngine implements Touchpoints {
       if (this.#halted) return false;
       // the visitor may have navigated away from the URL while we waited
       const glob = this.#globs.get(touchpoint.id);
-      if (glob && !glob.test(location.pathname)) {
-        this.#log(touchpoint, () => `not shown: the visitor left for ${location.pathname} while it waited`);
+      if (glob && !glob.test(pagePath())) {
+        this.#log(touchpoint, () => `not shown: the visitor left for ${pagePath()} while it waited`);
         return false;
       }
       const blocked = await this.#blockedNow(touchpoint);

@@ -1,7 +1,8 @@
 // Watches the page for what touchpoints wait on: SPA navigation, scroll depth and exit intent. Never throws into the page.
+import { pagePath } from '../sdk/page.js';
 
 export interface PageSignalHandlers {
-  /** The path changed without a page load (pushState, replaceState, back/forward, Navigation API). */
+  /** The path (or a hash router's route) changed without a page load (pushState, replaceState, back/forward, Navigation API). */
   navigated(path: string): void;
   /** The deepest scroll position of this page view so far, 0–100. */
   scrolled(percent: number): void;
@@ -65,7 +66,7 @@ export interface WatchedSignals {
 /** Starts watching; returns the function that stops. */
 export function watchPage(handlers: PageSignalHandlers, watched: WatchedSignals): () => void {
   wrapHistory();
-  let path = location.pathname;
+  let path = pagePath();
   let deepest = 0;
   let frame = 0;
   /** Where the page scrolls: the window (null) or its main scroller; undefined until looked for (again after a navigation). */
@@ -73,8 +74,8 @@ export function watchPage(handlers: PageSignalHandlers, watched: WatchedSignals)
   /** What the last scroll event of this frame scrolled: the document, or an element (caught on its way down). */
   let scrolled: EventTarget | null = null;
   const onNavigation = () => {
-    if (location.pathname === path) return; // a query or hash change is the same page
-    path = location.pathname;
+    if (pagePath() === path) return; // a query, or a place in the page (#reviews), is the same page
+    path = pagePath();
     deepest = 0;
     scroller = undefined;
     handlers.navigated(path);

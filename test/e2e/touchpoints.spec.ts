@@ -257,6 +257,50 @@ test('a URL rule fires after a single-page-app pushState navigation', async ({ p
   await expect(panel(page, 'ces')).toBeVisible();
 });
 
+const withoutNavigationApi = '<script>Object.defineProperty(window, "navigation", { value: undefined })</script>';
+for (const { browsers, head } of [
+  { browsers: 'Chromium', head: '' },
+  { browsers: 'a browser without the Navigation API (Safari before 26, Firefox)', head: withoutNavigationApi },
+]) {
+  test(`a hash-routed app in ${browsers}: a URL rule with a hash route fires on its view, a place in the page is not a page view, and the answer names the view`, async ({
+    page,
+    openSite,
+    collector,
+  }) => {
+    const checkoutDone = { id: 'checkout-done', prompt: 'nps', on: { url: '/site/shop#/checkout/*' } };
+    const loyal = { id: 'loyal', prompt: 'csat', on: { pageViews: 10 } };
+    // a router as Angular's HashLocationStrategy or Vue's hash mode keeps one: the view follows the hash
+    const router = `<script>addEventListener('hashchange', () => { document.querySelector('h1').textContent = location.hash.startsWith('#/') ? location.hash.slice(2) : 'Shop'; });</script>`;
+    await openSite(page, {
+      path: '/site/shop',
+      head: head + router,
+      inlineConfig: { touchpoints: [checkoutDone, loyal] },
+      body: `<nav><a href="#reviews">Reviews</a> <a href="#/cart?coupon=SPRING">Cart</a> <a href="#/checkout/done">Place order</a></nav>
+        <main><h1>Shop</h1><p style="height: 3000px">Products</p><section id="reviews">Reviews</section></main>`,
+    });
+    const waiting = (id: string) => cxkit<{ waitingFor: string[] }>(page, 'explain', id).then((d) => d.waitingFor);
+    await expect.poll(() => waiting('checkout-done')).toEqual(['a URL matching /site/shop#/checkout/* (this page is /site/shop)']);
+    await expect.poll(() => waiting('loyal')).toEqual(['page view 10 (this is 1)']);
+    await page.getByRole('link', { name: 'Reviews' }).click();
+    await expect(page).toHaveURL(/#reviews$/);
+    await page.getByRole('link', { name: 'Cart' }).click();
+    await expect(page.getByRole('heading')).toHaveText('cart?coupon=SPRING');
+    await expect.poll(() => waiting('loyal')).toEqual(['page view 10 (this is 2)']);
+    expect(await waiting('checkout-done')).toEqual(['a URL matching /site/shop#/checkout/* (this page is /site/shop#/cart)']);
+    await expect(page.locator('cx-nps')).toHaveCount(0);
+    await page.getByRole('link', { name: 'Place order' }).click();
+    const nps = page.locator('cx-nps');
+    await nps.getByRole('radio', { name: '9' }).click();
+    await nps.getByRole('button', { name: 'Send' }).click();
+    await expect
+      .poll(() => collector.received().flatMap((r) => r.body.responses))
+      .toMatchObject([
+        { touchpoint: 'checkout-done', score: 9, page: { url: expect.stringMatching(/^http:\/\/[^/]+\/site\/shop#\/checkout\/done$/) } },
+      ]);
+    await expect.poll(() => waiting('loyal')).toEqual(['page view 10 (this is 3)']);
+  });
+}
+
 test('scrollPercent and delayMs fire at the right time', async ({ page, openSite }) => {
   // the debug log says when the delay starts, so that the fake clock is moved only once the timer exists
   const log = infoLines(page);
@@ -388,6 +432,12 @@ const badConfig = [
     name: 'a bad glob',
     site: { inlineConfig: { touchpoints: [{ id: 'x', prompt: 'ces', on: { url: 'help/*' } }] } },
     error: /^cxkit: config\.touchpoints\[0\]\.on\.url: expected a path glob starting with "\/" \(e\.g\. "\/help\/\*"\), got "help\/\*"$/,
+  },
+  {
+    name: 'a place in the page in a glob',
+    site: { inlineConfig: { touchpoints: [{ id: 'x', prompt: 'ces', on: { url: '/help#faq' } }] } },
+    error:
+      /^cxkit: config\.touchpoints\[0\]\.on\.url: expected a hash route to start with "#\/" or "#!\/" \(e\.g\. "\/#\/checkout\/\*"\), got "\/help#faq"$/,
   },
   {
     name: 'a sample out of range',

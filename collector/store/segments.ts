@@ -2,6 +2,7 @@
 // new or returning visitor, and the traits the collector is told to segment by. Both stores keep them as one JSON
 // object per answer, which a rollup explodes into one count per (dimension, value).
 import type { Response } from '../../src/schema/response.js';
+import { hashRoute } from '../../src/sdk/page.js';
 
 export const builtInDimensions = ['device', 'locale', 'path', 'visitor'] as const;
 /** A trait's dimension is named `trait:` and the trait's name. */
@@ -15,13 +16,15 @@ const maxValueLength = 200;
 const recordId = /^(\d+|[0-9a-f-]{16,})$/i;
 
 /**
- * The page's path as a segment: without origin, query or hash, with record ids folded into `:id` (so that
- * `/orders/1234` and `/orders/1235` are one page), and without a trailing slash.
+ * The page's path as a segment: without origin, query or hash (but with a hash router's route: `/#/checkout/done`),
+ * with record ids folded into `:id` (so that `/orders/1234` and `/orders/1235` are one page), and without a trailing
+ * slash.
  */
 export function pagePath(url: string): string {
   let path: string;
   try {
-    path = new URL(url, 'https://page.invalid').pathname;
+    const parsed = new URL(url, 'https://page.invalid');
+    path = parsed.pathname + hashRoute(parsed.hash);
   } catch {
     return '/';
   }

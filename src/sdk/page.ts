@@ -7,7 +7,10 @@ import type { Response } from '../schema/response.js';
  * starting `#/` or `#!/`, as Angular's, Vue's and React's hash routers write them) without its query. Any other hash
  * is a place in the page (`#reviews`), not a page of its own.
  */
-export const pagePath = (): string => location.pathname + (/^#!?\//.test(location.hash) ? location.hash.replace(/\?.*/, '') : '');
+export const pagePath = (): string => location.pathname + hashRoute(location.hash);
+
+/** A hash router's route in `hash` (`#/cart?coupon=X` → `#/cart`), or '' when the hash is a place in the page. */
+export const hashRoute = (hash: string): string => (/^#!?\//.test(hash) ? hash.replace(/\?.*/, '') : '');
 
 export function currentPage(fullUrl: boolean): Response['page'] {
   const location = globalThis.location;

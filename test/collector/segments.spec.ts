@@ -28,8 +28,9 @@ const data: Response[] = [
     ...page('https://shop.example/orders/98765/receipt/'),
   }),
   // tablet: CSAT 4 of 5 satisfied
-  ...answersOf('support', 'csat', 5, 4, day, { device: 'tablet', locale: 'fr' }),
-  ...answersOf('support', 'csat', 1, 1, day, { device: 'tablet', locale: 'fr' }),
+  // on a hash-routed app (its views are routes after "#/"); a hash that is a place in the page is not part of the path
+  ...answersOf('support', 'csat', 5, 4, day, { device: 'tablet', locale: 'fr', ...page('https://app.example/#/tickets/4521?tab=chat') }),
+  ...answersOf('support', 'csat', 1, 1, day, { device: 'tablet', locale: 'fr', ...page('https://app.example/help#reviews') }),
 ];
 
 async function segments(collector: Collector, query: Record<string, string>) {
@@ -82,6 +83,8 @@ for (const kind of storeKinds) {
     expect(Object.keys(byValue(await segments(collector, { by: 'locale' }))).sort()).toEqual(['de-DE', 'en-US', 'fr']);
     const paths = byValue(await segments(collector, { by: 'path' }));
     expect(paths['/orders/:id/receipt']).toMatchObject({ n: 40, metrics: { nps: { value: 50 } } });
+    expect(paths['/#/tickets/:id']).toMatchObject({ n: 4, metrics: { csat: { value: 100 } } });
+    expect(paths['/help']).toMatchObject({ n: 1 });
     const visitors = byValue(await segments(collector, { by: 'visitor' }));
     expect(visitors.new.n).toBe(20);
     expect(visitors.returning.metrics.nps).toMatchObject({ value: 50, n: 40 });

@@ -1,5 +1,6 @@
 // The follow-up inbox: answers that need someone, each with a small form to record who reached the customer. Reading
 // uses the dashboard's read key; changing a status sends the admin key typed here (kept for this tab only).
+import { hashRoute } from '../../../src/sdk/page.js';
 import type { InboxItem } from '../../store/store.js';
 
 const settings = document.querySelector<HTMLFormElement>('#admin')!;
@@ -37,7 +38,8 @@ function describe(item: InboxItem): { meta: string; label: string } {
           : ''
       }`
     : 'anonymous';
-  const where = `${r.touchpoint} · ${new URL(r.page.url, location.href).pathname}`;
+  const page = new URL(r.page.url, location.href);
+  const where = `${r.touchpoint} · ${page.pathname}${hashRoute(page.hash)}`;
   return {
     meta: `${where} · ${new Date(r.answeredAt).toLocaleString()} · ${who}`,
     label: `${r.kind.toUpperCase()} ${r.score} at ${r.touchpoint}, ${new Date(r.answeredAt).toLocaleString()}`,

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer } from '../../../demo/serve.js';
+import { answersOf, postInBatches } from '../../support/answers.js';
 import { audit } from '../support/axe.js';
 import { expect, test } from '../support/fixtures.js';
 
@@ -80,6 +81,26 @@ test('the tiles show the response rate of each kind beside its score', async ({ 
       expect(shown).toBeGreaterThan(0);
       await expect(page.locator(`#tile-${kind} .detail`)).toContainText(`response rate ${responseRate.toFixed(0)}% of ${shown} shown`);
     }
+  } finally {
+    await server.close();
+    rmSync(data, { recursive: true, force: true });
+  }
+});
+
+test("an answer from a hash-routed app shows its view's route in the inbox, without the route's query", async ({ page }) => {
+  const data = mkdtempSync(join(tmpdir(), 'cxkit-inbox-'));
+  const server = await startDemoServer({ port: 0, dataFile: join(data, 'demo.db'), quiet: true });
+  try {
+    const now = Date.now();
+    await postInBatches(server.url, [
+      ...answersOf('ticket-closed', 'nps', 2, 1, now, { page: { url: 'https://app.example/#/tickets/4521?tab=chat' } }),
+      ...answersOf('help-article', 'nps', 1, 1, now - 60_000, { page: { url: 'https://shop.example/help?q=refund#reviews' } }),
+    ]);
+    await page.goto(`${server.url}dashboard`);
+    const items = page.getByRole('region', { name: 'Follow-up inbox' }).getByRole('listitem');
+    await expect(items).toHaveCount(2);
+    await expect(items.nth(0)).toContainText('ticket-closed · /#/tickets/4521 · ');
+    await expect(items.nth(1)).toContainText('help-article · /help · ');
   } finally {
     await server.close();
     rmSync(data, { recursive: true, force: true });

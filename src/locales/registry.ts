@@ -98,14 +98,19 @@ export function resolveLocale(locale: string | undefined): { tag: string; string
   return fallback ? { tag: base, strings: fallback } : { tag: 'en', strings: english() };
 }
 
+/** Languages whose plural rule for whole numbers from 1 up is English's, "one" for 1 and "other" beyond, when "many" is not asked. */
+const oneThenOther = /^(en|de|nl|it|es|fr|pt)\b/i;
+
 /** Picks the plural form for `n` in `locale` and fills in `{n}` as `written` (the caller's digits for it). */
 export function plural(forms: PluralForms, n: number, locale: string, written: string): string {
-  let category: Intl.LDMLPluralRule;
-  try {
-    category = new Intl.PluralRules(locale).select(n);
-  } catch {
-    // the page's Intl is a polyfill without this language's data: English's rule, which every language's "other" backs
-    category = n === 1 ? 'one' : 'other';
-  }
+  let category: Intl.LDMLPluralRule = n === 1 ? 'one' : 'other';
+  // only where the forms asked for need it: the first Intl.PluralRules in a page costs ~10 ms at 4× throttling, which a
+  // CSAT prompt's first paint would wait on
+  if (Object.keys(forms).length > 2 || forms.many || n < 1 || n % 1 || !oneThenOther.test(locale))
+    try {
+      category = new Intl.PluralRules(locale).select(n);
+    } catch {
+      // the page's Intl is a polyfill without this language's data: English's rule, which every language's "other" backs
+    }
   return (forms[category] ?? forms.other).replace('{n}', written);
 }

@@ -320,6 +320,10 @@ export abstract class CxPromptElement extends LitElement {
     this.#internals.setFormValue(String(value));
     this.dispatchEvent(new CxAnswerEvent({ score: value }));
     if (this.followUp === 'off') return void this.#submit();
+    // a popover or modal that scrolls (large text on a landscape phone) brings the follow-up it has just opened into
+    // sight, once: the scale stays where it is for a visitor who scrolls back to change the score
+    if (this.step === 'question' && this.#shownAs !== 'inline')
+      void this.updateComplete.then(() => this.renderRoot.querySelector('.follow-up')?.scrollIntoView({ block: 'nearest' }));
     this.step = 'follow-up';
     void this.#keepScore(value);
   }

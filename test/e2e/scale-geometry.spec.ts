@@ -2,6 +2,7 @@
 // 2.5.8), the end labels under the first and last option, nothing past the window — at phone to desktop widths, in
 // each mode, left to right and right to left.
 import type { Page } from '@playwright/test';
+import type { EmbedApi } from '../../src/embed.js';
 import { expect, test } from './support/fixtures.js';
 
 const widths = [320, 390, 768, 1280];
@@ -322,3 +323,39 @@ test("a popover stays beneath a site's consent banner at the highest z-index", a
   });
   expect(onTop).toBe('consent');
 });
+
+for (const mode of ['popover', 'modal'] as const) {
+  test(`with the browser's text at 32 px on a landscape phone, choosing a score in a ${mode} brings the follow-up into sight, and the page stays where it was`, async ({
+    page,
+    openSite,
+    collector,
+  }) => {
+    await page.setViewportSize({ width: 667, height: 375 });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.enable');
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32 } });
+    await openSite(page, { inlineConfig: {}, body: '<main><h1>Order placed</h1><div style="block-size: 3000px"></div></main>' });
+    await page.evaluate(() => scrollTo(0, 500));
+    void page.evaluate((mode) => (window.cxkit as EmbedApi).show('nps', { touchpoint: 'landscape', mode }), mode);
+    const nps = page.locator('cx-nps');
+    await nps.getByRole('radio', { name: '9' }).click();
+    const label = nps.getByText('What do you like most about us?');
+    await expect(label).toBeVisible();
+    // what the visitor sees where the label and Send are: they themselves, inside the prompt's scrolled view
+    const seen = await nps.evaluate(async (element) => {
+      for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      const root = element.shadowRoot!;
+      const at = (target: Element) => {
+        const { left, top, width, height } = target.getBoundingClientRect();
+        return root.elementFromPoint(left + width / 2, top + height / 2) === target;
+      };
+      return { label: at(root.querySelector('.follow-up label')!), send: at(root.querySelector('.submit')!), scrollY };
+    });
+    expect(seen).toEqual({ label: true, send: true, scrollY: 500 });
+    await nps.getByRole('textbox').fill('Quick delivery');
+    await nps.getByRole('button', { name: 'Send' }).click();
+    await expect
+      .poll(() => collector.received().flatMap((r) => r.body.responses))
+      .toMatchObject([{ score: 9, comment: 'Quick delivery', touchpoint: 'landscape' }]);
+  });
+}

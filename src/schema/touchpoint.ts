@@ -14,7 +14,7 @@ export const triggerSchema = z.lazy(() =>
     .strictObject({
       /** Fires when `cx.milestone(name)` is called with this name. */
       milestone: z.optional(z.string().check(z.minLength(1))),
-      /** Path glob matched against the page path: `*` within a segment, `**` across segments, e.g. `/help/*`; a hash route after the path, e.g. `/#/checkout/*`. */
+      /** Path glob matched against the page path: `*` within a segment, `**` across segments, e.g. `/help/*`; a hash route after the path, e.g. `/#/checkout/*`; parameters the page's query must have, e.g. `/index.php?route=checkout/*`. */
       url: z.optional(z.string().check(superRefine(validGlob))),
       /** Fires once the visitor has scrolled this far down the page (0–100). */
       scrollPercent: z.optional(

@@ -7,7 +7,7 @@ import { pageDialogClosed, pageDialogOpen, pageDialogReason } from './page-dialo
 import { watchPage } from './page-signals.js';
 import { hiddenTabReason, tabHidden, tabShown } from './tab-visibility.js';
 import { TypingWatch } from './typing-watch.js';
-import { compileGlob } from './url-glob.js';
+import { compileUrlRule, type UrlRule } from './url-glob.js';
 import { notInConfig, type Decision, type PromptHost, type StartTouchpoints, type Touchpoints } from './touchpoints.js';
 import type { VisitorMemory, VisitorState } from './visitor-memory.js';
 
@@ -22,7 +22,7 @@ const openPrompt = 'another prompt is open';
 const openPromptClosing = 'the open prompt to close';
 
 export class TouchpointEngine implements Touchpoints {
-  readonly #globs = new Map<string, RegExp>();
+  readonly #urlRules = new Map<string, UrlRule>();
   /** Touchpoints already fired on this page view: each fires at most once per view. */
   readonly #firedThisView = new Set<string>();
   #deepestScroll = 0;
@@ -47,7 +47,7 @@ export class TouchpointEngine implements Touchpoints {
     this.#recontact = recontact;
     this.#memory = memory;
     this.#prompts = prompts;
-    for (const touchpoint of touchpoints) if (touchpoint.on.url) this.#globs.set(touchpoint.id, compileGlob(touchpoint.on.url));
+    for (const touchpoint of touchpoints) if (touchpoint.on.url) this.#urlRules.set(touchpoint.id, compileUrlRule(touchpoint.on.url));
   }
 
   /** Counts this page view and starts watching the page. */
@@ -137,8 +137,9 @@ export class TouchpointEngine implements Touchpoints {
     if (on.milestone !== undefined && !(signal?.type === 'milestone' && signal.name === on.milestone))
       waiting.push(`milestone "${on.milestone}"`);
     if (on.exitIntent && signal?.type !== 'exit' && !(signal === null && this.#exitIntentSeen)) waiting.push('exit intent');
-    const glob = this.#globs.get(touchpoint.id);
-    if (glob && !glob.test(pagePath())) waiting.push(`a URL matching ${on.url} (this page is ${pagePath()})`);
+    const urlRule = this.#urlRules.get(touchpoint.id);
+    if (urlRule && !urlRule(pagePath(), location.search))
+      waiting.push(`a URL matching ${on.url} (this page is ${pagePath()}${location.search})`);
     const views = this.#memory.snapshot.pageViews;
     if (on.pageViews !== undefined && views < on.pageViews) waiting.push(`page view ${on.pageViews} (this is ${views})`);
     if (on.scrollPercent !== undefined && this.#deepestScroll < on.scrollPercent) {
@@ -199,8 +200,8 @@ export class TouchpointEngine implements Touchpoints {
     for (;;) {
       if (this.#halted) return false;
       // the visitor may have navigated away from the URL while we waited
-      const glob = this.#globs.get(touchpoint.id);
-      if (glob && !glob.test(pagePath())) {
+      const urlRule = this.#urlRules.get(touchpoint.id);
+      if (urlRule && !urlRule(pagePath(), location.search)) {
         this.#log(touchpoint, () => `not shown: the visitor left for ${pagePath()} while it waited`);
         return false;
       }

@@ -257,6 +257,31 @@ test('a URL rule fires after a single-page-app pushState navigation', async ({ p
   await expect(panel(page, 'ces')).toBeVisible();
 });
 
+test("a shop that routes by query (OpenCart's index.php?route=…): a URL rule with a query fires on the order confirmation, not on a product page", async ({
+  page,
+  openSite,
+  collector,
+}) => {
+  const success = { id: 'order-placed', prompt: 'nps', on: { url: '/site/index.php?route=checkout/success' } };
+  await openSite(page, {
+    path: '/site/index.php?route=product/product&product_id=40',
+    inlineConfig: { touchpoints: [success] },
+    body: '<main><h1>iPhone</h1><a href="/site/index.php?language=en-gb&route=checkout/success">Confirm order</a></main>',
+  });
+  const waiting = () => cxkit<{ waitingFor: string[] }>(page, 'explain', 'order-placed').then((d) => d.waitingFor);
+  await expect
+    .poll(waiting)
+    .toEqual(['a URL matching /site/index.php?route=checkout/success (this page is /site/index.php?route=product/product&product_id=40)']);
+  await expect(page.locator('cx-nps')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Confirm order' }).click();
+  const nps = page.locator('cx-nps');
+  await nps.getByRole('radio', { name: '10' }).click();
+  await nps.getByRole('button', { name: 'Send' }).click();
+  await expect
+    .poll(() => collector.received().flatMap((r) => r.body.responses))
+    .toMatchObject([{ touchpoint: 'order-placed', score: 10, page: { url: expect.stringMatching(/\/site\/index\.php$/) } }]);
+});
+
 const withoutNavigationApi = '<script>Object.defineProperty(window, "navigation", { value: undefined })</script>';
 for (const { browsers, head } of [
   { browsers: 'Chromium', head: '' },
@@ -434,10 +459,16 @@ const badConfig = [
     error: /^cxkit: config\.touchpoints\[0\]\.on\.url: expected a path glob starting with "\/" \(e\.g\. "\/help\/\*"\), got "help\/\*"$/,
   },
   {
+    name: 'a query without key=value pairs in a glob',
+    site: { inlineConfig: { touchpoints: [{ id: 'x', prompt: 'ces', on: { url: '/search?' } }] } },
+    error:
+      /^cxkit: config\.touchpoints\[0\]\.on\.url: expected the query as key=value pairs after "\?" \(e\.g\. "\/index\.php\?route=checkout\/\*"\), got "\/search\?"$/,
+  },
+  {
     name: 'a place in the page in a glob',
     site: { inlineConfig: { touchpoints: [{ id: 'x', prompt: 'ces', on: { url: '/help#faq' } }] } },
     error:
-      /^cxkit: config\.touchpoints\[0\]\.on\.url: expected a hash route to start with "#\/" or "#!\/" \(e\.g\. "\/#\/checkout\/\*"\), got "\/help#faq"$/,
+      /^cxkit: config\.touchpoints\[0\]\.on\.url: expected a hash route to start with "#\/" or "#!\/", without a query \(e\.g\. "\/#\/checkout\/\*"\), got "\/help#faq"$/,
   },
   {
     name: 'a sample out of range',

@@ -56,7 +56,9 @@ export class TouchpointEngine implements Touchpoints {
     this.#typing.start();
     this.#stopWatching = watchPage(
       {
-        navigated: () => {
+        navigated: (moved) => {
+          // a query changed on the same page: URL rules with a query look again, and no page view is counted
+          if (!moved) return void this.#signal({ type: 'view' });
           this.#firedThisView.clear();
           this.#deepestScroll = 0;
           this.#exitIntentSeen = false;

@@ -2,8 +2,11 @@
 import { pagePath } from '../sdk/page.js';
 
 export interface PageSignalHandlers {
-  /** The path (or a hash router's route) changed without a page load (pushState, replaceState, back/forward, Navigation API). */
-  navigated(path: string): void;
+  /**
+   * The path (or a hash router's route) changed without a page load (pushState, replaceState, back/forward, Navigation
+   * API): a new page view (`moved`); or only the query did, on the same page.
+   */
+  navigated(moved: boolean): void;
   /** The deepest scroll position of this page view so far, 0–100. */
   scrolled(percent: number): void;
   /** The pointer left through the top of the window. */
@@ -67,6 +70,7 @@ export interface WatchedSignals {
 export function watchPage(handlers: PageSignalHandlers, watched: WatchedSignals): () => void {
   wrapHistory();
   let path = pagePath();
+  let query = location.search;
   let deepest = 0;
   let frame = 0;
   /** Where the page scrolls: the window (null) or its main scroller; undefined until looked for (again after a navigation). */
@@ -74,11 +78,15 @@ export function watchPage(handlers: PageSignalHandlers, watched: WatchedSignals)
   /** What the last scroll event of this frame scrolled: the document, or an element (caught on its way down). */
   let scrolled: EventTarget | null = null;
   const onNavigation = () => {
-    if (pagePath() === path) return; // a query, or a place in the page (#reviews), is the same page
-    path = pagePath();
-    deepest = 0;
-    scroller = undefined;
-    handlers.navigated(path);
+    const moved = pagePath() !== path;
+    if (!moved && location.search === query) return; // a place in the page (#reviews) is the same page
+    query = location.search;
+    if (moved) {
+      path = pagePath();
+      deepest = 0;
+      scroller = undefined;
+    }
+    handlers.navigated(moved);
   };
   const onScroll = (event?: Event) => {
     scrolled = event?.target ?? null;

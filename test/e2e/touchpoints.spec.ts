@@ -282,6 +282,29 @@ test("a shop that routes by query (OpenCart's index.php?route=…): a URL rule w
     .toMatchObject([{ touchpoint: 'order-placed', score: 10, page: { url: expect.stringMatching(/\/site\/index\.php$/) } }]);
 });
 
+test('a single-page checkout that moves through its steps by query (?step=…): a URL rule with a query fires on its step, and the steps are one page view', async ({
+  page,
+  openSite,
+}) => {
+  const paid = { id: 'paid', prompt: 'nps', on: { url: '/site/checkout?step=done' } };
+  const loyal = { id: 'loyal', prompt: 'csat', on: { pageViews: 10 } };
+  const next = `history.pushState({}, '', '?step=' + (location.search === '?step=cart' ? 'payment' : 'done'))`;
+  await openSite(page, {
+    path: '/site/checkout?step=cart',
+    inlineConfig: { touchpoints: [paid, loyal] },
+    body: `<main><h1>Checkout</h1><button type="button" onclick="${next}">Continue</button></main>`,
+  });
+  const waiting = (id: string) => cxkit<{ waitingFor: string[] }>(page, 'explain', id).then((d) => d.waitingFor);
+  await expect.poll(() => waiting('loyal')).toEqual(['page view 10 (this is 1)']);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\?step=payment$/);
+  await expect.poll(() => waiting('paid')).toEqual(['a URL matching /site/checkout?step=done (this page is /site/checkout?step=payment)']);
+  await expect(page.locator('cx-nps')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(panel(page, 'nps')).toBeVisible();
+  expect(await waiting('loyal')).toEqual(['page view 10 (this is 1)']);
+});
+
 const withoutNavigationApi = '<script>Object.defineProperty(window, "navigation", { value: undefined })</script>';
 for (const { browsers, head } of [
   { browsers: 'Chromium', head: '' },

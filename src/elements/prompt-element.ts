@@ -320,12 +320,23 @@ export abstract class CxPromptElement extends LitElement {
     this.#internals.setFormValue(String(value));
     this.dispatchEvent(new CxAnswerEvent({ score: value }));
     if (this.followUp === 'off') return void this.#submit();
-    // a popover or modal that scrolls (large text on a landscape phone) brings the follow-up it has just opened into
-    // sight, once: the scale stays where it is for a visitor who scrolls back to change the score
-    if (this.step === 'question' && this.#shownAs !== 'inline')
-      void this.updateComplete.then(() => this.renderRoot.querySelector('.follow-up')?.scrollIntoView({ block: 'nearest' }));
+    if (this.step === 'question' && this.#shownAs !== 'inline') void this.updateComplete.then(() => this.#bringFollowUpIntoSight());
     this.step = 'follow-up';
     void this.#keepScore(value);
+  }
+
+  /**
+   * A popover or modal that scrolls (large text on a landscape phone) brings the follow-up it has just opened into
+   * sight, once (the scale stays where it is for a visitor who scrolls back to change the score), by scrolling itself:
+   * scrollIntoView may scroll the page too in some browsers.
+   */
+  #bringFollowUpIntoSight(): void {
+    const followUp = this.renderRoot.querySelector('.follow-up');
+    const scroller = followUp?.closest('dialog') ?? followUp?.closest('.panel');
+    if (!followUp || !scroller) return;
+    const shown = scroller.getBoundingClientRect();
+    const wanted = followUp.getBoundingClientRect();
+    if (wanted.bottom > shown.bottom) scroller.scrollTop += Math.min(wanted.bottom - shown.bottom, wanted.top - shown.top);
   }
 
   /** The client, or null after reporting that there is none. */

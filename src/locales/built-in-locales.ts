@@ -2,5 +2,23 @@
 // tag fetches the visitor's as a file of its own (dist/cxkit-locale-fr.js …).
 
 /** Built-in languages, English first. */
-export const builtInLocales = ['en', 'es', 'fr', 'de', 'it', 'pt', 'nl', 'ja', 'zh', 'ko', 'ar', 'he'] as const;
+export const builtInLocales = [
+  'en',
+  'es',
+  'fr',
+  'de',
+  'it',
+  'pt',
+  'nl',
+  'ja',
+  'zh',
+  'ko',
+  'ar',
+  'he',
+  'pl',
+  'sv',
+  'da',
+  'tr',
+  'ru',
+] as const;
 export type BuiltInLocale = (typeof builtInLocales)[number];

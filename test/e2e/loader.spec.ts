@@ -318,6 +318,22 @@ test('a French visitor sees the prompt in French, and the page fetches the Frenc
   expect(files).toEqual(['cxkit-locale-fr.js']);
 });
 
+test("a Russian visitor's CSAT prompt names its stars in Russian's plural forms, from the Russian strings alone", async ({
+  page,
+  openSite,
+}) => {
+  const files = languageFiles(page);
+  await openSite(page, { inlineConfig: { locale: 'ru-RU' } });
+  await show(page, 'csat');
+  const csat = page.locator('cx-csat');
+  await expect(csat.getByRole('radiogroup', { name: 'Насколько вы довольны своим опытом?' })).toBeVisible();
+  await expect(csat.getByRole('radio')).toHaveCount(5);
+  for (const name of ['1 звезда', '2 звезды', '3 звезды', '4 звезды', '5 звёзд']) {
+    await expect(csat.getByRole('radio', { name, exact: true })).toBeVisible();
+  }
+  expect(files).toEqual(['cxkit-locale-ru.js']);
+});
+
 for (const { how, body, locale } of [
   { how: 'shown by cxkit.show()', body: '', locale: 'fr-CA' },
   // its element asks for the prompt UI before the config (and so the language) is read
@@ -428,7 +444,7 @@ test('a CSAT prompt fetches its own file beside the prompt UI, not after it; an 
 
 test('CSAT and CES prompts bring their English in their own files, also for a language cxkit lacks', async ({ page, openSite }) => {
   const errors = watchErrors(page);
-  await openSite(page, { inlineConfig: { locale: 'sv-SE' } });
+  await openSite(page, { inlineConfig: { locale: 'fi-FI' } });
   await show(page, 'csat');
   const csat = page.locator('cx-csat');
   await expect(csat.locator('.ends')).toHaveText(/^\s*1:\s*Very dissatisfied\s*5:\s*Very satisfied\s*$/);

@@ -7,6 +7,7 @@ import { setDefaultClient } from '../../src/elements/default-client.js';
 import { defineElement } from '../../src/elements/define-element.js';
 import type { CxPromptElement } from '../../src/elements/prompt-element.js';
 import { ar } from '../../src/locales/languages/ar.js';
+import { da } from '../../src/locales/languages/da.js';
 import { de } from '../../src/locales/languages/de.js';
 import { es } from '../../src/locales/languages/es.js';
 import { fr } from '../../src/locales/languages/fr.js';
@@ -15,7 +16,11 @@ import { it as italian } from '../../src/locales/languages/it.js';
 import { ja } from '../../src/locales/languages/ja.js';
 import { ko } from '../../src/locales/languages/ko.js';
 import { nl } from '../../src/locales/languages/nl.js';
+import { pl } from '../../src/locales/languages/pl.js';
 import { pt } from '../../src/locales/languages/pt.js';
+import { ru } from '../../src/locales/languages/ru.js';
+import { sv } from '../../src/locales/languages/sv.js';
+import { tr } from '../../src/locales/languages/tr.js';
 import { zh } from '../../src/locales/languages/zh.js';
 import { addTranslations, plural } from '../../src/locales/registry.js';
 import type { PluralForms } from '../../src/locales/translation.js';
@@ -25,7 +30,9 @@ import { clearPromptPage, PromptHarness } from './prompt-harness.js';
 
 const stars: Record<string, PluralForms> = {
   en: csatEnglish.stars,
-  ...Object.fromEntries(Object.entries({ ar, de, es, fr, he, it: italian, ja, ko, nl, pt, zh }).map(([tag, t]) => [tag, t.stars])),
+  ...Object.fromEntries(
+    Object.entries({ ar, da, de, es, fr, he, it: italian, ja, ko, nl, pl, pt, ru, sv, tr, zh }).map(([tag, t]) => [tag, t.stars]),
+  ),
 };
 
 /** Intl's choice of form, as the words should read. */
@@ -61,18 +68,24 @@ async function mountCsat(locale: string): Promise<PromptHarness> {
 // first: the words below make Intl objects, which the page keeps
 describe('plural forms on a CSAT prompt', () => {
   before(() => {
-    addTranslations({ ar, de, fr, pt });
+    addTranslations({ ar, de, fr, pt, sv, ru });
     defineElement('cx-csat', CxCsat);
   });
   beforeEach(async () => setDefaultClient(await idleClient(new Collector())));
   afterEach(clearPromptPage);
 
-  it('in English, German, French and Portuguese the first paint makes no Intl.PluralRules', async () => {
-    for (const locale of ['en-US', 'de', 'fr-CA', 'pt-BR']) {
+  it('in English, German, French, Portuguese and Swedish the first paint makes no Intl.PluralRules', async () => {
+    for (const locale of ['en-US', 'de', 'fr-CA', 'pt-BR', 'sv-SE']) {
       let names: string[] = [];
       expect(await pluralRulesMade(async () => (names = (await mountCsat(locale)).optionNames)), locale).to.equal(0);
       expect(names, locale).to.have.length(5);
     }
+  });
+
+  it("in Russian Intl.PluralRules picks the stars' forms (one, few, many)", async () => {
+    let names: string[] = [];
+    expect(await pluralRulesMade(async () => (names = (await mountCsat('ru')).optionNames))).to.be.greaterThan(0);
+    expect(names).to.deep.equal(['1 звезда', '2 звезды', '3 звезды', '4 звезды', '5 звёзд']);
   });
 
   it("in Arabic Intl.PluralRules picks the stars' forms (one, two, few)", async () => {

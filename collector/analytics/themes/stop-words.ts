@@ -1,4 +1,4 @@
-// Words too common to say anything about a comment, for the 12 languages cxkit's prompts speak: articles, pronouns,
+// Words too common to say anything about a comment, for the 17 languages cxkit's prompts speak: articles, pronouns,
 // auxiliaries, conjunctions, prepositions and fillers. Kept short on purpose: a word that carries a judgement
 // ("not", "never", "slow") stays, because it is what sets a detractor's comment apart.
 const lists: Record<string, string> = {
@@ -38,6 +38,19 @@ const lists: Record<string, string> = {
     لكن إذا إن أن ما كل بعض جدا أيضا عند بين كما حتى هناك هنا`,
   he: `של את על עם אל מן מ ב ל ה ו זה זו זאת אלה הוא היא הם הן אני אתה את אנחנו היה היתה היו יהיה כי אם או גם רק
     כל מאוד יותר כמו אבל יש כבר עוד פה שם מה מי איך`,
+  pl: `i w we z ze na do że się to jest są był była było były być jak ale lub albo czy o od po przez dla za przy ja
+    mi mnie mój moja moje my nas nam nasz nasza ty ci cię twój wy on ona ono oni one go mu jej ich jego ten ta te tego
+    tej tych tym który która które co gdy kiedy gdzie tak też tylko bardzo już jeszcze by bo a u`,
+  sv: `och att det som en ett i på är av för med till den de har hade var vara jag mig min mitt mina vi oss vår våra
+    ni du din ditt han hon hen dem deras om men eller så då när där här vad vem hur också bara mycket redan ju sig`,
+  da: `og at det som en et i på er af for med til den de har havde var være jeg mig min mit mine vi os vores du din
+    dit han hun dem deres om men eller så da når der her hvad hvem hvordan også bare meget allerede jo sig`,
+  tr: `ve ile bir bu şu o da de mi mı mu mü için gibi ama fakat veya ya ben beni bana benim biz bizi bize bizim sen
+    seni sana senin siz sizi size sizin onlar onun onu ona olan oldu olarak var çok daha en her kadar sonra önce
+    ki diye şey`,
+  ru: `и в во на с со к ко по о об от до из за для у же ли бы что это как так но а или если то я меня мне мой моя
+    моё мои мы нас нам наш наша вы вас вам ваш ваша он она оно они его её их ему ей им был была было были быть есть
+    все всё очень уже ещё тоже только там тут здесь кто где когда который которая которые`,
 };
 
 const sets = new Map(Object.entries(lists).map(([language, words]) => [language, new Set(words.split(/\s+/).filter(Boolean))]));

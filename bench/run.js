@@ -157,7 +157,7 @@ const targets = {
   'cxkit-prompts.js': 'when a prompt shows (English, with <cx-nps>)',
   'cxkit-csat.js': 'beside it, when a CSAT prompt shows',
   'cxkit-ces.js': 'beside it, when a CES prompt shows',
-  'cxkit-locale-fr.js': 'beside the prompt UI, for a French visitor (one of 16 such files)',
+  'cxkit-locale-fr.js': 'beside the prompt UI, for a French visitor (one of 20 such files)',
 };
 /** @type {Record<string, number>} */
 const gzipped = {};

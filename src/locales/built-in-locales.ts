@@ -20,5 +20,9 @@ export const builtInLocales = [
   'da',
   'tr',
   'ru',
+  'fi',
+  'nb',
+  'cs',
+  'uk',
 ] as const;
 export type BuiltInLocale = (typeof builtInLocales)[number];

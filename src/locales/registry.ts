@@ -99,7 +99,7 @@ export function resolveLocale(locale: string | undefined): { tag: string; string
 }
 
 /** Languages whose plural rule for whole numbers from 1 up is English's, "one" for 1 and "other" beyond, when "many" is not asked. */
-const oneThenOther = /^(en|de|nl|it|es|fr|pt|sv|da)\b/i;
+const oneThenOther = /^(en|de|nl|it|es|fr|pt|sv|da|fi|nb)\b/i;
 
 /** Picks the plural form for `n` in `locale` and fills in `{n}` as `written` (the caller's digits for it). */
 export function plural(forms: PluralForms, n: number, locale: string, written: string): string {

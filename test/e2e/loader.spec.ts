@@ -444,7 +444,7 @@ test('a CSAT prompt fetches its own file beside the prompt UI, not after it; an 
 
 test('CSAT and CES prompts bring their English in their own files, also for a language cxkit lacks', async ({ page, openSite }) => {
   const errors = watchErrors(page);
-  await openSite(page, { inlineConfig: { locale: 'fi-FI' } });
+  await openSite(page, { inlineConfig: { locale: 'hu-HU' } });
   await show(page, 'csat');
   const csat = page.locator('cx-csat');
   await expect(csat.locator('.ends')).toHaveText(/^\s*1:\s*Very dissatisfied\s*5:\s*Very satisfied\s*$/);

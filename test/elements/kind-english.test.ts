@@ -29,20 +29,20 @@ describe("a prompt kind's English, added by its element", () => {
   it('reaches a language registered before the element came, and completes English', async () => {
     setDefaultClient(await idleClient(new Collector()));
     // a site's own language, registered while only NPS is in the page: CSAT's strings fall back to English
-    registerTranslation('fi', { submit: 'Lähetä' });
+    registerTranslation('hu', { submit: 'Küldés' });
     const { CxCsat } = await import('../../src/elements/csat/csat.js');
     const { CxCes } = await import('../../src/elements/ces/ces.js');
     defineElement('cx-csat', CxCsat);
     defineElement('cx-ces', CxCes);
 
-    const csat = await mount('<cx-csat touchpoint="t" locale="fi"></cx-csat>');
+    const csat = await mount('<cx-csat touchpoint="t" locale="hu"></cx-csat>');
     expect(csat.endLabels).to.deep.equal(['1: Very dissatisfied', '5: Very satisfied']);
     expect(csat.optionNames[0]).to.equal('1 star');
     await csat.choose(2);
     expect(csat.followUpQuestion).to.equal('What went wrong?');
-    expect(csat.element.shadowRoot?.querySelector('[part="submit"]')?.textContent?.trim()).to.equal('Lähetä');
+    expect(csat.element.shadowRoot?.querySelector('[part="submit"]')?.textContent?.trim()).to.equal('Küldés');
 
-    const ces = await mount('<cx-ces touchpoint="t" locale="fi"></cx-ces>');
+    const ces = await mount('<cx-ces touchpoint="t" locale="hu"></cx-ces>');
     expect(ces.endLabels).to.deep.equal(['1: Strongly disagree', '7: Strongly agree']);
     await ces.choose(6);
     expect(ces.followUpQuestion).to.equal('What made it easy?');

@@ -7,20 +7,24 @@ import { setDefaultClient } from '../../src/elements/default-client.js';
 import { defineElement } from '../../src/elements/define-element.js';
 import type { CxPromptElement } from '../../src/elements/prompt-element.js';
 import { ar } from '../../src/locales/languages/ar.js';
+import { cs } from '../../src/locales/languages/cs.js';
 import { da } from '../../src/locales/languages/da.js';
 import { de } from '../../src/locales/languages/de.js';
 import { es } from '../../src/locales/languages/es.js';
+import { fi } from '../../src/locales/languages/fi.js';
 import { fr } from '../../src/locales/languages/fr.js';
 import { he } from '../../src/locales/languages/he.js';
 import { it as italian } from '../../src/locales/languages/it.js';
 import { ja } from '../../src/locales/languages/ja.js';
 import { ko } from '../../src/locales/languages/ko.js';
+import { nb } from '../../src/locales/languages/nb.js';
 import { nl } from '../../src/locales/languages/nl.js';
 import { pl } from '../../src/locales/languages/pl.js';
 import { pt } from '../../src/locales/languages/pt.js';
 import { ru } from '../../src/locales/languages/ru.js';
 import { sv } from '../../src/locales/languages/sv.js';
 import { tr } from '../../src/locales/languages/tr.js';
+import { uk } from '../../src/locales/languages/uk.js';
 import { zh } from '../../src/locales/languages/zh.js';
 import { addTranslations, plural } from '../../src/locales/registry.js';
 import type { PluralForms } from '../../src/locales/translation.js';
@@ -31,7 +35,10 @@ import { clearPromptPage, PromptHarness } from './prompt-harness.js';
 const stars: Record<string, PluralForms> = {
   en: csatEnglish.stars,
   ...Object.fromEntries(
-    Object.entries({ ar, da, de, es, fr, he, it: italian, ja, ko, nl, pl, pt, ru, sv, tr, zh }).map(([tag, t]) => [tag, t.stars]),
+    Object.entries({ ar, cs, da, de, es, fi, fr, he, it: italian, ja, ko, nb, nl, pl, pt, ru, sv, tr, uk, zh }).map(([tag, t]) => [
+      tag,
+      t.stars,
+    ]),
   ),
 };
 

@@ -1,4 +1,4 @@
-// Words too common to say anything about a comment, for the 17 languages cxkit's prompts speak: articles, pronouns,
+// Words too common to say anything about a comment, for the 21 languages cxkit's prompts speak: articles, pronouns,
 // auxiliaries, conjunctions, prepositions and fillers. Kept short on purpose: a word that carries a judgement
 // ("not", "never", "slow") stays, because it is what sets a detractor's comment apart.
 const lists: Record<string, string> = {
@@ -51,6 +51,17 @@ const lists: Record<string, string> = {
   ru: `и в во на с со к ко по о об от до из за для у же ли бы что это как так но а или если то я меня мне мой моя
     моё мои мы нас нам наш наша вы вас вам ваш ваша он она оно они его её их ему ей им был была было были быть есть
     все всё очень уже ещё тоже только там тут здесь кто где когда который которая которые`,
+  fi: `ja tai mutta jos kun että se ne tämä tuo nämä nuo minä minua minun me meidän sinä sinun te teidän hän hänen he
+    heidän on oli olen olet ovat olivat ollut olla olisi myös vain hyvin jo niin kuin mitä mikä kuka missä miten sitä
+    siitä sen sekä`,
+  nb: `og at det som en et ei i på er av for med til den de har hadde var være jeg meg min mitt mine vi oss vår våre
+    du din ditt han hun dem deres om men eller så da når der her hva hvem hvordan også bare veldig allerede jo seg`,
+  cs: `a i v ve na s se z ze k ke o od do pro za po u je jsou byl byla bylo byli být jak ale nebo že to ten ta ty toho
+    tom tu já mě mi můj moje my nás náš tvůj vy vás váš on ona ono oni jeho její jejich který která které co když kde
+    tak také jen velmi už ještě by`,
+  uk: `і й та в у на з зі до по про від за для же чи б би що це як так але а або якщо то я мене мені мій моя моє мої
+    ми нас нам наш наша ви вас вам ваш ваша він вона воно вони його її їх йому їй їм був була було були бути є все всі
+    дуже вже ще також тільки там тут де коли який яка які`,
 };
 
 const sets = new Map(Object.entries(lists).map(([language, words]) => [language, new Set(words.split(/\s+/).filter(Boolean))]));

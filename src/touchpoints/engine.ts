@@ -139,15 +139,19 @@ export class TouchpointEngine implements Touchpoints {
     if (on.milestone !== undefined && !(signal?.type === 'milestone' && signal.name === on.milestone))
       waiting.push(`milestone "${on.milestone}"`);
     if (on.exitIntent && signal?.type !== 'exit' && !(signal === null && this.#exitIntentSeen)) waiting.push('exit intent');
-    const urlRule = this.#urlRules.get(touchpoint.id);
-    if (urlRule && !urlRule(pagePath(), location.search))
-      waiting.push(`a URL matching ${on.url} (this page is ${pagePath()}${location.search})`);
+    if (this.#offUrl(touchpoint)) waiting.push(`a URL matching ${on.url} (this page is ${pagePath()}${location.search})`);
     const views = this.#memory.snapshot.pageViews;
     if (on.pageViews !== undefined && views < on.pageViews) waiting.push(`page view ${on.pageViews} (this is ${views})`);
     if (on.scrollPercent !== undefined && this.#deepestScroll < on.scrollPercent) {
       waiting.push(`scrolling to ${on.scrollPercent}% (deepest so far ${Math.floor(this.#deepestScroll)}%)`);
     }
     return waiting;
+  }
+
+  /** Whether the page is not one the touchpoint's URL rule names (false when it has none). */
+  #offUrl(touchpoint: Touchpoint): boolean {
+    const urlRule = this.#urlRules.get(touchpoint.id);
+    return !!urlRule && !urlRule(pagePath(), location.search);
   }
 
   /** The rules that keep a touchpoint from showing, judged on `state`. */
@@ -202,8 +206,7 @@ export class TouchpointEngine implements Touchpoints {
     for (;;) {
       if (this.#halted) return false;
       // the visitor may have navigated away from the URL while we waited
-      const urlRule = this.#urlRules.get(touchpoint.id);
-      if (urlRule && !urlRule(pagePath(), location.search)) {
+      if (this.#offUrl(touchpoint)) {
         this.#log(touchpoint, () => `not shown: the visitor left for ${pagePath()} while it waited`);
         return false;
       }

@@ -78,11 +78,12 @@ export function watchPage(handlers: PageSignalHandlers, watched: WatchedSignals)
   /** What the last scroll event of this frame scrolled: the document, or an element (caught on its way down). */
   let scrolled: EventTarget | null = null;
   const onNavigation = () => {
-    const moved = pagePath() !== path;
+    const now = pagePath();
+    const moved = now !== path;
     if (!moved && location.search === query) return; // a place in the page (#reviews) is the same page
     query = location.search;
     if (moved) {
-      path = pagePath();
+      path = now;
       deepest = 0;
       scroller = undefined;
     }

@@ -1,4 +1,5 @@
 // Turns zod issues into messages that name the field path and what was expected, shared by the SDK and the collector.
+// The browser's validation plans (src/validation/run.ts) word their issues with the same pieces.
 import type { z } from 'zod/mini';
 
 /** One problem found in an input: where it is and what was expected there. */
@@ -26,50 +27,57 @@ function describeValue(input: unknown): string {
   return typeof input === 'object' ? 'an object' : typeof input;
 }
 
-const article = (noun: string) => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);
+/** What was found where something else was expected: a field left out is missing; anything else is named. */
+export const gotValue = (path: readonly PropertyKey[], input: unknown) =>
+  path.length > 0 && input === undefined ? 'it is missing' : `got ${describeValue(input)}`;
 
-function sizeLimit(issue: Extract<ZodIssue, { code: 'too_small' | 'too_big' }>): string {
-  const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
-  const word = issue.code === 'too_small' ? 'at least' : 'at most';
-  switch (issue.origin) {
-    case 'string':
-      return `expected ${word} ${bound} characters`;
-    case 'array':
-    case 'set':
-      return `expected ${word} ${bound} items`;
-    default: {
-      const inclusive = issue.inclusive !== false;
-      const op = issue.code === 'too_small' ? (inclusive ? '>=' : '>') : inclusive ? '<=' : '<';
-      return `expected a number ${op} ${bound}`;
-    }
+/** `expected a string`, `expected an object`. */
+export const expectedType = (noun: string) => `expected ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+
+/** A length or bound: `origin` is what zod measured (a string's characters, an array's items, else a number). */
+export function expectedSize(tooSmall: boolean, origin: string, bound: number, inclusive: boolean): string {
+  const word = tooSmall ? 'at least' : 'at most';
+  if (origin === 'string') return `expected ${word} ${bound} characters`;
+  if (origin === 'array' || origin === 'set') return `expected ${word} ${bound} items`;
+  return `expected a number ${tooSmall ? (inclusive ? '>=' : '>') : inclusive ? '<=' : '<'} ${bound}`;
+}
+
+export const expectedOneOf = (values: readonly unknown[]) => `expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
+
+export const expectedFormat = (format: string) => `expected a valid ${format}`;
+
+export const unknownFields = (keys: readonly string[]) =>
+  `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => JSON.stringify(k)).join(', ')}`;
+
+/** The generic words for what an issue expected, or null for an issue that has only its own message. */
+function expectation(issue: ZodIssue): string | null {
+  switch (issue.code) {
+    case 'invalid_type':
+      return expectedType(issue.expected);
+    case 'too_small':
+      return expectedSize(true, issue.origin, Number(issue.minimum), issue.inclusive !== false);
+    case 'too_big':
+      return expectedSize(false, issue.origin, Number(issue.maximum), issue.inclusive !== false);
+    case 'invalid_value':
+      return expectedOneOf(issue.values);
+    case 'invalid_format':
+      return expectedFormat(issue.format);
+    default:
+      return null;
   }
 }
 
-/** The human message for one issue; messages set in the schemas win over the generic ones. */
+/** The human message for one issue; messages set in the schemas (all of them say `expected …`) win over the generic ones. */
 function describeIssue(issue: ZodIssue): string {
+  if (issue.code === 'custom' || issue.message.startsWith('expected ')) return issue.message;
+  if (issue.code === 'unrecognized_keys') return unknownFields(issue.keys);
+  const expected = expectation(issue);
+  if (expected === null) return issue.message;
   const input = (issue as { input?: unknown }).input;
-  const got = issue.path.length > 0 && input === undefined ? 'it is missing' : `got ${describeValue(input)}`;
-  switch (issue.code) {
-    case 'invalid_type':
-      return input === undefined ? `expected ${article(issue.expected)}, but ${got}` : `expected ${article(issue.expected)}, ${got}`;
-    case 'too_small':
-    case 'too_big':
-      return `${sizeLimit(issue)}, ${got}`;
-    case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, ${got}`;
-    case 'invalid_format':
-      return `expected a valid ${issue.format}, ${got}`;
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
-    default:
-      return issue.message;
-  }
+  return `${expected}, ${issue.code === 'invalid_type' && input === undefined ? 'but ' : ''}${gotValue(issue.path, input)}`;
 }
 
 /** Flattens zod issues (including the nested ones of unions) into path + message pairs. */
 export function toValidationIssues(root: string, issues: readonly ZodIssue[]): ValidationIssue[] {
-  return issues.map((issue) => {
-    const custom = issue.code === 'custom' || issue.message.startsWith('expected ');
-    return { path: formatPath(root, issue.path), message: custom ? issue.message : describeIssue(issue) };
-  });
+  return issues.map((issue) => ({ path: formatPath(root, issue.path), message: describeIssue(issue) }));
 }

@@ -1,5 +1,5 @@
 // The errors cxkit throws: one base class, and validation errors that name the field.
-import { toValidationIssues, type ValidationIssue } from '../schema/issues.js';
+import { formatPath, type ValidationIssue } from '../schema/issues.js';
 import type { Plan } from '../validation/plan.js';
 import { runPlan } from '../validation/run.js';
 
@@ -29,6 +29,6 @@ export class CxValidationError extends CxError {
 /** Parses `input` by its schema's plan or throws a CxValidationError whose paths start at `root` (e.g. `config`, `record`). */
 export function parseOrThrow<T>(plan: Plan<T>, input: unknown, root: string): T {
   const result = runPlan(plan, input);
-  if (!result.success) throw new CxValidationError(toValidationIssues(root, result.issues));
+  if (!result.success) throw new CxValidationError(result.issues.map(({ path, message }) => ({ path: formatPath(root, path), message })));
   return result.data;
 }

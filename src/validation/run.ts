@@ -1,16 +1,22 @@
-// Runs a validation plan as zod runs the schema it was written from: the same output, the same issues in the same
-// order (test/schema/plans.test.ts holds the two side by side). Only what cxkit's schemas use is here.
-import type { z } from 'zod/mini';
+// Runs a validation plan as zod runs the schema it was written from: the same output, and the same issues in the same
+// order, worded as src/schema/issues.ts words zod's (test/schema/plans.test.ts holds the two side by side). Only what
+// cxkit's schemas use is here.
+import { expectedFormat, expectedOneOf, expectedSize, expectedType, gotValue, unknownFields } from '../schema/issues.js';
 import type { Plan, PlanCheck, PlanNode } from './plan.js';
 
-/** An issue as zod raises it, before its message is settled; `continue: true` marks one that does not stop later checks. */
+/**
+ * An issue before its message is settled: `message` is the schema's own wording (or the whole of a message that names
+ * no value), `expected` the generic words that the value found follows; `continue: true` marks one that does not stop
+ * later checks, `continue: false` one that stops even the length checks.
+ */
 interface RawIssue {
-  code: string;
   path: PropertyKey[];
   input: unknown;
-  message?: string;
+  expected?: string;
+  message?: string | undefined;
   continue?: boolean;
-  [detail: string]: unknown;
+  /** A type issue says "but it is missing". */
+  typed?: true;
 }
 
 interface Payload {
@@ -18,7 +24,13 @@ interface Payload {
   issues: RawIssue[];
 }
 
-export type PlanResult<T> = { readonly success: true; readonly data: T } | { readonly success: false; readonly issues: z.core.$ZodIssue[] };
+/** One problem in the input: its path from the input's root, and cxkit's message for it. */
+export interface PlanIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+export type PlanResult<T> = { readonly success: true; readonly data: T } | { readonly success: false; readonly issues: PlanIssue[] };
 
 const isObject = (value: unknown): value is Record<PropertyKey, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -52,22 +64,21 @@ function prefixed(key: PropertyKey, issues: RawIssue[]): RawIssue[] {
   return issues;
 }
 
-function typeIssue(node: PlanNode, expected: string, input: unknown): RawIssue {
-  return { code: 'invalid_type', expected, input, path: [], ...(node.message ? { message: node.message } : {}) };
-}
+const typeIssue = (node: PlanNode, noun: string, input: unknown): RawIssue => ({
+  path: [],
+  input,
+  expected: expectedType(noun),
+  message: node.message,
+  typed: true,
+});
 
 /** A length or bound check's issue; zod's checks never abort the checks after them. */
-function sizeIssue(tooSmall: boolean, origin: string, bound: number, inclusive: boolean, input: unknown): RawIssue {
-  return {
-    code: tooSmall ? 'too_small' : 'too_big',
-    origin,
-    [tooSmall ? 'minimum' : 'maximum']: bound,
-    inclusive,
-    input,
-    path: [],
-    continue: true,
-  };
-}
+const sizeIssue = (tooSmall: boolean, origin: string, bound: number, inclusive: boolean, input: unknown): RawIssue => ({
+  path: [],
+  input,
+  expected: expectedSize(tooSmall, origin, bound, inclusive),
+  continue: true,
+});
 
 /** What one check finds wrong with `value`, if anything. */
 function runCheck(check: PlanCheck, value: unknown, issues: RawIssue[]): void {
@@ -94,35 +105,23 @@ function runCheck(check: PlanCheck, value: unknown, issues: RawIssue[]): void {
       return;
     }
     case 'int':
-      if (!Number.isInteger(value))
-        issues.push({ code: 'invalid_type', expected: 'int', format: 'safeint', continue: false, input: value, path: [] });
+      if (!Number.isInteger(value)) issues.push({ path: [], input: value, expected: expectedType('int'), continue: false, typed: true });
       else if (!Number.isSafeInteger(value)) {
         const big = (value as number) > 0;
-        issues.push({
-          ...sizeIssue(!big, 'int', big ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER, true, value),
-          note: 'Integers must be within the safe integer range.',
-        });
+        issues.push(sizeIssue(!big, 'int', big ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER, true, value));
       }
       return;
     case 'format':
       check.pattern.lastIndex = 0;
       if (!check.pattern.test(value as string))
-        issues.push({
-          code: 'invalid_format',
-          origin: 'string',
-          format: check.format,
-          input: value,
-          pattern: check.pattern.toString(),
-          path: [],
-          continue: true,
-        });
+        issues.push({ path: [], input: value, expected: expectedFormat(check.format), continue: true });
       return;
     case 'refine':
-      if (!check.fn(value as never)) issues.push({ code: 'custom', input: value, path: [], continue: true });
+      if (!check.fn(value as never)) issues.push({ path: [], input: value, continue: true });
       return;
     case 'superRefine':
       check.fn(value as never, {
-        addIssue: (issue) => issues.push({ ...issue, path: [...(issue.path ?? [])], continue: true }),
+        addIssue: (issue) => issues.push({ path: [...(issue.path ?? [])], input: issue.input, message: issue.message, continue: true }),
       });
   }
 }
@@ -187,7 +186,7 @@ function settleProperty(result: Payload, target: Payload, key: string, input: Re
   }
   const output = target.value as Record<string, unknown>;
   if (!present && node.optin === undefined) {
-    if (!result.issues.length) target.issues.push({ code: 'invalid_type', expected: 'nonoptional', input: undefined, path: [key] });
+    if (!result.issues.length) target.issues.push({ path: [key], input: undefined, expected: expectedType('nonoptional'), typed: true });
     return;
   }
   if (result.value === undefined) {
@@ -201,24 +200,14 @@ function parse(node: PlanNode, payload: Payload): void {
     case 'string':
     case 'number':
     case 'boolean':
-      if (typeof input !== node.k || (node.k === 'number' && !Number.isFinite(input)))
-        payload.issues.push({
-          ...typeIssue(node, node.k, input),
-          ...(node.k === 'number' && typeof input === 'number' ? { received: Number.isNaN(input) ? 'NaN' : String(input) } : {}),
-        });
+      if (typeof input !== node.k || (node.k === 'number' && !Number.isFinite(input))) payload.issues.push(typeIssue(node, node.k, input));
       return;
     case 'unknown':
       return;
     case 'enum':
     case 'literal':
       if (!node.values.includes(input))
-        payload.issues.push({
-          code: 'invalid_value',
-          values: node.values,
-          input,
-          path: [],
-          ...(node.message ? { message: node.message } : {}),
-        });
+        payload.issues.push({ path: [], input, expected: expectedOneOf(node.values), message: node.message });
       return;
     case 'optional':
       if (input !== undefined) runNode(node.inner, payload);
@@ -246,7 +235,7 @@ function parse(node: PlanNode, payload: Payload): void {
       if (!node.strict) return;
       // own keys only: a key a page added to Object.prototype is not the input's
       const unknown = Object.keys(input).filter((key) => !Object.prototype.hasOwnProperty.call(node.shape, key));
-      if (unknown.length) payload.issues.push({ code: 'unrecognized_keys', keys: unknown, input, path: [], continue: true });
+      if (unknown.length) payload.issues.push({ path: [], input, message: unknownFields(unknown), continue: true });
       return;
     }
     case 'array': {
@@ -267,7 +256,7 @@ function parse(node: PlanNode, payload: Payload): void {
         if (key === '__proto__' || !Object.prototype.propertyIsEnumerable.call(input, key)) continue;
         const keyResult = fresh(node.key, key);
         if (keyResult.issues.length) {
-          payload.issues.push({ code: 'invalid_key', origin: 'record', issues: keyResult.issues, input: key, path: [key] });
+          payload.issues.push({ path: [key], input: key });
           continue;
         }
         const result = fresh(node.value, input[key]);
@@ -285,16 +274,20 @@ function parse(node: PlanNode, payload: Payload): void {
         payload.value = unaborted[0]!.value;
         return void payload.issues.push(...unaborted[0]!.issues);
       }
-      payload.issues.push({ code: 'invalid_union', input, path: [], errors: results.map((result) => result.issues) });
+      payload.issues.push({ path: [], input });
     }
   }
+}
+
+/** The message a caller sees: the schema's own, else the generic words and the value found, else zod's default. */
+function settled({ path, input, expected, message, typed }: RawIssue): PlanIssue {
+  const words =
+    message ?? (expected ? `${expected}, ${typed && input === undefined ? 'but ' : ''}${gotValue(path, input)}` : 'Invalid input');
+  return { path, message: words };
 }
 
 /** Validates `input` against `plan`: its output (defaults filled, unknown keys of plain objects dropped), or its issues. */
 export function runPlan<T>(plan: Plan<T>, input: unknown): PlanResult<T> {
   const { value, issues } = runNode(plan, { value: input, issues: [] });
-  if (!issues.length) return { success: true, data: value as T };
-  // zod's message when neither the schema nor a check has one of its own
-  for (const issue of issues) issue.message ??= 'Invalid input';
-  return { success: false, issues: issues.map(({ continue: _continue, ...issue }) => issue) as unknown as z.core.$ZodIssue[] };
+  return issues.length ? { success: false, issues: issues.map(settled) } : { success: true, data: value as T };
 }

@@ -5,7 +5,7 @@ import type { z } from 'zod/mini';
 import { toValidationIssues } from '../../src/schema/issues.js';
 import * as plans from '../../src/validation/plans.generated.js';
 import type { PlanNode } from '../../src/validation/plan.js';
-import { runPlan } from '../../src/validation/run.js';
+import { runPlan, type PlanResult } from '../../src/validation/run.js';
 import * as sources from '../../src/validation/sources.js';
 
 const beforeSend = (response: unknown) => response;
@@ -179,14 +179,16 @@ const crossField: Partial<Record<keyof typeof plans, unknown[]>> = {
   ],
 };
 
-/** What a caller sees of a result: success and output, or each issue's code, path and cxkit's message. */
-function outcome(result: { success: true; data: unknown } | { success: false; issues: readonly z.core.$ZodIssue[] }) {
+/** What a caller sees of a result: success and output, or each issue's path and cxkit's message. */
+type Outcome = { data: unknown } | { issues: { path: readonly PropertyKey[]; message: string }[] };
+
+function schemaOutcome(result: ReturnType<z.ZodMiniType['safeParse']>): Outcome {
   if (result.success) return { data: result.data };
-  return {
-    issues: result.issues.map((issue) => ({ code: issue.code, path: issue.path })),
-    messages: toValidationIssues('input', result.issues),
-  };
+  const messages = toValidationIssues('', result.error.issues);
+  return { issues: result.error.issues.map((issue, index) => ({ path: issue.path, message: messages[index]!.message })) };
 }
+
+const planOutcome = (result: PlanResult<unknown>): Outcome => (result.success ? { data: result.data } : { issues: result.issues });
 
 describe('validation plans', () => {
   for (const [planName, inputs] of Object.entries(samples) as [keyof typeof plans, unknown[]][]) {
@@ -198,9 +200,8 @@ describe('validation plans', () => {
       let refused = 0;
       const corpus = [...inputs.flatMap((sample) => [...variants(sample)]), ...(crossField[planName] ?? [])];
       for (const input of corpus) {
-        const parsed = schema.safeParse(input, { reportInput: true });
-        const expected = outcome(parsed.success ? parsed : { success: false, issues: parsed.error.issues });
-        const actual = outcome(runPlan(plan, input));
+        const expected = schemaOutcome(schema.safeParse(input, { reportInput: true }));
+        const actual = planOutcome(runPlan(plan, input));
         expect(actual, `${schemaName} on ${JSON.stringify(input)?.slice(0, 300)}`).to.deep.equal(expected);
         tried += 1;
         if ('issues' in expected) refused += 1;

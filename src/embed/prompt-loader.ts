@@ -2,7 +2,7 @@
 // to show; and a kind the UI does not carry (dist/cxkit-csat.js, dist/cxkit-ces.js) only when a prompt of that kind
 // shows, and the visitor's language when it is not English (dist/cxkit-locale-fr.js …), each fetched beside the UI
 // rather than after it. Pages where nothing is asked pay for the core alone.
-import { builtInLocales, type BuiltInLocale } from '../locales/built-in-locales.js';
+import { builtInLocales, languageOf, type BuiltInLocale } from '../locales/built-in-locales.js';
 import type { PromptKind } from '../schema/response.js';
 import { promptKinds } from '../schema/scales.js';
 import type { CxClient } from '../sdk/client.js';
@@ -64,7 +64,7 @@ export function installPromptLoader(scripts: ScriptLoader, api: object): PromptL
 
   /** A language's file, when cxkit has one (`fr-CA`: `cxkit-locale-fr.js`); English (index 0) is in the prompt UI. */
   const loadLocale = (tag: string): Promise<void> => {
-    const base = tag.split('-')[0]?.toLowerCase() as BuiltInLocale;
+    const base = languageOf(tag) as BuiltInLocale;
     return builtInLocales.indexOf(base) > 0 ? loadBeside(`locale-${base}`) : Promise.resolve();
   };
 

@@ -1,7 +1,7 @@
 // Languages, lookup with fallback (pt-BR → pt → en), and a way for sites to override or add strings. English is always
 // here; the other built-in languages are added by `./all.ts` (the ESM library) or, for the script tag, fetched one at a
 // time when a prompt needs one (`setLocaleSource`).
-import type { BuiltInLocale } from './built-in-locales.js';
+import { languageOf, type BuiltInLocale } from './built-in-locales.js';
 import { en } from './languages/en.js';
 import type { DeepPartial, PluralForms, Translation } from './translation.js';
 
@@ -35,7 +35,7 @@ export function setLocaleSource(fetch: (locale: string) => Promise<void>): void 
 /** The base language a tag needs that is still to be asked of the source, if any. */
 function missing(locale: string | undefined): string | null {
   const tag = (locale || 'en').toLowerCase();
-  const base = tag.split('-')[0] ?? 'en';
+  const base = languageOf(tag);
   return !source || translations.has(tag) || translations.has(base) ? null : base;
 }
 
@@ -85,7 +85,7 @@ export function addEnglish(strings: DeepPartial<Translation>): void {
  */
 export function registerTranslation(locale: string, strings: DeepPartial<Translation>): void {
   const tag = locale.toLowerCase();
-  translations.set(tag, merge(translations.get(tag) ?? translations.get(tag.split('-')[0] ?? '') ?? english(), strings));
+  translations.set(tag, merge(translations.get(tag) ?? translations.get(languageOf(tag)) ?? english(), strings));
 }
 
 /** The best match for a BCP 47 tag: the exact tag, then its base language, then English. */
@@ -93,7 +93,7 @@ export function resolveLocale(locale: string | undefined): { tag: string; string
   const tag = (locale || 'en').toLowerCase();
   const exact = translations.get(tag);
   if (exact) return { tag, strings: exact };
-  const base = tag.split('-')[0] ?? 'en';
+  const base = languageOf(tag);
   const fallback = translations.get(base);
   return fallback ? { tag: base, strings: fallback } : { tag: 'en', strings: english() };
 }

@@ -93,3 +93,22 @@ for (const kind of storeKinds) {
     expect((await (await fetch(`${collector.url}v1/themes?touchpoint=elsewhere`)).json()).languages).toEqual([]);
   });
 }
+
+test('Norwegian comments are one language whatever the tag says (no, nb, nn, no_NO), read with Bokmål’s stop words', async ({
+  startCollector,
+}) => {
+  const collector = await startCollector({ database: 'sqlite' });
+  const norwegian = [
+    // a score and count each: answersOf() seeds its ids with their sum, and one id is one answer to the collector
+    ...said('nps', 0, 2, 'Pakken kom for sent.', 'no'),
+    ...said('nps', 1, 2, 'Pakken kom for sent.', 'nb-NO'),
+    ...said('nps', 2, 2, 'Pakken kom for sent.', 'nn-NO'),
+    ...said('nps', 10, 3, 'Rask levering.', 'no_NO'),
+  ];
+  expect((await collector.post(batch(norwegian))).status).toBe(202);
+  const { languages } = await (await fetch(`${collector.url}v1/themes`)).json();
+  expect(languages).toHaveLength(1);
+  expect(languages[0]).toMatchObject({ language: 'nb', unhappyComments: 6, happyComments: 3 });
+  // "for" is a stop word in Bokmål: neither it nor a phrase with it is a theme ("pakken" and "kom" are left to their phrase)
+  expect(languages[0].unhappyThemes.map((t: { term: string }) => t.term)).toEqual(['pakken kom', 'sent']);
+});

@@ -334,6 +334,22 @@ test("a Russian visitor's CSAT prompt names its stars in Russian's plural forms,
   expect(files).toEqual(['cxkit-locale-ru.js']);
 });
 
+// `no` is Norwegian as a whole and `nn` Nynorsk: both readers read Bokmål, the Norwegian cxkit carries, rather than English
+for (const locale of ['no', 'nn-NO']) {
+  test(`a Norwegian visitor whose language is "${locale}" sees the prompt in Bokmål, from the Bokmål strings alone`, async ({
+    page,
+    openSite,
+  }) => {
+    const files = languageFiles(page);
+    await openSite(page, { inlineConfig: { locale } });
+    await show(page, 'csat');
+    const csat = page.locator('cx-csat');
+    await expect(csat.getByRole('radiogroup', { name: 'Hvor fornøyd er du med opplevelsen din?' })).toBeVisible();
+    await expect(csat.getByRole('radio', { name: '1 stjerne', exact: true })).toBeVisible();
+    expect(files).toEqual(['cxkit-locale-nb.js']);
+  });
+}
+
 for (const { how, body, locale } of [
   { how: 'shown by cxkit.show()', body: '', locale: 'fr-CA' },
   // its element asks for the prompt UI before the config (and so the language) is read

@@ -3,6 +3,7 @@
 // minimum support. Read from the newest comments of each side in the range (at most `maxCommentsPerSide`), so that
 // the cost stays flat however many answers are stored; no text leaves the collector.
 import type { AnswerFilter, ResponseStore } from '../../store/store.js';
+import { languageOf } from '../../../src/locales/built-in-locales.js';
 import { stopWords } from './stop-words.js';
 
 /** Comments read per side (unhappy, happy): the newest in the range. */
@@ -97,9 +98,6 @@ export function termsOf(comment: string, language: string): Set<string> {
   }
   return terms;
 }
-
-/** The primary subtag of a locale, in lower case: `pt` for `pt-BR`. */
-export const languageOf = (locale: string) => locale.split(/[-_]/)[0]!.toLowerCase();
 
 interface Side {
   comments: number;

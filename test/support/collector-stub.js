@@ -1,6 +1,7 @@
 // A scriptable collector at the network edge for browser tests: records every request, answers as planned.
 // POST {base}/:session/collect   the endpoint under test; answers with the next planned reply, else 200
 // POST {base}/:session/plan      appends replies: [{ status, headers?, delayMs?, hang? }]
+// POST {base}/:session/fail-on   { text, status }: a body that holds `text` gets `status`, whatever is planned
 // GET  {base}/:session/requests  what was received so far
 // Sessions keep tests that run in parallel apart.
 
@@ -19,7 +20,7 @@ function readBody(req) {
 }
 
 export function createCollectorStub(base = '/stub') {
-  /** @type {Map<string, { plan: Reply[], received: Received[] }>} */
+  /** @type {Map<string, { plan: Reply[], received: Received[], failOn?: { text: string, status: number } }>} */
   const sessions = new Map();
   const session = (/** @type {string} */ id) => {
     let s = sessions.get(id);
@@ -34,7 +35,7 @@ export function createCollectorStub(base = '/stub') {
    */
   async function handle(req, res) {
     const url = new URL(req.url ?? '/', 'http://stub');
-    const match = url.pathname.match(new RegExp(`^${base}/([\\w-]+)/(collect|plan|requests)$`));
+    const match = url.pathname.match(new RegExp(`^${base}/([\\w-]+)/(collect|plan|fail-on|requests)$`));
     if (!match) return false;
     const [, id = '', action] = match;
     const s = session(id);
@@ -51,12 +52,18 @@ export function createCollectorStub(base = '/stub') {
       res.writeHead(204).end();
       return true;
     }
+    if (action === 'fail-on') {
+      s.failOn = JSON.parse(await readBody(req));
+      res.writeHead(204).end();
+      return true;
+    }
     if (action === 'requests') {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(s.received));
       return true;
     }
     const text = await readBody(req);
-    const reply = s.plan.shift() ?? { status: 200 };
+    // a collector that fails on one answer (an emoji its database cannot store) fails every batch that carries it
+    const reply = s.failOn && text.includes(s.failOn.text) ? { status: s.failOn.status } : (s.plan.shift() ?? { status: 200 });
     /** @type {unknown} */
     let body;
     try {

@@ -36,6 +36,11 @@ export class Collector {
     await fetch(`${this.base}/plan`, { method: 'POST', body: JSON.stringify(replies) });
   }
 
+  /** From now on every request whose body holds `text` gets `status`, whatever is planned. */
+  async failOn(text: string, status: number): Promise<void> {
+    await fetch(`${this.base}/fail-on`, { method: 'POST', body: JSON.stringify({ text, status }) });
+  }
+
   async requests(): Promise<Received[]> {
     return (await fetch(`${this.base}/requests`)).json() as Promise<Received[]>;
   }

@@ -16,6 +16,12 @@ import { deliveryUrl, sendBatch, type SendResult } from './transport.js';
 const dayMs = 86_400_000;
 /** When another tab holds the fallback lease, look again after this long. */
 const leaseBusyRetryMs = 2000;
+/**
+ * Failures after which an entry goes in a request of its own: a collector that fails on one answer (an emoji its
+ * database cannot store) then no longer takes the answers packed with it down too. Until then what failed together
+ * goes out together, one request for all.
+ */
+const aloneAfterAttempts = 5;
 
 interface Tally {
   sent: number;
@@ -106,7 +112,7 @@ export class Delivery implements Deliverer {
     const leaseMs = this.#config.retry.timeoutMs + 5000;
     const ran = await withDeliveryLock(this.#config.storage.name, this.#outbox, this.#owner, leaseMs, async (renew) => {
       const due = await this.#prepare(Date.now());
-      const { batches, oversized } = packBatches(due, this.#config.batch, new Date().toISOString());
+      const { batches, oversized } = this.#pack(due);
       await this.#reject(oversized, 0, `larger than ${this.#config.batch.maxBytes} bytes even alone`, tally);
       const queue = [...batches];
       /** The batch delivered last, still stored: the next batch's claim removes it, one write for both. */
@@ -201,6 +207,22 @@ export class Delivery implements Deliverer {
     } finally {
       for (const entry of batch.entries) if (this.#inFlight.get(entry.id) === 'flush') this.#inFlight.delete(entry.id);
     }
+  }
+
+  /**
+   * Batches for the due entries: those that have not failed often, packed together; then each that has, alone, the
+   * least tried first, so that one the collector always fails on (tried most) does not end the round before the others.
+   */
+  #pack(due: readonly OutboxEntry[]): { batches: PackedBatch[]; oversized: OutboxEntry[] } {
+    const sentAt = new Date().toISOString();
+    const together = packBatches(
+      due.filter((e) => e.attempts < aloneAfterAttempts),
+      this.#config.batch,
+      sentAt,
+    );
+    const struggling = due.filter((e) => e.attempts >= aloneAfterAttempts).sort((a, b) => a.attempts - b.attempts);
+    const alone = packBatches(struggling, { ...this.#config.batch, maxResponses: 1 }, sentAt);
+    return { batches: [...together.batches, ...alone.batches], oversized: [...together.oversized, ...alone.oversized] };
   }
 
   /** A server's Retry-After wins over our own backoff when it asks for longer; both are capped. */

@@ -181,6 +181,31 @@ describe('delivery', () => {
     expect(new Set((await collector.receivedIds()).slice(10))).to.deep.equal(ids);
   });
 
+  it('an answer the collector always fails on goes alone after a few failures, so that the answers packed with it are delivered', async () => {
+    const collector = new Collector();
+    // a collector whose database cannot store an emoji (MySQL's utf8) fails every batch with one in it
+    await collector.failOn('😀', 500);
+    const client = await idleClient(collector, { retry: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 12 } });
+    const before = (await client.record(nps(3))).id;
+    const poison = (await client.record({ ...nps(2), comment: 'slow 😀' })).id;
+    const after = (await client.record(nps(4))).id;
+    const sent: string[] = [];
+    client.on('sent', (e) => sent.push(...e.responses.map((r) => r.id)));
+    const expired = nextEvent(client, 'expired');
+    void client.flush();
+    const event = await expired;
+    expect(event.responses.map((r) => r.id)).to.deep.equal([poison]);
+    expect(sent).to.have.members([before, after]);
+    const requests = await collector.requests();
+    // together until they had failed five times, then each alone: the poison in every failed request, twelve in all
+    const failed = requests.filter((r) => r.status === 500);
+    expect(failed).to.have.length(12);
+    expect(failed.slice(0, 5).every((r) => r.body.responses.length === 3)).to.equal(true);
+    expect(failed.slice(5).every((r) => r.body.responses.length === 1 && r.body.responses[0]!.id === poison)).to.equal(true);
+    expect(await collector.receivedIds()).to.include.members([before, after]);
+    expect(await client.pending()).to.equal(0);
+  });
+
   it('gives up at maxAttempts on a collector that always fails, and says so with expired', async () => {
     const collector = new Collector();
     await collector.plan({ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 });

@@ -43,8 +43,12 @@ export const retryOptionsSchema = z.lazy(() =>
     baseDelayMs: z._default(count(1, 3_600_000, 'milliseconds'), 1000),
     /** No wait is longer, `Retry-After` included. Default 5 minutes. */
     maxDelayMs: z._default(count(1, 86_400_000, 'milliseconds'), 300_000),
-    /** Attempts before an answer is given up and reported as `expired`. Default 20. */
-    maxAttempts: z._default(count(1, 1000, 'attempts'), 20),
+    /**
+     * Attempts before an answer is given up and reported as `expired`. Default 500: about a day of a failing collector
+     * in a tab kept open (full-jitter waits average half of `maxDelayMs`), so that an outage loses nothing; an answer
+     * that waits for the visitor's next visit is not tried meanwhile, and `storage.maxAgeDays` ends every wait.
+     */
+    maxAttempts: z._default(count(1, 1000, 'attempts'), 500),
     /** A request that has not answered by then counts as a network error. Default 15 s. */
     timeoutMs: z._default(count(100, 600_000, 'milliseconds'), 15_000),
   }),

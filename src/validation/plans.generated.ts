@@ -184,7 +184,7 @@ export const clientConfigPlan: Plan<z.output<typeof sources.clientConfigSchema>>
         shape: {
           baseDelayMs: withDefault(count(1, 3600000, 'milliseconds'), 1000),
           maxDelayMs: withDefault(count(1, 86400000, 'milliseconds'), 300000),
-          maxAttempts: withDefault(count(1, 1000, 'attempts'), 20),
+          maxAttempts: withDefault(count(1, 1000, 'attempts'), 500),
           timeoutMs: withDefault(count(100, 600000, 'milliseconds'), 15000),
         },
         strict: true,

@@ -137,6 +137,38 @@ test('after the clock jumps forward, an answer due for retry goes out once', asy
   expect(collector.receivedIds()).toEqual([id, id]);
 });
 
+test('a collector down for hours while the tab stays open: with the default retries the answer waits, and goes once it is back', async ({
+  page,
+  openShop,
+  collector,
+}) => {
+  await page.clock.install();
+  // 503 to the first 40 requests: with waits of up to 5 minutes (full jitter), an hour or more of outage
+  collector.plan(...Array.from({ length: 40 }, () => ({ status: 503 })));
+  await openShop(page);
+  const expired: string[] = [];
+  await page.exposeFunction('expiredAnswers', (ids: string[]) => void expired.push(...ids));
+  await page.evaluate(() =>
+    (window.cxkit as EmbedApi).client!.on('expired', (event) =>
+      (window as unknown as { expiredAnswers(ids: string[]): void }).expiredAnswers(event.responses.map((r) => r.id)),
+    ),
+  );
+  const id = await answer(page, 2, 'the parcel never came');
+  await page.clock.runFor(1000);
+  await expect.poll(() => collector.received().length).toBe(1);
+  // two minutes at a time, for up to five hours, letting the page's storage and requests settle between steps
+  for (let step = 0; step < 150 && !collector.received().some((r) => r.status < 300); step++) {
+    await page.clock.runFor(120_000);
+    await page.waitForTimeout(60);
+  }
+  expect(expired).toEqual([]);
+  await collector.waitForDelivered([id]);
+  const statuses = collector.received().map((r) => r.status);
+  expect(statuses.filter((status) => status === 503)).toHaveLength(40);
+  expect(statuses.filter((status) => status < 300)).toHaveLength(1);
+  await expect.poll(() => pending(page)).toBe(0);
+});
+
 test('a page closed mid-request: the next page counts that attempt and backs off instead of sending at once', async ({
   context,
   page,

@@ -40,15 +40,26 @@ const isMainScroller = (element: Element): boolean =>
   element.clientHeight * 2 >= innerHeight &&
   /auto|scroll/.test(getComputedStyle(element).overflowY);
 
+/** The parent an element is drawn in: through the slot it is shown in, and out of a shadow root to its host. */
+const drawnIn = (element: Element): Element | null =>
+  element.assignedSlot ?? element.parentElement ?? (element.parentNode as ShadowRoot | null)?.host ?? null;
+
 /**
  * Where the page scrolls when the document itself does not (an app layout: <html> and <body> fit the window and a
- * container inside them scrolls), found from the middle of the window; null when the document scrolls, or nothing does.
+ * container inside them scrolls), found from the middle of the window, in open shadow roots too (Ionic's
+ * <ion-content> scrolls in its own); null when the document scrolls, or nothing does.
  */
 function mainScroller(): Element | null {
   if (document.documentElement.scrollHeight > innerHeight) return null;
-  for (let element = document.elementFromPoint(innerWidth / 2, innerHeight / 2); element; element = element.parentElement) {
-    if (isMainScroller(element)) return element;
+  const [x, y] = [innerWidth / 2, innerHeight / 2];
+  let element = document.elementFromPoint(x, y);
+  // into open shadow roots, where a component may draw its own scroller and what it holds
+  let inner = element?.shadowRoot?.elementFromPoint(x, y);
+  while (inner && inner !== element) {
+    element = inner;
+    inner = element.shadowRoot?.elementFromPoint(x, y);
   }
+  for (; element; element = drawnIn(element)) if (isMainScroller(element)) return element;
   return null;
 }
 
@@ -59,6 +70,9 @@ function scrollPercent(scroller: Element | null): number {
     : [scrollY, innerHeight, document.documentElement.scrollHeight];
   return height <= seen ? 100 : Math.min(100, ((top + seen) / height) * 100);
 }
+
+/** Events that scroll the page, which reach the document from inside shadow roots too (scroll events do not). */
+const scrollIntents = ['wheel', 'touchmove', 'keydown'] as const;
 
 /** Which signals anything waits on: a page whose touchpoints wait on no scroll depth pays nothing per scroll. */
 export interface WatchedSignals {
@@ -89,6 +103,8 @@ export function watchPage(handlers: PageSignalHandlers, watched: WatchedSignals)
     }
     handlers.navigated(moved);
   };
+  /** A scroller in a shadow root, whose scroll events never reach the document: listened to itself. */
+  let followed: Element | null = null;
   const onScroll = (event?: Event) => {
     scrolled = event?.target ?? null;
     if (frame) return;
@@ -97,6 +113,12 @@ export function watchPage(handlers: PageSignalHandlers, watched: WatchedSignals)
       if (scrolled === document) scroller = null;
       else if (scrolled instanceof Element && scrolled !== scroller && isMainScroller(scrolled)) scroller = scrolled;
       if (scroller === undefined) scroller = mainScroller();
+      const inShadow = scroller?.getRootNode() instanceof ShadowRoot ? scroller : null;
+      if (inShadow !== followed) {
+        followed?.removeEventListener('scroll', onScroll);
+        inShadow?.addEventListener('scroll', onScroll, { passive: true });
+        followed = inShadow;
+      }
       const percent = scrollPercent(scroller);
       if (percent <= deepest) return;
       deepest = percent;
@@ -110,9 +132,19 @@ export function watchPage(handlers: PageSignalHandlers, watched: WatchedSignals)
   window.addEventListener(navigationEvent, onNavigation);
   window.addEventListener('popstate', onNavigation);
   navigation?.addEventListener('navigatesuccess', onNavigation);
+  /**
+   * What the visitor does to scroll, which the document hears from inside shadow roots too: where the scroller is in
+   * one (a new view may have brought another), or is not known yet, it is looked for again.
+   */
+  const onScrollIntent = () => {
+    if (scroller !== undefined && !followed) return;
+    scroller = undefined;
+    onScroll();
+  };
   if (watched.scroll) {
-    // scroll events do not bubble: caught on their way down, the document's and every container's
+    // scroll events do not bubble: caught on their way down, the document's and every light-DOM container's
     document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    for (const type of scrollIntents) document.addEventListener(type, onScrollIntent, { capture: true, passive: true });
     onScroll();
   }
   if (watched.exitIntent) document.addEventListener('mouseout', onMouseOut);
@@ -121,6 +153,8 @@ export function watchPage(handlers: PageSignalHandlers, watched: WatchedSignals)
     window.removeEventListener('popstate', onNavigation);
     navigation?.removeEventListener('navigatesuccess', onNavigation);
     document.removeEventListener('scroll', onScroll, { capture: true });
+    for (const type of scrollIntents) document.removeEventListener(type, onScrollIntent, { capture: true });
+    followed?.removeEventListener('scroll', onScroll);
     document.removeEventListener('mouseout', onMouseOut);
     cancelAnimationFrame(frame);
   };

@@ -44,6 +44,8 @@ export class Delivery implements Deliverer {
   #stopped = false;
   /** While consent is not granted nothing is sent; answers wait. */
   #paused = false;
+  /** While the browser says it is offline: when a request may try anyway. */
+  #offlineProbeAt = 0;
   /**
    * Answers this page checked and stored itself: their stored form is what it checked (only this page writes their
    * content), so a flush need not check them again. Anything else in the outbox (earlier pages', other tabs', an older
@@ -105,9 +107,7 @@ export class Delivery implements Deliverer {
   async #flushOnce(): Promise<FlushResult> {
     // this flush does what a scheduled one would; what comes later schedules itself again
     this.#cancelSchedule();
-    // offline is certain when the browser says so (online is not): wait for the `online` event instead of burning attempts
-    if (this.#stopped || this.#paused || globalThis.navigator?.onLine === false)
-      return { sent: 0, failed: 0, pending: await this.#outbox.countAnswers() };
+    if (this.#stopped || this.#paused || this.#offline()) return { sent: 0, failed: 0, pending: await this.#outbox.countAnswers() };
     const tally: Tally = { sent: 0, failed: 0 };
     const leaseMs = this.#config.retry.timeoutMs + 5000;
     const ran = await withDeliveryLock(this.#config.storage.name, this.#outbox, this.#owner, leaseMs, async (renew) => {
@@ -207,6 +207,25 @@ export class Delivery implements Deliverer {
     } finally {
       for (const entry of batch.entries) if (this.#inFlight.get(entry.id) === 'flush') this.#inFlight.delete(entry.id);
     }
+  }
+
+  /**
+   * Whether to wait for the `online` event rather than spend an attempt: while the browser says it is offline, except
+   * once every `retry.maxDelayMs`, since a browser can say so wrongly (a VPN's adapter, a webview) and never take it back.
+   */
+  #offline(): boolean {
+    if (globalThis.navigator?.onLine !== false) {
+      this.#offlineProbeAt = 0;
+      return false;
+    }
+    const now = Date.now();
+    if (this.#offlineProbeAt && now >= this.#offlineProbeAt) {
+      this.#offlineProbeAt = now + this.#config.retry.maxDelayMs;
+      return false;
+    }
+    this.#offlineProbeAt ||= now + this.#config.retry.maxDelayMs;
+    this.schedule(this.#offlineProbeAt - now);
+    return true;
   }
 
   /**

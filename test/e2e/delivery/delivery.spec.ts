@@ -137,6 +137,32 @@ test('after the clock jumps forward, an answer due for retry goes out once', asy
   expect(collector.receivedIds()).toEqual([id, id]);
 });
 
+test('a browser that says it is offline while it is not (a VPN, a webview): the answer waits, then goes once a probe finds the network', async ({
+  page,
+  openShop,
+  collector,
+}) => {
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'onLine', { get: () => false, configurable: true }));
+  await page.clock.install();
+  await openShop(page);
+  const id = await answer(page, 8);
+  // delivery's file comes in real time (the page's clock would run out its load timeout); then, offline as far as the
+  // browser says, nothing is tried at once, and no attempt is spent
+  await page.clock.runFor(1000);
+  await page.waitForTimeout(500);
+  await page.clock.runFor(60_000);
+  await page.waitForTimeout(300);
+  expect(collector.received()).toHaveLength(0);
+  // within retry.maxDelayMs (5 minutes), one request tries anyway, and it is delivered
+  for (let step = 0; step < 10 && !collector.received().length; step++) {
+    await page.clock.runFor(60_000);
+    await page.waitForTimeout(100);
+  }
+  await collector.waitForDelivered([id]);
+  await expect.poll(() => pending(page)).toBe(0);
+  expect(collector.receivedIds()).toEqual([id]);
+});
+
 test('a collector down for hours while the tab stays open: with the default retries the answer waits, and goes once it is back', async ({
   page,
   openShop,

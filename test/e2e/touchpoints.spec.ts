@@ -391,53 +391,68 @@ test('scrollPercent on an app layout (the window does not scroll, a container in
   await expect(panel(page, 'csat')).toBeVisible();
 });
 
-test("scrollPercent in an app whose scroller is in a component's shadow root (Ionic's <ion-content>): the visitor's scrolling there counts, on each view the app moves to", async ({
-  page,
-  openSite,
-}) => {
-  // a view scrolls inside its <app-content>, as an Ionic page inside <ion-content>: the document fits the window
-  const appContent = `customElements.define('app-content', class extends HTMLElement {
+// Where a view scrolls inside a component: in its shadow root around the view's own (slotted) content, as an Ionic page
+// inside <ion-content>; or with the content in the shadow root too, as a Lit app draws its views. The document fits.
+const shadowScrollers = `
+  customElements.define('app-content', class extends HTMLElement {
     constructor() {
       super();
       this.attachShadow({ mode: 'open' }).innerHTML = '<main part="scroll" style="height: 100%; overflow-y: auto"><slot></slot></main>';
     }
+  });
+  customElements.define('app-view', class extends HTMLElement {
+    connectedCallback() {
+      if (this.shadowRoot) return;
+      this.attachShadow({ mode: 'open' }).innerHTML = '<main style="height: 100%; overflow-y: auto"><article style="height: ' +
+        this.getAttribute('length') + 'px"><h1>' + this.getAttribute('heading') + '</h1></article></main>';
+    }
   });`;
-  await openSite(page, {
-    path: '/site/article',
-    head: `<style>html, body { height: 100%; margin: 0; overflow: hidden } app-content { display: block; height: 100% }</style><script>${appContent}</script>`,
-    inlineConfig: {
-      touchpoints: [
-        { id: 'article', prompt: 'csat', on: { url: '/site/article', scrollPercent: 60 } },
-        { id: 'guide', prompt: 'ces', on: { url: '/site/guide', scrollPercent: 60 } },
-      ],
-      recontact: { maxPromptsPerSession: 2 },
-    },
-    body: '<app-content><article style="height: 5000px"><h1>A long article</h1></article></app-content>',
-  });
-  const waiting = (id: string) => cxkit<{ waitingFor: string[] }>(page, 'explain', id).then((d) => d.waitingFor);
-  await expect.poll(() => waiting('article')).toEqual([expect.stringMatching(/^scrolling to 60% \(deepest so far \d+%\)$/)]);
-  await page.mouse.move(400, 300);
-  await page.mouse.wheel(0, 1000);
-  await expect.poll(() => waiting('article')).toEqual([expect.stringMatching(/^scrolling to 60% \(deepest so far (2\d|3\d)%\)$/)]);
-  await expect(page.locator('cx-csat')).toHaveCount(0);
-  for (let i = 0; i < 3; i++) await page.mouse.wheel(0, 1000);
-  await expect(panel(page, 'csat')).toBeVisible();
-  await page.locator('cx-csat').getByRole('button', { name: 'Close' }).click();
-  await expect(page.locator('cx-csat')).toHaveCount(0);
-
-  // the app moves to another view: a new <app-content> in place of the old one, its own scroller
-  await page.evaluate(() => {
-    history.pushState({}, '', '/site/guide');
-    document.querySelector('app-content')!.outerHTML =
-      '<app-content><article style="height: 4000px"><h1>A guide</h1></article></app-content>';
-  });
-  await expect.poll(() => waiting('guide')).toEqual([expect.stringMatching(/^scrolling to 60% \(deepest so far \d+%\)$/)]);
-  await page.mouse.wheel(0, 600);
-  await expect.poll(() => waiting('guide')).toEqual([expect.stringMatching(/^scrolling to 60% \(deepest so far (2\d|3\d)%\)$/)]);
-  await expect(page.locator('cx-ces')).toHaveCount(0);
-  for (let i = 0; i < 3; i++) await page.mouse.wheel(0, 1000);
-  await expect(panel(page, 'ces')).toBeVisible();
+const shadowViews = (length: number, heading: string) => ({
+  slotted: `<app-content><article style="height: ${length}px"><h1>${heading}</h1></article></app-content>`,
+  'in the shadow root': `<app-view length="${length}" heading="${heading}"></app-view>`,
 });
+
+for (const layout of ['slotted', 'in the shadow root'] as const) {
+  test(`scrollPercent in an app whose scroller is in a component's shadow root, content ${layout}: the visitor's scrolling there counts, on each view the app moves to`, async ({
+    page,
+    openSite,
+  }) => {
+    await openSite(page, {
+      path: '/site/article',
+      head: `<style>html, body { height: 100%; margin: 0; overflow: hidden } app-content, app-view { display: block; height: 100% }</style><script>${shadowScrollers}</script>`,
+      inlineConfig: {
+        touchpoints: [
+          { id: 'article', prompt: 'csat', on: { url: '/site/article', scrollPercent: 60 } },
+          { id: 'guide', prompt: 'ces', on: { url: '/site/guide', scrollPercent: 60 } },
+        ],
+        recontact: { maxPromptsPerSession: 2 },
+      },
+      body: shadowViews(5000, 'A long article')[layout],
+    });
+    const waiting = (id: string) => cxkit<{ waitingFor: string[] }>(page, 'explain', id).then((d) => d.waitingFor);
+    await expect.poll(() => waiting('article')).toEqual([expect.stringMatching(/^scrolling to 60% \(deepest so far \d+%\)$/)]);
+    await page.mouse.move(400, 300);
+    await page.mouse.wheel(0, 1000);
+    await expect.poll(() => waiting('article')).toEqual([expect.stringMatching(/^scrolling to 60% \(deepest so far (2\d|3\d)%\)$/)]);
+    await expect(page.locator('cx-csat')).toHaveCount(0);
+    for (let i = 0; i < 3; i++) await page.mouse.wheel(0, 1000);
+    await expect(panel(page, 'csat')).toBeVisible();
+    await page.locator('cx-csat').getByRole('button', { name: 'Close' }).click();
+    await expect(page.locator('cx-csat')).toHaveCount(0);
+
+    // the app moves to another view: a new component in place of the old one, its own scroller
+    await page.evaluate((html) => {
+      history.pushState({}, '', '/site/guide');
+      document.querySelector('app-content, app-view')!.outerHTML = html;
+    }, shadowViews(4000, 'A guide')[layout]);
+    await expect.poll(() => waiting('guide')).toEqual([expect.stringMatching(/^scrolling to 60% \(deepest so far \d+%\)$/)]);
+    await page.mouse.wheel(0, 600);
+    await expect.poll(() => waiting('guide')).toEqual([expect.stringMatching(/^scrolling to 60% \(deepest so far (2\d|3\d)%\)$/)]);
+    await expect(page.locator('cx-ces')).toHaveCount(0);
+    for (let i = 0; i < 3; i++) await page.mouse.wheel(0, 1000);
+    await expect(panel(page, 'ces')).toBeVisible();
+  });
+}
 
 test('exit intent: the pointer leaving through the top of the window shows the prompt; leaving through a side does not', async ({
   page,

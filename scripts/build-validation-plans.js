@@ -160,8 +160,8 @@ const nodeKinds = new Set([
 ]);
 
 /**
- * The nodes that the schemas repeat, written as calls of helpers the generated file declares: the same
- * objects, in fewer bytes for the core. Each helper matches a value whose keys are exactly `keys`, in that order.
+ * The nodes that the schemas repeat, written as calls of helpers the generated file declares: the same objects, in
+ * fewer bytes for the core. Each helper matches a value whose keys are exactly `keys`, in that order.
  */
 const helpers = [
   {

@@ -327,9 +327,10 @@ export class Delivery implements Deliverer {
    * The page is going away: send what this page knows is waiting with keepalive, synchronously, without the lock
    * or storage (neither may finish now). Keepalive bodies share 64 KiB in flight, so the rest waits for the next load.
    * Answers whose ordinary request is in flight go again: an unload may kill that request, and the collector dedupes.
+   * Also while the browser says it is offline: a request that fails costs nothing here, and the browser may be wrong.
    */
   sendOnUnload(): void {
-    if (this.#stopped || this.#paused || globalThis.navigator?.onLine === false) return;
+    if (this.#stopped || this.#paused) return;
     const now = Date.now();
     const candidates = this.#outbox
       .knownEntries()

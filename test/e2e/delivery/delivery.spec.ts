@@ -163,6 +163,24 @@ test('a browser that says it is offline while it is not (a VPN, a webview): the 
   expect(collector.receivedIds()).toEqual([id]);
 });
 
+test('a browser that says it is offline while it is not: an answer given just before the tab closes still goes at unload', async ({
+  page,
+  openShop,
+  collector,
+}) => {
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'onLine', { get: () => false, configurable: true }));
+  await openShop(page, { flushDelayMs: 60_000 });
+  // the unload send needs delivery's file, which the stored answer asks for
+  const deliveryLoaded = page.waitForResponse(/\/dist\/cxkit-delivery\.js$/);
+  const id = await answer(page, 10, 'quick checkout');
+  await deliveryLoaded;
+  await page.waitForTimeout(200);
+  expect(collector.received()).toHaveLength(0);
+  await page.goto('about:blank');
+  await collector.waitForDelivered([id]);
+  expect(collector.receivedIds()).toEqual([id]);
+});
+
 test('a collector down for hours while the tab stays open: with the default retries the answer waits, and goes once it is back', async ({
   page,
   openShop,

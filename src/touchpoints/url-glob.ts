@@ -41,7 +41,10 @@ export function compileUrlRule(pattern: string): UrlRule {
     ([key, value]) => [key, new RegExp(`^${value.split(/\*+/).map(escaped).join('.*')}$`)] as const,
   );
   return (page, search) => {
+    if (!pathRule.test(page)) return false;
+    // judged on every signal (a scroll frame included): the page's query is read only for a rule that names one
+    if (!params.length) return true;
     const found = new URLSearchParams(search);
-    return pathRule.test(page) && params.every(([key, value]) => found.getAll(key).some((v) => value.test(v)));
+    return params.every(([key, value]) => found.getAll(key).some((v) => value.test(v)));
   };
 }

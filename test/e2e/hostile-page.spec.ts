@@ -224,8 +224,11 @@ test('an app bundling the library on a page with an enumerable Object.prototype 
   expect(seen).toEqual({ console: [], uncaught: [] });
 });
 
+/** zone.js as an Angular app loads it, before anything else. */
+const zoneJs = '<script src="/vendor/zone/zone.umd.js"></script>';
+
 /** What pages did to the platform before the tag that a prompt a touchpoint shows must live with. */
-const platformsChanged = [
+const platformsChanged: Array<{ name: string; setup?: string; head?: string }> = [
   {
     name: 'an AMD loader (RequireJS, as Magento pages have)',
     setup: `window.define = function () {}; define.amd = {}; window.require = function () {};`,
@@ -244,9 +247,10 @@ const platformsChanged = [
   { name: 'a frozen history', setup: `Object.freeze(history);` },
   { name: 'no crypto.randomUUID (a plain-http page)', setup: `delete Crypto.prototype.randomUUID;` },
   { name: 'no requestIdleCallback (as in Safari)', setup: `delete window.requestIdleCallback; delete window.cancelIdleCallback;` },
+  { name: "Angular's zone.js (every timer, listener, promise and fetch patched)", head: zoneJs },
 ];
 
-for (const { name, setup } of platformsChanged) {
+for (const { name, setup, head } of platformsChanged) {
   test(`a page with ${name}: a touchpoint's prompt shows, is answered and delivered, nothing thrown into the page`, async ({
     page,
     openSite,
@@ -255,7 +259,7 @@ for (const { name, setup } of platformsChanged) {
     const seen = watchErrors(page);
     const rejections = await watchRejections(page);
     await openSite(page, {
-      head: `<script>${setup}</script>`,
+      head: head ?? `<script>${setup}</script>`,
       inlineConfig: { touchpoints: [{ id: 'landing', prompt: 'nps', on: { url: '/**' } }] },
     });
     const nps = page.locator('cx-nps');
@@ -271,6 +275,96 @@ for (const { name, setup } of platformsChanged) {
     expect(await rejections()).toEqual([]);
   });
 }
+
+/**
+ * An Angular app's zone as NgZone forks it: each event or timer run in it is a change detection of the whole app (the
+ * continuations of a call the app made are its own), and the app is stable (what its service worker's registration
+ * and its end-to-end tests wait for) only while no timer is pending in it.
+ */
+const angularZone = `${zoneJs}<script>
+  window.app = { tasksRun: 0, timerPending: false };
+  window.app.zone = Zone.current.fork({
+    name: 'angular',
+    onHasTask(delegate, current, target, state) {
+      delegate.hasTask(target, state);
+      if (current === target) window.app.timerPending = state.macroTask;
+    },
+    onInvokeTask(delegate, current, target, task, applyThis, applyArgs) {
+      if (task.type !== 'microTask') window.app.tasksRun++;
+      return delegate.invokeTask(target, task, applyThis, applyArgs);
+    },
+  });
+</script>`;
+
+interface AngularApp {
+  /** Events and timers run in the app's zone. */
+  tasksRun: number;
+  timerPending: boolean;
+  zone: { run<T>(fn: () => T): T };
+}
+
+test("an Angular app (zone.js) that calls cxkit from its own zone: no timer of cxkit's keeps the app from being stable, and scrolling or typing runs nothing in it", async ({
+  page,
+  openSite,
+  collector,
+}) => {
+  const seen = watchErrors(page);
+  collector.plan({ status: 503, headers: { 'Retry-After': '3600' } });
+  await openSite(page, { head: angularZone, body: '<input aria-label="Search"><div style="height: 5000px"></div>' });
+  const app = () => page.evaluate(() => ({ ...(window as unknown as { app: AngularApp }).app, zone: undefined }));
+  // as an app's bootstrap would: the config from the app, a touchpoint that listens to scrolling and one to a milestone
+  await page.evaluate(
+    (endpoint) =>
+      (window as unknown as { app: AngularApp }).app.zone.run(() =>
+        (window.cxkit as EmbedApi).init({
+          endpoint,
+          touchpoints: [
+            { id: 'deep', prompt: 'nps', on: { scrollPercent: 95 } },
+            { id: 'checkout', prompt: 'nps', on: { milestone: 'checkout-complete' } },
+          ],
+        }),
+      ),
+    collector.endpoint,
+  );
+  await ready(page);
+  // an answer the collector refuses for an hour: delivery waits on a timer, which must not be the app's
+  await page.evaluate(() =>
+    (window as unknown as { app: AngularApp }).app.zone.run(() =>
+      (window.cxkit as EmbedApi).record({ kind: 'csat', score: 4, touchpoint: 'support' }),
+    ),
+  );
+  await expect.poll(() => collector.received().map((r) => r.status)).toEqual([503]);
+  await page.waitForTimeout(500);
+  expect((await app()).timerPending).toBe(false);
+
+  const before = (await app()).tasksRun;
+  await page.mouse.move(200, 200);
+  for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 100);
+  // a milestone while the visitor types: the prompt waits for a pause in the typing, then shows
+  const search = page.getByRole('textbox', { name: 'Search' });
+  await search.click();
+  await page.evaluate(() =>
+    (window as unknown as { app: AngularApp }).app.zone.run(() => (window.cxkit as EmbedApi).milestone('checkout-complete')),
+  );
+  await search.pressSequentially('running shoes', { delay: 40 });
+  await expect(page.locator('cx-nps').getByRole('radio')).toHaveCount(11);
+  await expect(search).toHaveValue('running shoes');
+  await page.waitForTimeout(300);
+  expect((await app()).tasksRun - before).toBe(0);
+  expect((await app()).timerPending).toBe(false);
+
+  // the app's own listener and timer are seen: what the assertions above read is true to the zone
+  await page.evaluate(() =>
+    (window as unknown as { app: AngularApp }).app.zone.run(() => {
+      addEventListener('wheel', () => {}, { passive: true });
+      setTimeout(() => {}, 60_000);
+    }),
+  );
+  await page.mouse.wheel(0, 100);
+  await expect.poll(async () => (await app()).tasksRun - before).toBeGreaterThan(0);
+  expect((await app()).timerPending).toBe(true);
+  expect(seen).toEqual({ console: [], uncaught: [] });
+});
 
 test("a page whose Intl is a polyfill with no locale data loaded: an Arabic visitor's CSAT prompt shows in ASCII digits, is answered and delivered", async ({
   page,

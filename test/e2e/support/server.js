@@ -6,7 +6,12 @@ import { extname, join, normalize } from 'node:path';
 import { createCollectorStub } from '../../support/collector-stub.js';
 
 const root = new URL('../../..', import.meta.url).pathname;
-const served = { '/dist/': 'dist/', '/pages/': 'test/e2e/pages/', '/vendor/turbo/': 'node_modules/@hotwired/turbo/dist/' };
+const served = {
+  '/dist/': 'dist/',
+  '/pages/': 'test/e2e/pages/',
+  '/vendor/turbo/': 'node_modules/@hotwired/turbo/dist/',
+  '/vendor/zone/': 'node_modules/zone.js/bundles/',
+};
 const types = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json', '.map': 'application/json' };
 
 export async function startTestServer() {

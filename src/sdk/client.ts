@@ -7,6 +7,7 @@ import type { Trigger } from '../schema/touchpoint.js';
 import { standardQuestions } from '../locales/standard-questions.js';
 import { sdkInfo } from '../version.js';
 import type { ClientEventMap, FlushResult } from './client-events.js';
+import { outsideAppZone } from './app-zone.js';
 import type { StartDelivery } from './delivery/deliverer.js';
 import { startDelivery } from './delivery/delivery.js';
 import { deviceClass, displayRecorder, type DisplayHandle, type ShownPrompt } from './displays.js';
@@ -139,7 +140,12 @@ const stillValid = (entry: OutboxEntry) =>
  * own, so that a page whose config has no touchpoints never loads the engine, and one with nothing to send never loads
  * delivery.
  */
-export function createClientWith(config: ClientConfig, { startTouchpoints, startDelivery }: ClientParts): CxClient {
+export function createClientWith(config: ClientConfig, parts: ClientParts): CxClient {
+  // an app creates its client in its own zone (an Angular service); the listeners and timers the client starts are not the app's
+  return outsideAppZone(() => clientOf(config, parts));
+}
+
+function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: ClientParts): CxClient {
   const resolved = parseOrThrow(clientConfigPlan, config, 'config');
   const events = new Emitter<ClientEventMap>();
   let consent: Consent = resolved.respectPrivacySignals && privacySignalOn() ? 'pending' : resolved.consent;

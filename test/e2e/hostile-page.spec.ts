@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { build } from 'vite';
 import type { EmbedApi } from '../../src/embed.js';
+import type { CxClient } from '../../src/sdk/client.js';
 import { maxTouchpoints } from '../../src/schema/config.js';
 import type { RecordInput } from '../../src/schema/response.js';
 import { expect, test } from './support/fixtures.js';
@@ -192,15 +193,15 @@ test(`more than ${maxTouchpoints} touchpoints is a named config error, and cxkit
   expect(seen.uncaught).toEqual([]);
 });
 
-/** The app of pages/library-app.ts, bundled with the library as a site's bundler would. */
-async function bundleOfLibrary(): Promise<string> {
+/** An app of test/e2e/pages/ (library-app.ts by default), bundled with the library as a site's bundler would. */
+async function bundleOfLibrary(app = 'library-app.ts'): Promise<string> {
   const output = await build({
     logLevel: 'silent',
     configFile: false,
     build: {
       write: false,
       minify: false,
-      lib: { entry: fileURLToPath(new URL('./pages/library-app.ts', import.meta.url)), formats: ['es'], fileName: 'app' },
+      lib: { entry: fileURLToPath(new URL(`./pages/${app}`, import.meta.url)), formats: ['es'], fileName: 'app' },
     },
   });
   return ((Array.isArray(output) ? output[0] : output) as { output: Array<{ code?: string }> }).output[0]?.code ?? '';
@@ -301,6 +302,8 @@ interface AngularApp {
   tasksRun: number;
   timerPending: boolean;
   zone: { run<T>(fn: () => T): T };
+  /** The library's client, in test/e2e/pages/angular-app.ts. */
+  client?: CxClient;
 }
 
 test("an Angular app (zone.js) that calls cxkit from its own zone: no timer of cxkit's keeps the app from being stable, and scrolling or typing runs nothing in it", async ({
@@ -363,6 +366,39 @@ test("an Angular app (zone.js) that calls cxkit from its own zone: no timer of c
   await page.mouse.wheel(0, 100);
   await expect.poll(async () => (await app()).tasksRun - before).toBeGreaterThan(0);
   expect((await app()).timerPending).toBe(true);
+  expect(seen).toEqual({ console: [], uncaught: [] });
+});
+
+test("an Angular app (zone.js) that creates the library's client in its own zone: no timer of cxkit's keeps it from being stable, and scrolling or typing runs nothing in it", async ({
+  page,
+  server,
+  collector,
+  db,
+}) => {
+  const seen = watchErrors(page);
+  collector.plan({ status: 503, headers: { 'Retry-After': '3600' } });
+  server.setSite({
+    html: `<!doctype html><meta charset="utf-8"><title>App</title>${angularZone}<script type="module">${await bundleOfLibrary('angular-app.ts')}</script><input aria-label="Search"><div style="height: 5000px"></div>`,
+    config: '{}',
+  });
+  await page.goto(`${server.pageOrigin}/site/?${new URLSearchParams({ endpoint: collector.endpoint, db })}`);
+  await page.waitForFunction(() => (window as unknown as { app: AngularApp }).app.client);
+  const app = () => page.evaluate(() => ({ ...(window as unknown as { app: AngularApp }).app, zone: undefined, client: undefined }));
+  // the client's start (its touchpoint engine's included) left nothing in the app's zone (it left a timer there before)
+  await page.waitForTimeout(1000);
+  expect(await app()).toMatchObject({ tasksRun: 0, timerPending: false });
+
+  await page.mouse.move(200, 200);
+  for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 100);
+  await page.getByRole('textbox', { name: 'Search' }).pressSequentially('running shoes');
+  await page.evaluate(() =>
+    (window as unknown as { app: AngularApp }).app.zone.run(() =>
+      (window as unknown as { app: AngularApp }).app.client!.record({ kind: 'csat', score: 4, touchpoint: 'support' }),
+    ),
+  );
+  await expect.poll(() => collector.received().map((r) => r.status)).toEqual([503]);
+  await page.waitForTimeout(500);
+  expect(await app()).toMatchObject({ tasksRun: 0, timerPending: false });
   expect(seen).toEqual({ console: [], uncaught: [] });
 });
 

@@ -5,7 +5,7 @@ import type { Recontact, Touchpoint } from '../schema/touchpoint.js';
 import { pagePath } from '../sdk/page.js';
 import { pageDialogClosed, pageDialogOpen, pageDialogReason } from './page-dialog.js';
 import { watchPage } from './page-signals.js';
-import { hiddenTabReason, tabHidden, tabShown } from './tab-visibility.js';
+import { hiddenTabReason, pageVisited, prerendering, tabHidden, tabShown } from './tab-visibility.js';
 import { TypingWatch } from './typing-watch.js';
 import { compileUrlRule, type UrlRule } from './url-glob.js';
 import { notInConfig, type Decision, type PromptHost, type StartTouchpoints, type Touchpoints } from './touchpoints.js';
@@ -92,6 +92,11 @@ export class TouchpointEngine implements Touchpoints {
   }
 
   async #view(): Promise<void> {
+    // a prerendered page is counted once the visitor goes to it: one never gone to was not viewed (read meanwhile, for explain())
+    if (prerendering()) {
+      await this.#memory.read();
+      await pageVisited();
+    }
     await this.#memory.pageView();
     await this.#signal({ type: 'view' });
   }

@@ -159,6 +159,35 @@ test('a touchpoint falling due in a tab the visitor is not looking at waits unti
   await expect(page.locator('cx-nps').getByRole('radio', { name: '0', exact: true })).toBeVisible();
 });
 
+test('a page Chrome prerenders (speculation rules, the address bar) counts as a page view only once the visitor goes to it', async ({
+  page,
+  openSite,
+}) => {
+  const secondView = { id: 'second-view', prompt: 'csat', on: { pageViews: 2 } };
+  await openSite(page, { path: '/site/home', inlineConfig: { touchpoints: [secondView] } });
+  const waiting = () => cxkit<{ waitingFor: string[] }>(page, 'explain', 'second-view').then((d) => d.waitingFor);
+  await expect.poll(waiting).toEqual(['page view 2 (this is 1)']);
+  // Chrome turns prerendering off while a debugger is attached (Playwright's), so the next page is prerendered as the
+  // platform shows it to a page's script: document.prerendering true and the page hidden, until the visitor goes to it
+  await page.addInitScript(() => {
+    let prerendering = true;
+    Object.defineProperty(Document.prototype, 'prerendering', { configurable: true, get: () => prerendering });
+    Object.defineProperty(Document.prototype, 'visibilityState', { configurable: true, get: () => (prerendering ? 'hidden' : 'visible') });
+    (window as unknown as { activate: () => void }).activate = () => {
+      prerendering = false;
+      document.dispatchEvent(new Event('prerenderingchange'));
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+  });
+  await page.goto(page.url().replace('/site/home', '/site/pricing'));
+  await page.waitForFunction(() => (window.cxkit as EmbedApi).client !== null);
+  await page.waitForTimeout(1000);
+  expect(await waiting()).toEqual(['page view 2 (this is 1)']);
+  await expect(page.locator('cx-csat')).toHaveCount(0);
+  await page.evaluate(() => (window as unknown as { activate: () => void }).activate());
+  await expect(panel(page, 'csat')).toBeVisible();
+});
+
 test('a milestone during an open prompt shows once that prompt closes', async ({ page, openSite }) => {
   const help = { id: 'help', prompt: 'ces', on: { milestone: 'ticket-closed' } };
   await openSite(page, { inlineConfig: { touchpoints: [checkoutNps, help], recontact: { maxPromptsPerSession: 2 } } });

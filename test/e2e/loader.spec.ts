@@ -498,3 +498,44 @@ test("a prompt kind's file loaded by itself says to load cxkit.js, and throws no
   await page.goto(`${server.pageOrigin}/site/`);
   expect(errors).toEqual({ console: ['cxkit: cxkit-csat.js is loaded by cxkit.js; load cxkit.js instead'], uncaught: [] });
 });
+
+test("a tag manager's custom HTML tag (as Google Tag Manager puts one in the page after its load): the queue, the inline config and the tag work as written in the page", async ({
+  page,
+  server,
+  collector,
+  siteConfig,
+}) => {
+  const seen = watchErrors(page);
+  const snippet = `<script type="application/json" data-cxkit-config>${JSON.stringify(
+    siteConfig({ touchpoints: [{ id: 'checkout-complete', prompt: 'nps', on: { milestone: 'checkout-complete' } }] }),
+  )}</script>
+<script>window.cxkit = window.cxkit || []; cxkit.push(['milestone', 'checkout-complete']);</script>
+<script src="${server.collectorOrigin}/dist/cxkit.js" async></script>`;
+  // what tag managers do with a custom HTML tag: its markup parsed into a detached element, then each script made anew
+  // (a parsed one never runs) with its attributes and text, in order, at the end of the body
+  const tagManager = `<script>
+    addEventListener('load', () => setTimeout(() => {
+      const parsed = document.createElement('div');
+      parsed.innerHTML = ${JSON.stringify(snippet).replaceAll('<', '\\u003c')};
+      for (const node of [...parsed.children]) {
+        const script = document.createElement('script');
+        for (const attribute of node.attributes) script.setAttribute(attribute.name, attribute.value);
+        script.text = node.text;
+        document.body.append(script);
+      }
+    }, 200));
+  </script>`;
+  server.setSite({
+    html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${tagManager}</head><body><main><h1>Thank you for your order</h1></main></body></html>`,
+    config: '{}',
+  });
+  await page.goto(`${server.pageOrigin}/site/order-placed`);
+  const nps = page.locator('cx-nps');
+  await nps.getByRole('radio', { name: '9' }).click();
+  await nps.getByRole('textbox').fill('Quick delivery');
+  await nps.getByRole('button', { name: 'Send' }).click();
+  await expect
+    .poll(() => collector.received().flatMap((r) => r.body.responses))
+    .toMatchObject([{ kind: 'nps', score: 9, comment: 'Quick delivery', touchpoint: 'checkout-complete' }]);
+  expect(seen).toEqual({ console: [], uncaught: [] });
+});

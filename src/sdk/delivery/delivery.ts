@@ -52,6 +52,11 @@ export class Delivery implements Deliverer {
    * SDK's) is checked before it goes out.
    */
   readonly #checkedHere = new Set<string>();
+  /**
+   * Entries announced sent or rejected while another request for them may still be in flight (the unload send goes
+   * beside a flush's request, and the page may live on): the second outcome is not announced again.
+   */
+  readonly #announced = new Set<string>();
 
   readonly #outbox: Outbox;
   readonly #config: ResolvedConfig;
@@ -161,6 +166,7 @@ export class Delivery implements Deliverer {
     // what is no longer waiting is forgotten, so that the set stays as small as the outbox
     const waiting = new Set(listed.map((e) => e.id));
     for (const id of this.#checkedHere) if (!waiting.has(id)) this.#checkedHere.delete(id);
+    for (const id of this.#announced) if (!this.#inFlight.has(id)) this.#announced.delete(id);
     const invalid = live.filter((e) => !this.#checkedHere.has(e.id) && !this.#stillValid(e));
     await this.#reject(invalid, 0, 'stored record no longer validates', { sent: 0, failed: 0 });
     const heldBack = await this.#draftsHeldBack(live, now);
@@ -296,7 +302,9 @@ export class Delivery implements Deliverer {
 
   /** Counts and announces a delivered batch, once it is out of the outbox. */
   #delivered(entries: readonly OutboxEntry[], status: number, tally: Tally): void {
-    const responses = entries.filter(isAnswer).map((e) => e.response);
+    const responses = this.#news(entries)
+      .filter(isAnswer)
+      .map((e) => e.response);
     tally.sent += responses.length;
     if (responses.length) this.#events.emit('sent', { responses, status });
   }
@@ -305,9 +313,18 @@ export class Delivery implements Deliverer {
     if (!entries.length) return;
     const rejectedAt = Date.now();
     await this.#outbox.reject(entries.map((e) => ({ id: e.id, response: e.response ?? e.display, status, reason, rejectedAt })));
-    const responses = entries.filter(isAnswer).map((e) => e.response);
+    const responses = this.#news(entries)
+      .filter(isAnswer)
+      .map((e) => e.response);
     tally.failed += responses.length;
     if (responses.length) this.#events.emit('rejected', { responses, status, reason });
+  }
+
+  /** The entries whose outcome has not been announced yet, from now on announced. */
+  #news(entries: readonly OutboxEntry[]): OutboxEntry[] {
+    const news = entries.filter((e) => !this.#announced.has(e.id));
+    for (const entry of news) this.#announced.add(entry.id);
+    return news;
   }
 
   /** Wakes for the earliest retry; answers never tried yet keep their debounce, so that quick answers share a request. */

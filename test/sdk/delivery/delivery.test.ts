@@ -168,6 +168,24 @@ describe('delivery', () => {
     expect(await collector.receivedIds()).to.deep.equal([response.id, response.id]);
   });
 
+  it('an answer whose request is in flight as the page is hidden goes again with keepalive, and is announced sent once when both arrive', async () => {
+    const collector = new Collector();
+    // the ordinary request takes its time; the keepalive one sent as the page is hidden arrives first
+    await collector.plan({ status: 202, delayMs: 800 }, { status: 202 });
+    const client = await idleClient(collector);
+    const sent: string[] = [];
+    client.on('sent', (e) => sent.push(...e.responses.map((r) => r.id)));
+    const response = await client.record(nps(8));
+    const flushed = client.flush();
+    await collector.waitForRequests(1);
+    dispatchEvent(new Event('pagehide'));
+    await collector.waitForRequests(2);
+    expect((await flushed).pending).to.equal(0);
+    await sleep(200);
+    expect(await collector.receivedIds()).to.deep.equal([response.id, response.id]);
+    expect(sent).to.deep.equal([response.id]);
+  });
+
   it('splits a batch the collector calls too large (413) and delivers both halves', async () => {
     const collector = new Collector();
     await collector.plan({ status: 413 });

@@ -54,6 +54,27 @@ describe('drafts: the score is never lost to an abandoned follow-up', () => {
     expect((await collector.requests())[0]?.body.responses[0]?.partial).to.equal(true);
   });
 
+  it('finishing while the partial is on its way: the complete answer is kept and sent after it, not removed with it', async () => {
+    const collector = new Collector();
+    // the partial's request takes its time (a slow phone network); the visitor finishes meanwhile
+    await collector.plan({ status: 202, delayMs: 800 });
+    const client = await idleClient(collector);
+    const draft = await client.draft(nps(4));
+    await draft.abandon();
+    const flushed = client.flush();
+    await collector.waitForRequests(1);
+    const finished = await draft.finish({ comment: 'Found it in the end' });
+    await flushed;
+    await client.flush();
+    const sent = (await collector.requests()).flatMap((r) => r.body.responses);
+    expect(sent.map((r) => [r.id, r.partial ?? false, r.comment])).to.deep.equal([
+      [draft.response.id, true, undefined],
+      [draft.response.id, false, 'Found it in the end'],
+    ]);
+    expect(sent[1]).to.deep.equal(finished);
+    expect(await client.pending()).to.equal(0);
+  });
+
   it("another tab sends a closed page's draft as partial, but leaves an open page's draft alone", async () => {
     const collector = new Collector();
     const name = `cxkit-test-${crypto.randomUUID()}`;

@@ -195,11 +195,7 @@ export class Delivery implements Deliverer {
     const now = Date.now();
     const attempt = Math.max(...batch.entries.map((e) => e.attempts)) + 1;
     const retryAt = now + backoffDelay(attempt, this.#config.retry);
-    const claimed = await this.#outbox.claim(
-      batch.entries,
-      retryAt,
-      before?.entries.map((e) => e.id),
-    );
+    const claimed = await this.#outbox.claim(batch.entries, retryAt, before?.entries);
     if (before) this.#delivered(before.entries, before.status, tally);
     for (const entry of batch.entries) this.#inFlight.set(entry.id, 'flush');
     try {
@@ -269,7 +265,7 @@ export class Delivery implements Deliverer {
     const responses = entries.filter(isAnswer).map((e) => e.response);
     switch (result.outcome) {
       case 'delivered':
-        await this.#outbox.remove(entries.map((e) => e.id));
+        await this.#outbox.removeSent(entries);
         return this.#delivered(entries, result.status, tally);
       case 'rejected':
       case 'too-large':

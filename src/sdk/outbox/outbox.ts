@@ -125,6 +125,8 @@ export class Outbox {
   /** Stores an answer durably; past the size cap the oldest are expired to make room. */
   async add(entry: OutboxEntry): Promise<void> {
     const store = await this.#store();
+    // known before it is written: a delivery settling meanwhile must not take the copy it sent for this one
+    this.#known.set(entry.id, entry);
     let evicted: OutboxEntry[];
     try {
       evicted = await this.#addWithQuotaRelief(store, entry);
@@ -132,7 +134,6 @@ export class Outbox {
       if (store.kind === 'memory') throw error;
       evicted = await this.#degrade(error).add(entry, this.#options.maxResponses);
     }
-    this.#known.set(entry.id, entry);
     this.#forget(evicted.map((e) => e.id));
     if (evicted.length) this.#hooks.onExpired(evicted, 'overflow');
   }
@@ -183,13 +184,14 @@ export class Outbox {
   }
 
   /**
-   * Marks a batch as being sent, and removes the ids of the batch delivered before it, in one write whatever their
+   * Marks a batch as being sent, and removes the batch delivered before it (what is still as sent), in one write whatever their
    * sizes; resolves with the batch's entries as they will be if it fails.
    */
-  async claim(entries: readonly OutboxEntry[], nextAttemptAt: number, delivered: readonly string[] = []): Promise<OutboxEntry[]> {
+  async claim(entries: readonly OutboxEntry[], nextAttemptAt: number, delivered: readonly OutboxEntry[] = []): Promise<OutboxEntry[]> {
     const claim: Claim = { ids: entries.map((e) => e.id), nextAttemptAt };
-    await this.#use((store) => store.remove(delivered, [claimKey, claim]));
-    this.#forget(delivered);
+    const gone = this.#stillAsSent(delivered);
+    await this.#use((store) => store.remove(gone, [claimKey, claim]));
+    this.#forget(gone);
     return entries.map((e) => ({ ...e, attempts: e.attempts + 1, nextAttemptAt }));
   }
 
@@ -220,6 +222,29 @@ export class Outbox {
   async remove(ids: readonly string[]): Promise<void> {
     await this.#use((store) => store.remove(ids));
     this.#forget(ids);
+  }
+
+  /** Removes delivered entries, but those this page has written anew since they were sent. */
+  removeSent(sent: readonly OutboxEntry[]): Promise<void> {
+    return this.remove(this.#stillAsSent(sent));
+  }
+
+  /**
+   * The ids of the entries sent that this page has not written anew since: a draft finished while its partial was on
+   * its way stays, to go out as it now is. Only the page that stored a draft writes it again, and its mirror has the new
+   * copy before the write starts (see add): a delivery that still sees the copy it sent removes it before the new one
+   * lands. Only a draft, or a partial answer whose follow-up may yet be finished, is ever written anew.
+   */
+  #stillAsSent(sent: readonly OutboxEntry[]): string[] {
+    // what a draft's new copy changes: an answer's score, comment or partial mark; a display's outcome
+    const revision = (e: OutboxEntry) =>
+      e.response ? `${e.response.score} ${e.response.partial} ${e.response.comment}` : e.display.outcome;
+    return sent
+      .filter((entry) => {
+        const known = this.#known.get(entry.id);
+        return !known || !(entry.draft || entry.response?.partial) || revision(known) === revision(entry);
+      })
+      .map((entry) => entry.id);
   }
 
   async expire(entries: readonly OutboxEntry[], reason: ExpiryReason): Promise<void> {

@@ -200,8 +200,10 @@ test('a collector down for hours while the tab stays open: with the default retr
   const id = await answer(page, 2, 'the parcel never came');
   await page.clock.runFor(1000);
   await expect.poll(() => collector.received().length).toBe(1);
-  // two minutes at a time, for up to five hours, letting the page's storage and requests settle between steps
-  for (let step = 0; step < 150 && !collector.received().some((r) => r.status < 300); step++) {
+  // two minutes at a time, for up to ten hours of the page's clock (40 waits of up to 5 minutes each need about five),
+  // letting the page's storage and requests settle between steps: on a busy machine a step may pass while a request is
+  // still on its way, and the answer's next wait starts only once it has failed
+  for (let step = 0; step < 300 && !collector.received().some((r) => r.status < 300); step++) {
     await page.clock.runFor(120_000);
     await page.waitForTimeout(60);
   }

@@ -75,6 +75,26 @@ describe('drafts: the score is never lost to an abandoned follow-up', () => {
     expect(await client.pending()).to.equal(0);
   });
 
+  it('finishing while the partial is on its way to a collector that fails it: the complete answer is what goes out next', async () => {
+    const collector = new Collector();
+    await collector.plan({ status: 503, delayMs: 800 });
+    const client = await idleClient(collector);
+    const draft = await client.draft(nps(4));
+    await draft.abandon();
+    const flushed = client.flush();
+    await collector.waitForRequests(1);
+    const finished = await draft.finish({ comment: 'Found it in the end' });
+    await flushed;
+    await sleep(100);
+    await client.flush();
+    const sent = (await collector.requests()).map((r) => [r.status, r.body.responses.map((x) => x.comment ?? 'partial')]);
+    expect(sent).to.deep.equal([
+      [503, ['partial']],
+      [200, ['Found it in the end']],
+    ]);
+    expect((await collector.requests())[1]?.body.responses[0]).to.deep.equal(finished);
+  });
+
   it("another tab sends a closed page's draft as partial, but leaves an open page's draft alone", async () => {
     const collector = new Collector();
     const name = `cxkit-test-${crypto.randomUUID()}`;

@@ -305,7 +305,9 @@ export class Delivery implements Deliverer {
     if (responses.length) this.#events.emit('sent', { responses, status });
   }
 
-  async #reject(entries: readonly OutboxEntry[], status: number, reason: string, tally: Tally): Promise<void> {
+  /** Moves entries to the rejected store; one this page has written anew since (a draft finished) stays, to go out so. */
+  async #reject(refused: readonly OutboxEntry[], status: number, reason: string, tally: Tally): Promise<void> {
+    const entries = this.#outbox.stillAsSent(refused);
     if (!entries.length) return;
     const rejectedAt = Date.now();
     await this.#outbox.reject(entries.map((e) => ({ id: e.id, response: e.response ?? e.display, status, reason, rejectedAt })));

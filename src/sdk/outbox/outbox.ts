@@ -189,7 +189,7 @@ export class Outbox {
    */
   async claim(entries: readonly OutboxEntry[], nextAttemptAt: number, delivered: readonly OutboxEntry[] = []): Promise<OutboxEntry[]> {
     const claim: Claim = { ids: entries.map((e) => e.id), nextAttemptAt };
-    const gone = this.#stillAsSent(delivered);
+    const gone = this.stillAsSent(delivered).map((e) => e.id);
     await this.#use((store) => store.remove(gone, [claimKey, claim]));
     this.#forget(gone);
     return entries.map((e) => ({ ...e, attempts: e.attempts + 1, nextAttemptAt }));
@@ -197,7 +197,7 @@ export class Outbox {
 
   /** The claimed batch's request failed: its entries take their counted attempt and next try, and the claim is done. */
   async release(entries: readonly OutboxEntry[]): Promise<void> {
-    await this.update(entries);
+    await this.update(this.stillAsSent(entries));
     await this.#use((store) => store.setMeta(claimKey, null));
   }
 
@@ -226,25 +226,23 @@ export class Outbox {
 
   /** Removes delivered entries, but those this page has written anew since they were sent. */
   removeSent(sent: readonly OutboxEntry[]): Promise<void> {
-    return this.remove(this.#stillAsSent(sent));
+    return this.remove(this.stillAsSent(sent).map((e) => e.id));
   }
 
   /**
-   * The ids of the entries sent that this page has not written anew since: a draft finished while its partial was on
-   * its way stays, to go out as it now is. Only the page that stored a draft writes it again, and its mirror has the new
+   * The entries sent that this page has not written anew since, for what a request's outcome does to them: a draft
+   * finished while its partial was on its way stays as it now is, to go out so. Only the page that stored a draft writes it again, and its mirror has the new
    * copy before the write starts (see add): a delivery that still sees the copy it sent removes it before the new one
    * lands. Only a draft, or a partial answer whose follow-up may yet be finished, is ever written anew.
    */
-  #stillAsSent(sent: readonly OutboxEntry[]): string[] {
+  stillAsSent(sent: readonly OutboxEntry[]): OutboxEntry[] {
     // what a draft's new copy changes: an answer's score, comment or partial mark; a display's outcome
     const revision = (e: OutboxEntry) =>
       e.response ? `${e.response.score} ${e.response.partial} ${e.response.comment}` : e.display.outcome;
-    return sent
-      .filter((entry) => {
-        const known = this.#known.get(entry.id);
-        return !known || !(entry.draft || entry.response?.partial) || revision(known) === revision(entry);
-      })
-      .map((entry) => entry.id);
+    return sent.filter((entry) => {
+      const known = this.#known.get(entry.id);
+      return !known || !(entry.draft || entry.response?.partial) || revision(known) === revision(entry);
+    });
   }
 
   async expire(entries: readonly OutboxEntry[], reason: ExpiryReason): Promise<void> {

@@ -1,6 +1,6 @@
 // Delivery faults a real browser produces: offline, reloads, closed tabs, several tabs, unload.
 import type { EmbedApi } from '../../../src/embed.js';
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { answer, expect, pending, test } from '../support/fixtures.js';
 
 /** What the page's outbox holds in IndexedDB right now, oldest first: each entry's id, attempts so far, and ms until its next try. */
@@ -189,6 +189,12 @@ test('a collector down for hours while the tab stays open: with the default retr
   await page.clock.install();
   // 503 to the first 40 requests: with waits of up to 5 minutes (full jitter), an hour or more of outage
   collector.plan(...Array.from({ length: 40 }, () => ({ status: 503 })));
+  let requestsOnTheirWay = 0;
+  const toCollector = (request: Request) => request.url().startsWith(collector.endpoint);
+  page.on('request', (request) => void (toCollector(request) && requestsOnTheirWay++));
+  const settled = (request: Request) => void (toCollector(request) && requestsOnTheirWay--);
+  page.on('requestfinished', settled);
+  page.on('requestfailed', settled);
   await openShop(page);
   const expired: string[] = [];
   await page.exposeFunction('expiredAnswers', (ids: string[]) => void expired.push(...ids));
@@ -201,9 +207,10 @@ test('a collector down for hours while the tab stays open: with the default retr
   await page.clock.runFor(1000);
   await expect.poll(() => collector.received().length).toBe(1);
   // two minutes at a time, for up to ten hours of the page's clock (40 waits of up to 5 minutes each need about five),
-  // letting the page's storage and requests settle between steps: on a busy machine a step may pass while a request is
-  // still on its way, and the answer's next wait starts only once it has failed
+  // never while a request is on its way (counted above): its timeout runs on the page's clock too, and two minutes
+  // would abort it
   for (let step = 0; step < 300 && !collector.received().some((r) => r.status < 300); step++) {
+    await expect.poll(() => requestsOnTheirWay).toBe(0);
     await page.clock.runFor(120_000);
     await page.waitForTimeout(60);
   }

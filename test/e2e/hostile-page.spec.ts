@@ -207,6 +207,20 @@ async function bundleOfLibrary(app = 'library-app.ts'): Promise<string> {
   return ((Array.isArray(output) ? output[0] : output) as { output: Array<{ code?: string }> }).output[0]?.code ?? '';
 }
 
+/** Serves a page whose script is an app of test/e2e/pages/ bundled with the library, after `head`, and opens it with `query`. */
+async function openLibraryApp(
+  page: Page,
+  server: { setSite(site: { html: string; config: string }): void; pageOrigin: string },
+  query: Record<string, string>,
+  { app, head = '', body = '' }: { app?: string; head?: string; body?: string } = {},
+): Promise<void> {
+  server.setSite({
+    html: `<!doctype html><meta charset="utf-8"><title>App</title>${head}<script type="module">${await bundleOfLibrary(app)}</script>${body}`,
+    config: '{}',
+  });
+  await page.goto(`${server.pageOrigin}/site/?${new URLSearchParams(query)}`);
+}
+
 test('an app bundling the library on a page with an enumerable Object.prototype key: nothing thrown, the answer delivered', async ({
   page,
   server,
@@ -214,12 +228,7 @@ test('an app bundling the library on a page with an enumerable Object.prototype 
   db,
 }) => {
   const seen = watchErrors(page);
-  const app = await bundleOfLibrary();
-  server.setSite({
-    html: `<!doctype html><meta charset="utf-8"><title>App</title><script>Object.prototype.polluted = 'x';</script><script type="module">${app}</script>`,
-    config: '{}',
-  });
-  await page.goto(`${server.pageOrigin}/site/?${new URLSearchParams({ endpoint: collector.endpoint, db })}`);
+  await openLibraryApp(page, server, { endpoint: collector.endpoint, db }, { head: `<script>Object.prototype.polluted = 'x';</script>` });
   const id = await page.waitForFunction(() => (window as unknown as { recorded?: Promise<string> }).recorded).then((h) => h.jsonValue());
   await expect.poll(() => collector.receivedIds()).toEqual([id]);
   expect(seen).toEqual({ console: [], uncaught: [] });
@@ -306,15 +315,40 @@ interface AngularApp {
   client?: CxClient;
 }
 
+/** What the app's zone has run and holds. */
+const appZone = (page: Page) =>
+  page.evaluate(() => {
+    const { tasksRun, timerPending } = (window as unknown as { app: AngularApp }).app;
+    return { tasksRun, timerPending };
+  });
+
+/**
+ * Records an answer from the app's zone, through window.cxkit or the library's client, that the collector fails and
+ * asks to be sent again in an hour: delivery then waits on a timer, which must not be the app's.
+ */
+async function recordFromAppZone(
+  page: Page,
+  collector: { plan(reply: { status: number; headers: Record<string, string> }): void; received(): Array<{ status: number }> },
+  through: 'tag' | 'library',
+) {
+  collector.plan({ status: 503, headers: { 'Retry-After': '3600' } });
+  await page.evaluate((through) => {
+    const app = (window as unknown as { app: AngularApp }).app;
+    return app.zone.run(() =>
+      (through === 'tag' ? (window.cxkit as EmbedApi) : app.client!).record({ kind: 'csat', score: 4, touchpoint: 'support' }),
+    );
+  }, through);
+  await expect.poll(() => collector.received().map((r) => r.status)).toEqual([503]);
+  await page.waitForTimeout(500);
+}
+
 test("an Angular app (zone.js) that calls cxkit from its own zone: no timer of cxkit's keeps the app from being stable, and scrolling or typing runs nothing in it", async ({
   page,
   openSite,
   collector,
 }) => {
   const seen = watchErrors(page);
-  collector.plan({ status: 503, headers: { 'Retry-After': '3600' } });
   await openSite(page, { head: angularZone, body: '<input aria-label="Search"><div style="height: 5000px"></div>' });
-  const app = () => page.evaluate(() => ({ ...(window as unknown as { app: AngularApp }).app, zone: undefined }));
   // as an app's bootstrap would: the config from the app, a touchpoint that listens to scrolling and one to a milestone
   await page.evaluate(
     (endpoint) =>
@@ -330,17 +364,10 @@ test("an Angular app (zone.js) that calls cxkit from its own zone: no timer of c
     collector.endpoint,
   );
   await ready(page);
-  // an answer the collector refuses for an hour: delivery waits on a timer, which must not be the app's
-  await page.evaluate(() =>
-    (window as unknown as { app: AngularApp }).app.zone.run(() =>
-      (window.cxkit as EmbedApi).record({ kind: 'csat', score: 4, touchpoint: 'support' }),
-    ),
-  );
-  await expect.poll(() => collector.received().map((r) => r.status)).toEqual([503]);
-  await page.waitForTimeout(500);
-  expect((await app()).timerPending).toBe(false);
+  await recordFromAppZone(page, collector, 'tag');
+  expect((await appZone(page)).timerPending).toBe(false);
 
-  const before = (await app()).tasksRun;
+  const before = (await appZone(page)).tasksRun;
   await page.mouse.move(200, 200);
   for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 100);
   // a milestone while the visitor types: the prompt waits for a pause in the typing, then shows
@@ -353,8 +380,8 @@ test("an Angular app (zone.js) that calls cxkit from its own zone: no timer of c
   await expect(page.locator('cx-nps').getByRole('radio')).toHaveCount(11);
   await expect(search).toHaveValue('running shoes');
   await page.waitForTimeout(300);
-  expect((await app()).tasksRun - before).toBe(0);
-  expect((await app()).timerPending).toBe(false);
+  expect((await appZone(page)).tasksRun - before).toBe(0);
+  expect((await appZone(page)).timerPending).toBe(false);
 
   // the app's own listener and timer are seen: what the assertions above read is true to the zone
   await page.evaluate(() =>
@@ -364,8 +391,8 @@ test("an Angular app (zone.js) that calls cxkit from its own zone: no timer of c
     }),
   );
   await page.mouse.wheel(0, 100);
-  await expect.poll(async () => (await app()).tasksRun - before).toBeGreaterThan(0);
-  expect((await app()).timerPending).toBe(true);
+  await expect.poll(async () => (await appZone(page)).tasksRun - before).toBeGreaterThan(0);
+  expect((await appZone(page)).timerPending).toBe(true);
   expect(seen).toEqual({ console: [], uncaught: [] });
 });
 
@@ -376,29 +403,22 @@ test("an Angular app (zone.js) that creates the library's client in its own zone
   db,
 }) => {
   const seen = watchErrors(page);
-  collector.plan({ status: 503, headers: { 'Retry-After': '3600' } });
-  server.setSite({
-    html: `<!doctype html><meta charset="utf-8"><title>App</title>${angularZone}<script type="module">${await bundleOfLibrary('angular-app.ts')}</script><input aria-label="Search"><div style="height: 5000px"></div>`,
-    config: '{}',
-  });
-  await page.goto(`${server.pageOrigin}/site/?${new URLSearchParams({ endpoint: collector.endpoint, db })}`);
+  await openLibraryApp(
+    page,
+    server,
+    { endpoint: collector.endpoint, db },
+    { app: 'angular-app.ts', head: angularZone, body: '<input aria-label="Search"><div style="height: 5000px"></div>' },
+  );
   await page.waitForFunction(() => (window as unknown as { app: AngularApp }).app.client);
-  const app = () => page.evaluate(() => ({ ...(window as unknown as { app: AngularApp }).app, zone: undefined, client: undefined }));
   // the client's start (its touchpoint engine's included) left nothing in the app's zone (it left a timer there before)
   await page.waitForTimeout(1000);
-  expect(await app()).toMatchObject({ tasksRun: 0, timerPending: false });
+  expect(await appZone(page)).toMatchObject({ tasksRun: 0, timerPending: false });
 
   await page.mouse.move(200, 200);
   for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 100);
   await page.getByRole('textbox', { name: 'Search' }).pressSequentially('running shoes');
-  await page.evaluate(() =>
-    (window as unknown as { app: AngularApp }).app.zone.run(() =>
-      (window as unknown as { app: AngularApp }).app.client!.record({ kind: 'csat', score: 4, touchpoint: 'support' }),
-    ),
-  );
-  await expect.poll(() => collector.received().map((r) => r.status)).toEqual([503]);
-  await page.waitForTimeout(500);
-  expect(await app()).toMatchObject({ tasksRun: 0, timerPending: false });
+  await recordFromAppZone(page, collector, 'library');
+  expect(await appZone(page)).toMatchObject({ tasksRun: 0, timerPending: false });
   expect(seen).toEqual({ console: [], uncaught: [] });
 });
 

@@ -54,46 +54,33 @@ describe('drafts: the score is never lost to an abandoned follow-up', () => {
     expect((await collector.requests())[0]?.body.responses[0]?.partial).to.equal(true);
   });
 
-  it('finishing while the partial is on its way: the complete answer is kept and sent after it, not removed with it', async () => {
-    const collector = new Collector();
-    // the partial's request takes its time (a slow phone network); the visitor finishes meanwhile
-    await collector.plan({ status: 202, delayMs: 800 });
-    const client = await idleClient(collector);
-    const draft = await client.draft(nps(4));
-    await draft.abandon();
-    const flushed = client.flush();
-    await collector.waitForRequests(1);
-    const finished = await draft.finish({ comment: 'Found it in the end' });
-    await flushed;
-    await client.flush();
-    const sent = (await collector.requests()).flatMap((r) => r.body.responses);
-    expect(sent.map((r) => [r.id, r.partial ?? false, r.comment])).to.deep.equal([
-      [draft.response.id, true, undefined],
-      [draft.response.id, false, 'Found it in the end'],
-    ]);
-    expect(sent[1]).to.deep.equal(finished);
-    expect(await client.pending()).to.equal(0);
-  });
-
-  it('finishing while the partial is on its way to a collector that fails it: the complete answer is what goes out next', async () => {
-    const collector = new Collector();
-    await collector.plan({ status: 503, delayMs: 800 });
-    const client = await idleClient(collector);
-    const draft = await client.draft(nps(4));
-    await draft.abandon();
-    const flushed = client.flush();
-    await collector.waitForRequests(1);
-    const finished = await draft.finish({ comment: 'Found it in the end' });
-    await flushed;
-    await sleep(100);
-    await client.flush();
-    const sent = (await collector.requests()).map((r) => [r.status, r.body.responses.map((x) => x.comment ?? 'partial')]);
-    expect(sent).to.deep.equal([
-      [503, ['partial']],
-      [200, ['Found it in the end']],
-    ]);
-    expect((await collector.requests())[1]?.body.responses[0]).to.deep.equal(finished);
-  });
+  for (const { outcome, status } of [
+    { outcome: 'takes', status: 202 },
+    { outcome: 'fails', status: 503 },
+    { outcome: 'refuses', status: 400 },
+  ]) {
+    it(`finishing while the partial is on its way to a collector that ${outcome} it: the complete answer goes out after it`, async () => {
+      const collector = new Collector();
+      // the partial's request takes its time (a slow phone network); the visitor finishes meanwhile
+      await collector.plan({ status, delayMs: 800 });
+      const client = await idleClient(collector);
+      const draft = await client.draft(nps(4));
+      await draft.abandon();
+      const flushed = client.flush();
+      await collector.waitForRequests(1);
+      const finished = await draft.finish({ comment: 'Found it in the end' });
+      await flushed;
+      await sleep(100); // a failed attempt's wait (20 ms here) is over
+      await client.flush();
+      const requests = await collector.requests();
+      expect(requests.map((r) => [r.status, r.body.responses.map((x) => x.comment ?? 'partial')])).to.deep.equal([
+        [status, ['partial']],
+        [200, ['Found it in the end']],
+      ]);
+      expect(requests[1]?.body.responses[0]).to.deep.equal(finished);
+      expect(await client.pending()).to.equal(0);
+    });
+  }
 
   it("another tab sends a closed page's draft as partial, but leaves an open page's draft alone", async () => {
     const collector = new Collector();

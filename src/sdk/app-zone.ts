@@ -3,6 +3,7 @@
 // cxkit starts for itself, its scroll, typing and page listeners and its timers, starts in zone.js's root zone.
 
 interface ZoneJs {
+  readonly __symbol__?: unknown;
   readonly root?: { run?<T>(fn: () => T): T };
 }
 
@@ -10,8 +11,9 @@ interface ZoneJs {
 export function outsideAppZone<T>(fn: () => T): T {
   let root: ZoneJs['root'];
   try {
-    // `Zone` may also be whatever a page named so (an element with that id): only zone.js's has a root that runs
-    root = (globalThis as { Zone?: ZoneJs }).Zone?.root;
+    // `Zone` may also be what a page named so (an element with that id, a class of its own): zone.js's has __symbol__
+    const zone = (globalThis as { Zone?: ZoneJs }).Zone;
+    if (typeof zone?.__symbol__ === 'function') root = zone.root;
   } catch {}
   return typeof root?.run === 'function' ? root.run(fn) : fn();
 }

@@ -258,6 +258,10 @@ const platformsChanged: Array<{ name: string; setup?: string; head?: string }> =
   { name: 'no crypto.randomUUID (a plain-http page)', setup: `delete Crypto.prototype.randomUUID;` },
   { name: 'no requestIdleCallback (as in Safari)', setup: `delete window.requestIdleCallback; delete window.cancelIdleCallback;` },
   { name: "Angular's zone.js (every timer, listener, promise and fetch patched)", head: zoneJs },
+  {
+    name: "a global Zone of its own that is not zone.js (a game engine's)",
+    setup: `window.Zone = class Zone { static root = { run() { return 'not what cxkit asked for'; } }; };`,
+  },
 ];
 
 for (const { name, setup, head } of platformsChanged) {

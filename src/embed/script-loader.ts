@@ -1,8 +1,10 @@
 // Loads the script tag's other files (the core, the touchpoint engine, delivery, the prompt UI) from beside cxkit.js,
 // as the site's CSP allows: the tag's nonce, its crossorigin, and a Trusted Types policy. One loader per page, so that
 // the policy is created once.
+import { reportError } from './report.js';
 
-const loadTimeoutMs = 15_000;
+/** After this long a file still on its way is named in the console, and still waited for. */
+const slowLoadMs = 15_000;
 
 interface TrustedTypesFactory {
   createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
@@ -15,7 +17,10 @@ export interface ScriptLoader {
    * tag has no src (an inlined or bundled cxkit.js).
    */
   urlOf(part: 'core' | 'prompts' | 'touchpoints' | 'delivery'): string;
-  /** Runs the classic script at `src`; rejects with an error that names the file. */
+  /**
+   * Runs the classic script at `src`; rejects with an error that names the file when it cannot be loaded. A slow file
+   * is waited for (a stalled mobile network is not a missing file: calls queued for it keep their place), and named.
+   */
   load(src: string): Promise<void>;
 }
 
@@ -59,7 +64,10 @@ export function scriptLoader(tag: HTMLScriptElement | null): ScriptLoader {
         // a nonce-based CSP allows the next script only if it carries the first one's nonce
         if (tag?.nonce) script.nonce = tag.nonce;
         if (tag?.crossOrigin) script.crossOrigin = tag.crossOrigin;
-        const timer = setTimeout(() => reject(new Error(`cxkit: ${src} did not load within ${loadTimeoutMs / 1000} s`)), loadTimeoutMs);
+        const timer = setTimeout(
+          () => reportError(`cxkit: ${src} has not loaded after ${slowLoadMs / 1000} s; still waiting for it`),
+          slowLoadMs,
+        );
         script.addEventListener('load', () => (clearTimeout(timer), resolve()));
         script.addEventListener('error', () => (clearTimeout(timer), reject(new Error(`cxkit: ${src} could not be loaded`))));
         document.head.append(script);

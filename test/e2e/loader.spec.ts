@@ -539,3 +539,32 @@ test("a tag manager's custom HTML tag (as Google Tag Manager puts one in the pag
     .toMatchObject([{ kind: 'nps', score: 9, comment: 'Quick delivery', touchpoint: 'checkout-complete' }]);
   expect(seen).toEqual({ console: [], uncaught: [] });
 });
+
+test('a core that takes over 15 seconds to arrive (a stalled mobile network) is waited for: an answer recorded meanwhile is kept and delivered', async ({
+  page,
+  openSite,
+  collector,
+}) => {
+  const seen = watchErrors(page);
+  await page.clock.install();
+  const releaseCore = await holdBack(page, '**/dist/cxkit-core.js');
+  const head = `<script>
+    window.cxkit = window.cxkit || [];
+    window.recorded = new Promise((resolve) => cxkit.push(['on', 'queued', (event) => resolve(event.response.id)]));
+    cxkit.push(['record', { kind: 'csat', score: 2, touchpoint: 'returns' }]);
+  </script>`;
+  const opened = openSite(page, { head, inlineConfig: {} });
+  await page.waitForRequest('**/dist/cxkit-core.js');
+  // the page's clock runs past the loader's patience while the file is still on its way
+  await page.clock.runFor(20_000);
+  await expect.poll(() => seen.console).toEqual([expect.stringMatching(/cxkit-core\.js has not loaded after 15 s/)]);
+  releaseCore();
+  await opened;
+  const id = await page.evaluate(() => (window as unknown as { recorded: Promise<string> }).recorded);
+  for (let step = 0; step < 50 && !collector.receivedIds().length; step++) {
+    await page.clock.runFor(500);
+    await page.waitForTimeout(100);
+  }
+  expect(collector.receivedIds()).toEqual([id]);
+  expect(seen.uncaught).toEqual([]);
+});

@@ -71,7 +71,8 @@ function boot(): void {
     } catch (error) {
       return giveUp(error);
     }
-    scripts.load(src).then(() => {
+    // calls wait for the core however slow it is: they are dropped only when it cannot be loaded
+    scripts.load(src, true).then(() => {
       if (!core) giveUp(new Error(`cxkit: ${src} loaded but did not start`));
     }, giveUp);
   }

@@ -3,8 +3,7 @@
 // the policy is created once.
 import { reportError } from './report.js';
 
-/** After this long a file still on its way is named in the console, and still waited for. */
-const slowLoadMs = 15_000;
+const loadTimeoutMs = 15_000;
 
 interface TrustedTypesFactory {
   createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
@@ -18,10 +17,11 @@ export interface ScriptLoader {
    */
   urlOf(part: 'core' | 'prompts' | 'touchpoints' | 'delivery'): string;
   /**
-   * Runs the classic script at `src`; rejects with an error that names the file when it cannot be loaded. A slow file
-   * is waited for (a stalled mobile network is not a missing file: calls queued for it keep their place), and named.
+   * Runs the classic script at `src`; rejects with an error that names the file when it cannot be loaded, or has not
+   * loaded within 15 s. A `patient` load is not given up on for being slow (a stalled mobile network is not a missing
+   * file: what waits for it keeps its place): it is named in the console, and waited for.
    */
-  load(src: string): Promise<void>;
+  load(src: string, patient?: boolean): Promise<void>;
 }
 
 export function scriptLoader(tag: HTMLScriptElement | null): ScriptLoader {
@@ -55,7 +55,7 @@ export function scriptLoader(tag: HTMLScriptElement | null): ScriptLoader {
       // Plain string work, no URL object: this runs in the page's first idle moment, where every first use costs
       return tag.src.replace(/[^/?#]*(?=[?#]|$)/, (file) => `${file.endsWith('.js') ? file.slice(0, -3) : 'cxkit'}-${part}.js`);
     },
-    load(src) {
+    load(src, patient) {
       ours.add(src);
       return new Promise<void>((resolve, reject) => {
         const script = document.createElement('script');
@@ -64,10 +64,11 @@ export function scriptLoader(tag: HTMLScriptElement | null): ScriptLoader {
         // a nonce-based CSP allows the next script only if it carries the first one's nonce
         if (tag?.nonce) script.nonce = tag.nonce;
         if (tag?.crossOrigin) script.crossOrigin = tag.crossOrigin;
-        const timer = setTimeout(
-          () => reportError(`cxkit: ${src} has not loaded after ${slowLoadMs / 1000} s; still waiting for it`),
-          slowLoadMs,
-        );
+        const timer = setTimeout(() => {
+          const slow = `cxkit: ${src} did not load within ${loadTimeoutMs / 1000} s`;
+          if (patient) reportError(`${slow}; still waiting for it`);
+          else reject(new Error(slow));
+        }, loadTimeoutMs);
         script.addEventListener('load', () => (clearTimeout(timer), resolve()));
         script.addEventListener('error', () => (clearTimeout(timer), reject(new Error(`cxkit: ${src} could not be loaded`))));
         document.head.append(script);

@@ -184,8 +184,8 @@ export class Outbox {
   }
 
   /**
-   * Marks a batch as being sent, and removes the batch delivered before it (what is still as sent), in one write whatever their
-   * sizes; resolves with the batch's entries as they will be if it fails.
+   * Marks a batch as being sent, and removes the batch delivered before it (what is still as sent), in one write
+   * whatever their sizes; resolves with the batch's entries as they will be if it fails.
    */
   async claim(entries: readonly OutboxEntry[], nextAttemptAt: number, delivered: readonly OutboxEntry[] = []): Promise<OutboxEntry[]> {
     const claim: Claim = { ids: entries.map((e) => e.id), nextAttemptAt };
@@ -231,9 +231,9 @@ export class Outbox {
 
   /**
    * The entries sent that this page has not written anew since, for what a request's outcome does to them: a draft
-   * finished while its partial was on its way stays as it now is, to go out so. Only the page that stored a draft writes it again, and its mirror has the new
-   * copy before the write starts (see add): a delivery that still sees the copy it sent removes it before the new one
-   * lands. Only a draft, or a partial answer whose follow-up may yet be finished, is ever written anew.
+   * finished while its partial was on its way stays as it now is, to go out so. Only a draft, or a partial answer whose
+   * follow-up may yet be finished, is ever written anew, and only by the page that stored it, whose mirror has the new
+   * copy before the write starts (see add): a delivery that still sees the copy it sent acts before the new one lands.
    */
   stillAsSent(sent: readonly OutboxEntry[]): OutboxEntry[] {
     // what a draft's new copy changes: an answer's score, comment or partial mark; a display's outcome

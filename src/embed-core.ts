@@ -58,11 +58,13 @@ function startCore({ scripts, tag }: LoaderContext, api: object): Core {
   const nextTask = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 0));
   readConfig(tag)
     .then(nextTask)
-    // a config with touchpoints gets its engine before the client exists, so that explain() knows them from the start;
-    // its request starts in the task above (starting a fetch takes a few ms), apart from this script's evaluation
-    .then((file) =>
-      Array.isArray(file?.['touchpoints']) && file['touchpoints'].length ? touchpoints.preload().then(() => nextTask(file)) : file,
-    )
+    // a config with touchpoints asks for its engine in a task of its own (starting a request takes a few ms), and the
+    // client does not wait for it: an answer recorded meanwhile is stored at once, not held in this page's memory
+    .then((file) => {
+      if (!Array.isArray(file?.['touchpoints']) || !file['touchpoints'].length) return file;
+      void touchpoints.preload();
+      return nextTask(file);
+    })
     .then((fileConfig) => {
       if (fileConfig) init(fileConfig);
       else prompts.noClient('unset');

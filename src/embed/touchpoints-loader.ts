@@ -28,7 +28,7 @@ export function installTouchpointsLoader(scripts: ScriptLoader, api: object): To
     const settled = () => (engine ? engine(touchpoints, recontact, memory, host) : idleTouchpoints(touchpoints, missing ?? ''));
     // a client without touchpoints never needs the engine
     if (engine || missing !== null || !touchpoints.length) return settled();
-    // the engine is not here: a client with touchpoints made before it arrived (cxkit.init()) waits for it
+    // the engine is not here: a client with touchpoints made before it arrived waits for it
     let running: Touchpoints | null = null;
     let started = false;
     let stopped = false;

@@ -99,6 +99,68 @@ test('with the touchpoints file missing, one console error names it; answers are
   expect(uncaught).toEqual([]);
 });
 
+test('an answer recorded while the touchpoint engine is on its way is stored and delivered without waiting for it', async ({
+  page,
+  openSite,
+  collector,
+}) => {
+  const seen = watchErrors(page);
+  const releaseEngine = await holdBack(page, '**/dist/cxkit-touchpoints.js');
+  await openSite(page, {
+    inlineConfig: { touchpoints: [{ id: 'checkout-complete', prompt: 'nps', on: { milestone: 'checkout-complete' } }] },
+  });
+  // the answer brings the core, whose config asks for the engine; the engine does not come
+  const recorded = recordIn(page, 4);
+  await page.waitForRequest('**/dist/cxkit-touchpoints.js');
+  await expect.poll(() => collector.received().length).toBe(1);
+  expect(collector.receivedIds()).toEqual([await recorded]);
+  expect(await page.evaluate(() => (window.cxkit as EmbedApi).explain('checkout-complete'))).toMatchObject({
+    eligible: false,
+    blockedBy: ['the touchpoints are still loading'],
+  });
+  // a milestone reached meanwhile shows its prompt once the engine is in
+  const shown = page.evaluate(() => (window.cxkit as EmbedApi).milestone('checkout-complete'));
+  await page.waitForTimeout(300);
+  releaseEngine();
+  expect(await shown).toBe(true);
+  await expect(page.locator('cx-nps').getByRole('radio')).toHaveCount(11);
+  expect(seen).toEqual({ console: [], uncaught: [] });
+});
+
+test('a touchpoint engine that takes over 15 seconds to arrive (a stalled mobile network) is waited for: a milestone reached meanwhile shows its prompt once it is in', async ({
+  page,
+  openSite,
+}) => {
+  const seen = watchErrors(page);
+  await page.clock.install();
+  const releaseEngine = await holdBack(page, '**/dist/cxkit-touchpoints.js');
+  const head = `<script>window.cxkit = window.cxkit || []; cxkit.push(['milestone', 'checkout-complete']);</script>`;
+  // the queued call asks for the core at once, and the core for the engine: the page's load event waits for them
+  const opened = openSite(page, {
+    head,
+    inlineConfig: { touchpoints: [{ id: 'checkout-complete', prompt: 'nps', on: { milestone: 'checkout-complete' } }] },
+  });
+  await page.waitForRequest('**/dist/cxkit-touchpoints.js');
+  // the client is there and has opened its storage (whose open is timed: the page's clock must not run past it)
+  await page.waitForFunction(() => (window.cxkit as EmbedApi).client !== null);
+  expect(await page.evaluate(() => (window.cxkit as EmbedApi).pending())).toBe(0);
+  // the page's clock runs past the loader's patience while the file is still on its way
+  await page.clock.runFor(20_000);
+  await expect
+    .poll(() => seen.console)
+    .toEqual([expect.stringMatching(/cxkit-touchpoints\.js did not load within 15 s; still waiting for it/)]);
+  releaseEngine();
+  await opened;
+  const radios = page.locator('cx-nps').getByRole('radio');
+  for (let step = 0; step < 50 && !(await radios.count()); step++) {
+    await page.clock.runFor(500);
+    await page.waitForTimeout(100);
+  }
+  await expect(radios).toHaveCount(11);
+  expect(seen.console).toHaveLength(1);
+  expect(seen.uncaught).toEqual([]);
+});
+
 /** Records an NPS answer through window.cxkit and returns its id. */
 const recordIn = (page: import('@playwright/test').Page, score: number) =>
   page.evaluate(

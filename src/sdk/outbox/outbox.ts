@@ -4,7 +4,7 @@ import { IdbStore } from './idb-store.js';
 import { MemoryStore } from './memory-store.js';
 import { isAnswer, type OutboxEntry, type RejectedEntry, type Store } from './store.js';
 
-export type ExpiryReason = 'age' | 'attempts' | 'overflow' | 'quota';
+export type ExpiryReason = 'age' | 'attempts' | 'overflow';
 
 /**
  * The batch whose request is under way, in one small record instead of an attempt written into each of its entries:
@@ -29,8 +29,6 @@ export interface OutboxHooks {
   /** Entries dropped without delivery. */
   onExpired(entries: readonly OutboxEntry[], reason: ExpiryReason): void;
 }
-
-const isQuotaError = (error: unknown) => error instanceof DOMException && error.name === 'QuotaExceededError';
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -129,28 +127,15 @@ export class Outbox {
     this.#known.set(entry.id, entry);
     let evicted: OutboxEntry[];
     try {
-      evicted = await this.#addWithQuotaRelief(store, entry);
+      evicted = await store.add(entry, this.#options.maxResponses);
     } catch (error) {
       if (store.kind === 'memory') throw error;
+      // a full disk too: nothing waiting is dropped to make room (it stays stored for a later page), and this answer
+      // waits in memory, sent with the next delivery or as the page goes away
       evicted = await this.#degrade(error).add(entry, this.#options.maxResponses);
     }
     this.#forget(evicted.map((e) => e.id));
     if (evicted.length) this.#hooks.onExpired(evicted, 'overflow');
-  }
-
-  /** Policy on a full disk: expire the oldest tenth of the outbox and try once more. */
-  async #addWithQuotaRelief(store: Store, entry: OutboxEntry): Promise<OutboxEntry[]> {
-    try {
-      return await store.add(entry, this.#options.maxResponses);
-    } catch (error) {
-      if (!isQuotaError(error)) throw error;
-      const oldest = await store.list();
-      const relief = oldest.slice(0, Math.max(1, Math.ceil(oldest.length / 10)));
-      await store.remove(relief.map((e) => e.id));
-      this.#forget(relief.map((e) => e.id));
-      if (relief.length) this.#hooks.onExpired(relief, 'quota');
-      return store.add(entry, this.#options.maxResponses);
-    }
   }
 
   /** Every waiting answer, oldest first. */

@@ -6,6 +6,8 @@ import { partLoader } from './part-loader.js';
 import type { ScriptLoader } from './script-loader.js';
 
 const nothingSent = (pending: number): FlushResult => ({ sent: 0, failed: 0, pending });
+/** How long a flush waits for the file before it says what is pending (the file is still waited for). */
+const flushWaitMs = 15_000;
 
 /**
  * What a client delivers with: until the file is in, a stand-in that keeps what the client asked for (pause, stop,
@@ -48,7 +50,9 @@ export function installDeliveryLoader(scripts: ScriptLoader, api: object): Start
     return {
       checked: (id) => (delivery ? delivery.checked(id) : void checked.push(id)),
       async flush() {
-        const ready = await whenWaiting();
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const ready = await Promise.race([whenWaiting(), new Promise<null>((resolve) => (timer = setTimeout(resolve, flushWaitMs, null)))]);
+        clearTimeout(timer);
         return ready ? ready.flush() : nothingSent(await deps.outbox.countAnswers());
       },
       schedule(delayMs) {

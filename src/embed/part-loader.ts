@@ -32,9 +32,8 @@ export function partLoader<T>(scripts: ScriptLoader, api: object, part: Optional
       (loading ??= (async () => {
         try {
           src = scripts.urlOf(part);
-          // a slow engine is waited for (its touchpoints start late rather than never); delivery is not, as a
-          // cx.flush() waits on it: given up, its answers stay stored for the next page
-          await scripts.load(src, part === 'touchpoints');
+          // a slow file is waited for: touchpoints start late rather than never, answers go out from this page
+          await scripts.load(src, true);
           if (!handed) throw new Error(`cxkit: ${src} loaded but did not start`);
         } catch (error) {
           // offline, the file is not missing: it is asked for again at the next need, and nothing is said

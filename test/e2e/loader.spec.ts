@@ -213,6 +213,36 @@ test('with the delivery file missing, one console error names it; answers are ke
   expect(collector.receivedIds()).toContain(id);
 });
 
+test('a delivery file that takes over 15 seconds to arrive (a stalled mobile network) is waited for: the answer goes out from this page once it is in, and flush() meanwhile says it is pending', async ({
+  page,
+  openSite,
+  collector,
+}) => {
+  const seen = watchErrors(page);
+  await page.clock.install();
+  const releaseDelivery = await holdBack(page, '**/dist/cxkit-delivery.js');
+  await openSite(page, { inlineConfig: {} });
+  const requested = page.waitForRequest('**/dist/cxkit-delivery.js');
+  const id = await recordIn(page, 3);
+  await requested;
+  // the visitor's app asks for a flush while the file is on its way: the answer is said to be pending, not waited on
+  const flushed = page.evaluate(() => (window.cxkit as EmbedApi).flush());
+  // the page's clock runs past the loader's patience while the file is still on its way (the answer stored already)
+  await page.clock.runFor(20_000);
+  expect(await flushed).toEqual({ sent: 0, failed: 0, pending: 1 });
+  await expect
+    .poll(() => seen.console)
+    .toEqual([expect.stringMatching(/cxkit-delivery\.js did not load within 15 s; still waiting for it/)]);
+  releaseDelivery();
+  for (let step = 0; step < 50 && !collector.receivedIds().length; step++) {
+    await page.clock.runFor(500);
+    await page.waitForTimeout(100);
+  }
+  expect(collector.receivedIds()).toEqual([id]);
+  expect(seen.console).toHaveLength(1);
+  expect(seen.uncaught).toEqual([]);
+});
+
 test('an answer stored while delivery downloads, the page closed at once: the next page delivers it, once', async ({
   context,
   openSite,

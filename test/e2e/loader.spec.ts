@@ -17,6 +17,17 @@ async function holdBack(page: import('@playwright/test').Page, url: string): Pro
 }
 
 /**
+ * Runs the page's clock half a second at a time, letting the page's real work (requests, storage) go on between the
+ * steps, until `done` says so or 25 s of the page's time have passed.
+ */
+async function runClockUntil(page: import('@playwright/test').Page, done: () => boolean | Promise<boolean>): Promise<void> {
+  for (let step = 0; step < 50 && !(await done()); step++) {
+    await page.clock.runFor(500);
+    await page.waitForTimeout(100);
+  }
+}
+
+/**
  * Holds the prompt UI back, as a slow network would, while a file beside it is asked for meanwhile and arrives first
  * (`arrived`), to wait for the UI.
  */
@@ -152,10 +163,7 @@ test('a touchpoint engine that takes over 15 seconds to arrive (a stalled mobile
   releaseEngine();
   await opened;
   const radios = page.locator('cx-nps').getByRole('radio');
-  for (let step = 0; step < 50 && !(await radios.count()); step++) {
-    await page.clock.runFor(500);
-    await page.waitForTimeout(100);
-  }
+  await runClockUntil(page, async () => (await radios.count()) > 0);
   await expect(radios).toHaveCount(11);
   expect(seen.console).toHaveLength(1);
   expect(seen.uncaught).toEqual([]);
@@ -234,10 +242,7 @@ test('a delivery file that takes over 15 seconds to arrive (a stalled mobile net
     .poll(() => seen.console)
     .toEqual([expect.stringMatching(/cxkit-delivery\.js did not load within 15 s; still waiting for it/)]);
   releaseDelivery();
-  for (let step = 0; step < 50 && !collector.receivedIds().length; step++) {
-    await page.clock.runFor(500);
-    await page.waitForTimeout(100);
-  }
+  await runClockUntil(page, () => collector.receivedIds().length > 0);
   expect(collector.receivedIds()).toEqual([id]);
   expect(seen.console).toHaveLength(1);
   expect(seen.uncaught).toEqual([]);
@@ -653,10 +658,7 @@ test('a core that takes over 15 seconds to arrive (a stalled mobile network) is 
   releaseCore();
   await opened;
   const id = await page.evaluate(() => (window as unknown as { recorded: Promise<string> }).recorded);
-  for (let step = 0; step < 50 && !collector.receivedIds().length; step++) {
-    await page.clock.runFor(500);
-    await page.waitForTimeout(100);
-  }
+  await runClockUntil(page, () => collector.receivedIds().length > 0);
   expect(collector.receivedIds()).toEqual([id]);
   expect(seen.uncaught).toEqual([]);
 });

@@ -9,6 +9,7 @@ import { installPromptLoader } from './embed/prompt-loader.js';
 import { readConfig } from './embed/read-config.js';
 import { reportError } from './embed/report.js';
 import { installTouchpointsLoader } from './embed/touchpoints-loader.js';
+import { outsideAppZone } from './sdk/app-zone.js';
 import { createClientWith, type CxClient } from './sdk/client.js';
 import type { ClientConfig } from './schema/config.js';
 
@@ -44,7 +45,9 @@ function startCore({ scripts, tag }: LoaderContext, api: object): Core {
       return reportError(`cxkit.${method}(): cxkit is not initialised (no valid config; see the error above, or call cxkit.init())`);
     }
     try {
-      const result = (client[method as ClientMethod] as (...a: readonly unknown[]) => unknown)(...args);
+      // called from an Angular app's zone, what the method starts (a file's request, its timers) is not the app's
+      const target = client;
+      const result = outsideAppZone(() => (target[method as ClientMethod] as (...a: readonly unknown[]) => unknown)(...args));
       // any promise: an async method's is the browser's own, which is no instance of a Promise the page replaced (zone.js)
       return typeof (result as Partial<PromiseLike<unknown>> | undefined)?.then === 'function'
         ? (result as Promise<unknown>).then(undefined, (error: unknown) => reportError(error))

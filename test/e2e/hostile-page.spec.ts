@@ -402,6 +402,15 @@ test("an Angular app (zone.js) that calls cxkit from its own zone: no timer of c
   await page.waitForTimeout(300);
   expect((await appZone(page)).tasksRun - before).toBe(0);
   expect((await appZone(page)).timerPending).toBe(false);
+  // the app shows a prompt of another kind itself: its files load and it opens with nothing left in the app's zone
+  await page.locator('cx-nps').getByRole('button', { name: 'Close' }).click();
+  await page.evaluate(() =>
+    (window as unknown as { app: AngularApp }).app.zone.run(() => void (window.cxkit as EmbedApi).show('csat', { touchpoint: 'support' })),
+  );
+  await expect(page.locator('cx-csat').getByRole('radio')).toHaveCount(5);
+  expect((await appZone(page)).timerPending).toBe(false);
+  await page.waitForTimeout(1500);
+  expect((await appZone(page)).tasksRun - before).toBe(0);
 
   // the app's own listener and timer are seen: what the assertions above read is true to the zone
   await page.evaluate(() =>

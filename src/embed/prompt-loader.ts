@@ -83,7 +83,7 @@ export function installPromptLoader(scripts: ScriptLoader, api: object): PromptL
       // an error thrown here (the UI's URL unknown) rejects the promise
       const src = promptsUrl();
       connected = resolve;
-      scripts.load(src).catch(reject);
+      scripts.load(src).then(() => bundle || reject(new Error(`cxkit: ${src} loaded but did not start`)), reject);
       // while the UI downloads, off the path to its first prompt
       lookUpPromptFonts();
     }).catch((error: unknown) => {

@@ -17,8 +17,8 @@ export interface ScriptLoader {
    */
   urlOf(part: 'core' | 'prompts' | 'touchpoints' | 'delivery'): string;
   /**
-   * Runs the classic script at `src`; rejects with an error that names the file when it cannot be loaded, or has not
-   * loaded within 15 s. A `patient` load is not given up on for being slow (a stalled mobile network is not a missing
+   * Runs the classic script at `src`; rejects with an error that names the file when it cannot be loaded or run (a
+   * page served in its place), or has not loaded within 15 s. A `patient` load is not given up on for being slow (a stalled mobile network is not a missing
    * file: what waits for it keeps its place): it is named in the console, and waited for.
    */
   load(src: string, patient?: boolean): Promise<void>;
@@ -69,8 +69,25 @@ export function scriptLoader(tag: HTMLScriptElement | null): ScriptLoader {
           if (patient) reportError(`${slow}; still waiting for it`);
           else reject(new Error(slow));
         }, loadTimeoutMs);
-        script.addEventListener('load', () => (clearTimeout(timer), resolve()));
-        script.addEventListener('error', () => (clearTimeout(timer), reject(new Error(`cxkit: ${src} could not be loaded`))));
+        let broken: string | undefined;
+        // a server that answers a missing file with a page (a single-page app's fallback) has the browser run the page
+        // as script: the SyntaxError, reported while the script is the current one, is cxkit's to name, not the page's
+        // (its error handlers and monitoring). Whatever else the file could throw, its own code catches
+        const onRunError = (event: ErrorEvent) => {
+          if (document.currentScript !== script) return;
+          broken = event.message;
+          event.preventDefault();
+          event.stopImmediatePropagation();
+        };
+        addEventListener('error', onRunError, true);
+        const settle = (error?: string) => {
+          clearTimeout(timer);
+          removeEventListener('error', onRunError, true);
+          if (error) reject(new Error(`cxkit: ${src} ${error}`));
+          else resolve();
+        };
+        script.addEventListener('load', () => settle(broken && `could not be run (${broken})`));
+        script.addEventListener('error', () => settle('could not be loaded'));
         document.head.append(script);
       });
     },

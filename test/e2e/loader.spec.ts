@@ -169,6 +169,34 @@ test('a touchpoint engine that takes over 15 seconds to arrive (a stalled mobile
   expect(seen.uncaught).toEqual([]);
 });
 
+/** What a server with a single-page app's fallback answers for a file it does not have: the site's own page. */
+const sitePage = '<!doctype html><html><head><title>Shop</title></head><body><div id="app"></div></body></html>';
+
+for (const file of ['cxkit-core.js', 'cxkit-touchpoints.js', 'cxkit-delivery.js', 'cxkit-prompts.js']) {
+  test(`a server that answers ${file} with the site's page (a single-page app's fallback for a file not deployed): one console error names the file, nothing is thrown into the page`, async ({
+    page,
+    openSite,
+  }) => {
+    const seen = watchErrors(page);
+    await page.route(`**/dist/${file}`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: sitePage }));
+    // what needs each file: a config with touchpoints, an answer, a prompt
+    const head = `<script>
+      window.cxkit = window.cxkit || [];
+      cxkit.push(['record', { kind: 'nps', score: 5, touchpoint: 'landing' }]);
+      cxkit.push(['show', 'nps', { touchpoint: 'landing' }]);
+    </script>`;
+    await openSite(page, {
+      head,
+      inlineConfig: { touchpoints: [{ id: 'checkout-complete', prompt: 'nps', on: { milestone: 'checkout-complete' } }] },
+    });
+    const named = new RegExp(`^cxkit: http://[^ ]+/dist/${file.replace('.', '\\.')} could not be run \\(.+\\)$`);
+    await expect.poll(() => seen.console).toEqual([expect.stringMatching(named)]);
+    await page.waitForTimeout(500);
+    expect(seen.console).toHaveLength(1);
+    expect(seen.uncaught).toEqual([]);
+  });
+}
+
 /** Records an NPS answer through window.cxkit and returns its id. */
 const recordIn = (page: import('@playwright/test').Page, score: number) =>
   page.evaluate(

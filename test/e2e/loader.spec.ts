@@ -172,25 +172,37 @@ test('a touchpoint engine that takes over 15 seconds to arrive (a stalled mobile
 /** What a server with a single-page app's fallback answers for a file it does not have: the site's own page. */
 const sitePage = '<!doctype html><html><head><title>Shop</title></head><body><div id="app"></div></body></html>';
 
-for (const file of ['cxkit-core.js', 'cxkit-touchpoints.js', 'cxkit-delivery.js', 'cxkit-prompts.js']) {
+/** Each file, and what brings it: every page has a config with touchpoints, records an answer and shows a prompt. */
+const filesAnsweredWithThePage: Array<{ file: string; kind?: PromptKind; locale?: string }> = [
+  { file: 'cxkit-core.js' },
+  { file: 'cxkit-touchpoints.js' },
+  { file: 'cxkit-delivery.js' },
+  { file: 'cxkit-prompts.js' },
+  { file: 'cxkit-csat.js', kind: 'csat' },
+  { file: 'cxkit-locale-fr.js', locale: 'fr' },
+];
+
+for (const { file, kind = 'nps', locale } of filesAnsweredWithThePage) {
   test(`a server that answers ${file} with the site's page (a single-page app's fallback for a file not deployed): one console error names the file, nothing is thrown into the page`, async ({
     page,
     openSite,
   }) => {
     const seen = watchErrors(page);
     await page.route(`**/dist/${file}`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: sitePage }));
-    // what needs each file: a config with touchpoints, an answer, a prompt
     const head = `<script>
       window.cxkit = window.cxkit || [];
       cxkit.push(['record', { kind: 'nps', score: 5, touchpoint: 'landing' }]);
-      cxkit.push(['show', 'nps', { touchpoint: 'landing' }]);
+      cxkit.push(['show', '${kind}', { touchpoint: 'landing' }]);
     </script>`;
     await openSite(page, {
       head,
-      inlineConfig: { touchpoints: [{ id: 'checkout-complete', prompt: 'nps', on: { milestone: 'checkout-complete' } }] },
+      inlineConfig: { locale, touchpoints: [{ id: 'checkout-complete', prompt: 'nps', on: { milestone: 'checkout-complete' } }] },
     });
     const named = new RegExp(`^cxkit: http://[^ ]+/dist/${file.replace('.', '\\.')} could not be run \\(.+\\)$`);
     await expect.poll(() => seen.console).toEqual([expect.stringMatching(named)]);
+    // without its language's file, the prompt shows in English
+    if (locale)
+      await expect(page.getByRole('radiogroup', { name: 'How likely are you to recommend us to a friend or colleague?' })).toBeVisible();
     await page.waitForTimeout(500);
     expect(seen.console).toHaveLength(1);
     expect(seen.uncaught).toEqual([]);

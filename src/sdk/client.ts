@@ -347,6 +347,9 @@ function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: Cli
       if (response === null) return built;
       // consent denied: the answer is taken and dropped, like one beforeSend drops
       if (consent === 'denied') return response;
+      // delivery's file comes while the answer is stored: the send as the page goes away needs it, and a visitor who
+      // answers and leaves (an email's score link) may not wait for a slow first write
+      if (consent === 'granted') delivery.getReady();
       await outbox.add({ id: response.id, response, enqueuedAt: enqueueTime(), attempts: 0, nextAttemptAt: Date.now() });
       delivery.checked(response.id);
       queued(response);

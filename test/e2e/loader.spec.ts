@@ -288,6 +288,38 @@ test('a delivery file that takes over 15 seconds to arrive (a stalled mobile net
   expect(seen.uncaught).toEqual([]);
 });
 
+test("a landing page that records an answer at once (an email's score link), left as soon as the answer is stored on a phone whose storage is slow to open: the answer goes as the page goes away", async ({
+  page,
+  openSite,
+  collector,
+}) => {
+  // IndexedDB takes half a second to open, as on a phone's first use of it in a page
+  await page.addInitScript(() => {
+    IDBOpenDBRequest.prototype.addEventListener = function (
+      this: IDBOpenDBRequest,
+      type: string,
+      listener: EventListener,
+      options?: boolean,
+    ) {
+      const delayed: EventListener = type === 'success' ? (event) => setTimeout(() => listener.call(this, event), 500) : listener;
+      EventTarget.prototype.addEventListener.call(this, type, delayed, options);
+    };
+  });
+  const head = `<script>
+    window.cxkit = window.cxkit || [];
+    window.stored = new Promise((resolve) => cxkit.push(['on', 'queued', (event) => resolve(event.response.id)]));
+    cxkit.push(['record', { kind: 'nps', score: 9, touchpoint: 'email' }]);
+  </script>`;
+  // the answer's own flush is a minute away: it goes with the first flush delivery makes, or as the page goes away
+  await openSite(page, { head, inlineConfig: { flushDelayMs: 60_000 } });
+  const id = await page.evaluate(() => (window as unknown as { stored: Promise<string> }).stored);
+  await page.goto('about:blank');
+  await collector.waitForDelivered([id]);
+  // a request on its way as the page goes away is sent again with keepalive, as it may be cut off: the collector
+  // counts the id once
+  expect(new Set(collector.receivedIds())).toEqual(new Set([id]));
+});
+
 test('an answer stored while delivery downloads, the page closed at once: the next page delivers it, once', async ({
   context,
   openSite,

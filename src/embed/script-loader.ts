@@ -18,8 +18,9 @@ export interface ScriptLoader {
   urlOf(part: 'core' | 'prompts' | 'touchpoints' | 'delivery'): string;
   /**
    * Runs the classic script at `src`; rejects with an error that names the file when it cannot be loaded or run (a
-   * page served in its place), or has not loaded within 15 s. A `patient` load is not given up on for being slow (a stalled mobile network is not a missing
-   * file: what waits for it keeps its place): it is named in the console, and waited for.
+   * page served in its place), or has not loaded within 15 s. A `patient` load is not given up on for being slow (a
+   * stalled mobile network is not a missing file: what waits for it keeps its place): it is named in the console, and
+   * waited for.
    */
   load(src: string, patient?: boolean): Promise<void>;
 }

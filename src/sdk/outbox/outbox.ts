@@ -122,18 +122,13 @@ export class Outbox {
 
   /** Stores an answer durably; past the size cap the oldest are expired to make room. */
   async add(entry: OutboxEntry): Promise<void> {
-    const store = await this.#store();
-    // known before it is written: a delivery settling meanwhile must not take the copy it sent for this one
-    this.#known.set(entry.id, entry);
-    let evicted: OutboxEntry[];
-    try {
-      evicted = await store.add(entry, this.#options.maxResponses);
-    } catch (error) {
-      if (store.kind === 'memory') throw error;
-      // a full disk too: nothing waiting is dropped to make room (it stays stored for a later page), and this answer
-      // waits in memory, sent with the next delivery or as the page goes away
-      evicted = await this.#degrade(error).add(entry, this.#options.maxResponses);
-    }
+    // a write refused, a full disk too, drops nothing waiting to make room (it stays stored for a later page): this
+    // answer waits in memory, sent with the next delivery or as the page goes away
+    const evicted = await this.#use((store) => {
+      // known before it is written: a delivery settling meanwhile must not take the copy it sent for this one
+      this.#known.set(entry.id, entry);
+      return store.add(entry, this.#options.maxResponses);
+    });
     this.#forget(evicted.map((e) => e.id));
     if (evicted.length) this.#hooks.onExpired(evicted, 'overflow');
   }

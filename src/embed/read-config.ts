@@ -1,6 +1,7 @@
 // The config the script tag names: an inline JSON block, or the JSON at data-config, with data-endpoint over it. Read
 // by the core once it runs, so that a page that nothing asks of spends nothing on it before the browser is idle, and
 // the file on the critical path does not carry it.
+import { reportError } from './report.js';
 
 /** The config named by the script tag, with its data-endpoint; null if it names none. */
 export async function readConfig(script: HTMLScriptElement | null): Promise<Record<string, unknown> | null> {
@@ -24,15 +25,21 @@ async function readConfigFile(script: HTMLScriptElement | null): Promise<Record<
     source = 'the inline <script data-cxkit-config>';
   } else if (url) {
     source = `data-config ${url}`;
-    let response: globalThis.Response;
+    // calls wait for the config however slow it is (like the core's file): one that has not come is named, once
+    const slow = setTimeout(() => reportError(`cxkit: ${source}: no answer within 15 s; still waiting for it`), 15_000);
     try {
-      // relative to the page, like any URL the site owner writes in its HTML
-      response = await fetch(new URL(url, document.baseURI), { credentials: 'same-origin' });
-    } catch (error) {
-      throw new Error(`cxkit: ${source}: could not be loaded (${error instanceof Error ? error.message : String(error)})`);
+      let response: globalThis.Response;
+      try {
+        // relative to the page, like any URL the site owner writes in its HTML
+        response = await fetch(new URL(url, document.baseURI), { credentials: 'same-origin' });
+      } catch (error) {
+        throw new Error(`cxkit: ${source}: could not be loaded (${error instanceof Error ? error.message : String(error)})`);
+      }
+      if (!response.ok) throw new Error(`cxkit: ${source}: could not be loaded (HTTP ${response.status})`);
+      text = await response.text();
+    } finally {
+      clearTimeout(slow);
     }
-    if (!response.ok) throw new Error(`cxkit: ${source}: could not be loaded (HTTP ${response.status})`);
-    text = await response.text();
   } else {
     return null;
   }

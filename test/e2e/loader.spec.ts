@@ -734,3 +734,32 @@ test('a core that takes over 15 seconds to arrive (a stalled mobile network) is 
   expect(collector.receivedIds()).toEqual([id]);
   expect(seen.uncaught).toEqual([]);
 });
+
+test("a config at data-config that takes over 15 seconds to come (the site's server slow) is named and waited for: an answer recorded meanwhile is kept and delivered", async ({
+  page,
+  openSite,
+  collector,
+}) => {
+  const seen = watchErrors(page);
+  await page.clock.install();
+  const releaseConfig = await holdBack(page, '**/site/cxkit.config.json');
+  const head = `<script>
+    window.cxkit = window.cxkit || [];
+    window.recorded = new Promise((resolve) => cxkit.push(['on', 'queued', (event) => resolve(event.response.id)]));
+    cxkit.push(['record', { kind: 'ces', score: 6, touchpoint: 'setup-done' }]);
+  </script>`;
+  const opened = openSite(page, { head, config: {} });
+  // the core is in (it asks for the config), and its own load timer with it
+  await page.waitForRequest('**/site/cxkit.config.json');
+  await page.clock.runFor(20_000);
+  await expect
+    .poll(() => seen.console)
+    .toEqual([expect.stringMatching(/^cxkit: data-config \/site\/cxkit\.config\.json: no answer within 15 s; still waiting for it$/)]);
+  releaseConfig();
+  await opened;
+  const id = await page.evaluate(() => (window as unknown as { recorded: Promise<string> }).recorded);
+  await runClockUntil(page, () => collector.receivedIds().length > 0);
+  expect(collector.receivedIds()).toEqual([id]);
+  expect(seen.console).toHaveLength(1);
+  expect(seen.uncaught).toEqual([]);
+});

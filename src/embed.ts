@@ -86,8 +86,10 @@ function boot(): void {
   function call(method: string, args: readonly unknown[]): unknown {
     if (core) return core.call(method, args);
     if (failed) return undefined;
+    // queued before the core is asked for: a core that cannot even be asked for settles it with the rest
+    const result = new Promise((settle) => queue.push({ call: [method, ...args], settle }));
     loadCore();
-    return new Promise((settle) => queue.push({ call: [method, ...args], settle }));
+    return result;
   }
 
   const connectCore: ConnectCore = (start) => {

@@ -13,7 +13,7 @@ export interface ScriptLoader {
   /**
    * The URL of a file beside the tag's: `cxkit.js` → `cxkit-core.js` for `core` (a renamed `feedback.js` →
    * `feedback-core.js`), unless the tag's `data-core-src` names it. Throws an error that says how to name it when the
-   * tag has no src (an inlined or bundled cxkit.js).
+   * tag has no src (an inlined cxkit.js), or how to load cxkit.js when there is no tag (a module).
    */
   urlOf(part: 'core' | 'prompts' | 'touchpoints' | 'delivery'): string;
   /**
@@ -51,7 +51,11 @@ export function scriptLoader(tag: HTMLScriptElement | null): ScriptLoader {
     urlOf(part) {
       const named = tag?.getAttribute(`data-${part}-src`);
       if (named) return new URL(named, document.baseURI).href;
-      if (!tag?.src) throw new Error(`cxkit: cannot tell where cxkit-${part}.js is: add data-${part}-src to the script tag`);
+      // no tag at all: the script ran as a module (or inside one, bundled), where the browser names no current script
+      if (!tag?.src) {
+        const fix = tag ? `add data-${part}-src to the script tag` : 'load cxkit.js with a classic <script src> (not type="module")';
+        throw new Error(`cxkit: cannot tell where cxkit-${part}.js is: ${fix}`);
+      }
       // the tag's src is absolute already: the last segment of its path (before any query or fragment) is the file.
       // Plain string work, no URL object: this runs in the page's first idle moment, where every first use costs
       return tag.src.replace(/[^/?#]*(?=[?#]|$)/, (file) => `${file.endsWith('.js') ? file.slice(0, -3) : 'cxkit'}-${part}.js`);

@@ -763,3 +763,24 @@ test("a config at data-config that takes over 15 seconds to come (the site's ser
   expect(seen.console).toHaveLength(1);
   expect(seen.uncaught).toEqual([]);
 });
+
+test('a tag written with type="module" (from a CDN that allows it): one console error says how to load cxkit.js, and a call answers undefined rather than never', async ({
+  page,
+  openSite,
+}) => {
+  const seen = watchErrors(page);
+  await page.route('**/dist/cxkit.js', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'access-control-allow-origin': '*' } });
+  });
+  await openSite(page, { inlineConfig: {}, scriptAttributes: 'type="module"' });
+  const recorded = page.evaluate(() => (window.cxkit as EmbedApi).record({ kind: 'nps', score: 9, touchpoint: 'email-link' }));
+  expect(await recorded).toBeUndefined();
+  expect(seen.console).toEqual([
+    'cxkit: cannot tell where cxkit-core.js is: load cxkit.js with a classic <script src> (not type="module")',
+  ]);
+  // later calls are quiet
+  expect(await page.evaluate(() => (window.cxkit as EmbedApi).pending())).toBeUndefined();
+  expect(seen.console).toHaveLength(1);
+  expect(seen.uncaught).toEqual([]);
+});

@@ -46,8 +46,11 @@ describe('where the script tag finds its other files', () => {
 
   it('an inline script with nothing named cannot tell, and says how to name the file', () => {
     expect(() => coreOf({})).to.throw('cxkit: cannot tell where cxkit-core.js is: add data-core-src to the script tag');
+  });
+
+  it('without a script tag (a type="module" script, which the browser names no current script for) it cannot tell, and says how to load it', () => {
     expect(() => scriptLoader(null).urlOf('prompts')).to.throw(
-      'cxkit: cannot tell where cxkit-prompts.js is: add data-prompts-src to the script tag',
+      'cxkit: cannot tell where cxkit-prompts.js is: load cxkit.js with a classic <script src> (not type="module")',
     );
   });
 

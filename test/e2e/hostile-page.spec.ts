@@ -251,7 +251,10 @@ const platformsChanged: Array<{ name: string; setup?: string; head?: string }> =
       `Array.from = function (iterable) { if (!iterable) return []; if ('toArray' in Object(iterable)) return iterable.toArray(); var length = iterable.length || 0, results = new Array(length); while (length--) results[length] = iterable[length]; return results; };`,
   },
   { name: 'a frozen history', setup: `Object.freeze(history);` },
-  { name: 'no crypto.randomUUID (a plain-http page)', setup: `delete Crypto.prototype.randomUUID;` },
+  {
+    name: 'no crypto.randomUUID and no Web Locks (a plain-http page)',
+    setup: `delete Crypto.prototype.randomUUID; delete Navigator.prototype.locks;`,
+  },
   { name: 'no requestIdleCallback (as in Safari)', setup: `delete window.requestIdleCallback; delete window.cancelIdleCallback;` },
   { name: "Angular's zone.js (every timer, listener, promise and fetch patched)", head: zoneJs },
   {

@@ -71,15 +71,23 @@ test('goes out as soon as the browser is back online', async ({ context, page, o
   expect(collector.receivedIds()).toEqual([id]);
 });
 
-test('two tabs answering at once deliver every answer exactly once', async ({ context, openShop, collector }) => {
-  const tabs = [await context.newPage(), await context.newPage()];
-  await Promise.all(tabs.map((tab) => openShop(tab, { flushDelayMs: 0 })));
-  const ids = (await Promise.all(tabs.map((tab) => Promise.all(Array.from({ length: 15 }, (_, i) => answer(tab, i % 11)))))).flat();
-  await collector.waitForDelivered(ids);
-  await Promise.all(tabs.map((tab) => expect.poll(() => pending(tab)).toBe(0)));
-  const received = collector.receivedIds();
-  expect([...received].sort()).toEqual([...ids].sort());
-});
+for (const { browser, withoutLocks } of [
+  { browser: 'with Web Locks', withoutLocks: false },
+  // their lease in storage stands in
+  { browser: 'without Web Locks (Safari before 15.4, a page served over plain http)', withoutLocks: true },
+]) {
+  test(`two tabs answering at once deliver every answer exactly once, ${browser}`, async ({ context, openShop, collector }) => {
+    if (withoutLocks) await context.addInitScript(() => delete (Navigator.prototype as { locks?: unknown }).locks);
+    const tabs = [await context.newPage(), await context.newPage()];
+    await Promise.all(tabs.map((tab) => openShop(tab, { flushDelayMs: 0 })));
+    expect(await tabs[0]!.evaluate(() => 'locks' in navigator)).toBe(!withoutLocks);
+    const ids = (await Promise.all(tabs.map((tab) => Promise.all(Array.from({ length: 15 }, (_, i) => answer(tab, i % 11)))))).flat();
+    await collector.waitForDelivered(ids);
+    await Promise.all(tabs.map((tab) => expect.poll(() => pending(tab)).toBe(0)));
+    const received = collector.receivedIds();
+    expect([...received].sort()).toEqual([...ids].sort());
+  });
+}
 
 test('leaving while the request hangs: the next load delivers the same id', async ({ page, openShop, collector }) => {
   collector.plan({ status: 200, hang: true });

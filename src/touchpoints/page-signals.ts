@@ -4,7 +4,8 @@ import { pagePath } from '../sdk/page.js';
 export interface PageSignalHandlers {
   /**
    * The path (or a hash router's route) changed without a page load (pushState, replaceState, back/forward, Navigation
-   * API): a new page view (`moved`); or only the query did, on the same page.
+   * API), or the back/forward cache brought the page back: a new page view (`moved`); or only the query changed, on the
+   * same page.
    */
   navigated(moved: boolean): void;
   /** The deepest scroll position of this page view so far, 0–100. */
@@ -125,12 +126,20 @@ export function watchPage(handlers: PageSignalHandlers, watched: WatchedSignals)
       handlers.scrolled(percent);
     });
   };
+  // a page the back/forward cache brings back is viewed again, as an app's view is when the visitor goes back to it
+  const onPageShow = (event: PageTransitionEvent) => {
+    if (!event.persisted) return;
+    deepest = 0;
+    scroller = undefined;
+    handlers.navigated(true);
+  };
   const onMouseOut = (event: MouseEvent) => {
     if (!event.relatedTarget && event.clientY <= 0) handlers.exitIntent();
   };
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
   window.addEventListener(navigationEvent, onNavigation);
   window.addEventListener('popstate', onNavigation);
+  window.addEventListener('pageshow', onPageShow);
   navigation?.addEventListener('navigatesuccess', onNavigation);
   /**
    * What the visitor does to scroll, which the document hears from inside shadow roots too: where the scroller is in
@@ -151,6 +160,7 @@ export function watchPage(handlers: PageSignalHandlers, watched: WatchedSignals)
   return () => {
     window.removeEventListener(navigationEvent, onNavigation);
     window.removeEventListener('popstate', onNavigation);
+    window.removeEventListener('pageshow', onPageShow);
     navigation?.removeEventListener('navigatesuccess', onNavigation);
     document.removeEventListener('scroll', onScroll, { capture: true });
     for (const type of scrollIntents) document.removeEventListener(type, onScrollIntent, { capture: true });

@@ -77,3 +77,22 @@ test('a page left with a prompt half answered is kept; back in it, the visitor f
   expect(complete?.partial).toBeUndefined();
   expect(seen).toEqual({ console: [], uncaught: [] });
 });
+
+test('a page the back/forward cache brings back is a page view: a touchpoint waiting for the second view shows there', async ({
+  page,
+  openSite,
+  server,
+}) => {
+  const seen = watchErrors(page);
+  await watchCache(page);
+  const secondView = { id: 'pricing-second-look', prompt: 'csat', on: { url: '/site/pricing', pageViews: 2 } };
+  await openSite(page, { path: '/site/pricing', inlineConfig: { touchpoints: [secondView] } });
+  await expect
+    .poll(() => page.evaluate(() => (window.cxkit as EmbedApi).explain('pricing-second-look')))
+    .toMatchObject({ waitingFor: ['page view 2 (this is 1)'] });
+  await expect(page.locator('cx-csat')).toHaveCount(0);
+  // the visitor looks elsewhere (a page without cxkit), and comes back with the browser's back button
+  expect(await leaveAndComeBack(page, `${server.collectorOrigin}/dist/cxkit.js`)).toBe(true);
+  await expect(page.locator('cx-csat').getByRole('radio')).toHaveCount(5);
+  expect(seen).toEqual({ console: [], uncaught: [] });
+});

@@ -709,60 +709,51 @@ test("a tag manager's custom HTML tag (as Google Tag Manager puts one in the pag
   expect(seen).toEqual({ console: [], uncaught: [] });
 });
 
-test('a core that takes over 15 seconds to arrive (a stalled mobile network) is waited for: an answer recorded meanwhile is kept and delivered', async ({
-  page,
-  openSite,
-  collector,
-}) => {
-  const seen = watchErrors(page);
-  await page.clock.install();
-  const releaseCore = await holdBack(page, '**/dist/cxkit-core.js');
-  const head = `<script>
-    window.cxkit = window.cxkit || [];
-    window.recorded = new Promise((resolve) => cxkit.push(['on', 'queued', (event) => resolve(event.response.id)]));
-    cxkit.push(['record', { kind: 'csat', score: 2, touchpoint: 'returns' }]);
-  </script>`;
-  const opened = openSite(page, { head, inlineConfig: {} });
-  await page.waitForRequest('**/dist/cxkit-core.js');
-  // the page's clock runs past the loader's patience while the file is still on its way
-  await page.clock.runFor(20_000);
-  await expect.poll(() => seen.console).toEqual([expect.stringMatching(/cxkit-core\.js did not load within 15 s; still waiting for it/)]);
-  releaseCore();
-  await opened;
-  const id = await page.evaluate(() => (window as unknown as { recorded: Promise<string> }).recorded);
-  await runClockUntil(page, () => collector.receivedIds().length > 0);
-  expect(collector.receivedIds()).toEqual([id]);
-  expect(seen.uncaught).toEqual([]);
-});
+/** What an answer queued before the tag waits on, held back past the 15 s after which it is named in the console. */
+const stalledBeforeTheClient = [
+  {
+    what: 'a core that takes over 15 seconds to arrive (a stalled mobile network)',
+    held: '**/dist/cxkit-core.js',
+    site: { inlineConfig: {} },
+    named: /^cxkit: \S+\/dist\/cxkit-core\.js did not load within 15 s; still waiting for it$/,
+  },
+  {
+    what: "a config at data-config that takes over 15 seconds to come (the site's server slow)",
+    held: '**/site/cxkit.config.json',
+    site: { config: {} },
+    named: /^cxkit: data-config \/site\/cxkit\.config\.json: no answer within 15 s; still waiting for it$/,
+  },
+];
 
-test("a config at data-config that takes over 15 seconds to come (the site's server slow) is named and waited for: an answer recorded meanwhile is kept and delivered", async ({
-  page,
-  openSite,
-  collector,
-}) => {
-  const seen = watchErrors(page);
-  await page.clock.install();
-  const releaseConfig = await holdBack(page, '**/site/cxkit.config.json');
-  const head = `<script>
-    window.cxkit = window.cxkit || [];
-    window.recorded = new Promise((resolve) => cxkit.push(['on', 'queued', (event) => resolve(event.response.id)]));
-    cxkit.push(['record', { kind: 'ces', score: 6, touchpoint: 'setup-done' }]);
-  </script>`;
-  const opened = openSite(page, { head, config: {} });
-  // the core is in (it asks for the config), and its own load timer with it
-  await page.waitForRequest('**/site/cxkit.config.json');
-  await page.clock.runFor(20_000);
-  await expect
-    .poll(() => seen.console)
-    .toEqual([expect.stringMatching(/^cxkit: data-config \/site\/cxkit\.config\.json: no answer within 15 s; still waiting for it$/)]);
-  releaseConfig();
-  await opened;
-  const id = await page.evaluate(() => (window as unknown as { recorded: Promise<string> }).recorded);
-  await runClockUntil(page, () => collector.receivedIds().length > 0);
-  expect(collector.receivedIds()).toEqual([id]);
-  expect(seen.console).toHaveLength(1);
-  expect(seen.uncaught).toEqual([]);
-});
+for (const { what, held, site, named } of stalledBeforeTheClient) {
+  test(`${what} is named once and waited for: an answer recorded meanwhile is kept and delivered`, async ({
+    page,
+    openSite,
+    collector,
+  }) => {
+    const seen = watchErrors(page);
+    await page.clock.install();
+    const release = await holdBack(page, held);
+    const head = `<script>
+      window.cxkit = window.cxkit || [];
+      window.recorded = new Promise((resolve) => cxkit.push(['on', 'queued', (event) => resolve(event.response.id)]));
+      cxkit.push(['record', { kind: 'csat', score: 2, touchpoint: 'returns' }]);
+    </script>`;
+    const opened = openSite(page, { head, ...site });
+    // asked for: the core by the queued call, the config by the core (whose own load timer is then done)
+    await page.waitForRequest(held);
+    // the page's clock runs past the 15 s while it is still on its way
+    await page.clock.runFor(20_000);
+    await expect.poll(() => seen.console).toEqual([expect.stringMatching(named)]);
+    release();
+    await opened;
+    const id = await page.evaluate(() => (window as unknown as { recorded: Promise<string> }).recorded);
+    await runClockUntil(page, () => collector.receivedIds().length > 0);
+    expect(collector.receivedIds()).toEqual([id]);
+    expect(seen.console).toHaveLength(1);
+    expect(seen.uncaught).toEqual([]);
+  });
+}
 
 test('a tag written with type="module" (from a CDN that allows it): one console error says how to load cxkit.js, and a call answers undefined rather than never', async ({
   page,

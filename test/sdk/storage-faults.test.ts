@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { Collector } from '../support/collector.js';
-import { destroyTestClients, idleClient, nextEvent, nps, testClient } from '../support/clients.js';
+import { destroyTestClients, idleClient, nextEvent, nps, storedIn, testClient } from '../support/clients.js';
 
 /** Replaces `window.indexedDB` for one test, the way private modes and sandboxed frames break it. */
 function breakIndexedDB(descriptor: PropertyDescriptor): () => void {
@@ -89,9 +89,10 @@ describe('storage faults', () => {
     }
   });
 
-  it('on a full disk drops nothing stored: the new answer waits in memory, and every answer is delivered', async () => {
+  it('on a full disk drops nothing stored: the new answer waits in memory, every answer is delivered, and what was delivered leaves the disk', async () => {
     const collector = new Collector();
-    const client = await idleClient(collector);
+    const name = `cxkit-test-${crypto.randomUUID()}`;
+    const client = await idleClient(collector, { storage: { name } });
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) ids.push((await client.record(nps(i))).id);
     const expired: unknown[] = [];
@@ -105,6 +106,8 @@ describe('storage faults', () => {
       await client.flush();
       expect((await collector.receivedIds()).sort()).to.deep.equal([...ids, response.id].sort());
       expect(expired).to.deep.equal([]);
+      // removing needs no room: a later page finds nothing of them to send again
+      expect((await storedIn(name)).outbox).to.deep.equal([]);
     } finally {
       restore();
     }

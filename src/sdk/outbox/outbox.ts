@@ -39,6 +39,11 @@ export class Outbox {
   #ready: Promise<Store>;
   /** Set once IndexedDB has failed: answers stay in memory for the rest of the page's life. */
   #memory: MemoryStore | null = null;
+  /**
+   * IndexedDB as it was when a write failed (a full disk): what was stored there is delivered from memory, and removed
+   * there too once delivered (removing needs no room), so that a later page does not send it again.
+   */
+  #stranded: Store | null = null;
   /** What this page knows is waiting, so that `pagehide` can send without touching storage. */
   readonly #known = new Map<string, OutboxEntry>();
 
@@ -73,6 +78,7 @@ export class Outbox {
       current.close();
       this.#known.clear();
       this.#memory = null;
+      this.#stranded = null;
       // other tabs' connections step aside (their `blocking` handler), so the deletion is not held up for long
       await Promise.race([deleteDB(this.#options.name), new Promise((resolve) => setTimeout(resolve, 3000))]).catch(() => undefined);
       return new MemoryStore();
@@ -90,8 +96,9 @@ export class Outbox {
     }
   }
 
-  #degrade(error: unknown): Store {
+  #degrade(error: unknown, failed: Store | null = null): Store {
     if (!this.#memory) {
+      this.#stranded = failed;
       this.#memory = new MemoryStore();
       for (const entry of this.#known.values()) void this.#memory.add(entry, this.#options.maxResponses);
       this.#hooks.onDegraded(`IndexedDB unavailable (${describe(error)}); answers are kept in memory for this page only`);
@@ -111,7 +118,7 @@ export class Outbox {
       return await operation(store);
     } catch (error) {
       if (store.kind === 'memory') throw error;
-      return operation(this.#degrade(error));
+      return operation(this.#degrade(error, store));
     }
   }
 
@@ -171,6 +178,7 @@ export class Outbox {
     const claim: Claim = { ids: entries.map((e) => e.id), nextAttemptAt };
     const gone = this.stillAsSent(delivered).map((e) => e.id);
     await this.#use((store) => store.remove(gone, [claimKey, claim]));
+    await this.#removeStranded(gone);
     this.#forget(gone);
     return entries.map((e) => ({ ...e, attempts: e.attempts + 1, nextAttemptAt }));
   }
@@ -201,7 +209,13 @@ export class Outbox {
 
   async remove(ids: readonly string[]): Promise<void> {
     await this.#use((store) => store.remove(ids));
+    await this.#removeStranded(ids);
     this.#forget(ids);
+  }
+
+  /** Removes from the IndexedDB a write failed on what has left memory; what cannot be removed is sent again later. */
+  async #removeStranded(ids: readonly string[]): Promise<void> {
+    if (ids.length) await this.#stranded?.remove(ids).catch(() => undefined);
   }
 
   /** Removes delivered entries, but those this page has written anew since they were sent. */
@@ -233,6 +247,7 @@ export class Outbox {
 
   async reject(entries: readonly RejectedEntry[]): Promise<void> {
     await this.#use((store) => store.reject(entries, this.#options.maxRejected));
+    await this.#removeStranded(entries.map((e) => e.id));
     this.#forget(entries.map((e) => e.id));
   }
 

@@ -178,8 +178,7 @@ export class Outbox {
     const claim: Claim = { ids: entries.map((e) => e.id), nextAttemptAt };
     const gone = this.stillAsSent(delivered).map((e) => e.id);
     await this.#use((store) => store.remove(gone, [claimKey, claim]));
-    await this.#removeStranded(gone);
-    this.#forget(gone);
+    await this.#gone(gone);
     return entries.map((e) => ({ ...e, attempts: e.attempts + 1, nextAttemptAt }));
   }
 
@@ -209,13 +208,16 @@ export class Outbox {
 
   async remove(ids: readonly string[]): Promise<void> {
     await this.#use((store) => store.remove(ids));
-    await this.#removeStranded(ids);
-    this.#forget(ids);
+    await this.#gone(ids);
   }
 
-  /** Removes from the IndexedDB a write failed on what has left memory; what cannot be removed is sent again later. */
-  async #removeStranded(ids: readonly string[]): Promise<void> {
+  /**
+   * Entries that have left the store in use: forgotten, and removed from the IndexedDB a write failed on, if any (what
+   * cannot be removed there is sent again by a later page).
+   */
+  async #gone(ids: readonly string[]): Promise<void> {
     if (ids.length) await this.#stranded?.remove(ids).catch(() => undefined);
+    this.#forget(ids);
   }
 
   /** Removes delivered entries, but those this page has written anew since they were sent. */
@@ -247,8 +249,7 @@ export class Outbox {
 
   async reject(entries: readonly RejectedEntry[]): Promise<void> {
     await this.#use((store) => store.reject(entries, this.#options.maxRejected));
-    await this.#removeStranded(entries.map((e) => e.id));
-    this.#forget(entries.map((e) => e.id));
+    await this.#gone(entries.map((e) => e.id));
   }
 
   rejected(): Promise<RejectedEntry[]> {

@@ -1,9 +1,9 @@
 // `npx cxkit-collector --port 8787 --database postgres://… --origin https://shop.example --write-key …`
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { jsonLines } from './http/access-log.js';
+import { jsonLines, type AccessLog } from './http/access-log.js';
 import { startCollectorServer } from './http/server.js';
-import { defaultSqliteFile, isPostgresUrl, openStore } from './store/open.js';
+import { defaultSqliteFile, openStore, redactDatabase } from './store/open.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
 import { parseTargets, type WebhookTarget } from './webhooks/targets.js';
 
@@ -112,14 +112,23 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   if (segmentTraits?.some((trait) => !trait || trait.length > 100)) {
     return fail(`--segment-traits: expected trait names (1–100 characters) separated by commas, got ${values['segment-traits']}`);
   }
+  const logTo = values['access-log'];
+  let accessLog: AccessLog | undefined;
+  if (logTo !== 'off') {
+    try {
+      // opened before it is needed, so that a path that cannot be written is named at start
+      accessLog = jsonLines(logTo === '-' ? process.stdout : (await open(logTo, 'a')).createWriteStream(), logTo);
+    } catch (error) {
+      return fail(`--access-log: could not open ${logTo}: ${(error as Error).message}`, false);
+    }
+  }
   const database = values.database ?? values.db ?? env.DATABASE_URL ?? defaultSqliteFile;
   let store;
   try {
     store = await openStore(database, { segmentTraits });
   } catch (error) {
-    return fail(`--database: could not open ${redact(database)}: ${error instanceof Error ? error.message : String(error)}`, false);
+    return fail(`--database: could not open ${redactDatabase(database)}: ${error instanceof Error ? error.message : String(error)}`, false);
   }
-  const logTo = values['access-log'];
   const dashboardUrl = `${(publicOrigin ?? `http://${values.host.includes(':') ? `[${values.host}]` : values.host}:${port}`).replace(/\/$/, '')}/dashboard`;
   const webhooks = targets.length
     ? new WebhookDispatcher({ store, targets, allowPrivate: values['allow-private-webhooks'], dashboardUrl, baseDelayMs: retryBase })
@@ -140,10 +149,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       rateLimit: { perIp, perKey },
       maxBodyBytes,
       webhooks,
-      accessLog:
-        logTo === 'off'
-          ? undefined
-          : jsonLines(logTo === '-' ? process.stdout : (await import('node:fs')).createWriteStream(logTo, { flags: 'a' })),
+      accessLog,
     });
   } catch (error) {
     await store.close();
@@ -151,7 +157,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     if (code === 'EADDRINUSE') return fail(`port ${port} is already in use: choose another with --port or PORT`, false);
     return fail(`could not listen on ${values.host}:${port}: ${(error as Error).message}`, false);
   }
-  console.error(`cxkit collector: ${server.url}v1/responses   dashboard: ${server.url}dashboard   data: ${redact(database)}`);
+  console.error(`cxkit collector: ${server.url}v1/responses   dashboard: ${server.url}dashboard   data: ${redactDatabase(database)}`);
   if (targets.length)
     console.error(`cxkit collector: posting new answers to ${targets.length} webhook target${targets.length > 1 ? 's' : ''}`);
   if (!loopback.has(values.host) && !values['read-key']) {
@@ -172,9 +178,6 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
-
-/** A database URL without its password, for messages. */
-const redact = (database: string) => (isPostgresUrl(database) ? database.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') : database);
 
 function fail(message: string, showUsage = true): void {
   console.error(`cxkit-collector: ${message}${showUsage ? `\n\n${usage}` : ''}`);

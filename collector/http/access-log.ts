@@ -19,11 +19,19 @@ export interface AccessLogEntry {
 
 export type AccessLog = (entry: AccessLogEntry) => void;
 
-/** An access log writing JSON lines to a stream (stdout, a file). */
-export const jsonLines =
-  (stream: NodeJS.WritableStream): AccessLog =>
-  (entry) =>
-    void stream.write(`${JSON.stringify(entry)}\n`);
+/**
+ * An access log writing JSON lines to a stream (stdout, a file) named `name` in messages. A stream that fails (a full
+ * disk, a closed pipe) is said once on stderr and written to no more: the requests it logged go on being served.
+ */
+export function jsonLines(stream: NodeJS.WritableStream, name = 'stream'): AccessLog {
+  let failed = false;
+  stream.on('error', (error: Error) => {
+    if (failed) return;
+    failed = true;
+    console.error(`cxkit collector: access log ${name}: ${error.message}; requests go on being served without it`);
+  });
+  return (entry) => void (failed || stream.write(`${JSON.stringify(entry)}\n`));
+}
 
 export function logWhenDone(req: IncomingMessage, res: ServerResponse, path: string, ip: string, log: AccessLog): void {
   const started = performance.now();

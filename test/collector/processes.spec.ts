@@ -1,51 +1,18 @@
 // The collector as operators run it: the built CLI in its own process. Several instances on one PostgreSQL, a SIGTERM
 // in the middle of a flood of posts, and a dashboard read over 10⁵ answers next to a post.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { summarize } from '../../src/sdk/scores.js';
 import { openStore } from '../../collector/store/open.js';
 import { readAll } from '../../collector/store/store.js';
 import { sampleResponses } from '../../collector/sample-data.js';
+import { startCli } from '../support/collector-cli.js';
 import { batch, expect, responses, test } from '../support/collector-harness.js';
-
-const cli = fileURLToPath(new URL('../../bin/cxkit-collector.js', import.meta.url));
-const built = fileURLToPath(new URL('../../dist/collector/cli.js', import.meta.url));
-
-interface RunningCli {
-  readonly url: string;
-  readonly process: ChildProcess;
-  readonly exited: Promise<number | null>;
-  output(): string;
-}
-
-async function runCli(args: readonly string[]): Promise<RunningCli> {
-  if (!existsSync(built)) throw new Error('dist/collector is missing: run `npm run build` before these tests (npm test does)');
-  const child = spawn(process.execPath, [cli, '--port', '0', '--access-log', 'off', '--rate-limit-ip', '0', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`collector did not start: ${output}`)), 20_000);
-    const look = () => {
-      const match = /cxkit collector: (http:\/\/\S+\/)v1\/responses/.exec(output);
-      if (match) (clearTimeout(timer), resolve(match[1]!));
-    };
-    child.stderr!.on('data', look);
-    void exited.then(() => reject(new Error(`collector exited: ${output}`)));
-  });
-  return { url, process: child, exited, output: () => output };
-}
 
 const post = (url: string, body: unknown) =>
   fetch(`${url}v1/responses`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify(body) });
 
 test('two collector processes on one PostgreSQL store a batch posted to both at once exactly once, and agree', async ({ database }) => {
   const url = await database('postgres');
-  const [a, b] = await Promise.all([runCli(['--database', url]), runCli(['--database', url])]);
+  const [a, b] = await Promise.all([startCli(['--database', url]), startCli(['--database', url])]);
   try {
     const sent = responses(50, 31);
     for (let round = 0; round < 5; round++) {
@@ -74,7 +41,7 @@ test('two collector processes on one PostgreSQL store a batch posted to both at 
 
 test('SIGTERM under load: every answer acknowledged with 2xx is stored, and the process exits cleanly', async ({ database }) => {
   const file = await database('sqlite');
-  const running = await runCli(['--database', file]);
+  const running = await startCli(['--database', file]);
   const acknowledged: string[] = [];
   let refused = 0;
   const pool = sampleResponses(4000, 30, new Date(), 41);
@@ -117,7 +84,7 @@ test('with 10⁵ answers stored, reading the summary and report does not hold up
   const many = sampleResponses(100_000, 365, new Date(), 51);
   for (let i = 0; i < many.length; i += 1000) await seed.insert(many.slice(i, i + 1000), new Date());
   await seed.close();
-  const running = await runCli(['--database', file]);
+  const running = await startCli(['--database', file]);
   try {
     const fresh = responses(200, 52);
     const timePosts = async (count: number, offset: number) => {

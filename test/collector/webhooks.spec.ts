@@ -1,13 +1,12 @@
 // Webhooks as a receiver sees them: signed per Standard Webhooks (checked here with node:crypto, not with the
 // collector's code), the same webhook-id on every retry, durable across a kill -9, one delivery per answer with two
 // instances, rules, Slack messages, a final `failed`, and no way to reach private addresses unless allowed.
-import { spawn } from 'node:child_process';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { post } from '../../collector/webhooks/sender.js';
 import { parseTargets, WebhookConfigError } from '../../collector/webhooks/targets.js';
 import type { Response } from '../../src/schema/response.js';
+import { startCli } from '../support/collector-cli.js';
 import { batch, expect, responses, test } from '../support/collector-harness.js';
 
 interface Received {
@@ -199,24 +198,6 @@ test('loopback and private targets are refused unless allowed, at start and at c
   }
 });
 
-const cli = fileURLToPath(new URL('../../bin/cxkit-collector.js', import.meta.url));
-
-function runCli(args: readonly string[]) {
-  const child = spawn(process.execPath, [cli, '--port', '0', '--access-log', 'off', '--rate-limit-ip', '0', ...args], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let output = '';
-  const url = new Promise<string>((resolve, reject) => {
-    child.stderr.on('data', (chunk) => {
-      output += chunk;
-      const match = /cxkit collector: (http:\/\/\S+\/)v1\/responses/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', () => reject(new Error(`collector exited: ${output}`)));
-  });
-  return { child, url, output: () => output };
-}
-
 const postTo = (url: string, body: unknown) =>
   fetch(`${url}v1/responses`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify(body) });
 
@@ -234,28 +215,27 @@ test('kill -9 between attempts: the restarted collector delivers the same webhoo
     '--webhook-retry-base',
     '1500',
   ];
-  const first = runCli(args);
+  const first = await startCli(args);
   try {
-    const firstUrl = await first.url;
+    const firstUrl = first.url;
     await postTo(firstUrl, batch(responses(1, 75)));
     await expect.poll(() => hook.received.length).toBe(1);
     // killed once the failed attempt is on record and the next one is waiting for its time
     await expect
       .poll(async () => ((await (await fetch(`${firstUrl}v1/webhooks/deliveries`)).json()) as { deliveries: unknown[] }).deliveries)
       .toMatchObject([{ status: 'pending', attempts: 1, lastStatus: 500 }]);
-    first.child.kill('SIGKILL');
-    await new Promise((resolve) => first.child.once('exit', resolve));
-    const second = runCli(args);
+    first.process.kill('SIGKILL');
+    await new Promise((resolve) => first.process.once('exit', resolve));
+    const second = await startCli(args);
     try {
-      await second.url;
       await expect.poll(() => hook.received.length, { timeout: 15_000 }).toBe(2);
       expect(hook.received[1]!.headers['webhook-id']).toBe(hook.received[0]!.headers['webhook-id']);
       expect(verifies(hook.received[1]!.headers, hook.received[1]!.body, secret)).toBe(true);
     } finally {
-      second.child.kill('SIGKILL');
+      second.process.kill('SIGKILL');
     }
   } finally {
-    first.child.kill('SIGKILL');
+    first.process.kill('SIGKILL');
     await hook.close();
   }
 });
@@ -264,9 +244,9 @@ test('two collector instances on one PostgreSQL: every answer is delivered, each
   const url = await database('postgres');
   const hook = await receiver();
   const args = ['--database', url, '--webhook', hook.url, '--allow-private-webhooks'];
-  const [a, b] = [runCli(args), runCli(args)];
+  const [a, b] = await Promise.all([startCli(args), startCli(args)]);
   try {
-    const [urlA, urlB] = await Promise.all([a.url, b.url]);
+    const [urlA, urlB] = [a.url, b.url];
     const sent = responses(40, 76);
     await Promise.all(sent.map((r, i) => postTo(i % 2 ? urlA : urlB, batch([r]))));
     await expect.poll(() => hook.received.length, { timeout: 15_000 }).toBe(40);
@@ -276,8 +256,8 @@ test('two collector instances on one PostgreSQL: every answer is delivered, each
     expect(new Set(ids).size).toBe(40);
     expect(new Set(hook.received.map((r) => r.headers['webhook-id'])).size).toBe(40);
   } finally {
-    a.child.kill('SIGKILL');
-    b.child.kill('SIGKILL');
+    a.process.kill('SIGKILL');
+    b.process.kill('SIGKILL');
     await hook.close();
   }
 });

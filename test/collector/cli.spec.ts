@@ -1,0 +1,111 @@
+// What an operator who mistypes the collector's command line sees: one line naming the option and what is wrong with
+// it, a non-zero exit before anything is served or created; and an access log that fails later does not take the
+// collector down with it.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../../collector/store/open.js';
+import { readAll } from '../../collector/store/store.js';
+import { spawnCli, startCli } from '../support/collector-cli.js';
+import { batch, expect, responses, test } from '../support/collector-harness.js';
+
+/** A folder of its own for each test, as the collector's working directory. */
+function folder(): string {
+  const made = mkdtempSync(join(tmpdir(), 'cxkit-cli-'));
+  test.info().attach('folder', { body: made });
+  return made;
+}
+
+test.afterEach(() => {
+  for (const attachment of test.info().attachments) {
+    if (attachment.name === 'folder') rmSync(String(attachment.body), { recursive: true, force: true });
+  }
+});
+
+const mistakes: Array<{ name: string; args: (dir: string) => string[]; says: RegExp }> = [
+  {
+    name: 'a database URL of a kind cxkit does not store in',
+    args: () => ['--database', 'mysql://cx:s3cret@db.example/cx'],
+    says: /^cxkit-collector: --database: could not open mysql:\/\/cx:\*\*\*@db\.example\/cx: not a postgres:\/\/ URL nor a file path/,
+  },
+  {
+    name: 'an access log in a folder that does not exist',
+    args: (dir) => ['--access-log', join(dir, 'missing', 'access.jsonl')],
+    says: /^cxkit-collector: --access-log: could not open .*missing\/access\.jsonl: ENOENT/,
+  },
+  {
+    name: 'a port out of range',
+    args: () => ['--port', '70000'],
+    says: /^cxkit-collector: --port: expected a whole number from 0 to 65535, got 70000$/m,
+  },
+  {
+    name: 'an origin with a path',
+    args: () => ['--origin', 'https://shop.example/'],
+    says: /^cxkit-collector: --origin: expected an origin like https:\/\/shop\.example \(no path\), got https:\/\/shop\.example\/$/m,
+  },
+  {
+    name: 'a webhook secret that is not a Standard Webhooks key',
+    args: () => ['--webhook', 'https://hooks.example/cx', '--webhook-secret', 'hunter2'],
+    says: /^cxkit-collector: --webhook\[0\]\.secret: expected whsec_ followed by a base64 key/m,
+  },
+];
+
+for (const { name, args, says } of mistakes) {
+  test(`the CLI given ${name} names it, exits with 2 and creates nothing`, async () => {
+    const dir = folder();
+    const run = spawnCli(['--access-log', '-', ...args(dir)], dir);
+    try {
+      const code = await Promise.race([run.exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 10_000))]);
+      expect(code, run.output()).toBe(2);
+      expect(run.output()).toMatch(says);
+      expect(run.output()).not.toContain('s3cret');
+      expect(run.output()).not.toContain('cxkit collector: http://');
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      run.process.kill('SIGKILL');
+    }
+  });
+}
+
+test('an access log file gets one JSON line per request', async ({ database }) => {
+  const log = join(folder(), 'access.jsonl');
+  const running = await startCli(['--database', await database('sqlite'), '--access-log', log]);
+  try {
+    const reply = await fetch(`${running.url}v1/responses`, { method: 'POST', body: JSON.stringify(batch(responses(1, 90))) });
+    expect(reply.status).toBe(202);
+    await expect
+      .poll(() =>
+        existsSync(log)
+          ? readFileSync(log, 'utf8')
+              .trim()
+              .split('\n')
+              .map((line) => JSON.parse(line) as unknown)
+          : [],
+      )
+      .toMatchObject([{ method: 'POST', path: '/v1/responses', status: 202 }]);
+  } finally {
+    running.process.kill('SIGKILL');
+  }
+});
+
+test('an access log that cannot be written any more (a full disk) is named once; answers go on being stored', async ({ database }) => {
+  test.skip(!existsSync('/dev/full'), 'needs /dev/full (Linux), where every write fails with ENOSPC');
+  const file = await database('sqlite');
+  const running = await startCli(['--database', file, '--access-log', '/dev/full']);
+  try {
+    const sent = responses(3, 91);
+    for (const response of sent) {
+      const reply = await fetch(`${running.url}v1/responses`, { method: 'POST', body: JSON.stringify(batch([response])) });
+      expect(reply.status).toBe(202);
+    }
+    const store = await openStore(file);
+    try {
+      expect((await readAll(store)).map((r) => r.id).sort()).toEqual(sent.map((r) => r.id).sort());
+    } finally {
+      await store.close();
+    }
+    expect(running.output().match(/access log \/dev\/full: .*ENOSPC/g)).toHaveLength(1);
+  } finally {
+    running.process.kill('SIGKILL');
+  }
+});

@@ -5,6 +5,7 @@ import { bandOf } from '../../src/sdk/scores.js';
 import type { Engagement, Report } from '../analytics/report.js';
 import { answersButton, openAnswers, refreshAnswers } from './views/answers.js';
 import { css, draw, empty } from './charts.js';
+import { addDays } from './days.js';
 import { onInboxFilter, refreshInbox } from './views/inbox.js';
 import { refreshJourney } from './views/journey.js';
 import { refreshSegments } from './views/segments.js';
@@ -21,11 +22,23 @@ const readKey = new URLSearchParams(location.search).get('key');
 /** The response rate of a kind's prompts, when any were shown. */
 const responded = (e: Engagement | undefined) => (e && e.shown ? ` · response rate ${format(e.responseRate)}% of ${e.shown} shown` : '');
 
+const dateField = (name: 'since' | 'until') => form.elements.namedItem(name) as HTMLInputElement;
+const [sinceField, untilField] = [dateField('since'), dateField('until')];
+
+/** The filters as the API takes them: To is a day the range holds, so `until` is the day after it. */
 function query(): URLSearchParams {
   const params = new URLSearchParams();
   for (const [name, value] of new FormData(form)) if (typeof value === 'string' && value) params.set(name, value);
+  if (untilField.value) params.set('until', addDays(untilField.value, 1));
   if (readKey) params.set('key', readKey);
   return params;
+}
+
+/** Why a range holds no day at all, when From is after To; the date pickers offer only days that make a range. */
+function emptyRange(): string | undefined {
+  [untilField.min, sinceField.max] = [sinceField.value, untilField.value];
+  const [since, until] = [sinceField.value, untilField.value];
+  return since && until && since > until ? `No days chosen: From (${since}) is after To (${until}).` : undefined;
 }
 
 function tile(id: string, value: string, detail: string): void {
@@ -148,7 +161,7 @@ async function refresh(): Promise<void> {
   distribution('dist-ces', 'CES answers', 'ces', report.distribution.ces, 1);
   comments(report);
   touchpointOptions(report.touchpoints);
-  status.textContent = answers(nps.n + csat.n + ces.n);
+  status.textContent = emptyRange() ?? answers(nps.n + csat.n + ces.n);
   await Promise.all([
     refreshJourney(params),
     refreshSegments(params),

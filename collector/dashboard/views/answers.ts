@@ -4,6 +4,7 @@
 // CSV or JSON with the same filter.
 import type { AnswerListing } from '../../analytics/drill-down.js';
 import type { AnswerRow } from '../../store/store.js';
+import { addDays } from '../days.js';
 import { stackRow } from '../stack-row.js';
 import { saveToUrl } from '../url-state.js';
 import { dimensionLabel } from '../wording.js';
@@ -31,7 +32,7 @@ function query(): URLSearchParams {
 
 /** "On 2026-11-28", "2026-11-23 to 2026-11-29": the days from `since` up to the day before `until`. */
 function daysLabel(since: string, until: string): string {
-  const last = new Date(Date.parse(`${until}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const last = addDays(until, -1);
   return last <= since ? `On ${since}` : `${since} to ${last}`;
 }
 

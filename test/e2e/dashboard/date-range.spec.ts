@@ -1,0 +1,53 @@
+// The dashboard's From and To as a CX manager picks them: both days are in the range (the tiles, the drill-down and the
+// CSV agree), a copied link keeps the range, and a From after To says so instead of showing a quiet zero.
+import { answersOf } from '../../support/answers.js';
+import { withDashboard } from './dashboard-server.js';
+import { expect, test } from '../support/fixtures.js';
+
+const dayMs = 86_400_000;
+const day = (daysAgo: number) => new Date(Date.now() - daysAgo * dayMs).toISOString().slice(0, 10);
+/** Noon (UTC) of a day some days ago: always in the past, and the same day in every time zone the API counts in. */
+const noon = (daysAgo: number) => Date.parse(`${day(daysAgo)}T12:00:00Z`);
+
+const data = [
+  ...answersOf('checkout', 'nps', 9, 4, noon(3)),
+  ...answersOf('checkout', 'nps', 3, 2, noon(2)),
+  ...answersOf('checkout', 'nps', 10, 1, noon(1)),
+];
+
+test('From and To are both in the range: one day alone, two days, and the same range from a copied link', async ({ page }) => {
+  await withDashboard(data, async (url) => {
+    await page.goto(`${url}dashboard`);
+    const status = page.locator('#status');
+    await expect(status).toHaveText('7 answers');
+
+    await page.getByLabel('From', { exact: true }).fill(day(2));
+    await page.getByLabel('To', { exact: true }).fill(day(2));
+    await expect(status).toHaveText('2 answers');
+    await expect(page.locator('#tile-nps .value')).toHaveText('-100');
+    const answers = page.getByRole('region', { name: 'Answers' });
+    await expect(answers.locator('#answer-status')).toHaveText('Answers 1–2 of 2.');
+    const csv = await (await page.request.get(new URL((await page.locator('#csv').getAttribute('href'))!, url).href)).text();
+    expect(csv.trim().split('\n')).toHaveLength(1 + 2);
+
+    await page.getByLabel('From', { exact: true }).fill(day(3));
+    await expect(status).toHaveText('6 answers');
+
+    await page.reload();
+    await expect(page.getByLabel('From', { exact: true })).toHaveValue(day(3));
+    await expect(page.getByLabel('To', { exact: true })).toHaveValue(day(2));
+    await expect(status).toHaveText('6 answers');
+  });
+});
+
+test('a From after To says that no day is chosen', async ({ page }) => {
+  await withDashboard(data, async (url) => {
+    await page.goto(`${url}dashboard`);
+    await expect(page.locator('#status')).toHaveText('7 answers');
+    await page.getByLabel('To', { exact: true }).fill(day(3));
+    await expect(page.locator('#status')).toHaveText('4 answers');
+    await page.getByLabel('From', { exact: true }).fill(day(1));
+    await expect(page.locator('#status')).toHaveText(`No days chosen: From (${day(1)}) is after To (${day(3)}).`);
+    await expect(page.locator('#tile-nps .value')).toHaveText('–');
+  });
+});

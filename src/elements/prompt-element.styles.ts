@@ -61,7 +61,10 @@ export const promptStyles = css`
     inset-inline-end: var(--_edge);
     z-index: 2147483000;
     inline-size: min(26em, calc(100vw - 2 * var(--_edge)));
+    /* dvh: on a phone whose browser shows its toolbars, 100vh is taller than what can be seen, and a tall prompt's top
+       (its close button) would sit under them; 100vh where dvh is unknown (Safari before 15.4) */
     max-block-size: calc(100vh - 2em);
+    max-block-size: calc(100dvh - 2em);
     overflow: auto;
     box-shadow: 0 8px 30px rgb(0 0 0 / 0.25);
   }
@@ -74,6 +77,7 @@ export const promptStyles = css`
     /* the browser's own dialog style keeps 2em + 6px off the sides, too much on a 320 px phone */
     max-inline-size: none;
     max-block-size: calc(100vh - 2em);
+    max-block-size: calc(100dvh - 2em);
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.45);

@@ -12,6 +12,10 @@ const { module: sources } = await runnerImport(fileURLToPath(new URL('../src/val
   logLevel: 'silent',
 });
 const { refinements, ...schemas } = sources;
+const { module: wording } = await runnerImport(fileURLToPath(new URL('../src/schema/issues.ts', import.meta.url)), {
+  configFile: false,
+  logLevel: 'silent',
+});
 const refinementNames = new Map(
   Object.entries(refinements).flatMap(([name, value]) => (typeof value === 'function' ? [[value, name]] : [])),
 );
@@ -127,13 +131,16 @@ function plan(schema, path) {
     case 'record':
       if (def.keyType._zod.values || def.mode === 'loose') unsupported(path, 'a record with enumerated or loose keys');
       return { k: 'record', key: plan(def.keyType, `${path}{key}`), value: plan(def.valueType, `${path}{}`), ...common };
-    case 'union':
+    case 'union': {
       if (def.inclusive === false || def.discriminator) unsupported(path, 'an exclusive or discriminated union');
-      return {
-        k: 'union',
-        options: def.options.map((/** @type {any} */ option, /** @type {number} */ i) => plan(option, `${path}|${i}`)),
-        ...common,
-      };
+      const options = def.options.map((/** @type {any} */ option, /** @type {number} */ i) => plan(option, `${path}|${i}`));
+      // a union of types alone (string | number | boolean) is worded here, once, as src/schema/issues.ts words zod's
+      const typesOnly = options.every((/** @type {any} */ option) => ['string', 'number', 'boolean'].includes(option.k) && !option.message);
+      const expected = typesOnly
+        ? { expected: wording.expectedEither(options.map((/** @type {any} */ o) => wording.expectedType(o.k))) }
+        : {};
+      return { k: 'union', options, ...expected, ...common };
+    }
     case 'custom':
       return { k: 'unknown', ...common, checks: [{ k: 'refine', fn: refinement(def.fn, path) }, ...checks] };
     default:

@@ -42,6 +42,16 @@ export function expectedSize(tooSmall: boolean, origin: string, bound: number, i
   return `expected a number ${tooSmall ? (inclusive ? '>=' : '>') : inclusive ? '<=' : '<'} ${bound}`;
 }
 
+/** `expected a string, a number or a boolean`: what each option of a union expected, in one phrase. */
+export const expectedEither = (expectations: readonly string[]) =>
+  `expected ${expectations
+    .map((words) => words.replace(/^expected /, ''))
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' or $1')}`;
+
+/** `expected at most 100 characters in the key`: what a record's key expected. */
+export const expectedInKey = (expected: string) => `${expected} in the key`;
+
 export const expectedOneOf = (values: readonly unknown[]) => `expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
 
 export const expectedFormat = (format: string) => `expected a valid ${format}`;
@@ -62,19 +72,35 @@ function expectation(issue: ZodIssue): string | null {
       return expectedOneOf(issue.values);
     case 'invalid_format':
       return expectedFormat(issue.format);
+    case 'invalid_union': {
+      // worded when each option only expected a type (string | number | boolean), as the validation plans word it
+      const types = issue.errors.map(([only, ...more]) =>
+        only?.code === 'invalid_type' && !only.path.length && !more.length ? only : null,
+      );
+      return types.every((only) => only && !ownMessage(only)) ? expectedEither(types.map((only) => expectation(only!)!)) : null;
+    }
+    case 'invalid_key': {
+      // the first thing wrong with the key, as the validation plans word it
+      const expected = issue.issues[0] ? expectation(issue.issues[0]) : null;
+      return expected && expectedInKey(expected);
+    }
     default:
       return null;
   }
 }
 
-/** The human message for one issue; messages set in the schemas (all of them say `expected …`) win over the generic ones. */
+/** Messages set in the schemas all say `expected …`; zod's own say something else. */
+const ownMessage = (issue: ZodIssue) => issue.message.startsWith('expected ');
+
+/** The human message for one issue; messages set in the schemas win over the generic ones. */
 function describeIssue(issue: ZodIssue): string {
-  if (issue.code === 'custom' || issue.message.startsWith('expected ')) return issue.message;
+  if (issue.code === 'custom' || ownMessage(issue)) return issue.message;
   if (issue.code === 'unrecognized_keys') return unknownFields(issue.keys);
   const expected = expectation(issue);
   if (expected === null) return issue.message;
   const input = (issue as { input?: unknown }).input;
-  return `${expected}, ${issue.code === 'invalid_type' && input === undefined ? 'but ' : ''}${gotValue(issue.path, input)}`;
+  const typed = issue.code === 'invalid_type' || issue.code === 'invalid_union';
+  return `${expected}, ${typed && input === undefined ? 'but ' : ''}${gotValue(issue.path, input)}`;
 }
 
 /** Flattens zod issues (including the nested ones of unions) into path + message pairs. */

@@ -30,7 +30,8 @@ export type PlanNode = Presence &
     | { readonly k: 'object'; readonly shape: Readonly<Record<string, PlanNode>>; readonly strict: boolean }
     | { readonly k: 'array'; readonly element: PlanNode }
     | { readonly k: 'record'; readonly key: PlanNode; readonly value: PlanNode }
-    | { readonly k: 'union'; readonly options: readonly PlanNode[] }
+    /** `expected`: the words for a value that none of the options' types took, when the options are types alone. */
+    | { readonly k: 'union'; readonly options: readonly PlanNode[]; readonly expected?: string }
   );
 
 /** A plan whose output is `T` (the zod schema's output type): only a phantom, for `parseOrThrow`'s return type. */

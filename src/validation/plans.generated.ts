@@ -76,7 +76,11 @@ const shared17: PlanNode = optional(oneOf('mobile', 'tablet', 'desktop'));
 const shared18: PlanNode = { k: 'object', shape: { name: { k: 'string' }, version: { k: 'string' } }, strict: false };
 const shared19: PlanNode = { k: 'string', checks: [{ k: 'maxLength', n: 100 }] };
 const shared20: PlanNode = { k: 'string', checks: [{ k: 'maxLength', n: 1000 }] };
-const shared21: PlanNode = { k: 'union', options: [shared20, { k: 'number' }, { k: 'boolean' }] };
+const shared21: PlanNode = {
+  k: 'union',
+  options: [shared20, { k: 'number' }, { k: 'boolean' }],
+  expected: 'expected a string, a number or a boolean',
+};
 const shared22: PlanNode = { k: 'record', key: shared19, value: shared21 };
 const shared23: PlanNode = optional(shared22);
 const shared24: PlanNode = { k: 'string', checks: [{ k: 'maxLength', n: 5000 }] };

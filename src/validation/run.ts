@@ -1,7 +1,7 @@
 // Runs a validation plan as zod runs the schema it was written from: the same output, and the same issues in the same
 // order, worded as src/schema/issues.ts words zod's (test/schema/plans.test.ts holds the two side by side). Only what
 // cxkit's schemas use is here.
-import { expectedFormat, expectedOneOf, expectedSize, expectedType, gotValue, unknownFields } from '../schema/issues.js';
+import { expectedFormat, expectedInKey, expectedOneOf, expectedSize, expectedType, gotValue, unknownFields } from '../schema/issues.js';
 import type { Plan, PlanCheck, PlanNode } from './plan.js';
 
 /**
@@ -256,7 +256,8 @@ function parse(node: PlanNode, payload: Payload): void {
         if (key === '__proto__' || !Object.prototype.propertyIsEnumerable.call(input, key)) continue;
         const keyResult = fresh(node.key, key);
         if (keyResult.issues.length) {
-          payload.issues.push({ path: [key], input: key });
+          const { expected } = keyResult.issues[0]!;
+          payload.issues.push({ path: [key], input: key, ...(expected && { expected: expectedInKey(expected) }) });
           continue;
         }
         const result = fresh(node.value, input[key]);
@@ -274,7 +275,8 @@ function parse(node: PlanNode, payload: Payload): void {
         payload.value = unaborted[0]!.value;
         return void payload.issues.push(...unaborted[0]!.issues);
       }
-      payload.issues.push({ path: [], input });
+      // reached by a union of types alone only when no option's type took the value
+      payload.issues.push({ path: [], input, ...(node.expected && { expected: node.expected, typed: true as const }) });
     }
   }
 }

@@ -68,7 +68,7 @@ for (const database of storeKinds) {
         batch([
           good!,
           { ...bad!, kind: 'nps', scale: { min: 0, max: 10 }, score: 11 },
-          { ...worse!, id: 'not-a-uuid', kind: 'stars' } as unknown as Response,
+          { ...worse!, id: 'not-a-uuid', kind: 'stars', metadata: { order: { id: 7 } } } as unknown as Response,
         ]),
       );
       expect(reply.status).toBe(400);
@@ -78,6 +78,7 @@ for (const database of storeKinds) {
           { path: 'body.responses[1].score', message: expect.stringMatching(/^expected an integer from 0 to 10 for nps, got 11$/) },
           { path: 'body.responses[2].id', message: expect.stringMatching(/^expected a valid uuid/) },
           { path: 'body.responses[2].kind', message: expect.stringMatching(/^expected one of "nps", "csat", "ces"/) },
+          { path: 'body.responses[2].metadata.order', message: 'expected a string, a number or a boolean, got an object' },
         ]),
       );
       expect(await collector.stored()).toHaveLength(0);

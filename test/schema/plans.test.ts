@@ -176,6 +176,7 @@ const crossField: Partial<Record<keyof typeof plans, unknown[]>> = {
     { kind: 'ces', score: 7, touchpoint: 't', scale: { min: 1, max: 5 } },
     { kind: 'nps', score: 1.5, touchpoint: 't' },
     { kind: 'nope', score: 1, touchpoint: 't', surplus: true },
+    { kind: 'nps', score: 1, touchpoint: 't', metadata: { ['k'.repeat(101)]: 1, ok: null } },
   ],
 };
 

@@ -105,7 +105,14 @@ describe('createClient and record', () => {
       [{ kind: 'stars', score: 5, touchpoint: 'x' }, 'cxkit: record.kind: expected one of "nps", "csat", "ces", got "stars"'],
       [{ kind: 'nps', score: 7.5, touchpoint: 'x' }, 'cxkit: record.score:'],
       [{ kind: 'nps', touchpoint: 'x' }, 'cxkit: record.score: expected a number, but it is missing'],
-      [{ ...nps(3), metadata: { nested: { no: 1 } } }, 'cxkit: record.metadata.nested:'],
+      [
+        { ...nps(3), metadata: { nested: { no: 1 } } },
+        'cxkit: record.metadata.nested: expected a string, a number or a boolean, got an object',
+      ],
+      [
+        { ...nps(3), metadata: { ['k'.repeat(101)]: 1 } },
+        `cxkit: record.metadata.${'k'.repeat(101)}: expected at most 100 characters in the key`,
+      ],
       [{ ...nps(3), scor: 3 }, 'cxkit: record: unknown field "scor"'],
     ];
     for (const [input, message] of attempts) {

@@ -11,7 +11,8 @@ export interface RefinementContext {
 
 export function isHttpUrl(value: string): boolean {
   try {
-    const url = new URL(value, globalThis.location?.href);
+    // where there is no page (a server rendering the app), a path is as good as it will be on the page
+    const url = new URL(value, globalThis.location?.href ?? 'http://localhost');
     return url.protocol === 'http:' || url.protocol === 'https:';
   } catch {
     return false;

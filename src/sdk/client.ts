@@ -9,7 +9,6 @@ import { sdkInfo } from '../version.js';
 import type { ClientEventMap, FlushResult } from './client-events.js';
 import { outsideAppZone } from './app-zone.js';
 import type { StartDelivery } from './delivery/deliverer.js';
-import { startDelivery } from './delivery/delivery.js';
 import { deviceClass, displayRecorder, type DisplayHandle, type ShownPrompt } from './displays.js';
 import { startDraft, type Draft } from './drafts.js';
 import { holdPageLock } from './page-lock.js';
@@ -21,7 +20,6 @@ import { Outbox } from './outbox/outbox.js';
 import { isAnswer, type OutboxEntry } from './outbox/store.js';
 import { currentPage } from './page.js';
 import { promptMounter, type MountRequest } from './prompt-mounter.js';
-import { startTouchpointEngine } from '../touchpoints/engine.js';
 import type { Decision, StartTouchpoints } from '../touchpoints/touchpoints.js';
 import { VisitorMemory } from '../touchpoints/visitor-memory.js';
 import { runPlan } from '../validation/run.js';
@@ -119,11 +117,6 @@ function afterPaintWhenIdle(task: () => void): void {
 
 /** Whether the page's URL asks for debug mode (`?cxkit-debug`). */
 const debugInUrl = () => !!globalThis.location && new URLSearchParams(location.search).has('cxkit-debug');
-
-/** Creates a client. Throws CxValidationError naming the field when the config is invalid. */
-export function createClient(config: ClientConfig): CxClient {
-  return createClientWith(config, { startTouchpoints: startTouchpointEngine, startDelivery });
-}
 
 /** What runs a client's touchpoints and its delivery. */
 export interface ClientParts {

@@ -1,6 +1,7 @@
 // Clients for tests: a private database each, fast retries, and a direct look into what IndexedDB holds.
 import { openDB } from 'idb';
-import { createClient, type CxClient } from '../../src/sdk/client.js';
+import type { CxClient } from '../../src/sdk/client.js';
+import { createClient } from '../../src/sdk/create-client.js';
 import type { ClientConfig } from '../../src/schema/config.js';
 import type { ClientEventMap } from '../../src/sdk/client-events.js';
 import type { OutboxEntry, RejectedEntry } from '../../src/sdk/outbox/store.js';

@@ -48,6 +48,9 @@ export interface PostgresOptions extends StoreOptions {
 /** SQLSTATEs worth retrying a batch for: a deadlock between two instances' batches, a serialization failure. */
 const retryable = new Set(['40P01', '40001']);
 
+/** Held by the transaction that takes it: migrations, and re-segmenting stored answers. */
+const migrationLock = `SELECT pg_advisory_xact_lock(hashtext('cxkit-migrations'))`;
+
 class Params {
   readonly values: unknown[] = [];
   /** Adds a value and answers its placeholder. */
@@ -207,57 +210,53 @@ export class PostgresStore implements ResponseStore {
   }
 
   private async migrate(): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      // one instance migrates at a time; the others wait, then find nothing left to do
-      await client.query(`SELECT pg_advisory_lock(hashtext('cxkit-migrations'))`);
+    // one transaction under a lock that ends with it: instances starting together apply each step once, one after the
+    // other; and a pooler in transaction mode (PgBouncer) keeps the lock and the steps on one server connection, which
+    // it would not do for a session's lock taken and released by statements of their own
+    await this.transaction(async (client) => {
+      await client.query(migrationLock);
       await client.query('CREATE TABLE IF NOT EXISTS cxkit_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)');
       const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM cxkit_migrations');
       const applied = rows[0]?.version ?? 0;
       for (const [i, sql] of postgresMigrations.entries()) {
         if (i < applied) continue;
-        await client.query('BEGIN');
-        try {
-          await client.query(sql);
-          await client.query('INSERT INTO cxkit_migrations (version, applied_at) VALUES ($1, now())', [i + 1]);
-          await client.query('COMMIT');
-        } catch (error) {
-          await client.query('ROLLBACK');
-          throw error;
-        }
+        await client.query(sql);
+        await client.query('INSERT INTO cxkit_migrations (version, applied_at) VALUES ($1, now())', [i + 1]);
       }
-      await this.segmentStored(client);
-    } finally {
-      await client.query(`SELECT pg_advisory_unlock(hashtext('cxkit-migrations'))`).catch(() => undefined);
-      client.release();
-    }
+    });
+    await this.segmentStored();
   }
 
   /**
    * Works out the segments of every stored answer when the traits to segment by are not those they were worked out
-   * with (a database from before segments, or a changed list), a page of answers per statement, under the migration
-   * lock; the rollup follows by its triggers. Interrupted, the next start does it again.
+   * with (a database from before segments, or a changed list), a page of answers per transaction, each under the
+   * migration lock (instances starting together may each walk the answers, a page at a time, and never deadlock on
+   * them); the rollup follows by its triggers. Interrupted, the next start does it again.
    */
-  private async segmentStored(client: pg.PoolClient): Promise<void> {
+  private async segmentStored(): Promise<void> {
     const wanted = JSON.stringify(this.traits);
-    const stored = await client.query<{ value: string }>('SELECT value FROM cxkit_settings WHERE name = $1', [segmentTraitsSetting]);
+    const stored = await this.pool.query<{ value: string }>('SELECT value FROM cxkit_settings WHERE name = $1', [segmentTraitsSetting]);
     if (stored.rows[0]?.value === wanted) return;
-    for (let after = ''; ;) {
-      const page = await client.query<{ id: string; body: Response }>(
-        'SELECT id, body FROM responses WHERE id > $1 ORDER BY id LIMIT 2000',
-        [after],
-      );
-      if (!page.rows.length) break;
-      await client.query(
-        `UPDATE responses SET segments = v.segments FROM unnest($1::text[], $2::jsonb[]) AS v (id, segments) WHERE responses.id = v.id`,
-        [page.rows.map((r) => r.id), page.rows.map((r) => JSON.stringify(segmentsOf(r.body, this.traits)))],
-      );
-      after = page.rows.at(-1)!.id;
+    for (let after: string | null = ''; after !== null;) {
+      const from: string = after;
+      after = await this.transaction(async (client) => {
+        await client.query(migrationLock);
+        const page = await client.query<{ id: string; body: Response }>(
+          'SELECT id, body FROM responses WHERE id > $1 ORDER BY id LIMIT 2000',
+          [from],
+        );
+        if (!page.rows.length) return null;
+        await client.query(
+          `UPDATE responses SET segments = v.segments FROM unnest($1::text[], $2::jsonb[]) AS v (id, segments) WHERE responses.id = v.id`,
+          [page.rows.map((r) => r.id), page.rows.map((r) => JSON.stringify(segmentsOf(r.body, this.traits)))],
+        );
+        return page.rows.at(-1)!.id;
+      });
     }
-    await client.query('INSERT INTO cxkit_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value', [
-      segmentTraitsSetting,
-      wanted,
-    ]);
+    await this.pool.query(
+      'INSERT INTO cxkit_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+      [segmentTraitsSetting, wanted],
+    );
   }
 
   async insert(responses: readonly Response[], receivedAt: Date, extras: InsertExtras = {}): Promise<InsertResult> {
@@ -297,12 +296,9 @@ export class PostgresStore implements ResponseStore {
     ];
     for (let attempt = 1; ; attempt++) {
       try {
-        // a named statement is parsed and planned once per connection
-        const result = await this.pool.query<{ accepted: number; displays: number }>({
-          name: 'cxkit-insert-batch',
-          text: insertBatch,
-          values,
-        });
+        // an unnamed statement: a named one lives on one server connection, which a pooler in transaction mode
+        // (PgBouncer) does not keep for a client ("prepared statement … does not exist")
+        const result = await this.pool.query<{ accepted: number; displays: number }>(insertBatch, values);
         const { accepted, displays: stored } = result.rows[0]!;
         return {
           accepted,

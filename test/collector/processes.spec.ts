@@ -1,9 +1,10 @@
-// The collector as operators run it: the built CLI in its own process. Several instances on one PostgreSQL, a SIGTERM
-// in the middle of a flood of posts, and a dashboard read over 10⁵ answers next to a post.
+// The collector as operators run it: the built CLI in its own process. Several instances on one PostgreSQL, directly
+// and through PgBouncer, a SIGTERM in the middle of a flood of posts, and a dashboard read over 10⁵ answers next to a post.
 import { summarize } from '../../src/sdk/scores.js';
 import { openStore } from '../../collector/store/open.js';
 import { readAll } from '../../collector/store/store.js';
 import { sampleResponses } from '../../collector/sample-data.js';
+import { findPgBouncer, howToGetPgBouncer, startPgBouncer } from '../../scripts/pgbouncer.js';
 import { startCli } from '../support/collector-cli.js';
 import { batch, expect, responses, test } from '../support/collector-harness.js';
 
@@ -36,6 +37,36 @@ test('two collector processes on one PostgreSQL store a batch posted to both at 
   } finally {
     a.process.kill('SIGKILL');
     b.process.kill('SIGKILL');
+  }
+});
+
+test('behind PgBouncer in transaction mode, as docs/deployment.md suggests: two instances start together and store 300 answers posted at once, each once', async ({
+  database,
+}) => {
+  test.skip(!findPgBouncer(), howToGetPgBouncer);
+  const direct = await database('postgres');
+  // a pool of 4 server connections for 2 × 10 client connections: statements of one client land on different ones
+  const bouncer = await startPgBouncer(direct, { poolSize: 4 });
+  try {
+    const [a, b] = await Promise.all([startCli(['--database', bouncer.url]), startCli(['--database', bouncer.url])]);
+    try {
+      const sent = responses(300, 42);
+      const replies = await Promise.all(sent.map((r, i) => post(i % 2 ? a.url : b.url, batch([r]))));
+      expect(replies.map((r) => r.status).filter((status) => status !== 202)).toEqual([]);
+      const [fromA, fromB] = await Promise.all([a.url, b.url].map(async (u) => (await fetch(`${u}v1/summary`)).json()));
+      expect(fromA).toEqual(fromB);
+    } finally {
+      a.process.kill('SIGKILL');
+      b.process.kill('SIGKILL');
+    }
+    const store = await openStore(direct);
+    try {
+      expect((await readAll(store)).length).toBe(300);
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await bouncer.stop();
   }
 });
 

@@ -145,38 +145,10 @@ const segmentCountsOf = (dimension: string): RangedQuery => ({
 });
 
 /** Answers and displays of a batch in one statement: atomic without an explicit transaction, one round trip. */
-const insertBatch = `
-  WITH answers AS (
-    INSERT INTO responses (id, kind, score, scale_max, touchpoint, answered_at, answered_at_claimed, received_at, partial,
-                           comment, user_id, anonymous_id, segments, body, webhook_pending)
-    SELECT id, kind, score, scale_max, touchpoint, answered_at, answered_at_claimed, $13, partial, comment, user_id,
-           anonymous_id, segments, body, $26
-      FROM unnest($1::text[], $2::text[], $3::smallint[], $4::smallint[], $5::text[], $6::timestamptz[], $7::text[],
-                  $8::boolean[], $9::text[], $10::text[], $11::text[], $27::jsonb[], $12::jsonb[])
-        AS batch (id, kind, score, scale_max, touchpoint, answered_at, answered_at_claimed, partial, comment, user_id,
-                  anonymous_id, segments, body)
-    ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, score = excluded.score, scale_max = excluded.scale_max,
-      touchpoint = excluded.touchpoint, answered_at = excluded.answered_at, answered_at_claimed = excluded.answered_at_claimed,
-      received_at = excluded.received_at, partial = excluded.partial, comment = excluded.comment, user_id = excluded.user_id,
-      anonymous_id = excluded.anonymous_id, segments = excluded.segments, body = excluded.body
-    WHERE responses.partial AND NOT excluded.partial
-    RETURNING 1
-  ), shown AS (
-    INSERT INTO displays (id, touchpoint, kind, mode, trigger, shown_at, shown_at_claimed, received_at, outcome, response_id,
-                          anonymous_id, user_id, body)
-    SELECT id, touchpoint, kind, mode, trigger, shown_at, shown_at_claimed, $13, outcome, response_id, anonymous_id, user_id, body
-      FROM unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::timestamptz[], $20::text[],
-                  $21::text[], $22::text[], $23::text[], $24::text[], $25::jsonb[])
-        AS batch (id, touchpoint, kind, mode, trigger, shown_at, shown_at_claimed, outcome, response_id, anonymous_id,
-                  user_id, body)
-    ON CONFLICT (id) DO UPDATE SET touchpoint = excluded.touchpoint, kind = excluded.kind, mode = excluded.mode,
-      trigger = excluded.trigger, shown_at = excluded.shown_at, shown_at_claimed = excluded.shown_at_claimed,
-      received_at = excluded.received_at, outcome = excluded.outcome, response_id = excluded.response_id,
-      anonymous_id = excluded.anonymous_id, user_id = excluded.user_id, body = excluded.body
-    WHERE displays.outcome = 'open' AND excluded.outcome <> 'open'
-    RETURNING 1
-  )
-  SELECT (SELECT count(*)::integer FROM answers) AS accepted, (SELECT count(*)::integer FROM shown) AS displays`;
+/** A batch as migration 9's function stores it: answers and displays as arrays of their columns. */
+const insertBatch = `SELECT answers_stored AS accepted, displays_stored AS displays
+  FROM cxkit_insert_batch($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+                          $22, $23, $24, $25, $26, $27)`;
 
 export class PostgresStore implements ResponseStore {
   readonly segmentDimensions: readonly string[];
@@ -296,8 +268,8 @@ export class PostgresStore implements ResponseStore {
     ];
     for (let attempt = 1; ; attempt++) {
       try {
-        // an unnamed statement: a named one lives on one server connection, which a pooler in transaction mode
-        // (PgBouncer) does not keep for a client ("prepared statement … does not exist")
+        // an unnamed statement calling a function, whose plan each server connection keeps: a named statement lives on
+        // one server connection, which a pooler in transaction mode (PgBouncer) does not keep for a client
         const result = await this.pool.query<{ accepted: number; displays: number }>(insertBatch, values);
         const { accepted, displays: stored } = result.rows[0]!;
         return {

@@ -1,7 +1,8 @@
 // ResponseStore on PostgreSQL (node-postgres) for production: a connection pool, versioned migrations at start, one
 // INSERT … ON CONFLICT per batch, and the same rollup and semantics as SQLite. Any number of collector processes may
 // share one database: nothing lives in a process that another needs.
-import pg from 'pg';
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import type pgModule from 'pg';
 import type { Response } from '../../src/schema/response.js';
 import { rangeParts, type RangedQuery } from './day-range.js';
 import { toDayCounts, toEngagement, toSegmentCounts, toTouchpointCounts, type AnswerSums, type DisplaySums } from './engagement.js';
@@ -9,6 +10,7 @@ import { checkedTraits, dimensionLiteral, dimensionsFor, segmentsOf, segmentTrai
 import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type StoredAnswer } from './answer-filter.js';
 import { inStage, needsAttention } from './schema/shared-tables.js';
 import { postgresMigrations } from './schema/postgres-migrations.js';
+import { loadDriver } from './driver.js';
 import { prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {
   AnswerCursor,
@@ -154,7 +156,7 @@ export class PostgresStore implements ResponseStore {
   readonly segmentDimensions: readonly string[];
 
   private constructor(
-    private readonly pool: pg.Pool,
+    private readonly pool: Pool,
     private readonly traits: readonly string[],
   ) {
     this.segmentDimensions = dimensionsFor(traits);
@@ -162,6 +164,7 @@ export class PostgresStore implements ResponseStore {
 
   /** Connects, applies the migrations this database has not had yet, and answers the store. */
   static async connect(connectionString: string, options: PostgresOptions = {}): Promise<PostgresStore> {
+    const pg = loadDriver<typeof pgModule>('pg', 'PostgreSQL');
     const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
     // an idle client losing its server must not crash the process: the next query reconnects or fails with a 503
     pool.on('error', (error) => console.error(`cxkit collector: PostgreSQL connection lost: ${error.message}`));
@@ -284,7 +287,7 @@ export class PostgresStore implements ResponseStore {
   }
 
   /** Asks the question of the rollup for whole days and of the rows for the edge hours; answers each part's rows. */
-  private async ranged<T extends pg.QueryResultRow>(filter: ResponseFilter, query: RangedQuery): Promise<T[][]> {
+  private async ranged<T extends QueryResultRow>(filter: ResponseFilter, query: RangedQuery): Promise<T[][]> {
     const { days, edges } = rangeParts(filter);
     const parts: Array<Promise<T[]>> = [];
     if (days) {
@@ -384,7 +387,7 @@ export class PostgresStore implements ResponseStore {
   }
 
   /** Runs `work` in one transaction on one connection. */
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');

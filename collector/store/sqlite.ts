@@ -2,13 +2,14 @@
 // full response as JSON, and a per-day rollup that triggers keep exact in the same transaction as every write.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Response } from '../../src/schema/response.js';
 import { rangeParts, type RangedQuery } from './day-range.js';
 import { toDayCounts, toEngagement, toSegmentCounts, toTouchpointCounts, type AnswerSums, type DisplaySums } from './engagement.js';
 import { checkedTraits, dimensionLiteral, dimensionsFor, segmentsOf, segmentTraitsSetting } from './segments.js';
 import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type StoredAnswer } from './answer-filter.js';
 import { inStage, needsAttention } from './schema/shared-tables.js';
+import { loadDriver } from './driver.js';
 import { prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {
   AnswerCursor,
@@ -142,7 +143,8 @@ export class SqliteStore implements ResponseStore {
     this.traits = checkedTraits(options.segmentTraits);
     this.segmentDimensions = dimensionsFor(this.traits);
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
+    const Driver = loadDriver<typeof Database>('better-sqlite3', 'A SQLite file');
+    this.db = new Driver(file);
     // WAL lets the dashboard read while posts write; NORMAL sync is durable across crashes of the process
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');

@@ -53,7 +53,7 @@ const mistakes: Array<{ name: string; args: (dir: string) => string[]; says: Reg
 for (const { name, args, says } of mistakes) {
   test(`the CLI given ${name} names it, exits with 2 and creates nothing`, async () => {
     const dir = folder();
-    const run = spawnCli(['--access-log', '-', ...args(dir)], dir);
+    const run = spawnCli(['--access-log', '-', ...args(dir)], { cwd: dir });
     try {
       const code = await Promise.race([run.exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 10_000))]);
       expect(code, run.output()).toBe(2);

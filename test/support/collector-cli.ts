@@ -20,15 +20,23 @@ export interface RunningCli extends CliProcess {
   readonly url: string;
 }
 
+/** Where and how the CLI runs: this checkout's by default, or the one an install put in `node_modules/.bin`. */
+export interface CliPlace {
+  readonly cwd?: string;
+  readonly program?: string;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
 /**
- * Starts the CLI in `cwd` (default this process's); an option given twice takes the last value, so `args` may turn the
- * access log back on.
+ * Starts the CLI; an option given twice takes the last value, so `args` may turn the access log back on.
  */
-export function spawnCli(args: readonly string[], cwd?: string): CliProcess {
-  if (!existsSync(built)) throw new Error('dist/collector is missing: run `npm run build` before these tests (npm test does)');
-  const child = spawn(process.execPath, [cli, '--port', '0', '--access-log', 'off', '--rate-limit-ip', '0', ...args], {
+export function spawnCli(args: readonly string[], { cwd, program, env }: CliPlace = {}): CliProcess {
+  if (!program && !existsSync(built)) throw new Error('dist/collector is missing: run `npm run build` before these tests (npm test does)');
+  const options = ['--port', '0', '--access-log', 'off', '--rate-limit-ip', '0', ...args];
+  const child = spawn(program ?? process.execPath, program ? options : [cli, ...options], {
     stdio: ['ignore', 'pipe', 'pipe'],
     cwd,
+    env: { ...process.env, ...env },
   });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
@@ -38,8 +46,8 @@ export function spawnCli(args: readonly string[], cwd?: string): CliProcess {
 }
 
 /** Starts the CLI and waits until it says where it listens; rejects with its output if it exits or stays silent. */
-export async function startCli(args: readonly string[]): Promise<RunningCli> {
-  const started = spawnCli(args);
+export async function startCli(args: readonly string[], place: CliPlace = {}): Promise<RunningCli> {
+  const started = spawnCli(args, place);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`collector did not start: ${started.output()}`)), 20_000);
     const look = () => {

@@ -160,7 +160,8 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
       return sendJson(res, 400, { error: 'invalid batch', issues }, corsHeaders);
     }
     const notify = options.webhooks !== undefined;
-    const result = await store.insert(parsed.data.responses, new Date(), { displays: parsed.data.displays, notify });
+    const { responses, displays, sentAt } = parsed.data;
+    const result = await store.insert(responses, new Date(), { displays, notify, sentAt });
     sendJson(res, 202, result, corsHeaders);
     if (notify && result.accepted) options.webhooks!.nudge();
   }

@@ -11,7 +11,7 @@ import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type St
 import { inStage, needsAttention } from './schema/shared-tables.js';
 import { postgresMigrations } from './schema/postgres-migrations.js';
 import { loadDriver } from './driver.js';
-import { prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
+import { clockOffset, prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {
   AnswerCursor,
   AnswerFilter,
@@ -236,8 +236,9 @@ export class PostgresStore implements ResponseStore {
 
   async insert(responses: readonly Response[], receivedAt: Date, extras: InsertExtras = {}): Promise<InsertResult> {
     const displays = extras.displays ?? [];
-    const rows = prepareBatch(responses, receivedAt, this.traits).rows.sort(byId);
-    const shown = prepareDisplays(displays, receivedAt).rows.sort(byId);
+    const clock = clockOffset(extras.sentAt, receivedAt);
+    const rows = prepareBatch(responses, receivedAt, clock, this.traits).rows.sort(byId);
+    const shown = prepareDisplays(displays, receivedAt, clock).rows.sort(byId);
     const answer = <T>(pick: (row: StoredRow) => T) => rows.map(pick);
     const display = <T>(pick: (row: StoredDisplay) => T) => shown.map(pick);
     const values = [

@@ -39,15 +39,32 @@ export interface PreparedBatch<T> {
   readonly repeated: number;
 }
 
-/** A client's time as stored: normalised to UTC, or the time received when it is not believable. */
-function believed(claim: string, receivedAt: Date): { at: string; claimed: string | null } {
-  const offset = Date.parse(claim) - receivedAt.getTime();
-  const believable = offset <= answeredAtWindow.aheadMs && -offset <= answeredAtWindow.behindMs;
-  return believable ? { at: new Date(claim).toISOString(), claimed: null } : { at: receivedAt.toISOString(), claimed: claim };
+/**
+ * How far the client's clock is behind the collector's (negative: ahead), from when the batch says it was sent and when
+ * it arrived; 0 within `clockTolerance`, which a request's time on the way never exceeds, so that a right clock moves
+ * nothing. The SDK stamps `sentAt` just before each attempt, by the same clock as the times inside.
+ */
+export function clockOffset(sentAt: string | undefined, receivedAt: Date): number {
+  const offset = sentAt === undefined ? 0 : receivedAt.getTime() - Date.parse(sentAt);
+  return Math.abs(offset) > clockTolerance && Number.isFinite(offset) ? offset : 0;
 }
 
-function toRow(response: Response, receivedAt: Date, traits: readonly string[]): StoredRow {
-  const { at: answeredAt, claimed } = believed(response.answeredAt, receivedAt);
+/** Five minutes: more than any request spends on the way, less than a wrong clock is wrong by. */
+export const clockTolerance = 5 * 60_000;
+
+/**
+ * A client's time as stored, in UTC: moved by its clock's offset (the claim kept beside it), or the time received when
+ * even so it is not believable.
+ */
+function believed(claim: string, receivedAt: Date, clockOffsetMs: number): { at: string; claimed: string | null } {
+  const at = Date.parse(claim) + clockOffsetMs;
+  const ahead = at - receivedAt.getTime();
+  if (ahead > answeredAtWindow.aheadMs || -ahead > answeredAtWindow.behindMs) return { at: receivedAt.toISOString(), claimed: claim };
+  return { at: new Date(at).toISOString(), claimed: clockOffsetMs ? claim : null };
+}
+
+function toRow(response: Response, receivedAt: Date, clockOffsetMs: number, traits: readonly string[]): StoredRow {
+  const { at: answeredAt, claimed } = believed(response.answeredAt, receivedAt, clockOffsetMs);
   const id = response.id.toLowerCase();
   return {
     id,
@@ -82,8 +99,8 @@ export interface StoredDisplay {
   readonly body: Display;
 }
 
-function toDisplayRow(display: Display, receivedAt: Date): StoredDisplay {
-  const { at: shownAt, claimed } = believed(display.shownAt, receivedAt);
+function toDisplayRow(display: Display, receivedAt: Date, clockOffsetMs: number): StoredDisplay {
+  const { at: shownAt, claimed } = believed(display.shownAt, receivedAt, clockOffsetMs);
   const id = display.id.toLowerCase();
   const responseId = display.responseId?.toLowerCase();
   return {
@@ -118,17 +135,22 @@ export const completes = (later: { partial: boolean }, earlier: { partial: boole
 /** A final outcome replaces an open display; nothing else replaces a stored display. */
 export const settles = (later: { outcome: string }, earlier: { outcome: string }) => earlier.outcome === 'open' && later.outcome !== 'open';
 
-/** `traits`: the traits the store segments by. */
-export function prepareBatch(responses: readonly Response[], receivedAt: Date, traits: readonly string[]): PreparedBatch<StoredRow> {
+/** `traits`: the traits the store segments by; `clockOffsetMs`: the client's clock's (`clockOffset`). */
+export function prepareBatch(
+  responses: readonly Response[],
+  receivedAt: Date,
+  clockOffsetMs: number,
+  traits: readonly string[],
+): PreparedBatch<StoredRow> {
   return oncePerId(
-    responses.map((r) => toRow(r, receivedAt, traits)),
+    responses.map((r) => toRow(r, receivedAt, clockOffsetMs, traits)),
     completes,
   );
 }
 
-export function prepareDisplays(displays: readonly Display[], receivedAt: Date): PreparedBatch<StoredDisplay> {
+export function prepareDisplays(displays: readonly Display[], receivedAt: Date, clockOffsetMs: number): PreparedBatch<StoredDisplay> {
   return oncePerId(
-    displays.map((d) => toDisplayRow(d, receivedAt)),
+    displays.map((d) => toDisplayRow(d, receivedAt, clockOffsetMs)),
     settles,
   );
 }

@@ -10,7 +10,7 @@ import { checkedTraits, dimensionLiteral, dimensionsFor, segmentsOf, segmentTrai
 import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type StoredAnswer } from './answer-filter.js';
 import { inStage, needsAttention } from './schema/shared-tables.js';
 import { loadDriver } from './driver.js';
-import { prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
+import { clockOffset, prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {
   AnswerCursor,
   AnswerFilter,
@@ -227,8 +227,9 @@ export class SqliteStore implements ResponseStore {
 
   async insert(responses: readonly Response[], receivedAt: Date, extras: InsertExtras = {}): Promise<InsertResult> {
     const displays = extras.displays ?? [];
-    const answers = prepareBatch(responses, receivedAt, this.traits);
-    const shown = prepareDisplays(displays, receivedAt);
+    const clock = clockOffset(extras.sentAt, receivedAt);
+    const answers = prepareBatch(responses, receivedAt, clock, this.traits);
+    const shown = prepareDisplays(displays, receivedAt, clock);
     const stored = this.insertRows(answers.rows, shown.rows, receivedAt.toISOString(), extras.notify === true);
     return {
       accepted: stored.accepted,

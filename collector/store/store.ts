@@ -29,6 +29,11 @@ export interface InsertExtras {
   readonly displays?: readonly Display[] | undefined;
   /** Marks newly stored answers for the webhook fan-out (when webhooks are configured). */
   readonly notify?: boolean;
+  /**
+   * When the client sent the batch, by its own clock (the batch's `sentAt`): a clock more than five minutes off the
+   * collector's has the batch's answer and display times moved by as much, the claims kept beside them.
+   */
+  readonly sentAt?: string | undefined;
 }
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';

@@ -61,6 +61,29 @@ for (const database of storeKinds) {
       expect(await collector.stored()).toHaveLength(50);
     });
 
+    test("a phone whose clock is two years behind has its answers dated by the collector's clock; a clock a minute off moves nothing", async ({
+      startCollector,
+    }) => {
+      const collector = await startCollector({ database });
+      const behind = 2 * 365 * 86_400_000 + 3 * 3_600_000;
+      const now = Date.now();
+      const [late, fine] = responses(2, 94);
+      // answered ten minutes before the batch was sent, by the phone's clock
+      const phone = (ms: number) => new Date(ms - behind).toISOString();
+      expect((await collector.post({ v: 1, sentAt: phone(now), responses: [{ ...late!, answeredAt: phone(now - 600_000) }] })).status).toBe(
+        202,
+      );
+      const oneMinute = new Date(now - 60_000).toISOString();
+      const answeredAt = new Date(now - 660_000).toISOString();
+      expect((await collector.post({ v: 1, sentAt: oneMinute, responses: [{ ...fine!, answeredAt }] })).status).toBe(202);
+      const stored = new Map((await collector.stored()).map((r) => [r.id, r]));
+      // within the time the post took
+      const moved = Date.parse(stored.get(late!.id)!.answeredAt) - (now - 600_000);
+      expect(moved).toBeGreaterThanOrEqual(0);
+      expect(moved).toBeLessThan(10_000);
+      expect(stored.get(fine!.id)!.answeredAt).toBe(answeredAt);
+    });
+
     test('an invalid batch gets 400 listing each issue by path, and nothing of it is stored', async ({ startCollector }) => {
       const collector = await startCollector({ database });
       const [good, bad, worse] = responses(3);

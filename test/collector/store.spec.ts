@@ -230,6 +230,37 @@ for (const kind of storeKinds) {
       }
     });
 
+    test('a batch sent by a clock off by more than five minutes has its times moved by as much, the claims kept; within them nothing moves', async ({
+      database,
+    }) => {
+      const url = await database(kind);
+      const { openStore } = await import('../../collector/store/open.js');
+      const store = await openStore(url);
+      try {
+        const received = new Date();
+        const at = (ms: number) => new Date(received.getTime() + ms).toISOString();
+        const [behind, ahead, near] = responses(3, 15);
+        const days = 86_400_000;
+        // by each clock, answered ten minutes before its batch was sent; the clocks two years behind, three days ahead
+        // (past the day ahead believed without a sentAt) and four minutes behind
+        await store.insert([{ ...behind!, answeredAt: at(-730 * days - 600_000) }], received, { sentAt: at(-730 * days) });
+        await store.insert([{ ...ahead!, answeredAt: at(3 * days - 600_000) }], received, { sentAt: at(3 * days) });
+        await store.insert([{ ...near!, answeredAt: at(-240_000 - 600_000) }], received, { sentAt: at(-240_000) });
+        const stored = new Map((await readAll(store)).map((r) => [r.id, r]));
+        expect(stored.get(behind!.id)!.answeredAt).toBe(at(-600_000));
+        expect(stored.get(ahead!.id)!.answeredAt).toBe(at(-600_000));
+        expect(stored.get(near!.id)!.answeredAt).toBe(at(-840_000));
+        expect(await claimedAnsweredAt(kind, url, behind!.id)).toBe(at(-730 * days - 600_000));
+        expect(await claimedAnsweredAt(kind, url, ahead!.id)).toBe(at(3 * days - 600_000));
+        expect(await claimedAnsweredAt(kind, url, near!.id)).toBeNull();
+        expect(Object.keys(totalsByDay(await store.countsByDay({})))).toEqual([
+          ...new Set([at(-840_000), at(-600_000)].map((t) => t.slice(0, 10))),
+        ]);
+      } finally {
+        await store.close();
+      }
+    });
+
     test('a batch is stored whole or not at all', async ({ openTestStore }) => {
       const store = await openTestStore(kind);
       const [good, bad] = responses(2, 14);

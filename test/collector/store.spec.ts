@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { summarize, summarizeCounts } from '../../src/sdk/scores.js';
 import type { Response } from '../../src/schema/response.js';
+import { openStore } from '../../collector/store/open.js';
 import { SqliteStore } from '../../collector/store/sqlite.js';
 import { readAll, type DayScoreCount, type ResponseFilter, type ResponseStore } from '../../collector/store/store.js';
 import { expect, responses, storeKinds, test } from '../support/collector-harness.js';
@@ -49,6 +50,16 @@ const totalsByDay = (counts: readonly DayScoreCount[]) => {
   for (const c of counts) days[c.day] = (days[c.day] ?? 0) + c.n;
   return days;
 };
+
+/** Runs `use` on a store over the database at `url`, closed afterwards. */
+async function withNewStore(url: string, use: (store: ResponseStore) => Promise<void>): Promise<void> {
+  const store = await openStore(url);
+  try {
+    await use(store);
+  } finally {
+    await store.close();
+  }
+}
 
 /** The stored answer time a client claimed when it was not believed, straight from the table. */
 async function claimedAnsweredAt(kind: string, database: string, id: string): Promise<string | null> {
@@ -204,9 +215,7 @@ for (const kind of storeKinds) {
       database,
     }) => {
       const url = await database(kind);
-      const { openStore } = await import('../../collector/store/open.js');
-      const store = await openStore(url);
-      try {
+      await withNewStore(url, async (store) => {
         const received = new Date();
         const [future, ancient, skewed] = responses(3, 13);
         await store.insert(
@@ -225,40 +234,33 @@ for (const kind of storeKinds) {
         expect(await claimedAnsweredAt(kind, url, future!.id)).toBe('9999-12-31T23:59:59.000Z');
         expect(await claimedAnsweredAt(kind, url, skewed!.id)).toBeNull();
         expect(Object.keys(totalsByDay(await store.countsByDay({})))).not.toContain('9999-12-31');
-      } finally {
-        await store.close();
-      }
+      });
     });
 
     test('a batch sent by a clock off by more than five minutes has its times moved by as much, the claims kept; within them nothing moves', async ({
       database,
     }) => {
       const url = await database(kind);
-      const { openStore } = await import('../../collector/store/open.js');
-      const store = await openStore(url);
-      try {
+      await withNewStore(url, async (store) => {
         const received = new Date();
         const at = (ms: number) => new Date(received.getTime() + ms).toISOString();
         const [behind, ahead, near] = responses(3, 15);
-        const days = 86_400_000;
         // by each clock, answered ten minutes before its batch was sent; the clocks two years behind, three days ahead
         // (past the day ahead believed without a sentAt) and four minutes behind
-        await store.insert([{ ...behind!, answeredAt: at(-730 * days - 600_000) }], received, { sentAt: at(-730 * days) });
-        await store.insert([{ ...ahead!, answeredAt: at(3 * days - 600_000) }], received, { sentAt: at(3 * days) });
+        await store.insert([{ ...behind!, answeredAt: at(-730 * day - 600_000) }], received, { sentAt: at(-730 * day) });
+        await store.insert([{ ...ahead!, answeredAt: at(3 * day - 600_000) }], received, { sentAt: at(3 * day) });
         await store.insert([{ ...near!, answeredAt: at(-240_000 - 600_000) }], received, { sentAt: at(-240_000) });
         const stored = new Map((await readAll(store)).map((r) => [r.id, r]));
         expect(stored.get(behind!.id)!.answeredAt).toBe(at(-600_000));
         expect(stored.get(ahead!.id)!.answeredAt).toBe(at(-600_000));
         expect(stored.get(near!.id)!.answeredAt).toBe(at(-840_000));
-        expect(await claimedAnsweredAt(kind, url, behind!.id)).toBe(at(-730 * days - 600_000));
-        expect(await claimedAnsweredAt(kind, url, ahead!.id)).toBe(at(3 * days - 600_000));
+        expect(await claimedAnsweredAt(kind, url, behind!.id)).toBe(at(-730 * day - 600_000));
+        expect(await claimedAnsweredAt(kind, url, ahead!.id)).toBe(at(3 * day - 600_000));
         expect(await claimedAnsweredAt(kind, url, near!.id)).toBeNull();
         expect(Object.keys(totalsByDay(await store.countsByDay({})))).toEqual([
           ...new Set([at(-840_000), at(-600_000)].map((t) => t.slice(0, 10))),
         ]);
-      } finally {
-        await store.close();
-      }
+      });
     });
 
     test('a batch is stored whole or not at all', async ({ openTestStore }) => {

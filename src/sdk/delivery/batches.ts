@@ -47,6 +47,12 @@ function batchBody(payloads: readonly Payload[], sentAt: string): string {
   return `{"v":1,"sentAt":${plainJson(sentAt)},"responses":[${listed(false)}]${displays ? `,"displays":[${displays}]` : ''}}`;
 }
 
+/**
+ * The body with `sentAt` made now, just before its request: a round's batches go one after another, and a collector
+ * reads the client's clock from it (the new one is as long as the old).
+ */
+export const stampedNow = (body: string) => body.replace(/"sentAt":"[^"]*"/, `"sentAt":"${new Date().toISOString()}"`);
+
 const displaysKey = byteLength(',"displays":[]');
 
 /**

@@ -1,7 +1,7 @@
 // Sends waiting answers: one flush at a time per tab, one tab at a time, with retries and unload sends.
 import { maxBatchBytes } from '../../schema/batch-limits.js';
 import type { ResolvedConfig } from '../../schema/config.js';
-import { packBatches, type PackedBatch } from './batches.js';
+import { packBatches, stampedNow, type PackedBatch } from './batches.js';
 import type { ClientEventMap, FlushResult } from '../client-events.js';
 import type { Deliverer, DeliveryDeps, StartDelivery } from './deliverer.js';
 import type { Emitter } from '../emitter.js';
@@ -199,7 +199,7 @@ export class Delivery implements Deliverer {
     if (before) this.#delivered(before.entries, before.status, tally);
     for (const entry of batch.entries) this.#inFlight.set(entry.id, 'flush');
     try {
-      const result = await sendBatch(this.#url, batch.body, {
+      const result = await sendBatch(this.#url, stampedNow(batch.body), {
         headers: this.#config.headers,
         keepalive: false,
         timeoutMs: this.#config.retry.timeoutMs,

@@ -186,6 +186,19 @@ describe('delivery', () => {
     expect(sent).to.deep.equal([response.id]);
   });
 
+  it('stamps each request of a round with when it is sent, not when the round began, for the collector to read the clock by', async () => {
+    const collector = new Collector();
+    // each of the first two requests takes its time: a round's later batches go out after them
+    await collector.plan({ status: 202, delayMs: 600 }, { status: 202, delayMs: 600 }, { status: 202 });
+    const client = await idleClient(collector, { batch: { maxResponses: 1 } });
+    for (let i = 0; i < 3; i++) await client.record(nps(i));
+    expect(await client.flush()).to.deep.equal({ sent: 3, failed: 0, pending: 0 });
+    const requests = await collector.requests();
+    expect(requests).to.have.length(3);
+    // the stub answers a request 600 ms after it arrived; the next one was sent after that answer
+    for (let i = 1; i < 3; i++) expect(Date.parse(requests[i]!.body.sentAt)).to.be.at.least(requests[i - 1]!.at + 600);
+  });
+
   it('splits a batch the collector calls too large (413) and delivers both halves', async () => {
     const collector = new Collector();
     await collector.plan({ status: 413 });

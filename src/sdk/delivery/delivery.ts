@@ -44,6 +44,11 @@ export class Delivery implements Deliverer {
   #stopped = false;
   /** While consent is not granted nothing is sent; answers wait. */
   #paused = false;
+  /**
+   * The page's Content-Security-Policy refuses the collector: every request would be refused before it left, and
+   * reported to the site again, so none goes from this page; the answers wait for a page that allows it.
+   */
+  #refusedByPolicy = false;
   /** While the browser says it is offline: when a request may try anyway. */
   #offlineProbeAt = 0;
   /**
@@ -74,7 +79,17 @@ export class Delivery implements Deliverer {
     this.#url = deliveryUrl(config.endpoint, config.writeKey);
     this.#owner = owner;
     this.#stillValid = stillValid;
+    globalThis.document?.addEventListener('securitypolicyviolation', this.#onPolicyViolation);
   }
+
+  readonly #onPolicyViolation = ({ effectiveDirective, blockedURI }: SecurityPolicyViolationEvent): void => {
+    const { origin } = new URL(this.#url);
+    // a cross-origin URL is reported as its origin alone
+    if (this.#refusedByPolicy || effectiveDirective !== 'connect-src' || !blockedURI.startsWith(origin)) return;
+    this.#refusedByPolicy = true;
+    this.#cancelSchedule();
+    console.error(`cxkit: the page's Content-Security-Policy refuses ${origin} (connect-src); answers wait for a page that allows it`);
+  };
 
   checked(id: string): void {
     this.#checkedHere.add(id);
@@ -97,7 +112,7 @@ export class Delivery implements Deliverer {
   }
 
   schedule(delayMs: number): void {
-    if (this.#stopped) return;
+    if (this.#stopped || this.#refusedByPolicy) return;
     const at = Date.now() + Math.max(0, delayMs);
     if (at >= this.#timerAt) return;
     clearTimeout(this.#timer);
@@ -112,7 +127,8 @@ export class Delivery implements Deliverer {
   async #flushOnce(): Promise<FlushResult> {
     // this flush does what a scheduled one would; what comes later schedules itself again
     this.#cancelSchedule();
-    if (this.#stopped || this.#paused || this.#offline()) return { sent: 0, failed: 0, pending: await this.#outbox.countAnswers() };
+    if (this.#stopped || this.#paused || this.#refusedByPolicy || this.#offline())
+      return { sent: 0, failed: 0, pending: await this.#outbox.countAnswers() };
     const tally: Tally = { sent: 0, failed: 0 };
     const leaseMs = this.#config.retry.timeoutMs + 5000;
     const ran = await withDeliveryLock(this.#config.storage.name, this.#outbox, this.#owner, leaseMs, async (renew) => {
@@ -345,7 +361,7 @@ export class Delivery implements Deliverer {
    * Also while the browser says it is offline: a request that fails costs nothing here, and the browser may be wrong.
    */
   sendOnUnload(): void {
-    if (this.#stopped || this.#paused) return;
+    if (this.#stopped || this.#paused || this.#refusedByPolicy) return;
     const now = Date.now();
     const candidates = this.#outbox
       .knownEntries()
@@ -389,6 +405,7 @@ export class Delivery implements Deliverer {
   stop(): void {
     this.#stopped = true;
     this.#cancelSchedule();
+    globalThis.document?.removeEventListener('securitypolicyviolation', this.#onPolicyViolation);
   }
 }
 

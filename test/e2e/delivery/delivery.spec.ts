@@ -291,3 +291,44 @@ test('a page closed while its second batch is in flight: the first batch stays d
   await next.waitForTimeout(500);
   expect(collector.received().filter((r) => Date.parse(r.body.sentAt) >= reopened)).toEqual([]);
 });
+
+test('a page whose Content-Security-Policy refuses the collector: said once, tried no more from that page, sent by a page that allows it', async ({
+  page,
+  context,
+  openSite,
+  collector,
+  server,
+}) => {
+  // the browser refuses each request before it leaves, and reports each refusal to the site
+  await page.addInitScript(() => {
+    const counted = window as unknown as { refusals: number };
+    counted.refusals = 0;
+    document.addEventListener(
+      'securitypolicyviolation',
+      (event) => void (event.effectiveDirective === 'connect-src' && counted.refusals++),
+    );
+  });
+  const errors: string[] = [];
+  page.on('console', (message) => void (message.type() === 'error' && message.text().startsWith('cxkit:') && errors.push(message.text())));
+  await page.clock.install();
+  await openSite(page, { inlineConfig: {}, head: `<meta http-equiv="Content-Security-Policy" content="connect-src 'self'">` });
+  const id = await page.evaluate(async () => (await (window.cxkit as EmbedApi).record({ kind: 'nps', score: 3, touchpoint: 'csp' }))!.id);
+  await expect
+    .poll(() => errors)
+    .toEqual([
+      `cxkit: the page's Content-Security-Policy refuses ${server.collectorOrigin} (connect-src); answers wait for a page that allows it`,
+    ]);
+  // an hour of the page's clock, in which retries with backoff would have gone a dozen times
+  for (let minutes = 0; minutes < 60; minutes += 2) {
+    await page.clock.runFor(120_000);
+    await page.waitForTimeout(20);
+  }
+  expect(await page.evaluate(() => (window as unknown as { refusals: number }).refusals)).toBe(1);
+  expect(errors).toHaveLength(1);
+  expect(collector.received()).toEqual([]);
+  // the site allows its collector: its next page sends the answer
+  const next = await context.newPage();
+  await openSite(next, { inlineConfig: {} });
+  await collector.waitForDelivered([id]);
+  expect(collector.receivedIds()).toEqual([id]);
+});

@@ -82,10 +82,11 @@ export class Delivery implements Deliverer {
     globalThis.document?.addEventListener('securitypolicyviolation', this.#onPolicyViolation);
   }
 
-  readonly #onPolicyViolation = ({ effectiveDirective, blockedURI }: SecurityPolicyViolationEvent): void => {
+  readonly #onPolicyViolation = ({ disposition, effectiveDirective, blockedURI }: SecurityPolicyViolationEvent): void => {
     const { origin } = new URL(this.#url);
-    // a cross-origin URL is reported as its origin alone
-    if (this.#refusedByPolicy || effectiveDirective !== 'connect-src' || !blockedURI.startsWith(origin)) return;
+    // a policy that only reports lets the request go; a cross-origin URL is reported as its origin alone
+    if (this.#refusedByPolicy || disposition !== 'enforce' || effectiveDirective !== 'connect-src' || !blockedURI.startsWith(origin))
+      return;
     this.#refusedByPolicy = true;
     this.#cancelSchedule();
     console.error(`cxkit: the page's Content-Security-Policy refuses ${origin} (connect-src); answers wait for a page that allows it`);

@@ -332,3 +332,29 @@ test('a page whose Content-Security-Policy refuses the collector: said once, tri
   await collector.waitForDelivered([id]);
   expect(collector.receivedIds()).toEqual([id]);
 });
+
+test('a Content-Security-Policy that only reports the collector (Report-Only) does not stop delivery', async ({
+  page,
+  openSite,
+  collector,
+}) => {
+  await page.addInitScript(() => {
+    const counted = window as unknown as { reported: number };
+    counted.reported = 0;
+    document.addEventListener(
+      'securitypolicyviolation',
+      (event) => void (event.effectiveDirective === 'connect-src' && counted.reported++),
+    );
+  });
+  await openSite(page, { inlineConfig: {}, path: `/site/?${new URLSearchParams({ 'csp-report-only': "connect-src 'self'" })}` });
+  const first = await page.evaluate(
+    async () => (await (window.cxkit as EmbedApi).record({ kind: 'nps', score: 9, touchpoint: 'csp' }))!.id,
+  );
+  await collector.waitForDelivered([first]);
+  expect(await page.evaluate(() => (window as unknown as { reported: number }).reported)).toBeGreaterThan(0);
+  // the report came after the first request went: the next answer still goes
+  const second = await page.evaluate(
+    async () => (await (window.cxkit as EmbedApi).record({ kind: 'nps', score: 10, touchpoint: 'csp' }))!.id,
+  );
+  await collector.waitForDelivered([second]);
+});

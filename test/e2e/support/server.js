@@ -23,7 +23,12 @@ export async function startTestServer() {
       if (await stub.handle(req, res)) return;
       const path = normalize(new URL(req.url ?? '/', 'http://x').pathname);
       if (path === '/site/cxkit.config.json') return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(site.config);
-      if (path.startsWith('/site/')) return void res.writeHead(200, { 'Content-Type': 'text/html' }).end(site.html);
+      if (path.startsWith('/site/')) {
+        // ?csp-report-only=… serves the page with that policy reported, not enforced (a meta tag cannot say that)
+        const reportOnly = new URL(req.url ?? '/', 'http://x').searchParams.get('csp-report-only');
+        const headers = { 'Content-Type': 'text/html', ...(reportOnly ? { 'Content-Security-Policy-Report-Only': reportOnly } : {}) };
+        return void res.writeHead(200, headers).end(site.html);
+      }
       const prefix = Object.keys(served).find((p) => path.startsWith(p));
       if (!prefix) return void res.writeHead(404).end();
       const file = join(root, served[/** @type {keyof typeof served} */ (prefix)], path.slice(prefix.length));

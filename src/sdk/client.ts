@@ -1,4 +1,4 @@
-// createClient: records answers into the outbox and keeps delivering them for as long as the page lives.
+// A client on a page: records answers into the outbox and keeps delivering them for as long as the page lives.
 import type { ClientConfig, Consent, ResolvedConfig } from '../schema/config.js';
 import type { Attributes, CheckedRecordInput, PromptKind, RecordInput, Response } from '../schema/response.js';
 import { defaultScales } from '../schema/scales.js';

@@ -78,7 +78,8 @@ export async function startPgBouncer(serverUrl, { poolSize = 4 } = {}) {
   child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const stop = async () => {
-    if (child.exitCode === null) process.kill(-(/** @type {number} */ (child.pid)), 'SIGINT');
+    // SIGTERM: PgBouncer's immediate shutdown (SIGINT would wait for its clients to leave)
+    if (child.exitCode === null) process.kill(-(/** @type {number} */ (child.pid)), 'SIGTERM');
     await exited;
     rmSync(folder, { recursive: true, force: true });
   };

@@ -39,6 +39,9 @@ export interface PreparedBatch<T> {
   readonly repeated: number;
 }
 
+/** Five minutes: more than any request spends on the way, less than a wrong clock is wrong by. */
+const clockTolerance = 5 * 60_000;
+
 /**
  * How far the client's clock is behind the collector's (negative: ahead), from when the batch says it was sent and when
  * it arrived; 0 within `clockTolerance`, which a request's time on the way never exceeds, so that a right clock moves
@@ -48,9 +51,6 @@ export function clockOffset(sentAt: string | undefined, receivedAt: Date): numbe
   const offset = sentAt === undefined ? 0 : receivedAt.getTime() - Date.parse(sentAt);
   return Math.abs(offset) > clockTolerance && Number.isFinite(offset) ? offset : 0;
 }
-
-/** Five minutes: more than any request spends on the way, less than a wrong clock is wrong by. */
-export const clockTolerance = 5 * 60_000;
 
 /**
  * A client's time as stored, in UTC: moved by its clock's offset (the claim kept beside it), or the time received when

@@ -292,6 +292,26 @@ test('a page closed while its second batch is in flight: the first batch stays d
   expect(collector.received().filter((r) => Date.parse(r.body.sentAt) >= reopened)).toEqual([]);
 });
 
+/**
+ * Counts the page's Content-Security-Policy violations for connections (enforced or only reported), watched from before
+ * its scripts run; returns what reads the count.
+ */
+async function watchConnectViolations(page: Page): Promise<() => Promise<number>> {
+  await page.addInitScript(() => {
+    const counted = window as unknown as { connectViolations: number };
+    counted.connectViolations = 0;
+    document.addEventListener(
+      'securitypolicyviolation',
+      (event) => void (event.effectiveDirective === 'connect-src' && counted.connectViolations++),
+    );
+  });
+  return () => page.evaluate(() => (window as unknown as { connectViolations: number }).connectViolations);
+}
+
+/** Records an NPS score through window.cxkit; resolves with the answer's id. */
+const recordScore = (page: Page, score: number) =>
+  page.evaluate(async (score) => (await (window.cxkit as EmbedApi).record({ kind: 'nps', score, touchpoint: 'csp' }))!.id, score);
+
 test('a page whose Content-Security-Policy refuses the collector: said once, tried no more from that page, sent by a page that allows it', async ({
   page,
   context,
@@ -300,19 +320,12 @@ test('a page whose Content-Security-Policy refuses the collector: said once, tri
   server,
 }) => {
   // the browser refuses each request before it leaves, and reports each refusal to the site
-  await page.addInitScript(() => {
-    const counted = window as unknown as { refusals: number };
-    counted.refusals = 0;
-    document.addEventListener(
-      'securitypolicyviolation',
-      (event) => void (event.effectiveDirective === 'connect-src' && counted.refusals++),
-    );
-  });
+  const refusals = await watchConnectViolations(page);
   const errors: string[] = [];
   page.on('console', (message) => void (message.type() === 'error' && message.text().startsWith('cxkit:') && errors.push(message.text())));
   await page.clock.install();
   await openSite(page, { inlineConfig: {}, head: `<meta http-equiv="Content-Security-Policy" content="connect-src 'self'">` });
-  const id = await page.evaluate(async () => (await (window.cxkit as EmbedApi).record({ kind: 'nps', score: 3, touchpoint: 'csp' }))!.id);
+  const id = await recordScore(page, 3);
   await expect
     .poll(() => errors)
     .toEqual([
@@ -323,7 +336,7 @@ test('a page whose Content-Security-Policy refuses the collector: said once, tri
     await page.clock.runFor(120_000);
     await page.waitForTimeout(20);
   }
-  expect(await page.evaluate(() => (window as unknown as { refusals: number }).refusals)).toBe(1);
+  expect(await refusals()).toBe(1);
   expect(errors).toHaveLength(1);
   expect(collector.received()).toEqual([]);
   // the site allows its collector: its next page sends the answer
@@ -338,23 +351,12 @@ test('a Content-Security-Policy that only reports the collector (Report-Only) do
   openSite,
   collector,
 }) => {
-  await page.addInitScript(() => {
-    const counted = window as unknown as { reported: number };
-    counted.reported = 0;
-    document.addEventListener(
-      'securitypolicyviolation',
-      (event) => void (event.effectiveDirective === 'connect-src' && counted.reported++),
-    );
-  });
+  const reported = await watchConnectViolations(page);
   await openSite(page, { inlineConfig: {}, path: `/site/?${new URLSearchParams({ 'csp-report-only': "connect-src 'self'" })}` });
-  const first = await page.evaluate(
-    async () => (await (window.cxkit as EmbedApi).record({ kind: 'nps', score: 9, touchpoint: 'csp' }))!.id,
-  );
+  const first = await recordScore(page, 9);
   await collector.waitForDelivered([first]);
-  expect(await page.evaluate(() => (window as unknown as { reported: number }).reported)).toBeGreaterThan(0);
+  expect(await reported()).toBeGreaterThan(0);
   // the report came after the first request went: the next answer still goes
-  const second = await page.evaluate(
-    async () => (await (window.cxkit as EmbedApi).record({ kind: 'nps', score: 10, touchpoint: 'csp' }))!.id,
-  );
+  const second = await recordScore(page, 10);
   await collector.waitForDelivered([second]);
 });

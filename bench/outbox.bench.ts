@@ -1,6 +1,6 @@
 // Runs in the browser: times cxkit's outbox against the same work done with bare idb, in one run.
 import { deleteDB, openDB } from 'idb';
-import { createClient } from '../src/sdk/create-client.js';
+import { createClient } from '../src/sdk/client/create-client.js';
 import type { RecordInput, Response } from '../src/schema/response.js';
 import { median } from './median.js';
 

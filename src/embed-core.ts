@@ -10,7 +10,7 @@ import { readConfig } from './embed/read-config.js';
 import { reportError } from './embed/report.js';
 import { installTouchpointsLoader } from './embed/touchpoints-loader.js';
 import { outsideAppZone } from './sdk/app-zone.js';
-import { createClientWith, type CxClient } from './sdk/client.js';
+import { createClientWith, type CxClient } from './sdk/client/client.js';
 import type { ClientConfig } from './schema/config.js';
 
 function startCore({ scripts, tag }: LoaderContext, api: object): Core {

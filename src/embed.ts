@@ -8,7 +8,7 @@ import { clientMethods, type ClientMethod } from './embed/methods.js';
 import { connectKey, type ConnectPrompts } from './embed/prompt-bundle.js';
 import { reportError } from './embed/report.js';
 import { scriptLoader } from './embed/script-loader.js';
-import type { CxClient } from './sdk/client.js';
+import type { CxClient } from './sdk/client/client.js';
 import type { ClientConfig } from './schema/config.js';
 
 /**

@@ -1,7 +1,7 @@
 // The SDK's public surface: a deliberate list, no side effects (elements register from `cxkit/elements`).
-export { createClient } from './sdk/create-client.js';
-export type { CxClient } from './sdk/client.js';
-export type { ClientEventMap, ClientEventName, FlushResult } from './sdk/client-events.js';
+export { createClient } from './sdk/client/create-client.js';
+export type { CxClient } from './sdk/client/client.js';
+export type { ClientEventMap, ClientEventName, FlushResult } from './sdk/client/client-events.js';
 export { CxError, CxValidationError, isCxError } from './sdk/errors.js';
 export { summarize, type Summary, type ScoredResponse } from './sdk/scores.js';
 export { responseSchema, recordInputSchema, promptKinds, defaultScales } from './schema/response.js';

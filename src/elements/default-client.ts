@@ -1,5 +1,5 @@
 // The client prompts record with when they are not given one: the script tag's, or one set by the app.
-import type { CxClient } from '../sdk/client.js';
+import type { CxClient } from '../sdk/client/client.js';
 
 /**
  * Why there is no default client: `unset` (nobody set one), `pending` (the script tag is still loading its config),

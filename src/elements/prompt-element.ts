@@ -9,7 +9,7 @@ import type { Bands, Translation } from '../locales/translation.js';
 import type { PromptKind, RecordInput, Response, Scale } from '../schema/response.js';
 import { promptModes } from '../schema/scales.js';
 import type { PromptMode } from '../schema/touchpoint.js';
-import type { CxClient } from '../sdk/client.js';
+import type { CxClient } from '../sdk/client/client.js';
 import type { Draft } from '../sdk/drafts.js';
 import { defaultClientAbsence, getDefaultClient, watchDefaultClient } from './default-client.js';
 import { digits } from './internal/digits.js';

@@ -1,6 +1,6 @@
 // The handshake between the script tag's loader (dist/cxkit.js, on the page's critical path) and the core it loads
 // when the browser is idle or something needs it (dist/cxkit-core.js).
-import type { CxClient } from '../sdk/client.js';
+import type { CxClient } from '../sdk/client/client.js';
 import type { PromptBundle } from './prompt-bundle.js';
 import type { ScriptLoader } from './script-loader.js';
 

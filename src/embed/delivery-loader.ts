@@ -1,6 +1,6 @@
 // Loads delivery (dist/cxkit-delivery.js) only once the outbox holds something to send: an answer or a display this
 // page stored, or one an earlier page left. A page with nothing waiting never fetches, compiles or runs it.
-import type { FlushResult } from '../sdk/client-events.js';
+import type { FlushResult } from '../sdk/client/client-events.js';
 import type { Deliverer, StartDelivery } from '../sdk/delivery/deliverer.js';
 import { partLoader } from './part-loader.js';
 import type { ScriptLoader } from './script-loader.js';

@@ -7,7 +7,7 @@ import type { ClientAbsence } from '../elements/default-client.js';
 import type * as promptElement from '../elements/prompt-element.js';
 import type * as registry from '../locales/registry.js';
 import type { PromptKind } from '../schema/response.js';
-import type { CxClient } from '../sdk/client.js';
+import type { CxClient } from '../sdk/client/client.js';
 import type { PromptMounter } from '../sdk/prompt-mounter.js';
 
 interface KitModules {

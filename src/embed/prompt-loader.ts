@@ -5,7 +5,7 @@
 import { builtInLocales, languageOf, type BuiltInLocale } from '../locales/built-in-locales.js';
 import type { PromptKind } from '../schema/response.js';
 import { promptKinds } from '../schema/scales.js';
-import type { CxClient } from '../sdk/client.js';
+import type { CxClient } from '../sdk/client/client.js';
 import { registerPromptLoader, registerPromptMounter } from '../sdk/prompt-mounter.js';
 import {
   besidePromptUi,

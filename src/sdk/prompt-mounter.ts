@@ -1,7 +1,7 @@
 // Where `cx.show()` finds the prompt UI: the elements module registers itself here, so the SDK never imports it.
 import type { PromptKind, Response } from '../schema/response.js';
 import type { PromptMode } from '../schema/touchpoint.js';
-import type { CxClient } from './client.js';
+import type { CxClient } from './client/client.js';
 
 export interface MountRequest {
   readonly client: CxClient;

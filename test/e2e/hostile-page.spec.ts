@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { build } from 'vite';
 import type { EmbedApi } from '../../src/embed.js';
-import type { CxClient } from '../../src/sdk/client.js';
+import type { CxClient } from '../../src/sdk/client/client.js';
 import { maxTouchpoints } from '../../src/schema/config.js';
 import type { RecordInput } from '../../src/schema/response.js';
 import { expect, test } from './support/fixtures.js';

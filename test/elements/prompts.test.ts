@@ -5,7 +5,7 @@ import { setDefaultClient } from '../../src/elements.js';
 import type { CxPromptElement } from '../../src/elements/prompt-element.js';
 import { registerTranslation } from '../../src/locales/registry.js';
 import { responseSchema } from '../../src/schema/response.js';
-import type { CxClient } from '../../src/sdk/client.js';
+import type { CxClient } from '../../src/sdk/client/client.js';
 import { Collector } from '../support/collector.js';
 import { destroyTestClients, idleClient, storedIn } from '../support/clients.js';
 import { clearPromptPage, PromptHarness } from './prompt-harness.js';

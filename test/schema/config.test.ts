@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { createClient } from '../../src/sdk/create-client.js';
+import { createClient } from '../../src/sdk/client/create-client.js';
 import { CxValidationError } from '../../src/sdk/errors.js';
 
 function configError(config: unknown): CxValidationError {

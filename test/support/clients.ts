@@ -1,9 +1,9 @@
 // Clients for tests: a private database each, fast retries, and a direct look into what IndexedDB holds.
 import { openDB } from 'idb';
-import type { CxClient } from '../../src/sdk/client.js';
-import { createClient } from '../../src/sdk/create-client.js';
+import type { CxClient } from '../../src/sdk/client/client.js';
+import { createClient } from '../../src/sdk/client/create-client.js';
 import type { ClientConfig } from '../../src/schema/config.js';
-import type { ClientEventMap } from '../../src/sdk/client-events.js';
+import type { ClientEventMap } from '../../src/sdk/client/client-events.js';
 import type { OutboxEntry, RejectedEntry } from '../../src/sdk/outbox/store.js';
 import type { Collector } from './collector.js';
 

@@ -1,8 +1,8 @@
 // What a client needs of its delivery, however it arrives: built in (the SDK's createClient), or as a file of its own
 // that the script tag loads only once the outbox holds something to send (dist/cxkit-delivery.js).
 import type { ResolvedConfig } from '../../schema/config.js';
-import type { ClientEventMap, FlushResult } from '../client-events.js';
-import type { Emitter } from '../emitter.js';
+import type { ClientEventMap, FlushResult } from '../client/client-events.js';
+import type { Emitter } from '../client/emitter.js';
 import type { Outbox } from '../outbox/outbox.js';
 import type { OutboxEntry } from '../outbox/store.js';
 

@@ -1,7 +1,7 @@
 // Debug mode's trace of delivery in the console: what went, what waits and why, what was refused. It travels with
 // delivery (dist/cxkit-delivery.js for the script tag), so that the core and the touchpoint engine do not carry it.
-import type { ClientEventMap } from '../client-events.js';
-import type { Emitter } from '../emitter.js';
+import type { ClientEventMap } from '../client/client-events.js';
+import type { Emitter } from '../client/emitter.js';
 
 const answers = (n: number) => `${n} answer${n === 1 ? '' : 's'}`;
 

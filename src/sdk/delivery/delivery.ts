@@ -2,9 +2,9 @@
 import { maxBatchBytes } from '../../schema/batch-limits.js';
 import type { ResolvedConfig } from '../../schema/config.js';
 import { packBatches, stampedNow, type PackedBatch } from './batches.js';
-import type { ClientEventMap, FlushResult } from '../client-events.js';
+import type { ClientEventMap, FlushResult } from '../client/client-events.js';
 import type { Deliverer, DeliveryDeps, StartDelivery } from './deliverer.js';
-import type { Emitter } from '../emitter.js';
+import type { Emitter } from '../client/emitter.js';
 import { withDeliveryLock } from './flush-lock.js';
 import { liveOwners } from '../page-lock.js';
 import type { Outbox } from '../outbox/outbox.js';

@@ -83,5 +83,5 @@ test("the library's source map covers the zod code it bundles, which the build r
   expect(zodFiles.length).toBeGreaterThan(3);
   for (const file of zodFiles) expect(counts.get(file) ?? 0, file).toBeGreaterThan(0);
   // and the SDK's own files, as before
-  expect(counts.get('../src/sdk/client.ts') ?? 0).toBeGreaterThan(100);
+  expect(counts.get('../src/sdk/client/client.ts') ?? 0).toBeGreaterThan(100);
 });

@@ -1,7 +1,7 @@
 // Trends on a data set whose figures are worked out by hand, on both stores: buckets sized to the range with thin ones
 // marked, rolling 7- and 28-day figures (reaching back before the range), and the change on the previous period with
 // its p-value.
-import { answersOf, batch, expect, storeKinds, test } from '../support/collector-harness.js';
+import { answersOf, batch, expect, storeKinds, test } from '../../support/collector-harness.js';
 
 const dayMs = 86_400_000;
 const until = Date.UTC(2026, 10, 30);

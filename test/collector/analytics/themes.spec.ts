@@ -1,9 +1,9 @@
 // Comment themes on comments whose lifts are worked out by hand, on both stores: what sets unhappy customers' comments
 // apart from happy ones', per language, with counts, minimum support and lift; and each theme's comments found again
 // through the drill-down.
-import type { Response } from '../../src/schema/response.js';
-import { termsOf } from '../../collector/analytics/themes/themes.js';
-import { answersOf, batch, expect, storeKinds, test } from '../support/collector-harness.js';
+import type { Response } from '../../../src/schema/response.js';
+import { termsOf } from '../../../collector/analytics/themes/themes.js';
+import { answersOf, batch, expect, storeKinds, test } from '../../support/collector-harness.js';
 
 const at = Date.UTC(2026, 10, 20, 12);
 const said = (kind: Response['kind'], score: number, count: number, comment: string, locale = 'en-GB') =>

@@ -1,7 +1,7 @@
 // The journey view on a data set whose figures are worked out by hand, on both stores: stages in order, each moment's
 // score, n, response rate and change on the previous period, and the weakest moment of each metric.
-import type { Response } from '../../src/schema/response.js';
-import { answersOf, batch, display, expect, storeKinds, test } from '../support/collector-harness.js';
+import type { Response } from '../../../src/schema/response.js';
+import { answersOf, batch, display, expect, storeKinds, test } from '../../support/collector-harness.js';
 
 const dayMs = 86_400_000;
 const until = Date.UTC(2026, 10, 30, 12);

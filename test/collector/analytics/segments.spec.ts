@@ -1,8 +1,8 @@
 // Segments on a data set whose figures are worked out by hand, on both stores: breakdowns by device, trait, locale,
 // page path and visitor, two segments compared with the difference, its interval and p-value; edges of days read
 // from the rows agree with whole days read from the rollup; replacing, erasing and re-segmenting keep counts exact.
-import type { Response } from '../../src/schema/response.js';
-import { answersOf, batch, expect, storeKinds, test, type Collector } from '../support/collector-harness.js';
+import type { Response } from '../../../src/schema/response.js';
+import { answersOf, batch, expect, storeKinds, test, type Collector } from '../../support/collector-harness.js';
 
 const day = Date.UTC(2026, 10, 20, 12);
 const page = (url: string) => ({ page: { url } });

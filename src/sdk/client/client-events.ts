@@ -1,6 +1,6 @@
 // The events a client emits through `cx.on(event, listener)`, with their payloads.
-import type { PromptKind, Response } from '../schema/response.js';
-import type { ExpiryReason } from './outbox/outbox.js';
+import type { PromptKind, Response } from '../../schema/response.js';
+import type { ExpiryReason } from '../outbox/outbox.js';
 
 export interface ClientEventMap {
   /** An answer is durably stored (or held in memory when degraded) and waits for delivery. */

@@ -1,28 +1,28 @@
 // A client on a page: records answers into the outbox and keeps delivering them for as long as the page lives.
-import type { ClientConfig, Consent, ResolvedConfig } from '../schema/config.js';
-import type { Attributes, CheckedRecordInput, PromptKind, RecordInput, Response } from '../schema/response.js';
-import { defaultScales } from '../schema/scales.js';
-import type { ShowOptions } from '../schema/show.js';
-import type { Trigger } from '../schema/touchpoint.js';
-import { standardQuestions } from '../locales/standard-questions.js';
-import { sdkInfo } from '../version.js';
+import type { ClientConfig, Consent, ResolvedConfig } from '../../schema/config.js';
+import type { Attributes, CheckedRecordInput, PromptKind, RecordInput, Response } from '../../schema/response.js';
+import { defaultScales } from '../../schema/scales.js';
+import type { ShowOptions } from '../../schema/show.js';
+import type { Trigger } from '../../schema/touchpoint.js';
+import { standardQuestions } from '../../locales/standard-questions.js';
+import { sdkInfo } from '../../version.js';
 import type { ClientEventMap, FlushResult } from './client-events.js';
-import { outsideAppZone } from './app-zone.js';
-import type { StartDelivery } from './delivery/deliverer.js';
-import { deviceClass, displayRecorder, type DisplayHandle, type ShownPrompt } from './displays.js';
-import { startDraft, type Draft } from './drafts.js';
-import { holdPageLock } from './page-lock.js';
+import { outsideAppZone } from '../app-zone.js';
+import type { StartDelivery } from '../delivery/deliverer.js';
+import { deviceClass, displayRecorder, type DisplayHandle, type ShownPrompt } from '../displays.js';
+import { startDraft, type Draft } from '../drafts.js';
+import { holdPageLock } from '../page-lock.js';
 import { Emitter } from './emitter.js';
-import { CxError, parseOrThrow } from './errors.js';
-import { enqueueTime } from './outbox/enqueue-time.js';
-import { anonymousId, storeAnonymousId, uuid } from './ids.js';
-import { Outbox } from './outbox/outbox.js';
-import { isAnswer, type OutboxEntry } from './outbox/store.js';
-import { currentPage } from './page.js';
-import { promptMounter, type MountRequest } from './prompt-mounter.js';
-import type { Decision, StartTouchpoints } from '../touchpoints/touchpoints.js';
-import { VisitorMemory } from '../touchpoints/visitor-memory.js';
-import { runPlan } from '../validation/run.js';
+import { CxError, parseOrThrow } from '../errors.js';
+import { enqueueTime } from '../outbox/enqueue-time.js';
+import { anonymousId, storeAnonymousId, uuid } from '../ids.js';
+import { Outbox } from '../outbox/outbox.js';
+import { isAnswer, type OutboxEntry } from '../outbox/store.js';
+import { currentPage } from '../page.js';
+import { promptMounter, type MountRequest } from '../prompt-mounter.js';
+import type { Decision, StartTouchpoints } from '../../touchpoints/touchpoints.js';
+import { VisitorMemory } from '../../touchpoints/visitor-memory.js';
+import { runPlan } from '../../validation/run.js';
 import {
   clientConfigPlan,
   consentPlan,
@@ -32,7 +32,7 @@ import {
   recordInputPlan,
   responsePlan,
   showInputPlan,
-} from '../validation/plans.generated.js';
+} from '../../validation/plans.generated.js';
 
 export interface CxClient {
   /** The configuration in force, defaults filled in. */

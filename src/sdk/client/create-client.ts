@@ -1,9 +1,9 @@
 // The SDK's createClient: a client on a page, and one that does nothing where there is none (server-side rendering).
-import type { ClientConfig } from '../schema/config.js';
-import { startTouchpointEngine } from '../touchpoints/engine.js';
+import type { ClientConfig } from '../../schema/config.js';
+import { startTouchpointEngine } from '../../touchpoints/engine.js';
 import { createClientWith, type CxClient } from './client.js';
 import { clientWithoutPage } from './client-without-page.js';
-import { startDelivery } from './delivery/delivery.js';
+import { startDelivery } from '../delivery/delivery.js';
 
 /**
  * Creates a client, with the touchpoint engine and delivery bundled as an app that imports the SDK has them. Throws

@@ -1,8 +1,8 @@
 // The drill-down on a data set whose answers are known, on both stores: every figure's answers listed, narrowed by
 // kind, band, score, segment, comment and follow-up status, paged in each order without skipping or repeating, and
 // exported as CSV and JSON holding exactly what the listing holds.
-import type { Response } from '../../src/schema/response.js';
-import { answersOf, batch, expect, storeKinds, test, type Collector } from '../support/collector-harness.js';
+import type { Response } from '../../../src/schema/response.js';
+import { answersOf, batch, expect, storeKinds, test, type Collector } from '../../support/collector-harness.js';
 
 const at = Date.UTC(2026, 10, 20, 12);
 const data: Response[] = [

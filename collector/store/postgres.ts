@@ -11,7 +11,7 @@ import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type St
 import { inStage, needsAttention } from './schema/shared-tables.js';
 import { postgresMigrations } from './schema/postgres-migrations.js';
 import { loadDriver } from './driver.js';
-import { clockOffset, prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
+import { insertResult, prepareInsert, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {
   AnswerCursor,
   AnswerFilter,
@@ -235,10 +235,9 @@ export class PostgresStore implements ResponseStore {
   }
 
   async insert(responses: readonly Response[], receivedAt: Date, extras: InsertExtras = {}): Promise<InsertResult> {
-    const displays = extras.displays ?? [];
-    const clock = clockOffset(extras.sentAt, receivedAt);
-    const rows = prepareBatch(responses, receivedAt, clock, this.traits).rows.sort(byId);
-    const shown = prepareDisplays(displays, receivedAt, clock).rows.sort(byId);
+    const prepared = prepareInsert(responses, receivedAt, extras, this.traits);
+    const rows = prepared.answers.sort(byId);
+    const shown = prepared.displays.sort(byId);
     const answer = <T>(pick: (row: StoredRow) => T) => rows.map(pick);
     const display = <T>(pick: (row: StoredDisplay) => T) => shown.map(pick);
     const values = [
@@ -275,12 +274,7 @@ export class PostgresStore implements ResponseStore {
         // an unnamed statement calling a function, whose plan each server connection keeps: a named statement lives on
         // one server connection, which a pooler in transaction mode (PgBouncer) does not keep for a client
         const result = await this.pool.query<{ accepted: number; displays: number }>(insertBatch, values);
-        const { accepted, displays: stored } = result.rows[0]!;
-        return {
-          accepted,
-          duplicates: responses.length - accepted,
-          ...(displays.length ? { displays: { accepted: stored, duplicates: displays.length - stored } } : {}),
-        };
+        return insertResult(responses, extras, result.rows[0]!);
       } catch (error) {
         if (attempt >= 5 || !retryable.has((error as { code?: string }).code ?? '')) throw error;
       }

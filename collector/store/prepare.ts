@@ -3,6 +3,7 @@
 import type { Display } from '../../src/schema/display.js';
 import type { Response } from '../../src/schema/response.js';
 import { segmentsOf } from './segments.js';
+import type { InsertExtras, InsertResult } from './store.js';
 
 const dayMs = 86_400_000;
 
@@ -33,12 +34,6 @@ export interface StoredRow {
   readonly body: Response;
 }
 
-export interface PreparedBatch<T> {
-  readonly rows: T[];
-  /** Rows that repeated an id earlier in the same batch. */
-  readonly repeated: number;
-}
-
 /** Five minutes: more than any request spends on the way, less than a wrong clock is wrong by. */
 const clockTolerance = 5 * 60_000;
 
@@ -47,7 +42,7 @@ const clockTolerance = 5 * 60_000;
  * it arrived; 0 within `clockTolerance`, which a request's time on the way never exceeds, so that a right clock moves
  * nothing. The SDK stamps `sentAt` just before each attempt, by the same clock as the times inside.
  */
-export function clockOffset(sentAt: string | undefined, receivedAt: Date): number {
+function clockOffset(sentAt: string | undefined, receivedAt: Date): number {
   const offset = sentAt === undefined ? 0 : receivedAt.getTime() - Date.parse(sentAt);
   return Math.abs(offset) > clockTolerance && Number.isFinite(offset) ? offset : 0;
 }
@@ -120,13 +115,13 @@ function toDisplayRow(display: Display, receivedAt: Date, clockOffsetMs: number)
 }
 
 /** One row per id, in batch order; where a batch repeats an id, the later copy wins when `replaces` says so. */
-function oncePerId<T extends { id: string }>(rows: readonly T[], replaces: (later: T, earlier: T) => boolean): PreparedBatch<T> {
+function oncePerId<T extends { id: string }>(rows: readonly T[], replaces: (later: T, earlier: T) => boolean): T[] {
   const byId = new Map<string, T>();
   for (const row of rows) {
     const earlier = byId.get(row.id);
     if (!earlier || replaces(row, earlier)) byId.set(row.id, row);
   }
-  return { rows: [...byId.values()], repeated: rows.length - byId.size };
+  return [...byId.values()];
 }
 
 /** A complete answer replaces its partial twin; nothing else replaces a stored answer. */
@@ -135,22 +130,36 @@ export const completes = (later: { partial: boolean }, earlier: { partial: boole
 /** A final outcome replaces an open display; nothing else replaces a stored display. */
 export const settles = (later: { outcome: string }, earlier: { outcome: string }) => earlier.outcome === 'open' && later.outcome !== 'open';
 
-/** `traits`: the traits the store segments by; `clockOffsetMs`: the client's clock's (`clockOffset`). */
-export function prepareBatch(
+/** A batch's answers and displays as a store inserts them: one row per id, times moved by the client's clock's offset. */
+export function prepareInsert(
   responses: readonly Response[],
   receivedAt: Date,
-  clockOffsetMs: number,
+  { displays = [], sentAt }: Pick<InsertExtras, 'displays' | 'sentAt'>,
+  /** The traits the store segments by. */
   traits: readonly string[],
-): PreparedBatch<StoredRow> {
-  return oncePerId(
-    responses.map((r) => toRow(r, receivedAt, clockOffsetMs, traits)),
-    completes,
-  );
+): { answers: StoredRow[]; displays: StoredDisplay[] } {
+  const clock = clockOffset(sentAt, receivedAt);
+  return {
+    answers: oncePerId(
+      responses.map((r) => toRow(r, receivedAt, clock, traits)),
+      completes,
+    ),
+    displays: oncePerId(
+      displays.map((d) => toDisplayRow(d, receivedAt, clock)),
+      settles,
+    ),
+  };
 }
 
-export function prepareDisplays(displays: readonly Display[], receivedAt: Date, clockOffsetMs: number): PreparedBatch<StoredDisplay> {
-  return oncePerId(
-    displays.map((d) => toDisplayRow(d, receivedAt, clockOffsetMs)),
-    settles,
-  );
+/** What an insert answers, from how many of the batch's answers and displays were new to the store. */
+export function insertResult(
+  responses: readonly Response[],
+  { displays = [] }: Pick<InsertExtras, 'displays'>,
+  stored: { readonly accepted: number; readonly displays: number },
+): InsertResult {
+  return {
+    accepted: stored.accepted,
+    duplicates: responses.length - stored.accepted,
+    ...(displays.length ? { displays: { accepted: stored.displays, duplicates: displays.length - stored.displays } } : {}),
+  };
 }

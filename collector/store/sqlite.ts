@@ -10,7 +10,7 @@ import { checkedTraits, dimensionLiteral, dimensionsFor, segmentsOf, segmentTrai
 import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type StoredAnswer } from './answer-filter.js';
 import { inStage, needsAttention } from './schema/shared-tables.js';
 import { loadDriver } from './driver.js';
-import { clockOffset, prepareBatch, prepareDisplays, type StoredDisplay, type StoredRow } from './prepare.js';
+import { insertResult, prepareInsert, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {
   AnswerCursor,
   AnswerFilter,
@@ -226,16 +226,9 @@ export class SqliteStore implements ResponseStore {
   }
 
   async insert(responses: readonly Response[], receivedAt: Date, extras: InsertExtras = {}): Promise<InsertResult> {
-    const displays = extras.displays ?? [];
-    const clock = clockOffset(extras.sentAt, receivedAt);
-    const answers = prepareBatch(responses, receivedAt, clock, this.traits);
-    const shown = prepareDisplays(displays, receivedAt, clock);
-    const stored = this.insertRows(answers.rows, shown.rows, receivedAt.toISOString(), extras.notify === true);
-    return {
-      accepted: stored.accepted,
-      duplicates: responses.length - stored.accepted,
-      ...(displays.length ? { displays: { accepted: stored.displays, duplicates: displays.length - stored.displays } } : {}),
-    };
+    const prepared = prepareInsert(responses, receivedAt, extras, this.traits);
+    const stored = this.insertRows(prepared.answers, prepared.displays, receivedAt.toISOString(), extras.notify === true);
+    return insertResult(responses, extras, stored);
   }
 
   /** Asks the question of the rollup for whole days and of the rows for the edge hours; answers each part's rows. */

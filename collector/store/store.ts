@@ -235,7 +235,7 @@ export interface ResponseStore {
   readonly segmentDimensions: readonly string[];
   /**
    * Stores each response once by id (ids compared in lower case; a complete answer replaces its partial twin, every
-   * column of it), atomically: all of the batch or none. Call with a batch from `prepareBatch`.
+   * column of it), atomically: all of the batch or none.
    */
   insert(responses: readonly Response[], receivedAt: Date, extras?: InsertExtras): Promise<InsertResult>;
   /** Answers per day × kind × scale × score, oldest day first: the summary, trend and distribution all derive from it. */

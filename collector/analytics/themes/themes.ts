@@ -50,9 +50,18 @@ const unspaced = new Set(['ja', 'zh']);
 const segmenters = new Map<string, Intl.Segmenter>();
 const han = /^\p{Script=Han}$/u;
 
-/** A word worth counting: not a stop word, not a number, two characters or more (one will do for a Chinese character). */
+/** Longer than any word a language has in common use (German compounds included): a pasted code, a key held down. */
+const maxWordLength = 40;
+
+/**
+ * A word worth counting: not a stop word, not a number, two characters or more (one will do for a Chinese character),
+ * and no longer than a word.
+ */
 const worthCounting = (word: string, stop: ReadonlySet<string>) =>
-  !stop.has(word) && !/^\d+$/.test(word) && (word.length > 1 || han.test(word));
+  !stop.has(word) && !/^\d+$/.test(word) && (word.length > 1 || han.test(word)) && word.length <= maxWordLength;
+
+/** Links and email addresses a customer pasted: their parts (`https`, `www`, a domain) are not what a customer says. */
+const address = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/giu;
 
 /** A word in a language written with spaces: letters (with their marks), digits, and apostrophes inside a word. */
 const word = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
@@ -86,7 +95,9 @@ export function termsOf(comment: string, language: string): Set<string> {
   const stop = stopWords(language);
   const terms = new Set<string>();
   let previous: string | null = null;
-  for (const { word: w, broken } of wordsOf(comment.toLocaleLowerCase(language), language)) {
+  // an address stands as punctuation does: no phrase spans it
+  const text = comment.replace(address, ' . ').toLocaleLowerCase(language);
+  for (const { word: w, broken } of wordsOf(text, language)) {
     if (broken) previous = null;
     if (!worthCounting(w, stop)) {
       previous = null;

@@ -45,6 +45,19 @@ test('a comment is cut into its words and two-word phrases, without stop words, 
   expect([...termsOf('配送がとても遅かったです。', 'ja')]).toContain('配送');
 });
 
+test('a pasted link, an email address or a "word" longer than any word is no theme, and no phrase spans it', () => {
+  expect(
+    [
+      ...termsOf(
+        `Checkout broken https://shop.example.com/checkout?step=2 again, write to help@shop.example or www.shop.example/help ${'a'.repeat(41)} order`,
+        'en',
+      ),
+    ].sort(),
+  ).toEqual(['broken', 'checkout', 'checkout broken', 'order', 'write']);
+  // a long German compound is a word
+  expect(termsOf('Rechtsschutzversicherungsgesellschaften', 'de')).toContain('rechtsschutzversicherungsgesellschaften');
+});
+
 for (const kind of storeKinds) {
   test(`${kind}: themes match the hand-worked lifts, and each opens its comments`, async ({ startCollector }) => {
     const collector = await startCollector({ database: kind });

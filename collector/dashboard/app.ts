@@ -6,6 +6,7 @@ import type { Engagement, Report } from '../analytics/report.js';
 import { answersButton, openAnswers, refreshAnswers } from './views/answers.js';
 import { css, draw, empty } from './charts.js';
 import { addDays } from './days.js';
+import { longText } from './long-text.js';
 import { onInboxFilter, refreshInbox } from './views/inbox.js';
 import { refreshJourney } from './views/journey.js';
 import { refreshSegments } from './views/segments.js';
@@ -93,7 +94,7 @@ function comments(report: Report): void {
       const meta = document.createElement('span');
       meta.className = 'meta';
       meta.textContent = `${c.kind.toUpperCase()} ${c.score} · ${c.touchpoint} · ${new Date(c.answeredAt).toLocaleString()}`;
-      item.append(meta, document.createTextNode(c.comment ?? ''));
+      item.append(meta, longText(c.comment ?? ''));
       return item;
     }),
   );

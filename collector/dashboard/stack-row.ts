@@ -2,7 +2,8 @@
 // would otherwise lose its table semantics, and each cell naming its column for the card's labels.
 
 export interface StackCell {
-  readonly text: string;
+  /** Text, or a node that holds it (a long comment's start and its button). */
+  readonly text: string | Node;
   /** The column's name, shown beside the value on a phone. */
   readonly label: string;
   readonly className?: string | undefined;
@@ -21,7 +22,7 @@ export function stackRow(header: string | Node, cells: readonly StackCell[]): HT
     const cell = document.createElement('td');
     cell.setAttribute('role', 'cell');
     cell.dataset.label = label;
-    cell.textContent = text;
+    cell.append(text);
     if (className) cell.className = className;
     row.append(cell);
   }

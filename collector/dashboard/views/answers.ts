@@ -5,6 +5,7 @@
 import type { AnswerListing } from '../../analytics/drill-down.js';
 import type { AnswerRow } from '../../store/store.js';
 import { addDays } from '../days.js';
+import { longText } from '../long-text.js';
 import { stackRow } from '../stack-row.js';
 import { saveToUrl } from '../url-state.js';
 import { dimensionLabel } from '../wording.js';
@@ -66,10 +67,10 @@ function row({ response: r, segments, followUp }: AnswerRow): HTMLTableRowElemen
   const shown = ['device', 'locale', ...Object.keys(segments).filter((d) => d.startsWith('trait:'))].filter((d) => segments[d]);
   return stackRow(when, [
     { label: 'Score', text: `${r.kind.toUpperCase()} ${r.score}` },
-    { label: 'Comment', text: r.comment ?? '', className: 'comment' },
-    { label: 'Touchpoint', text: r.touchpoint },
-    { label: 'Stage', text: r.stage ?? '–' },
-    { label: 'Segments', text: shown.map((d) => segments[d]).join(' · ') || '–' },
+    { label: 'Comment', text: longText(r.comment ?? ''), className: 'comment' },
+    { label: 'Touchpoint', text: r.touchpoint, className: 'free-text' },
+    { label: 'Stage', text: r.stage ?? '–', className: 'free-text' },
+    { label: 'Segments', text: shown.map((d) => segments[d]).join(' · ') || '–', className: 'free-text' },
     { label: 'Follow-up', text: followUp ? followUp.status : '–' },
   ]);
 }

@@ -2,6 +2,7 @@
 // uses the dashboard's read key; changing a status sends the admin key typed here (kept for this tab only).
 import { hashRoute } from '../../../src/sdk/page.js';
 import type { InboxItem } from '../../store/store.js';
+import { longText } from '../long-text.js';
 
 const settings = document.querySelector<HTMLFormElement>('#admin')!;
 const list = document.querySelector<HTMLOListElement>('#inbox-items')!;
@@ -58,7 +59,7 @@ function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElemen
   heading.append(badge, meta);
   const comment = document.createElement('p');
   comment.className = 'comment';
-  comment.textContent = r.comment ?? (r.partial ? '(left before writing a comment)' : '(no comment)');
+  comment.append(r.comment ? longText(r.comment) : r.partial ? '(left before writing a comment)' : '(no comment)');
 
   const form = document.createElement('form');
   form.className = 'follow-up';

@@ -17,24 +17,53 @@ const bandNames: Record<Response['kind'], Record<Band, string>> = {
 /** Slack's mrkdwn treats & < > as markup: escaped so that a comment cannot ping a channel or forge a link. */
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** Block Kit refuses a whole message (`invalid_blocks`) whose text object is over 3,000 characters. */
+const maxBlockText = 3000;
+
+/**
+ * `raw` as `render` writes it in a text object, cut so that it fits with `cut(length)` after it when it would not fit
+ * whole: the longest start that fits, found by halving, never between the halves of a surrogate pair.
+ */
+function fitted(raw: string, render: (text: string) => string, cut: (length: number) => string): string {
+  const whole = render(raw);
+  if (whole.length <= maxBlockText) return whole;
+  const characters = Array.from(raw);
+  const after = cut(characters.length);
+  const fits = (n: number) => render(characters.slice(0, n).join('')).length + after.length <= maxBlockText;
+  let [low, high] = [0, characters.length];
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle - 1;
+  }
+  return render(characters.slice(0, low).join('')) + after;
+}
+
+const quoted = (text: string) => `>${escape(text).replace(/\n/g, '\n>')}`;
+
 export function slackBody(r: Response, dashboardUrl: string | undefined): string {
   const which = bandOf(r.kind, r.score, r.scale.max);
   const headline = `${r.kind.toUpperCase()} ${r.score} (${bandNames[r.kind][which]}) at ${escape(r.touchpoint)}`;
-  const who = r.userId
-    ? `${escape(r.userId)}${
-        r.traits
-          ? ` · ${escape(
-              Object.entries(r.traits)
-                .map(([k, v]) => `${k}: ${v}`)
-                .join(', '),
-            )}`
-          : ''
-      }`
-    : 'anonymous visitor';
+  const traits = r.traits && Object.entries(r.traits).map(([k, v]) => `${k}: ${v}`);
+  const who = r.userId ? `${r.userId}${traits ? ` · ${traits.join(', ')}` : ''}` : 'anonymous visitor';
   const blocks: unknown[] = [
     { type: 'section', text: { type: 'mrkdwn', text: `*${headline}*${r.partial ? ' · left before the follow-up' : ''}` } },
-    ...(r.comment ? [{ type: 'section', text: { type: 'mrkdwn', text: `>${escape(r.comment).replace(/\n/g, '\n>')}` } }] : []),
-    { type: 'context', elements: [{ type: 'mrkdwn', text: `${who} · ${escape(r.page.url)} · ${r.answeredAt}` }] },
+    ...(r.comment
+      ? [
+          {
+            type: 'section',
+            text: {
+              type: 'mrkdwn',
+              text: fitted(
+                r.comment,
+                quoted,
+                (length) => `…\n_${length.toLocaleString('en')} characters in all: the whole comment is in the dashboard_`,
+              ),
+            },
+          },
+        ]
+      : []),
+    { type: 'context', elements: [{ type: 'mrkdwn', text: fitted(`${who} · ${r.page.url} · ${r.answeredAt}`, escape, () => '…') }] },
     ...(dashboardUrl
       ? [
           {

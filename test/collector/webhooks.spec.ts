@@ -3,6 +3,7 @@
 // instances, rules, Slack messages, a final `failed`, and no way to reach private addresses unless allowed.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { slackBody } from '../../collector/webhooks/payloads.js';
 import { post } from '../../collector/webhooks/sender.js';
 import { parseTargets, WebhookConfigError } from '../../collector/webhooks/targets.js';
 import type { Response } from '../../src/schema/response.js';
@@ -167,6 +168,53 @@ test('rules pick the answers a target gets; a Slack target gets a message colour
     await alerts.close();
     await slack.close();
   }
+});
+
+/** What Block Kit refuses a whole message for (`invalid_blocks`): a text object or a button's URL over 3,000 characters. */
+function overSlackLimits(blocks: unknown): string[] {
+  const over: string[] = [];
+  const visit = (node: unknown, path: string): void => {
+    if (!node || typeof node !== 'object') return;
+    const { type, text, url } = node as { type?: string; text?: unknown; url?: unknown };
+    if ((type === 'mrkdwn' || type === 'plain_text') && typeof text === 'string' && text.length > 3000)
+      over.push(`${path}: ${text.length}`);
+    if (typeof url === 'string' && url.length > 3000) over.push(`${path}.url: ${url.length}`);
+    for (const [key, value] of Object.entries(node)) visit(value, `${path}.${key}`);
+  };
+  visit(blocks, 'blocks');
+  return over;
+}
+
+test("a Slack message stays within Block Kit's limits for the longest answer, and says the comment was cut", () => {
+  const [r] = responses(1, 75);
+  // every & < > becomes an entity of four or five characters in mrkdwn
+  const comment = `Nothing worked <at all> & then ${'the page froze & <reloaded> '.repeat(250)}`.slice(0, 5000);
+  const longest: Response = {
+    ...r!,
+    kind: 'nps',
+    score: 0,
+    scale: { min: 0, max: 10 },
+    touchpoint: 't'.repeat(200),
+    comment,
+    userId: 'u'.repeat(200),
+    traits: Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`trait${i}`, '&'.repeat(1000)])),
+    page: { url: `https://shop.example/${'p'.repeat(2020)}` },
+  };
+  const message = JSON.parse(slackBody(longest, 'https://collect.example/dashboard')) as {
+    attachments: Array<{ blocks: Array<{ type: string; text?: { text: string }; elements?: Array<{ text: string }> }> }>;
+  };
+  const blocks = message.attachments[0]!.blocks;
+  expect(overSlackLimits(blocks)).toEqual([]);
+  const quote = blocks[1]!.text!.text;
+  expect(quote.startsWith('>Nothing worked &lt;at all&gt; &amp; then the page froze')).toBe(true);
+  expect(quote.endsWith('…\n_5,000 characters in all: the whole comment is in the dashboard_')).toBe(true);
+  // the page and the traits are cut too, and never inside an entity
+  const context = blocks[2]!.elements![0]!.text;
+  expect(context.startsWith(`${'u'.repeat(200)} · trait0: &amp;&amp;`)).toBe(true);
+  expect(context).toMatch(/(&amp;)+…$/);
+  // a comment that fits is whole, and says nothing more
+  const short = JSON.parse(slackBody({ ...longest, comment: 'Slow' }, undefined)) as typeof message;
+  expect(short.attachments[0]!.blocks[1]!.text!.text).toBe('>Slow');
 });
 
 test('loopback and private targets are refused unless allowed, at start and at connection time', async () => {

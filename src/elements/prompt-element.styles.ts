@@ -52,6 +52,8 @@ export const promptStyles = css`
     /* narrower on a phone, so that eleven options keep 24 px each on one line at 320 px, whatever the text size */
     padding: 1em clamp(8px, 3%, 1.25em) 1.25em;
     max-inline-size: 40em;
+    /* a site's question may hold a word longer than a phone is wide (a product code, a link): it wraps rather than widen the page */
+    overflow-wrap: break-word;
   }
   :host([mode='popover']) .panel {
     position: fixed;

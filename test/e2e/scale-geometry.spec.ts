@@ -121,6 +121,48 @@ const siteTextStyles =
   'html { font-size: 62.5% } body { font-size: 1.4rem; text-transform: uppercase; letter-spacing: 0.2em; word-spacing: 1em; ' +
   'text-align: center; font-style: italic; font-weight: 700; line-height: 3; white-space: nowrap; text-indent: 3em }';
 
+test("at 320 px, a site's 500-character question with a word wider than the window wraps inside the prompt in every mode", async ({
+  page,
+  openSite,
+}) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await openSite(page, { inlineConfig: {}, body: '<main><cx-nps touchpoint="geometry"></cx-nps></main>' });
+  await page.waitForFunction(() => customElements.get('cx-nps') !== undefined);
+  // a product code or a link in the question: one word of 479 characters
+  const question = `https://shop.example/${'q'.repeat(479)}`;
+  for (const mode of modes) {
+    const { text, panel, options, pageWidth } = await page.evaluate(
+      async ({ mode, question }) => {
+        const main = document.querySelector('main')!;
+        main.innerHTML = `<cx-nps touchpoint="geometry" mode="${mode}" ${mode === 'inline' ? '' : 'open'}></cx-nps>`;
+        const element = main.firstElementChild as HTMLElement & { updateComplete: Promise<unknown> };
+        element.setAttribute('question', question);
+        await element.updateComplete;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const root = element.shadowRoot!;
+        const range = document.createRange();
+        range.selectNodeContents(root.querySelector('.question')!);
+        const box = ({ left, right, top }: DOMRect) => ({ left, right, top });
+        const measured = {
+          text: box(range.getBoundingClientRect()),
+          panel: box(root.querySelector('.panel')!.getBoundingClientRect()),
+          options: [...root.querySelectorAll('[role="radio"]')].map((o) => box(o.getBoundingClientRect())),
+          pageWidth: document.documentElement.scrollWidth,
+        };
+        main.innerHTML = '';
+        return measured;
+      },
+      { mode, question },
+    );
+    expect(pageWidth, `${mode}: the page scrolls sideways`).toBeLessThanOrEqual(320);
+    expect(text.right, `${mode}: the question's text inside its panel`).toBeLessThanOrEqual(panel.right);
+    expect(text.left, `${mode}: the question's text inside its panel`).toBeGreaterThanOrEqual(panel.left);
+    const tops = options.map((o) => o.top);
+    expect(Math.max(...tops) - Math.min(...tops), `${mode}: one row`).toBeLessThan(1);
+    expect(Math.max(...options.map((o) => o.right)), `${mode}: the scale inside the window`).toBeLessThanOrEqual(320);
+  }
+});
+
 /** Where each part of a prompt sits: the panel, the question, each option, the end labels and the close button. */
 async function layout(page: Page, tag: string, mode: string): Promise<Box[]> {
   return page.evaluate(

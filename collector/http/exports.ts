@@ -10,8 +10,20 @@ const pageSize = 1000;
 
 export type ExportFormat = 'csv' | 'json';
 
+/**
+ * A UTF-8 byte order mark before the header: Excel, which a CX team opens the download with, reads a CSV without one in
+ * the machine's legacy code page (Windows-1252 and the like), and every accent and non-Latin comment comes out garbled.
+ * Spreadsheets, browsers' decoders and pandas skip it; Python's csv module wants `encoding='utf-8-sig'`.
+ */
+const byteOrderMark = '\uFEFF';
+
 const formats: Record<ExportFormat, { type: string; start: string; row: (row: AnswerRow, first: boolean) => string; end: string }> = {
-  csv: { type: 'text/csv', start: csvHeader, row: (row) => `${toCsvRow(row.response, row.followUp?.status ?? null)}\r\n`, end: '' },
+  csv: {
+    type: 'text/csv',
+    start: byteOrderMark + csvHeader,
+    row: (row) => `${toCsvRow(row.response, row.followUp?.status ?? null)}\r\n`,
+    end: '',
+  },
   json: { type: 'application/json', start: '[', row: (row, first) => `${first ? '\n' : ',\n'}${JSON.stringify(row)}`, end: '\n]\n' },
 };
 

@@ -217,7 +217,10 @@ for (const database of storeKinds) {
       await collector.post(batch(sent));
       const reply = await fetch(`${collector.url}v1/responses.csv`);
       expect(reply.headers.get('content-type')).toContain('text/csv');
-      const [header, ...rows] = parseCsv(await reply.text());
+      const bytes = Buffer.from(await reply.arrayBuffer());
+      // the UTF-8 byte order mark Excel needs to read the comments as UTF-8 rather than in a legacy code page
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const [header, ...rows] = parseCsv(bytes.subarray(3).toString('utf8'));
       expect(header).toEqual(expect.arrayContaining(['id', 'kind', 'score', 'touchpoint', 'comment', 'answered_at', 'traits']));
       const column = (name: string) => header!.indexOf(name);
       const byId = new Map(rows.map((row) => [row[column('id')], row]));

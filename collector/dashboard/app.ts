@@ -35,9 +35,13 @@ function query(): URLSearchParams {
   return params;
 }
 
-/** Why a range holds no day at all, when From is after To; the date pickers offer only days that make a range. */
-function emptyRange(): string | undefined {
+/** The date pickers offer only days that make a range: To from From on, From up to To. */
+function boundPickers(): void {
   [untilField.min, sinceField.max] = [sinceField.value, untilField.value];
+}
+
+/** Why a range holds no day at all: From after To (typed by hand, or in a link). */
+function emptyRange(): string | undefined {
   const [since, until] = [sinceField.value, untilField.value];
   return since && until && since > until ? `No days chosen: From (${since}) is after To (${until}).` : undefined;
 }
@@ -162,6 +166,7 @@ async function refresh(): Promise<void> {
   distribution('dist-ces', 'CES answers', 'ces', report.distribution.ces, 1);
   comments(report);
   touchpointOptions(report.touchpoints);
+  boundPickers();
   status.textContent = emptyRange() ?? answers(nps.n + csat.n + ces.n);
   await Promise.all([
     refreshJourney(params),

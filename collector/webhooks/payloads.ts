@@ -63,7 +63,27 @@ export function slackBody(r: Response, dashboardUrl: string | undefined): string
           },
         ]
       : []),
-    { type: 'context', elements: [{ type: 'mrkdwn', text: fitted(`${who} · ${r.page.url} · ${r.answeredAt}`, escape, () => '…') }] },
+    {
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: fitted(`${who} · ${r.page.url} · ${r.answeredAt}`, escape, () => '…') },
+        // what the site recorded with the answer (an order or ticket number): how the customer is found again
+        ...(r.metadata
+          ? [
+              {
+                type: 'mrkdwn',
+                text: fitted(
+                  Object.entries(r.metadata)
+                    .map(([k, v]) => `${k}: ${v}`)
+                    .join(' · '),
+                  escape,
+                  () => '…',
+                ),
+              },
+            ]
+          : []),
+      ],
+    },
     ...(dashboardUrl
       ? [
           {

@@ -145,7 +145,14 @@ test('rules pick the answers a target gets; a Slack target gets a message colour
   try {
     const [a, b, c, d] = responses(4, 74);
     const base = { kind: 'nps' as const, scale: { min: 0, max: 10 }, touchpoint: 'checkout-complete' };
-    const detractor = { ...a!, ...base, score: 3, comment: 'The coupon field <did> not work', userId: 'u-42' };
+    const detractor = {
+      ...a!,
+      ...base,
+      score: 3,
+      comment: 'The coupon field <did> not work',
+      userId: 'u-42',
+      metadata: { orderId: 'A-1001' },
+    };
     const silentDetractor = { ...b!, ...base, score: 2 };
     const promoter = { ...c!, ...base, score: 10, comment: 'Great' };
     const partial = { ...d!, ...base, score: 1, comment: 'x', partial: true };
@@ -161,6 +168,8 @@ test('rules pick the answers a target gets; a Slack target gets a message colour
     expect(forDetractor.text).toBe('NPS 3 (detractor) at checkout-complete: The coupon field &lt;did&gt; not work');
     expect(forDetractor.attachments[0]!.color).toBe('#d92d20');
     expect(JSON.stringify(forDetractor.attachments[0]!.blocks)).toContain('u-42');
+    // the order the answer was about, to find the customer again
+    expect(JSON.stringify(forDetractor.attachments[0]!.blocks)).toContain('orderId: A-1001');
     expect(JSON.stringify(forDetractor.attachments[0]!.blocks)).toContain('https://collect.example/dashboard');
     expect(messages.find((m) => m.text.startsWith('NPS 10'))!.attachments[0]!.color).toBe('#12b76a');
     expect(messages.find((m) => m.text.startsWith('NPS 2'))!.attachments[0]!.color).toBe('#d92d20');
@@ -199,6 +208,7 @@ test("a Slack message stays within Block Kit's limits for the longest answer, an
     userId: 'u'.repeat(200),
     traits: Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`trait${i}`, '&'.repeat(1000)])),
     page: { url: `https://shop.example/${'p'.repeat(2020)}` },
+    metadata: Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`m${i}`, '<'.repeat(1000)])),
   };
   const message = JSON.parse(slackBody(longest, 'https://collect.example/dashboard')) as {
     attachments: Array<{ blocks: Array<{ type: string; text?: { text: string }; elements?: Array<{ text: string }> }> }>;

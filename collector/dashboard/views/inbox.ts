@@ -57,6 +57,12 @@ function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElemen
   badge.className = 'badge';
   badge.textContent = `${r.kind.toUpperCase()} ${r.score}`;
   heading.append(badge, meta);
+  // what the site recorded with the answer (an order or ticket number): how the customer is found again
+  const details = document.createElement('p');
+  details.className = 'meta';
+  details.textContent = Object.entries(r.metadata ?? {})
+    .map(([key, value]) => `${key}: ${value}`)
+    .join(' · ');
   const comment = document.createElement('p');
   comment.className = 'comment';
   comment.append(r.comment ? longText(r.comment) : r.partial ? '(left before writing a comment)' : '(no comment)');
@@ -116,7 +122,7 @@ function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElemen
     })();
   });
   const text = document.createElement('div');
-  text.append(heading, comment);
+  text.append(heading, ...(details.textContent ? [details] : []), comment);
   li.append(text, form);
   return li;
 }

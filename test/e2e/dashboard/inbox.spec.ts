@@ -106,3 +106,23 @@ test("an answer from a hash-routed app shows its view's route in the inbox, with
     rmSync(data, { recursive: true, force: true });
   }
 });
+
+test('an answer recorded with metadata (an order number) shows it in its inbox item, to find the customer again', async ({ page }) => {
+  const data = mkdtempSync(join(tmpdir(), 'cxkit-inbox-'));
+  const server = await startDemoServer({ port: 0, dataFile: join(data, 'demo.db'), quiet: true });
+  try {
+    const now = Date.now();
+    await postInBatches(server.url, [
+      ...answersOf('checkout-complete', 'nps', 2, 1, now, { metadata: { orderId: 'A-1001', express: true } }),
+      ...answersOf('checkout-complete', 'nps', 1, 1, now - 60_000),
+    ]);
+    await page.goto(`${server.url}dashboard`);
+    const items = page.getByRole('region', { name: 'Follow-up inbox' }).getByRole('listitem');
+    await expect(items).toHaveCount(2);
+    await expect(items.nth(0).locator('.meta')).toHaveText([/^NPS 2checkout-complete · /, 'orderId: A-1001 · express: true']);
+    await expect(items.nth(1).locator('.meta')).toHaveCount(1);
+  } finally {
+    await server.close();
+    rmSync(data, { recursive: true, force: true });
+  }
+});

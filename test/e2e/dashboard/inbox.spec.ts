@@ -4,9 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer } from '../../../demo/serve.js';
-import { answersOf, postInBatches } from '../../support/answers.js';
+import { answersOf } from '../../support/answers.js';
 import { audit } from '../support/axe.js';
 import { expect, test } from '../support/fixtures.js';
+import { withDashboard } from './dashboard-server.js';
 
 for (const width of [1280, 390]) {
   test(`at ${width} px: the inbox changes a status with the admin key, refuses the read key, and is axe-clean`, async ({ page }) => {
@@ -88,41 +89,31 @@ test('the tiles show the response rate of each kind beside its score', async ({ 
 });
 
 test("an answer from a hash-routed app shows its view's route in the inbox, without the route's query", async ({ page }) => {
-  const data = mkdtempSync(join(tmpdir(), 'cxkit-inbox-'));
-  const server = await startDemoServer({ port: 0, dataFile: join(data, 'demo.db'), quiet: true });
-  try {
-    const now = Date.now();
-    await postInBatches(server.url, [
-      ...answersOf('ticket-closed', 'nps', 2, 1, now, { page: { url: 'https://app.example/#/tickets/4521?tab=chat' } }),
-      ...answersOf('help-article', 'nps', 1, 1, now - 60_000, { page: { url: 'https://shop.example/help?q=refund#reviews' } }),
-    ]);
-    await page.goto(`${server.url}dashboard`);
+  const now = Date.now();
+  const answers = [
+    ...answersOf('ticket-closed', 'nps', 2, 1, now, { page: { url: 'https://app.example/#/tickets/4521?tab=chat' } }),
+    ...answersOf('help-article', 'nps', 1, 1, now - 60_000, { page: { url: 'https://shop.example/help?q=refund#reviews' } }),
+  ];
+  await withDashboard(answers, async (url) => {
+    await page.goto(`${url}dashboard`);
     const items = page.getByRole('region', { name: 'Follow-up inbox' }).getByRole('listitem');
     await expect(items).toHaveCount(2);
     await expect(items.nth(0)).toContainText('ticket-closed · /#/tickets/4521 · ');
     await expect(items.nth(1)).toContainText('help-article · /help · ');
-  } finally {
-    await server.close();
-    rmSync(data, { recursive: true, force: true });
-  }
+  });
 });
 
 test('an answer recorded with metadata (an order number) shows it in its inbox item, to find the customer again', async ({ page }) => {
-  const data = mkdtempSync(join(tmpdir(), 'cxkit-inbox-'));
-  const server = await startDemoServer({ port: 0, dataFile: join(data, 'demo.db'), quiet: true });
-  try {
-    const now = Date.now();
-    await postInBatches(server.url, [
-      ...answersOf('checkout-complete', 'nps', 2, 1, now, { metadata: { orderId: 'A-1001', express: true } }),
-      ...answersOf('checkout-complete', 'nps', 1, 1, now - 60_000),
-    ]);
-    await page.goto(`${server.url}dashboard`);
+  const now = Date.now();
+  const answers = [
+    ...answersOf('checkout-complete', 'nps', 2, 1, now, { metadata: { orderId: 'A-1001', express: true } }),
+    ...answersOf('checkout-complete', 'nps', 1, 1, now - 60_000),
+  ];
+  await withDashboard(answers, async (url) => {
+    await page.goto(`${url}dashboard`);
     const items = page.getByRole('region', { name: 'Follow-up inbox' }).getByRole('listitem');
     await expect(items).toHaveCount(2);
     await expect(items.nth(0).locator('.meta')).toHaveText([/^NPS 2checkout-complete · /, 'orderId: A-1001 · express: true']);
     await expect(items.nth(1).locator('.meta')).toHaveCount(1);
-  } finally {
-    await server.close();
-    rmSync(data, { recursive: true, force: true });
-  }
+  });
 });

@@ -1,14 +1,15 @@
 // A customer's comment in a list (the inbox, the drill-down, the latest comments): up to 5,000 characters, of which the
 // list shows the start and a button the rest, so that one long comment does not push every other answer out of reach.
 
-/** Where a long comment is cut: about three lines of a wide list, at a space when there is one near. */
+/** Where a long comment is cut: about three lines of a wide list, at a space when there is one this near before it. */
 const shownLength = 280;
+const spaceWithin = 40;
 /** A comment this much longer than `shownLength` is shown whole: a button to show ten more characters helps no one. */
 const slack = 80;
 
 function startOf(text: string): string {
   const space = text.lastIndexOf(' ', shownLength);
-  let cut = space > shownLength - slack / 2 ? space : shownLength;
+  let cut = space > shownLength - spaceWithin ? space : shownLength;
   // never between the two halves of an emoji or other character outside the Basic Multilingual Plane
   if (/[\uD800-\uDBFF]/.test(text.charAt(cut - 1))) cut -= 1;
   return `${text.slice(0, cut).trimEnd()}…`;
@@ -18,6 +19,8 @@ function startOf(text: string): string {
 export function longText(text: string): Node {
   if (text.length <= shownLength + slack) return document.createTextNode(text);
   const start = startOf(text);
+  // as a person counts them: an emoji is one
+  const characters = [...text].length;
   const shown = document.createElement('span');
   shown.textContent = start;
   const toggle = document.createElement('button');
@@ -26,7 +29,7 @@ export function longText(text: string): Node {
   const set = (open: boolean) => {
     shown.textContent = open ? text : start;
     toggle.setAttribute('aria-expanded', String(open));
-    toggle.textContent = open ? 'Show less' : `Show all ${text.length.toLocaleString('en')} characters`;
+    toggle.textContent = open ? 'Show less' : `Show all ${characters.toLocaleString('en')} characters`;
   };
   toggle.addEventListener('click', () => set(toggle.getAttribute('aria-expanded') !== 'true'));
   set(false);

@@ -1,6 +1,6 @@
 // The bodies a webhook carries: the Standard Webhooks event (contract section 8), or a Slack incoming-webhook message
 // coloured by the answer's band, for the people who should act on it.
-import type { Response } from '../../src/schema/response.js';
+import type { Attributes, Response } from '../../src/schema/response.js';
 import { bandOf, type Band } from '../../src/sdk/scores.js';
 
 export function standardBody(response: Response, at: Date): string {
@@ -41,11 +41,13 @@ function fitted(raw: string, render: (text: string) => string, cut: (length: num
 
 const quoted = (text: string) => `>${escape(text).replace(/\n/g, '\n>')}`;
 
+/** Traits or metadata as `key: value` pairs. */
+const pairs = (attributes: Attributes) => Object.entries(attributes).map(([key, value]) => `${key}: ${value}`);
+
 export function slackBody(r: Response, dashboardUrl: string | undefined): string {
   const which = bandOf(r.kind, r.score, r.scale.max);
   const headline = `${r.kind.toUpperCase()} ${r.score} (${bandNames[r.kind][which]}) at ${escape(r.touchpoint)}`;
-  const traits = r.traits && Object.entries(r.traits).map(([k, v]) => `${k}: ${v}`);
-  const who = r.userId ? `${r.userId}${traits ? ` · ${traits.join(', ')}` : ''}` : 'anonymous visitor';
+  const who = r.userId ? `${r.userId}${r.traits ? ` · ${pairs(r.traits).join(', ')}` : ''}` : 'anonymous visitor';
   const blocks: unknown[] = [
     { type: 'section', text: { type: 'mrkdwn', text: `*${headline}*${r.partial ? ' · left before the follow-up' : ''}` } },
     ...(r.comment
@@ -72,13 +74,7 @@ export function slackBody(r: Response, dashboardUrl: string | undefined): string
           ? [
               {
                 type: 'mrkdwn',
-                text: fitted(
-                  Object.entries(r.metadata)
-                    .map(([k, v]) => `${k}: ${v}`)
-                    .join(' · '),
-                  escape,
-                  () => '…',
-                ),
+                text: fitted(pairs(r.metadata).join(' · '), escape, () => '…'),
               },
             ]
           : []),

@@ -7,6 +7,7 @@ import { answersButton, openAnswers, refreshAnswers } from './views/answers.js';
 import { css, draw, empty } from './charts.js';
 import { addDays } from './days.js';
 import { longText } from './long-text.js';
+import { couldNotLoad, newestLoads } from './newest-loads.js';
 import { onInboxFilter, refreshInbox } from './views/inbox.js';
 import { refreshJourney } from './views/journey.js';
 import { refreshSegments } from './views/segments.js';
@@ -116,22 +117,26 @@ function touchpointOptions(touchpoints: readonly string[]): void {
   select.replaceChildren(all, ...touchpoints.map((t) => new Option(t, t, false, t === chosen)));
 }
 
+const loadReport = newestLoads();
+
 async function refresh(): Promise<void> {
   const params = query();
   document.querySelector<HTMLAnchorElement>('#csv')!.href = `/v1/responses.csv?${params}`;
   status.textContent = 'Loading…';
-  const response = await fetch(`/v1/report?${params}`);
-  if (response.status === 401) {
+  const loaded = await loadReport<Report>(`/v1/report?${params}`);
+  // a newer refresh has started: it draws
+  if (!loaded) return;
+  if ('status' in loaded && loaded.status === 401) {
     status.textContent = readKey
       ? "This read key is not the collector's: open the dashboard as /dashboard?key= followed by the key given to cxkit-collector with --read-key."
       : 'This collector needs its read key: open the dashboard as /dashboard?key= followed by the key given to cxkit-collector with --read-key.';
     return;
   }
-  if (!response.ok) {
-    status.textContent = `Could not load the report (HTTP ${response.status}).`;
+  if (!('body' in loaded)) {
+    status.textContent = couldNotLoad('the report', loaded);
     return;
   }
-  const report = (await response.json()) as Report;
+  const report = loaded.body;
   const { nps, csat, ces, ci95 } = report.summary;
   const { byKind, followUp } = report.summary;
   const answers = (n: number) => count(n, 'answer', 'answers');

@@ -9,6 +9,7 @@ import { longText } from '../long-text.js';
 import { stackRow } from '../stack-row.js';
 import { saveToUrl } from '../url-state.js';
 import { dimensionLabel } from '../wording.js';
+import { couldNotLoad, newestLoads } from '../newest-loads.js';
 
 const section = document.querySelector<HTMLElement>('#answers')!;
 const form = document.querySelector<HTMLFormElement>('#answer-options')!;
@@ -22,6 +23,7 @@ let here: string | null = null;
 
 /** Answers a page: a screenful to read, not a report. */
 const pageSize = 20;
+const newest = newestLoads();
 
 function query(): URLSearchParams {
   const params = new URLSearchParams(filter);
@@ -84,12 +86,13 @@ async function load(): Promise<void> {
   section.querySelector<HTMLAnchorElement>('#answers-json')!.href = `/v1/answers.json?${exports}`;
   if (here) params.set('after', here);
   const status = section.querySelector('#answer-status')!;
-  const response = await fetch(`/v1/answers?${params}`);
-  if (!response.ok) {
-    status.textContent = `Could not load the answers (HTTP ${response.status}).`;
+  const loaded = await newest<AnswerListing>(`/v1/answers?${params}`);
+  if (!loaded) return;
+  if (!('body' in loaded)) {
+    status.textContent = couldNotLoad('the answers', loaded);
     return;
   }
-  const listing = (await response.json()) as AnswerListing;
+  const listing = loaded.body;
   const body = section.querySelector('#answer-table tbody')!;
   body.replaceChildren(...listing.answers.map(row));
   const first = pages.length * pageSize + 1;

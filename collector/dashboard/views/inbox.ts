@@ -4,6 +4,7 @@ import { hashRoute } from '../../../src/sdk/page.js';
 import type { Attributes } from '../../../src/schema/response.js';
 import type { InboxItem } from '../../store/store.js';
 import { longText } from '../long-text.js';
+import { couldNotLoad, newestLoads } from '../newest-loads.js';
 
 const settings = document.querySelector<HTMLFormElement>('#admin')!;
 const list = document.querySelector<HTMLOListElement>('#inbox-items')!;
@@ -123,6 +124,7 @@ function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElemen
 
 const more = document.querySelector<HTMLButtonElement>('#inbox-more')!;
 const pageSize = 10;
+const load = newestLoads();
 let shownCount = pageSize;
 
 /** Loads the inbox for the dashboard's filters (`params` carries the read key when there is one). */
@@ -131,12 +133,13 @@ export async function refreshInbox(params: URLSearchParams, onChanged: () => Pro
   if (showSelect.value) query.set('status', showSelect.value);
   // one more than shown tells whether there is more
   query.set('limit', String(shownCount + 1));
-  const reply = await fetch(`/v1/inbox?${query}`);
-  if (!reply.ok) {
-    status.textContent = `Could not load the inbox (HTTP ${reply.status}).`;
+  const loaded = await load<{ items: InboxItem[] }>(`/v1/inbox?${query}`);
+  if (!loaded) return;
+  if (!('body' in loaded)) {
+    status.textContent = couldNotLoad('the inbox', loaded);
     return;
   }
-  const { items } = (await reply.json()) as { items: InboxItem[] };
+  const { items } = loaded.body;
   list.replaceChildren(...items.slice(0, shownCount).map((item) => itemView(item, onChanged)));
   more.hidden = items.length <= shownCount;
   more.onclick = () => {

@@ -4,8 +4,10 @@ import type { Journey, JourneyMoment } from '../../analytics/journey.js';
 import { answersButton } from './answers.js';
 import { stackRow } from '../stack-row.js';
 import { count, format } from '../wording.js';
+import { couldNotLoad, newestLoads } from '../newest-loads.js';
 
 const section = document.querySelector<HTMLElement>('#journey')!;
+const load = newestLoads();
 const metric = { nps: 'NPS', csat: 'CSAT %', ces: 'CES (1–7)' } as const;
 
 const scoreOf = (m: Pick<JourneyMoment, 'kind' | 'score'>) => (m.score === null ? '–' : format(m.score, m.kind === 'ces' ? 2 : 0));
@@ -60,13 +62,14 @@ function table(caption: string, moments: readonly JourneyMoment[]): HTMLTableEle
 export async function refreshJourney(params: URLSearchParams): Promise<void> {
   const list = section.querySelector('#journey-stages')!;
   const truth = section.querySelector('#moments-of-truth')!;
-  const response = await fetch(`/v1/journey?${params}`);
-  if (!response.ok) {
+  const loaded = await load<Journey>(`/v1/journey?${params}`);
+  if (!loaded) return;
+  if (!('body' in loaded)) {
     list.replaceChildren();
-    truth.textContent = `Could not load the journey (HTTP ${response.status}).`;
+    truth.textContent = couldNotLoad('the journey', loaded);
     return;
   }
-  const journey = (await response.json()) as Journey;
+  const journey = loaded.body;
   const tables = journey.stages.map((s) => table(s.stage, s.moments));
   if (journey.unstaged.length) tables.push(table('No stage', journey.unstaged));
   list.replaceChildren(...tables);

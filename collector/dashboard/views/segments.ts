@@ -8,10 +8,12 @@ import { answersButton } from './answers.js';
 import { stackRow } from '../stack-row.js';
 import { saveToUrl } from '../url-state.js';
 import { bounds, count, dimensionLabel, format, metricDigits, metricName, metricScale, pValue } from '../wording.js';
+import { couldNotLoad, newestLoads } from '../newest-loads.js';
 
 const options = document.querySelector<HTMLFormElement>('#segment-options')!;
 const kinds = ['nps', 'csat', 'ces'] as const;
 let filter = new URLSearchParams();
+const newest = newestLoads();
 
 const field = (name: string) => options.elements.namedItem(name) as HTMLSelectElement;
 
@@ -105,19 +107,20 @@ async function load(): Promise<void> {
   if (by) params.set('by', by);
   if (a && b && a !== b) (params.set('a', a), params.set('b', b));
   const status = document.querySelector('#segment-status')!;
-  let response = await fetch(`/v1/segments?${params}`);
-  if (response.status === 400 && by) {
+  let loaded = await newest<Segments>(`/v1/segments?${params}`);
+  if (loaded && 'status' in loaded && loaded.status === 400 && by) {
     // a link from a collector that segmented by a trait this one does not: the first dimension instead
     field('by').value = '';
     params.delete('by');
-    response = await fetch(`/v1/segments?${params}`);
+    loaded = await newest<Segments>(`/v1/segments?${params}`);
   }
-  if (!response.ok) {
-    status.textContent = `Could not load the segments (HTTP ${response.status}).`;
+  if (!loaded) return;
+  if (!('body' in loaded)) {
+    status.textContent = couldNotLoad('the segments', loaded);
     return;
   }
   status.textContent = '';
-  const segments = (await response.json()) as Segments;
+  const segments = loaded.body;
   fill(
     field('by'),
     segments.dimensions.map((d) => [d, dimensionLabel(d)]),

@@ -3,12 +3,14 @@
 import type { Theme, Themes } from '../../analytics/themes/themes.js';
 import { answersButton } from './answers.js';
 import { count, format } from '../wording.js';
+import { couldNotLoad, newestLoads } from '../newest-loads.js';
 
 const section = document.querySelector<HTMLElement>('#themes')!;
 const options = document.querySelector<HTMLFormElement>('#theme-options')!;
 const languageField = options.elements.namedItem('language') as HTMLSelectElement;
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 let latest: Themes | null = null;
+const load = newestLoads();
 
 function item(theme: Theme, side: 'unhappy' | 'happy', comments: { unhappy: number; happy: number }): HTMLLIElement {
   const li = document.createElement('li');
@@ -59,12 +61,13 @@ function render(): void {
 }
 
 export async function refreshThemes(params: URLSearchParams): Promise<void> {
-  const response = await fetch(`/v1/themes?${params}`);
-  if (!response.ok) {
-    section.querySelector('#themes-status')!.textContent = `Could not load the themes (HTTP ${response.status}).`;
+  const loaded = await load<Themes>(`/v1/themes?${params}`);
+  if (!loaded) return;
+  if (!('body' in loaded)) {
+    section.querySelector('#themes-status')!.textContent = couldNotLoad('the themes', loaded);
     return;
   }
-  latest = (await response.json()) as Themes;
+  latest = loaded.body;
   render();
 }
 

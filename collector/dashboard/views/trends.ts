@@ -7,11 +7,13 @@ import type { BucketSize, MetricTrend, PeriodChange, RollingPoint, Trends } from
 import { answersButton } from './answers.js';
 import { css, draw, empty, translucent } from '../charts.js';
 import { bounds, count, format, metricDigits, metricName, metricScale, pValue } from '../wording.js';
+import { newestLoads } from '../newest-loads.js';
 
 const options = document.querySelector<HTMLFormElement>('#trend-options')!;
 const label = { nps: 'NPS', csat: 'CSAT %', ces: 'CES (1–7)' } as const;
 const bucketWords: Record<BucketSize, [string, string]> = { day: ['day', 'days'], week: ['week', 'weeks'], month: ['month', 'months'] };
 let latest: Trends | null = null;
+const load = newestLoads();
 
 /** A metric's block: the change in words, the chart, and its buckets as a table for anyone who does not read charts. */
 function block(kind: PromptKind): void {
@@ -173,9 +175,9 @@ function render(): void {
 }
 
 export async function refreshTrends(params: URLSearchParams): Promise<void> {
-  const response = await fetch(`/v1/trends?${params}`);
-  if (!response.ok) return;
-  latest = (await response.json()) as Trends;
+  const loaded = await load<Trends>(`/v1/trends?${params}`);
+  if (!loaded || !('body' in loaded)) return;
+  latest = loaded.body;
   render();
 }
 

@@ -47,6 +47,19 @@ function emptyRange(): string | undefined {
   return since && until && since > until ? `No days chosen: From (${since}) is after To (${until}).` : undefined;
 }
 
+/**
+ * The collector counts days in UTC (From, To, the trends' days) while answers show their local time: where this
+ * browser's clock is not on UTC, the hint under the dates says where a day starts and ends on it.
+ */
+function showDayZone(): void {
+  const midnight = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+  if (midnight.getHours() === 0 && midnight.getMinutes() === 0) return;
+  const time = midnight.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+  const hint = document.querySelector<HTMLElement>('#day-zone')!;
+  hint.textContent = `Days are counted in UTC: each runs from ${time} to ${time} your time.`;
+  hint.hidden = false;
+}
+
 function tile(id: string, value: string, detail: string): void {
   const el = document.getElementById(id)!;
   el.querySelector('.value')!.textContent = value;
@@ -197,6 +210,7 @@ for (const [id, label, narrowing] of [
   document.getElementById(id)!.append(link);
 }
 restoreFromUrl();
+showDayZone();
 form.addEventListener('change', () => void refresh());
 matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => void refresh());
 void refresh();

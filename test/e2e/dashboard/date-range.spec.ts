@@ -51,3 +51,27 @@ test('a From after To says that no day is chosen', async ({ page }) => {
     await expect(page.locator('#tile-nps .value')).toHaveText('–');
   });
 });
+
+for (const [timezoneId, hint] of [
+  ['Asia/Kolkata', 'Days are counted in UTC: each runs from 5:30 AM to 5:30 AM your time.'],
+  ['UTC', null],
+] as const) {
+  test(`in ${timezoneId}, the dates ${hint ? 'say where a UTC day starts and ends on the clock of the browser' : 'need no word on time zones'}`, async ({
+    browser,
+  }) => {
+    await withDashboard(data, async (url) => {
+      const context = await browser.newContext({ timezoneId, locale: 'en-US' });
+      const page = await context.newPage();
+      await page.goto(`${url}dashboard`);
+      await expect(page.locator('#status')).toHaveText('7 answers');
+      const from = page.getByLabel('From', { exact: true });
+      if (hint) {
+        await expect(page.locator('#day-zone')).toHaveText(hint);
+        await expect(from).toHaveAccessibleDescription(hint);
+      } else {
+        await expect(page.locator('#day-zone')).toBeHidden();
+      }
+      await context.close();
+    });
+  });
+}

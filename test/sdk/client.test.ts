@@ -3,7 +3,7 @@ import { openDB } from 'idb';
 import { responseSchema } from '../../src/schema/response.js';
 import { CxValidationError, isCxError } from '../../src/sdk/errors.js';
 import { Collector } from '../support/collector.js';
-import { destroyTestClients, nextEvent, nps, storedIn, testClient } from '../support/clients.js';
+import { destroyTestClients, idleClient, nextEvent, nps, storedIn, testClient } from '../support/clients.js';
 
 describe('createClient and record', () => {
   afterEach(destroyTestClients);
@@ -127,6 +127,36 @@ describe('createClient and record', () => {
       expect((thrown as Error).message).to.satisfy((m: string) => m.startsWith(message), `${(thrown as Error).message} ≠ ${message}`);
     }
     expect(await client.pending()).to.equal(0);
+  });
+
+  it('refuses at record() and draft() an answer no request can carry, instead of storing one that delivery would drop', async () => {
+    const collector = new Collector();
+    const client = await idleClient(collector, { batch: { maxBytes: 2048 } });
+    const fits = await client.record({ ...nps(9), comment: 'a'.repeat(1000) });
+    const refusal = async (attempt: Promise<unknown>) => {
+      let thrown: unknown;
+      await attempt.catch((error: unknown) => (thrown = error));
+      expect(thrown).to.be.instanceOf(CxValidationError);
+      return (thrown as Error).message;
+    };
+    const tooBig = /^the answer is \d+ bytes as sent, over batch\.maxBytes \(2048\): shorten its traits, metadata or comment$/;
+    expect(await refusal(client.record({ ...nps(3), comment: 'b'.repeat(2000) }))).to.match(
+      new RegExp(`^cxkit: record: ${tooBig.source.slice(1)}`),
+    );
+    expect(await refusal(client.draft({ ...nps(3), metadata: { note: 'c'.repeat(1000), more: 'd'.repeat(1000) } }))).to.match(
+      new RegExp(`^cxkit: draft: ${tooBig.source.slice(1)}`),
+    );
+    expect(await client.pending()).to.equal(1);
+    expect(await client.flush()).to.deep.equal({ sent: 1, failed: 0, pending: 0 });
+    expect(await collector.receivedIds()).to.deep.equal([fits.id]);
+
+    // with the default limit: traits that no request could carry, however the answer is sent
+    const identified = testClient(new Collector(), { flushDelayMs: 60_000 });
+    identified.identify('user-1', Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`trait${i}`, 'x'.repeat(1000)])));
+    expect(await refusal(identified.record(nps(9)))).to.match(
+      /^cxkit: record: the answer is 7\d{4} bytes as sent, over batch\.maxBytes \(61440\)/,
+    );
+    expect(await identified.pending()).to.equal(0);
   });
 
   it('accepts CES on a 1–5 scale but not a scale foreign to the kind', async () => {

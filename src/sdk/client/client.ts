@@ -8,12 +8,13 @@ import { standardQuestions } from '../../locales/standard-questions.js';
 import { sdkInfo } from '../../version.js';
 import type { ClientEventMap, FlushResult } from './client-events.js';
 import { outsideAppZone } from '../app-zone.js';
+import { bytesAlone } from '../delivery/batches.js';
 import type { StartDelivery } from '../delivery/deliverer.js';
 import { deviceClass, displayRecorder, type DisplayHandle, type ShownPrompt } from '../displays.js';
 import { startDraft, type Draft } from '../drafts.js';
 import { holdPageLock } from '../page-lock.js';
 import { Emitter } from './emitter.js';
-import { CxError, parseOrThrow } from '../errors.js';
+import { CxError, CxValidationError, parseOrThrow } from '../errors.js';
 import { enqueueTime } from '../outbox/enqueue-time.js';
 import { anonymousId, storeAnonymousId, uuid } from '../ids.js';
 import { Outbox } from '../outbox/outbox.js';
@@ -313,6 +314,16 @@ function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: Cli
   // without touchpoints nothing else reads the memory: read it once, so that answers can say new or returning
   if (engineStart === undefined) void memory.read().catch(() => undefined);
 
+  /** An answer as big as `response` can never be sent: refused now, by name, rather than stored for delivery to drop. */
+  function fitsOneRequest(response: Response, root: string): Response {
+    const bytes = bytesAlone(response);
+    if (bytes > resolved.batch.maxBytes) {
+      const message = `the answer is ${bytes} bytes as sent, over batch.maxBytes (${resolved.batch.maxBytes}): shorten its traits, metadata or comment`;
+      throw new CxValidationError([{ path: root, message }]);
+    }
+    return response;
+  }
+
   /** What beforeSend makes of a response: null when it drops it; a response it changed is validated again. */
   function redact(response: Response): Response | null {
     const redacted = resolved.beforeSend ? resolved.beforeSend(response) : response;
@@ -338,6 +349,7 @@ function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: Cli
       const response = redact(built);
       // dropped by beforeSend: nothing is stored or sent
       if (response === null) return built;
+      fitsOneRequest(response, 'record');
       // consent denied: the answer is taken and dropped, like one beforeSend drops
       if (consent === 'denied') return response;
       // delivery's file comes while the answer is stored: the send as the page goes away needs it, and a visitor who
@@ -355,7 +367,7 @@ function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: Cli
       // held before the draft is stored, so that no other tab takes it for one an abandoned page left
       await pageLock.held;
       const { draft, stored } = startDraft(buildResponse(checked), owner, resolved.draftTimeoutMs, {
-        prepare: (response) => parseOrThrow(responsePlan, response, 'draft'),
+        prepare: (response) => fitsOneRequest(parseOrThrow(responsePlan, response, 'draft'), 'draft'),
         async put(entry) {
           if (consent === 'denied') return;
           const response = redact(entry.response);

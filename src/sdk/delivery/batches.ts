@@ -1,5 +1,6 @@
 // Packs waiting answers into request bodies within the response-count and byte limits.
 import type { Display } from '../../schema/display.js';
+import type { Response } from '../../schema/response.js';
 import type { OutboxEntry } from '../outbox/store.js';
 import { plainJson } from './plain-json.js';
 
@@ -54,6 +55,14 @@ function batchBody(payloads: readonly Payload[], sentAt: string): string {
 export const stampedNow = (body: string) => body.replace(/"sentAt":"[^"]*"/, `"sentAt":"${new Date().toISOString()}"`);
 
 const displaysKey = byteLength(',"displays":[]');
+/** What a request holds besides its entries: `{"v":1,"sentAt":"…","responses":[]}` (every `sentAt` is as long). */
+const envelope = byteLength(batchBody([], new Date(0).toISOString()));
+
+/**
+ * The bytes of a request that carries this answer alone: over `batch.maxBytes`, no request can carry it, and
+ * `record()` refuses it rather than store an answer delivery would have to drop.
+ */
+export const bytesAlone = (response: Response) => envelope + byteLength(plainJson(response));
 
 /**
  * Splits entries, in order, into batches of at most `maxResponses` and `maxBytes`.
@@ -64,7 +73,6 @@ export function packBatches(
   limits: BatchLimits,
   sentAt: string,
 ): { batches: PackedBatch[]; oversized: OutboxEntry[] } {
-  const envelope = byteLength(batchBody([], sentAt));
   const batches: PackedBatch[] = [];
   const oversized: OutboxEntry[] = [];
   let current: Payload[] = [];

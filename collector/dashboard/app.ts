@@ -130,13 +130,13 @@ function touchpointOptions(touchpoints: readonly string[]): void {
   select.replaceChildren(all, ...touchpoints.map((t) => new Option(t, t, false, t === chosen)));
 }
 
-const loadReport = newestLoads();
+const newestReport = newestLoads();
 
 async function refresh(): Promise<void> {
   const params = query();
   document.querySelector<HTMLAnchorElement>('#csv')!.href = `/v1/responses.csv?${params}`;
   status.textContent = 'Loading…';
-  const loaded = await loadReport<Report>(`/v1/report?${params}`);
+  const loaded = await newestReport<Report>(`/v1/report?${params}`);
   // a newer refresh has started: it draws
   if (!loaded) return;
   if ('status' in loaded && loaded.status === 401) {

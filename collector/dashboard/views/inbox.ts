@@ -124,7 +124,7 @@ function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElemen
 
 const more = document.querySelector<HTMLButtonElement>('#inbox-more')!;
 const pageSize = 10;
-const load = newestLoads();
+const newest = newestLoads();
 let shownCount = pageSize;
 
 /** Loads the inbox for the dashboard's filters (`params` carries the read key when there is one). */
@@ -133,7 +133,7 @@ export async function refreshInbox(params: URLSearchParams, onChanged: () => Pro
   if (showSelect.value) query.set('status', showSelect.value);
   // one more than shown tells whether there is more
   query.set('limit', String(shownCount + 1));
-  const loaded = await load<{ items: InboxItem[] }>(`/v1/inbox?${query}`);
+  const loaded = await newest<{ items: InboxItem[] }>(`/v1/inbox?${query}`);
   if (!loaded) return;
   if (!('body' in loaded)) {
     status.textContent = couldNotLoad('the inbox', loaded);

@@ -7,7 +7,7 @@ import { count, format } from '../wording.js';
 import { couldNotLoad, newestLoads } from '../newest-loads.js';
 
 const section = document.querySelector<HTMLElement>('#journey')!;
-const load = newestLoads();
+const newest = newestLoads();
 const metric = { nps: 'NPS', csat: 'CSAT %', ces: 'CES (1–7)' } as const;
 
 const scoreOf = (m: Pick<JourneyMoment, 'kind' | 'score'>) => (m.score === null ? '–' : format(m.score, m.kind === 'ces' ? 2 : 0));
@@ -62,7 +62,7 @@ function table(caption: string, moments: readonly JourneyMoment[]): HTMLTableEle
 export async function refreshJourney(params: URLSearchParams): Promise<void> {
   const list = section.querySelector('#journey-stages')!;
   const truth = section.querySelector('#moments-of-truth')!;
-  const loaded = await load<Journey>(`/v1/journey?${params}`);
+  const loaded = await newest<Journey>(`/v1/journey?${params}`);
   if (!loaded) return;
   if (!('body' in loaded)) {
     list.replaceChildren();

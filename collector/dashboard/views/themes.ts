@@ -10,7 +10,7 @@ const options = document.querySelector<HTMLFormElement>('#theme-options')!;
 const languageField = options.elements.namedItem('language') as HTMLSelectElement;
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 let latest: Themes | null = null;
-const load = newestLoads();
+const newest = newestLoads();
 
 function item(theme: Theme, side: 'unhappy' | 'happy', comments: { unhappy: number; happy: number }): HTMLLIElement {
   const li = document.createElement('li');
@@ -61,7 +61,7 @@ function render(): void {
 }
 
 export async function refreshThemes(params: URLSearchParams): Promise<void> {
-  const loaded = await load<Themes>(`/v1/themes?${params}`);
+  const loaded = await newest<Themes>(`/v1/themes?${params}`);
   if (!loaded) return;
   if (!('body' in loaded)) {
     section.querySelector('#themes-status')!.textContent = couldNotLoad('the themes', loaded);

@@ -13,7 +13,7 @@ const options = document.querySelector<HTMLFormElement>('#trend-options')!;
 const label = { nps: 'NPS', csat: 'CSAT %', ces: 'CES (1–7)' } as const;
 const bucketWords: Record<BucketSize, [string, string]> = { day: ['day', 'days'], week: ['week', 'weeks'], month: ['month', 'months'] };
 let latest: Trends | null = null;
-const load = newestLoads();
+const newest = newestLoads();
 
 /** A metric's block: the change in words, the chart, and its buckets as a table for anyone who does not read charts. */
 function block(kind: PromptKind): void {
@@ -175,7 +175,7 @@ function render(): void {
 }
 
 export async function refreshTrends(params: URLSearchParams): Promise<void> {
-  const loaded = await load<Trends>(`/v1/trends?${params}`);
+  const loaded = await newest<Trends>(`/v1/trends?${params}`);
   if (!loaded || !('body' in loaded)) return;
   latest = loaded.body;
   render();

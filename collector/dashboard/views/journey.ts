@@ -59,6 +59,45 @@ function table(caption: string, moments: readonly JourneyMoment[]): HTMLTableEle
   return el;
 }
 
+/** A stage shows its most answered moments first, this many at the start and this many more a click. */
+const firstMoments = 10;
+const moreMoments = 50;
+const byAnswers = (a: JourneyMoment, b: JourneyMoment) =>
+  b.n - a.n || (a.touchpoint < b.touchpoint ? -1 : a.touchpoint > b.touchpoint ? 1 : 0);
+
+/**
+ * A stage's table, most answered moments first. A stage with many moments (a touchpoint per help article or product)
+ * starts with its first few and a button for more: thousands of rows at once made the page hundreds of screens long.
+ */
+function stage(caption: string, moments: readonly JourneyMoment[]): HTMLElement {
+  const block = document.createElement('div');
+  const ordered = [...moments].sort(byAnswers);
+  const el = table(caption, ordered.slice(0, firstMoments));
+  block.append(el);
+  if (ordered.length <= firstMoments) return block;
+  const shown = document.createElement('p');
+  shown.className = 'hint';
+  const more = document.createElement('button');
+  more.type = 'button';
+  const say = () => {
+    const rows = el.tBodies[0]!.rows.length;
+    shown.textContent = `${rows} of ${count(ordered.length, 'moment', 'moments')} in ${caption}, most answered first.`;
+    more.textContent = `Show ${Math.min(moreMoments, ordered.length - rows)} more`;
+    more.hidden = rows >= ordered.length;
+  };
+  more.onclick = () => {
+    const rows = el.tBodies[0]!.rows.length;
+    const added = ordered.slice(rows, rows + moreMoments).map(row);
+    el.tBodies[0]!.append(...added);
+    say();
+    // the button goes with the last moments: keyboard focus stays on the list, at the first new moment
+    if (more.hidden) added[0]?.querySelector('button')?.focus();
+  };
+  say();
+  block.append(shown, more);
+  return block;
+}
+
 export async function refreshJourney(params: URLSearchParams): Promise<void> {
   const list = section.querySelector('#journey-stages')!;
   const truth = section.querySelector('#moments-of-truth')!;
@@ -70,10 +109,10 @@ export async function refreshJourney(params: URLSearchParams): Promise<void> {
     return;
   }
   const journey = loaded.body;
-  const tables = journey.stages.map((s) => table(s.stage, s.moments));
-  if (journey.unstaged.length) tables.push(table('No stage', journey.unstaged));
-  list.replaceChildren(...tables);
-  if (!tables.length) {
+  const stages = journey.stages.map((s) => stage(s.stage, s.moments));
+  if (journey.unstaged.length) stages.push(stage('No stage', journey.unstaged));
+  list.replaceChildren(...stages);
+  if (!stages.length) {
     truth.textContent = 'No answers in this period. Give touchpoints a "stage" in the cxkit config to see them here by journey stage.';
     return;
   }

@@ -4,8 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer } from '../../../demo/serve.js';
+import { answersOf } from '../../support/answers.js';
 import { audit } from '../support/axe.js';
 import { expect, test } from '../support/fixtures.js';
+import { withDashboard } from './dashboard-server.js';
 
 for (const width of [1280, 390]) {
   test(`at ${width} px: the sample month by journey stage, in order, with each moment's figures`, async ({ page }) => {
@@ -40,5 +42,42 @@ for (const width of [1280, 390]) {
       await server.close();
       rmSync(data, { recursive: true, force: true });
     }
+  });
+}
+
+// A touchpoint per help article: 75 moments in one stage, article i with 1 + i % 7 answers.
+const articles = Array.from({ length: 75 }, (_, i) => ({ touchpoint: `article-${String(i).padStart(2, '0')}`, n: 1 + (i % 7) }));
+const recently = Date.now() - 3_600_000;
+const articleAnswers = articles.flatMap(({ touchpoint, n }, i) =>
+  answersOf(touchpoint, 'ces', 6, n, recently - i * 600_000, { stage: 'get-help' }),
+);
+const mostAnsweredFirst = [...articles].sort((a, b) => b.n - a.n || (a.touchpoint < b.touchpoint ? -1 : 1)).map((a) => a.touchpoint);
+
+for (const width of [1280, 390]) {
+  test(`at ${width} px: a stage with 75 moments shows its 10 most answered, then more on request`, async ({ page }) => {
+    await withDashboard(articleAnswers, async (url) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${url}dashboard`);
+      const journey = page.getByRole('region', { name: 'Customer journey' });
+      const stage = journey.getByRole('table', { name: 'get-help' });
+      const moments = stage.locator('tbody').getByRole('rowheader');
+      await expect(moments).toHaveCount(10);
+      expect(await moments.allTextContents()).toEqual(mostAnsweredFirst.slice(0, 10));
+      await expect(journey.getByText('10 of 75 moments in get-help, most answered first.')).toBeVisible();
+      // the section stays a few screens long, not one screen per moment
+      expect((await journey.boundingBox())!.height).toBeLessThan(width < 600 ? 3_600 : 1_200);
+
+      await journey.getByRole('button', { name: 'Show 50 more' }).click();
+      await expect(moments).toHaveCount(60);
+      await expect(journey.getByText('60 of 75 moments in get-help, most answered first.')).toBeVisible();
+      await journey.getByRole('button', { name: 'Show 15 more' }).press('Enter');
+      await expect(moments).toHaveCount(75);
+      expect(await moments.allTextContents()).toEqual(mostAnsweredFirst);
+      await expect(journey.getByRole('button', { name: /^Show \d+ more$/ })).toHaveCount(0);
+      // the button left with the last moments: the keyboard is on the first of them, not lost at the top of the page
+      await expect(stage.getByRole('button', { name: mostAnsweredFirst[60]! })).toBeFocused();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      expect(await audit(page)).toEqual([]);
+    });
   });
 }

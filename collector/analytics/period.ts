@@ -3,6 +3,8 @@
 import type { ResponseFilter } from '../store/store.js';
 
 export const dayMs = 86_400_000;
+/** The earliest instant a read reaches back to: PostgreSQL refuses ISO times in year 0000 and before. */
+export const earliestInstant = Date.parse('0001-01-01T00:00:00Z');
 const defaultPeriodDays = 28;
 
 /** Instants in milliseconds: `since` ≤ the period < `until`; the one before starts at `previousSince`. */
@@ -14,6 +16,6 @@ export interface Period {
 
 export function periodOf(filter: ResponseFilter, now: Date): Period {
   const until = filter.until ? Date.parse(filter.until) : now.getTime();
-  const since = filter.since ? Date.parse(filter.since) : until - defaultPeriodDays * dayMs;
-  return { since, until, previousSince: since - (until - since) };
+  const since = filter.since ? Date.parse(filter.since) : Math.max(earliestInstant, until - defaultPeriodDays * dayMs);
+  return { since, until, previousSince: Math.max(earliestInstant, since - (until - since)) };
 }

@@ -4,7 +4,7 @@
 import { promptKinds, type PromptKind } from '../../src/schema/response.js';
 import type { DayScoreCount, ResponseFilter, ResponseStore } from '../store/store.js';
 import { groupBy } from './group.js';
-import { dayMs, periodOf } from './period.js';
+import { dayMs, earliestInstant, periodOf } from './period.js';
 import { difference, estimate, figure, minAnswersPerPoint, type Difference, type Figure } from './estimates.js';
 
 export type BucketSize = 'day' | 'week' | 'month';
@@ -34,7 +34,10 @@ export interface MetricTrend {
 }
 
 export interface Trends {
-  /** The range drawn: the filter's, or from the first answer's day to now (the last 28 days with no answers). */
+  /**
+   * The range drawn: the filter's, or from the first answer's day to now (the last 28 days with no answers); of a range
+   * over `maxDrawnDays`, its latest days.
+   */
   readonly since: string;
   readonly until: string;
   readonly bucket: BucketSize;
@@ -47,6 +50,9 @@ export interface Trends {
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const msOf = (day: string) => Date.parse(`${day}T00:00:00Z`);
 const addDays = (day: string, days: number) => dayOf(msOf(day) + days * dayMs);
+
+/** The most days a trend draws: the latest ten years of a longer range. */
+export const maxDrawnDays = 3_653;
 
 /** Day buckets up to two months, weeks up to a year, months beyond. */
 const bucketSizeFor = (days: number): BucketSize => (days <= 62 ? 'day' : days <= 366 ? 'week' : 'month');
@@ -87,11 +93,16 @@ export async function buildTrends(store: ResponseStore, filter: ResponseFilter, 
     store.countsByDay({ ...filter, since: iso(previousSince), until: iso(periodSince) }),
   ]);
   // an open range starts at the first answer: a chart of one answer is a day wide, not a month of nothing
-  const since = filter.since || !shown.length ? periodSince : msOf(shown[0]!.day);
+  const start = filter.since || !shown.length ? periodSince : msOf(shown[0]!.day);
+  const lastDay = dayOf(Math.max(start, until - 1));
+  // a range of centuries (a year typed as 0202) drew, and held in memory, each of its days: 300 MB, the collector
+  // deaf for 20 s; its latest ten years are drawn, and the change still measures the whole of it
+  const since = Math.max(start, msOf(lastDay) - (maxDrawnDays - 1) * dayMs);
   const firstDay = dayOf(since);
-  const lastDay = dayOf(Math.max(since, until - 1));
   // the rolling windows of the first days reach back before the range
-  const lookback = filter.since ? await store.countsByDay({ ...filter, since: iso(msOf(addDays(firstDay, -27))), until: iso(since) }) : [];
+  const lookback = filter.since
+    ? await store.countsByDay({ ...filter, since: iso(Math.max(earliestInstant, msOf(addDays(firstDay, -27)))), until: iso(since) })
+    : [];
   const counts = groupBy([...lookback, ...shown], (c) => c.day);
   const days: string[] = [];
   for (let day = firstDay; day <= lastDay; day = addDays(day, 1)) days.push(day);

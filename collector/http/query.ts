@@ -2,6 +2,7 @@
 import { z } from 'zod/mini';
 import { toValidationIssues, type ValidationIssue } from '../../src/schema/issues.js';
 import type { AnswerQuery } from '../analytics/drill-down.js';
+import { earliestInstant } from '../analytics/period.js';
 import type { SegmentQuery } from '../analytics/segments.js';
 import { promptKinds } from '../../src/schema/response.js';
 import {
@@ -17,8 +18,8 @@ const instant = z
   .string()
   .check(
     z.refine(
-      (value) => /^\d{4}-\d\d-\d\d([T ][\d:.]+(Z|[+-]\d\d:?\d\d)?)?$/.test(value) && !Number.isNaN(Date.parse(value)),
-      'expected a date (YYYY-MM-DD) or an ISO 8601 date-time',
+      (value) => /^\d{4}-\d\d-\d\d([T ][\d:.]+(Z|[+-]\d\d:?\d\d)?)?$/.test(value) && Date.parse(value) >= earliestInstant,
+      'expected a date (YYYY-MM-DD) or an ISO 8601 date-time, from year 0001 on',
     ),
   );
 

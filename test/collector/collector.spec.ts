@@ -193,7 +193,7 @@ for (const database of storeKinds) {
       const bad = await fetch(`${collector.url}v1/summary?since=last-week`);
       expect(bad.status).toBe(400);
       expect(await bad.json()).toMatchObject({
-        issues: [{ path: 'query.since', message: 'expected a date (YYYY-MM-DD) or an ISO 8601 date-time' }],
+        issues: [{ path: 'query.since', message: 'expected a date (YYYY-MM-DD) or an ISO 8601 date-time, from year 0001 on' }],
       });
     });
 

@@ -5,7 +5,7 @@ import { connect, type Socket } from 'node:net';
 import { createCollectorHandler } from '../../collector/http/handler.js';
 import type { AccessLogEntry } from '../../collector/http/access-log.js';
 import { openStore } from '../../collector/store/open.js';
-import { batch, expect, responses, test } from '../support/collector-harness.js';
+import { batch, expect, responses, storeKinds, test } from '../support/collector-harness.js';
 
 /** Sends raw bytes and answers the status line of the reply ('' when the server closed without one). */
 function raw(port: number, text: string): Promise<string> {
@@ -244,3 +244,27 @@ test('refusals a page cannot otherwise read are readable: the 403 of a foreign o
   expect(await mistyped.json()).toEqual({ error: 'no endpoint /v1/respones: answers go to POST /v1/responses' });
   expect(await collector.stored()).toEqual([]);
 });
+
+for (const kind of storeKinds) {
+  test(`${kind}: every read answers a range from year 0001 to 9999, or from year 0000, with figures or a named refusal`, async ({
+    startCollector,
+  }) => {
+    const collector = await startCollector({ database: kind });
+    expect((await collector.post(batch(responses(20)))).status).toBe(202);
+    const reads = ['summary', 'report', 'journey', 'trends', 'segments', 'answers', 'themes', 'inbox', 'responses.csv', 'answers.csv'];
+    for (const read of reads) {
+      // the period before 0001-01-01 → 9999-12-31, and the 28 days before 0001-01-02, reach back before year 0001
+      for (const range of ['since=0001-01-01&until=9999-12-31', 'since=0001-01-01T00:30:00-01:00', 'until=0001-01-02']) {
+        const response = await fetch(`${collector.url}v1/${read}?${range}`);
+        expect(`${read}?${range}: ${response.status}`).toBe(`${read}?${range}: 200`);
+        await response.arrayBuffer();
+      }
+      // PostgreSQL holds no ISO time in year 0000: named, not a 503
+      for (const yearZero of ['since=0000-06-01', 'since=0001-01-01T00:30:00%2B01:00']) {
+        const response = await fetch(`${collector.url}v1/${read}?${yearZero}`);
+        expect(response.status).toBe(400);
+        expect((await response.json()).issues[0]).toEqual({ path: 'query.since', message: expect.stringContaining('from year 0001 on') });
+      }
+    }
+  });
+}

@@ -1,6 +1,7 @@
 // Trends on a data set whose figures are worked out by hand, on both stores: buckets sized to the range with thin ones
 // marked, rolling 7- and 28-day figures (reaching back before the range), and the change on the previous period with
 // its p-value.
+import { maxDrawnDays } from '../../../collector/analytics/trends.js';
 import { answersOf, batch, expect, storeKinds, test } from '../../support/collector-harness.js';
 
 const dayMs = 86_400_000;
@@ -97,5 +98,33 @@ for (const kind of storeKinds) {
     const bad = await fetch(`${collector.url}v1/trends?since=yesterday`);
     expect(bad.status).toBe(400);
     expect((await bad.json()).issues[0].path).toBe('query.since');
+  });
+}
+
+for (const kind of storeKinds) {
+  test(`${kind}: a range of centuries (a year typed as 0202) draws its latest ten years and still measures the whole range`, async ({
+    startCollector,
+  }) => {
+    const collector = await startCollector({ database: kind });
+    for (let i = 0; i < data.length; i += 50) expect((await collector.post(batch(data.slice(i, i + 50)))).status).toBe(202);
+    for (const range of [
+      { since: '0202-11-30', until: '2026-11-30', drawnSince: '2016-11-29' },
+      { since: '0001-01-01', until: '9999-12-31', drawnSince: '9989-12-30' },
+    ]) {
+      const response = await fetch(`${collector.url}v1/trends?since=${range.since}&until=${range.until}`);
+      expect(response.status).toBe(200);
+      const body = await response.text();
+      // a day per point for ten years, not for two thousand: it was 270 MB, and the collector answered nothing meanwhile
+      expect(body.length).toBeLessThan(2_000_000);
+      const trends = JSON.parse(body);
+      expect(trends).toMatchObject({ bucket: 'month', since: `${range.drawnSince}T00:00:00.000Z` });
+      expect(trends.period.since).toBe(`${range.since}T00:00:00.000Z`);
+      expect(trends.metrics.nps.rolling['28']).toHaveLength(maxDrawnDays);
+      if (range.until === '2026-11-30') {
+        // every answer of the range is in the change's figure, and in the buckets drawn
+        expect(trends.metrics.nps.change.current.n).toBe(101);
+        expect(trends.metrics.nps.buckets.reduce((sum: number, b: { n: number }) => sum + b.n, 0)).toBe(101);
+      }
+    }
   });
 }

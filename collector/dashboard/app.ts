@@ -38,7 +38,9 @@ function query(): URLSearchParams {
 
 /** The date pickers offer only days that make a range: To from From on, From up to To. */
 function boundPickers(): void {
-  [untilField.min, sinceField.max] = [sinceField.value, untilField.value];
+  // set only when it changes: Chrome restarts the year being typed in a picker whose bound is set, even to itself
+  if (untilField.min !== sinceField.value) untilField.min = sinceField.value;
+  if (sinceField.max !== untilField.value) sinceField.max = untilField.value;
 }
 
 /** Why a range holds no day at all: From after To (typed by hand, or in a link). */
@@ -211,6 +213,13 @@ for (const [id, label, narrowing] of [
 }
 restoreFromUrl();
 showDayZone();
-form.addEventListener('change', () => void refresh());
+// Chrome sends `change` at each valid day while a year is typed (0002, 0020, 0202, 2025): a date waits for a pause
+const datePause = 500;
+let dateTyped: ReturnType<typeof setTimeout> | undefined;
+form.addEventListener('change', (event) => {
+  clearTimeout(dateTyped);
+  if ((event.target as HTMLInputElement).type === 'date') dateTyped = setTimeout(() => void refresh(), datePause);
+  else void refresh();
+});
 matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => void refresh());
 void refresh();

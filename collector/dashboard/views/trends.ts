@@ -13,6 +13,8 @@ const options = document.querySelector<HTMLFormElement>('#trend-options')!;
 const label = { nps: 'NPS', csat: 'CSAT %', ces: 'CES (1–7)' } as const;
 const bucketWords: Record<BucketSize, [string, string]> = { day: ['day', 'days'], week: ['week', 'weeks'], month: ['month', 'months'] };
 let latest: Trends | null = null;
+/** Whether the range has a From: an open range starts at the first answer, which may be after the default period's start. */
+let sinceChosen = false;
 const newest = newestLoads();
 
 /** A metric's block: the change in words, the chart, and its buckets as a table for anyone who does not read charts. */
@@ -166,7 +168,11 @@ function render(): void {
   const bucket = trends.bucket;
   document.querySelector('#trend-key')!.textContent =
     `Line: the ${window}-day rolling figure, shaded by its 95% interval (dashed where the window has under ${trends.minAnswers} answers). ` +
-    `Dots: one per ${bucketWords[bucket][0]}; hollow dots rest on under ${trends.minAnswers} answers and say little.`;
+    `Dots: one per ${bucketWords[bucket][0]}; hollow dots rest on under ${trends.minAnswers} answers and say little.` +
+    // a chosen range over ten years is drawn from ten years before its end; its change is measured over all of it
+    (sinceChosen && Date.parse(trends.since) > Date.parse(trends.period.since)
+      ? ` Drawn from ${trends.since.slice(0, 10)}: a trend shows at most the last ten years of its range.`
+      : '');
   for (const kind of ['nps', 'csat', 'ces'] as const) {
     document.querySelector(`#change-${kind}`)!.textContent = describeChange(kind, trends.metrics[kind].change, trends.period.days);
     chart(kind, trends.metrics[kind], window, bucket);
@@ -178,6 +184,7 @@ export async function refreshTrends(params: URLSearchParams): Promise<void> {
   const loaded = await newest<Trends>(`/v1/trends?${params}`);
   if (!loaded || !('body' in loaded)) return;
   latest = loaded.body;
+  sinceChosen = params.has('since');
   render();
 }
 

@@ -75,3 +75,54 @@ for (const width of [1280, 390]) {
     });
   });
 }
+
+test('a From year mistyped as 0202: the trends show the last ten years, say so, and count every answer in the change', async ({
+  browser,
+}) => {
+  const page = await browser.newPage({ locale: 'en-US' });
+  await withDashboard(data, async (url) => {
+    await page.goto(`${url}dashboard`);
+    const trends = page.getByRole('region', { name: 'Trends' });
+    const key = page.locator('#trend-key');
+    await expect(key).toContainText('Dots: one per day;');
+    // typed as a manager types a date, a digit of the year short
+    await page.getByLabel('From').focus();
+    await page.keyboard.type('12010202');
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('From')).toHaveValue('0202-12-01');
+    await expect(key).toContainText('Dots: one per month;');
+    const tenYearsAgo = day(Date.parse(`${day(Date.now())}T00:00:00Z`) - 3_652 * 86_400_000);
+    await expect(key).toContainText(/Drawn from \d{4}-\d\d-\d\d: a trend shows at most the last ten years of its range\./);
+    const drawnFrom = (await key.textContent())!.match(/Drawn from (\S+):/)![1]!;
+    expect(Math.abs(Date.parse(drawnFrom) - Date.parse(tenYearsAgo))).toBeLessThanOrEqual(2 * 86_400_000);
+    // the change over the whole range: all 80 NPS answers against none before it
+    await expect(trends.locator('#change-nps')).toContainText('on 80 answers');
+  });
+  await page.close();
+});
+
+test('a From date typed digit by digit asks the collector once, for the day typed, not for the years 0002, 0020 and 0202 on the way', async ({
+  browser,
+}) => {
+  const page = await browser.newPage({ locale: 'en-US' });
+  await withDashboard(data, async (url) => {
+    await page.goto(`${url}dashboard`);
+    const key = page.locator('#trend-key');
+    await expect(key).toContainText('Dots: one per day;');
+    await page.waitForLoadState('networkidle');
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const since = new URL(request.url()).searchParams.get('since');
+      if (since) asked.push(since);
+    });
+    // 120 days ago: a range of weeks
+    const from = day(noonDaysAgo(120));
+    await page.getByLabel('From').focus();
+    await page.keyboard.type(`${from.slice(5, 7)}${from.slice(8, 10)}${from.slice(0, 4)}`, { delay: 60 });
+    await expect(page.getByLabel('From')).toHaveValue(from);
+    await expect(key).toContainText('Dots: one per week;');
+    await page.waitForLoadState('networkidle');
+    expect(new Set(asked)).toEqual(new Set([from]));
+  });
+  await page.close();
+});

@@ -1,10 +1,14 @@
 // What hostile or broken clients do to the collector, and what an operator needs: malformed requests, hang-ups, slow
 // bodies, floods, health checks, an access log without secrets, a dashboard that keeps to itself.
+import { execFile } from 'node:child_process';
 import { createServer, request, type Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
+import { promisify } from 'node:util';
 import { createCollectorHandler } from '../../collector/http/handler.js';
 import type { AccessLogEntry } from '../../collector/http/access-log.js';
+import { startCollectorServer } from '../../collector/http/server.js';
 import { openStore } from '../../collector/store/open.js';
+import type { ResponseStore } from '../../collector/store/store.js';
 import { batch, expect, responses, storeKinds, test } from '../support/collector-harness.js';
 
 /** Sends raw bytes and answers the status line of the reply ('' when the server closed without one). */
@@ -265,6 +269,42 @@ for (const kind of storeKinds) {
         expect(response.status).toBe(400);
         expect((await response.json()).issues[0]).toEqual({ path: 'query.since', message: expect.stringContaining('from year 0001 on') });
       }
+    }
+  });
+}
+
+const run = promisify(execFile);
+/** A script for `node -e`: downloads the URL it is given and prints how many CRLF-separated lines it held. */
+const downloadLines = `fetch(process.argv[1]).then((r) => r.text()).then((t) => process.stdout.write(String(t.split('\\r\\n').length)))`;
+
+for (const kind of storeKinds) {
+  test(`${kind}: an export of 20,000 answers takes turns: a health check and a post sent once it has started are answered before it ends`, async ({
+    openTestStore,
+  }) => {
+    const store = await openTestStore(kind);
+    for (let chunk = 1; chunk <= 4; chunk++) await store.insert(responses(5_000, chunk * 100_000), new Date());
+    // the store as the collector sees it, counting the pages the export reads (1,000 answers each)
+    let pagesRead = 0;
+    const counting: ResponseStore = Object.create(store, {
+      answers: { value: (...args: Parameters<ResponseStore['answers']>) => (pagesRead++, store.answers(...args)) },
+    });
+    const server = await startCollectorServer({ port: 0, store: counting, rateLimit: { perIp: 0, perKey: 0 } });
+    try {
+      // downloaded by another process, which reads as fast as it can, as a browser or curl does
+      const download = run(process.execPath, ['-e', downloadLines, `${server.url}v1/answers.csv`]);
+      // as soon as it has started (expect.poll's steps of 100 ms and more could miss the whole export)
+      while (pagesRead === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+      // SQLite reads hold the event loop: an export that never gave it up answered these after its last page
+      expect((await fetch(`${server.url}healthz`)).status).toBe(200);
+      expect((await fetch(`${server.url}v1/responses`, { method: 'POST', body: JSON.stringify(batch(responses(1, 7))) })).status).toBe(202);
+      const pagesWhenAnswered = pagesRead;
+      // the header, every answer (the one posted meanwhile too when it sorts after the pages already read), a last CRLF
+      const lines = Number((await download).stdout);
+      expect(lines).toBeGreaterThanOrEqual(1 + 20_000 + 1);
+      expect(lines).toBeLessThanOrEqual(1 + 20_001 + 1);
+      expect(pagesWhenAnswered).toBeLessThan(pagesRead);
+    } finally {
+      await server.close();
     }
   });
 }

@@ -34,9 +34,16 @@ export function narrowing(filter: AnswerFilter, { bind, segment, contains }: Dia
 export const answerOrderBy = (order: TimeOrder, r = 'r.') =>
   order === 'oldest' ? `${r}answered_at, ${r}id` : `${r}answered_at DESC, ${r}id DESC`;
 
+/** A row's place in a time order. */
+export type TimeCursor = Pick<AnswerCursor, 'answeredAt' | 'id'>;
+
 /** The condition for rows after `after` in a time order. */
-export const afterCursor = (order: TimeOrder, after: AnswerCursor, bind: Dialect['bind'], r = 'r.') =>
+export const afterCursor = (order: TimeOrder, after: TimeCursor, bind: Dialect['bind'], r = 'r.') =>
   `(${r}answered_at, ${r}id) ${order === 'oldest' ? '>' : '<'} (${bind(after.answeredAt)}, ${bind(after.id)})`;
+
+/** The condition for rows up to `edge`, and it, in a time order. */
+export const upToCursor = (order: TimeOrder, edge: TimeCursor, bind: Dialect['bind'], r = 'r.') =>
+  `(${r}answered_at, ${r}id) ${order === 'oldest' ? '<=' : '>='} (${bind(edge.answeredAt)}, ${bind(edge.id)})`;
 
 /** The follow-up columns of a drill-down row, as both stores select them. */
 export interface StoredAnswer {

@@ -276,6 +276,22 @@ for (const kind of storeKinds) {
 const run = promisify(execFile);
 /** A script for `node -e`: downloads the URL it is given and prints how many CRLF-separated lines it held. */
 const downloadLines = `fetch(process.argv[1]).then((r) => r.text()).then((t) => process.stdout.write(String(t.split('\\r\\n').length)))`;
+/** A script for `node -e`: prints what the URL it is given answers. */
+const download = `fetch(process.argv[1]).then((r) => r.text()).then((t) => process.stdout.write(t))`;
+
+/** The store's answer reads, counted: `reads()` says how many have started. */
+function countingReads(store: ResponseStore): { store: ResponseStore; reads: () => number } {
+  let reads = 0;
+  const counting: ResponseStore = Object.create(store, {
+    answers: { value: (...args: Parameters<ResponseStore['answers']>) => (reads++, store.answers(...args)) },
+  });
+  return { store: counting, reads: () => reads };
+}
+
+/** Resolves as soon as `started()` holds, looking every 2 ms (expect.poll's steps of 100 ms and more could miss a whole read). */
+async function assoonas(started: () => boolean): Promise<void> {
+  while (!started()) await new Promise((resolve) => setTimeout(resolve, 2));
+}
 
 for (const kind of storeKinds) {
   test(`${kind}: an export of 20,000 answers takes turns: a health check and a post sent once it has started are answered before it ends`, async ({
@@ -284,27 +300,49 @@ for (const kind of storeKinds) {
     const store = await openTestStore(kind);
     for (let chunk = 1; chunk <= 4; chunk++) await store.insert(responses(5_000, chunk * 100_000), new Date());
     // the store as the collector sees it, counting the pages the export reads (1,000 answers each)
-    let pagesRead = 0;
-    const counting: ResponseStore = Object.create(store, {
-      answers: { value: (...args: Parameters<ResponseStore['answers']>) => (pagesRead++, store.answers(...args)) },
-    });
+    const { store: counting, reads: pagesRead } = countingReads(store);
     const server = await startCollectorServer({ port: 0, store: counting, rateLimit: { perIp: 0, perKey: 0 } });
     try {
       // downloaded by another process, which reads as fast as it can, as a browser or curl does
       const download = run(process.execPath, ['-e', downloadLines, `${server.url}v1/answers.csv`]);
-      // as soon as it has started (expect.poll's steps of 100 ms and more could miss the whole export)
-      while (pagesRead === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+      await assoonas(() => pagesRead() > 0);
       // SQLite reads hold the event loop: an export that never gave it up answered these after its last page
       expect((await fetch(`${server.url}healthz`)).status).toBe(200);
       expect((await fetch(`${server.url}v1/responses`, { method: 'POST', body: JSON.stringify(batch(responses(1, 7))) })).status).toBe(202);
-      const pagesWhenAnswered = pagesRead;
+      const pagesWhenAnswered = pagesRead();
       // the header, every answer (the one posted meanwhile too when it sorts after the pages already read), a last CRLF
       const lines = Number((await download).stdout);
       expect(lines).toBeGreaterThanOrEqual(1 + 20_000 + 1);
       expect(lines).toBeLessThanOrEqual(1 + 20_001 + 1);
-      expect(pagesWhenAnswered).toBeLessThan(pagesRead);
+      expect(pagesWhenAnswered).toBeLessThan(pagesRead());
     } finally {
       await server.close();
     }
   });
 }
+
+test('sqlite: a search that matches none of 20,000 answers, in score order, gives a health check and a post their turn', async ({
+  openTestStore,
+}) => {
+  const store = await openTestStore('sqlite');
+  for (let chunk = 1; chunk <= 4; chunk++) await store.insert(responses(5_000, chunk * 100_000), new Date());
+  // the store as the collector sees it, counting its reads: one a score, lowest first
+  const { store: counting, reads } = countingReads(store);
+  const server = await startCollectorServer({ port: 0, store: counting, rateLimit: { perIp: 0, perKey: 0 } });
+  try {
+    const searching = run(process.execPath, [
+      '-e',
+      download,
+      `${server.url}v1/answers?q=${encodeURIComponent('no such words')}&order=lowest`,
+    ]);
+    await assoonas(() => reads() > 0);
+    // a search runs a function on every comment: as one statement a score, it answered these after the last score
+    expect((await fetch(`${server.url}healthz`)).status).toBe(200);
+    expect((await fetch(`${server.url}v1/responses`, { method: 'POST', body: JSON.stringify(batch(responses(1, 7))) })).status).toBe(202);
+    const readsWhenAnswered = reads();
+    expect(JSON.parse((await searching).stdout)).toMatchObject({ answers: [], next: null });
+    expect(readsWhenAnswered).toBeLessThan(reads());
+  } finally {
+    await server.close();
+  }
+});

@@ -121,8 +121,11 @@ export class WebhookDispatcher {
     }
     // 410 Gone: the receiver says never again
     const final = delivery.attempts >= (this.options.maxAttempts ?? 12) || outcome.status === 410;
-    const delay = Math.min(this.options.maxDelayMs ?? 6 * 3_600_000, (this.options.baseDelayMs ?? 30_000) * 2 ** (delivery.attempts - 1));
-    const retryAt = final ? null : new Date(now.getTime() + delay / 2 + Math.random() * (delay / 2));
+    const maxDelay = this.options.maxDelayMs ?? 6 * 3_600_000;
+    const delay = Math.min(maxDelay, (this.options.baseDelayMs ?? 30_000) * 2 ** (delivery.attempts - 1));
+    // a receiver that says how long to wait (Slack's 429 does) is not asked again sooner, nor later than the cap
+    const wait = Math.min(maxDelay, Math.max(delay / 2 + Math.random() * (delay / 2), outcome.retryAfterMs ?? 0));
+    const retryAt = final ? null : new Date(now.getTime() + wait);
     const error = outcome.error ?? `answered ${outcome.status}`;
     if (final)
       console.error(`cxkit collector: webhook ${delivery.id} to ${target.url} failed after ${delivery.attempts} attempts: ${error}`);

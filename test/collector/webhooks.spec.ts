@@ -16,15 +16,20 @@ interface Received {
   readonly at: number;
 }
 
-/** A webhook receiver on loopback that answers each request with the next status of `script` (then 200). */
-async function receiver(script: number[] = []) {
+/** An answer of a receiver's script: a status, or a status with headers. */
+type Reply = number | { readonly status: number; readonly headers: Record<string, string> };
+
+/** A webhook receiver on loopback that answers each request with the next reply of `script` (then 200). */
+async function receiver(script: Reply[] = []) {
   const received: Received[] = [];
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
       received.push({ headers: req.headers, body, at: Date.now() });
-      res.writeHead(script.shift() ?? 200).end();
+      const reply = script.shift() ?? 200;
+      if (typeof reply === 'number') res.writeHead(reply).end();
+      else res.writeHead(reply.status, reply.headers).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -100,6 +105,25 @@ test('a receiver answering 500 twice then 200 gets the same webhook-id three tim
       .poll(deliveries)
       .toMatchObject([{ id: ids[0], target: hook.url, status: 'delivered', attempts: 3, lastStatus: 200, lastError: null }]);
     expect((await fetch(`${collector.url}v1/webhooks/deliveries`)).status).toBe(401);
+  } finally {
+    await hook.close();
+  }
+});
+
+test("a receiver's 429 with Retry-After (Slack's rate limit) is not asked again before that wait, however short the backoff", async ({
+  startCollector,
+}) => {
+  const hook = await receiver([{ status: 429, headers: { 'Retry-After': '2' } }]);
+  const collector = await startCollector({
+    dispatch: { targets: [{ url: hook.url, format: 'slack' }], allowPrivate: true, baseDelayMs: 100, pollMs: 50 },
+  });
+  try {
+    expect((await collector.post(batch(responses(1, 73)))).status).toBe(202);
+    await expect.poll(() => hook.received.length, { timeout: 10_000 }).toBe(2);
+    const [first, second] = hook.received.map((r) => r.at) as [number, number];
+    // the backoff alone would have tried again after 50 to 100 ms
+    expect(second - first).toBeGreaterThanOrEqual(1_900);
+    expect(hook.received[1]!.body).toBe(hook.received[0]!.body);
   } finally {
     await hook.close();
   }

@@ -14,7 +14,7 @@ import { refreshSegments } from './views/segments.js';
 import { refreshThemes } from './views/themes.js';
 import { refreshTrends } from './views/trends.js';
 import { restoreFromUrl } from './url-state.js';
-import { count, format, interval } from './wording.js';
+import { count, format, interval, whole } from './wording.js';
 import './styles.css';
 
 const form = document.querySelector<HTMLFormElement>('#filters')!;
@@ -90,7 +90,7 @@ function distribution(id: string, label: string, kind: PromptKind, counts: reado
     },
     // the axis is the kind's standard scale (CES on 1–7), so scores need no mapping
     [xs, ...order.map((band) => counts.map((c, i) => (bandOf(kind, i + first) === band ? c : null)))],
-    `${label}: ${counts.map((n, i) => `${i + first}: ${n}`).join(', ')}`,
+    `${label}: ${counts.map((n, i) => `${i + first}: ${whole(n)}`).join(', ')}`,
     // every score labelled (scores are whole numbers, and eleven fit even a phone), and whole counts on the other axis
     { incrs: [1], space: 12, values: (_chart: uPlot, ticks: number[]) => ticks.map(String) },
     { incrs: [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000, 100_000, 1_000_000] },
@@ -177,8 +177,8 @@ async function refresh(): Promise<void> {
   );
   tile(
     'tile-follow-up',
-    String(followUp.open),
-    `of ${followUp.needingAttention} needing someone · ${followUp.contacted} contacted, ${followUp.closed} closed` +
+    whole(followUp.open),
+    `of ${whole(followUp.needingAttention)} needing someone · ${whole(followUp.contacted)} contacted, ${whole(followUp.closed)} closed` +
       (followUp.medianHoursToClose === null ? '' : ` · median ${format(followUp.medianHoursToClose, 1)} h to close`),
   );
   distribution('dist-nps', 'NPS answers', 'nps', report.distribution.nps, 0);

@@ -3,8 +3,11 @@
 
 const plurals = new Intl.PluralRules('en');
 
-/** "1 answer", "2 answers". */
-export const count = (n: number, one: string, other: string) => `${n} ${plurals.select(n) === 'one' ? one : other}`;
+/** "20,000": a count with its thousands grouped, as a CX team with a year of answers reads it. */
+export const whole = (n: number) => n.toLocaleString('en');
+
+/** "1 answer", "20,000 answers". */
+export const count = (n: number, one: string, other: string) => `${whole(n)} ${plurals.select(n) === 'one' ? one : other}`;
 
 export const format = (value: number | null, digits = 0) => (value === null ? '–' : value.toFixed(digits));
 

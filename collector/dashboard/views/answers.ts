@@ -8,7 +8,7 @@ import { addDays } from '../days.js';
 import { longText } from '../long-text.js';
 import { stackRow } from '../stack-row.js';
 import { saveToUrl } from '../url-state.js';
-import { dimensionLabel } from '../wording.js';
+import { dimensionLabel, whole } from '../wording.js';
 import { couldNotLoad, newestLoads } from '../newest-loads.js';
 
 const section = document.querySelector<HTMLElement>('#answers')!;
@@ -98,7 +98,7 @@ async function load(): Promise<void> {
   const first = pages.length * pageSize + 1;
   const last = first + listing.answers.length - 1;
   status.textContent = listing.answers.length
-    ? `Answers ${first}–${last}${listing.total === null ? '' : ` of ${listing.total}`}.`
+    ? `Answers ${whole(first)}–${whole(last)}${listing.total === null ? '' : ` of ${whole(listing.total)}`}.`
     : listing.total === 0 || !pages.length
       ? 'No answers match.'
       : 'No more answers.';

@@ -3,7 +3,7 @@
 import type { Journey, JourneyMoment } from '../../analytics/journey.js';
 import { answersButton } from './answers.js';
 import { stackRow } from '../stack-row.js';
-import { count, format } from '../wording.js';
+import { count, format, whole } from '../wording.js';
 import { couldNotLoad, newestLoads } from '../newest-loads.js';
 
 const section = document.querySelector<HTMLElement>('#journey')!;
@@ -81,7 +81,7 @@ function stage(caption: string, moments: readonly JourneyMoment[]): HTMLElement 
   more.type = 'button';
   const say = () => {
     const rows = el.tBodies[0]!.rows.length;
-    shown.textContent = `${rows} of ${count(ordered.length, 'moment', 'moments')} in ${caption}, most answered first.`;
+    shown.textContent = `${whole(rows)} of ${count(ordered.length, 'moment', 'moments')} in ${caption}, most answered first.`;
     more.textContent = `Show ${Math.min(moreMoments, ordered.length - rows)} more`;
     more.hidden = rows >= ordered.length;
   };

@@ -7,7 +7,7 @@ import type { SegmentFigures, Segments } from '../../analytics/segments.js';
 import { answersButton } from './answers.js';
 import { stackRow } from '../stack-row.js';
 import { saveToUrl } from '../url-state.js';
-import { bounds, count, dimensionLabel, format, metricDigits, metricName, metricScale, pValue } from '../wording.js';
+import { bounds, count, dimensionLabel, format, metricDigits, metricName, metricScale, pValue, whole } from '../wording.js';
 import { couldNotLoad, newestLoads } from '../newest-loads.js';
 
 const options = document.querySelector<HTMLFormElement>('#segment-options')!;
@@ -29,7 +29,7 @@ function fill(select: HTMLSelectElement, choices: ReadonlyArray<readonly [string
 function cell(kind: PromptKind, f: Figure): string {
   if (f.value === null) return '–';
   const value = format(f.value, metricDigits(kind));
-  if (f.sparse) return `${value} (few: ${f.n})`;
+  if (f.sparse) return `${value} (few: ${whole(f.n)})`;
   return f.ci95 === null ? value : `${value} (${bounds(f.value, f.ci95, metricScale[kind], metricDigits(kind))})`;
 }
 
@@ -40,7 +40,7 @@ function table(segments: Segments): void {
   body.replaceChildren(
     ...segments.values.map((s) =>
       stackRow(answersButton(s.value, { by: segments.dimension, value: s.value }), [
-        { label: 'Answers', text: String(s.n) },
+        { label: 'Answers', text: whole(s.n) },
         ...kinds.map((kind) => ({ label: columns[kind], text: cell(kind, s.metrics[kind]) })),
       ]),
     ),
@@ -73,7 +73,7 @@ function describeDifference(kind: PromptKind, a: SegmentFigures, b: SegmentFigur
   const signed = (v: number) =>
     format(Math.abs(v), digits) === format(0, digits) ? format(0, digits) : `${v > 0 ? '+' : '−'}${format(Math.abs(v), digits)}`;
   const values = `${metricName[kind]}: ${a.value} ${format(fa.value, digits)} against ${b.value} ${format(fb.value, digits)}`;
-  const answers = `${count(fa.n, 'answer', 'answers')} and ${fb.n}`;
+  const answers = `${count(fa.n, 'answer', 'answers')} and ${whole(fb.n)}`;
   if (d.ci95 === null || d.p === null)
     return `${values}, a difference of ${signed(d.difference)}; too few answers to test it (${answers}).`;
   const verdict = fa.sparse || fb.sparse ? ' — few answers, read with care' : d.p < 0.05 ? '' : ' — could be chance';

@@ -6,7 +6,7 @@ import type { PromptKind } from '../../../src/schema/response.js';
 import type { BucketSize, MetricTrend, PeriodChange, RollingPoint, Trends } from '../../analytics/trends.js';
 import { answersButton } from './answers.js';
 import { css, draw, empty, translucent } from '../charts.js';
-import { bounds, count, format, metricDigits, metricName, metricScale, pValue } from '../wording.js';
+import { bounds, count, format, metricDigits, metricName, metricScale, pValue, whole } from '../wording.js';
 import { newestLoads } from '../newest-loads.js';
 
 const options = document.querySelector<HTMLFormElement>('#trend-options')!;
@@ -60,7 +60,7 @@ function describeChange(kind: PromptKind, change: PeriodChange, days: number): s
   const size = format(Math.abs(change.difference), metricDigits(kind));
   const moved =
     size === format(0, metricDigits(kind)) ? `unchanged on ${previous}` : `${change.difference > 0 ? 'up' : 'down'} ${size} on ${previous}`;
-  const n = `n = ${current.n}`;
+  const n = `n = ${whole(current.n)}`;
   if (change.p === null) return `${now}, ${moved}; too few answers to test the change, ${n}.`;
   const chance = change.p < 0.05 ? '' : ' (could be chance)';
   return `${now}, ${moved}${chance}; ${pValue(change.p)}, ${n}.`;
@@ -148,7 +148,7 @@ function table(kind: PromptKind, trend: MetricTrend, bucket: BucketSize): void {
           : b.sparse
             ? `too few answers (under ${latest!.minAnswers})`
             : bounds(b.value, b.ci95 ?? 0, metricScale[kind], metricDigits(kind));
-      [b.start, format(b.value, metricDigits(kind)), interval, String(b.n)].forEach((text, i) => {
+      [b.start, format(b.value, metricDigits(kind)), interval, whole(b.n)].forEach((text, i) => {
         const cell = document.createElement(i ? 'td' : 'th');
         if (!i) cell.scope = 'row';
         // a bucket with answers opens them

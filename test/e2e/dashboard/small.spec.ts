@@ -1,12 +1,15 @@
 // The dashboard tells the truth at small numbers: no answer, one, two, and the sample month — plurals, no interval
-// below the stated minimum and none outside the scale, axes that fit the data, empty states that say what to do.
+// below the stated minimum and none outside the scale, axes that fit the data, empty states that say what to do; and
+// counts in the thousands read as such.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer } from '../../../demo/serve.js';
 import { sampleResponses } from '../../../collector/sample-data.js';
+import { answersOf } from '../../support/answers.js';
 import { audit } from '../support/axe.js';
 import { expect, test } from '../support/fixtures.js';
+import { withDashboard } from './dashboard-server.js';
 
 const dayMs = 86_400_000;
 
@@ -31,7 +34,7 @@ for (const n of [0, 1, 2, 'the sample month'] as const) {
         expect(reply.status).toBe(202);
       }
       await page.goto(`${server.url}dashboard`);
-      await expect(page.locator('#status')).toHaveText(/^\d+ answers?$/);
+      await expect(page.locator('#status')).toHaveText(/^[\d,]+ answers?$/);
       const text = await page.locator('main').innerText();
       expect(text).not.toMatch(/\b1 (answers|promoters|passives|detractors)\b/);
       expect(text).not.toContain('±');
@@ -48,7 +51,7 @@ for (const n of [0, 1, 2, 'the sample month'] as const) {
           expect(Number(range[1])).toBeGreaterThanOrEqual(low);
           expect(Number(range[2])).toBeLessThanOrEqual(high);
         }
-        const answered = Number(/^(\d+) answers?/.exec(detail)?.[1]);
+        const answered = Number(/^([\d,]+) answers?/.exec(detail)?.[1]?.replaceAll(',', ''));
         if (answered > 0 && answered < 10) expect(detail).toContain('too few answers for a 95% interval (under 10)');
       }
       if (n === 0) {
@@ -87,4 +90,26 @@ test('opened without its read key, the dashboard says how to give it', async ({ 
     await server.close();
     rmSync(data, { recursive: true, force: true });
   }
+});
+
+test('with 1,250 answers: every count is grouped by thousands, as a CX team reads a year of answers', async ({ page }) => {
+  const recently = Date.now() - 3_600_000;
+  // 1,250 detractors over the last 21 hours, a minute apart, then one promoter
+  const answers = [...answersOf('checkout', 'nps', 2, 1_250, recently), ...answersOf('checkout', 'nps', 10, 1, recently - 1_300 * 60_000)];
+  await withDashboard(answers, async (url) => {
+    await page.goto(`${url}dashboard`);
+    await expect(page.locator('#status')).toHaveText('1,251 answers');
+    await expect(page.locator('#tile-nps .detail')).toContainText('1,251 answers');
+    await expect(page.locator('#tile-nps .detail')).toContainText('1,250 detractors');
+    await expect(page.locator('#tile-follow-up .value')).toHaveText('1,250');
+    await expect(page.locator('#tile-follow-up .detail')).toContainText('of 1,250 needing someone');
+    const journey = page.getByRole('region', { name: 'Customer journey' });
+    await expect(
+      journey
+        .getByRole('row', { name: /checkout/ })
+        .getByRole('cell')
+        .nth(1),
+    ).toHaveText('1,251 answers');
+    await expect(page.getByRole('img', { name: /^NPS answers: / })).toHaveAccessibleName(/2: 1,250, .*10: 1$/);
+  });
 });

@@ -43,7 +43,8 @@ export function segmentsOf(response: Response, traits: readonly string[]): Recor
   segments.path = pagePath(response.page.url);
   if (response.visitor) segments.visitor = response.visitor;
   for (const trait of traits) {
-    const value = response.traits?.[trait];
+    // its own traits only: an answer without a `constructor` trait does not have Object's
+    const value = response.traits && Object.hasOwn(response.traits, trait) ? response.traits[trait] : undefined;
     if (value !== undefined && value !== '') segments[traitDimension(trait)] = String(value).slice(0, maxValueLength);
   }
   return segments;

@@ -134,3 +134,17 @@ for (const kind of storeKinds) {
     expect(byValue(await segments(after, { by: 'device' })).mobile.n).toBe(40);
   });
 }
+
+test('a segment trait named like a property every object has (constructor, toString) counts only answers that carry it', async ({
+  startCollector,
+}) => {
+  const collector = await startCollector({ segmentTraits: ['constructor', 'toString'] });
+  await post(collector, [
+    ...answersOf('checkout', 'nps', 10, 3, day, { traits: { constructor: 'builder' } }),
+    ...answersOf('checkout', 'nps', 0, 2, day - 3_600_000, { traits: { plan: 'pro' } }),
+  ]);
+  const body = await segments(collector, { by: 'trait:constructor' });
+  expect(body.values.map((v: { value: string; n: number }) => [v.value, v.n])).toEqual([['builder', 3]]);
+  expect(body.others).toEqual({ values: 0, n: 0 });
+  expect((await segments(collector, { by: 'trait:toString' })).values).toEqual([]);
+});

@@ -11,7 +11,7 @@ const flushWaitMs = 15_000;
 
 /**
  * What a client delivers with: until the file is in, a stand-in that keeps what the client asked for (pause, stop,
- * debug, the earliest flush) and hands it over once delivery arrives. What waits is stored meanwhile: an answer stored
+ * debug, each flush whose count finds something waiting) and hands it over once delivery arrives. What waits is stored meanwhile: an answer stored
  * while the file downloads and the page closes goes out on the next page (the unload send needs delivery), and a file
  * that cannot be loaded is named in the console once, with the answers kept.
  */
@@ -24,8 +24,6 @@ export function installDeliveryLoader(scripts: ScriptLoader, api: object): Start
     let paused = false;
     let stopped = false;
     let debugging = false;
-    /** Flushes asked for before delivery arrived; one that found the outbox empty is done (it had nothing to send). */
-    const asked = new Set<{ readonly at: number }>();
     const checked: string[] = [];
 
     const arrive = () =>
@@ -37,7 +35,6 @@ export function installDeliveryLoader(scripts: ScriptLoader, api: object): Start
         for (const id of checked.splice(0)) delivery.checked(id);
         delivery.setPaused(paused);
         delivery.setDebug(debugging);
-        if (asked.size) delivery.schedule(Math.min(...[...asked].map((flush) => flush.at)) - Date.now());
         return delivery;
       }));
     /** Delivery, loaded if the outbox holds anything; null when it holds nothing (or the file is missing). */
@@ -58,12 +55,13 @@ export function installDeliveryLoader(scripts: ScriptLoader, api: object): Start
       schedule(delayMs) {
         if (delivery) return delivery.schedule(delayMs);
         if (stopped) return;
-        const flush = { at: Date.now() + Math.max(0, delayMs) };
-        asked.add(flush);
+        const at = Date.now() + Math.max(0, delayMs);
         // counted after whatever asked for the flush was stored: with nothing there (or no delivery to be had now), the
-        // flush is done; an `online` event or the next answer asks again
+        // flush is done; an `online` event or the next answer asks again. Scheduled once the count has found something,
+        // not when the file arrives: an answer stored meanwhile brings it (getReady), and the start-up flush, still
+        // counting on a slow first IndexedDB open, then sent that fresh answer at once, whatever flushDelayMs
         whenWaiting()
-          .then((ready) => ready ?? asked.delete(flush))
+          .then((ready) => ready?.schedule(at - Date.now()))
           .catch(() => undefined);
       },
       sendOnUnload: () => delivery?.sendOnUnload(),

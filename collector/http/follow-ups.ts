@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod/mini';
 import { toValidationIssues } from '../../src/schema/issues.js';
 import { followUpStatuses, type ResponseStore } from '../store/store.js';
-import { BodyRefused, readBody, sendJson } from './guards/body.js';
+import { BodyRefused, parseJson, readBody, sendJson } from './guards/body.js';
 import { parseFilter, parseListing } from './query.js';
 
 const changeSchema = z.strictObject({
@@ -31,7 +31,7 @@ export async function changeFollowUp(req: IncomingMessage, res: ServerResponse, 
   }
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = parseJson(text);
   } catch {
     return sendJson(res, 400, { error: 'invalid JSON', issues: [{ path: 'body', message: 'expected JSON' }] });
   }

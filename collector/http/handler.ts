@@ -14,7 +14,7 @@ import { buildTrends } from '../analytics/trends.js';
 import type { DeliveryStatus, ResponseStore } from '../store/store.js';
 import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { logWhenDone, type AccessLog } from './access-log.js';
-import { BodyRefused, readBody, sendJson, sendJsonAndClose } from './guards/body.js';
+import { BodyRefused, parseJson, readBody, sendJson, sendJsonAndClose } from './guards/body.js';
 import { clientAddress } from './guards/client-address.js';
 import { streamExport } from './exports.js';
 import { changeFollowUp, followUpPath, listInbox } from './follow-ups.js';
@@ -149,7 +149,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     }
     let body: unknown;
     try {
-      body = JSON.parse(text);
+      body = parseJson(text);
     } catch {
       return sendJson(res, 400, { error: 'invalid JSON', issues: [{ path: 'body', message: 'expected JSON' }] }, corsHeaders);
     }
@@ -201,6 +201,13 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
   }
 
   async function read(res: ServerResponse, url: URL, answer: Read): Promise<void> {
+    // PostgreSQL cannot compare text with a NUL in it: a touchpoint=%00 was a 503 "storage unavailable"
+    const withNul = [...url.searchParams].find(([, value]) => value.includes('\0'));
+    if (withNul)
+      return sendJson(res, 400, {
+        error: 'invalid query',
+        issues: [{ path: `query.${withNul[0]}`, message: 'expected text without NUL characters' }],
+      });
     if (answer === 'deliveries') return listDeliveries(res, url);
     if (answer === 'inbox') return listInbox(res, store, url);
     if (answer === 'segments') return segments(res, url);

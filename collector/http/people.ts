@@ -15,6 +15,8 @@ export async function erasePerson(res: ServerResponse, store: ResponseStore, mat
     return sendJson(res, 400, { error: 'the id in the path is not valid percent-encoding' });
   }
   if (!id || id.length > 200) return sendJson(res, 400, { error: 'expected an id of 1 to 200 characters' });
+  // none is stored with one (a NUL arrives as U+FFFD), and PostgreSQL cannot compare text that holds one
+  if (id.includes('\0')) return sendJson(res, 400, { error: 'expected an id without NUL characters' });
   const person: Person = match[1] ? { anonymousId: id } : { userId: id };
   sendJson(res, 200, { erased: await store.erase(person) });
 }

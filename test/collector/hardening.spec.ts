@@ -9,7 +9,7 @@ import type { AccessLogEntry } from '../../collector/http/access-log.js';
 import { startCollectorServer } from '../../collector/http/server.js';
 import { openStore } from '../../collector/store/open.js';
 import type { ResponseStore } from '../../collector/store/store.js';
-import { batch, expect, responses, storeKinds, test } from '../support/collector-harness.js';
+import { batch, display, expect, responses, storeKinds, test } from '../support/collector-harness.js';
 
 /** Sends raw bytes and answers the status line of the reply ('' when the server closed without one). */
 function raw(port: number, text: string): Promise<string> {
@@ -346,3 +346,48 @@ test('sqlite: a search that matches none of 20,000 answers, in score order, give
     await server.close();
   }
 });
+
+for (const kind of storeKinds) {
+  test(`${kind}: a NUL character in a comment, a trait, a page title or a follow-up note is stored as U+FFFD, the batch with it`, async ({
+    startCollector,
+  }) => {
+    const collector = await startCollector({ database: kind, adminKey: 'ak_admin' });
+    const [pasted, neighbour, literal] = responses(3, 4242);
+    const shown = display('checkout', 'dismissed', { page: { url: 'https://shop.example/x', title: 'Order\u0000 done' } });
+    // a comment pasted from a PDF, a trait an app filled from a C string; and one that says \u0000 in letters
+    const reply = await collector.post(
+      batch(
+        [
+          { ...pasted!, kind: 'nps', scale: { min: 0, max: 10 }, score: 2, comment: 'bad\u0000byte', traits: { plan: 'pro\u0000' } },
+          neighbour!,
+          { ...literal!, comment: 'type \\u0000 to end a C string' },
+        ],
+        [shown],
+      ),
+    );
+    // PostgreSQL answered 503 "storage unavailable": the SDK retried the batch, then gave up every answer in it
+    expect(reply.status).toBe(202);
+    const stored = new Map((await collector.stored()).map((r) => [r.id, r]));
+    expect(stored.size).toBe(3);
+    expect(stored.get(pasted!.id)).toMatchObject({ comment: 'bad\uFFFDbyte', traits: { plan: 'pro\uFFFD' } });
+    expect(stored.get(literal!.id)!.comment).toBe('type \\u0000 to end a C string');
+    const summary = await (await fetch(`${collector.url}v1/summary`)).json();
+    expect(summary.dismissed).toBe(1);
+
+    const note = await fetch(`${collector.url}v1/responses/${pasted!.id}/follow-up`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ak_admin' },
+      body: JSON.stringify({ status: 'contacted', note: 'called\u0000 back' }),
+    });
+    expect(note.status).toBe(200);
+    const listed = await (await fetch(`${collector.url}v1/inbox?status=contacted`)).json();
+    expect(listed.items.map((item: { followUp: { note: string } }) => item.followUp.note)).toEqual(['called\uFFFD back']);
+
+    // a NUL where a read or an erasure compares text is named, not a 503
+    const read = await fetch(`${collector.url}v1/summary?touchpoint=%00`);
+    expect(read.status).toBe(400);
+    expect((await read.json()).issues).toEqual([{ path: 'query.touchpoint', message: 'expected text without NUL characters' }]);
+    const erase = await fetch(`${collector.url}v1/people/%00`, { method: 'DELETE', headers: { Authorization: 'Bearer ak_admin' } });
+    expect(erase.status).toBe(400);
+  });
+}

@@ -42,6 +42,16 @@ export function readBody(req: IncomingMessage, limit: number, deadlineMs: number
   });
 }
 
+/** `\u0000` in JSON text that is an escape, not an escaped backslash followed by "u0000". */
+const escapedNul = /(?<!\\)((?:\\\\)*)\\u0000/g;
+
+/**
+ * A request's JSON with each NUL character in its strings made U+FFFD: PostgreSQL cannot hold a NUL in text, and the
+ * batch of an answer whose comment held one was "storage unavailable" for ever (the SDK retried it, then gave up every
+ * answer in it). Nobody means a NUL; the mark shows where one was.
+ */
+export const parseJson = (text: string): unknown => JSON.parse(text.includes('\\u0000') ? text.replace(escapedNul, '$1\\ufffd') : text);
+
 const refusals = new WeakMap<ServerResponse, string>();
 
 /** The reason given for a 4xx/5xx answer, for the access log: our own words, never the client's data. */

@@ -17,5 +17,6 @@ export function currentPage(fullUrl: boolean): Response['page'] {
   if (!location) return { url: '' };
   const url = fullUrl ? location.href : location.origin + pagePath();
   const title = globalThis.document?.title;
-  return title ? { url: url.slice(0, 2048), title: title.slice(0, 500) } : { url: url.slice(0, 2048) };
+  // cut before an emoji the 500th code unit would split: half a pair is text no collector's database can hold
+  return title ? { url: url.slice(0, 2048), title: title.slice(0, 500).replace(/[\uD800-\uDBFF]$/, '') } : { url: url.slice(0, 2048) };
 }

@@ -348,11 +348,11 @@ test('sqlite: a search that matches none of 20,000 answers, in score order, give
 });
 
 for (const kind of storeKinds) {
-  test(`${kind}: a NUL character in a comment, a trait, a page title or a follow-up note is stored as U+FFFD, the batch with it`, async ({
+  test(`${kind}: a NUL character or half an emoji in a comment, a trait, a page title or a follow-up note is stored as U+FFFD, the batch with it`, async ({
     startCollector,
   }) => {
     const collector = await startCollector({ database: kind, adminKey: 'ak_admin' });
-    const [pasted, neighbour, literal] = responses(3, 4242);
+    const [pasted, neighbour, literal, sliced] = responses(4, 4242);
     const shown = display('checkout', 'dismissed', { page: { url: 'https://shop.example/x', title: 'Order\u0000 done' } });
     // a comment pasted from a PDF, a trait an app filled from a C string; and one that says \u0000 in letters
     const reply = await collector.post(
@@ -361,6 +361,13 @@ for (const kind of storeKinds) {
           { ...pasted!, kind: 'nps', scale: { min: 0, max: 10 }, score: 2, comment: 'bad\u0000byte', traits: { plan: 'pro\u0000' } },
           neighbour!,
           { ...literal!, comment: 'type \\u0000 to end a C string' },
+          // a title cut through an emoji, a trait's key and a comment by code that counts UTF-16 units
+          {
+            ...sliced!,
+            page: { url: 'https://shop.example/p', title: 'Gift \ud83c' },
+            traits: { ['\ude00x']: 1 },
+            comment: '\ude00 ok \ud83d\ude00',
+          },
         ],
         [shown],
       ),
@@ -368,7 +375,8 @@ for (const kind of storeKinds) {
     // PostgreSQL answered 503 "storage unavailable": the SDK retried the batch, then gave up every answer in it
     expect(reply.status).toBe(202);
     const stored = new Map((await collector.stored()).map((r) => [r.id, r]));
-    expect(stored.size).toBe(3);
+    expect(stored.size).toBe(4);
+    expect(stored.get(sliced!.id)).toMatchObject({ page: { title: 'Gift \uFFFD' }, traits: { '\uFFFDx': 1 }, comment: '\uFFFD ok 😀' });
     expect(stored.get(pasted!.id)).toMatchObject({ comment: 'bad\uFFFDbyte', traits: { plan: 'pro\uFFFD' } });
     expect(stored.get(literal!.id)!.comment).toBe('type \\u0000 to end a C string');
     const summary = await (await fetch(`${collector.url}v1/summary`)).json();

@@ -86,6 +86,20 @@ describe('createClient and record', () => {
     }
   });
 
+  it('cuts a title over 500 code units before an emoji it would split: half a pair is text no database holds', async () => {
+    const before = document.title;
+    document.title = `${'x'.repeat(499)}😀 and the rest`;
+    try {
+      const response = await testClient(new Collector(), { flushDelayMs: 60_000 }).record(nps(8));
+      expect(response.page.title).to.equal('x'.repeat(499));
+      document.title = `${'x'.repeat(498)}😀 and the rest`;
+      const whole = await testClient(new Collector(), { flushDelayMs: 60_000 }).record(nps(8));
+      expect(whole.page.title).to.equal(`${'x'.repeat(498)}😀`);
+    } finally {
+      document.title = before;
+    }
+  });
+
   it('keeps one anonymous id across clients, and a fresh id for every answer', async () => {
     const collector = new Collector();
     const name = `cxkit-test-${crypto.randomUUID()}`;

@@ -11,6 +11,8 @@ export const traitDimension = (trait: string) => `trait:${trait}`;
 export const defaultSegmentTraits = ['plan', 'country'] as const;
 /** Longest value kept for a dimension; longer ones are cut (a page path, a free-text trait). */
 const maxValueLength = 200;
+/** A value cut to `maxValueLength`, before an emoji the cut would split: PostgreSQL's json refuses half of one. */
+const cut = (value: string) => value.slice(0, maxValueLength).replace(/[\uD800-\uDBFF]$/, '');
 
 /** A path segment that names one record rather than a page: all digits, or a long hexadecimal id (UUID, hash). */
 const recordId = /^(\d+|[0-9a-f-]{16,})$/i;
@@ -32,20 +34,20 @@ export function pagePath(url: string): string {
     .split('/')
     .map((part) => (recordId.test(part) && /\d/.test(part) ? ':id' : part))
     .join('/');
-  return (folded.length > 1 ? folded.replace(/\/+$/, '') : folded).slice(0, maxValueLength) || '/';
+  return cut(folded.length > 1 ? folded.replace(/\/+$/, '') : folded) || '/';
 }
 
 /** The answer's segments as the rollup counts them; traits not in `traits` are left out (a user's email is not a segment). */
 export function segmentsOf(response: Response, traits: readonly string[]): Record<string, string> {
   const segments: Record<string, string> = {};
   if (response.device) segments.device = response.device;
-  segments.locale = response.locale.slice(0, maxValueLength);
+  segments.locale = cut(response.locale);
   segments.path = pagePath(response.page.url);
   if (response.visitor) segments.visitor = response.visitor;
   for (const trait of traits) {
     // its own traits only: an answer without a `constructor` trait does not have Object's
     const value = response.traits && Object.hasOwn(response.traits, trait) ? response.traits[trait] : undefined;
-    if (value !== undefined && value !== '') segments[traitDimension(trait)] = String(value).slice(0, maxValueLength);
+    if (value !== undefined && value !== '') segments[traitDimension(trait)] = cut(String(value));
   }
   return segments;
 }

@@ -148,3 +148,15 @@ test('a segment trait named like a property every object has (constructor, toStr
   expect(body.others).toEqual({ values: 0, n: 0 });
   expect((await segments(collector, { by: 'trait:toString' })).values).toEqual([]);
 });
+
+for (const kind of storeKinds) {
+  test(`${kind}: a trait value cut to 200 characters is cut before an emoji it would split, and the answer is stored`, async ({
+    startCollector,
+  }) => {
+    const collector = await startCollector({ database: kind, segmentTraits: ['plan'] });
+    // PostgreSQL's json refused the half emoji: the batch was a 503 for ever
+    await post(collector, answersOf('checkout', 'nps', 9, 2, day, { traits: { plan: `${'x'.repeat(199)}😀 and more` } }));
+    const plan = await segments(collector, { by: 'trait:plan' });
+    expect(plan.values.map((v: { value: string; n: number }) => [v.value, v.n])).toEqual([['x'.repeat(199), 2]]);
+  });
+}

@@ -4,6 +4,7 @@
 import { answersOf } from '../../support/answers.js';
 import { audit } from '../support/axe.js';
 import { withDashboard } from './dashboard-server.js';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures.js';
 
 const today = new Date();
@@ -76,18 +77,36 @@ for (const width of [1280, 390]) {
   });
 }
 
+/**
+ * The dashboard on `data` in a US-English page (its date fields read month, day, year), once its trends are drawn by
+ * day; `typeFrom` types a day (YYYY-MM-DD) into From key by key, as a manager does.
+ */
+async function withTypedDates(
+  browser: Browser,
+  run: (page: Page, key: Locator, typeFrom: (day: string, delay?: number) => Promise<void>) => Promise<void>,
+): Promise<void> {
+  const page = await browser.newPage({ locale: 'en-US' });
+  try {
+    await withDashboard(data, async (url) => {
+      await page.goto(`${url}dashboard`);
+      const key = page.locator('#trend-key');
+      await expect(key).toContainText('Dots: one per day;');
+      await run(page, key, async (day, delay = 0) => {
+        await page.getByLabel('From').focus();
+        await page.keyboard.type(`${day.slice(5, 7)}${day.slice(8, 10)}${day.slice(0, 4)}`, { delay });
+      });
+    });
+  } finally {
+    await page.close();
+  }
+}
+
 test('a From year mistyped as 0202: the trends show the last ten years, say so, and count every answer in the change', async ({
   browser,
 }) => {
-  const page = await browser.newPage({ locale: 'en-US' });
-  await withDashboard(data, async (url) => {
-    await page.goto(`${url}dashboard`);
-    const trends = page.getByRole('region', { name: 'Trends' });
-    const key = page.locator('#trend-key');
-    await expect(key).toContainText('Dots: one per day;');
-    // typed as a manager types a date, a digit of the year short
-    await page.getByLabel('From').focus();
-    await page.keyboard.type('12010202');
+  await withTypedDates(browser, async (page, key, typeFrom) => {
+    // a digit of the year short
+    await typeFrom('0202-12-01');
     await page.keyboard.press('Tab');
     await expect(page.getByLabel('From')).toHaveValue('0202-12-01');
     await expect(key).toContainText('Dots: one per month;');
@@ -96,19 +115,14 @@ test('a From year mistyped as 0202: the trends show the last ten years, say so, 
     const drawnFrom = (await key.textContent())!.match(/Drawn from (\S+):/)![1]!;
     expect(Math.abs(Date.parse(drawnFrom) - Date.parse(tenYearsAgo))).toBeLessThanOrEqual(2 * 86_400_000);
     // the change over the whole range: all 80 NPS answers against none before it
-    await expect(trends.locator('#change-nps')).toContainText('on 80 answers');
+    await expect(page.locator('#change-nps')).toContainText('on 80 answers');
   });
-  await page.close();
 });
 
 test('a From date typed digit by digit asks the collector once, for the day typed, not for the years 0002, 0020 and 0202 on the way', async ({
   browser,
 }) => {
-  const page = await browser.newPage({ locale: 'en-US' });
-  await withDashboard(data, async (url) => {
-    await page.goto(`${url}dashboard`);
-    const key = page.locator('#trend-key');
-    await expect(key).toContainText('Dots: one per day;');
+  await withTypedDates(browser, async (page, key, typeFrom) => {
     await page.waitForLoadState('networkidle');
     const asked: string[] = [];
     page.on('request', (request) => {
@@ -117,12 +131,10 @@ test('a From date typed digit by digit asks the collector once, for the day type
     });
     // 120 days ago: a range of weeks
     const from = day(noonDaysAgo(120));
-    await page.getByLabel('From').focus();
-    await page.keyboard.type(`${from.slice(5, 7)}${from.slice(8, 10)}${from.slice(0, 4)}`, { delay: 60 });
+    await typeFrom(from, 60);
     await expect(page.getByLabel('From')).toHaveValue(from);
     await expect(key).toContainText('Dots: one per week;');
     await page.waitForLoadState('networkidle');
     expect(new Set(asked)).toEqual(new Set([from]));
   });
-  await page.close();
 });

@@ -98,6 +98,36 @@ function stage(caption: string, moments: readonly JourneyMoment[]): HTMLElement 
   return block;
 }
 
+/** Stages shown at first, and how many more a click adds: a site that gives each product category a stage has hundreds. */
+const stagesAtATime = 12;
+
+/** The journey's stages in order, the first dozen at once and the rest a dozen a click, each stage drawn when shown. */
+function stageBlocks(stages: Journey['stages']): HTMLElement[] {
+  const blocks = stages.slice(0, stagesAtATime).map((s) => stage(s.stage, s.moments));
+  if (stages.length <= stagesAtATime) return blocks;
+  const rest = document.createElement('div');
+  const shown = document.createElement('p');
+  shown.className = 'hint';
+  const more = document.createElement('button');
+  more.type = 'button';
+  let drawn = stagesAtATime;
+  const say = () => {
+    shown.textContent = `${whole(drawn)} of ${count(stages.length, 'stage', 'stages')} shown, in journey order.`;
+    more.textContent = `Show ${Math.min(stagesAtATime, stages.length - drawn)} more stages`;
+    more.hidden = drawn >= stages.length;
+  };
+  more.onclick = () => {
+    const added = stages.slice(drawn, drawn + stagesAtATime).map((s) => stage(s.stage, s.moments));
+    rest.before(...added);
+    drawn += added.length;
+    say();
+    if (more.hidden) added[0]?.querySelector('button')?.focus();
+  };
+  say();
+  rest.append(shown, more);
+  return [...blocks, rest];
+}
+
 export async function refreshJourney(params: URLSearchParams): Promise<void> {
   const list = section.querySelector('#journey-stages')!;
   const truth = section.querySelector('#moments-of-truth')!;
@@ -109,7 +139,7 @@ export async function refreshJourney(params: URLSearchParams): Promise<void> {
     return;
   }
   const journey = loaded.body;
-  const stages = journey.stages.map((s) => stage(s.stage, s.moments));
+  const stages = stageBlocks(journey.stages);
   if (journey.unstaged.length) stages.push(stage('No stage', journey.unstaged));
   list.replaceChildren(...stages);
   if (!stages.length) {

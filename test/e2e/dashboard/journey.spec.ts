@@ -81,3 +81,28 @@ for (const width of [1280, 390]) {
     });
   });
 }
+
+// A stage per product category: 15 stages of one moment each, and a moment with no stage.
+const categories = Array.from({ length: 15 }, (_, i) => `category-${String(i + 1).padStart(2, '0')}`);
+const categoryAnswers = [
+  ...categories.flatMap((stage, i) => answersOf(`${stage}-page`, 'csat', 4, 1, recently - i * 600_000, { stage })),
+  ...answersOf('help-widget', 'ces', 6, 1, recently - 200 * 600_000),
+];
+
+test('with 15 stages, the first 12 are drawn with the moments without a stage after them, and the rest on request', async ({ page }) => {
+  await withDashboard(categoryAnswers, async (url) => {
+    await page.goto(`${url}dashboard`);
+    const journey = page.getByRole('region', { name: 'Customer journey' });
+    const tables = journey.getByRole('table');
+    await expect(tables).toHaveCount(13);
+    const captions = () => tables.evaluateAll((all) => all.map((t) => (t as HTMLTableElement).caption?.textContent));
+    expect(await captions()).toEqual([...categories.slice(0, 12), 'No stage']);
+    await expect(journey.getByText('12 of 15 stages shown, in journey order.')).toBeVisible();
+    await journey.getByRole('button', { name: 'Show 3 more stages' }).click();
+    await expect(tables).toHaveCount(16);
+    expect(await captions()).toEqual([...categories, 'No stage']);
+    await expect(journey.getByRole('button', { name: /more stages$/ })).toHaveCount(0);
+    await expect(journey.getByRole('button', { name: 'category-13-page' })).toBeFocused();
+    expect(await audit(page)).toEqual([]);
+  });
+});

@@ -76,6 +76,9 @@ function where(
 /** A drill-down row as read. */
 type DrillDownRow = AnswerCursor & StoredAnswer & { body: string; segments: string | null };
 
+/** Rows an erasure reads between two turns of the event loop while it looks for a person's answers and displays. */
+const personWindow = 5000;
+
 /** Answers one statement of the drill-down reads at most: a few milliseconds of the event loop, however few match. */
 const answersWindow = 5000;
 
@@ -518,29 +521,50 @@ export class SqliteStore implements ResponseStore {
   }
 
   async erase(person: Person): Promise<Erasure> {
+    const user = 'userId' in person ? person.userId : null;
+    // for a user id: also every anonymous id that user was seen with, so that answers given before identify() go too
+    const anonymousIds = user
+      ? [
+          ...new Set([
+            ...(await this.scanned('responses', 'user_id = @user', { user }, 'anonymous_id')),
+            ...(await this.scanned('displays', 'user_id = @user', { user }, 'anonymous_id')),
+          ]),
+        ]
+      : [(person as { anonymousId: string }).anonymousId];
+    const who = { user, anonymousIds: JSON.stringify(anonymousIds) };
+    const whose = '(user_id = @user OR anonymous_id IN (SELECT value FROM json_each(@anonymousIds)))';
+    // their rows are found by reading the tables; everything goes by those ids, in one transaction
+    const ids = JSON.stringify(await this.scanned('responses', whose, who, 'id'));
+    const displayIds = JSON.stringify(await this.scanned('displays', whose, who, 'id'));
     return this.db.transaction(() => {
-      const user = 'userId' in person ? person.userId : null;
-      // for a user id: also every anonymous id that user was seen with, so that answers given before identify() go too
-      const anonymousIds = user
-        ? (this.db
-            .prepare('SELECT anonymous_id FROM responses WHERE user_id = ? UNION SELECT anonymous_id FROM displays WHERE user_id = ?')
-            .pluck()
-            .all(user, user) as string[])
-        : [(person as { anonymousId: string }).anonymousId];
-      const who = { user, anonymousIds: JSON.stringify(anonymousIds) };
-      const whose = '(user_id = @user OR anonymous_id IN (SELECT value FROM json_each(@anonymousIds)))';
-      // their answers are found with one read of the table; everything else goes by those ids
-      const ids = JSON.stringify(this.db.prepare(`SELECT id FROM responses WHERE ${whose}`).pluck().all(who));
       const theirs = (column: string) => `${column} IN (SELECT value FROM json_each(@ids))`;
       const followUps = this.db.prepare(`DELETE FROM follow_ups WHERE ${theirs('response_id')}`).run({ ids }).changes;
       this.db.prepare(`DELETE FROM follow_up_events WHERE ${theirs('response_id')}`).run({ ids });
       const webhookDeliveries = this.db
         .prepare(`DELETE FROM webhook_deliveries WHERE ${theirs('response_id')} OR ${whose}`)
         .run({ ...who, ids }).changes;
-      const displays = this.db.prepare(`DELETE FROM displays WHERE ${whose}`).run(who).changes;
+      const displays = this.db.prepare(`DELETE FROM displays WHERE ${theirs('id')}`).run({ ids: displayIds }).changes;
       const responses = this.db.prepare(`DELETE FROM responses WHERE ${theirs('id')}`).run({ ids }).changes;
       return { responses, displays, webhookDeliveries, followUps };
     })();
+  }
+
+  /**
+   * `column` of the rows of `table` that meet `condition`, read `personWindow` rows at a time with a turn of the event
+   * loop between: no index finds a person (it would cost every insert), and one statement over a million answers held
+   * every post and health check for a second or more.
+   */
+  private async scanned(table: 'responses' | 'displays', condition: string, params: object, column: string): Promise<string[]> {
+    const last = (this.db.prepare(`SELECT max(seq) FROM ${table}`).pluck().get() as number | null) ?? 0;
+    const read = this.db
+      .prepare(`SELECT ${column} FROM ${table} WHERE seq > @from AND seq <= @from + ${personWindow} AND ${condition}`)
+      .pluck();
+    const found: string[] = [];
+    for (let from = 0; from < last; from += personWindow) {
+      found.push(...(read.all({ ...params, from }) as string[]));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return found;
   }
 
   async ping(): Promise<void> {

@@ -8,7 +8,7 @@ import { createCollectorHandler } from '../../collector/http/handler.js';
 import type { AccessLogEntry } from '../../collector/http/access-log.js';
 import { startCollectorServer } from '../../collector/http/server.js';
 import { openStore } from '../../collector/store/open.js';
-import type { ResponseStore } from '../../collector/store/store.js';
+import { readAll, type ResponseStore } from '../../collector/store/store.js';
 import { batch, display, expect, responses, storeKinds, test } from '../support/collector-harness.js';
 
 /** Sends raw bytes and answers the status line of the reply ('' when the server closed without one). */
@@ -399,3 +399,42 @@ for (const kind of storeKinds) {
     expect(erase.status).toBe(400);
   });
 }
+
+test('sqlite: erasing a person among 40,000 answers gives a health check and a post their turn, and erases them all', async ({
+  openTestStore,
+}) => {
+  const store = await openTestStore('sqlite');
+  for (let chunk = 1; chunk <= 8; chunk++) {
+    const answers = responses(5_000, chunk * 100_000);
+    // one answer in each thousand is the person's, signed in
+    await store.insert(
+      answers.map((r, i) => (i % 1_000 === 0 ? { ...r, userId: 'u-erase' } : r)),
+      new Date(),
+    );
+  }
+  // the store as the collector sees it, saying when the erasure started and when it ended
+  let started = false;
+  let ended = false;
+  const watched: ResponseStore = Object.create(store, {
+    erase: {
+      value: (person: Parameters<ResponseStore['erase']>[0]) => ((started = true), store.erase(person).finally(() => (ended = true))),
+    },
+  });
+  const server = await startCollectorServer({ port: 0, store: watched, adminKey: 'ak_admin', rateLimit: { perIp: 0, perKey: 0 } });
+  try {
+    const erasing = run(process.execPath, [
+      '-e',
+      `fetch(process.argv[1], { method: 'DELETE', headers: { Authorization: 'Bearer ak_admin' } }).then((r) => r.text()).then((t) => process.stdout.write(t))`,
+      `${server.url}v1/people/u-erase`,
+    ]);
+    await assoonas(() => started);
+    // no index finds a person: as one statement a table, the erasure answered these after it had ended
+    expect((await fetch(`${server.url}healthz`)).status).toBe(200);
+    expect((await fetch(`${server.url}v1/responses`, { method: 'POST', body: JSON.stringify(batch(responses(1, 7))) })).status).toBe(202);
+    expect(ended).toBe(false);
+    expect(JSON.parse((await erasing).stdout)).toMatchObject({ erased: { responses: 40 } });
+    expect((await readAll(store)).filter((r) => r.userId === 'u-erase')).toEqual([]);
+  } finally {
+    await server.close();
+  }
+});

@@ -533,7 +533,8 @@ export class SqliteStore implements ResponseStore {
       : [(person as { anonymousId: string }).anonymousId];
     const who = { user, anonymousIds: JSON.stringify(anonymousIds) };
     const whose = '(user_id = @user OR anonymous_id IN (SELECT value FROM json_each(@anonymousIds)))';
-    // their rows are found by reading the tables; everything goes by those ids, in one transaction
+    // their rows are found by reading the tables, then everything goes by those ids in one transaction (an answer of
+    // theirs stored while the tables are read stays, as one stored a moment after the erasure would: erase again)
     const ids = JSON.stringify(await this.scanned('responses', whose, who, 'id'));
     const displayIds = JSON.stringify(await this.scanned('displays', whose, who, 'id'));
     return this.db.transaction(() => {

@@ -65,6 +65,43 @@ const moreMoments = 50;
 const byAnswers = (a: JourneyMoment, b: JourneyMoment) =>
   b.n - a.n || (a.touchpoint < b.touchpoint ? -1 : a.touchpoint > b.touchpoint ? 1 : 0);
 
+interface Steps {
+  readonly total: number;
+  /** How many are drawn already, and how many a click adds. */
+  readonly drawn: number;
+  readonly step: number;
+  /** What the hint says with `drawn` of them drawn; the button's text for `next` more. */
+  readonly say: (drawn: number) => string;
+  readonly label: (next: number) => string;
+  /** Draws items `from` to `to` (exclusive) and answers their elements. */
+  readonly draw: (from: number, to: number) => HTMLElement[];
+}
+
+/**
+ * The hint and the button under a list drawn a step at a time. The button goes with the last items: the keyboard
+ * then lands on the first new one, not at the top of the page.
+ */
+function inSteps({ total, drawn: start, step, say, label, draw }: Steps): [HTMLElement, HTMLElement] {
+  const hint = document.createElement('p');
+  hint.className = 'hint';
+  const more = document.createElement('button');
+  more.type = 'button';
+  let drawn = start;
+  const update = () => {
+    hint.textContent = say(drawn);
+    more.textContent = label(Math.min(step, total - drawn));
+    more.hidden = drawn >= total;
+  };
+  more.onclick = () => {
+    const added = draw(drawn, drawn + step);
+    drawn += added.length;
+    update();
+    if (more.hidden) added[0]?.querySelector('button')?.focus();
+  };
+  update();
+  return [hint, more];
+}
+
 /**
  * A stage's table, most answered moments first. A stage with many moments (a touchpoint per help article or product)
  * starts with its first few and a button for more: thousands of rows at once made the page hundreds of screens long.
@@ -75,26 +112,19 @@ function stage(caption: string, moments: readonly JourneyMoment[]): HTMLElement 
   const el = table(caption, ordered.slice(0, firstMoments));
   block.append(el);
   if (ordered.length <= firstMoments) return block;
-  const shown = document.createElement('p');
-  shown.className = 'hint';
-  const more = document.createElement('button');
-  more.type = 'button';
-  const say = () => {
-    const rows = el.tBodies[0]!.rows.length;
-    shown.textContent = `${whole(rows)} of ${count(ordered.length, 'moment', 'moments')} in ${caption}, most answered first.`;
-    more.textContent = `Show ${Math.min(moreMoments, ordered.length - rows)} more`;
-    more.hidden = rows >= ordered.length;
-  };
-  more.onclick = () => {
-    const rows = el.tBodies[0]!.rows.length;
-    const added = ordered.slice(rows, rows + moreMoments).map(row);
-    el.tBodies[0]!.append(...added);
-    say();
-    // the button goes with the last moments: keyboard focus stays on the list, at the first new moment
-    if (more.hidden) added[0]?.querySelector('button')?.focus();
-  };
-  say();
-  block.append(shown, more);
+  const steps = inSteps({
+    total: ordered.length,
+    drawn: firstMoments,
+    step: moreMoments,
+    say: (drawn) => `${whole(drawn)} of ${count(ordered.length, 'moment', 'moments')} in ${caption}, most answered first.`,
+    label: (next) => `Show ${next} more`,
+    draw: (from, to) => {
+      const rows = ordered.slice(from, to).map(row);
+      el.tBodies[0]!.append(...rows);
+      return rows;
+    },
+  });
+  block.append(...steps);
   return block;
 }
 
@@ -106,25 +136,19 @@ function stageBlocks(stages: Journey['stages']): HTMLElement[] {
   const blocks = stages.slice(0, stagesAtATime).map((s) => stage(s.stage, s.moments));
   if (stages.length <= stagesAtATime) return blocks;
   const rest = document.createElement('div');
-  const shown = document.createElement('p');
-  shown.className = 'hint';
-  const more = document.createElement('button');
-  more.type = 'button';
-  let drawn = stagesAtATime;
-  const say = () => {
-    shown.textContent = `${whole(drawn)} of ${count(stages.length, 'stage', 'stages')} shown, in journey order.`;
-    more.textContent = `Show ${Math.min(stagesAtATime, stages.length - drawn)} more stages`;
-    more.hidden = drawn >= stages.length;
-  };
-  more.onclick = () => {
-    const added = stages.slice(drawn, drawn + stagesAtATime).map((s) => stage(s.stage, s.moments));
-    rest.before(...added);
-    drawn += added.length;
-    say();
-    if (more.hidden) added[0]?.querySelector('button')?.focus();
-  };
-  say();
-  rest.append(shown, more);
+  const steps = inSteps({
+    total: stages.length,
+    drawn: stagesAtATime,
+    step: stagesAtATime,
+    say: (drawn) => `${whole(drawn)} of ${count(stages.length, 'stage', 'stages')} shown, in journey order.`,
+    label: (next) => `Show ${next} more stages`,
+    draw: (from, to) => {
+      const added = stages.slice(from, to).map((s) => stage(s.stage, s.moments));
+      rest.before(...added);
+      return added;
+    },
+  });
+  rest.append(...steps);
   return [...blocks, rest];
 }
 

@@ -3,6 +3,7 @@
 // object per answer, which a rollup explodes into one count per (dimension, value).
 import type { Response } from '../../src/schema/response.js';
 import { hashRoute } from '../../src/sdk/page.js';
+import { cutText } from '../../src/sdk/cut-text.js';
 
 export const builtInDimensions = ['device', 'locale', 'path', 'visitor'] as const;
 /** A trait's dimension is named `trait:` and the trait's name. */
@@ -12,7 +13,7 @@ export const defaultSegmentTraits = ['plan', 'country'] as const;
 /** Longest value kept for a dimension; longer ones are cut (a page path, a free-text trait). */
 const maxValueLength = 200;
 /** A value cut to `maxValueLength`, before an emoji the cut would split: PostgreSQL's json refuses half of one. */
-const cut = (value: string) => value.slice(0, maxValueLength).replace(/[\uD800-\uDBFF]$/, '');
+const cut = (value: string) => cutText(value, maxValueLength);
 
 /** A path segment that names one record rather than a page: all digits, or a long hexadecimal id (UUID, hash). */
 const recordId = /^(\d+|[0-9a-f-]{16,})$/i;

@@ -11,9 +11,9 @@ const flushWaitMs = 15_000;
 
 /**
  * What a client delivers with: until the file is in, a stand-in that keeps what the client asked for (pause, stop,
- * debug, each flush whose count finds something waiting) and hands it over once delivery arrives. What waits is stored meanwhile: an answer stored
- * while the file downloads and the page closes goes out on the next page (the unload send needs delivery), and a file
- * that cannot be loaded is named in the console once, with the answers kept.
+ * debug, each flush whose count finds something waiting) and hands it over once delivery arrives. What waits is stored
+ * meanwhile: an answer stored while the file downloads and the page closes goes out on the next page (the unload send
+ * needs delivery), and a file that cannot be loaded is named in the console once, with the answers kept.
  */
 export function installDeliveryLoader(scripts: ScriptLoader, api: object): StartDelivery {
   const file = partLoader<StartDelivery>(scripts, api, 'delivery');

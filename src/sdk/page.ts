@@ -1,6 +1,7 @@
 // The page an answer was given on, without the query string and hash unless asked: they often carry personal data.
 // A hash router's route (`/#/checkout/done`) is the page's path there, and is kept.
 import type { Response } from '../schema/response.js';
+import { cutText } from './cut-text.js';
 
 /**
  * The page's path as URL rules and answers see it: `location.pathname`, and after it a hash router's route (a hash
@@ -17,6 +18,5 @@ export function currentPage(fullUrl: boolean): Response['page'] {
   if (!location) return { url: '' };
   const url = fullUrl ? location.href : location.origin + pagePath();
   const title = globalThis.document?.title;
-  // cut before an emoji the 500th code unit would split: half a pair is text no collector's database can hold
-  return title ? { url: url.slice(0, 2048), title: title.slice(0, 500).replace(/[\uD800-\uDBFF]$/, '') } : { url: url.slice(0, 2048) };
+  return title ? { url: url.slice(0, 2048), title: cutText(title, 500) } : { url: url.slice(0, 2048) };
 }

@@ -1,5 +1,7 @@
 // A customer's comment in a list (the inbox, the drill-down, the latest comments): up to 5,000 characters, of which the
 // list shows the start and a button the rest, so that one long comment does not push every other answer out of reach.
+import { cutText } from '../../src/sdk/cut-text.js';
+import { whole } from './wording.js';
 
 /** Where a long comment is cut: about three lines of a wide list, at a space when there is one this near before it. */
 const shownLength = 280;
@@ -9,10 +11,7 @@ const slack = 80;
 
 function startOf(text: string): string {
   const space = text.lastIndexOf(' ', shownLength);
-  let cut = space > shownLength - spaceWithin ? space : shownLength;
-  // never between the two halves of an emoji or other character outside the Basic Multilingual Plane
-  if (/[\uD800-\uDBFF]/.test(text.charAt(cut - 1))) cut -= 1;
-  return `${text.slice(0, cut).trimEnd()}…`;
+  return `${cutText(text, space > shownLength - spaceWithin ? space : shownLength).trimEnd()}…`;
 }
 
 /** The comment as a list shows it: whole when short, else its start and a button that shows the rest and hides it again. */
@@ -29,11 +28,11 @@ export function longText(text: string): Node {
   const set = (open: boolean) => {
     shown.textContent = open ? text : start;
     toggle.setAttribute('aria-expanded', String(open));
-    toggle.textContent = open ? 'Show less' : `Show all ${characters.toLocaleString('en')} characters`;
+    toggle.textContent = open ? 'Show less' : `Show all ${whole(characters)} characters`;
   };
   toggle.addEventListener('click', () => set(toggle.getAttribute('aria-expanded') !== 'true'));
   set(false);
-  const whole = document.createElement('span');
-  whole.append(shown, ' ', toggle);
-  return whole;
+  const comment = document.createElement('span');
+  comment.append(shown, ' ', toggle);
+  return comment;
 }

@@ -1,6 +1,7 @@
 // The bodies a webhook carries: the Standard Webhooks event (contract section 8), or a Slack incoming-webhook message
 // coloured by the answer's band, for the people who should act on it.
-import type { Attributes, Response } from '../../src/schema/response.js';
+import type { Response } from '../../src/schema/response.js';
+import { attributePairs } from '../attributes.js';
 import { bandOf, type Band } from '../../src/sdk/scores.js';
 
 export function standardBody(response: Response, at: Date): string {
@@ -41,13 +42,10 @@ function fitted(raw: string, render: (text: string) => string, cut: (length: num
 
 const quoted = (text: string) => `>${escape(text).replace(/\n/g, '\n>')}`;
 
-/** Traits or metadata as `key: value` pairs. */
-const pairs = (attributes: Attributes) => Object.entries(attributes).map(([key, value]) => `${key}: ${value}`);
-
 export function slackBody(r: Response, dashboardUrl: string | undefined): string {
   const which = bandOf(r.kind, r.score, r.scale.max);
   const headline = `${r.kind.toUpperCase()} ${r.score} (${bandNames[r.kind][which]}) at ${escape(r.touchpoint)}`;
-  const who = r.userId ? `${r.userId}${r.traits ? ` · ${pairs(r.traits).join(', ')}` : ''}` : 'anonymous visitor';
+  const who = r.userId ? `${r.userId}${r.traits ? ` · ${attributePairs(r.traits).join(', ')}` : ''}` : 'anonymous visitor';
   const blocks: unknown[] = [
     { type: 'section', text: { type: 'mrkdwn', text: `*${headline}*${r.partial ? ' · left before the follow-up' : ''}` } },
     ...(r.comment
@@ -74,7 +72,7 @@ export function slackBody(r: Response, dashboardUrl: string | undefined): string
           ? [
               {
                 type: 'mrkdwn',
-                text: fitted(pairs(r.metadata).join(' · '), escape, () => '…'),
+                text: fitted(attributePairs(r.metadata).join(' · '), escape, () => '…'),
               },
             ]
           : []),

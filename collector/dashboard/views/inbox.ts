@@ -1,7 +1,7 @@
 // The follow-up inbox: answers that need someone, each with a small form to record who reached the customer. Reading
 // uses the dashboard's read key; changing a status sends the admin key typed here (kept for this tab only).
 import { hashRoute } from '../../../src/sdk/page.js';
-import type { Attributes } from '../../../src/schema/response.js';
+import { attributePairs } from '../../attributes.js';
 import type { InboxItem } from '../../store/store.js';
 import { longText } from '../long-text.js';
 import { couldNotLoad, newestLoads } from '../newest-loads.js';
@@ -30,12 +30,9 @@ function refusal(code: number): string {
   return `Not saved: the collector answered ${code}.`;
 }
 
-/** Traits or metadata as `key: value` pairs. */
-const pairs = (attributes: Attributes) => Object.entries(attributes).map(([key, value]) => `${key}: ${value}`);
-
 function describe(item: InboxItem): { meta: string; label: string } {
   const r = item.response;
-  const who = r.userId ? `${r.userId}${r.traits ? ` (${pairs(r.traits).join(', ')})` : ''}` : 'anonymous';
+  const who = r.userId ? `${r.userId}${r.traits ? ` (${attributePairs(r.traits).join(', ')})` : ''}` : 'anonymous';
   const page = new URL(r.page.url, location.href);
   const where = `${r.touchpoint} · ${page.pathname}${hashRoute(page.hash)}`;
   return {
@@ -57,7 +54,7 @@ function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElemen
   // what the site recorded with the answer (an order or ticket number): how the customer is found again
   const details = document.createElement('p');
   details.className = 'meta';
-  details.textContent = pairs(r.metadata ?? {}).join(' · ');
+  details.textContent = attributePairs(r.metadata ?? {}).join(' · ');
   const comment = document.createElement('p');
   comment.className = 'comment';
   comment.append(r.comment ? longText(r.comment) : r.partial ? '(left before writing a comment)' : '(no comment)');

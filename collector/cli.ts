@@ -1,6 +1,7 @@
 // `npx cxkit-collector --port 8787 --database postgres://… --origin https://shop.example --write-key …`
 import { open, readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { copyCommand } from './copy.js';
 import { jsonLines, type AccessLog } from './http/access-log.js';
 import { startCollectorServer } from './http/server.js';
 import { defaultSqliteFile, openStore, redactDatabase } from './store/open.js';
@@ -8,6 +9,7 @@ import { WebhookDispatcher } from './webhooks/dispatcher.js';
 import { parseTargets, type WebhookTarget } from './webhooks/targets.js';
 
 const usage = `Usage: cxkit-collector [options]         (environment variables in brackets; an option wins over its variable)
+       cxkit-collector copy --from <url|file> --to <url|file>   (moves the data to another store: copy --help)
   --port <n>               port to listen on (default 8787) [PORT]
   --host <address>         address to listen on (default 127.0.0.1; 0.0.0.0 for every interface) [HOST]
   --database <url|file>    postgres://user:pass@host/db for PostgreSQL, else a SQLite file
@@ -38,6 +40,7 @@ const usage = `Usage: cxkit-collector [options]         (environment variables i
 const loopback = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  if (argv[0] === 'copy') return copyCommand(argv.slice(1));
   let values;
   try {
     ({ values } = parseArgs({

@@ -4,7 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod/mini';
 import { toValidationIssues } from '../../src/schema/issues.js';
 import { followUpStatuses, type ResponseStore } from '../store/store.js';
-import { BodyRefused, parseJson, readBody, sendJson } from './guards/body.js';
+import { parseJson } from '../storable-text.js';
+import { BodyRefused, readBody, sendJson } from './guards/body.js';
 import { parseFilter, parseListing } from './query.js';
 
 const changeSchema = z.strictObject({

@@ -9,7 +9,7 @@ export const defaultSqliteFile = './cxkit-data/responses.db';
 const isPostgresUrl = (database: string) => /^postgres(ql)?:\/\//i.test(database);
 
 /** A URL with a scheme, as a database setting (not a file path: `C:\data` has no `//`). */
-const isUrl = (database: string) => /^[a-z][a-z\d+.-]*:\/\//i.test(database);
+export const isUrl = (database: string) => /^[a-z][a-z\d+.-]*:\/\//i.test(database);
 
 /** A database setting fit for messages: the password of a URL left out. */
 export const redactDatabase = (database: string) => (isUrl(database) ? database.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') : database);

@@ -6,9 +6,10 @@ import type pgModule from 'pg';
 import type { Response } from '../../src/schema/response.js';
 import { rangeParts, type RangedQuery } from './day-range.js';
 import { toDayCounts, toEngagement, toSegmentCounts, toTouchpointCounts, type AnswerSums, type DisplaySums } from './engagement.js';
-import { checkedTraits, dimensionLiteral, dimensionsFor, segmentsOf, segmentTraitsSetting } from './segments.js';
+import { checkedTraits, dimensionLiteral, dimensionsFor, segmentsOf, segmentTraitsSetting, storedTraits } from './segments.js';
 import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type StoredAnswer } from './answer-filter.js';
 import { inStage, needsAttention } from './schema/shared-tables.js';
+import { forTarget, writtenColumns, type CopiedRow, type CopiedTable, type CopiedType, type CopiedValue } from './schema/copied-tables.js';
 import { postgresMigrations } from './schema/postgres-migrations.js';
 import { loadDriver } from './driver.js';
 import { insertResult, prepareInsert, type StoredDisplay, type StoredRow } from './prepare.js';
@@ -71,6 +72,15 @@ function where(filter: ResponseFilter, params: Params, extra: string[] = [], tim
   if (filter.until !== undefined) clauses.push(`${alias}${time} < ${params.add(new Date(filter.until).toISOString())}`);
   return clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
 }
+
+/** The array type a copied column travels in (an integer of a smaller column is cast on assignment). */
+const postgresArrays: Record<CopiedType, string> = {
+  text: 'text[]',
+  integer: 'bigint[]',
+  boolean: 'boolean[]',
+  time: 'timestamptz[]',
+  json: 'jsonb[]',
+};
 
 /** Rows in id order, so that concurrent batches wait for each other's ids in one order rather than deadlock. */
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -168,20 +178,21 @@ export class PostgresStore implements ResponseStore {
     const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
     // an idle client losing its server must not crash the process: the next query reconnects or fails with a 503
     pool.on('error', (error) => console.error(`cxkit collector: PostgreSQL connection lost: ${error.message}`));
-    let store: PostgresStore;
     try {
-      store = new PostgresStore(pool, checkedTraits(options.segmentTraits));
-    } catch (error) {
-      await pool.end();
-      throw error;
-    }
-    try {
+      let store = new PostgresStore(pool, checkedTraits(options.segmentTraits));
       await store.migrate();
+      if (options.asStored) store = new PostgresStore(pool, storedTraits(await store.setting(segmentTraitsSetting), store.traits));
+      await store.segmentStored();
+      return store;
     } catch (error) {
       await pool.end();
       throw error;
     }
-    return store;
+  }
+
+  private async setting(name: string): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ value: string }>('SELECT value FROM cxkit_settings WHERE name = $1', [name]);
+    return rows[0]?.value;
   }
 
   private async migrate(): Promise<void> {
@@ -199,7 +210,6 @@ export class PostgresStore implements ResponseStore {
         await client.query('INSERT INTO cxkit_migrations (version, applied_at) VALUES ($1, now())', [i + 1]);
       }
     });
-    await this.segmentStored();
   }
 
   /**
@@ -210,8 +220,7 @@ export class PostgresStore implements ResponseStore {
    */
   private async segmentStored(): Promise<void> {
     const wanted = JSON.stringify(this.traits);
-    const stored = await this.pool.query<{ value: string }>('SELECT value FROM cxkit_settings WHERE name = $1', [segmentTraitsSetting]);
-    if (stored.rows[0]?.value === wanted) return;
+    if ((await this.setting(segmentTraitsSetting)) === wanted) return;
     for (let after: string | null = ''; after !== null;) {
       const from: string = after;
       after = await this.transaction(async (client) => {
@@ -578,6 +587,54 @@ export class PostgresStore implements ResponseStore {
       const responses = await byIds('DELETE FROM responses WHERE id = ANY($1::text[])');
       return { responses, displays, webhookDeliveries, followUps };
     });
+  }
+
+  async copiedRows(table: CopiedTable, after: CopiedValue, limit: number): Promise<CopiedRow[]> {
+    const params = new Params();
+    const { rows } = await this.pool.query<Record<string, unknown>>(
+      `SELECT ${Object.keys(table.columns).join(', ')} FROM ${table.name}
+        ${after === null ? '' : `WHERE ${table.key} > ${params.add(after)}`} ORDER BY ${table.key} LIMIT ${params.add(limit)}`,
+      params.values,
+    );
+    return rows.map((row) => {
+      const copied: CopiedRow = {};
+      for (const [column, type] of Object.entries(table.columns)) {
+        const value = row[column];
+        copied[column] =
+          value === null || value === undefined
+            ? null
+            : type === 'time'
+              ? (value as Date).toISOString()
+              : type === 'json'
+                ? JSON.stringify(value)
+                : type === 'integer'
+                  ? Number(value)
+                  : (value as CopiedValue);
+      }
+      return copied;
+    });
+  }
+
+  async storeCopiedRows(table: CopiedTable, rows: readonly CopiedRow[]): Promise<number> {
+    const columns = writtenColumns(table);
+    const stored = forTarget(table, rows, this.traits);
+    const params = new Params();
+    const arrays = columns.map((column) => `${params.add(stored.map((row) => row[column]))}::${postgresArrays[table.columns[column]!]}`);
+    const { rowCount } = await this.pool.query(
+      `INSERT INTO ${table.name} (${columns.join(', ')})
+        SELECT * FROM unnest(${arrays.join(', ')}) AS copied (${columns.join(', ')})
+        ${
+          table.sameAs
+            ? `WHERE NOT EXISTS (SELECT 1 FROM ${table.name} WHERE ${table.sameAs.map((c) => `${table.name}.${c} = copied.${c}`).join(' AND ')})`
+            : `ON CONFLICT (${table.key}) ${
+                table.replaces
+                  ? `DO UPDATE SET ${columns.map((column) => `${column} = excluded.${column}`).join(', ')} WHERE ${table.replaces}`
+                  : 'DO NOTHING'
+              }`
+        }`,
+      params.values,
+    );
+    return rowCount ?? 0;
   }
 
   async ping(): Promise<void> {

@@ -67,5 +67,9 @@ export function checkedTraits(traits: readonly string[] = defaultSegmentTraits):
 /** The settings row that records which traits the stored segments were worked out with. */
 export const segmentTraitsSetting = 'segment-traits';
 
+/** The traits a store's settings row says its segments were worked out with, or `given` when it has none yet. */
+export const storedTraits = (setting: string | undefined, given: readonly string[]) =>
+  setting === undefined ? given : checkedTraits(JSON.parse(setting) as string[]);
+
 /** A dimension as a SQL string literal (dimensions are checked against the store's list first; quoted all the same). */
 export const dimensionLiteral = (dimension: string) => `'${dimension.replace(/'/g, "''")}'`;

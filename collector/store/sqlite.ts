@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { Response } from '../../src/schema/response.js';
 import { rangeParts, type RangedQuery } from './day-range.js';
 import { toDayCounts, toEngagement, toSegmentCounts, toTouchpointCounts, type AnswerSums, type DisplaySums } from './engagement.js';
-import { checkedTraits, dimensionLiteral, dimensionsFor, segmentsOf, segmentTraitsSetting } from './segments.js';
+import { checkedTraits, dimensionLiteral, dimensionsFor, segmentsOf, segmentTraitsSetting, storedTraits } from './segments.js';
 import {
   afterCursor,
   answerOrderBy,
@@ -49,6 +49,7 @@ import type {
   TouchpointStage,
   TimeOrder,
 } from './store.js';
+import { forTarget, writtenColumns, type CopiedRow, type CopiedTable, type CopiedValue } from './schema/copied-tables.js';
 import { sqliteMigrations } from './schema/sqlite-migrations.js';
 
 interface Where {
@@ -172,8 +173,7 @@ export class SqliteStore implements ResponseStore {
 
   /** Opens (and creates or migrates on first run) the database file; `:memory:` for a throwaway one. */
   constructor(file: string, options: StoreOptions = {}) {
-    this.traits = checkedTraits(options.segmentTraits);
-    this.segmentDimensions = dimensionsFor(this.traits);
+    const traits = checkedTraits(options.segmentTraits);
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     const Driver = loadDriver<typeof Database>('better-sqlite3', 'A SQLite file');
     this.db = new Driver(file);
@@ -182,6 +182,8 @@ export class SqliteStore implements ResponseStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
+    this.traits = options.asStored ? storedTraits(this.setting(segmentTraitsSetting), traits) : traits;
+    this.segmentDimensions = dimensionsFor(this.traits);
     this.segmentStored();
     this.db.function('cxkit_contains', { deterministic: true }, (value: unknown, text: unknown) =>
       typeof value === 'string' && typeof text === 'string' && value.toLocaleLowerCase().includes(text.toLocaleLowerCase()) ? 1 : 0,
@@ -237,15 +239,17 @@ export class SqliteStore implements ResponseStore {
     });
   }
 
+  private setting(name: string): string | undefined {
+    return (this.db.prepare('SELECT value FROM cxkit_settings WHERE name = ?').pluck().get(name) as string | undefined) ?? undefined;
+  }
+
   /**
    * Works out the segments of every stored answer when the traits to segment by are not those they were worked out
    * with (a file from before segments, or a changed list), in one transaction; the rollup follows by its triggers.
    */
   private segmentStored(): void {
     const wanted = JSON.stringify(this.traits);
-    const row = this.db.prepare('SELECT value FROM cxkit_settings WHERE name = ?').get(segmentTraitsSetting) as
-      { value: string } | undefined;
-    if (row?.value === wanted) return;
+    if (this.setting(segmentTraitsSetting) === wanted) return;
     this.db.function('cxkit_segments', { deterministic: true }, (body: unknown) =>
       JSON.stringify(segmentsOf(JSON.parse(String(body)) as Response, this.traits)),
     );
@@ -566,6 +570,43 @@ export class SqliteStore implements ResponseStore {
       await new Promise((resolve) => setImmediate(resolve));
     }
     return found;
+  }
+
+  async copiedRows(table: CopiedTable, after: CopiedValue, limit: number): Promise<CopiedRow[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT ${Object.keys(table.columns).join(', ')} FROM ${table.name} ${after === null ? '' : `WHERE ${table.key} > @after`}
+          ORDER BY ${table.key} LIMIT @limit`,
+      )
+      .all({ after, limit }) as CopiedRow[];
+    const booleans = Object.keys(table.columns).filter((column) => table.columns[column] === 'boolean');
+    for (const row of rows) for (const column of booleans) row[column] = row[column] === 1;
+    return rows;
+  }
+
+  async storeCopiedRows(table: CopiedTable, rows: readonly CopiedRow[]): Promise<number> {
+    const columns = writtenColumns(table);
+    const values = columns.map((column) => `@${column}`).join(', ');
+    const store = this.db.prepare(
+      table.sameAs
+        ? `INSERT INTO ${table.name} (${columns.join(', ')}) SELECT ${values}
+            WHERE NOT EXISTS (SELECT 1 FROM ${table.name} WHERE ${table.sameAs.map((column) => `${column} = @${column}`).join(' AND ')})`
+        : `INSERT INTO ${table.name} (${columns.join(', ')}) VALUES (${values}) ON CONFLICT (${table.key}) ${
+            table.replaces
+              ? `DO UPDATE SET ${columns.map((column) => `${column} = excluded.${column}`).join(', ')} WHERE ${table.replaces}`
+              : 'DO NOTHING'
+          }`,
+    );
+    return this.db.transaction(() => {
+      let stored = 0;
+      for (const row of forTarget(table, rows, this.traits)) {
+        const params = Object.fromEntries(
+          columns.map((column) => [column, typeof row[column] === 'boolean' ? Number(row[column]) : row[column]]),
+        );
+        stored += store.run(params).changes;
+      }
+      return stored;
+    })();
   }
 
   async ping(): Promise<void> {

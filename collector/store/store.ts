@@ -3,6 +3,7 @@
 import type { Display } from '../../src/schema/display.js';
 import type { PromptKind, Response } from '../../src/schema/response.js';
 import type { Band, ScoreCount } from '../../src/sdk/scores.js';
+import type { CopiedRow, CopiedTable, CopiedValue } from './schema/copied-tables.js';
 
 /** Which responses a query covers; every field is optional. */
 export interface ResponseFilter {
@@ -168,6 +169,12 @@ export interface StoreOptions {
    * `defaultSegmentTraits`. Changing the list works the segments of every stored answer out again at the next start.
    */
   readonly segmentTraits?: readonly string[] | undefined;
+  /**
+   * Opens the store as it is (a copy's source or target, which a collector may be running on): its answers keep the
+   * segments they were worked out with, and answers it is given are segmented by the same traits; `segmentTraits` is
+   * then only for a store that has none yet.
+   */
+  readonly asStored?: boolean | undefined;
 }
 
 /** A touchpoint whose answers or displays said they belong to a journey stage. */
@@ -277,6 +284,13 @@ export interface ResponseStore {
    * anonymous ids they were seen with), their webhook deliveries and follow-ups, in one transaction.
    */
   erase(person: Person): Promise<Erasure>;
+  /** Up to `limit` rows of a table `cxkit-collector copy` carries, after the key `after` (null: from the first), in key order. */
+  copiedRows(table: CopiedTable, after: CopiedValue, limit: number): Promise<CopiedRow[]>;
+  /**
+   * Stores rows a copy carries (as `copiedRows` read them from another store), in one transaction: a row new to this
+   * store is inserted, a stored one replaced only where the table says. Answers how many rows were stored.
+   */
+  storeCopiedRows(table: CopiedTable, rows: readonly CopiedRow[]): Promise<number>;
   /** Resolves when the database answers (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;

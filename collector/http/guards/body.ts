@@ -42,25 +42,6 @@ export function readBody(req: IncomingMessage, limit: number, deadlineMs: number
   });
 }
 
-/** What PostgreSQL cannot hold, as JSON text escapes it: a NUL, or a surrogate (perhaps half of a pair cut in two). */
-const unstorable = /\\u(?:0000|d[89a-f])/i;
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const storable = (text: string) => text.replace(loneSurrogate, '\uFFFD').replaceAll('\0', '\uFFFD');
-
-/** Each string, and each key, of a parsed value as PostgreSQL can store it. */
-function revivedStorable(_key: string, value: unknown): unknown {
-  if (typeof value === 'string') return storable(value);
-  if (!value || typeof value !== 'object' || Array.isArray(value) || Object.keys(value).every((key) => storable(key) === key)) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, v]) => [storable(key), v]));
-}
-
-/**
- * A request's JSON with each NUL character and each lone surrogate (a page title sliced through an emoji) made U+FFFD:
- * PostgreSQL holds neither in text, and the batch of an answer carrying one was "storage unavailable" for ever (the SDK
- * retried it, then gave up every answer in it). The mark shows where one was. Plain text is parsed as it is.
- */
-export const parseJson = (text: string): unknown => (unstorable.test(text) ? JSON.parse(text, revivedStorable) : JSON.parse(text));
-
 const refusals = new WeakMap<ServerResponse, string>();
 
 /** The reason given for a 4xx/5xx answer, for the access log: our own words, never the client's data. */

@@ -53,9 +53,9 @@ export async function answerReader(
   store: ResponseStore,
   filter: AnswerFilter,
   order: AnswerOrder,
-  rolled?: readonly ScoreCount[],
+  { rolled, signal }: { readonly rolled?: readonly ScoreCount[] | undefined; readonly signal?: AbortSignal | undefined } = {},
 ): Promise<AnswerReader> {
-  if (order === 'newest' || order === 'oldest') return (after, limit) => store.answers(filter, order, after, limit);
+  if (order === 'newest' || order === 'oldest') return (after, limit) => store.answers(filter, order, after, limit, signal);
   const counts = rolled ?? (await rolledUp(store, filter));
   const scores = [...new Set(counts.filter((c) => c.n > 0).map((c) => c.score))].sort((a, b) => (order === 'lowest' ? a - b : b - a));
   return async (after, limit) => {
@@ -63,7 +63,13 @@ export async function answerReader(
     let last: AnswerCursor | null = null;
     for (const score of scores) {
       if (after && (order === 'lowest' ? score < after.score : score > after.score)) continue;
-      const page = await store.answers({ ...filter, score }, 'newest', after?.score === score ? after : null, limit - answers.length);
+      const page = await store.answers(
+        { ...filter, score },
+        'newest',
+        after?.score === score ? after : null,
+        limit - answers.length,
+        signal,
+      );
       answers.push(...page.answers);
       last = page.last ?? last;
       if (answers.length === limit) break;
@@ -76,12 +82,13 @@ export async function listAnswers(
   store: ResponseStore,
   query: AnswerQuery,
   encode: (next: AnswerCursor) => string,
+  signal?: AbortSignal,
 ): Promise<AnswerListing> {
   const scoreOrder = query.order === 'lowest' || query.order === 'highest';
   // the rollups are read once, for the total (when they can tell it) and for the scores a score order visits; a time
   // order reads its page meanwhile
   const rolling = countable(query.filter) || scoreOrder ? rolledUp(store, query.filter) : undefined;
-  const read = await answerReader(store, query.filter, query.order, scoreOrder ? await rolling : undefined);
+  const read = await answerReader(store, query.filter, query.order, { rolled: scoreOrder ? await rolling : undefined, signal });
   const [page, rolled] = await Promise.all([read(query.after, query.limit), rolling]);
   const total = rolled && countable(query.filter) ? rolled.reduce((sum, c) => sum + c.n, 0) : null;
   return { answers: page.answers, next: page.next && encode(page.next), total };

@@ -3,6 +3,7 @@
 import type { ServerResponse } from 'node:http';
 import { csvHeader, toCsvRow } from '../analytics/csv.js';
 import { answerReader } from '../analytics/drill-down.js';
+import { whileConnected } from './guards/body.js';
 import type { AnswerCursor, AnswerFilter, AnswerOrder, AnswerRow, ResponseStore } from '../store/store.js';
 
 const pageSize = 1000;
@@ -47,7 +48,7 @@ export async function streamExport(
 ): Promise<void> {
   const { type, start, row, end } = formats[format];
   // the first page is read before the headers go out, so that a failing store still gets a proper error answer
-  const read = await answerReader(store, filter, order);
+  const read = await answerReader(store, filter, order, { signal: whileConnected(res) });
   let page = await read(null, pageSize);
   res.writeHead(200, {
     'Content-Type': `${type}; charset=utf-8`,

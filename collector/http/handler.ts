@@ -15,7 +15,7 @@ import type { DeliveryStatus, ResponseStore } from '../store/store.js';
 import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { logWhenDone, type AccessLog } from './access-log.js';
 import { parseJson } from '../storable-text.js';
-import { BodyRefused, readBody, sendJson, sendJsonAndClose } from './guards/body.js';
+import { BodyRefused, ClientGone, readBody, sendJson, sendJsonAndClose, whileConnected } from './guards/body.js';
 import { clientAddress } from './guards/client-address.js';
 import { streamExport } from './exports.js';
 import { changeFollowUp, followUpPath, listInbox } from './follow-ups.js';
@@ -196,8 +196,9 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
   async function answers(res: ServerResponse, url: URL, answer: 'answers' | 'answers.csv' | 'answers.json' | 'themes'): Promise<void> {
     const query = parseAnswerQuery(url.searchParams, store.segmentDimensions);
     if ('issues' in query) return sendJson(res, 400, { error: 'invalid query', issues: query.issues });
-    if (answer === 'themes') return sendJson(res, 200, await buildThemes(store, query.filter));
-    if (answer === 'answers') return sendJson(res, 200, await listAnswers(store, query, encodeCursor));
+    const connected = whileConnected(res);
+    if (answer === 'themes') return sendJson(res, 200, await buildThemes(store, query.filter, connected));
+    if (answer === 'answers') return sendJson(res, 200, await listAnswers(store, query, encodeCursor, connected));
     return streamExport(res, store, query.filter, query.order, answer === 'answers.csv' ? 'csv' : 'json');
   }
 
@@ -290,6 +291,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     try {
       await route(req, res, url, ip);
     } catch (error) {
+      if (error instanceof ClientGone) return true;
       // the store failed (a database restarting, a disk full): the client keeps the answers and retries later
       console.error(`cxkit collector: ${req.method} ${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) sendJson(res, 503, { error: 'storage unavailable, retry later' }, { 'Retry-After': '5', ...(cors(req) ?? {}) });

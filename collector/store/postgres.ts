@@ -349,7 +349,15 @@ export class PostgresStore implements ResponseStore {
     return rows.map((row) => ({ ...row, answeredAt: row.answeredAt.toISOString() }));
   }
 
-  async answers(filter: AnswerFilter, order: TimeOrder, after: AnswerCursor | null, limit: number): Promise<AnswerPage> {
+  async answers(
+    filter: AnswerFilter,
+    order: TimeOrder,
+    after: AnswerCursor | null,
+    limit: number,
+    signal?: AbortSignal,
+  ): Promise<AnswerPage> {
+    // one statement, run by the database: nothing to stop between its steps
+    signal?.throwIfAborted();
     const params = new Params();
     const dialect: Dialect = {
       bind: (value) => params.add(value),

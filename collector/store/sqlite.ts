@@ -320,7 +320,13 @@ export class SqliteStore implements ResponseStore {
     return this.db.prepare(sql).all(...w.params, limit) as CommentRow[];
   }
 
-  async answers(filter: AnswerFilter, order: TimeOrder, after: AnswerCursor | null, limit: number): Promise<AnswerPage> {
+  async answers(
+    filter: AnswerFilter,
+    order: TimeOrder,
+    after: AnswerCursor | null,
+    limit: number,
+    signal?: AbortSignal,
+  ): Promise<AnswerPage> {
     // one statement over every answer, when few match (a search runs a JavaScript function on each comment; a rare
     // segment), held the event loop: 0.5 s over 200,000 answers, 5 s in score order, which reads once per score, and
     // every post and health check waited. Answers are read a window of the time index at a time, a turn between.
@@ -331,6 +337,8 @@ export class SqliteStore implements ResponseStore {
       if (found.length === limit || edge === null) return pageOf(found, limit);
       from = edge;
       await new Promise((resolve) => setImmediate(resolve));
+      // a search nobody waits for any more would read on to the end, taking turns with the one that replaced it
+      signal?.throwIfAborted();
     }
   }
 

@@ -257,8 +257,11 @@ export interface ResponseStore {
   engagement(filter: ResponseFilter): Promise<EngagementCount[]>;
   /** The newest comments, newest first. */
   latestComments(filter: ResponseFilter, limit: number): Promise<CommentRow[]>;
-  /** Up to `limit` answers matching the filter after `after`, in time `order`, with their segments and follow-ups. */
-  answers(filter: AnswerFilter, order: TimeOrder, after: AnswerCursor | null, limit: number): Promise<AnswerPage>;
+  /**
+   * Up to `limit` answers matching the filter after `after`, in time `order`, with their segments and follow-ups. Once
+   * `signal` aborts (the client hung up) it stops as soon as it can, rejecting with the signal's reason.
+   */
+  answers(filter: AnswerFilter, order: TimeOrder, after: AnswerCursor | null, limit: number, signal?: AbortSignal): Promise<AnswerPage>;
   /** Every touchpoint that has responses, for the dashboard's filter. */
   touchpoints(): Promise<string[]>;
   /**

@@ -347,6 +347,34 @@ test('sqlite: a search that matches none of 20,000 answers, in score order, give
   }
 });
 
+test('sqlite: a search the client gave up on stops reading, so the search typed after it is not kept waiting', async ({
+  openTestStore,
+}) => {
+  const store = await openTestStore('sqlite');
+  for (let chunk = 1; chunk <= 4; chunk++) await store.insert(responses(5_000, chunk * 100_000), new Date());
+  const { store: counting, reads } = countingReads(store);
+  const server = await startCollectorServer({ port: 0, store: counting, rateLimit: { perIp: 0, perKey: 0 } });
+  try {
+    const search = (words: string) => `${server.url}v1/answers?q=${encodeURIComponent(words)}&order=lowest`;
+    // how many reads a whole search makes: one a score
+    await run(process.execPath, ['-e', download, search('no such words')]);
+    const whole = reads();
+    expect(whole).toBeGreaterThan(5);
+    // a dashboard that moves on (the analyst typed another letter) cancels its request: the client hangs up
+    const abandoned = new AbortController();
+    const given = fetch(search('no such word'), { signal: abandoned.signal }).catch(() => 'cancelled');
+    await assoonas(() => reads() > whole);
+    abandoned.abort();
+    expect(await given).toBe('cancelled');
+    const atCancel = reads() - whole;
+    await run(process.execPath, ['-e', download, search('no such wor')]);
+    // before, the abandoned search read every score to its end, each window of it taking turns with the new one
+    expect(reads() - 2 * whole - atCancel).toBeLessThanOrEqual(1);
+  } finally {
+    await server.close();
+  }
+});
+
 for (const kind of storeKinds) {
   test(`${kind}: a NUL character or half an emoji in a comment, a trait, a page title or a follow-up note is stored as U+FFFD, the batch with it`, async ({
     startCollector,

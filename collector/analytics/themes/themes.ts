@@ -155,10 +155,10 @@ function apart(ours: Side, theirs: Side, mine: 'unhappy' | 'happy', language: st
   return kept.slice(0, maxThemes);
 }
 
-export async function buildThemes(store: ResponseStore, filter: AnswerFilter): Promise<Themes> {
+export async function buildThemes(store: ResponseStore, filter: AnswerFilter, signal?: AbortSignal): Promise<Themes> {
   const read = (band: 'unhappy' | 'happy') =>
     store
-      .answers({ ...filter, band, commented: true }, 'newest', null, maxCommentsPerSide)
+      .answers({ ...filter, band, commented: true }, 'newest', null, maxCommentsPerSide, signal)
       .then((page) => page.answers.map(({ response }) => ({ comment: response.comment!, locale: response.locale })));
   const [unhappy, happy] = await Promise.all([read('unhappy'), read('happy')]);
   const [bad, good] = [tally(unhappy), tally(happy)];

@@ -42,6 +42,20 @@ export function readBody(req: IncomingMessage, limit: number, deadlineMs: number
   });
 }
 
+/** Why a read stopped early: the client that asked for it hung up (nobody to answer, nothing gone wrong). */
+export class ClientGone extends Error {
+  constructor() {
+    super('the client hung up');
+  }
+}
+
+/** Aborts, with a `ClientGone`, when the client hangs up before its answer is complete. */
+export function whileConnected(res: ServerResponse): AbortSignal {
+  const hungUp = new AbortController();
+  res.once('close', () => (res.writableFinished ? undefined : hungUp.abort(new ClientGone())));
+  return hungUp.signal;
+}
+
 const refusals = new WeakMap<ServerResponse, string>();
 
 /** The reason given for a 4xx/5xx answer, for the access log: our own words, never the client's data. */

@@ -11,6 +11,7 @@ import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type St
 import { inStage, needsAttention } from './schema/shared-tables.js';
 import { forTarget, writtenColumns, type CopiedRow, type CopiedTable, type CopiedType, type CopiedValue } from './schema/copied-tables.js';
 import { postgresMigrations } from './schema/postgres-migrations.js';
+import { storable } from '../storable-text.js';
 import { loadDriver } from './driver.js';
 import { insertResult, prepareInsert, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {
@@ -50,6 +51,12 @@ export interface PostgresOptions extends StoreOptions {
 
 /** SQLSTATEs worth retrying a batch for: a deadlock between two instances' batches, a serialization failure. */
 const retryable = new Set(['40P01', '40001']);
+
+/**
+ * SQLSTATE classes of a value the database will not take however often it is asked: a data exception (22), a broken
+ * constraint (23), a limit passed (54, an index entry too large).
+ */
+const refusesData = (code: string) => /^(22|23|54)/.test(code);
 
 /** Held by the transaction that takes it: migrations, and re-segmenting stored answers. */
 const migrationLock = `SELECT pg_advisory_xact_lock(hashtext('cxkit-migrations'))`;
@@ -156,7 +163,6 @@ const segmentCountsOf = (dimension: string): RangedQuery => ({
   },
 });
 
-/** Answers and displays of a batch in one statement: atomic without an explicit transaction, one round trip. */
 /** A batch as migration 9's function stores it: answers and displays as arrays of their columns. */
 const insertBatch = `SELECT answers_stored AS accepted, displays_stored AS displays
   FROM cxkit_insert_batch($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
@@ -247,6 +253,20 @@ export class PostgresStore implements ResponseStore {
     const prepared = prepareInsert(responses, receivedAt, extras, this.traits);
     const rows = prepared.answers.sort(byId);
     const shown = prepared.displays.sort(byId);
+    const notify = extras.notify === true;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return insertResult(responses, extras, await this.insertBatch(rows, shown, receivedAt, notify));
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? '';
+        if (refusesData(code)) return insertResult(responses, extras, ...(await this.insertEach(rows, shown, receivedAt, notify)));
+        if (attempt >= 5 || !retryable.has(code)) throw error;
+      }
+    }
+  }
+
+  /** Answers and displays in one statement: atomic without an explicit transaction, one round trip. */
+  private async insertBatch(rows: readonly StoredRow[], shown: readonly StoredDisplay[], receivedAt: Date, notify: boolean) {
     const answer = <T>(pick: (row: StoredRow) => T) => rows.map(pick);
     const display = <T>(pick: (row: StoredDisplay) => T) => shown.map(pick);
     const values = [
@@ -275,19 +295,62 @@ export class PostgresStore implements ResponseStore {
       display((d) => d.anonymousId),
       display((d) => d.userId),
       display((d) => JSON.stringify(d.body)),
-      extras.notify === true,
+      notify,
       answer((r) => r.segments),
     ];
-    for (let attempt = 1; ; attempt++) {
-      try {
-        // an unnamed statement calling a function, whose plan each server connection keeps: a named statement lives on
-        // one server connection, which a pooler in transaction mode (PgBouncer) does not keep for a client
-        const result = await this.pool.query<{ accepted: number; displays: number }>(insertBatch, values);
-        return insertResult(responses, extras, result.rows[0]!);
-      } catch (error) {
-        if (attempt >= 5 || !retryable.has((error as { code?: string }).code ?? '')) throw error;
+    // an unnamed statement calling a function, whose plan each server connection keeps: a named statement lives on
+    // one server connection, which a pooler in transaction mode (PgBouncer) does not keep for a client
+    const result = await this.pool.query<{ accepted: number; displays: number }>(insertBatch, values);
+    return result.rows[0]!;
+  }
+
+  /**
+   * A batch PostgreSQL refused for its data, one answer and one display at a time: the others are stored, and the one it
+   * refuses again is kept in the quarantine table with its words. Before, the whole batch was a 503 for ever, which
+   * the SDK retried and then gave up, every answer in it lost for the sake of one.
+   */
+  private async insertEach(rows: readonly StoredRow[], shown: readonly StoredDisplay[], receivedAt: Date, notify: boolean) {
+    const stored = { accepted: 0, displays: 0 };
+    const quarantined = { answers: 0, displays: 0 };
+    const each = async <T extends StoredRow | StoredDisplay>(items: readonly T[], kind: 'response' | 'display') => {
+      for (const item of items) {
+        try {
+          const one = await this.insertBatch(
+            kind === 'response' ? [item as StoredRow] : [],
+            kind === 'display' ? [item as StoredDisplay] : [],
+            receivedAt,
+            notify,
+          );
+          stored.accepted += one.accepted;
+          stored.displays += one.displays;
+        } catch (error) {
+          if (!refusesData((error as { code?: string }).code ?? '')) throw error;
+          await this.quarantine(`${kind}:${item.id}`, item, receivedAt, error as Error);
+          quarantined[kind === 'response' ? 'answers' : 'displays']++;
+        }
       }
-    }
+    };
+    await each(rows, 'response');
+    await each(shown, 'display');
+    return [stored, quarantined] as const;
+  }
+
+  private async quarantine(ref: string, item: StoredRow | StoredDisplay, receivedAt: Date, error: Error): Promise<void> {
+    const words = `${(error as { code?: string }).code}: ${error.message}`;
+    console.error(`cxkit collector: PostgreSQL refused ${ref.replace(':', ' ')} (${words}); it is kept in the quarantine table`);
+    // JSON text escapes whatever the database refused (a NUL, half an emoji): any text column holds it
+    await this.pool.query(
+      `INSERT INTO quarantine (ref, received_at, error, user_id, anonymous_id, body) VALUES ($1, $2, $3, $4, $5, $6)
+        ON CONFLICT (ref) DO NOTHING`,
+      [
+        ref,
+        receivedAt.toISOString(),
+        storable(words),
+        item.userId && storable(item.userId),
+        storable(item.anonymousId),
+        JSON.stringify(item.body),
+      ],
+    );
   }
 
   /** Asks the question of the rollup for whole days and of the rows for the edge hours; answers each part's rows. */
@@ -593,7 +656,8 @@ export class PostgresStore implements ResponseStore {
           .rowCount ?? 0;
       const displays = (await client.query(`DELETE FROM displays WHERE ${whose}`, [user, anonymousIds])).rowCount ?? 0;
       const responses = await byIds('DELETE FROM responses WHERE id = ANY($1::text[])');
-      return { responses, displays, webhookDeliveries, followUps };
+      const quarantined = (await client.query(`DELETE FROM quarantine WHERE ${whose}`, [user, anonymousIds])).rowCount ?? 0;
+      return { responses, displays, webhookDeliveries, followUps, quarantined };
     });
   }
 

@@ -156,10 +156,22 @@ export function insertResult(
   responses: readonly Response[],
   { displays = [] }: Pick<InsertExtras, 'displays'>,
   stored: { readonly accepted: number; readonly displays: number },
+  /** What the database refused and the store kept aside. */
+  quarantined = { answers: 0, displays: 0 },
 ): InsertResult {
+  const aside = (n: number) => (n ? { quarantined: n } : {});
   return {
     accepted: stored.accepted,
-    duplicates: responses.length - stored.accepted,
-    ...(displays.length ? { displays: { accepted: stored.displays, duplicates: displays.length - stored.displays } } : {}),
+    duplicates: responses.length - stored.accepted - quarantined.answers,
+    ...aside(quarantined.answers),
+    ...(displays.length
+      ? {
+          displays: {
+            accepted: stored.displays,
+            duplicates: displays.length - stored.displays - quarantined.displays,
+            ...aside(quarantined.displays),
+          },
+        }
+      : {}),
   };
 }

@@ -558,7 +558,8 @@ export class SqliteStore implements ResponseStore {
         .run({ ...who, ids }).changes;
       const displays = this.db.prepare(`DELETE FROM displays WHERE ${theirs('id')}`).run({ ids: displayIds }).changes;
       const responses = this.db.prepare(`DELETE FROM responses WHERE ${theirs('id')}`).run({ ids }).changes;
-      return { responses, displays, webhookDeliveries, followUps };
+      const quarantined = this.db.prepare(`DELETE FROM quarantine WHERE ${whose}`).run(who).changes;
+      return { responses, displays, webhookDeliveries, followUps, quarantined };
     })();
   }
 

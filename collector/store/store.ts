@@ -21,8 +21,10 @@ export interface InsertResult {
   readonly accepted: number;
   /** Responses whose id was already stored: not stored again (a complete answer replacing a partial one counts as accepted). */
   readonly duplicates: number;
+  /** Responses the database refused although they were valid, kept in the quarantine table (when there were any). */
+  readonly quarantined?: number;
   /** The same for displays, when the batch had any (a final outcome replacing an `open` copy counts as accepted). */
-  readonly displays?: { readonly accepted: number; readonly duplicates: number };
+  readonly displays?: { readonly accepted: number; readonly duplicates: number; readonly quarantined?: number };
 }
 
 export interface InsertExtras {
@@ -128,6 +130,8 @@ export interface Erasure {
   readonly displays: number;
   readonly webhookDeliveries: number;
   readonly followUps: number;
+  /** Their answers and displays kept in the quarantine table. */
+  readonly quarantined: number;
 }
 
 /** How a touchpoint's prompts of one kind fared in a range: displays by outcome, and its answers. */

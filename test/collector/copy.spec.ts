@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { openStore } from '../../collector/store/open.js';
 import { copiedTables } from '../../collector/store/schema/copied-tables.js';
 import { readAll, type ResponseStore } from '../../collector/store/store.js';
@@ -20,6 +21,14 @@ async function copy(...args: string[]): Promise<{ code: number | null; output: s
   const code = await run.exited;
   return { code, output: run.output() };
 }
+
+/** A table's rows as a copy reads them. */
+const rowsOf = (store: ResponseStore, table: string) =>
+  store.copiedRows(
+    copiedTables.find(({ name }) => name === table)!,
+    null,
+    100,
+  );
 
 /** Everything a dashboard, the inbox and the webhook queue show of a store, in an order that does not depend on it. */
 async function seen(store: ResponseStore) {
@@ -37,14 +46,30 @@ async function seen(store: ResponseStore) {
     followUps,
     closingHours: medianHoursToClose?.toFixed(3),
     deliveries: sorted(await store.deliveries({ limit: 100 })),
-    history: sorted(
-      await store.copiedRows(
-        copiedTables.find((table) => table.name === 'follow_up_events')!,
-        null,
-        100,
-      ),
-    ),
+    history: sorted(await rowsOf(store, 'follow_up_events')),
+    quarantine: await rowsOf(store, 'quarantine'),
   };
+}
+
+/** An answer PostgreSQL refused, as its store keeps it aside (SQLite never refuses one: it can only be copied there). */
+async function keptAside(kind: StoreKind, database: string): Promise<void> {
+  const row = [
+    'response:5d2c6b1e-0c1f-4b5e-9a57-6f0e8f1d2a3b',
+    new Date().toISOString(),
+    '23514: a check',
+    'customer-7',
+    'a-7',
+    '{"comment":"x"}',
+  ];
+  const sql = 'INSERT INTO quarantine (ref, received_at, error, user_id, anonymous_id, body) VALUES';
+  if (kind === 'sqlite') {
+    const file = new Database(database);
+    file.prepare(`${sql} (?, ?, ?, ?, ?, ?)`).run(...row);
+    return void file.close();
+  }
+  const client = new pg.Client({ connectionString: database });
+  await client.connect();
+  await client.query(`${sql} ($1, $2, $3, $4, $5, $6)`, row).finally(() => client.end());
 }
 
 /** A shop's collector after some months: answers with displays, an old import, a partial answer, follow-ups, webhooks. */
@@ -100,6 +125,7 @@ for (const [fromKind, toKind] of moves) {
     let target: ResponseStore | undefined;
     try {
       const { partial, unhappy, happy } = await busyStore(source, now);
+      await keptAside(fromKind, from);
 
       const first = await copy('--from', from, '--to', to);
       expect(first.code, first.output).toBe(0);
@@ -108,6 +134,7 @@ for (const [fromKind, toKind] of moves) {
       expect(first.output).toMatch(/^follow_ups: 2 copied$/m);
       expect(first.output).toMatch(/^follow_up_events: 3 copied$/m);
       expect(first.output).toMatch(/^webhook_deliveries: 1 copied$/m);
+      expect(first.output).toMatch(/^quarantine: 1 copied$/m);
       target = await openStore(to);
       expect(await seen(target)).toEqual(await seen(source));
       const oldOnes = (await readAll(target)).filter((r) => r.touchpoint === 'pricing-page');

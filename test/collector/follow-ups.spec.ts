@@ -144,17 +144,17 @@ for (const kind of storeKinds) {
       expect((await fetch(`${collector.url}v1/people/u-1`, { method: 'DELETE' })).status).toBe(401);
       const erased = await fetch(`${collector.url}v1/people/u-1`, { method: 'DELETE', headers: admin });
       expect(erased.status).toBe(200);
-      expect(await erased.json()).toEqual({ erased: { responses: 3, displays: 2, webhookDeliveries: 3, followUps: 1 } });
+      expect(await erased.json()).toEqual({ erased: { responses: 3, displays: 2, webhookDeliveries: 3, followUps: 1, quarantined: 0 } });
       expect((await collector.stored()).map((r) => r.id)).toEqual([someoneElse.id]);
       expect(await pending()).toMatchObject([{ responseId: someoneElse.id }]);
       const summary = (await (await fetch(`${collector.url}v1/summary`)).json()) as { nps: { n: number }; shown: number; answers: number };
       expect(summary).toMatchObject({ shown: 1, answers: 1 });
 
       const again = await fetch(`${collector.url}v1/people/anonymous/anon-2`, { method: 'DELETE', headers: admin });
-      expect(await again.json()).toEqual({ erased: { responses: 1, displays: 1, webhookDeliveries: 1, followUps: 0 } });
+      expect(await again.json()).toEqual({ erased: { responses: 1, displays: 1, webhookDeliveries: 1, followUps: 0, quarantined: 0 } });
       expect(await collector.stored()).toEqual([]);
       expect(await (await fetch(`${collector.url}v1/people/nobody`, { method: 'DELETE', headers: admin })).json()).toEqual({
-        erased: { responses: 0, displays: 0, webhookDeliveries: 0, followUps: 0 },
+        erased: { responses: 0, displays: 0, webhookDeliveries: 0, followUps: 0, quarantined: 0 },
       });
     });
   });

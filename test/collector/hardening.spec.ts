@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { createServer, request, type Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { createCollectorHandler } from '../../collector/http/handler.js';
 import type { AccessLogEntry } from '../../collector/http/access-log.js';
 import { startCollectorServer } from '../../collector/http/server.js';
@@ -288,6 +289,14 @@ function countingReads(store: ResponseStore): { store: ResponseStore; reads: () 
   return { store: counting, reads: () => reads };
 }
 
+/** A collector over 20,000 answers whose store counts the answer reads that have started. */
+async function countedCollector(store: ResponseStore) {
+  for (let chunk = 1; chunk <= 4; chunk++) await store.insert(responses(5_000, chunk * 100_000), new Date());
+  const { store: counting, reads } = countingReads(store);
+  const server = await startCollectorServer({ port: 0, store: counting, rateLimit: { perIp: 0, perKey: 0 } });
+  return { server, reads };
+}
+
 /** Resolves as soon as `started()` holds, looking every 2 ms (expect.poll's steps of 100 ms and more could miss a whole read). */
 async function assoonas(started: () => boolean): Promise<void> {
   while (!started()) await new Promise((resolve) => setTimeout(resolve, 2));
@@ -297,11 +306,8 @@ for (const kind of storeKinds) {
   test(`${kind}: an export of 20,000 answers takes turns: a health check and a post sent once it has started are answered before it ends`, async ({
     openTestStore,
   }) => {
-    const store = await openTestStore(kind);
-    for (let chunk = 1; chunk <= 4; chunk++) await store.insert(responses(5_000, chunk * 100_000), new Date());
     // the store as the collector sees it, counting the pages the export reads (1,000 answers each)
-    const { store: counting, reads: pagesRead } = countingReads(store);
-    const server = await startCollectorServer({ port: 0, store: counting, rateLimit: { perIp: 0, perKey: 0 } });
+    const { server, reads: pagesRead } = await countedCollector(await openTestStore(kind));
     try {
       // downloaded by another process, which reads as fast as it can, as a browser or curl does
       const download = run(process.execPath, ['-e', downloadLines, `${server.url}v1/answers.csv`]);
@@ -324,11 +330,8 @@ for (const kind of storeKinds) {
 test('sqlite: a search that matches none of 20,000 answers, in score order, gives a health check and a post their turn', async ({
   openTestStore,
 }) => {
-  const store = await openTestStore('sqlite');
-  for (let chunk = 1; chunk <= 4; chunk++) await store.insert(responses(5_000, chunk * 100_000), new Date());
   // the store as the collector sees it, counting its reads: one a score, lowest first
-  const { store: counting, reads } = countingReads(store);
-  const server = await startCollectorServer({ port: 0, store: counting, rateLimit: { perIp: 0, perKey: 0 } });
+  const { server, reads } = await countedCollector(await openTestStore('sqlite'));
   try {
     const searching = run(process.execPath, [
       '-e',
@@ -347,13 +350,64 @@ test('sqlite: a search that matches none of 20,000 answers, in score order, give
   }
 });
 
+test('postgres: an answer PostgreSQL refuses for its data is kept aside, and the rest of its batch is stored', async ({
+  database,
+  startCollector,
+}) => {
+  const url = await database('postgres');
+  const collector = await startCollector({ database: url, adminKey: 'ak_admin' });
+  // stands for the next cause nobody foresaw (a NUL, half an emoji and a long trait's cut were three): a value the
+  // schema allows and the database does not take
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`ALTER TABLE responses ADD CONSTRAINT refuses_poison CHECK (comment IS DISTINCT FROM 'poison')`);
+    await admin.query(`ALTER TABLE displays ADD CONSTRAINT refuses_poisoned_page CHECK (touchpoint <> 'poisoned-page')`);
+    const [first, poisoned, last] = responses(3, 5150);
+    const sent = batch(
+      [first!, { ...poisoned!, comment: 'poison', userId: 'customer-7' }, last!],
+      [display('checkout', 'dismissed'), display('poisoned-page', 'ignored')],
+    );
+    const reply = await collector.post(sent);
+    // before: 503 for the whole batch, for ever; the SDK retried it and then gave up all three answers
+    expect(reply.status).toBe(202);
+    expect(await reply.json()).toEqual({
+      accepted: 2,
+      duplicates: 0,
+      quarantined: 1,
+      displays: { accepted: 1, duplicates: 0, quarantined: 1 },
+    });
+    expect((await collector.stored()).map((r) => r.id).sort()).toEqual([first!.id, last!.id].sort());
+    const kept = await admin.query<{ ref: string; error: string; user_id: string | null; body: string }>(
+      'SELECT ref, error, user_id, body FROM quarantine ORDER BY ref',
+    );
+    expect(kept.rows.map((row) => row.ref)).toEqual([expect.stringMatching(/^display:/), `response:${poisoned!.id}`]);
+    expect(kept.rows[1]!.error).toMatch(/^23514: .*refuses_poison/);
+    expect(JSON.parse(kept.rows[1]!.body)).toMatchObject({ id: poisoned!.id, comment: 'poison', userId: 'customer-7' });
+
+    // the SDK sending the batch again (an answer lost on the way back): nothing twice, the refused one still kept
+    const again = await collector.post(sent);
+    expect(await again.json()).toEqual({
+      accepted: 0,
+      duplicates: 2,
+      quarantined: 1,
+      displays: { accepted: 0, duplicates: 1, quarantined: 1 },
+    });
+    expect((await admin.query('SELECT count(*)::integer AS n FROM quarantine')).rows[0].n).toBe(2);
+
+    // kept aside is kept: erasing the customer erases it too
+    const erased = await fetch(`${collector.url}v1/people/customer-7`, { method: 'DELETE', headers: { Authorization: 'Bearer ak_admin' } });
+    expect(await erased.json()).toMatchObject({ erased: { quarantined: 1 } });
+    expect((await admin.query('SELECT ref FROM quarantine')).rows).toEqual([{ ref: expect.stringMatching(/^display:/) }]);
+  } finally {
+    await admin.end();
+  }
+});
+
 test('sqlite: a search the client gave up on stops reading, so the search typed after it is not kept waiting', async ({
   openTestStore,
 }) => {
-  const store = await openTestStore('sqlite');
-  for (let chunk = 1; chunk <= 4; chunk++) await store.insert(responses(5_000, chunk * 100_000), new Date());
-  const { store: counting, reads } = countingReads(store);
-  const server = await startCollectorServer({ port: 0, store: counting, rateLimit: { perIp: 0, perKey: 0 } });
+  const { server, reads } = await countedCollector(await openTestStore('sqlite'));
   try {
     const search = (words: string) => `${server.url}v1/answers?q=${encodeURIComponent(words)}&order=lowest`;
     // how many reads a whole search makes: one a score

@@ -7,7 +7,7 @@ import type { Response } from '../../src/schema/response.js';
 import { openStore } from '../../collector/store/open.js';
 import { SqliteStore } from '../../collector/store/sqlite.js';
 import { readAll, type DayScoreCount, type ResponseFilter, type ResponseStore } from '../../collector/store/store.js';
-import { expect, responses, storeKinds, test } from '../support/collector-harness.js';
+import { display, expect, responses, storeKinds, test } from '../support/collector-harness.js';
 
 const day = 86_400_000;
 
@@ -62,6 +62,18 @@ async function withNewStore(url: string, use: (store: ResponseStore) => Promise<
 }
 
 /** The stored answer time a client claimed when it was not believed, straight from the table. */
+/** Runs SQL on a store's database behind its back, as an operator's tool or a failing disk would. */
+async function onDatabase(kind: string, database: string, sql: string): Promise<void> {
+  if (kind === 'sqlite') {
+    const db = new Database(database);
+    db.exec(sql);
+    return void db.close();
+  }
+  const client = new pg.Client({ connectionString: database });
+  await client.connect();
+  await client.query(sql).finally(() => client.end());
+}
+
 async function claimedAnsweredAt(kind: string, database: string, id: string): Promise<string | null> {
   if (kind === 'sqlite') {
     const db = new Database(database, { readonly: true });
@@ -263,14 +275,27 @@ for (const kind of storeKinds) {
       });
     });
 
-    test('a batch is stored whole or not at all', async ({ openTestStore }) => {
-      const store = await openTestStore(kind);
-      const [good, bad] = responses(2, 14);
-      // a row the database refuses (no touchpoint) fails the whole batch, not half of it
-      const refused = { ...bad!, touchpoint: null } as unknown as Response;
-      await expect(store.insert([good!, refused], new Date())).rejects.toThrow();
-      expect(await readAll(store)).toEqual([]);
-      expect(await store.countsByDay({})).toEqual([]);
+    test('a batch the database fails on is stored whole or not at all', async ({ database }) => {
+      const url = await database(kind);
+      const store = await openStore(url);
+      try {
+        // a failure that is not the data's (a disk full, a lost connection): here a trigger that fails every display
+        await onDatabase(
+          kind,
+          url,
+          kind === 'sqlite'
+            ? `CREATE TRIGGER failing BEFORE INSERT ON displays BEGIN SELECT RAISE(ABORT, 'disk full'); END;`
+            : `CREATE FUNCTION failing() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$;
+               CREATE TRIGGER failing BEFORE INSERT ON displays FOR EACH ROW EXECUTE FUNCTION failing();`,
+        );
+        await expect(store.insert(responses(2, 14), new Date(), { displays: [display('checkout', 'ignored')] })).rejects.toThrow(
+          /disk full/,
+        );
+        expect(await readAll(store)).toEqual([]);
+        expect(await store.countsByDay({})).toEqual([]);
+      } finally {
+        await store.close();
+      }
     });
 
     test('answers readiness while it can reach its database', async ({ openTestStore }) => {

@@ -108,6 +108,11 @@ export const copiedTables: readonly CopiedTable[] = [
     key: 'id',
     replaces: 'excluded.updated_at > webhook_deliveries.updated_at',
   },
+  {
+    name: 'quarantine',
+    columns: { ref: 'text', received_at: 'time', error: 'text', user_id: 'text', anonymous_id: 'text', body: 'text' },
+    key: 'ref',
+  },
 ];
 
 /** The columns a copy writes: all but a key the target makes. */

@@ -1,7 +1,15 @@
 // The PostgreSQL schema as numbered steps, recorded in cxkit_migrations. Append, never edit: every collector instance
 // applies what is missing at start, one at a time under an advisory lock.
 import { answerCounts, displayCounts, postgresRefill, postgresRollup, segmentCounts } from './rollups.js';
-import { displaysTable, followUpTables, postgresTypes, settingsTable, touchpointStagesTable, webhookDeliveries } from './shared-tables.js';
+import {
+  displaysTable,
+  followUpTables,
+  postgresTypes,
+  quarantineTable,
+  settingsTable,
+  touchpointStagesTable,
+  webhookDeliveries,
+} from './shared-tables.js';
 
 export const postgresMigrations: readonly string[] = [
   // 1: responses and displays with the columns reads need, and the per-day rollups triggers keep exact in every write's
@@ -116,4 +124,6 @@ export const postgresMigrations: readonly string[] = [
   )
   SELECT (SELECT count(*)::integer FROM answers), (SELECT count(*)::integer FROM shown);
    END $$;`,
+  // 10: answers and displays PostgreSQL refused although they were valid, kept aside instead of failing their batch
+  `${quarantineTable(postgresTypes)}`,
 ];

@@ -135,6 +135,21 @@ export const touchpointStagesTable = `CREATE TABLE touchpoint_stages (
 export const inStage = (alias: string, placeholder: string) =>
   `${alias}touchpoint IN (SELECT touchpoint FROM touchpoint_stages WHERE stage = ${placeholder})`;
 
+/**
+ * Answers and displays the database refused although they were valid (PostgreSQL: a data exception nobody foresaw),
+ * kept as the JSON text they arrived as, which any text column holds, with the database's words: the client was told
+ * they are kept and does not send them again. `ref` is `response:` or `display:` and the id.
+ */
+export const quarantineTable = ({ time }: Dialect) => `
+   CREATE TABLE quarantine (
+     ref TEXT PRIMARY KEY,
+     received_at ${time} NOT NULL,
+     error TEXT NOT NULL,
+     user_id TEXT,
+     anonymous_id TEXT NOT NULL,
+     body TEXT NOT NULL
+   );`;
+
 /** Settings a store keeps about its own data: which traits the stored segments were worked out with. */
 export const settingsTable = `CREATE TABLE cxkit_settings (
      name TEXT PRIMARY KEY,

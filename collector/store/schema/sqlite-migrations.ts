@@ -2,7 +2,15 @@
 // a file written by an older collector is brought up to date at start, with its answers kept.
 
 import { answerCounts, displayCounts, segmentCounts, sqliteRollup } from './rollups.js';
-import { displaysTable, followUpTables, settingsTable, sqliteTypes, touchpointStagesTable, webhookDeliveries } from './shared-tables.js';
+import {
+  displaysTable,
+  followUpTables,
+  quarantineTable,
+  settingsTable,
+  sqliteTypes,
+  touchpointStagesTable,
+  webhookDeliveries,
+} from './shared-tables.js';
 
 export const sqliteMigrations: readonly string[] = [
   // 1: the first collector's table (kept as it was so that its files open)
@@ -84,4 +92,6 @@ export const sqliteMigrations: readonly string[] = [
   // 9: the score index goes again: it cost every insert a third of its speed (measured in time order); the drill-down's
   // score orders read the time index a score at a time instead
   `DROP INDEX responses_by_score;`,
+  // 10: what a PostgreSQL store kept aside (SQLite refuses no valid answer): here for a copy from one
+  `${quarantineTable(sqliteTypes)}`,
 ];

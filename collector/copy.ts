@@ -1,7 +1,8 @@
 // `cxkit-collector copy --from <file|url> --to <file|url>`: moves a collector's data to another store (from the
 // embedded SQLite file to PostgreSQL when one process is no longer enough, or back), every answer, display, follow-up
-// and webhook delivery with the times and history it was stored with. Run again, it copies what is new since and
-// leaves what is there: a first pass while the old collector still runs, a last one after it has stopped.
+// and webhook delivery with the times and history it was stored with, and what a PostgreSQL store kept aside. Run
+// again, it copies what is new since and leaves what is there: a first pass while the old collector still runs, a last
+// one after it has stopped.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,27 +13,26 @@ import type { ResponseStore } from './store/store.js';
 
 const traitPrefix = traitDimension('');
 
-export const copyUsage = `Usage: cxkit-collector copy --from <url|file> --to <url|file>
-  Copies every answer, display, follow-up (with its history) and webhook delivery from one store to another: a SQLite
-  file or a postgres:// URL each. What the target already has stays; run it again to copy what is new since.
+const copyUsage = `Usage: cxkit-collector copy --from <url|file> --to <url|file>
+  Copies every answer, display, follow-up (with its history), webhook delivery and quarantined answer from one store
+  to another: a SQLite file or a postgres:// URL each. What the target already has stays; run it again to copy what is
+  new since.
   --from <url|file>        the store to copy from (left as it is)
   --to <url|file>          the store to copy into (created or brought up to date first)
   -h, --help               this text`;
 
 /** How many rows of one table a copy read, and how many it stored (the others were there already). */
-export interface CopiedCount {
+interface CopiedCount {
   readonly table: string;
   readonly read: number;
   readonly stored: number;
 }
 
-/** Copies every table, a page of rows at a time, each page in one transaction of the target; `progress` after each page. */
-export async function copyStore(
-  from: ResponseStore,
-  to: ResponseStore,
-  progress: (count: CopiedCount) => void = () => undefined,
-  pageSize = 1000,
-): Promise<CopiedCount[]> {
+/** Rows read and stored at a time, each page in one transaction of the target. */
+const pageSize = 1000;
+
+/** Copies every table, a page of rows at a time; `progress` after each page. */
+async function copyStore(from: ResponseStore, to: ResponseStore, progress: (count: CopiedCount) => void): Promise<CopiedCount[]> {
   const counts: CopiedCount[] = [];
   for (const table of copiedTables) {
     let count = { table: table.name, read: 0, stored: 0 };

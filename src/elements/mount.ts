@@ -9,6 +9,7 @@ export function mountPrompt(request: MountRequest): Promise<Response | null> {
   element.mode = request.mode;
   element.client = request.client;
   if (request.question !== undefined) element.question = request.question;
+  element.metadata = request.metadata;
   return new Promise((resolve) => {
     element.addEventListener('cx-show', request.onShown, { once: true });
     element.addEventListener('cx-answer', request.onAnswer, { once: true });

@@ -6,7 +6,7 @@ import { CxShowEvent } from '../events/show.js';
 import { CxSubmitEvent } from '../events/submit.js';
 import { isLocaleReady, resolveLocale, whenLocaleReady } from '../locales/registry.js';
 import type { Bands, Translation } from '../locales/translation.js';
-import type { PromptKind, RecordInput, Response, Scale } from '../schema/response.js';
+import type { Attributes, PromptKind, RecordInput, Response, Scale } from '../schema/response.js';
 import { promptModes } from '../schema/scales.js';
 import type { PromptMode } from '../schema/touchpoint.js';
 import type { CxClient } from '../sdk/client/client.js';
@@ -64,6 +64,7 @@ export abstract class CxPromptElement extends LitElement {
     open: { type: Boolean, reflect: true },
     name: { reflect: true },
     client: { attribute: false },
+    metadata: { attribute: false },
     step: { state: true },
     score: { state: true },
     comment: { state: true },
@@ -87,6 +88,8 @@ export abstract class CxPromptElement extends LitElement {
   name: string | undefined;
   /** The client answers are recorded with. Default: the page's default client (`setDefaultClient`, or the script tag's). */
   client: CxClient | undefined;
+  /** Goes with the answer (an order or ticket id, as `record()`'s `metadata`): what the team needs to act on it. */
+  metadata: Attributes | undefined;
 
   private step: Step = 'question';
   private score: number | null = null;
@@ -359,6 +362,7 @@ export abstract class CxPromptElement extends LitElement {
       question: this.#questionText,
       locale: this.#locale_.tag,
       scale: this.range,
+      metadata: this.metadata,
     };
   }
 

@@ -49,7 +49,7 @@ export function installTouchpointsLoader(scripts: ScriptLoader, api: object): To
         stopped = true;
         running?.stop();
       },
-      milestone: (name) => ready.then(() => running?.milestone(name) ?? false),
+      milestone: (name, metadata) => ready.then(() => running?.milestone(name, metadata) ?? false),
       explain: (id) => (running ?? loadingStandIn).explain(id),
       setDebug(on) {
         debugging = on;

@@ -1,5 +1,5 @@
 // Where `cx.show()` finds the prompt UI: the elements module registers itself here, so the SDK never imports it.
-import type { PromptKind, Response } from '../schema/response.js';
+import type { Attributes, PromptKind, Response } from '../schema/response.js';
 import type { PromptMode } from '../schema/touchpoint.js';
 import type { CxClient } from './client/client.js';
 
@@ -9,6 +9,8 @@ export interface MountRequest {
   readonly touchpoint: string;
   readonly mode: PromptMode;
   readonly question?: string | undefined;
+  /** Goes with the answer. */
+  readonly metadata?: Attributes | undefined;
   readonly onShown: () => void;
   /** The customer chose a score (before any follow-up). */
   readonly onAnswer: () => void;

@@ -1,6 +1,6 @@
 // Decides when a touchpoint's prompt shows: its trigger conditions on this page, then sampling, cooldowns,
 // the session cap and one prompt at a time. The same rules answer `explain()`.
-import type { Response } from '../schema/response.js';
+import type { Attributes, Response } from '../schema/response.js';
 import type { Recontact, Touchpoint } from '../schema/touchpoint.js';
 import { pagePath } from '../sdk/page.js';
 import { pageDialogClosed, pageDialogOpen, pageDialogReason } from './page-dialog.js';
@@ -14,7 +14,9 @@ import type { VisitorMemory, VisitorState } from './visitor-memory.js';
 const dayMs = 86_400_000;
 
 /** What happened on the page that could fire a touchpoint. */
-type Signal = { readonly type: 'view' | 'scroll' | 'exit' } | { readonly type: 'milestone'; readonly name: string };
+type Signal =
+  | { readonly type: 'view' | 'scroll' | 'exit'; readonly metadata?: undefined }
+  | { readonly type: 'milestone'; readonly name: string; readonly metadata: Attributes | undefined };
 
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const openPrompt = 'another prompt is open';
@@ -102,8 +104,8 @@ export class TouchpointEngine implements Touchpoints {
   }
 
   /** A journey moment: resolves true if a prompt was shown for it. */
-  async milestone(name: string): Promise<boolean> {
-    return this.#signal({ type: 'milestone', name });
+  async milestone(name: string, metadata?: Attributes): Promise<boolean> {
+    return this.#signal({ type: 'milestone', name, metadata });
   }
 
   /** Logs decisions to the console while on (`?cxkit-debug`, `cxkit.debug(true)`); while off, no message is even built. */
@@ -197,7 +199,7 @@ export class TouchpointEngine implements Touchpoints {
       });
       if (!(await this.#ready(touchpoint, signal))) return false;
     }
-    return this.#show(touchpoint);
+    return this.#show(touchpoint, signal.metadata);
   }
 
   /**
@@ -251,7 +253,7 @@ export class TouchpointEngine implements Touchpoints {
     }
   }
 
-  #show(touchpoint: Touchpoint): Promise<boolean> {
+  #show(touchpoint: Touchpoint, metadata: Attributes | undefined): Promise<boolean> {
     return new Promise((resolve) => {
       let shown = false;
       let answered = false;
@@ -270,6 +272,7 @@ export class TouchpointEngine implements Touchpoints {
             answered = true;
             void this.#memory.answered(touchpoint.id);
           },
+          metadata,
         )
         .then((response) =>
           answered

@@ -1,6 +1,6 @@
 // What a client needs of its touchpoints, however they arrive: built in (the SDK's createClient), or as a file of their
 // own that the script tag loads only when the config has touchpoints (dist/cxkit-touchpoints.js).
-import type { Response } from '../schema/response.js';
+import type { Attributes, Response } from '../schema/response.js';
 import type { Recontact, Touchpoint } from '../schema/touchpoint.js';
 import type { VisitorMemory } from './visitor-memory.js';
 
@@ -24,9 +24,9 @@ export interface PromptHost {
   consentBlocker(): string | null;
   /**
    * Shows the prompt; `onShown` runs once it is on screen, `onAnswered` once a score is chosen; resolves with the answer
-   * or null.
+   * (which carries `metadata`, the milestone's) or null.
    */
-  show(touchpoint: Touchpoint, onShown: () => void, onAnswered: () => void): Promise<Response | null>;
+  show(touchpoint: Touchpoint, onShown: () => void, onAnswered: () => void, metadata: Attributes | undefined): Promise<Response | null>;
 }
 
 export interface Touchpoints {
@@ -34,8 +34,8 @@ export interface Touchpoints {
   start(): void;
   /** For good: whatever waits gives up. */
   stop(): void;
-  /** A journey moment: resolves true if a prompt was shown for it. */
-  milestone(name: string): Promise<boolean>;
+  /** A journey moment: resolves true if a prompt was shown for it, whose answer carries `metadata`. */
+  milestone(name: string, metadata?: Attributes): Promise<boolean>;
   /** Why `id` would or would not show now, from what this page knows (synchronous: no storage round trip). */
   explain(id: string): Decision;
   /** Logs decisions to the console while on (`?cxkit-debug`, `cxkit.debug(true)`). */

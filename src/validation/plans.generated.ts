@@ -289,9 +289,14 @@ export const responsePlan: Plan<z.output<typeof sources.responseSchema>> = {
   strict: false,
   checks: [{ k: 'superRefine', fn: scoreOnScale }],
 };
+export const milestoneOptionsPlan: Plan<z.output<typeof sources.milestoneOptionsSchema>> = {
+  k: 'object',
+  shape: { metadata: shared23 },
+  strict: true,
+};
 export const milestonePlan: Plan<z.output<typeof sources.milestoneSchema>> = shared4;
 export const showInputPlan: Plan<z.output<typeof sources.showInputSchema>> = {
   k: 'object',
-  shape: { kind: oneOf('nps', 'csat', 'ces'), touchpoint: shared4, mode: shared5, question: shared1 },
+  shape: { kind: oneOf('nps', 'csat', 'ces'), touchpoint: shared4, mode: shared5, question: shared1, metadata: shared23 },
   strict: true,
 };

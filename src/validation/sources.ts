@@ -4,4 +4,4 @@ export * as refinements from '../schema/refinements.js';
 export { clientConfigSchema, consentSchema } from '../schema/config.js';
 export { displaySchema } from '../schema/display.js';
 export { identitySchema, recordInputSchema, responseSchema } from '../schema/response.js';
-export { milestoneSchema, showInputSchema } from '../schema/show.js';
+export { milestoneOptionsSchema, milestoneSchema, showInputSchema } from '../schema/show.js';

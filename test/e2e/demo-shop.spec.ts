@@ -3,7 +3,29 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer } from '../../demo/serve.js';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.js';
+
+/** A shopper's walk from the home page to a placed order, typing the address as people do. */
+async function placeOrder(page: Page, site: string): Promise<void> {
+  await page.goto(site);
+  await page.getByRole('link', { name: 'View' }).first().click();
+  await page.getByRole('link', { name: 'Buy now' }).click();
+  await expect(page.getByRole('heading', { name: 'Checkout' })).toBeVisible();
+  for (const [field, text] of [
+    ['Name', 'Ada Lovelace'],
+    ['Street and number', '12 Main Street 5'],
+    ['City', 'London'],
+  ] as const) {
+    await page.getByLabel(field).click();
+    await page.keyboard.type(text, { delay: 30 });
+    await expect(page.getByLabel(field)).toHaveValue(text);
+  }
+  // nothing interrupted the form: no prompt of any kind while the shopper filled it in
+  await expect(page.locator('cx-nps, cx-csat, cx-ces')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page.getByText('Order #1042 is on its way')).toBeVisible();
+}
 
 test('a shopper walks home → product → checkout, places the order, and only then is asked; the answer reaches the dashboard', async ({
   page,
@@ -17,23 +39,7 @@ test('a shopper walks home → product → checkout, places the order, and only 
     await page.goto(`${server.url}dashboard`);
     await expect(page.locator('#tile-nps .detail')).toContainText('0 answers');
 
-    await page.goto(server.url);
-    await page.getByRole('link', { name: 'View' }).first().click();
-    await page.getByRole('link', { name: 'Buy now' }).click();
-    await expect(page.getByRole('heading', { name: 'Checkout' })).toBeVisible();
-    for (const [field, text] of [
-      ['Name', 'Ada Lovelace'],
-      ['Street and number', '12 Main Street 5'],
-      ['City', 'London'],
-    ] as const) {
-      await page.getByLabel(field).click();
-      await page.keyboard.type(text, { delay: 30 });
-      await expect(page.getByLabel(field)).toHaveValue(text);
-    }
-    // nothing interrupted the form: no prompt of any kind while the shopper filled it in
-    await expect(page.locator('cx-nps, cx-csat, cx-ces')).toHaveCount(0);
-    await page.getByRole('button', { name: 'Place order' }).click();
-    await expect(page.getByText('Order #1042 is on its way')).toBeVisible();
+    await placeOrder(page, server.url);
     const nps = page.locator('cx-nps');
     // the checkout prompt asks the standard question; the demo's page-view prompt asks its own
     await expect(nps.locator('#question')).toHaveText('How likely are you to recommend us to a friend or colleague?');
@@ -50,6 +56,31 @@ test('a shopper walks home → product → checkout, places the order, and only 
     await expect(page.locator('#comments')).toContainText('Lovely teapot');
     await expect(page.locator('#filters select option')).toContainText(['All touchpoints', 'checkout-complete']);
     expect(violations).toEqual([]);
+  } finally {
+    await server.close();
+    rmSync(data, { recursive: true, force: true });
+  }
+});
+
+test("an unhappy shopper's answer reaches the inbox with the order's number, which the checkout milestone gave it", async ({ page }) => {
+  const data = mkdtempSync(join(tmpdir(), 'cxkit-demo-'));
+  const server = await startDemoServer({ port: 0, dataFile: join(data, 'demo.db'), quiet: true });
+  try {
+    await placeOrder(page, server.url);
+    const nps = page.locator('cx-nps');
+    await nps.getByRole('radio', { name: '3', exact: true }).click();
+    await nps.getByRole('textbox').fill('Nobody told me it ships in three weeks');
+    await nps.getByRole('button', { name: 'Send' }).click();
+    await expect(nps.getByRole('status')).toHaveText('Thank you for your feedback!');
+
+    // the CX manager's morning: the inbox says which order to look up before calling
+    const item = page.locator('#inbox-items li').filter({ hasText: 'Nobody told me it ships in three weeks' });
+    await expect(async () => {
+      await page.goto(`${server.url}dashboard`);
+      await expect(item).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 10_000 });
+    await expect(item).toContainText('NPS 3');
+    await expect(item).toContainText('orderId: 1042');
   } finally {
     await server.close();
     rmSync(data, { recursive: true, force: true });

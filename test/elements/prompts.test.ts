@@ -4,7 +4,7 @@ import '../../src/elements.js';
 import { setDefaultClient } from '../../src/elements.js';
 import type { CxPromptElement } from '../../src/elements/prompt-element.js';
 import { registerTranslation } from '../../src/locales/registry.js';
-import { responseSchema } from '../../src/schema/response.js';
+import { responseSchema, type Response } from '../../src/schema/response.js';
 import type { CxClient } from '../../src/sdk/client/client.js';
 import { Collector } from '../support/collector.js';
 import { destroyTestClients, idleClient, storedIn } from '../support/clients.js';
@@ -371,6 +371,59 @@ describe('cx.show()', () => {
     await new PromptHarness(document.querySelector('cx-nps')!).close();
     expect(await pending).to.equal(null);
     expect(dismissed).to.equal(1);
+    expect(document.querySelector('cx-nps')).to.equal(null);
+  });
+
+  it("carries the app's metadata to the answer, and to the score kept when the follow-up is abandoned", async () => {
+    const collector = new Collector();
+    const cx = await idleClient(collector);
+    const ticket = { ticket: 'T-4821', reopened: 2 };
+    const abandoned = cx.show('csat', { touchpoint: 'ticket-closed', metadata: ticket });
+    await new Promise((r) => setTimeout(r, 50));
+    const first = new PromptHarness(document.querySelector('cx-csat')!);
+    await first.choose(2);
+    await first.close();
+    expect(await abandoned).to.equal(null);
+    // the abandoned score is released as the prompt closes, then delivered by the next flush
+    let kept: Response | undefined;
+    for (let tries = 0; !kept && tries < 50; tries++) {
+      await cx.flush();
+      [kept] = (await collector.requests()).flatMap((r) => r.body.responses);
+    }
+    expect(kept).to.deep.include({ score: 2, partial: true, metadata: ticket });
+
+    const finished = cx.show('csat', { touchpoint: 'ticket-closed', metadata: ticket });
+    await new Promise((r) => setTimeout(r, 50));
+    const second = new PromptHarness(document.querySelector('cx-csat')!);
+    await second.choose(4);
+    await second.submit();
+    expect((await finished)?.metadata).to.deep.equal(ticket);
+  });
+
+  it("carries a milestone's metadata to the answer of the prompt it shows", async () => {
+    const cx = await idleClient(new Collector(), {
+      touchpoints: [{ id: 'ticket-closed', prompt: 'csat', on: { milestone: 'ticket-closed' } }],
+    });
+    const submitted = new Promise<Response>((resolve) =>
+      document.addEventListener('cx-submit', (event) => resolve((event as CustomEvent<{ response: Response }>).detail.response), {
+        once: true,
+      }),
+    );
+    const shown = cx.milestone('ticket-closed', { metadata: { ticket: 'T-77' } });
+    await new Promise((r) => setTimeout(r, 50));
+    const prompt = new PromptHarness(document.querySelector('cx-csat')!);
+    await prompt.choose(5);
+    await prompt.submit();
+    expect(await shown).to.equal(true);
+    expect((await submitted).metadata).to.deep.equal({ ticket: 'T-77' });
+  });
+
+  it('refuses metadata that is not flat with an error naming the field, before anything shows', async () => {
+    const cx = await idleClient(new Collector(), { touchpoints: [{ id: 'paid', prompt: 'nps', on: { milestone: 'paid' } }] });
+    let error: unknown;
+    await cx.show('nps', { touchpoint: 'x', metadata: { order: { id: 7 } } as never }).catch((e: unknown) => (error = e));
+    expect((error as Error).message).to.match(/^cxkit: show\.metadata\.order: expected/);
+    expect(() => cx.milestone('paid', { metadata: { items: ['a'] } as never })).to.throw(/^cxkit: milestone\.metadata\.items: expected/);
     expect(document.querySelector('cx-nps')).to.equal(null);
   });
 

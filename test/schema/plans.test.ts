@@ -105,8 +105,9 @@ const samples: Record<keyof typeof plans, unknown[]> = {
       sdk,
     },
   ],
-  showInputPlan: [{ kind: 'nps', touchpoint: 'checkout', mode: 'inline', question: 'Q?' }],
+  showInputPlan: [{ kind: 'nps', touchpoint: 'checkout', mode: 'inline', question: 'Q?', metadata: { ticket: 'T-1', reopened: 2 } }],
   milestonePlan: ['paid'],
+  milestoneOptionsPlan: [{}, { metadata: { order: 'A-1', total: 42.5, gift: true } }],
 };
 
 /** Values that break a field in the ways input breaks: missing, the wrong type, out of bounds, too long, odd strings. */

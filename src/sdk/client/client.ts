@@ -2,7 +2,7 @@
 import type { ClientConfig, Consent, ResolvedConfig } from '../../schema/config.js';
 import type { Attributes, CheckedRecordInput, PromptKind, RecordInput, Response } from '../../schema/response.js';
 import { defaultScales } from '../../schema/scales.js';
-import type { ShowOptions } from '../../schema/show.js';
+import type { MilestoneOptions, ShowOptions } from '../../schema/show.js';
 import type { Trigger } from '../../schema/touchpoint.js';
 import { standardQuestions } from '../../locales/standard-questions.js';
 import { sdkInfo } from '../../version.js';
@@ -29,6 +29,7 @@ import {
   consentPlan,
   displayPlan,
   identityPlan,
+  milestoneOptionsPlan,
   milestonePlan,
   recordInputPlan,
   responsePlan,
@@ -54,8 +55,11 @@ export interface CxClient {
    * Needs the elements: load `cxkit/elements` or the script tag.
    */
   show(kind: PromptKind, options: ShowOptions): Promise<Response | null>;
-  /** A journey moment ("checkout-complete"): fires the touchpoints waiting for it; true if a prompt was shown. */
-  milestone(name: string): Promise<boolean>;
+  /**
+   * A journey moment ("checkout-complete"): fires the touchpoints waiting for it; true if a prompt was shown. Its
+   * `metadata` (the order's id) goes with that prompt's answer.
+   */
+  milestone(name: string, options?: MilestoneOptions): Promise<boolean>;
   /** Why a touchpoint would or would not show now. */
   explain(touchpointId: string): Decision;
   /**
@@ -293,12 +297,13 @@ function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: Cli
     whenClosed,
     consentBlocker: () =>
       consent === 'denied' ? 'consent denied' : consent === 'pending' && !resolved.promptsBeforeConsent ? 'consent pending' : null,
-    show: (touchpoint, onShown, onAnswered) =>
+    show: (touchpoint, onShown, onAnswered, metadata) =>
       showPrompt({
         kind: touchpoint.prompt,
         touchpoint: touchpoint.id,
         mode: touchpoint.mode ?? 'popover',
         question: touchpoint.question,
+        metadata,
         trigger: triggerOf(touchpoint.on),
         onShown,
         onAnswered,
@@ -384,9 +389,10 @@ function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: Cli
       const request = parseOrThrow(showInputPlan, { kind, ...options }, 'show');
       return showPrompt({ ...request, mode: request.mode ?? 'popover', trigger: 'show', onShown: () => {} });
     },
-    milestone(name) {
+    milestone(name, options = {}) {
       const parsed = parseOrThrow(milestonePlan, name, 'milestone');
-      return destroyed ? Promise.resolve(false) : engine.milestone(parsed);
+      const { metadata } = parseOrThrow(milestoneOptionsPlan, options, 'milestone');
+      return destroyed ? Promise.resolve(false) : engine.milestone(parsed, metadata);
     },
     explain: (touchpointId) => engine.explain(touchpointId),
     debug: (on) => setDebug(on === true),

@@ -9,6 +9,7 @@ export type { Response, RecordInput, PromptKind, Scale, Attributes } from './sch
 export { batchSchema, maxBatchBytes, maxBatchResponses, type Batch } from './schema/batch.js';
 export { clientConfigSchema, type ClientConfig, type ResolvedConfig, type BeforeSend } from './schema/config.js';
 export type { Touchpoint, PromptMode, Recontact, Trigger } from './schema/touchpoint.js';
+export type { MilestoneOptions, ShowOptions } from './schema/show.js';
 export type { Decision } from './touchpoints/touchpoints.js';
 export type { ValidationIssue } from './schema/issues.js';
 export { sdkInfo } from './version.js';

@@ -3,6 +3,7 @@
 // the figures (a tile, a segment, a journey moment, a theme, a trend bucket, a distribution bar), and downloadable as
 // CSV or JSON with the same filter.
 import type { AnswerListing } from '../../analytics/drill-down.js';
+import { attributePairs } from '../../attributes.js';
 import type { AnswerRow } from '../../store/store.js';
 import { addDays } from '../days.js';
 import { longText } from '../long-text.js';
@@ -70,6 +71,8 @@ function row({ response: r, segments, followUp }: AnswerRow): HTMLTableRowElemen
   return stackRow(when, [
     { label: 'Score', text: `${r.kind.toUpperCase()} ${r.score}` },
     { label: 'Comment', text: longText(r.comment ?? ''), className: 'comment' },
+    // what the site recorded with the answer (an order or ticket number)
+    { label: 'Details', text: attributePairs(r.metadata ?? {}).join(' · '), className: 'free-text' },
     { label: 'Touchpoint', text: r.touchpoint, className: 'free-text' },
     { label: 'Stage', text: r.stage ?? '–', className: 'free-text' },
     { label: 'Segments', text: shown.map((d) => segments[d]).join(' · ') || '–', className: 'free-text' },

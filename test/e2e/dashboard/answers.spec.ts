@@ -8,7 +8,7 @@ import { expect, test } from '../support/fixtures.js';
 
 const at = Date.now() - 3_600_000;
 const data = [
-  ...answersOf('checkout', 'nps', 3, 25, at, { device: 'mobile', comment: 'the page froze' }),
+  ...answersOf('checkout', 'nps', 3, 25, at, { device: 'mobile', comment: 'the page froze', metadata: { orderId: 'A-1042', items: 3 } }),
   ...answersOf('checkout', 'nps', 10, 10, at - 86_400_000, { device: 'desktop' }),
   ...answersOf('support', 'csat', 5, 3, at, { device: 'desktop', comment: 'quick' }),
 ];
@@ -34,7 +34,15 @@ for (const width of [1280, 390]) {
       await section.getByLabel('Score band').selectOption('unhappy');
       await expect(status).toHaveText('Answers 1–20 of 25.');
       const first = section.getByRole('row').nth(1);
-      await expect(first.getByRole('cell')).toHaveText(['NPS 3', 'the page froze', 'checkout', '–', /^mobile/, 'open']);
+      await expect(first.getByRole('cell')).toHaveText([
+        'NPS 3',
+        'the page froze',
+        'orderId: A-1042 · items: 3',
+        'checkout',
+        '–',
+        /^mobile/,
+        'open',
+      ]);
       await section.getByLabel('With a comment').check();
       // a comment filter has no count from the rollups: the page says what it shows
       await expect(status).toHaveText('Answers 1–20.');

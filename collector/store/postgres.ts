@@ -312,26 +312,27 @@ export class PostgresStore implements ResponseStore {
   private async insertEach(rows: readonly StoredRow[], shown: readonly StoredDisplay[], receivedAt: Date, notify: boolean) {
     const stored = { accepted: 0, displays: 0 };
     const quarantined = { answers: 0, displays: 0 };
-    const each = async <T extends StoredRow | StoredDisplay>(items: readonly T[], kind: 'response' | 'display') => {
-      for (const item of items) {
-        try {
-          const one = await this.insertBatch(
-            kind === 'response' ? [item as StoredRow] : [],
-            kind === 'display' ? [item as StoredDisplay] : [],
-            receivedAt,
-            notify,
-          );
-          stored.accepted += one.accepted;
-          stored.displays += one.displays;
-        } catch (error) {
-          if (!refusesData((error as { code?: string }).code ?? '')) throw error;
-          await this.quarantine(`${kind}:${item.id}`, item, receivedAt, error as Error);
-          quarantined[kind === 'response' ? 'answers' : 'displays']++;
-        }
+    const alone = [
+      ...rows.map((row) => ({ ref: `response:${row.id}`, item: row, kind: 'answers' as const, answers: [row], displays: [] })),
+      ...shown.map((display) => ({
+        ref: `display:${display.id}`,
+        item: display,
+        kind: 'displays' as const,
+        answers: [],
+        displays: [display],
+      })),
+    ];
+    for (const { ref, item, kind, answers, displays } of alone) {
+      try {
+        const one = await this.insertBatch(answers, displays, receivedAt, notify);
+        stored.accepted += one.accepted;
+        stored.displays += one.displays;
+      } catch (error) {
+        if (!refusesData((error as { code?: string }).code ?? '')) throw error;
+        await this.quarantine(ref, item, receivedAt, error as Error);
+        quarantined[kind]++;
       }
-    };
-    await each(rows, 'response');
-    await each(shown, 'display');
+    }
     return [stored, quarantined] as const;
   }
 

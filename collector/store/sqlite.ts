@@ -240,7 +240,7 @@ export class SqliteStore implements ResponseStore {
   }
 
   private setting(name: string): string | undefined {
-    return (this.db.prepare('SELECT value FROM cxkit_settings WHERE name = ?').pluck().get(name) as string | undefined) ?? undefined;
+    return this.db.prepare('SELECT value FROM cxkit_settings WHERE name = ?').pluck().get(name) as string | undefined;
   }
 
   /**

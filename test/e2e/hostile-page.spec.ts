@@ -68,8 +68,8 @@ for (const { name, setup } of hostile) {
     await expect.poll(() => collector.receivedIds()).toEqual([id]);
     expect(collector.received()[0]?.body.responses[0]).toMatchObject({ id, kind: 'nps', score: 9, comment: 'fine' });
     expect(collector.received()[0]?.body).not.toHaveProperty('polluted');
-    // and a visitor answers a prompt the page shows
-    void page.evaluate(() => (window.cxkit as EmbedApi).show('csat', { touchpoint: 'hostile-prompt' }));
+    // and a visitor answers a prompt the page shows, which carries the page's metadata
+    void page.evaluate(() => (window.cxkit as EmbedApi).show('csat', { touchpoint: 'hostile-prompt', metadata: { ticket: 'T-1' } }));
     const csat = page.locator('cx-csat');
     await csat.getByRole('radio', { name: '4 stars' }).click();
     await csat.getByRole('textbox').fill('kind');
@@ -78,6 +78,8 @@ for (const { name, setup } of hostile) {
     await expect
       .poll(() => collector.received().flatMap((r) => r.body.responses.filter((a) => a.touchpoint === 'hostile-prompt')))
       .toMatchObject([{ kind: 'csat', score: 4, comment: 'kind' }]);
+    const prompted = collector.received().flatMap((r) => r.body.responses.filter((a) => a.touchpoint === 'hostile-prompt'));
+    expect(prompted[0]?.metadata).toEqual({ ticket: 'T-1' });
     expect(seen).toEqual({ console: [], uncaught: [] });
     expect(await rejections()).toEqual([]);
   });

@@ -46,6 +46,11 @@ test('the React wrapper renders <cx-nps> and fires typed events; the answer reac
   await nps.getByRole('radio', { name: '8', exact: true }).click();
   await expect(page.locator('#log')).toHaveText('answer 8, submit 8 react-checkout');
   await expect.poll(() => collector.received().length).toBe(1);
-  expect(collector.received()[0]?.body.responses[0]).toMatchObject({ kind: 'nps', score: 8, touchpoint: 'react-checkout' });
+  expect(collector.received()[0]?.body.responses[0]).toMatchObject({
+    kind: 'nps',
+    score: 8,
+    touchpoint: 'react-checkout',
+    metadata: { orderId: 'R-77' },
+  });
   expect(complaints).toEqual([]);
 });

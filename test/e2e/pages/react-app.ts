@@ -15,6 +15,8 @@ function App() {
     createElement(NpsPrompt, {
       touchpoint: 'react-checkout',
       followUp: 'off',
+      // a prop like any other: the order the answer is about goes with it
+      metadata: { orderId: 'R-77' },
       locale: 'en',
       // typed: event.detail.score is a number, event.detail.response a Response
       onCxAnswer: (event) => setLog((lines) => [...lines, `answer ${event.detail.score}`]),

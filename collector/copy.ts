@@ -3,13 +3,12 @@
 // and webhook delivery with the times and history it was stored with, and what a PostgreSQL store kept aside. Run
 // again, it copies what is new since and leaves what is there: a first pass while the old collector still runs, a last
 // one after it has stopped.
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isUrl, openStore, redactDatabase } from './store/open.js';
 import { copiedTables, type CopiedValue } from './store/schema/copied-tables.js';
 import { traitDimension } from './store/segments.js';
-import type { ResponseStore } from './store/store.js';
+import type { ResponseStore, StoreOptions } from './store/store.js';
 
 const traitPrefix = traitDimension('');
 
@@ -65,11 +64,10 @@ export async function copyCommand(argv: readonly string[]): Promise<void> {
   const { from, to } = values;
   if (!from || !to) return fail(`copy: ${!from ? '--from' : '--to'} is missing: name a SQLite file or a postgres:// URL`);
   if (sameDatabase(from, to)) return fail(`copy: --from and --to are the same database (${redactDatabase(from)})`);
-  if (!isUrl(from) && !existsSync(from)) return fail(`copy: --from: no such file: ${from}`, false);
   const opened: ResponseStore[] = [];
-  const open = async (option: string, database: string, segmentTraits?: string[]) => {
+  const open = async (option: string, database: string, options: StoreOptions) => {
     try {
-      const store = await openStore(database, { asStored: true, segmentTraits });
+      const store = await openStore(database, { asStored: true, ...options });
       opened.push(store);
       return store;
     } catch (error) {
@@ -77,12 +75,12 @@ export async function copyCommand(argv: readonly string[]): Promise<void> {
     }
   };
   try {
-    const source = await open('--from', from);
+    const source = await open('--from', from, { existing: true });
     // a new target segments by the source's traits, which its collector is then likely started with
     const traits = source.segmentDimensions
       .filter((dimension) => dimension.startsWith(traitPrefix))
       .map((dimension) => dimension.slice(traitPrefix.length));
-    const target = await open('--to', to, traits);
+    const target = await open('--to', to, { segmentTraits: traits });
     console.error(`cxkit-collector copy: from ${redactDatabase(from)} to ${redactDatabase(to)}`);
     let shown = Date.now();
     const counts = await copyStore(source, target, (count) => {

@@ -186,6 +186,9 @@ export class PostgresStore implements ResponseStore {
     pool.on('error', (error) => console.error(`cxkit collector: PostgreSQL connection lost: ${error.message}`));
     try {
       let store = new PostgresStore(pool, checkedTraits(options.segmentTraits));
+      if (options.existing && !(await pool.query(`SELECT to_regclass('cxkit_migrations') AS t`)).rows[0].t) {
+        throw new Error('no cxkit data in it: not a database a cxkit collector wrote');
+      }
       await store.migrate();
       if (options.asStored) store = new PostgresStore(pool, storedTraits(await store.setting(segmentTraitsSetting), store.traits));
       await store.segmentStored();

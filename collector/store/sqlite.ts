@@ -1,6 +1,6 @@
 // ResponseStore on an embedded SQLite file (better-sqlite3): one row per response id with the columns reads need, the
 // full response as JSON, and a per-day rollup that triggers keep exact in the same transaction as every write.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Response } from '../../src/schema/response.js';
@@ -174,9 +174,14 @@ export class SqliteStore implements ResponseStore {
   /** Opens (and creates or migrates on first run) the database file; `:memory:` for a throwaway one. */
   constructor(file: string, options: StoreOptions = {}) {
     const traits = checkedTraits(options.segmentTraits);
+    if (options.existing && !existsSync(file)) throw new Error('no such file');
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     const Driver = loadDriver<typeof Database>('better-sqlite3', 'A SQLite file');
     this.db = new Driver(file);
+    if (options.existing && !this.hasCollectorData()) {
+      this.db.close();
+      throw new Error('no cxkit data in it: not a file a cxkit collector wrote');
+    }
     // WAL lets the dashboard read while posts write; NORMAL sync is durable across crashes of the process
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -237,6 +242,14 @@ export class SqliteStore implements ResponseStore {
         this.db.pragma(`user_version = ${applied + i + 1}`);
       })();
     });
+  }
+
+  /** A file some collector has written: migrated (`user_version`), or the first collector's, from before migrations. */
+  private hasCollectorData(): boolean {
+    return (
+      (this.db.pragma('user_version', { simple: true }) as number) > 0 ||
+      this.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'responses'`).get() !== undefined
+    );
   }
 
   private setting(name: string): string | undefined {

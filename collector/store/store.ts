@@ -179,6 +179,11 @@ export interface StoreOptions {
    * then only for a store that has none yet.
    */
   readonly asStored?: boolean | undefined;
+  /**
+   * Opens only a database a collector has written (a copy's source): anything else — a missing file, an empty
+   * database, another program's — is refused with an error, and nothing is created in it.
+   */
+  readonly existing?: boolean | undefined;
 }
 
 /** A touchpoint whose answers or displays said they belong to a journey stage. */

@@ -233,9 +233,17 @@ test('copy given a wrong source or target names it, exits with 2 and changes not
     const source = await openStore(file);
     await source.insert(answersOf('checkout-complete', 'nps', 9, 1, Date.now()), new Date());
     await source.close();
+    // another program's SQLite file, and a PostgreSQL database nobody has used yet, named by mistake as the source
+    const notOurs = join(dir, 'app.db');
+    const app = new Database(notOurs);
+    app.exec('CREATE TABLE orders (id INTEGER PRIMARY KEY)');
+    app.close();
+    const empty = await database('postgres');
     const mistakes: Array<[string[], RegExp]> = [
       [['--from', file], /^cxkit-collector: copy: --to is missing: name a SQLite file or a postgres:\/\/ URL/],
-      [['--from', missing, '--to', join(dir, 'new.db')], /^cxkit-collector: copy: --from: no such file: .*typo\.db$/m],
+      [['--from', missing, '--to', join(dir, 'new.db')], /^cxkit-collector: copy: --from: could not open .*typo\.db: no such file$/m],
+      [['--from', notOurs, '--to', join(dir, 'new.db')], /^cxkit-collector: copy: --from: could not open .*app\.db: no cxkit data in it/m],
+      [['--from', empty, '--to', join(dir, 'new.db')], /^cxkit-collector: copy: --from: could not open postgres:.*: no cxkit data in it/m],
       [
         ['--from', file, '--to', `${dir}/../${dir.split('/').at(-1)}/responses.db`],
         /^cxkit-collector: copy: --from and --to are the same database/,
@@ -252,6 +260,16 @@ test('copy given a wrong source or target names it, exits with 2 and changes not
     }
     expect(existsSync(missing)).toBe(false);
     expect(existsSync(join(dir, 'new.db'))).toBe(false);
+    // nothing was created in them
+    const untouched = new Database(notOurs);
+    expect(untouched.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all()).toEqual(['orders']);
+    untouched.close();
+    const client = new pg.Client({ connectionString: empty });
+    await client.connect();
+    const tables = await client
+      .query(`SELECT count(*)::integer AS n FROM pg_tables WHERE schemaname = 'public'`)
+      .finally(() => client.end());
+    expect(tables.rows[0].n).toBe(0);
     // a target that does not answer
     const down = (await database('postgres')).replace(/:\d+\//, ':1/');
     const run = await copy('--from', file, '--to', down);

@@ -19,10 +19,14 @@ export function formatPath(root: string, path: readonly PropertyKey[]): string {
   return out;
 }
 
+/** `1 character`, `5,001 characters` (grouped without Intl, which a page may have replaced and costs a first use). */
+const counted = (n: number, noun: string) => `${String(n).replace(/\B(?=(\d{3})+$)/g, ',')} ${noun}${n === 1 ? '' : 's'}`;
+
 function describeValue(input: unknown): string {
   if (input === null) return 'null';
-  if (Array.isArray(input)) return `${input.length} item${input.length === 1 ? '' : 's'}`;
-  if (typeof input === 'string') return input.length > 40 ? 'a long string' : JSON.stringify(input);
+  if (Array.isArray(input)) return counted(input.length, 'item');
+  // a long one is measured, not quoted: its length is what a length limit's reader needs
+  if (typeof input === 'string') return input.length > 40 ? counted(input.length, 'character') : JSON.stringify(input);
   if (typeof input === 'number' || typeof input === 'boolean') return String(input);
   return typeof input === 'object' ? 'an object' : typeof input;
 }
@@ -37,8 +41,8 @@ export const expectedType = (noun: string) => `expected ${/^[aeiou]/.test(noun) 
 /** A length or bound: `origin` is what zod measured (a string's characters, an array's items, else a number). */
 export function expectedSize(tooSmall: boolean, origin: string, bound: number, inclusive: boolean): string {
   const word = tooSmall ? 'at least' : 'at most';
-  if (origin === 'string') return `expected ${word} ${bound} characters`;
-  if (origin === 'array' || origin === 'set') return `expected ${word} ${bound} items`;
+  if (origin === 'string') return `expected ${word} ${counted(bound, 'character')}`;
+  if (origin === 'array' || origin === 'set') return `expected ${word} ${counted(bound, 'item')}`;
   return `expected a number ${tooSmall ? (inclusive ? '>=' : '>') : inclusive ? '<=' : '<'} ${bound}`;
 }
 

@@ -191,7 +191,7 @@ test(`more than ${maxTouchpoints} touchpoints is a named config error, and cxkit
   const seen = watchErrors(page);
   const touchpoints = Array.from({ length: 10_000 }, (_, i) => ({ id: `t${i}`, prompt: 'nps', on: { url: `/page-${i}` } }));
   await openSite(page, { inlineConfig: { touchpoints } });
-  await expect.poll(() => seen.console).toEqual([`cxkit: config.touchpoints: expected at most ${maxTouchpoints} items, got 10000 items`]);
+  await expect.poll(() => seen.console).toEqual([`cxkit: config.touchpoints: expected at most ${maxTouchpoints} items, got 10,000 items`]);
   expect(seen.uncaught).toEqual([]);
 });
 

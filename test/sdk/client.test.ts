@@ -115,7 +115,8 @@ describe('createClient and record', () => {
     const attempts: Array<[unknown, string]> = [
       [nps(11), 'cxkit: record.score: expected an integer from 0 to 10 for nps, got 11'],
       [{ kind: 'csat', score: 0, touchpoint: 'help' }, 'cxkit: record.score: expected an integer from 1 to 5 for csat, got 0'],
-      [{ kind: 'nps', score: 5, touchpoint: '' }, 'cxkit: record.touchpoint: expected at least 1 characters, got ""'],
+      [{ kind: 'nps', score: 5, touchpoint: '' }, 'cxkit: record.touchpoint: expected at least 1 character, got ""'],
+      [{ ...nps(3), comment: 'x'.repeat(5001) }, 'cxkit: record.comment: expected at most 5,000 characters, got 5,001 characters'],
       [{ kind: 'stars', score: 5, touchpoint: 'x' }, 'cxkit: record.kind: expected one of "nps", "csat", "ces", got "stars"'],
       [{ kind: 'nps', score: 7.5, touchpoint: 'x' }, 'cxkit: record.score:'],
       [{ kind: 'nps', touchpoint: 'x' }, 'cxkit: record.score: expected a number, but it is missing'],

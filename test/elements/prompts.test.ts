@@ -427,6 +427,25 @@ describe('cx.show()', () => {
     expect(document.querySelector('cx-nps')).to.equal(null);
   });
 
+  it('refuses metadata no request could carry before the customer is asked, not after they have answered', async () => {
+    const cx = await idleClient(new Collector(), { touchpoints: [{ id: 'paid', prompt: 'nps', on: { milestone: 'paid' } }] });
+    // an app that puts a whole order in: 70 fields of 1,000 characters, over the 60 KiB a request may carry
+    const order = Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`line${i}`, 'x'.repeat(1000)]));
+    let error: unknown;
+    await cx.show('nps', { touchpoint: 'x', metadata: order }).catch((e: unknown) => (error = e));
+    expect((error as Error).message).to.match(/^cxkit: show: the answer is \d+ bytes as sent, over batch\.maxBytes \(61440\)/);
+    const logged: unknown[] = [];
+    const log = console.error;
+    console.error = (...args: unknown[]) => void logged.push(...args);
+    try {
+      expect(await cx.milestone('paid', { metadata: order })).to.equal(false);
+    } finally {
+      console.error = log;
+    }
+    expect(String(logged[0])).to.match(/cxkit: milestone: the answer is \d+ bytes as sent/);
+    expect(document.querySelector('cx-nps')).to.equal(null);
+  });
+
   it('refuses a bad kind or a missing touchpoint with a named error', async () => {
     const cx = await idleClient(new Collector());
     let error: unknown;

@@ -240,9 +240,11 @@ function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: Cli
       readonly onAnswered?: () => void;
     },
   ): Promise<Response | null> {
+    const { trigger, onAnswered, ...shown } = request;
+    // metadata no request could carry would have the answer refused once the customer has given it: refused first
+    if (shown.metadata) fitsOneRequest(buildResponse({ ...shown, score: 0 }), trigger);
     if (promptOpen) return null;
     promptOpen = true;
-    const { trigger, onAnswered, ...shown } = request;
     let display: Promise<DisplayHandle> | undefined;
     let scored = false;
     try {

@@ -9,7 +9,15 @@ import { toDayCounts, toEngagement, toSegmentCounts, toTouchpointCounts, type An
 import { checkedTraits, dimensionLiteral, dimensionsFor, segmentsOf, segmentTraitsSetting, storedTraits } from './segments.js';
 import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type StoredAnswer } from './answer-filter.js';
 import { inStage, needsAttention } from './schema/shared-tables.js';
-import { forTarget, writtenColumns, type CopiedRow, type CopiedTable, type CopiedType, type CopiedValue } from './schema/copied-tables.js';
+import {
+  forTarget,
+  onStored,
+  writtenColumns,
+  type CopiedRow,
+  type CopiedTable,
+  type CopiedType,
+  type CopiedValue,
+} from './schema/copied-tables.js';
 import { postgresMigrations } from './schema/postgres-migrations.js';
 import { storable } from '../storable-text.js';
 import { loadDriver } from './driver.js';
@@ -699,15 +707,7 @@ export class PostgresStore implements ResponseStore {
     const { rowCount } = await this.pool.query(
       `INSERT INTO ${table.name} (${columns.join(', ')})
         SELECT * FROM unnest(${arrays.join(', ')}) AS copied (${columns.join(', ')})
-        ${
-          table.sameAs
-            ? `WHERE NOT EXISTS (SELECT 1 FROM ${table.name} WHERE ${table.sameAs.map((c) => `${table.name}.${c} = copied.${c}`).join(' AND ')})`
-            : `ON CONFLICT (${table.key}) ${
-                table.replaces
-                  ? `DO UPDATE SET ${columns.map((column) => `${column} = excluded.${column}`).join(', ')} WHERE ${table.replaces}`
-                  : 'DO NOTHING'
-              }`
-        }`,
+        ${onStored(table, columns, (column) => `copied.${column}`)}`,
       params.values,
     );
     return rowCount ?? 0;

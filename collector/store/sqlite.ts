@@ -49,7 +49,7 @@ import type {
   TouchpointStage,
   TimeOrder,
 } from './store.js';
-import { forTarget, writtenColumns, type CopiedRow, type CopiedTable, type CopiedValue } from './schema/copied-tables.js';
+import { forTarget, onStored, writtenColumns, type CopiedRow, type CopiedTable, type CopiedValue } from './schema/copied-tables.js';
 import { sqliteMigrations } from './schema/sqlite-migrations.js';
 
 interface Where {
@@ -609,15 +609,10 @@ export class SqliteStore implements ResponseStore {
   async storeCopiedRows(table: CopiedTable, rows: readonly CopiedRow[]): Promise<number> {
     const columns = writtenColumns(table);
     const values = columns.map((column) => `@${column}`).join(', ');
+    // a row left out needs a SELECT's WHERE; an upsert takes VALUES (after a SELECT, SQLite would read ON as a join's)
     const store = this.db.prepare(
-      table.sameAs
-        ? `INSERT INTO ${table.name} (${columns.join(', ')}) SELECT ${values}
-            WHERE NOT EXISTS (SELECT 1 FROM ${table.name} WHERE ${table.sameAs.map((column) => `${column} = @${column}`).join(' AND ')})`
-        : `INSERT INTO ${table.name} (${columns.join(', ')}) VALUES (${values}) ON CONFLICT (${table.key}) ${
-            table.replaces
-              ? `DO UPDATE SET ${columns.map((column) => `${column} = excluded.${column}`).join(', ')} WHERE ${table.replaces}`
-              : 'DO NOTHING'
-          }`,
+      `INSERT INTO ${table.name} (${columns.join(', ')}) ${table.sameAs ? `SELECT ${values}` : `VALUES (${values})`}
+        ${onStored(table, columns, (column) => `@${column}`)}`,
     );
     return this.db.transaction(() => {
       let stored = 0;

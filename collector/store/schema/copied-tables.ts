@@ -115,6 +115,19 @@ export const copiedTables: readonly CopiedTable[] = [
   },
 ];
 
+/**
+ * Where an insert of copied rows meets rows already stored, after its rows, in both stores' SQL: a table told apart by
+ * `sameAs` leaves out a row already there (`copied` names a copied row's column); one keyed by its own rows replaces a
+ * stored row where `replaces` says and keeps it otherwise.
+ */
+export function onStored(table: CopiedTable, columns: readonly string[], copied: (column: string) => string): string {
+  if (table.sameAs) {
+    return `WHERE NOT EXISTS (SELECT 1 FROM ${table.name} WHERE ${table.sameAs.map((c) => `${table.name}.${c} = ${copied(c)}`).join(' AND ')})`;
+  }
+  const update = `DO UPDATE SET ${columns.map((column) => `${column} = excluded.${column}`).join(', ')} WHERE ${table.replaces}`;
+  return `ON CONFLICT (${table.key}) ${table.replaces ? update : 'DO NOTHING'}`;
+}
+
 /** The columns a copy writes: all but a key the target makes. */
 export const writtenColumns = (table: CopiedTable): string[] =>
   Object.keys(table.columns).filter((column) => !(table.sameAs && column === table.key));

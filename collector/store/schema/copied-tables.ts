@@ -139,11 +139,13 @@ export const writtenColumns = (table: CopiedTable): string[] =>
 export function forTarget(table: CopiedTable, rows: readonly CopiedRow[], traits: readonly string[]): CopiedRow[] {
   return rows.map((row) => {
     const stored: CopiedRow = {};
+    const parsed: Record<string, unknown> = {};
     for (const [column, type] of Object.entries(table.columns)) {
       const value = row[column] ?? null;
-      stored[column] = typeof value !== 'string' ? value : type === 'json' ? JSON.stringify(parseJson(value)) : storable(value);
+      stored[column] =
+        typeof value !== 'string' ? value : type === 'json' ? JSON.stringify((parsed[column] = parseJson(value))) : storable(value);
     }
-    if (table.name === 'responses') stored.segments = JSON.stringify(segmentsOf(JSON.parse(String(stored.body)) as Response, traits));
+    if (table.name === 'responses') stored.segments = JSON.stringify(segmentsOf(parsed.body as Response, traits));
     return stored;
   });
 }

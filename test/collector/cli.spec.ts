@@ -105,7 +105,8 @@ test('an access log that cannot be written any more (a full disk) is named once;
     } finally {
       await store.close();
     }
-    expect(running.output().match(/access log \/dev\/full: .*ENOSPC/g)).toHaveLength(1);
+    // The failed write is reported by the child after its reply went out, and its stderr reaches us a moment later.
+    await expect.poll(() => running.output().match(/access log \/dev\/full: .*ENOSPC/g)?.length).toBe(1);
   } finally {
     running.process.kill('SIGKILL');
   }

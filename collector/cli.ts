@@ -5,6 +5,7 @@ import { copyCommand } from './copy.js';
 import { jsonLines, type AccessLog } from './http/access-log.js';
 import { startCollectorServer } from './http/server.js';
 import { defaultSqliteFile, openStore, redactDatabase } from './store/open.js';
+import { isTimeZone } from './time-zone.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
 import { parseTargets, type WebhookTarget } from './webhooks/targets.js';
 
@@ -35,6 +36,8 @@ const usage = `Usage: cxkit-collector [options]         (environment variables i
   --stages <a,b,…>         the journey's stages in order (default discover,choose,buy,get-help,stay) [CXKIT_STAGES]
   --segment-traits <a,b,…> traits to break figures down by, besides device, locale, page and visitor
                            (default plan,country; a changed list re-segments stored answers at start) [CXKIT_SEGMENT_TRAITS]
+  --time-zone <zone>       the IANA time zone days are counted in, e.g. America/New_York (default UTC; a change
+                           counts the stored answers' days again at start) [CXKIT_TIME_ZONE]
   -h, --help               this text`;
 
 const loopback = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -54,6 +57,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         'public-origin': { type: 'string', default: env.CXKIT_PUBLIC_ORIGIN },
         stages: { type: 'string', default: env.CXKIT_STAGES },
         'segment-traits': { type: 'string', default: env.CXKIT_SEGMENT_TRAITS },
+        'time-zone': { type: 'string', default: env.CXKIT_TIME_ZONE },
         'write-key': { type: 'string', default: env.CXKIT_WRITE_KEY },
         'read-key': { type: 'string', default: env.CXKIT_READ_KEY },
         'admin-key': { type: 'string', default: env.CXKIT_ADMIN_KEY },
@@ -115,6 +119,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   if (segmentTraits?.some((trait) => !trait || trait.length > 100)) {
     return fail(`--segment-traits: expected trait names (1–100 characters) separated by commas, got ${values['segment-traits']}`);
   }
+  const zone = values['time-zone'];
+  if (zone !== undefined && !isTimeZone(zone)) {
+    return fail(`--time-zone: expected an IANA time zone such as Europe/Berlin or America/New_York, got ${zone}`);
+  }
   const logTo = values['access-log'];
   let accessLog: AccessLog | undefined;
   if (logTo !== 'off') {
@@ -128,7 +136,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   const database = values.database ?? values.db ?? env.DATABASE_URL ?? defaultSqliteFile;
   let store;
   try {
-    store = await openStore(database, { segmentTraits });
+    store = await openStore(database, { segmentTraits, timeZone: zone });
   } catch (error) {
     return fail(`--database: could not open ${redactDatabase(database)}: ${error instanceof Error ? error.message : String(error)}`, false);
   }

@@ -76,11 +76,11 @@ export async function copyCommand(argv: readonly string[]): Promise<void> {
   };
   try {
     const source = await open('--from', from, { existing: true });
-    // a new target segments by the source's traits, which its collector is then likely started with
+    // a new target segments by the source's traits and counts days in its zone, as its collector is then likely started
     const traits = source.segmentDimensions
       .filter((dimension) => dimension.startsWith(traitPrefix))
       .map((dimension) => dimension.slice(traitPrefix.length));
-    const target = await open('--to', to, { segmentTraits: traits });
+    const target = await open('--to', to, { segmentTraits: traits, timeZone: source.timeZone.name });
     console.error(`cxkit-collector copy: from ${redactDatabase(from)} to ${redactDatabase(to)}`);
     let shown = Date.now();
     const counts = await copyStore(source, target, (count) => {

@@ -20,14 +20,14 @@ export const demoAdminKey = 'demo-admin';
 
 /**
  * Starts the demo server (run `npm run build` first: it serves dist/ and the built collector).
- * @param {{ port: number, dataFile: string, seed?: boolean, quiet?: boolean, readKey?: string, adminKey?: string }} options
+ * @param {{ port: number, dataFile: string, seed?: boolean, quiet?: boolean, readKey?: string, adminKey?: string, timeZone?: string | undefined }} options
  */
 export async function startDemoServer(options) {
   // the built collector (a variable path keeps the type checker off dist/, which a fresh checkout does not have)
   const built = '../dist/collector/index.js';
   /** @type {typeof import('../collector/index.js')} */
   const { startCollectorServer, SqliteStore, sampleResponses, sampleDisplays } = await import(built);
-  const store = new SqliteStore(options.dataFile);
+  const store = new SqliteStore(options.dataFile, { timeZone: options.timeZone });
   if (options.seed) {
     const answers = sampleResponses();
     const { accepted } = await store.insert(answers, new Date(), { displays: sampleDisplays(answers) });

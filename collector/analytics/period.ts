@@ -1,8 +1,7 @@
 // The period a change is measured over, one rule for the journey and the trends: the filter's range, or the last 28
 // days up to now when it gives no start; and the period as long just before it.
 import type { ResponseFilter } from '../store/store.js';
-
-export const dayMs = 86_400_000;
+import { dayMs } from '../time-zone.js';
 /** The earliest instant a read reaches back to: PostgreSQL refuses ISO times in year 0000 and before. */
 export const earliestInstant = Date.parse('0001-01-01T00:00:00Z');
 const defaultPeriodDays = 28;

@@ -109,6 +109,8 @@ export interface Report {
   readonly distribution: Readonly<Record<PromptKind, readonly number[]>>;
   readonly comments: readonly CommentRow[];
   readonly touchpoints: readonly string[];
+  /** The IANA time zone the days (of `trend`, and of a range's dates) are counted in. */
+  readonly timeZone: string;
 }
 
 /** `counts` oldest day first, as `ResponseStore.countsByDay` gives them. */
@@ -118,6 +120,7 @@ export function buildReport(
   followUp: FollowUpFigures,
   comments: readonly CommentRow[],
   touchpoints: readonly string[],
+  timeZone: string,
 ): Report {
   const trend: DayFigures[] = [];
   for (let start = 0; start < counts.length;) {
@@ -136,5 +139,5 @@ export function buildReport(
     const bars = distribution[c.kind];
     if (point >= 0 && point < bars.length) bars[point] = (bars[point] ?? 0) + c.n;
   }
-  return { summary: { ...withIntervals(counts, engaged), followUp }, trend, distribution, comments, touchpoints };
+  return { summary: { ...withIntervals(counts, engaged), followUp }, trend, distribution, comments, touchpoints, timeZone };
 }

@@ -4,13 +4,14 @@
 import { promptKinds, type PromptKind } from '../../src/schema/response.js';
 import type { DayScoreCount, ResponseFilter, ResponseStore } from '../store/store.js';
 import { groupBy } from './group.js';
-import { dayMs, earliestInstant, periodOf } from './period.js';
+import { earliestInstant, periodOf } from './period.js';
+import { addDays, dayMs, utcStartOf, type TimeZone } from '../time-zone.js';
 import { difference, estimate, figure, minAnswersPerPoint, type Difference, type Figure } from './estimates.js';
 
 export type BucketSize = 'day' | 'week' | 'month';
 
 export interface BucketPoint extends Figure {
-  /** First day of the bucket in the range (YYYY-MM-DD, UTC). */
+  /** First day of the bucket in the range (YYYY-MM-DD, in the store's time zone). */
   readonly start: string;
   /** Day after its last day in the range. */
   readonly end: string;
@@ -47,10 +48,6 @@ export interface Trends {
   readonly metrics: Readonly<Record<PromptKind, MetricTrend>>;
 }
 
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const msOf = (day: string) => Date.parse(`${day}T00:00:00Z`);
-const addDays = (day: string, days: number) => dayOf(msOf(day) + days * dayMs);
-
 /** The most days a trend draws: the latest ten years of a longer range. */
 export const maxDrawnDays = 3_653;
 
@@ -61,7 +58,7 @@ const bucketSizeFor = (days: number): BucketSize => (days <= 62 ? 'day' : days <
 function bucketStart(day: string, size: BucketSize): string {
   if (size === 'day') return day;
   if (size === 'month') return `${day.slice(0, 7)}-01`;
-  return addDays(day, -((new Date(msOf(day)).getUTCDay() + 6) % 7));
+  return addDays(day, -((new Date(utcStartOf(day)).getUTCDay() + 6) % 7));
 }
 
 /** Per day, each window's figures over the days ending on it: a running tally per score, added to and taken from. */
@@ -84,8 +81,16 @@ function rolling(kind: PromptKind, days: readonly string[], counts: Map<string, 
   });
 }
 
+/** Days from `since` to `until`: whole days when both are a day's start (23 or 25 hours long as some are), else 24-hour ones. */
+function daysBetween(since: number, until: number, zone: TimeZone): number {
+  const [first, last] = [zone.dayOf(since), zone.dayOf(until)];
+  if (zone.startOf(first) !== since || zone.startOf(last) !== until) return (until - since) / dayMs;
+  return Math.round((utcStartOf(last) - utcStartOf(first)) / dayMs);
+}
+
 export async function buildTrends(store: ResponseStore, filter: ResponseFilter, now: Date): Promise<Trends> {
   const { since: periodSince, until, previousSince } = periodOf(filter, now);
+  const { dayOf, startOf: msOf } = store.timeZone;
   const iso = (ms: number) => new Date(ms).toISOString();
   const [shown, current, previous] = await Promise.all([
     store.countsByDay({ ...filter, until: iso(until) }),
@@ -97,7 +102,7 @@ export async function buildTrends(store: ResponseStore, filter: ResponseFilter, 
   const lastDay = dayOf(Math.max(start, until - 1));
   // a range of centuries (a year typed as 0202) drew, and held in memory, each of its days: 300 MB, the collector
   // deaf for 20 s; its latest ten years are drawn, and the change still measures the whole of it
-  const since = Math.max(start, msOf(lastDay) - (maxDrawnDays - 1) * dayMs);
+  const since = Math.max(start, msOf(addDays(lastDay, 1 - maxDrawnDays)));
   const firstDay = dayOf(since);
   // the rolling windows of the first days reach back before the range
   const lookback = filter.since
@@ -129,7 +134,12 @@ export async function buildTrends(store: ResponseStore, filter: ResponseFilter, 
     until: iso(until),
     bucket,
     minAnswers: minAnswersPerPoint,
-    period: { since: iso(periodSince), until: iso(until), previousSince: iso(previousSince), days: (until - periodSince) / dayMs },
+    period: {
+      since: iso(periodSince),
+      until: iso(until),
+      previousSince: iso(previousSince),
+      days: daysBetween(periodSince, until, store.timeZone),
+    },
     metrics: Object.fromEntries(promptKinds.map((kind) => [kind, metric(kind)])) as Record<PromptKind, MetricTrend>,
   };
 }

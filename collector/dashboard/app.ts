@@ -5,7 +5,7 @@ import { bandOf } from '../../src/sdk/scores.js';
 import type { Engagement, Report } from '../analytics/report.js';
 import { answersButton, openAnswers, refreshAnswers } from './views/answers.js';
 import { css, draw, empty } from './charts.js';
-import { addDays } from './days.js';
+import { addDays, timeZone } from '../time-zone.js';
 import { longText } from './long-text.js';
 import { couldNotLoad, newestLoads } from './newest-loads.js';
 import { onInboxFilter, refreshInbox } from './views/inbox.js';
@@ -50,16 +50,17 @@ function emptyRange(): string | undefined {
 }
 
 /**
- * The collector counts days in UTC (From, To, the trends' days) while answers show their local time: where this
- * browser's clock is not on UTC, the hint under the dates says where a day starts and ends on it.
+ * The collector counts days (From, To, the trends' days) in its time zone while answers show this browser's time: where
+ * a day there does not start at midnight here, the hint under the dates names the zone and says where a day starts and
+ * ends on this browser's clock.
  */
-function showDayZone(): void {
-  const midnight = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
-  if (midnight.getHours() === 0 && midnight.getMinutes() === 0) return;
-  const time = midnight.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+function showDayZone(name: string): void {
   const hint = document.querySelector<HTMLElement>('#day-zone')!;
-  hint.textContent = `Days are counted in UTC: each runs from ${time} to ${time} your time.`;
-  hint.hidden = false;
+  const zone = timeZone(name);
+  const midnight = new Date(zone.startOf(zone.dayOf(Date.now())));
+  hint.hidden = midnight.getHours() === 0 && midnight.getMinutes() === 0;
+  const time = midnight.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+  hint.textContent = `Days are counted in ${name === 'UTC' ? 'UTC' : `the collector's time zone, ${name}`}: each runs from ${time} to ${time} your time.`;
 }
 
 function tile(id: string, value: string, detail: string): void {
@@ -186,6 +187,7 @@ async function refresh(): Promise<void> {
   distribution('dist-ces', 'CES answers', 'ces', report.distribution.ces, 1);
   comments(report);
   touchpointOptions(report.touchpoints);
+  showDayZone(report.timeZone);
   boundPickers();
   status.textContent = emptyRange() ?? answers(nps.n + csat.n + ces.n);
   await Promise.all([
@@ -212,7 +214,6 @@ for (const [id, label, narrowing] of [
   document.getElementById(id)!.append(link);
 }
 restoreFromUrl();
-showDayZone();
 // Chrome sends `change` at each valid day while a year is typed (0002, 0020, 0202, 2025): a date waits for a pause
 const datePause = 500;
 let dateTyped: ReturnType<typeof setTimeout> | undefined;

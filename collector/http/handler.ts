@@ -187,14 +187,14 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
   }
 
   async function segments(res: ServerResponse, url: URL): Promise<void> {
-    const parsed = parseSegmentQuery(url.searchParams, store.segmentDimensions);
+    const parsed = parseSegmentQuery(url.searchParams, store);
     if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: parsed.issues });
     sendJson(res, 200, await buildSegments(store, parsed.filter, parsed.query));
   }
 
   /** The drill-down: a page of the answers behind a figure, all of them as CSV or JSON, or their comments' themes. */
   async function answers(res: ServerResponse, url: URL, answer: 'answers' | 'answers.csv' | 'answers.json' | 'themes'): Promise<void> {
-    const query = parseAnswerQuery(url.searchParams, store.segmentDimensions);
+    const query = parseAnswerQuery(url.searchParams, store);
     if ('issues' in query) return sendJson(res, 400, { error: 'invalid query', issues: query.issues });
     const connected = whileConnected(res);
     if (answer === 'themes') return sendJson(res, 200, await buildThemes(store, query.filter, connected));
@@ -215,7 +215,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     if (answer === 'segments') return segments(res, url);
     if (answer === 'answers' || answer === 'answers.csv' || answer === 'answers.json' || answer === 'themes')
       return answers(res, url, answer);
-    const parsed = parseFilter(url.searchParams);
+    const parsed = parseFilter(url.searchParams, store.timeZone);
     if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: parsed.issues });
     const { filter } = parsed;
     if (answer === 'csv') return streamExport(res, store, filter, 'oldest', 'csv', 'cxkit-responses');
@@ -224,7 +224,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     const [counts, engaged, followUp] = await Promise.all([store.countsByDay(filter), store.engagement(filter), store.followUps(filter)]);
     if (answer === 'summary') return sendJson(res, 200, { ...withIntervals(counts, engaged), followUp });
     const [comments, touchpoints] = await Promise.all([store.latestComments(filter, 20), store.touchpoints()]);
-    sendJson(res, 200, buildReport(counts, engaged, followUp, comments, touchpoints));
+    sendJson(res, 200, buildReport(counts, engaged, followUp, comments, touchpoints, store.timeZone.name));
   }
 
   async function ready(res: ServerResponse): Promise<void> {

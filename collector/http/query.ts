@@ -12,7 +12,12 @@ import {
   type AnswerFilter,
   type AnswerOrder,
   type ResponseFilter,
+  type ResponseStore,
 } from '../store/store.js';
+import type { TimeZone } from '../time-zone.js';
+
+/** What a query is read against: the dimensions a store segments by and the zone it counts days in. */
+type StoreTerms = Pick<ResponseStore, 'segmentDimensions' | 'timeZone'>;
 
 const instant = z
   .string()
@@ -32,11 +37,25 @@ const filterSchema = z.strictObject({
   key: z.optional(z.string()),
 });
 
-export function parseFilter(params: URLSearchParams): { filter: ResponseFilter } | { issues: ValidationIssue[] } {
+/**
+ * The filter, its `since` and `until` as ISO instants: a date is the first instant of that day in the collector's time
+ * zone, and a date-time naming no offset is a time there.
+ */
+export function parseFilter(params: URLSearchParams, zone: TimeZone): { filter: ResponseFilter } | { issues: ValidationIssue[] } {
   const result = filterSchema.safeParse(Object.fromEntries(params), { reportInput: true });
   if (!result.success) return { issues: toValidationIssues('query', result.error.issues) };
   const { touchpoint, stage, since, until } = result.data;
-  return { filter: { touchpoint, stage, since, until } };
+  const instant = (value: string | undefined) => (value === undefined ? undefined : new Date(instantIn(value, zone)).toISOString());
+  return { filter: { touchpoint, stage, since: instant(since), until: instant(until) } };
+}
+
+/** The instant (ms) a date or date-time from a query means in `zone`. */
+function instantIn(value: string, zone: TimeZone): number {
+  if (/^\d{4}-\d\d-\d\d$/.test(value)) return zone.startOf(value);
+  if (/(Z|[+-]\d\d:?\d\d)$/.test(value)) return Date.parse(value);
+  // a wall-clock time there: the instant whose local time it is (the offset looked up twice, as it may change between)
+  const wall = Date.parse(`${value.replace(' ', 'T')}Z`);
+  return wall - zone.offsetAt(wall - zone.offsetAt(wall));
 }
 
 export interface Listing<S extends string> {
@@ -92,8 +111,8 @@ function queryReader(params: URLSearchParams) {
       return limit;
     },
     /** The filter of what is left, its issues added to the others'; undefined when anything is wrong. */
-    filter(): ResponseFilter | undefined {
-      const parsed = parseFilter(rest);
+    filter(zone: TimeZone): ResponseFilter | undefined {
+      const parsed = parseFilter(rest, zone);
       if ('issues' in parsed) issues.push(...parsed.issues);
       return issues.length || 'issues' in parsed ? undefined : parsed.filter;
     },
@@ -106,7 +125,7 @@ function queryReader(params: URLSearchParams) {
  */
 export function parseSegmentQuery(
   params: URLSearchParams,
-  dimensions: readonly string[],
+  { segmentDimensions: dimensions, timeZone }: StoreTerms,
 ): { filter: ResponseFilter; query: SegmentQuery } | { issues: ValidationIssue[] } {
   const reader = queryReader(params);
   const [by, a, b] = [reader.take('by'), reader.take('a'), reader.take('b')];
@@ -120,7 +139,7 @@ export function parseSegmentQuery(
   if ((a === undefined) !== (b === undefined))
     reader.issues.push({ path: `query.${a === undefined ? 'a' : 'b'}`, message: 'expected both a and b: the two values to compare' });
   const limit = reader.limit(20, 500);
-  const filter = reader.filter();
+  const filter = reader.filter(timeZone);
   if (!filter) return { issues: reader.issues };
   return { filter, query: { dimension, limit, compare: a !== undefined && b !== undefined ? [a, b] : undefined } };
 }
@@ -144,7 +163,10 @@ function decodeCursor(text: string): AnswerCursor | null {
  * happy), `score`, `by` and `value` (one segment), `comment=1`, `q` (text in the comment), `status` (follow-up), `order`, `after` (a page's
  * cursor), `limit` (1–200, default 50).
  */
-export function parseAnswerQuery(params: URLSearchParams, dimensions: readonly string[]): AnswerQuery | { issues: ValidationIssue[] } {
+export function parseAnswerQuery(
+  params: URLSearchParams,
+  { segmentDimensions: dimensions, timeZone }: StoreTerms,
+): AnswerQuery | { issues: ValidationIssue[] } {
   const reader = queryReader(params);
   const { take, oneOf, issues } = reader;
   const kind = oneOf('kind', promptKinds);
@@ -175,7 +197,7 @@ export function parseAnswerQuery(params: URLSearchParams, dimensions: readonly s
   if (afterText !== undefined && !after)
     issues.push({ path: 'query.after', message: 'expected the cursor a page of answers gave as next' });
   const limit = reader.limit(50, 200);
-  const filter = reader.filter();
+  const filter = reader.filter(timeZone);
   if (!filter) return { issues };
   const segment = by !== undefined && value !== undefined ? { dimension: by, value } : undefined;
   return {

@@ -1,8 +1,7 @@
-// Exact counts for any time range from per-day rollups: whole UTC days come from a rollup, the partial days at either
-// edge from the rows themselves (at most two days of rows, whatever the range).
+// Exact counts for any time range from per-day rollups: whole days (in the store's time zone) come from a rollup, the
+// partial days at either edge from the rows themselves (at most two days of rows, whatever the range).
+import { addDays, type TimeZone } from '../time-zone.js';
 import type { ResponseFilter } from './store.js';
-
-const dayMs = 86_400_000;
 
 export interface RangeParts {
   /** Whole days to read from a rollup, `fromDay` inclusive and `toDay` exclusive (YYYY-MM-DD; absent = open); null for none. */
@@ -11,15 +10,16 @@ export interface RangeParts {
   readonly edges: ReadonlyArray<{ readonly since: string; readonly until: string }>;
 }
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function rangeParts(filter: ResponseFilter): RangeParts {
+export function rangeParts(filter: ResponseFilter, zone: TimeZone): RangeParts {
   const since = filter.since === undefined ? undefined : Date.parse(filter.since);
   const until = filter.until === undefined ? undefined : Date.parse(filter.until);
   if (since !== undefined && until !== undefined && since >= until) return { days: null, edges: [] };
-  const firstWholeDay = since === undefined ? undefined : Math.ceil(since / dayMs) * dayMs;
-  const endOfWholeDays = until === undefined ? undefined : Math.floor(until / dayMs) * dayMs;
+  const startOfDayAt = (ms: number) => zone.startOf(zone.dayOf(ms));
+  const firstWholeDay =
+    since === undefined ? undefined : startOfDayAt(since) === since ? since : zone.startOf(addDays(zone.dayOf(since), 1));
+  const endOfWholeDays = until === undefined ? undefined : startOfDayAt(until);
   if (firstWholeDay !== undefined && endOfWholeDays !== undefined && firstWholeDay >= endOfWholeDays) {
     return { days: null, edges: [{ since: iso(since!), until: iso(until!) }] };
   }
@@ -28,8 +28,8 @@ export function rangeParts(filter: ResponseFilter): RangeParts {
   if (until !== undefined && endOfWholeDays! < until) edges.push({ since: iso(endOfWholeDays!), until: iso(until) });
   return {
     days: {
-      fromDay: firstWholeDay === undefined ? undefined : day(firstWholeDay),
-      toDay: endOfWholeDays === undefined ? undefined : day(endOfWholeDays),
+      fromDay: firstWholeDay === undefined ? undefined : zone.dayOf(firstWholeDay),
+      toDay: endOfWholeDays === undefined ? undefined : zone.dayOf(endOfWholeDays),
     },
     edges,
   };

@@ -5,10 +5,12 @@ import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type pgModule from 'pg';
 import type { Response } from '../../src/schema/response.js';
 import { rangeParts, type RangedQuery } from './day-range.js';
+import { postgresDayOf, postgresRefill, rollups } from './schema/rollups.js';
+import { timeZone, type TimeZone } from '../time-zone.js';
 import { toDayCounts, toEngagement, toSegmentCounts, toTouchpointCounts, type AnswerSums, type DisplaySums } from './engagement.js';
 import { checkedTraits, dimensionLiteral, dimensionsFor, segmentsOf, segmentTraitsSetting, storedTraits } from './segments.js';
 import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type StoredAnswer } from './answer-filter.js';
-import { inStage, needsAttention } from './schema/shared-tables.js';
+import { inStage, needsAttention, timeZoneSetting } from './schema/shared-tables.js';
 import {
   forTarget,
   onStored,
@@ -68,6 +70,7 @@ const refusesData = (code: string) => /^(22|23|54)/.test(code);
 
 /** Held by the transaction that takes it: migrations, and re-segmenting stored answers. */
 const migrationLock = `SELECT pg_advisory_xact_lock(hashtext('cxkit-migrations'))`;
+const saveSetting = 'INSERT INTO cxkit_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value';
 
 class Params {
   readonly values: unknown[] = [];
@@ -122,7 +125,7 @@ const dayCounts: RangedQuery = {
   rows: {
     table: 'responses',
     time: 'answered_at',
-    select: `to_char(answered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, kind, scale_max AS "scaleMax", score, count(*)::integer AS n`,
+    select: `to_char(${postgresDayOf('responses', 'answered_at')}, 'YYYY-MM-DD') AS day, kind, scale_max AS "scaleMax", score, count(*)::integer AS n`,
     groupBy: '1, 2, 3, 4',
   },
 };
@@ -182,24 +185,30 @@ export class PostgresStore implements ResponseStore {
   private constructor(
     private readonly pool: Pool,
     private readonly traits: readonly string[],
+    readonly timeZone: TimeZone,
   ) {
     this.segmentDimensions = dimensionsFor(traits);
   }
 
   /** Connects, applies the migrations this database has not had yet, and answers the store. */
   static async connect(connectionString: string, options: PostgresOptions = {}): Promise<PostgresStore> {
+    const zone = timeZone(options.timeZone ?? 'UTC');
     const pg = loadDriver<typeof pgModule>('pg', 'PostgreSQL');
     const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
     // an idle client losing its server must not crash the process: the next query reconnects or fails with a 503
     pool.on('error', (error) => console.error(`cxkit collector: PostgreSQL connection lost: ${error.message}`));
     try {
-      let store = new PostgresStore(pool, checkedTraits(options.segmentTraits));
+      let store = new PostgresStore(pool, checkedTraits(options.segmentTraits), zone);
       if (options.existing && !(await pool.query(`SELECT to_regclass('cxkit_migrations') AS t`)).rows[0].t) {
         throw new Error('no cxkit data in it: not a database a cxkit collector wrote');
       }
       await store.migrate();
-      if (options.asStored) store = new PostgresStore(pool, storedTraits(await store.setting(segmentTraitsSetting), store.traits));
+      if (options.asStored) {
+        const [traits, storedZone] = [await store.setting(segmentTraitsSetting), await store.setting(timeZoneSetting)];
+        store = new PostgresStore(pool, storedTraits(traits, store.traits), timeZone(storedZone ?? zone.name));
+      }
       await store.segmentStored();
+      await store.dayStored();
       return store;
     } catch (error) {
       await pool.end();
@@ -254,10 +263,28 @@ export class PostgresStore implements ResponseStore {
         return page.rows.at(-1)!.id;
       });
     }
-    await this.pool.query(
-      'INSERT INTO cxkit_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
-      [segmentTraitsSetting, wanted],
-    );
+    await this.pool.query(saveSetting, [segmentTraitsSetting, wanted]);
+  }
+
+  /**
+   * Counts the rollups' days again when the time zone is not the one they were counted in (a changed zone), in one
+   * transaction under the migration lock. It holds off writes while it runs (a rare wait of seconds at a million
+   * answers), so that no answer is counted in the old zone once the rollups are counted in the new one.
+   */
+  private async dayStored(): Promise<void> {
+    if (((await this.setting(timeZoneSetting)) ?? 'UTC') === this.timeZone.name) return;
+    await this.transaction(async (client) => {
+      await client.query(migrationLock);
+      // another instance starting with the same zone may have done it while this one waited for the lock
+      const { rows } = await client.query<{ zone: string }>('SELECT cxkit_time_zone() AS zone');
+      if (rows[0]!.zone === this.timeZone.name) return;
+      await client.query('LOCK TABLE responses, displays IN SHARE MODE');
+      await client.query(saveSetting, [timeZoneSetting, this.timeZone.name]);
+      for (const rollup of Object.values(rollups)) {
+        await client.query(`DELETE FROM ${rollup.table}`);
+        await client.query(postgresRefill(rollup));
+      }
+    });
   }
 
   async insert(responses: readonly Response[], receivedAt: Date, extras: InsertExtras = {}): Promise<InsertResult> {
@@ -367,7 +394,7 @@ export class PostgresStore implements ResponseStore {
 
   /** Asks the question of the rollup for whole days and of the rows for the edge hours; answers each part's rows. */
   private async ranged<T extends QueryResultRow>(filter: ResponseFilter, query: RangedQuery): Promise<T[][]> {
-    const { days, edges } = rangeParts(filter);
+    const { days, edges } = rangeParts(filter, this.timeZone);
     const parts: Array<Promise<T[]>> = [];
     if (days) {
       const params = new Params();

@@ -17,7 +17,9 @@ import {
   type StoredAnswer,
   type TimeCursor,
 } from './answer-filter.js';
-import { inStage, needsAttention } from './schema/shared-tables.js';
+import { inStage, needsAttention, timeZoneSetting } from './schema/shared-tables.js';
+import { rollups, sqliteDayOf, sqliteRefill, zoneOffsetsTable } from './schema/rollups.js';
+import { offsetChanges, timeZone, type TimeZone } from '../time-zone.js';
 import { loadDriver } from './driver.js';
 import { insertResult, prepareInsert, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {
@@ -102,7 +104,7 @@ const dayCounts: RangedQuery = {
   rows: {
     table: 'responses',
     time: 'answered_at',
-    select: 'substr(answered_at, 1, 10) AS day, kind, scale_max AS scaleMax, score, count(*) AS n',
+    select: `${sqliteDayOf('responses', 'answered_at')} AS day, kind, scale_max AS scaleMax, score, count(*) AS n`,
     groupBy: '1, 2, 3, 4',
   },
 };
@@ -160,6 +162,7 @@ const segmentCountsOf = (dimension: string): RangedQuery => ({
 
 export class SqliteStore implements ResponseStore {
   readonly segmentDimensions: readonly string[];
+  readonly timeZone: TimeZone;
   private readonly traits: readonly string[];
   private readonly db: Database.Database;
   private readonly upsert: Database.Statement;
@@ -174,6 +177,7 @@ export class SqliteStore implements ResponseStore {
   /** Opens (and creates or migrates on first run) the database file; `:memory:` for a throwaway one. */
   constructor(file: string, options: StoreOptions = {}) {
     const traits = checkedTraits(options.segmentTraits);
+    const zone = timeZone(options.timeZone ?? 'UTC');
     if (options.existing && !existsSync(file)) throw new Error('no such file');
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     const Driver = loadDriver<typeof Database>('better-sqlite3', 'A SQLite file');
@@ -190,6 +194,8 @@ export class SqliteStore implements ResponseStore {
     this.traits = options.asStored ? storedTraits(this.setting(segmentTraitsSetting), traits) : traits;
     this.segmentDimensions = dimensionsFor(this.traits);
     this.segmentStored();
+    this.timeZone = options.asStored ? timeZone(this.setting(timeZoneSetting) ?? zone.name) : zone;
+    this.dayStored();
     this.db.function('cxkit_contains', { deterministic: true }, (value: unknown, text: unknown) =>
       typeof value === 'string' && typeof text === 'string' && value.toLocaleLowerCase().includes(text.toLocaleLowerCase()) ? 1 : 0,
     );
@@ -268,10 +274,31 @@ export class SqliteStore implements ResponseStore {
     );
     this.db.transaction(() => {
       this.db.exec('UPDATE responses SET segments = cxkit_segments(body)');
-      this.db
-        .prepare('INSERT INTO cxkit_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value')
-        .run(segmentTraitsSetting, wanted);
+      this.saveSetting(segmentTraitsSetting, wanted);
     })();
+  }
+
+  /**
+   * Counts the rollups' days again when the time zone is not the one they were counted in (a changed zone), in one
+   * transaction: the zone's offsets from 1900 to 2100 (the first one holding for any earlier time), then each rollup
+   * refilled from its rows.
+   */
+  private dayStored(): void {
+    if ((this.setting(timeZoneSetting) ?? 'UTC') === this.timeZone.name) return;
+    const changes = offsetChanges(this.timeZone, Date.parse('1900-01-01T00:00:00Z'), Date.parse('2100-01-01T00:00:00Z'));
+    this.db.transaction(() => {
+      this.db.exec(`DELETE FROM ${zoneOffsetsTable}`);
+      const add = this.db.prepare(`INSERT INTO ${zoneOffsetsTable} (starts, seconds) VALUES (?, ?)`);
+      changes.forEach(({ from, offset }, i) => add.run(i ? new Date(from).toISOString() : '0000-01-01T00:00:00.000Z', offset / 1000));
+      this.saveSetting(timeZoneSetting, this.timeZone.name);
+      for (const rollup of Object.values(rollups)) this.db.exec(`DELETE FROM ${rollup.table}; ${sqliteRefill(rollup)}`);
+    })();
+  }
+
+  private saveSetting(name: string, value: string): void {
+    this.db
+      .prepare('INSERT INTO cxkit_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value')
+      .run(name, value);
   }
 
   async insert(responses: readonly Response[], receivedAt: Date, extras: InsertExtras = {}): Promise<InsertResult> {
@@ -282,7 +309,7 @@ export class SqliteStore implements ResponseStore {
 
   /** Asks the question of the rollup for whole days and of the rows for the edge hours; answers each part's rows. */
   private ranged<T>(filter: ResponseFilter, query: RangedQuery): T[][] {
-    const { days, edges } = rangeParts(filter);
+    const { days, edges } = rangeParts(filter, this.timeZone);
     const parts: T[][] = [];
     if (days) {
       const clauses: string[] = [];

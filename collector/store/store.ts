@@ -3,6 +3,7 @@
 import type { Display } from '../../src/schema/display.js';
 import type { PromptKind, Response } from '../../src/schema/response.js';
 import type { Band, ScoreCount } from '../../src/sdk/scores.js';
+import type { TimeZone } from '../time-zone.js';
 import type { CopiedRow, CopiedTable, CopiedValue } from './schema/copied-tables.js';
 
 /** Which responses a query covers; every field is optional. */
@@ -184,6 +185,11 @@ export interface StoreOptions {
    * database, another program's — is refused with an error, and nothing is created in it.
    */
   readonly existing?: boolean | undefined;
+  /**
+   * The time zone days are counted in (an IANA name; default UTC): the rollups' days, a range's whole days, the trends'
+   * days. Changing it counts the rollups' days again at the next start. With `asStored`, only for a store that has none.
+   */
+  readonly timeZone?: string | undefined;
 }
 
 /** A touchpoint whose answers or displays said they belong to a journey stage. */
@@ -249,6 +255,8 @@ export interface AnswerPage {
 export interface ResponseStore {
   /** The dimensions answers are segmented by: the built-in ones, then `trait:` and each trait the store was given. */
   readonly segmentDimensions: readonly string[];
+  /** The time zone its days are counted in. */
+  readonly timeZone: TimeZone;
   /**
    * Stores each response once by id (ids compared in lower case; a complete answer replaces its partial twin, every
    * column of it), atomically: all of the batch or none.

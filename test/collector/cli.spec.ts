@@ -48,6 +48,11 @@ const mistakes: Array<{ name: string; args: (dir: string) => string[]; says: Reg
     args: () => ['--webhook', 'https://hooks.example/cx', '--webhook-secret', 'hunter2'],
     says: /^cxkit-collector: --webhook\[0\]\.secret: expected whsec_ followed by a base64 key/m,
   },
+  {
+    name: 'a time zone by an offset rather than a place',
+    args: () => ['--time-zone', 'PST+8'],
+    says: /^cxkit-collector: --time-zone: expected an IANA time zone such as Europe\/Berlin or America\/New_York, got PST\+8$/m,
+  },
 ];
 
 for (const { name, args, says } of mistakes) {
@@ -109,5 +114,22 @@ test('an access log that cannot be written any more (a full disk) is named once;
     await expect.poll(() => running.output().match(/access log \/dev\/full: .*ENOSPC/g)?.length).toBe(1);
   } finally {
     running.process.kill('SIGKILL');
+  }
+});
+
+test('the CLI counts days in the time zone CXKIT_TIME_ZONE names, and --time-zone wins over it', async ({ database }) => {
+  const file = await database('sqlite');
+  for (const [args, zone] of [
+    [[], 'Asia/Kolkata'],
+    [['--time-zone', 'America/New_York'], 'America/New_York'],
+  ] as const) {
+    const running = await startCli(['--database', file, ...args], { env: { CXKIT_TIME_ZONE: 'Asia/Kolkata' } });
+    try {
+      const report = await (await fetch(`${running.url}v1/report`)).json();
+      expect(report.timeZone).toBe(zone);
+    } finally {
+      running.process.kill('SIGKILL');
+      await running.exited;
+    }
   }
 });

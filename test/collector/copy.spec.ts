@@ -203,13 +203,15 @@ test('copy from a SQLite file written before the collector cleaned text: Postgre
   }
 });
 
-test('copy leaves the source as it is: its answers keep the traits they are segmented by, and a new target takes them', async ({
+test('copy leaves the source as it is: its answers keep the traits they are segmented by and their days, and a new target takes them', async ({
   database,
 }) => {
   const from = await database('sqlite');
   const to = await database('postgres');
-  const source = await openStore(from, { segmentTraits: ['tier'] });
-  await source.insert(answersOf('checkout-complete', 'nps', 9, 2, Date.now(), { traits: { tier: 'gold', plan: 'pro' } }), new Date());
+  const source = await openStore(from, { segmentTraits: ['tier'], timeZone: 'Asia/Tokyo' });
+  // 2026-11-28 00:30 in Tokyo: the 27th in UTC
+  const at = Date.parse('2026-11-27T15:30:00Z');
+  await source.insert(answersOf('checkout-complete', 'nps', 9, 2, at, { traits: { tier: 'gold', plan: 'pro' } }), new Date());
   await source.close();
 
   const run = await copy('--from', from, '--to', to);
@@ -220,6 +222,8 @@ test('copy leaves the source as it is: its answers keep the traits they are segm
       expect(store.segmentDimensions, database).toContain('trait:tier');
       expect(store.segmentDimensions, database).not.toContain('trait:plan');
       expect(await store.countsBySegment({}, 'trait:tier'), database).toEqual([expect.objectContaining({ value: 'gold', n: 2 })]);
+      expect(store.timeZone.name, database).toBe('Asia/Tokyo');
+      expect(await store.countsByDay({}), database).toEqual([expect.objectContaining({ day: '2026-11-28', n: 2 })]);
     } finally {
       await store.close();
     }

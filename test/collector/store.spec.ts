@@ -6,6 +6,7 @@ import { summarize, summarizeCounts } from '../../src/sdk/scores.js';
 import type { Response } from '../../src/schema/response.js';
 import { openStore } from '../../collector/store/open.js';
 import { SqliteStore } from '../../collector/store/sqlite.js';
+import { offsetChanges, timeZone } from '../../collector/time-zone.js';
 import { readAll, type DayScoreCount, type ResponseFilter, type ResponseStore } from '../../collector/store/store.js';
 import { display, expect, responses, storeKinds, test } from '../support/collector-harness.js';
 
@@ -126,6 +127,63 @@ for (const kind of storeKinds) {
         for (const r of expected) days[r.answeredAt.slice(0, 10)] = (days[r.answeredAt.slice(0, 10)] ?? 0) + 1;
         expect(totalsByDay(counts), JSON.stringify(filter)).toEqual(days);
         expect(counts.map((c) => c.day)).toEqual(counts.map((c) => c.day).sort());
+      }
+    });
+
+    test("days are counted in the store's time zone, daylight-saving and half-hour offsets included, and counted again when it changes", async ({
+      database,
+    }) => {
+      const url = await database(kind);
+      const now = Date.now();
+      // the latest daylight-saving change in Los Angeles, with answers every 37 minutes over the days around it
+      const change = offsetChanges(timeZone('America/Los_Angeles'), now - 400 * day, now - 3 * day).at(-1)!.from;
+      const aroundChange = responses(150, 17).map((r, i) => ({
+        ...r,
+        answeredAt: new Date(change - 2 * day + i * 37 * 60_000).toISOString(),
+      }));
+      const all = [...varied(300, new Date(now)), ...aroundChange];
+      const later = varied(40, new Date(now - 3_600_000)).map((r) => ({ ...r, id: crypto.randomUUID() }));
+      const stored: Response[] = [];
+      for (const [zone, added] of [
+        ['America/Los_Angeles', all],
+        ['Asia/Kathmandu', later.slice(0, 20)],
+        ['UTC', later.slice(20)],
+      ] as const) {
+        const store = await openStore(url, { timeZone: zone });
+        try {
+          expect(store.timeZone.name).toBe(zone);
+          await insertAll(store, added);
+          stored.push(...added);
+          // the day an answer falls on there, as the platform's calendar says
+          const calendar = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+          const { startOf, dayOf } = store.timeZone;
+          const midnight = startOf(dayOf(now));
+          const changeDay = startOf(dayOf(change));
+          const filters: ResponseFilter[] = [
+            {},
+            { since: new Date(startOf(dayOf(now - 3 * day))).toISOString() },
+            { since: new Date(changeDay - day).toISOString(), until: new Date(startOf(dayOf(change + day + 3_600_000))).toISOString() },
+            { since: new Date(changeDay - 5 * 3_600_000).toISOString(), until: new Date(changeDay + 30 * 3_600_000).toISOString() },
+            {
+              since: new Date(midnight - 2 * day + 3_600_000).toISOString(),
+              until: new Date(midnight - day + 7 * 3_600_000).toISOString(),
+            },
+            { until: new Date(midnight - 4 * day).toISOString(), touchpoint: 'help-article' },
+          ];
+          for (const filter of filters) {
+            const expected = matching(stored, filter);
+            const counts = await store.countsByDay(filter);
+            expect(summarizeCounts(counts), `${zone} ${JSON.stringify(filter)}`).toEqual(summarize(expected));
+            const days: Record<string, number> = {};
+            for (const r of expected) {
+              const local = calendar.format(Date.parse(r.answeredAt));
+              days[local] = (days[local] ?? 0) + 1;
+            }
+            expect(totalsByDay(counts), `${zone} ${JSON.stringify(filter)}`).toEqual(days);
+          }
+        } finally {
+          await store.close();
+        }
       }
     });
 

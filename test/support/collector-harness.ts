@@ -30,6 +30,8 @@ type Start = (
     readonly dispatch?: Omit<DispatcherOptions, 'store'>;
     /** The traits the store segments by. */
     readonly segmentTraits?: readonly string[];
+    /** The time zone the store counts days in. */
+    readonly timeZone?: string;
   },
 ) => Promise<Collector>;
 
@@ -68,8 +70,11 @@ export const test = base.extend<Fixtures, { postgres: PostgresServer }>({
   },
   startCollector: async ({ database }, use) => {
     const running: Array<{ server: RunningServer; store: ResponseStore }> = [];
-    await use(async ({ database: which = 'sqlite', dispatch, segmentTraits, ...options } = {}) => {
-      const store = await openStore(which === 'sqlite' || which === 'postgres' ? await database(which) : which, { segmentTraits });
+    await use(async ({ database: which = 'sqlite', dispatch, segmentTraits, timeZone, ...options } = {}) => {
+      const store = await openStore(which === 'sqlite' || which === 'postgres' ? await database(which) : which, {
+        segmentTraits,
+        timeZone,
+      });
       const dispatcher = dispatch && new WebhookDispatcher({ ...dispatch, store });
       const server = await startCollectorServer({ port: 0, store, rateLimit: { perIp: 0, perKey: 0 }, webhooks: dispatcher, ...options });
       running.push({ server, store });

@@ -5,7 +5,7 @@
 import type { AnswerListing } from '../../analytics/drill-down.js';
 import { attributePairs } from '../../attributes.js';
 import type { AnswerRow } from '../../store/store.js';
-import { addDays } from '../days.js';
+import { addDays } from '../../time-zone.js';
 import { longText } from '../long-text.js';
 import { stackRow } from '../stack-row.js';
 import { saveToUrl } from '../url-state.js';

@@ -171,7 +171,7 @@ function render(): void {
     `Dots: one per ${bucketWords[bucket][0]}; hollow dots rest on under ${trends.minAnswers} answers and say little.` +
     // a chosen range over ten years is drawn from ten years before its end; its change is measured over all of it
     (sinceChosen && Date.parse(trends.since) > Date.parse(trends.period.since)
-      ? ` Drawn from ${trends.since.slice(0, 10)}: a trend shows at most the last ten years of its range.`
+      ? ` Drawn from ${trends.metrics.nps.buckets[0]?.start}: a trend shows at most the last ten years of its range.`
       : '');
   for (const kind of ['nps', 'csat', 'ces'] as const) {
     document.querySelector(`#change-${kind}`)!.textContent = describeChange(kind, trends.metrics[kind].change, trends.period.days);

@@ -1,12 +1,13 @@
 // The PostgreSQL schema as numbered steps, recorded in cxkit_migrations. Append, never edit: every collector instance
 // applies what is missing at start, one at a time under an advisory lock.
-import { answerCounts, displayCounts, postgresRefill, postgresRollup, segmentCounts } from './rollups.js';
+import { postgresRefill, postgresRollup, postgresTriggerFunctions, rollups, utcRollups } from './rollups.js';
 import {
   displaysTable,
   followUpTables,
   postgresTypes,
   quarantineTable,
   settingsTable,
+  timeZoneSetting,
   touchpointStagesTable,
   webhookDeliveries,
 } from './shared-tables.js';
@@ -35,8 +36,8 @@ export const postgresMigrations: readonly string[] = [
    -- no index by person: each would cost every insert a random B-tree write (40% of an insert, measured) for the
    -- sake of erasure, a rare request that may read the table instead
    ${displaysTable(postgresTypes)}
-   ${postgresRollup(answerCounts)}
-   ${postgresRollup(displayCounts)}`,
+   ${postgresRollup(utcRollups.answerCounts)}
+   ${postgresRollup(utcRollups.displayCounts)}`,
   // 2: webhooks: answers waiting to be fanned out to the targets, and the deliveries with their attempts
   `ALTER TABLE responses ADD COLUMN webhook_pending boolean NOT NULL DEFAULT false;
    CREATE INDEX responses_webhook_pending ON responses (received_at) WHERE webhook_pending;
@@ -66,11 +67,11 @@ export const postgresMigrations: readonly string[] = [
   // the segments of stored answers out after the migrations, and again whenever the chosen traits change)
   `ALTER TABLE responses ADD COLUMN segments jsonb;
    ${settingsTable};
-   ${postgresRollup(segmentCounts)}`,
+   ${postgresRollup(utcRollups.segmentCounts)}`,
   // 6: the drill-down's score orders read an index instead of sorting every answer (score first, so that new answers
   // land at a dozen places that stay cached, not at random)
   `CREATE INDEX responses_by_score ON responses (score, answered_at DESC, id DESC);`,
-  // 7: the segment rollup keyed day first (see segmentCounts), rebuilt from the stored answers' segments
+  // 7: the segment rollup keyed day first (see rollups.ts), rebuilt from the stored answers' segments
   `DROP TRIGGER responses_segments_counted_in ON responses;
    DROP TRIGGER responses_segments_counted_out ON responses;
    DROP TRIGGER responses_segments_recounted ON responses;
@@ -78,8 +79,8 @@ export const postgresMigrations: readonly string[] = [
    DROP FUNCTION cxkit_responses_segments_counted_out();
    DROP FUNCTION cxkit_responses_segments_recounted();
    DROP TABLE segment_counts;
-   ${postgresRollup(segmentCounts)}
-   ${postgresRefill(segmentCounts)}`,
+   ${postgresRollup(utcRollups.segmentCounts)}
+   ${postgresRefill(utcRollups.segmentCounts)}`,
   // 8: the score index goes again: it cost every insert a third of its speed (measured in time order); the drill-down's
   // score orders read the time index a score at a time instead
   `DROP INDEX responses_by_score;`,
@@ -126,4 +127,12 @@ export const postgresMigrations: readonly string[] = [
    END $$;`,
   // 10: answers and displays PostgreSQL refused although they were valid, kept aside instead of failing their batch
   `${quarantineTable(postgresTypes)}`,
+  // 11: days counted in the collector's time zone (UTC until one is chosen, so that the rollups' rows stay as they
+  // are), whose name the settings hold; the rollups' trigger functions keyed by it
+  `CREATE FUNCTION cxkit_time_zone() RETURNS text LANGUAGE sql STABLE PARALLEL SAFE AS $$
+     SELECT coalesce((SELECT value FROM cxkit_settings WHERE name = '${timeZoneSetting}'), 'UTC')
+   $$;
+   ${postgresTriggerFunctions(rollups.answerCounts)}
+   ${postgresTriggerFunctions(rollups.displayCounts)}
+   ${postgresTriggerFunctions(rollups.segmentCounts)}`,
 ];

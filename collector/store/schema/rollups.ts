@@ -27,14 +27,37 @@ export interface Rollup {
   readonly name?: string;
 }
 
-/** The UTC day of a time: SQLite keeps times as ISO text, PostgreSQL as timestamptz. */
-const day = (column: string): Column => ({
+/** The day of a time, keying the rollups: SQLite keeps times as ISO text, PostgreSQL as timestamptz. */
+type DayOf = (column: string) => Column;
+
+/** The UTC day: the key of the rollups the migrations made before days were counted in the collector's time zone. */
+const utcDay: DayOf = (column) => ({
   name: 'day',
   sqlite: (row) => `substr(${row}.${column}, 1, 10)`,
   postgres: (row) => `(${row}.${column} AT TIME ZONE 'UTC')::date`,
   sqliteType: 'TEXT',
   postgresType: 'date',
 });
+
+/** The SQLite table of the collector's time zone: from each instant on (ISO text), its offset from UTC in seconds. */
+export const zoneOffsetsTable = 'cxkit_zone_offsets';
+
+/**
+ * The day of a time (the column of `row`) in the collector's time zone: SQLite, which knows no time zones, adds the
+ * offset that `cxkit_zone_offsets` holds for the time; PostgreSQL reads the zone's name from `cxkit_time_zone()`.
+ */
+export const sqliteDayOf = (row: string, column: string) =>
+  `substr(datetime(${row}.${column}, (SELECT seconds FROM ${zoneOffsetsTable} WHERE starts <= ${row}.${column} ORDER BY starts DESC LIMIT 1) || ' seconds'), 1, 10)`;
+export const postgresDayOf = (row: string, column: string) => `(${row}.${column} AT TIME ZONE cxkit_time_zone())::date`;
+
+const zonedDay: DayOf = (column) => ({
+  name: 'day',
+  sqlite: (row) => sqliteDayOf(row, column),
+  postgres: (row) => postgresDayOf(row, column),
+  sqliteType: 'TEXT',
+  postgresType: 'date',
+});
+
 const plain = (name: string, sqliteType: string, postgresType: string): Column => ({
   name,
   sqlite: (row) => `${row}.${name}`,
@@ -57,8 +80,17 @@ const countOfRows = counter(
   () => '1',
 );
 
+/** A key read from the `each` rows of a rollup that explodes its source rows. */
+const fromEach = (name: string, column: 'key' | 'value'): Column => ({
+  name,
+  sqlite: () => `each.${column}`,
+  postgres: () => `each.${column}`,
+  sqliteType: 'TEXT',
+  postgresType: 'text',
+});
+
 /** Answers per day × touchpoint × kind × scale × score, with how many had a comment and how many were partial. */
-export const answerCounts: Rollup = {
+const answerCounts = (day: DayOf): Rollup => ({
   table: 'daily_counts',
   source: 'responses',
   keys: [
@@ -82,24 +114,15 @@ export const answerCounts: Rollup = {
     ),
   ],
   watches: ['answered_at', 'touchpoint', 'kind', 'scale_max', 'score', 'comment', 'partial'],
-};
+});
 
 /** Displays per day × touchpoint × kind × outcome. */
-export const displayCounts: Rollup = {
+const displayCounts = (day: DayOf): Rollup => ({
   table: 'display_counts',
   source: 'displays',
   keys: [day('shown_at'), plain('touchpoint', 'TEXT', 'text'), plain('kind', 'TEXT', 'text'), plain('outcome', 'TEXT', 'text')],
   counters: [countOfRows],
   watches: ['shown_at', 'touchpoint', 'kind', 'outcome'],
-};
-
-/** A key read from the `each` rows of a rollup that explodes its source rows. */
-const fromEach = (name: string, column: 'key' | 'value'): Column => ({
-  name,
-  sqlite: () => `each.${column}`,
-  postgres: () => `each.${column}`,
-  sqliteType: 'TEXT',
-  postgresType: 'text',
 });
 
 /**
@@ -109,7 +132,7 @@ const fromEach = (name: string, column: 'key' | 'value'): Column => ({
  * of a dimension-first key (whose six scattered upserts split pages mid-tree). A breakdown reads its range's days
  * and keeps its dimension's rows.
  */
-export const segmentCounts: Rollup = {
+const segmentCounts = (day: DayOf): Rollup => ({
   table: 'segment_counts',
   source: 'responses',
   name: 'responses_segments',
@@ -125,13 +148,53 @@ export const segmentCounts: Rollup = {
   ],
   counters: [countOfRows],
   watches: ['answered_at', 'touchpoint', 'kind', 'scale_max', 'score', 'segments'],
-};
+});
+
+export interface Rollups {
+  readonly answerCounts: Rollup;
+  readonly displayCounts: Rollup;
+  readonly segmentCounts: Rollup;
+}
+
+const keyedBy = (day: DayOf): Rollups => ({
+  answerCounts: answerCounts(day),
+  displayCounts: displayCounts(day),
+  segmentCounts: segmentCounts(day),
+});
+
+/** The rollups as the migrations before the collector's time zone made them (keep them as they were). */
+export const utcRollups = keyedBy(utcDay);
+/** The rollups keyed by the day in the collector's time zone. */
+export const rollups = keyedBy(zonedDay);
 
 const names = (columns: readonly Column[]) => columns.map((c) => c.name).join(', ');
 
+/** SQLite: the rollup's table, filled from the rows its source holds, and the triggers that keep it exact. */
 export function sqliteRollup(rollup: Rollup): string {
+  const { table, keys, counters } = rollup;
+  return `
+   CREATE TABLE ${table} (
+     ${[...keys, ...counters].map((c) => `${c.name} ${c.sqliteType} NOT NULL`).join(',\n     ')},
+     PRIMARY KEY (${names(keys)})
+   ) WITHOUT ROWID;
+   ${sqliteRefill(rollup)}
+   ${sqliteTriggers(rollup)}`;
+}
+
+/** SQLite: counts the rows a source table holds into its (empty) rollup. */
+export function sqliteRefill(rollup: Rollup): string {
   const { table, source, keys, counters, each } = rollup;
-  const name = rollup.name ?? source;
+  return `INSERT INTO ${table} (${names(keys)}, ${names(counters)})
+     SELECT ${[...keys.map((k) => k.sqlite(source)), ...counters.map((c) => `sum(${c.sqlite(source)})`)].join(', ')}
+       FROM ${source}${each ? `, ${each.sqlite(source)} AS each` : ''} GROUP BY ${keys.map((_, i) => i + 1).join(', ')};`;
+}
+
+const sqliteTriggerNames = (rollup: Rollup) =>
+  ['counted_in', 'counted_out', 'recounted'].map((t) => `${rollup.name ?? rollup.source}_${t}`);
+
+function sqliteTriggers(rollup: Rollup): string {
+  const { table, source, keys, counters, each } = rollup;
+  const [countedIn, countedOut, recounted] = sqliteTriggerNames(rollup);
   const match = (row: string) =>
     each
       ? `(${names(keys)}) IN (SELECT ${keys.map((k) => k.sqlite(row)).join(', ')} FROM ${each.sqlite(row)} AS each)`
@@ -145,17 +208,17 @@ export function sqliteRollup(rollup: Rollup): string {
       WHERE ${match('OLD')};
     DELETE FROM ${table} WHERE ${match('OLD')} AND n <= 0;`;
   return `
-   CREATE TABLE ${table} (
-     ${[...keys, ...counters].map((c) => `${c.name} ${c.sqliteType} NOT NULL`).join(',\n     ')},
-     PRIMARY KEY (${names(keys)})
-   ) WITHOUT ROWID;
-   INSERT INTO ${table} (${names(keys)}, ${names(counters)})
-     SELECT ${[...keys.map((k) => k.sqlite(source)), ...counters.map((c) => `sum(${c.sqlite(source)})`)].join(', ')}
-       FROM ${source}${each ? `, ${each.sqlite(source)} AS each` : ''} GROUP BY ${keys.map((_, i) => i + 1).join(', ')};
-   CREATE TRIGGER ${name}_counted_in AFTER INSERT ON ${source} BEGIN ${countIn} END;
-   CREATE TRIGGER ${name}_counted_out AFTER DELETE ON ${source} BEGIN ${countOut} END;
-   CREATE TRIGGER ${name}_recounted AFTER UPDATE OF ${rollup.watches.join(', ')} ON ${source} BEGIN ${countOut} ${countIn} END;`;
+   CREATE TRIGGER ${countedIn} AFTER INSERT ON ${source} BEGIN ${countIn} END;
+   CREATE TRIGGER ${countedOut} AFTER DELETE ON ${source} BEGIN ${countOut} END;
+   CREATE TRIGGER ${recounted} AFTER UPDATE OF ${rollup.watches.join(', ')} ON ${source} BEGIN ${countOut} ${countIn} END;`;
 }
+
+/** SQLite: the triggers of a rollup whose table keeps its rows made again, to count by `rollup`'s keys from now on. */
+export const sqliteRetriggered = (rollup: Rollup) =>
+  `${sqliteTriggerNames(rollup)
+    .map((name) => `DROP TRIGGER ${name};`)
+    .join('\n   ')}
+   ${sqliteTriggers(rollup)}`;
 
 /**
  * PostgreSQL: statement triggers with transition tables, so that a batch is one grouped upsert in key order (two
@@ -163,41 +226,54 @@ export function sqliteRollup(rollup: Rollup): string {
  * concurrent insert of the same key); reads skip them.
  */
 export function postgresRollup(rollup: Rollup): string {
+  const { table, source, keys, counters } = rollup;
+  const name = rollup.name ?? source;
+  return `
+   CREATE TABLE ${table} (
+     ${[...keys, ...counters].map((c) => `${c.name} ${c.postgresType} NOT NULL`).join(',\n     ')},
+     PRIMARY KEY (${names(keys)})
+   );
+   ${postgresTriggerFunctions(rollup)}${postgresTriggers
+     .map(
+       ([trigger, event, referencing]) => `
+   CREATE TRIGGER ${name}_${trigger} AFTER ${event} ON ${source} ${referencing}
+     FOR EACH STATEMENT EXECUTE FUNCTION cxkit_${name}_${trigger}();`,
+     )
+     .join('')}`;
+}
+
+const postgresTriggers = [
+  ['counted_in', 'INSERT', 'REFERENCING NEW TABLE AS new_rows'],
+  ['counted_out', 'DELETE', 'REFERENCING OLD TABLE AS old_rows'],
+  ['recounted', 'UPDATE', 'REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows'],
+] as const;
+
+/** PostgreSQL: the functions a rollup's triggers call; made again, the triggers count by `rollup`'s keys from then on. */
+export function postgresTriggerFunctions(rollup: Rollup): string {
   const { table, source, keys, counters, each } = rollup;
   const name = rollup.name ?? source;
   const changes = (rows: string, sign: '' | '-') =>
     `SELECT ${[...keys.map((k) => `${k.postgres(rows)} AS ${k.name}`), ...counters.map((c) => `${sign}${c.postgres(rows)} AS ${c.name}`)].join(', ')} FROM ${rows}` +
     (each ? ` CROSS JOIN LATERAL ${each.postgres(rows)} AS each` : '');
-  const triggers = [
-    ['counted_in', 'INSERT', 'REFERENCING NEW TABLE AS new_rows', changes('new_rows', '')],
-    ['counted_out', 'DELETE', 'REFERENCING OLD TABLE AS old_rows', changes('old_rows', '-')],
-    [
-      'recounted',
-      'UPDATE',
-      'REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows',
-      `${changes('new_rows', '')} UNION ALL ${changes('old_rows', '-')}`,
-    ],
-  ] as const;
-  return `
-   CREATE TABLE ${table} (
-     ${[...keys, ...counters].map((c) => `${c.name} ${c.postgresType} NOT NULL`).join(',\n     ')},
-     PRIMARY KEY (${names(keys)})
-   );${triggers
-     .map(
-       ([trigger, event, referencing, delta]) => `
-   CREATE FUNCTION cxkit_${name}_${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
+  const deltas = {
+    counted_in: changes('new_rows', ''),
+    counted_out: changes('old_rows', '-'),
+    recounted: `${changes('new_rows', '')} UNION ALL ${changes('old_rows', '-')}`,
+  };
+  return postgresTriggers
+    .map(
+      ([trigger]) => `
+   CREATE OR REPLACE FUNCTION cxkit_${name}_${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN
      INSERT INTO ${table} (${names(keys)}, ${names(counters)})
-       SELECT ${names(keys)}, ${counters.map((c) => `sum(${c.name})`).join(', ')} FROM (${delta}) AS changes
+       SELECT ${names(keys)}, ${counters.map((c) => `sum(${c.name})`).join(', ')} FROM (${deltas[trigger]}) AS changes
         GROUP BY ${names(keys)} HAVING ${counters.map((c) => `sum(${c.name}) <> 0`).join(' OR ')}
         ORDER BY ${names(keys)}
      ON CONFLICT (${names(keys)}) DO UPDATE SET ${counters.map((c) => `${c.name} = ${table}.${c.name} + excluded.${c.name}`).join(', ')};
      RETURN NULL;
-   END $$;
-   CREATE TRIGGER ${name}_${trigger} AFTER ${event} ON ${source} ${referencing}
-     FOR EACH STATEMENT EXECUTE FUNCTION cxkit_${name}_${trigger}();`,
-     )
-     .join('')}`;
+   END $$;`,
+    )
+    .join('');
 }
 
 /** PostgreSQL: counts the rows a source table already holds into its (empty) rollup. */

@@ -151,6 +151,9 @@ export const quarantineTable = ({ time }: Dialect) => `
    );`;
 
 /** Settings a store keeps about its own data: which traits the stored segments were worked out with. */
+/** The setting that names the time zone days are counted in (absent: UTC). */
+export const timeZoneSetting = 'time-zone';
+
 export const settingsTable = `CREATE TABLE cxkit_settings (
      name TEXT PRIMARY KEY,
      value TEXT NOT NULL

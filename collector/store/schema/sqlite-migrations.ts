@@ -1,7 +1,7 @@
 // The SQLite schema as numbered steps; `PRAGMA user_version` records how many a file has had. Append, never edit:
 // a file written by an older collector is brought up to date at start, with its answers kept.
 
-import { answerCounts, displayCounts, segmentCounts, sqliteRollup } from './rollups.js';
+import { rollups, sqliteRetriggered, sqliteRollup, utcRollups, zoneOffsetsTable } from './rollups.js';
 import {
   displaysTable,
   followUpTables,
@@ -56,8 +56,8 @@ export const sqliteMigrations: readonly string[] = [
    -- no index by person: each would cost every insert a random B-tree write (40% of an insert, measured) for the
    -- sake of erasure, a rare request that may read the table instead
    ${displaysTable(sqliteTypes)}
-   ${sqliteRollup(answerCounts)}
-   ${sqliteRollup(displayCounts)}`,
+   ${sqliteRollup(utcRollups.answerCounts)}
+   ${sqliteRollup(utcRollups.displayCounts)}`,
   // 3: webhooks: answers waiting to be fanned out to the targets, and the deliveries with their attempts
   `ALTER TABLE responses ADD COLUMN webhook_pending INTEGER NOT NULL DEFAULT 0;
    CREATE INDEX responses_webhook_pending ON responses (seq) WHERE webhook_pending = 1;
@@ -79,19 +79,26 @@ export const sqliteMigrations: readonly string[] = [
   // the segments of stored answers out after the migrations, and again whenever the chosen traits change)
   `ALTER TABLE responses ADD COLUMN segments TEXT;
    ${settingsTable};
-   ${sqliteRollup(segmentCounts)}`,
+   ${sqliteRollup(utcRollups.segmentCounts)}`,
   // 7: the drill-down's score orders read an index instead of sorting every answer (score first, so that new answers
   // land at a dozen places that stay cached, not at random)
   `CREATE INDEX responses_by_score ON responses (score, answered_at DESC, id DESC);`,
-  // 8: the segment rollup keyed day first (see segmentCounts), rebuilt from the stored answers' segments
+  // 8: the segment rollup keyed day first (see rollups.ts), rebuilt from the stored answers' segments
   `DROP TRIGGER responses_segments_counted_in;
    DROP TRIGGER responses_segments_counted_out;
    DROP TRIGGER responses_segments_recounted;
    DROP TABLE segment_counts;
-   ${sqliteRollup(segmentCounts)}`,
+   ${sqliteRollup(utcRollups.segmentCounts)}`,
   // 9: the score index goes again: it cost every insert a third of its speed (measured in time order); the drill-down's
   // score orders read the time index a score at a time instead
   `DROP INDEX responses_by_score;`,
   // 10: what a PostgreSQL store kept aside (SQLite refuses no valid answer): here for a copy from one
   `${quarantineTable(sqliteTypes)}`,
+  // 11: days counted in the collector's time zone (UTC until one is chosen, so that the rollups' rows stay as they
+  // are): from each instant on, the offset SQLite adds to a time for its day; the rollups' triggers keyed by it
+  `CREATE TABLE ${zoneOffsetsTable} (starts TEXT PRIMARY KEY, seconds INTEGER NOT NULL) WITHOUT ROWID;
+   INSERT INTO ${zoneOffsetsTable} (starts, seconds) VALUES ('0000-01-01T00:00:00.000Z', 0);
+   ${sqliteRetriggered(rollups.answerCounts)}
+   ${sqliteRetriggered(rollups.displayCounts)}
+   ${sqliteRetriggered(rollups.segmentCounts)}`,
 ];

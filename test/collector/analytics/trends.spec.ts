@@ -128,3 +128,54 @@ for (const kind of storeKinds) {
     }
   });
 }
+
+for (const kind of storeKinds) {
+  test(`${kind}: a collector in Los Angeles counts Los Angeles days: a date in a query is a day there, and the trends' and report's days are too`, async ({
+    startCollector,
+  }) => {
+    const collector = await startCollector({ database: kind, timeZone: 'America/Los_Angeles' });
+    const local = [
+      // 2026-11-26 23:30 there
+      ...answersOf('checkout', 'nps', 5, 1, Date.parse('2026-11-27T07:30:00Z')),
+      // 2026-11-27 18:00 there: the 28th in UTC
+      ...answersOf('checkout', 'nps', 10, 3, Date.parse('2026-11-28T02:00:00Z')),
+      // 2026-11-28 01:00 there
+      ...answersOf('checkout', 'nps', 0, 2, Date.parse('2026-11-28T09:00:00Z')),
+      // 2026-11-01, the day the clocks go back, 25 hours long: 00:30 summer time and 23:30 winter time are on it
+      ...answersOf('checkout', 'nps', 9, 1, Date.parse('2026-11-01T07:30:00Z')),
+      ...answersOf('checkout', 'nps', 9, 2, Date.parse('2026-11-02T07:30:00Z')),
+      // 2026-11-02 00:30 there
+      ...answersOf('checkout', 'nps', 9, 4, Date.parse('2026-11-02T08:30:00Z')),
+    ];
+    expect((await collector.post(batch(local))).status).toBe(202);
+    const read = async (path: string) => {
+      const response = await fetch(`${collector.url}v1/${path}`);
+      expect(response.status, await response.clone().text()).toBe(200);
+      return response.json();
+    };
+
+    const day = await read('trends?since=2026-11-27&until=2026-11-28');
+    expect(day.period).toMatchObject({ since: '2026-11-27T08:00:00.000Z', until: '2026-11-28T08:00:00.000Z', days: 1 });
+    expect(day.metrics.nps.buckets).toMatchObject([{ start: '2026-11-27', end: '2026-11-28', n: 3 }]);
+
+    const report = await read('report?since=2026-11-26&until=2026-11-29');
+    expect(report.timeZone).toBe('America/Los_Angeles');
+    expect(report.trend.map(({ day, n }: { day: string; n: number }) => ({ day, n }))).toEqual([
+      { day: '2026-11-26', n: 1 },
+      { day: '2026-11-27', n: 3 },
+      { day: '2026-11-28', n: 2 },
+    ]);
+    expect((await read('answers?since=2026-11-27&until=2026-11-28')).answers).toHaveLength(3);
+    // a time without an offset is a time there: from 17:59 on the 27th, the three at 17:58–18:00 are two
+    expect((await read('answers?since=2026-11-27T17:59&until=2026-11-28')).answers).toHaveLength(2);
+
+    // 2026-10-31 to 2026-11-02, three days of 24, 25 and 24 hours
+    const turn = await read('trends?since=2026-10-31&until=2026-11-03');
+    expect(turn.period).toMatchObject({ since: '2026-10-31T07:00:00.000Z', until: '2026-11-03T08:00:00.000Z', days: 3 });
+    expect(turn.metrics.nps.buckets.map(({ start, n }: { start: string; n: number }) => ({ start, n }))).toEqual([
+      { start: '2026-10-31', n: 0 },
+      { start: '2026-11-01', n: 3 },
+      { start: '2026-11-02', n: 4 },
+    ]);
+  });
+}

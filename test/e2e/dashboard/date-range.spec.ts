@@ -52,26 +52,66 @@ test('a From after To says that no day is chosen', async ({ page }) => {
   });
 });
 
-for (const [timezoneId, hint] of [
-  ['Asia/Kolkata', 'Days are counted in UTC: each runs from 5:30 AM to 5:30 AM your time.'],
-  ['UTC', null],
+for (const [collectorZone, timezoneId, hint] of [
+  ['UTC', 'Asia/Kolkata', 'Days are counted in UTC: each runs from 5:30 AM to 5:30 AM your time.'],
+  ['UTC', 'UTC', null],
+  ['Asia/Kolkata', 'UTC', "Days are counted in the collector's time zone, Asia/Kolkata: each runs from 6:30 PM to 6:30 PM your time."],
+  ['Asia/Kolkata', 'Asia/Kolkata', null],
 ] as const) {
-  test(`in ${timezoneId}, the dates ${hint ? 'say where a UTC day starts and ends on the clock of the browser' : 'need no word on time zones'}`, async ({
+  test(`a collector counting days in ${collectorZone}, a browser in ${timezoneId}: the dates ${hint ? 'say where a day starts and ends on the clock of the browser' : 'need no word on time zones'}`, async ({
     browser,
   }) => {
-    await withDashboard(data, async (url) => {
-      const context = await browser.newContext({ timezoneId, locale: 'en-US' });
-      const page = await context.newPage();
-      await page.goto(`${url}dashboard`);
-      await expect(page.locator('#status')).toHaveText('7 answers');
-      const from = page.getByLabel('From', { exact: true });
-      if (hint) {
-        await expect(page.locator('#day-zone')).toHaveText(hint);
-        await expect(from).toHaveAccessibleDescription(hint);
-      } else {
-        await expect(page.locator('#day-zone')).toBeHidden();
-      }
-      await context.close();
-    });
+    await withDashboard(
+      data,
+      async (url) => {
+        const context = await browser.newContext({ timezoneId, locale: 'en-US' });
+        const page = await context.newPage();
+        await page.goto(`${url}dashboard`);
+        await expect(page.locator('#status')).toHaveText('7 answers');
+        const from = page.getByLabel('From', { exact: true });
+        if (hint) {
+          await expect(page.locator('#day-zone')).toHaveText(hint);
+          await expect(from).toHaveAccessibleDescription(hint);
+        } else {
+          await expect(page.locator('#day-zone')).toBeHidden();
+        }
+        await context.close();
+      },
+      { timeZone: collectorZone },
+    );
   });
 }
+
+test("a CX team in Los Angeles, its collector counting days there: a day chosen holds that day's evening answers, which UTC puts on the next day", async ({
+  browser,
+}) => {
+  const evening = [
+    // the 26th, 23:30 there
+    ...answersOf('checkout', 'nps', 5, 1, Date.parse('2026-11-27T07:30:00Z')),
+    // the 27th, 18:00 there
+    ...answersOf('checkout', 'nps', 10, 3, Date.parse('2026-11-28T02:00:00Z')),
+    // the 28th, 01:00 there
+    ...answersOf('checkout', 'nps', 0, 2, Date.parse('2026-11-28T09:00:00Z')),
+  ];
+  await withDashboard(
+    evening,
+    async (url) => {
+      const context = await browser.newContext({ timezoneId: 'America/Los_Angeles', locale: 'en-US' });
+      const page = await context.newPage();
+      await page.goto(`${url}dashboard`);
+      const status = page.locator('#status');
+      await expect(status).toHaveText('6 answers');
+      await expect(page.locator('#day-zone')).toBeHidden();
+      await page.getByLabel('From', { exact: true }).fill('2026-11-27');
+      await page.getByLabel('To', { exact: true }).fill('2026-11-27');
+      await expect(status).toHaveText('3 answers');
+      await expect(page.locator('#tile-nps .value')).toHaveText('100');
+      const answers = page.getByRole('region', { name: 'Answers' });
+      await expect(answers.locator('#answer-status')).toHaveText('Answers 1–3 of 3.');
+      await page.getByLabel('To', { exact: true }).fill('2026-11-28');
+      await expect(status).toHaveText('5 answers');
+      await context.close();
+    },
+    { timeZone: 'America/Los_Angeles' },
+  );
+});

@@ -33,9 +33,15 @@ export function isTimeZone(name: string): boolean {
 
 export const utc: TimeZone = { name: 'UTC', dayOf: utcDayOf, startOf: utcStartOf, offsetAt: () => 0 };
 
-/** The zone named `name`; throws a RangeError naming it when the runtime does not know it. */
-export function timeZone(name: string): TimeZone {
-  if (!isTimeZone(name)) throw new RangeError(`unknown time zone "${name}": expected an IANA name such as Europe/Berlin`);
+/**
+ * The zone named `given` (in any case: `utc` is `UTC`), under that name (an alias such as `US/Pacific` too, which the
+ * runtime may know by another: Node 20 calls Asia/Kathmandu Asia/Katmandu); throws a RangeError naming it when the
+ * runtime does not know it.
+ */
+export function timeZone(given: string): TimeZone {
+  if (!isTimeZone(given)) throw new RangeError(`unknown time zone "${given}": expected an IANA name such as Europe/Berlin`);
+  const resolved = new Intl.DateTimeFormat('en-US', { timeZone: given }).resolvedOptions().timeZone;
+  const name = resolved.toLowerCase() === given.toLowerCase() ? resolved : given;
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone: name,
     hourCycle: 'h23',

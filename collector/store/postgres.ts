@@ -5,12 +5,12 @@ import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type pgModule from 'pg';
 import type { Response } from '../../src/schema/response.js';
 import { rangeParts, type RangedQuery } from './day-range.js';
-import { postgresDayOf, postgresRefill, rollups } from './schema/rollups.js';
+import { postgresDayOf, postgresRefill, rollups, zoneFunction } from './schema/rollups.js';
 import { timeZone, type TimeZone } from '../time-zone.js';
 import { toDayCounts, toEngagement, toSegmentCounts, toTouchpointCounts, type AnswerSums, type DisplaySums } from './engagement.js';
 import { checkedTraits, dimensionLiteral, dimensionsFor, segmentsOf, segmentTraitsSetting, storedTraits } from './segments.js';
 import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type StoredAnswer } from './answer-filter.js';
-import { inStage, needsAttention, timeZoneSetting } from './schema/shared-tables.js';
+import { inStage, needsAttention } from './schema/shared-tables.js';
 import {
   forTarget,
   onStored,
@@ -204,10 +204,21 @@ export class PostgresStore implements ResponseStore {
       }
       await store.migrate();
       if (options.asStored) {
-        const [traits, storedZone] = [await store.setting(segmentTraitsSetting), await store.setting(timeZoneSetting)];
-        store = new PostgresStore(pool, storedTraits(traits, store.traits), timeZone(storedZone ?? zone.name));
+        const traits = await store.setting(segmentTraitsSetting);
+        const { rows } = await pool.query<{ counted: boolean }>(
+          'SELECT EXISTS (SELECT 1 FROM responses) OR EXISTS (SELECT 1 FROM displays) AS counted',
+        );
+        store = new PostgresStore(
+          pool,
+          storedTraits(traits, store.traits),
+          rows[0]!.counted ? timeZone(await store.zoneStored(pool)) : zone,
+        );
       }
       await store.segmentStored();
+      // PostgreSQL counts days by its own time zone data, which may lack a zone this runtime knows (a new one)
+      await pool.query('SELECT now() AT TIME ZONE $1', [store.timeZone.name]).catch((error: Error) => {
+        throw new Error(`PostgreSQL does not know the time zone ${store.timeZone.name}: ${error.message}`);
+      });
       await store.dayStored();
       return store;
     } catch (error) {
@@ -272,19 +283,23 @@ export class PostgresStore implements ResponseStore {
    * answers), so that no answer is counted in the old zone once the rollups are counted in the new one.
    */
   private async dayStored(): Promise<void> {
-    if (((await this.setting(timeZoneSetting)) ?? 'UTC') === this.timeZone.name) return;
+    if ((await this.zoneStored(this.pool)) === this.timeZone.name) return;
     await this.transaction(async (client) => {
       await client.query(migrationLock);
       // another instance starting with the same zone may have done it while this one waited for the lock
-      const { rows } = await client.query<{ zone: string }>('SELECT cxkit_time_zone() AS zone');
-      if (rows[0]!.zone === this.timeZone.name) return;
+      if ((await this.zoneStored(client)) === this.timeZone.name) return;
       await client.query('LOCK TABLE responses, displays IN SHARE MODE');
-      await client.query(saveSetting, [timeZoneSetting, this.timeZone.name]);
+      await client.query(zoneFunction(this.timeZone.name));
       for (const rollup of Object.values(rollups)) {
         await client.query(`DELETE FROM ${rollup.table}`);
         await client.query(postgresRefill(rollup));
       }
     });
+  }
+
+  /** The zone the rollups' days are counted in. */
+  private async zoneStored(client: Pool | PoolClient): Promise<string> {
+    return (await client.query<{ zone: string }>('SELECT cxkit_time_zone() AS zone')).rows[0]!.zone;
   }
 
   async insert(responses: readonly Response[], receivedAt: Date, extras: InsertExtras = {}): Promise<InsertResult> {

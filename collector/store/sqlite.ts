@@ -194,7 +194,8 @@ export class SqliteStore implements ResponseStore {
     this.traits = options.asStored ? storedTraits(this.setting(segmentTraitsSetting), traits) : traits;
     this.segmentDimensions = dimensionsFor(this.traits);
     this.segmentStored();
-    this.timeZone = options.asStored ? timeZone(this.setting(timeZoneSetting) ?? zone.name) : zone;
+    const counted = this.db.prepare('SELECT EXISTS (SELECT 1 FROM responses) OR EXISTS (SELECT 1 FROM displays)').pluck().get() === 1;
+    this.timeZone = options.asStored && counted ? timeZone(this.setting(timeZoneSetting) ?? 'UTC') : zone;
     this.dayStored();
     this.db.function('cxkit_contains', { deterministic: true }, (value: unknown, text: unknown) =>
       typeof value === 'string' && typeof text === 'string' && value.toLocaleLowerCase().includes(text.toLocaleLowerCase()) ? 1 : 0,

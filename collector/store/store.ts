@@ -187,7 +187,8 @@ export interface StoreOptions {
   readonly existing?: boolean | undefined;
   /**
    * The time zone days are counted in (an IANA name; default UTC): the rollups' days, a range's whole days, the trends'
-   * days. Changing it counts the rollups' days again at the next start. With `asStored`, only for a store that has none.
+   * days. Changing it counts the rollups' days again at the next start. With `asStored`, only for a store with no
+   * answers or displays yet: one that has some keeps the zone they are counted in.
    */
   readonly timeZone?: string | undefined;
 }

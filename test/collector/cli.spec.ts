@@ -121,7 +121,8 @@ test('the CLI counts days in the time zone CXKIT_TIME_ZONE names, and --time-zon
   const file = await database('sqlite');
   for (const [args, zone] of [
     [[], 'Asia/Kolkata'],
-    [['--time-zone', 'America/New_York'], 'America/New_York'],
+    // in any case
+    [['--time-zone', 'america/new_york'], 'America/New_York'],
   ] as const) {
     const running = await startCli(['--database', file, ...args], { env: { CXKIT_TIME_ZONE: 'Asia/Kolkata' } });
     try {

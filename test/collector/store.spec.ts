@@ -8,7 +8,7 @@ import { openStore } from '../../collector/store/open.js';
 import { SqliteStore } from '../../collector/store/sqlite.js';
 import { offsetChanges, timeZone } from '../../collector/time-zone.js';
 import { readAll, type DayScoreCount, type ResponseFilter, type ResponseStore } from '../../collector/store/store.js';
-import { display, expect, responses, storeKinds, test } from '../support/collector-harness.js';
+import { answersOf, display, expect, responses, storeKinds, test } from '../support/collector-harness.js';
 
 const day = 86_400_000;
 
@@ -184,6 +184,27 @@ for (const kind of storeKinds) {
         } finally {
           await store.close();
         }
+      }
+    });
+
+    test('an instance already running when another starts in a new time zone counts its next answers in the new one', async ({
+      database,
+    }) => {
+      const url = await database(kind);
+      const running = await openStore(url);
+      // 2026-11-27 18:00 in Los Angeles, the 28th in UTC
+      const evening = (score: number) => answersOf('checkout', 'nps', score, 1, Date.parse('2026-11-28T02:00:00Z'));
+      try {
+        await running.insert(evening(9), new Date());
+        const started = await openStore(url, { timeZone: 'America/Los_Angeles' });
+        try {
+          await running.insert(evening(3), new Date());
+          expect(totalsByDay(await started.countsByDay({}))).toEqual({ '2026-11-27': 2 });
+        } finally {
+          await started.close();
+        }
+      } finally {
+        await running.close();
       }
     });
 

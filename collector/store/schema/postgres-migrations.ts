@@ -1,13 +1,12 @@
 // The PostgreSQL schema as numbered steps, recorded in cxkit_migrations. Append, never edit: every collector instance
 // applies what is missing at start, one at a time under an advisory lock.
-import { postgresRefill, postgresRollup, postgresTriggerFunctions, rollups, utcRollups } from './rollups.js';
+import { postgresRefill, postgresRollup, postgresTriggerFunctions, rollups, utcRollups, zoneFunction } from './rollups.js';
 import {
   displaysTable,
   followUpTables,
   postgresTypes,
   quarantineTable,
   settingsTable,
-  timeZoneSetting,
   touchpointStagesTable,
   webhookDeliveries,
 } from './shared-tables.js';
@@ -128,10 +127,8 @@ export const postgresMigrations: readonly string[] = [
   // 10: answers and displays PostgreSQL refused although they were valid, kept aside instead of failing their batch
   `${quarantineTable(postgresTypes)}`,
   // 11: days counted in the collector's time zone (UTC until one is chosen, so that the rollups' rows stay as they
-  // are), whose name the settings hold; the rollups' trigger functions keyed by it
-  `CREATE FUNCTION cxkit_time_zone() RETURNS text LANGUAGE sql STABLE PARALLEL SAFE AS $$
-     SELECT coalesce((SELECT value FROM cxkit_settings WHERE name = '${timeZoneSetting}'), 'UTC')
-   $$;
+  // are), whose name a function holds (see zoneFunction); the rollups' trigger functions keyed by it
+  `${zoneFunction('UTC')};
    ${postgresTriggerFunctions(rollups.answerCounts)}
    ${postgresTriggerFunctions(rollups.displayCounts)}
    ${postgresTriggerFunctions(rollups.segmentCounts)}`,

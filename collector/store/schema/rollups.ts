@@ -44,11 +44,19 @@ export const zoneOffsetsTable = 'cxkit_zone_offsets';
 
 /**
  * The day of a time (the column of `row`) in the collector's time zone: SQLite, which knows no time zones, adds the
- * offset that `cxkit_zone_offsets` holds for the time; PostgreSQL reads the zone's name from `cxkit_time_zone()`.
+ * offset that `cxkit_zone_offsets` holds for the time; PostgreSQL takes the zone's name from `cxkit_time_zone()`.
  */
 export const sqliteDayOf = (row: string, column: string) =>
   `substr(datetime(${row}.${column}, (SELECT seconds FROM ${zoneOffsetsTable} WHERE starts <= ${row}.${column} ORDER BY starts DESC LIMIT 1) || ' seconds'), 1, 10)`;
 export const postgresDayOf = (row: string, column: string) => `(${row}.${column} AT TIME ZONE cxkit_time_zone())::date`;
+
+/**
+ * PostgreSQL: the function that names the collector's time zone, made again when it changes. A constant, so that the
+ * planner folds it into every statement that reads it (read from a table instead, it cost each insert 20%); made
+ * again, it makes every session plan those statements afresh.
+ */
+export const zoneFunction = (name: string) =>
+  `CREATE OR REPLACE FUNCTION cxkit_time_zone() RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT '${name.replaceAll("'", "''")}'::text $$`;
 
 const zonedDay: DayOf = (column) => ({
   name: 'day',

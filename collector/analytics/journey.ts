@@ -93,7 +93,10 @@ export async function buildJourney(
   const moments = new Map(known.map((touchpoint) => [touchpoint, moment(touchpoint)]));
   for (const { stage, touchpoint } of pairs) {
     const found = moments.get(touchpoint);
-    if (found) stagesOf.set(stage, [...(stagesOf.get(stage) ?? []), found]);
+    if (!found) continue;
+    const inStage = stagesOf.get(stage);
+    if (inStage) inStage.push(found);
+    else stagesOf.set(stage, [found]);
   }
   const rank = (stage: string) => {
     const at = stageOrder.indexOf(stage);

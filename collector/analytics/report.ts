@@ -91,7 +91,7 @@ export function withIntervals(counts: readonly ScoreCount[], engaged: readonly E
 }
 
 export interface DayFigures {
-  /** YYYY-MM-DD, UTC. */
+  /** YYYY-MM-DD, in the collector's time zone. */
   readonly day: string;
   readonly nps: number | null;
   readonly csat: number | null;

@@ -3,7 +3,7 @@
 import type { PromptKind } from '../../src/schema/response.js';
 import { cesPoint, summarizeCounts, type ScoreCount, type Summary } from '../../src/sdk/scores.js';
 import { ci95, estimate } from './estimates.js';
-import type { CommentRow, DayScoreCount, EngagementCount, FollowUpFigures } from '../store/store.js';
+import type { CommentRow, DayScoreCount, EngagementCount, FollowUpFigures, TouchpointList } from '../store/store.js';
 
 /** Half-width of a 95% confidence interval, in the metric's own unit; null below two answers. */
 export interface Intervals {
@@ -31,9 +31,18 @@ export interface Engagement {
 
 /** The scores with their intervals, engagement overall, and engagement per touchpoint. */
 export type SummaryWithIntervals = Summary & { readonly ci95: Intervals } & Engagement & {
+    /** The `listedTouchpoints` touchpoints with the most displays and answers. */
     readonly byTouchpoint: Readonly<Record<string, Engagement>>;
+    /** How many touchpoints `byTouchpoint` leaves out (a site may name one per product or help article). */
+    readonly byTouchpointLeftOut: number;
     readonly byKind: Readonly<Partial<Record<PromptKind, Engagement>>>;
   };
+
+/**
+ * The most touchpoints a summary or report lists: a site naming one per product page had made each dashboard load
+ * megabytes (22 MB at 50,000 touchpoints), and a filter of 50,000 options helps nobody.
+ */
+export const listedTouchpoints = 500;
 
 const rate = (part: number, whole: number) => (whole ? (100 * part) / whole : null);
 
@@ -55,9 +64,16 @@ function engagementOf(c: Omit<EngagementCount, 'touchpoint' | 'kind'>): Engageme
 type Tally = { -readonly [K in Exclude<keyof EngagementCount, 'touchpoint' | 'kind'>]: number };
 const emptyTally = (): Tally => ({ shown: 0, answered: 0, dismissed: 0, ignored: 0, open: 0, answers: 0, commented: 0, partials: 0 });
 
-/** Engagement overall, per touchpoint and per kind (each the store's per-touchpoint-and-kind counts added up). */
-export function engagement(counts: readonly EngagementCount[]): Engagement & {
+/**
+ * Engagement overall, per touchpoint (the `listed` with the most displays and answers) and per kind, each the store's
+ * per-touchpoint-and-kind counts added up.
+ */
+export function engagement(
+  counts: readonly EngagementCount[],
+  listed = Infinity,
+): Engagement & {
   readonly byTouchpoint: Record<string, Engagement>;
+  readonly byTouchpointLeftOut: number;
   readonly byKind: Partial<Record<PromptKind, Engagement>>;
 } {
   const total = emptyTally();
@@ -74,9 +90,13 @@ export function engagement(counts: readonly EngagementCount[]): Engagement & {
       perKind[key] += c[key];
     }
   }
+  const kept = [...touchpoints].sort(([, a], [, b]) => b.shown + b.answers - (a.shown + a.answers)).slice(0, listed);
   return {
     ...engagementOf(total),
-    byTouchpoint: Object.fromEntries([...touchpoints].map(([touchpoint, tally]) => [touchpoint, engagementOf(tally)])),
+    byTouchpoint: Object.fromEntries(
+      kept.sort(([a], [b]) => (a < b ? -1 : 1)).map(([touchpoint, tally]) => [touchpoint, engagementOf(tally)]),
+    ),
+    byTouchpointLeftOut: touchpoints.size - kept.length,
     byKind: Object.fromEntries([...kinds].map(([kind, tally]) => [kind, engagementOf(tally)])),
   };
 }
@@ -86,7 +106,7 @@ export function withIntervals(counts: readonly ScoreCount[], engaged: readonly E
   return {
     ...summarizeCounts(counts),
     ci95: { nps: ci95(estimate('nps', counts)), csat: ci95(estimate('csat', counts)), ces: ci95(estimate('ces', counts)) },
-    ...engagement(engaged),
+    ...engagement(engaged, listedTouchpoints),
   };
 }
 
@@ -108,7 +128,10 @@ export interface Report {
   /** Answers per score, index 0 being the lowest score of the scale (NPS 0–10, CSAT 1–5, CES 1–7). */
   readonly distribution: Readonly<Record<PromptKind, readonly number[]>>;
   readonly comments: readonly CommentRow[];
+  /** The `listedTouchpoints` touchpoints with the most answers, alphabetically. */
   readonly touchpoints: readonly string[];
+  /** How many touchpoints with answers `touchpoints` leaves out. */
+  readonly touchpointsLeftOut: number;
   /** The IANA time zone the days (of `trend`, and of a range's dates) are counted in. */
   readonly timeZone: string;
 }
@@ -119,7 +142,7 @@ export function buildReport(
   engaged: readonly EngagementCount[],
   followUp: FollowUpFigures,
   comments: readonly CommentRow[],
-  touchpoints: readonly string[],
+  touchpoints: TouchpointList,
   timeZone: string,
 ): Report {
   const trend: DayFigures[] = [];
@@ -139,5 +162,13 @@ export function buildReport(
     const bars = distribution[c.kind];
     if (point >= 0 && point < bars.length) bars[point] = (bars[point] ?? 0) + c.n;
   }
-  return { summary: { ...withIntervals(counts, engaged), followUp }, trend, distribution, comments, touchpoints, timeZone };
+  return {
+    summary: { ...withIntervals(counts, engaged), followUp },
+    trend,
+    distribution,
+    comments,
+    touchpoints: touchpoints.listed,
+    touchpointsLeftOut: touchpoints.total - touchpoints.listed.length,
+    timeZone,
+  };
 }

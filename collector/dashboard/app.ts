@@ -126,11 +126,20 @@ function comments(report: Report): void {
   }
 }
 
-function touchpointOptions(touchpoints: readonly string[]): void {
+/**
+ * The filter's touchpoints: the most answered ones the report lists, the one chosen (from a link, say) even when it is
+ * not among them, and a line saying how many more there are.
+ */
+function touchpointOptions(touchpoints: readonly string[], leftOut: number): void {
   const select = form.elements.namedItem('touchpoint') as HTMLSelectElement;
   const chosen = select.value;
   const all = select.options[0]!;
-  select.replaceChildren(all, ...touchpoints.map((t) => new Option(t, t, false, t === chosen)));
+  const added = chosen && !touchpoints.includes(chosen) ? [chosen] : [];
+  const listed = [...touchpoints, ...added].sort();
+  const notShown = Math.max(0, leftOut - added.length);
+  const more = new Option(`… and ${count(notShown, 'touchpoint', 'touchpoints')} with fewer answers`);
+  more.disabled = true;
+  select.replaceChildren(all, ...listed.map((t) => new Option(t, t, false, t === chosen)), ...(notShown ? [more] : []));
 }
 
 const newestReport = newestLoads();
@@ -186,7 +195,7 @@ async function refresh(): Promise<void> {
   distribution('dist-csat', 'CSAT answers', 'csat', report.distribution.csat, 1);
   distribution('dist-ces', 'CES answers', 'ces', report.distribution.ces, 1);
   comments(report);
-  touchpointOptions(report.touchpoints);
+  touchpointOptions(report.touchpoints, report.touchpointsLeftOut);
   showDayZone(report.timeZone);
   boundPickers();
   status.textContent = emptyRange() ?? answers(nps.n + csat.n + ces.n);

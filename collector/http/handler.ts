@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { batchSchema } from '../../src/schema/batch.js';
 import { toValidationIssues } from '../../src/schema/issues.js';
 import { buildJourney } from '../analytics/journey.js';
-import { buildReport, withIntervals } from '../analytics/report.js';
+import { buildReport, listedTouchpoints, withIntervals } from '../analytics/report.js';
 import { listAnswers } from '../analytics/drill-down.js';
 import { buildSegments } from '../analytics/segments.js';
 import { buildThemes } from '../analytics/themes/themes.js';
@@ -223,7 +223,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     if (answer === 'trends') return sendJson(res, 200, await buildTrends(store, filter, new Date()));
     const [counts, engaged, followUp] = await Promise.all([store.countsByDay(filter), store.engagement(filter), store.followUps(filter)]);
     if (answer === 'summary') return sendJson(res, 200, { ...withIntervals(counts, engaged), followUp });
-    const [comments, touchpoints] = await Promise.all([store.latestComments(filter, 20), store.touchpoints()]);
+    const [comments, touchpoints] = await Promise.all([store.latestComments(filter, 20), store.touchpoints(listedTouchpoints)]);
     sendJson(res, 200, buildReport(counts, engaged, followUp, comments, touchpoints, store.timeZone.name));
   }
 

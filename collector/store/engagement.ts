@@ -1,9 +1,24 @@
 // What both stores make of their ranged sums: counts per day and score, and engagement per touchpoint (answers with
-// comments and partials from the answer rollup, displays by outcome from the display rollup).
+// comments and partials from the answer rollup, displays by outcome from the display rollup); and the touchpoints with
+// the most answers.
 import type { DisplayOutcome } from '../../src/schema/display.js';
 import type { PromptKind } from '../../src/schema/response.js';
 import { mergeCounts } from './day-range.js';
-import type { DayScoreCount, EngagementCount, SegmentScoreCount, TouchpointScoreCount } from './store.js';
+import type { DayScoreCount, EngagementCount, SegmentScoreCount, TouchpointList, TouchpointScoreCount } from './store.js';
+
+/** The touchpoints with the most answers, with how many have answers (the rollup read both stores ask, then its limit). */
+export const mostAnswered = `SELECT touchpoint, count(*) OVER () AS total FROM daily_counts GROUP BY touchpoint HAVING sum(n) > 0
+  ORDER BY sum(n) DESC, touchpoint LIMIT`;
+
+export interface TouchpointRow {
+  readonly touchpoint: string;
+  /** A bigint as text from PostgreSQL. */
+  readonly total: number | string;
+}
+
+export function listOf(rows: readonly TouchpointRow[]): TouchpointList {
+  return { listed: rows.map((row) => row.touchpoint).sort(), total: Number(rows[0]?.total ?? 0) };
+}
 
 /** Counts per day and score from the parts `ranged` queries answer, oldest day first. */
 export function toDayCounts(parts: ReadonlyArray<readonly DayScoreCount[]>): DayScoreCount[] {

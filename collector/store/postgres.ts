@@ -7,7 +7,17 @@ import type { Response } from '../../src/schema/response.js';
 import { rangeParts, type RangedQuery } from './day-range.js';
 import { postgresDayOf, postgresRefill, rollups, zoneFunction } from './schema/rollups.js';
 import { timeZone, type TimeZone } from '../time-zone.js';
-import { toDayCounts, toEngagement, toSegmentCounts, toTouchpointCounts, type AnswerSums, type DisplaySums } from './engagement.js';
+import {
+  listOf,
+  mostAnswered,
+  toDayCounts,
+  toEngagement,
+  toSegmentCounts,
+  toTouchpointCounts,
+  type AnswerSums,
+  type DisplaySums,
+  type TouchpointRow,
+} from './engagement.js';
 import { checkedTraits, dimensionLiteral, dimensionsFor, segmentsOf, segmentTraitsSetting, storedTraits } from './segments.js';
 import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type StoredAnswer } from './answer-filter.js';
 import { inStage, needsAttention } from './schema/shared-tables.js';
@@ -52,6 +62,7 @@ import type {
   TouchpointScoreCount,
   TouchpointStage,
   TimeOrder,
+  TouchpointList,
 } from './store.js';
 
 export interface PostgresOptions extends StoreOptions {
@@ -508,11 +519,8 @@ export class PostgresStore implements ResponseStore {
     };
   }
 
-  async touchpoints(): Promise<string[]> {
-    const { rows } = await this.pool.query<{ touchpoint: string }>(
-      'SELECT DISTINCT touchpoint FROM daily_counts WHERE n > 0 ORDER BY touchpoint',
-    );
-    return rows.map((row) => row.touchpoint);
+  async touchpoints(limit: number): Promise<TouchpointList> {
+    return listOf((await this.pool.query<TouchpointRow>(`${mostAnswered} $1`, [limit])).rows);
   }
 
   /** Runs `work` in one transaction on one connection. */

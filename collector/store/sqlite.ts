@@ -5,7 +5,17 @@ import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Response } from '../../src/schema/response.js';
 import { rangeParts, type RangedQuery } from './day-range.js';
-import { toDayCounts, toEngagement, toSegmentCounts, toTouchpointCounts, type AnswerSums, type DisplaySums } from './engagement.js';
+import {
+  listOf,
+  mostAnswered,
+  toDayCounts,
+  toEngagement,
+  toSegmentCounts,
+  toTouchpointCounts,
+  type AnswerSums,
+  type DisplaySums,
+  type TouchpointRow,
+} from './engagement.js';
 import { checkedTraits, dimensionLiteral, dimensionsFor, segmentsOf, segmentTraitsSetting, storedTraits } from './segments.js';
 import {
   afterCursor,
@@ -50,6 +60,7 @@ import type {
   TouchpointScoreCount,
   TouchpointStage,
   TimeOrder,
+  TouchpointList,
 } from './store.js';
 import { forTarget, onStored, writtenColumns, type CopiedRow, type CopiedTable, type CopiedValue } from './schema/copied-tables.js';
 import { sqliteMigrations } from './schema/sqlite-migrations.js';
@@ -425,9 +436,8 @@ export class SqliteStore implements ResponseStore {
       .all(...w.params, limit) as DrillDownRow[];
   }
 
-  async touchpoints(): Promise<string[]> {
-    const rows = this.db.prepare('SELECT DISTINCT touchpoint FROM daily_counts WHERE n > 0 ORDER BY touchpoint').all();
-    return (rows as Array<{ touchpoint: string }>).map((row) => row.touchpoint);
+  async touchpoints(limit: number): Promise<TouchpointList> {
+    return listOf(this.db.prepare(`${mostAnswered} ?`).all(limit) as TouchpointRow[]);
   }
 
   async fanOut(limit: number, plan: (responses: readonly Response[]) => NewDelivery[], now: Date): Promise<number> {

@@ -199,6 +199,11 @@ export interface TouchpointStage {
   readonly touchpoint: string;
 }
 
+export interface TouchpointList {
+  readonly listed: string[];
+  readonly total: number;
+}
+
 /** A comment as the dashboard lists it. */
 export interface CommentRow {
   readonly id: string;
@@ -280,8 +285,11 @@ export interface ResponseStore {
    * `signal` aborts (the client hung up) it stops as soon as it can, rejecting with the signal's reason.
    */
   answers(filter: AnswerFilter, order: TimeOrder, after: AnswerCursor | null, limit: number, signal?: AbortSignal): Promise<AnswerPage>;
-  /** Every touchpoint that has responses, for the dashboard's filter. */
-  touchpoints(): Promise<string[]>;
+  /**
+   * The `limit` touchpoints with the most answers, alphabetically, for the dashboard's filter, and how many touchpoints
+   * have answers in all (a site may name one per product or help article).
+   */
+  touchpoints(limit: number): Promise<TouchpointList>;
   /**
    * Takes up to `limit` answers stored with `notify` and not yet fanned out, oldest first, and in the same transaction
    * stores the deliveries `plan` makes of them; with several instances each answer is taken by one. Answers how many

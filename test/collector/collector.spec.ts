@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { summarize } from '../../src/sdk/scores.js';
 import type { Response } from '../../src/schema/response.js';
-import { batch, expect, responses, storeKinds, test } from '../support/collector-harness.js';
+import { answersOf, batch, expect, responses, storeKinds, test } from '../support/collector-harness.js';
 
 /** RFC 4180 parsing, to read the export back. */
 function parseCsv(text: string): string[][] {
@@ -263,6 +263,36 @@ for (const database of storeKinds) {
       const times = report.comments.map((c) => c.answeredAt);
       expect(times).toEqual([...times].sort().reverse());
       expect(report.touchpoints).toEqual(['checkout-complete', 'help-article', 'pricing-page']);
+    });
+
+    test('a site with a touchpoint per product: the report and summary list the 500 most answered and say how many more there are, and every answer is still counted', async ({
+      startCollector,
+    }) => {
+      const collector = await startCollector({ database });
+      const at = Date.now() - 3_600_000;
+      const products = Array.from({ length: 500 }, (_, i) => `product-${String(i).padStart(3, '0')}`);
+      const sent = [
+        // a minute apart: answersOf's ids follow from its arguments
+        ...products.flatMap((product, i) => answersOf(product, 'csat', 5, 2, at - i * 60_000)),
+        ...['rare-1', 'rare-2', 'rare-3', 'rare-4', 'rare-5'].flatMap((rare, i) =>
+          answersOf(rare, 'csat', 1, 1, at - (1_000 + i) * 60_000),
+        ),
+      ];
+      for (let i = 0; i < sent.length; i += 50) expect((await collector.post(batch(sent.slice(i, i + 50)))).status).toBe(202);
+      const read = async (path: string) => (await fetch(`${collector.url}v1/${path}`)).json();
+
+      const report = await read('report');
+      expect(report.touchpoints).toEqual(products);
+      expect(report.touchpointsLeftOut).toBe(5);
+      expect(Object.keys(report.summary.byTouchpoint)).toEqual(products);
+      expect(report.summary.byTouchpointLeftOut).toBe(5);
+      expect(report.summary.csat.n).toBe(1_005);
+      const summary = await read('summary');
+      expect(Object.keys(summary.byTouchpoint)).toHaveLength(500);
+      expect(summary).toMatchObject({ byTouchpointLeftOut: 5, answers: 1_005 });
+      // one left out is there when asked for
+      const rare = await read('summary?touchpoint=rare-3');
+      expect(rare).toMatchObject({ byTouchpoint: { 'rare-3': { answers: 1 } }, byTouchpointLeftOut: 0 });
     });
 
     test('a complete answer replaces its partial twin; a partial one never replaces a complete one', async ({ startCollector }) => {

@@ -53,7 +53,7 @@ test('installed with pg alone (docs/deployment.md), the CLI stores answers in Po
   }
   // and README's recipe of mounting the handler in a server of one's own imports the same package
   const mounted = `const { openStore } = await import('cxkit/collector'); const store = await openStore(process.env.DATABASE_URL);
-    process.stdout.write(String((await store.touchpoints()).length)); await store.close();`;
+    process.stdout.write(String((await store.touchpoints(10)).total)); await store.close();`;
   const { stdout } = await run(process.execPath, ['--input-type=module', '-e', mounted], {
     cwd: folder,
     env: { ...process.env, DATABASE_URL: await database('postgres') },

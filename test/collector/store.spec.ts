@@ -238,7 +238,11 @@ for (const kind of storeKinds) {
       expect(comments).toEqual(
         expected.map(({ id, kind, score, touchpoint, answeredAt, comment }) => ({ id, kind, score, touchpoint, answeredAt, comment })),
       );
-      expect(await store.touchpoints()).toEqual(['checkout-complete', 'help-article', 'pricing-page']);
+      expect(await store.touchpoints(10)).toEqual({ listed: ['checkout-complete', 'help-article', 'pricing-page'], total: 3 });
+      // the most answered, listed alphabetically, and how many there are in all
+      const answered = (touchpoint: string) => all.filter((r) => r.touchpoint === touchpoint).length;
+      const [most, next] = ['checkout-complete', 'help-article', 'pricing-page'].sort((a, b) => answered(b) - answered(a));
+      expect(await store.touchpoints(2)).toEqual({ listed: [most, next].sort(), total: 3 });
     });
 
     test('an id in upper case is the same answer as in lower case, and is stored once', async ({ openTestStore }) => {
@@ -288,7 +292,7 @@ for (const kind of storeKinds) {
       expect(await store.countsByDay({ touchpoint: 'old-touchpoint' })).toEqual([]);
       expect(totalsByDay(await store.countsByDay({ touchpoint: 'new-touchpoint' }))).toEqual({ [complete.answeredAt.slice(0, 10)]: 1 });
       expect((await store.latestComments({}, 10)).map((c) => c.comment)).toContain('Finished after all');
-      expect(await store.touchpoints()).not.toContain('old-touchpoint');
+      expect((await store.touchpoints(10)).listed).not.toContain('old-touchpoint');
     });
 
     test('within one batch, a repeated id counts once and the complete answer wins', async ({ openTestStore }) => {

@@ -31,9 +31,11 @@ export interface Journey {
   readonly until: string;
   /** The period compared against: as long as this one, just before it. */
   readonly previousSince: string;
-  readonly stages: ReadonlyArray<{ readonly stage: string; readonly moments: readonly JourneyMoment[] }>;
-  /** Touchpoints with answers but no stage. */
+  /** Each stage's `listedMoments` most answered moments, and how many more it has. */
+  readonly stages: ReadonlyArray<{ readonly stage: string; readonly moments: readonly JourneyMoment[]; readonly momentsLeftOut: number }>;
+  /** Touchpoints with answers but no stage: the `listedMoments` most answered. */
   readonly unstaged: readonly JourneyMoment[];
+  readonly unstagedLeftOut: number;
   /**
    * Per metric, the lowest-scoring moment among those with at least `minAnswersToRank` answers (CES: the lowest mean),
    * when at least two such moments compete.
@@ -42,6 +44,16 @@ export interface Journey {
 }
 
 const byTouchpoint = (counts: readonly TouchpointScoreCount[]) => groupBy(counts, (c) => c.touchpoint);
+
+/** The most moments a stage lists (a site may name a touchpoint per product: 50,000 made the journey 12.8 MB). */
+export const listedMoments = 500;
+
+/** The `listedMoments` most answered of `moments` in their order, and how many are left out. */
+function mostAnswered(moments: readonly JourneyMoment[]): { moments: JourneyMoment[]; leftOut: number } {
+  if (moments.length <= listedMoments) return { moments: [...moments], leftOut: 0 };
+  const kept = new Set([...moments].sort((a, b) => b.n - a.n || b.previous.n - a.previous.n).slice(0, listedMoments));
+  return { moments: moments.filter((m) => kept.has(m)), leftOut: moments.length - listedMoments };
+}
 
 /** The kind most of a touchpoint's answers were given in. */
 function mainKind(counts: readonly TouchpointScoreCount[]): PromptKind {
@@ -104,9 +116,12 @@ export async function buildJourney(
   };
   const stages = [...stagesOf.keys()]
     .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
-    .map((stage) => ({ stage, moments: stagesOf.get(stage) ?? [] }));
+    .map((stage) => {
+      const listed = mostAnswered(stagesOf.get(stage) ?? []);
+      return { stage, moments: listed.moments, momentsLeftOut: listed.leftOut };
+    });
   const staged = new Set(pairs.map((p) => p.touchpoint));
-  const unstaged = [...moments.values()].filter((m) => !staged.has(m.touchpoint));
+  const unstaged = mostAnswered([...moments.values()].filter((m) => !staged.has(m.touchpoint)));
 
   const momentsOfTruth = (['nps', 'csat', 'ces'] as const).flatMap((kind) => {
     const ranked = [...moments.values()].filter((m) => m.kind === kind && m.score !== null && m.n >= minAnswersToRank);
@@ -118,7 +133,8 @@ export async function buildJourney(
     until: current.until,
     previousSince: new Date(previousSince).toISOString(),
     stages,
-    unstaged,
+    unstaged: unstaged.moments,
+    unstagedLeftOut: unstaged.leftOut,
     momentsOfTruth,
   };
 }

@@ -105,18 +105,22 @@ function inSteps({ total, drawn: start, step, say, label, draw }: Steps): [HTMLE
 /**
  * A stage's table, most answered moments first. A stage with many moments (a touchpoint per help article or product)
  * starts with its first few and a button for more: thousands of rows at once made the page hundreds of screens long.
+ * Those the collector left out are counted: the Touchpoint filter reads any one of them.
  */
-function stage(caption: string, moments: readonly JourneyMoment[]): HTMLElement {
+function stage(caption: string, moments: readonly JourneyMoment[], leftOut: number): HTMLElement {
   const block = document.createElement('div');
   const ordered = [...moments].sort(byAnswers);
   const el = table(caption, ordered.slice(0, firstMoments));
   block.append(el);
-  if (ordered.length <= firstMoments) return block;
+  if (ordered.length <= firstMoments && !leftOut) return block;
+  const all = ordered.length + leftOut;
+  const rest = leftOut ? ` The other ${whole(leftOut)} have fewer answers: choose one with the Touchpoint filter.` : '';
   const steps = inSteps({
     total: ordered.length,
-    drawn: firstMoments,
+    drawn: Math.min(firstMoments, ordered.length),
     step: moreMoments,
-    say: (drawn) => `${whole(drawn)} of ${count(ordered.length, 'moment', 'moments')} in ${caption}, most answered first.`,
+    say: (drawn) =>
+      `${whole(drawn)} of ${count(all, 'moment', 'moments')} in ${caption}, most answered first.${drawn >= ordered.length ? rest : ''}`,
     label: (next) => `Show ${next} more`,
     draw: (from, to) => {
       const rows = ordered.slice(from, to).map(row);
@@ -133,7 +137,7 @@ const stagesAtATime = 12;
 
 /** The journey's stages in order, the first dozen at once and the rest a dozen a click, each stage drawn when shown. */
 function stageBlocks(stages: Journey['stages']): HTMLElement[] {
-  const blocks = stages.slice(0, stagesAtATime).map((s) => stage(s.stage, s.moments));
+  const blocks = stages.slice(0, stagesAtATime).map((s) => stage(s.stage, s.moments, s.momentsLeftOut));
   if (stages.length <= stagesAtATime) return blocks;
   const rest = document.createElement('div');
   const steps = inSteps({
@@ -143,7 +147,7 @@ function stageBlocks(stages: Journey['stages']): HTMLElement[] {
     say: (drawn) => `${whole(drawn)} of ${count(stages.length, 'stage', 'stages')} shown, in journey order.`,
     label: (next) => `Show ${next} more stages`,
     draw: (from, to) => {
-      const added = stages.slice(from, to).map((s) => stage(s.stage, s.moments));
+      const added = stages.slice(from, to).map((s) => stage(s.stage, s.moments, s.momentsLeftOut));
       rest.before(...added);
       return added;
     },
@@ -164,7 +168,7 @@ export async function refreshJourney(params: URLSearchParams): Promise<void> {
   }
   const journey = loaded.body;
   const stages = stageBlocks(journey.stages);
-  if (journey.unstaged.length) stages.push(stage('No stage', journey.unstaged));
+  if (journey.unstaged.length) stages.push(stage('No stage', journey.unstaged, journey.unstagedLeftOut));
   list.replaceChildren(...stages);
   if (!stages.length) {
     truth.textContent = 'No answers in this period. Give touchpoints a "stage" in the cxkit config to see them here by journey stage.';

@@ -88,3 +88,30 @@ for (const kind of storeKinds) {
     expect(buy.unstaged).toEqual([]);
   });
 }
+
+for (const kind of storeKinds) {
+  test(`${kind}: a stage with a touchpoint per product lists its 500 most answered moments and counts the others; so does "no stage"`, async ({
+    startCollector,
+  }) => {
+    const collector = await startCollector({ database: kind });
+    const products = Array.from({ length: 500 }, (_, i) => `product-${String(i).padStart(3, '0')}`);
+    const rare = ['rare-1', 'rare-2', 'rare-3'];
+    // a minute apart: answersOf's ids follow from its arguments
+    const sent = [
+      ...products.flatMap((product, i) => answersOf(product, 'csat', 5, 2, until - dayMs - i * 60_000, { stage: 'choose' })),
+      ...rare.flatMap((touchpoint, i) => answersOf(touchpoint, 'csat', 1, 1, until - dayMs - (1_000 + i) * 60_000, { stage: 'choose' })),
+      ...products.flatMap((product, i) => answersOf(`help-${product}`, 'ces', 6, 2, until - 2 * dayMs - i * 60_000)),
+      ...rare.flatMap((touchpoint, i) => answersOf(`help-${touchpoint}`, 'ces', 2, 1, until - 2 * dayMs - (1_000 + i) * 60_000)),
+    ];
+    for (let i = 0; i < sent.length; i += 50) expect((await collector.post(batch(sent.slice(i, i + 50)))).status).toBe(202);
+    const response = await fetch(
+      `${collector.url}v1/journey?since=${new Date(since).toISOString()}&until=${new Date(until).toISOString()}`,
+    );
+    const journey = await response.json();
+    expect(journey.stages).toHaveLength(1);
+    expect(journey.stages[0].moments.map((m: { touchpoint: string }) => m.touchpoint)).toEqual(products);
+    expect(journey.stages[0].momentsLeftOut).toBe(3);
+    expect(journey.unstaged.map((m: { touchpoint: string }) => m.touchpoint)).toEqual(products.map((p) => `help-${p}`));
+    expect(journey.unstagedLeftOut).toBe(3);
+  });
+}

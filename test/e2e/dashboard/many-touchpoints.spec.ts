@@ -13,7 +13,7 @@ const data = [
   ...rare.flatMap((touchpoint, i) => answersOf(touchpoint, 'csat', 1, 1, at - (1_000 + i) * 60_000)),
 ];
 
-test('with 503 touchpoints, the filter lists the 500 most answered and how many more there are; a link to another opens on it', async ({
+test('with 503 touchpoints, the filter and the journey list the 500 most answered and say how many more there are; a link to another opens on it', async ({
   page,
 }) => {
   await withDashboard(data, async (url) => {
@@ -25,6 +25,18 @@ test('with 503 touchpoints, the filter lists the 500 most answered and how many 
     await expect(options.last()).toHaveText('… and 3 touchpoints with fewer answers');
     await expect(options.last()).toBeDisabled();
     await expect(touchpoint.locator('option', { hasText: 'rare-' })).toHaveCount(0);
+
+    // the journey draws the 500 it was given a step at a time, and counts the three it was not
+    const journey = page.getByRole('region', { name: 'Customer journey' });
+    await expect(journey.getByText('10 of 503 moments in No stage, most answered first.')).toBeVisible();
+    for (let i = 0; i < 10; i++) await journey.getByRole('button', { name: /^Show \d+ more$/ }).click();
+    await expect(
+      journey.getByText(
+        '500 of 503 moments in No stage, most answered first. The other 3 have fewer answers: choose one with the Touchpoint filter.',
+      ),
+    ).toBeVisible();
+    await expect(journey.getByRole('row')).toHaveCount(1 + 500);
+
     await touchpoint.selectOption('product-042');
     await expect(page.locator('#status')).toHaveText('2 answers');
 

@@ -1,6 +1,7 @@
 // CSV export (RFC 4180): one row per response, with spreadsheet formula injection defused.
 import type { Response } from '../../src/schema/response.js';
 import type { FollowUpStatus } from '../store/store.js';
+import { utc, type TimeZone } from '../time-zone.js';
 
 export const csvColumns = [
   'id',
@@ -24,6 +25,8 @@ export const csvColumns = [
   'device',
   'visitor',
   'follow_up',
+  // answered_at in the collector's time zone, as a spreadsheet reads a date and time (it cannot convert the UTC one)
+  'answered_local',
 ] as const;
 
 /**
@@ -37,8 +40,12 @@ function field(value: string | number | boolean | undefined): string {
   return /[",\r\n]/.test(defused) ? `"${defused.replace(/"/g, '""')}"` : defused;
 }
 
-/** One response as a CSV line (no line break); `followUp`: where following it up stands, when it needs or has one. */
-export function toCsvRow(r: Response, followUp: FollowUpStatus | null = null): string {
+/**
+ * One response as a CSV line (no line break); `followUp`: where following it up stands, when it needs or has one;
+ * `zone`: the collector's time zone.
+ */
+export function toCsvRow(r: Response, followUp: FollowUpStatus | null = null, zone: TimeZone = utc): string {
+  const answered = Date.parse(r.answeredAt);
   return [
     r.id,
     r.kind,
@@ -61,6 +68,7 @@ export function toCsvRow(r: Response, followUp: FollowUpStatus | null = null): s
     r.device,
     r.visitor,
     followUp ?? undefined,
+    new Date(answered + zone.offsetAt(answered)).toISOString().slice(0, 19).replace('T', ' '),
   ]
     .map(field)
     .join(',');

@@ -5,6 +5,7 @@ import { csvHeader, toCsvRow } from '../analytics/csv.js';
 import { answerReader } from '../analytics/drill-down.js';
 import { whileConnected } from './guards/body.js';
 import type { AnswerCursor, AnswerFilter, AnswerOrder, AnswerRow, ResponseStore } from '../store/store.js';
+import type { TimeZone } from '../time-zone.js';
 
 const pageSize = 1000;
 
@@ -17,11 +18,19 @@ export type ExportFormat = 'csv' | 'json';
  */
 const byteOrderMark = '\uFEFF';
 
-const formats: Record<ExportFormat, { type: string; start: string; row: (row: AnswerRow, first: boolean) => string; end: string }> = {
+interface Format {
+  readonly type: string;
+  readonly start: string;
+  /** One answer; `zone` the collector's time zone, which a spreadsheet's times are written in. */
+  readonly row: (row: AnswerRow, first: boolean, zone: TimeZone) => string;
+  readonly end: string;
+}
+
+const formats: Record<ExportFormat, Format> = {
   csv: {
     type: 'text/csv',
     start: byteOrderMark + csvHeader,
-    row: (row) => `${toCsvRow(row.response, row.followUp?.status ?? null)}\r\n`,
+    row: (row, _, zone) => `${toCsvRow(row.response, row.followUp?.status ?? null, zone)}\r\n`,
     end: '',
   },
   json: { type: 'application/json', start: '[', row: (row, first) => `${first ? '\n' : ',\n'}${JSON.stringify(row)}`, end: '\n]\n' },
@@ -60,7 +69,7 @@ export async function streamExport(
   for (;;) {
     const text = page.answers
       .map((answer) => {
-        const line = row(answer, first);
+        const line = row(answer, first, store.timeZone);
         first = false;
         return line;
       })

@@ -66,7 +66,12 @@ export function slackBody(r: Response, dashboardUrl: string | undefined): string
     {
       type: 'context',
       elements: [
-        { type: 'mrkdwn', text: fitted(`${who} · ${r.page.url} · ${r.answeredAt}`, escape, () => '…') },
+        { type: 'mrkdwn', text: fitted(`${who} · ${r.page.url}`, escape, () => '…') },
+        // when it was answered, as Slack writes a time for each reader: on their own clock ("Yesterday at 7:02 PM")
+        {
+          type: 'mrkdwn',
+          text: `<!date^${Math.floor(Date.parse(r.answeredAt) / 1000)}^{date_short_pretty} at {time}|${r.answeredAt.slice(0, 16).replace('T', ' ')} UTC>`,
+        },
         // what the site recorded with the answer (an order or ticket number): how the customer is found again
         ...(r.metadata
           ? [

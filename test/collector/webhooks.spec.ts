@@ -194,6 +194,11 @@ test('rules pick the answers a target gets; a Slack target gets a message colour
     expect(JSON.stringify(forDetractor.attachments[0]!.blocks)).toContain('u-42');
     // the order the answer was about, to find the customer again
     expect(JSON.stringify(forDetractor.attachments[0]!.blocks)).toContain('orderId: A-1001');
+    // when, on each reader's own clock
+    const seconds = Math.floor(Date.parse(detractor.answeredAt) / 1000);
+    expect(JSON.stringify(forDetractor.attachments[0]!.blocks)).toContain(
+      `<!date^${seconds}^{date_short_pretty} at {time}|${detractor.answeredAt.slice(0, 10)} ${detractor.answeredAt.slice(11, 16)} UTC>`,
+    );
     expect(JSON.stringify(forDetractor.attachments[0]!.blocks)).toContain('https://collect.example/dashboard');
     expect(messages.find((m) => m.text.startsWith('NPS 10'))!.attachments[0]!.color).toBe('#12b76a');
     expect(messages.find((m) => m.text.startsWith('NPS 2'))!.attachments[0]!.color).toBe('#d92d20');

@@ -89,9 +89,9 @@ for (const kind of storeKinds) {
     // the exports hold what the listing holds, with the follow-up beside each answer
     const csv = await (await fetch(`${collector.url}v1/answers.csv?kind=nps&band=unhappy`)).text();
     const [header, ...lines] = csv.trimEnd().split('\r\n');
-    expect(header!.split(',').slice(-4)).toEqual(['stage', 'device', 'visitor', 'follow_up']);
+    expect(header!.split(',').slice(-5)).toEqual(['stage', 'device', 'visitor', 'follow_up', 'answered_local']);
     expect(lines).toHaveLength(5);
-    expect(lines.filter((line) => line.endsWith(',contacted'))).toHaveLength(1);
+    expect(lines.filter((line) => /,contacted,[^,]*$/.test(line))).toHaveLength(1);
     const json = await fetch(`${collector.url}v1/answers.json?kind=nps&band=unhappy&order=oldest`);
     expect(json.headers.get('content-disposition')).toBe('attachment; filename="cxkit-answers.json"');
     const rows = (await json.json()) as Listing['answers'];

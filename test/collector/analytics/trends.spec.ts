@@ -166,6 +166,15 @@ for (const kind of storeKinds) {
       { day: '2026-11-28', n: 2 },
     ]);
     expect((await read('answers?since=2026-11-27&until=2026-11-28')).answers).toHaveLength(3);
+    // a spreadsheet gets each answer's time there beside the UTC one
+    const csv = await (await fetch(`${collector.url}v1/answers.csv?since=2026-11-27&until=2026-11-28&order=oldest`)).text();
+    const [header, ...rows] = csv.trimEnd().split('\r\n');
+    const at = (name: string) => header!.split(',').indexOf(name);
+    expect(rows.map((row) => [row.split(',')[at('answered_at')], row.split(',')[at('answered_local')]])).toEqual([
+      ['2026-11-28T01:58:00.000Z', '2026-11-27 17:58:00'],
+      ['2026-11-28T01:59:00.000Z', '2026-11-27 17:59:00'],
+      ['2026-11-28T02:00:00.000Z', '2026-11-27 18:00:00'],
+    ]);
     // a time without an offset is a time there: from 17:59 on the 27th, the three at 17:58–18:00 are two
     expect((await read('answers?since=2026-11-27T17:59&until=2026-11-28')).answers).toHaveLength(2);
 

@@ -134,16 +134,24 @@ export interface Report {
   readonly touchpointsLeftOut: number;
   /** The IANA time zone the days (of `trend`, and of a range's dates) are counted in. */
   readonly timeZone: string;
+  /** Answers the database refused although they were valid, kept aside and not counted (PostgreSQL's quarantine). */
+  readonly quarantinedAnswers: number;
 }
 
 /** `counts` oldest day first, as `ResponseStore.countsByDay` gives them. */
+/** What a report says besides the figures: the latest comments, the touchpoints, the zone, the quarantine. */
+export interface ReportContext {
+  readonly comments: readonly CommentRow[];
+  readonly touchpoints: TouchpointList;
+  readonly timeZone: string;
+  readonly quarantinedAnswers: number;
+}
+
 export function buildReport(
   counts: readonly DayScoreCount[],
   engaged: readonly EngagementCount[],
   followUp: FollowUpFigures,
-  comments: readonly CommentRow[],
-  touchpoints: TouchpointList,
-  timeZone: string,
+  { comments, touchpoints, timeZone, quarantinedAnswers }: ReportContext,
 ): Report {
   const trend: DayFigures[] = [];
   for (let start = 0; start < counts.length;) {
@@ -170,5 +178,6 @@ export function buildReport(
     touchpoints: touchpoints.listed,
     touchpointsLeftOut: touchpoints.total - touchpoints.listed.length,
     timeZone,
+    quarantinedAnswers,
   };
 }

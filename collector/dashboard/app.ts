@@ -63,6 +63,13 @@ function showDayZone(name: string): void {
   hint.textContent = `Days are counted in ${name === 'UTC' ? 'UTC' : `the collector's time zone, ${name}`}: each runs from ${time} to ${time} your time.`;
 }
 
+/** Answers the database refused are safe but not in any figure: the team is told, and where to read how to bring them back. */
+function showQuarantine(answers: number): void {
+  const note = document.querySelector<HTMLElement>('#quarantine')!;
+  note.hidden = !answers;
+  note.textContent = `${count(answers, 'answer', 'answers')} the database refused ${answers === 1 ? 'is' : 'are'} kept aside and counted in no figure: the deployment guide's "The quarantine" says how to bring ${answers === 1 ? 'it' : 'them'} back.`;
+}
+
 function tile(id: string, value: string, detail: string): void {
   const el = document.getElementById(id)!;
   el.querySelector('.value')!.textContent = value;
@@ -197,6 +204,7 @@ async function refresh(): Promise<void> {
   comments(report);
   touchpointOptions(report.touchpoints, report.touchpointsLeftOut);
   showDayZone(report.timeZone);
+  showQuarantine(report.quarantinedAnswers);
   boundPickers();
   status.textContent = emptyRange() ?? answers(nps.n + csat.n + ces.n);
   await Promise.all([

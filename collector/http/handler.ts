@@ -223,8 +223,16 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     if (answer === 'trends') return sendJson(res, 200, await buildTrends(store, filter, new Date()));
     const [counts, engaged, followUp] = await Promise.all([store.countsByDay(filter), store.engagement(filter), store.followUps(filter)]);
     if (answer === 'summary') return sendJson(res, 200, { ...withIntervals(counts, engaged), followUp });
-    const [comments, touchpoints] = await Promise.all([store.latestComments(filter, 20), store.touchpoints(listedTouchpoints)]);
-    sendJson(res, 200, buildReport(counts, engaged, followUp, comments, touchpoints, store.timeZone.name));
+    const [comments, touchpoints, quarantinedAnswers] = await Promise.all([
+      store.latestComments(filter, 20),
+      store.touchpoints(listedTouchpoints),
+      store.quarantinedAnswers(),
+    ]);
+    sendJson(
+      res,
+      200,
+      buildReport(counts, engaged, followUp, { comments, touchpoints, timeZone: store.timeZone.name, quarantinedAnswers }),
+    );
   }
 
   async function ready(res: ServerResponse): Promise<void> {

@@ -20,7 +20,7 @@ import {
 } from './engagement.js';
 import { checkedTraits, dimensionLiteral, dimensionsFor, segmentsOf, segmentTraitsSetting, storedTraits } from './segments.js';
 import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type StoredAnswer } from './answer-filter.js';
-import { inStage, needsAttention } from './schema/shared-tables.js';
+import { inStage, needsAttention, quarantinedAnswers } from './schema/shared-tables.js';
 import {
   forTarget,
   onStored,
@@ -521,6 +521,10 @@ export class PostgresStore implements ResponseStore {
 
   async touchpoints(limit: number): Promise<TouchpointList> {
     return listOf((await this.pool.query<TouchpointRow>(`${mostAnswered} $1`, [limit])).rows);
+  }
+
+  async quarantinedAnswers(): Promise<number> {
+    return (await this.pool.query<{ n: number }>(quarantinedAnswers)).rows[0]!.n;
   }
 
   /** Runs `work` in one transaction on one connection. */

@@ -27,7 +27,7 @@ import {
   type StoredAnswer,
   type TimeCursor,
 } from './answer-filter.js';
-import { inStage, needsAttention, timeZoneSetting } from './schema/shared-tables.js';
+import { inStage, needsAttention, quarantinedAnswers, timeZoneSetting } from './schema/shared-tables.js';
 import { rollups, sqliteDayOf, sqliteRefill, zoneOffsetsTable } from './schema/rollups.js';
 import { offsetChanges, timeZone, type TimeZone } from '../time-zone.js';
 import { loadDriver } from './driver.js';
@@ -438,6 +438,10 @@ export class SqliteStore implements ResponseStore {
 
   async touchpoints(limit: number): Promise<TouchpointList> {
     return listOf(this.db.prepare(`${mostAnswered} ?`).all(limit) as TouchpointRow[]);
+  }
+
+  async quarantinedAnswers(): Promise<number> {
+    return this.db.prepare(quarantinedAnswers).pluck().get() as number;
   }
 
   async fanOut(limit: number, plan: (responses: readonly Response[]) => NewDelivery[], now: Date): Promise<number> {

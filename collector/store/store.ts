@@ -290,6 +290,8 @@ export interface ResponseStore {
    * have answers in all (a site may name one per product or help article).
    */
   touchpoints(limit: number): Promise<TouchpointList>;
+  /** How many answers the database refused although they were valid, kept in the quarantine table. */
+  quarantinedAnswers(): Promise<number>;
   /**
    * Takes up to `limit` answers stored with `notify` and not yet fanned out, oldest first, and in the same transaction
    * stores the deliveries `plan` makes of them; with several instances each answer is taken by one. Answers how many

@@ -394,6 +394,9 @@ test('postgres: an answer PostgreSQL refuses for its data is kept aside, and the
       displays: { accepted: 0, duplicates: 1, quarantined: 1 },
     });
     expect((await admin.query('SELECT count(*)::integer AS n FROM quarantine')).rows[0].n).toBe(2);
+    // the dashboard's report says how many answers are kept aside, uncounted (the display is not an answer)
+    const report = await (await fetch(`${collector.url}v1/report`)).json();
+    expect(report).toMatchObject({ quarantinedAnswers: 1, summary: { answers: 2 } });
 
     // kept aside is kept: erasing the customer erases it too
     const erased = await fetch(`${collector.url}v1/people/customer-7`, { method: 'DELETE', headers: { Authorization: 'Bearer ak_admin' } });

@@ -150,10 +150,13 @@ export const quarantineTable = ({ time }: Dialect) => `
      body TEXT NOT NULL
    );`;
 
-/** Settings a store keeps about its own data: which traits the stored segments were worked out with. */
-/** The setting that names the time zone days are counted in (absent: UTC). */
+/** How many answers (not displays) the quarantine keeps. */
+export const quarantinedAnswers = `SELECT CAST(count(*) AS integer) AS n FROM quarantine WHERE ref LIKE 'response:%'`;
+
+/** The setting that names the time zone a SQLite file's days are counted in (absent: UTC). */
 export const timeZoneSetting = 'time-zone';
 
+/** Settings a store keeps about its own data: which traits the stored segments were worked out with, the time zone. */
 export const settingsTable = `CREATE TABLE cxkit_settings (
      name TEXT PRIMARY KEY,
      value TEXT NOT NULL

@@ -9,14 +9,15 @@ import { postInBatches } from '../../support/answers.js';
 
 export async function withDashboard(
   answers: readonly Response[],
-  run: (url: string) => Promise<void>,
+  run: (url: string, dataFile: string) => Promise<void>,
   { timeZone }: { timeZone?: string } = {},
 ): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'cxkit-dashboard-'));
-  const server = await startDemoServer({ port: 0, dataFile: join(folder, 'dashboard.db'), quiet: true, timeZone });
+  const dataFile = join(folder, 'dashboard.db');
+  const server = await startDemoServer({ port: 0, dataFile, quiet: true, timeZone });
   try {
     await postInBatches(server.url, answers);
-    await run(server.url);
+    await run(server.url, dataFile);
   } finally {
     await server.close();
     rmSync(folder, { recursive: true, force: true });

@@ -125,6 +125,7 @@ export function sampleDisplays(answers: readonly Response[], seed = 7): Display[
       touchpoint: r.touchpoint,
       kind: r.kind,
       ...(r.stage ? { stage: r.stage } : {}),
+      ...(r.device ? { device: r.device } : {}),
       mode: 'popover' as const,
       trigger: 'milestone' as const,
       page: r.page,

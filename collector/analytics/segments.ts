@@ -1,7 +1,7 @@
 // Segments: any figure broken down by one dimension — device, locale, page path, new or returning visitor, or a
 // trait — and two of its values side by side, with the difference and its 95% interval and p-value per metric.
 import { promptKinds, type PromptKind } from '../../src/schema/response.js';
-import type { ResponseFilter, ResponseStore, SegmentScoreCount } from '../store/store.js';
+import type { DeviceDisplayCount, ResponseFilter, ResponseStore, SegmentScoreCount } from '../store/store.js';
 import { groupBy } from './group.js';
 import { difference, estimate, figure, minAnswersPerPoint, type Difference, type Figure } from './estimates.js';
 
@@ -10,6 +10,11 @@ export interface SegmentFigures {
   /** Answers of every kind. */
   readonly n: number;
   readonly metrics: Readonly<Record<PromptKind, Figure>>;
+  /**
+   * By device only (displays say which device they were shown on, not the other dimensions): the prompts shown there,
+   * how many were answered, and answered per 100 shown — who answers and who does not.
+   */
+  readonly displays?: { readonly shown: number; readonly answered: number; readonly responseRate: number | null };
 }
 
 export interface SegmentComparison {
@@ -38,14 +43,29 @@ export interface SegmentQuery {
   readonly compare?: readonly [string, string] | undefined;
 }
 
-function figuresOf(value: string, counts: readonly SegmentScoreCount[]): SegmentFigures {
+/** A value's figures; with `displays` (by device), its displays' too, a value shown but never answered included. */
+function figuresOf(value: string, counts: readonly SegmentScoreCount[], displays?: readonly DeviceDisplayCount[]): SegmentFigures {
   const metrics = Object.fromEntries(promptKinds.map((kind) => [kind, figure(kind, counts)])) as Record<PromptKind, Figure>;
-  return { value, n: counts.reduce((sum, c) => sum + c.n, 0), metrics };
+  const figures = { value, n: counts.reduce((sum, c) => sum + c.n, 0), metrics };
+  if (!displays) return figures;
+  const shown = displays.reduce((sum, d) => sum + d.n, 0);
+  const answered = displays.reduce((sum, d) => sum + (d.outcome === 'answered' ? d.n : 0), 0);
+  return { ...figures, displays: { shown, answered, responseRate: shown ? (100 * answered) / shown : null } };
 }
 
 export async function buildSegments(store: ResponseStore, filter: ResponseFilter, query: SegmentQuery): Promise<Segments> {
-  const byValue = groupBy(await store.countsBySegment(filter, query.dimension), (c) => c.value);
-  const all = [...byValue].map(([value, counts]) => figuresOf(value, counts));
+  const byDevice = query.dimension === 'device';
+  const [counts, deviceDisplays] = await Promise.all([
+    store.countsBySegment(filter, query.dimension),
+    byDevice ? store.displaysByDevice(filter) : [],
+  ]);
+  const byValue = groupBy(counts, (c) => c.value);
+  const displays = groupBy(deviceDisplays, (d) => d.value);
+  const values = new Set([...byValue.keys(), ...displays.keys()]);
+  // no display in the range (answers recorded without prompts, or from before displays): no rate to speak of
+  const rated = displays.size > 0;
+  const of = (value: string) => figuresOf(value, byValue.get(value) ?? [], rated ? (displays.get(value) ?? []) : undefined);
+  const all = [...values].map(of);
   all.sort((a, b) => b.n - a.n || (a.value < b.value ? -1 : 1));
   const shown = all.slice(0, query.limit);
   const left = all.slice(query.limit);
@@ -53,8 +73,8 @@ export async function buildSegments(store: ResponseStore, filter: ResponseFilter
   if (query.compare) {
     const [a, b] = query.compare.map((value) => byValue.get(value) ?? []) as [SegmentScoreCount[], SegmentScoreCount[]];
     comparison = {
-      a: figuresOf(query.compare[0], a),
-      b: figuresOf(query.compare[1], b),
+      a: of(query.compare[0]),
+      b: of(query.compare[1]),
       differences: Object.fromEntries(promptKinds.map((kind) => [kind, difference(estimate(kind, a), estimate(kind, b))])) as Record<
         PromptKind,
         Difference

@@ -4,7 +4,14 @@
 import type { DisplayOutcome } from '../../src/schema/display.js';
 import type { PromptKind } from '../../src/schema/response.js';
 import { mergeCounts } from './day-range.js';
-import type { DayScoreCount, EngagementCount, SegmentScoreCount, TouchpointList, TouchpointScoreCount } from './store.js';
+import type {
+  DayScoreCount,
+  DeviceDisplayCount,
+  EngagementCount,
+  SegmentScoreCount,
+  TouchpointList,
+  TouchpointScoreCount,
+} from './store.js';
 
 /** The touchpoints with the most answers, with how many have answers (the rollup read both stores ask, then its limit). */
 export const mostAnswered = `SELECT touchpoint, count(*) OVER () AS total FROM daily_counts GROUP BY touchpoint HAVING sum(n) > 0
@@ -29,6 +36,10 @@ export function toDayCounts(parts: ReadonlyArray<readonly DayScoreCount[]>): Day
 
 export function toTouchpointCounts(parts: ReadonlyArray<readonly TouchpointScoreCount[]>): TouchpointScoreCount[] {
   return mergeCounts(parts, (c) => `${c.touchpoint}|${c.kind}|${c.scaleMax}|${c.score}`, ['n']);
+}
+
+export function toDeviceDisplays(parts: ReadonlyArray<readonly DeviceDisplayCount[]>): DeviceDisplayCount[] {
+  return mergeCounts(parts, (c) => `${c.value}|${c.outcome}`, ['n']);
 }
 
 export function toSegmentCounts(parts: ReadonlyArray<readonly SegmentScoreCount[]>): SegmentScoreCount[] {

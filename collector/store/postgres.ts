@@ -11,6 +11,7 @@ import {
   listOf,
   mostAnswered,
   toDayCounts,
+  toDeviceDisplays,
   toEngagement,
   toSegmentCounts,
   toTouchpointCounts,
@@ -63,6 +64,7 @@ import type {
   TouchpointStage,
   TimeOrder,
   TouchpointList,
+  DeviceDisplayCount,
 } from './store.js';
 
 export interface PostgresOptions extends StoreOptions {
@@ -165,6 +167,23 @@ const displaySums: RangedQuery = {
     time: 'shown_at',
     select: 'touchpoint, kind, outcome, count(*)::integer AS n',
     groupBy: 'touchpoint, kind, outcome',
+  },
+};
+
+/** Displays per device class and outcome: from the device rollup, and from the rows for the edges. */
+const deviceDisplays: RangedQuery = {
+  rollup: {
+    table: 'display_device_counts',
+    select: 'device AS value, outcome, sum(n)::integer AS n',
+    groupBy: 'device, outcome',
+    where: "device <> ''",
+  },
+  rows: {
+    table: 'displays',
+    time: 'shown_at',
+    select: "body->>'device' AS value, outcome, count(*)::integer AS n",
+    groupBy: '1, 2',
+    where: "body->>'device' IS NOT NULL",
   },
 };
 
@@ -455,6 +474,10 @@ export class PostgresStore implements ResponseStore {
 
   async countsBySegment(filter: ResponseFilter, dimension: string): Promise<SegmentScoreCount[]> {
     return toSegmentCounts(await this.ranged<SegmentScoreCount>(filter, segmentCountsOf(dimension)));
+  }
+
+  async displaysByDevice(filter: ResponseFilter): Promise<DeviceDisplayCount[]> {
+    return toDeviceDisplays(await this.ranged<DeviceDisplayCount>(filter, deviceDisplays));
   }
 
   async touchpointStages(): Promise<TouchpointStage[]> {

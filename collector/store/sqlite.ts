@@ -9,6 +9,7 @@ import {
   listOf,
   mostAnswered,
   toDayCounts,
+  toDeviceDisplays,
   toEngagement,
   toSegmentCounts,
   toTouchpointCounts,
@@ -61,6 +62,7 @@ import type {
   TouchpointStage,
   TimeOrder,
   TouchpointList,
+  DeviceDisplayCount,
 } from './store.js';
 import { forTarget, onStored, writtenColumns, type CopiedRow, type CopiedTable, type CopiedValue } from './schema/copied-tables.js';
 import { sqliteMigrations } from './schema/sqlite-migrations.js';
@@ -152,6 +154,23 @@ const attentionCount: RangedQuery = {
 const displaySums: RangedQuery = {
   rollup: { table: 'display_counts', select: 'touchpoint, kind, outcome, sum(n) AS n', groupBy: 'touchpoint, kind, outcome' },
   rows: { table: 'displays', time: 'shown_at', select: 'touchpoint, kind, outcome, count(*) AS n', groupBy: 'touchpoint, kind, outcome' },
+};
+
+/** Displays per device class and outcome: from the device rollup, and from the rows for the edges. */
+const deviceDisplays: RangedQuery = {
+  rollup: {
+    table: 'display_device_counts',
+    select: 'device AS value, outcome, sum(n) AS n',
+    groupBy: 'device, outcome',
+    where: "device <> ''",
+  },
+  rows: {
+    table: 'displays',
+    time: 'shown_at',
+    select: "json_extract(body, '$.device') AS value, outcome, count(*) AS n",
+    groupBy: '1, 2',
+    where: "json_extract(body, '$.device') IS NOT NULL",
+  },
 };
 
 /** Answers per value of one dimension: from the segment rollup, and from the rows' segments exploded for the edges. */
@@ -355,6 +374,10 @@ export class SqliteStore implements ResponseStore {
 
   async countsBySegment(filter: ResponseFilter, dimension: string): Promise<SegmentScoreCount[]> {
     return toSegmentCounts(this.ranged<SegmentScoreCount>(filter, segmentCountsOf(dimension)));
+  }
+
+  async displaysByDevice(filter: ResponseFilter): Promise<DeviceDisplayCount[]> {
+    return toDeviceDisplays(this.ranged<DeviceDisplayCount>(filter, deviceDisplays));
   }
 
   async touchpointStages(): Promise<TouchpointStage[]> {

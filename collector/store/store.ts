@@ -1,6 +1,6 @@
 // The storage interface the handler depends on, kept by two adapters with one behaviour: SQLite (embedded default) and
 // PostgreSQL (production). Reads answer aggregate questions; rows are only ever read a page at a time.
-import type { Display } from '../../src/schema/display.js';
+import type { Display, DisplayOutcome } from '../../src/schema/display.js';
 import type { PromptKind, Response } from '../../src/schema/response.js';
 import type { Band, ScoreCount } from '../../src/sdk/scores.js';
 import type { TimeZone } from '../time-zone.js';
@@ -199,6 +199,12 @@ export interface TouchpointStage {
   readonly touchpoint: string;
 }
 
+export interface DeviceDisplayCount {
+  readonly value: string;
+  readonly outcome: DisplayOutcome;
+  readonly n: number;
+}
+
 export interface TouchpointList {
   readonly listed: string[];
   readonly total: number;
@@ -274,6 +280,8 @@ export interface ResponseStore {
   countsByTouchpoint(filter: ResponseFilter): Promise<TouchpointScoreCount[]>;
   /** Answers per value of one segment dimension (one of `segmentDimensions`), kind, scale and score for the filter. */
   countsBySegment(filter: ResponseFilter, dimension: string): Promise<SegmentScoreCount[]>;
+  /** Displays per device class (`value`) and outcome for the filter (displays that named no device left out). */
+  displaysByDevice(filter: ResponseFilter): Promise<DeviceDisplayCount[]>;
   /** Every (stage, touchpoint) pair answers and displays have reported. */
   touchpointStages(): Promise<TouchpointStage[]>;
   /** Displays and answers per touchpoint and kind, for response, comment and partial rates. */

@@ -33,14 +33,23 @@ function cell(kind: PromptKind, f: Figure): string {
   return f.ci95 === null ? value : `${value} (${bounds(f.value, f.ci95, metricScale[kind], metricDigits(kind))})`;
 }
 
+/** "12% of 250 shown", "– (none shown)". */
+function responseRate({ shown, responseRate: rate }: NonNullable<SegmentFigures['displays']>): string {
+  return rate === null ? '– (none shown)' : `${format(rate)}% of ${whole(shown)} shown`;
+}
+
 function table(segments: Segments): void {
   const body = document.querySelector('#segment-table tbody')!;
   document.querySelector('#segment-table caption')!.textContent = `By ${dimensionLabel(segments.dimension).toLowerCase()}`;
   document.querySelector('#segment-dimension')!.textContent = dimensionLabel(segments.dimension);
+  // by device, the displays say who answers and who does not
+  const rates = segments.values.some((s) => s.displays);
+  document.querySelector<HTMLElement>('#segment-response-rate')!.hidden = !rates;
   body.replaceChildren(
     ...segments.values.map((s) =>
       stackRow(answersButton(s.value, { by: segments.dimension, value: s.value }), [
         { label: 'Answers', text: whole(s.n) },
+        ...(s.displays ? [{ label: 'Response rate', text: responseRate(s.displays) }] : []),
         ...kinds.map((kind) => ({ label: columns[kind], text: cell(kind, s.metrics[kind]) })),
       ]),
     ),
@@ -49,7 +58,7 @@ function table(segments: Segments): void {
     const row = document.createElement('tr');
     const empty = document.createElement('td');
     empty.textContent = 'No answers in this range carry this segment yet.';
-    empty.colSpan = 5;
+    empty.colSpan = rates ? 6 : 5;
     row.append(empty);
     body.replaceChildren(row);
   }

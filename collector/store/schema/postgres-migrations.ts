@@ -132,4 +132,7 @@ export const postgresMigrations: readonly string[] = [
    ${postgresTriggerFunctions(rollups.answerCounts)}
    ${postgresTriggerFunctions(rollups.displayCounts)}
    ${postgresTriggerFunctions(rollups.segmentCounts)}`,
+  // 12: displays by device too, for the response rate on phones, tablets and desktops
+  `${postgresRollup(rollups.displayDeviceCounts)}
+   ${postgresRefill(rollups.displayDeviceCounts)}`,
 ];

@@ -158,16 +158,43 @@ const segmentCounts = (day: DayOf): Rollup => ({
   watches: ['answered_at', 'touchpoint', 'kind', 'scale_max', 'score', 'segments'],
 });
 
+/**
+ * Displays per day × touchpoint × kind × device × outcome: the response rate on phones, tablets and desktops (the device
+ * an answer's segments hold, from the display's own `device`; '' for a display without one).
+ */
+const displayDeviceCounts = (day: DayOf): Rollup => ({
+  table: 'display_device_counts',
+  source: 'displays',
+  name: 'displays_devices',
+  keys: [
+    day('shown_at'),
+    plain('touchpoint', 'TEXT', 'text'),
+    plain('kind', 'TEXT', 'text'),
+    {
+      name: 'device',
+      sqlite: (row) => `coalesce(json_extract(${row}.body, '$.device'), '')`,
+      postgres: (row) => `coalesce(${row}.body->>'device', '')`,
+      sqliteType: 'TEXT',
+      postgresType: 'text',
+    },
+    plain('outcome', 'TEXT', 'text'),
+  ],
+  counters: [countOfRows],
+  watches: ['shown_at', 'touchpoint', 'kind', 'outcome', 'body'],
+});
+
 export interface Rollups {
   readonly answerCounts: Rollup;
   readonly displayCounts: Rollup;
   readonly segmentCounts: Rollup;
+  readonly displayDeviceCounts: Rollup;
 }
 
 const keyedBy = (day: DayOf): Rollups => ({
   answerCounts: answerCounts(day),
   displayCounts: displayCounts(day),
   segmentCounts: segmentCounts(day),
+  displayDeviceCounts: displayDeviceCounts(day),
 });
 
 /** The rollups as the migrations before the collector's time zone made them (keep them as they were). */

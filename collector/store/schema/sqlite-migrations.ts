@@ -101,4 +101,6 @@ export const sqliteMigrations: readonly string[] = [
    ${sqliteRetriggered(rollups.answerCounts)}
    ${sqliteRetriggered(rollups.displayCounts)}
    ${sqliteRetriggered(rollups.segmentCounts)}`,
+  // 12: displays by device too, for the response rate on phones, tablets and desktops
+  `${sqliteRollup(rollups.displayDeviceCounts)}`,
 ];

@@ -2,7 +2,7 @@
 // page path and visitor, two segments compared with the difference, its interval and p-value; edges of days read
 // from the rows agree with whole days read from the rollup; replacing, erasing and re-segmenting keep counts exact.
 import type { Response } from '../../../src/schema/response.js';
-import { answersOf, batch, expect, storeKinds, test, type Collector } from '../../support/collector-harness.js';
+import { answersOf, batch, display, expect, storeKinds, test, type Collector } from '../../support/collector-harness.js';
 
 const day = Date.UTC(2026, 10, 20, 12);
 const page = (url: string) => ({ page: { url } });
@@ -158,5 +158,56 @@ for (const kind of storeKinds) {
     await post(collector, answersOf('checkout', 'nps', 9, 2, day, { traits: { plan: `${'x'.repeat(199)}😀 and more` } }));
     const plan = await segments(collector, { by: 'trait:plan' });
     expect(plan.values.map((v: { value: string; n: number }) => [v.value, v.n])).toEqual([['x'.repeat(199), 2]]);
+  });
+}
+
+for (const kind of storeKinds) {
+  test(`${kind}: by device, each device's response rate from its displays, a device shown but never answered included; the edges of a day from the rows`, async ({
+    startCollector,
+  }) => {
+    const collector = await startCollector({ database: kind });
+    const at = (hoursBefore: number) => new Date(day - hoursBefore * 3_600_000).toISOString();
+    const shown = (
+      device: 'mobile' | 'tablet' | 'desktop' | undefined,
+      outcome: 'answered' | 'dismissed' | 'ignored',
+      count: number,
+      hoursBefore: number,
+    ) => Array.from({ length: count }, () => display('checkout', outcome, { shownAt: at(hoursBefore), ...(device ? { device } : {}) }));
+    const displays = [
+      // mobile: 2 of 8 answered; desktop: 3 of 4; tablet: 0 of 5; no device: not a device's
+      ...shown('mobile', 'answered', 2, 1),
+      ...shown('mobile', 'ignored', 6, 30),
+      ...shown('desktop', 'answered', 3, 2),
+      ...shown('desktop', 'dismissed', 1, 50),
+      ...shown('tablet', 'ignored', 5, 3),
+      ...shown(undefined, 'answered', 4, 4),
+    ];
+    const answers = [
+      ...answersOf('checkout', 'nps', 9, 2, day - 3_600_000, { device: 'mobile' }),
+      ...answersOf('checkout', 'nps', 3, 3, day - 7_200_000, { device: 'desktop' }),
+    ];
+    expect((await collector.post(batch(answers, displays))).status).toBe(202);
+    const segments = async (query: string) => (await fetch(`${collector.url}v1/segments?${query}`)).json();
+
+    const all = await segments('by=device');
+    expect(
+      Object.fromEntries(all.values.map((v: { value: string; n: number; displays: unknown }) => [v.value, [v.n, v.displays]])),
+    ).toEqual({
+      mobile: [2, { shown: 8, answered: 2, responseRate: 25 }],
+      desktop: [3, { shown: 4, answered: 3, responseRate: 75 }],
+      tablet: [0, { shown: 5, answered: 0, responseRate: 0 }],
+    });
+    // from the middle of a day: whole days from the rollup, the day's last hours from the rows
+    const since = new Date(day - 33 * 3_600_000).toISOString();
+    const recent = await segments(`by=device&since=${since}`);
+    expect(
+      Object.fromEntries(recent.values.map((v: { value: string; displays: { shown: number } }) => [v.value, v.displays.shown])),
+    ).toEqual({
+      mobile: 8,
+      desktop: 3,
+      tablet: 5,
+    });
+    // the other dimensions have no displays to speak of
+    expect((await segments('by=visitor')).values.every((v: object) => !('displays' in v))).toBe(true);
   });
 }

@@ -1,7 +1,7 @@
 // The dashboard's segments as a CX manager uses them, on answers whose figures are known: break the figures down by
 // device, compare phones with desktops in words (difference, interval, p-value), switch to new against returning
 // visitors, and send the view as a link — at desktop and phone width, axe-clean.
-import { answersOf } from '../../support/answers.js';
+import { answersOf, batch, display } from '../../support/answers.js';
 import { audit } from '../support/axe.js';
 import { withDashboard } from './dashboard-server.js';
 import { expect, test } from '../support/fixtures.js';
@@ -56,3 +56,42 @@ for (const width of [1280, 390]) {
     });
   });
 }
+
+test('by device, each device has its response rate: phones shown the prompt often and rarely answering stand out', async ({ page }) => {
+  await withDashboard(data, async (url) => {
+    const shownAt = new Date(at).toISOString();
+    const shown = (device: 'mobile' | 'desktop' | 'tablet', outcome: 'answered' | 'ignored', count: number) =>
+      Array.from({ length: count }, () => display('checkout', outcome, { device, shownAt }));
+    const displays = [...shown('mobile', 'answered', 40), ...shown('mobile', 'ignored', 160), ...shown('desktop', 'answered', 40)];
+    for (let i = 0; i < displays.length; i += 50) {
+      const posted = await fetch(`${url}v1/responses`, { method: 'POST', body: JSON.stringify(batch([], displays.slice(i, i + 50))) });
+      expect(posted.status).toBe(202);
+    }
+    await page.goto(`${url}dashboard`);
+    const table = page.getByRole('region', { name: 'Segments' }).getByRole('table', { name: 'By device' });
+    await expect(table.getByRole('columnheader')).toHaveText(['Device', 'Answers', 'Response rate', 'NPS', 'CSAT %', 'CES (1–7)']);
+    await expect(table.getByRole('row', { name: /^mobile/ }).getByRole('cell')).toHaveText([
+      '40',
+      '20% of 200 shown',
+      '0 (-31 to 31)',
+      '–',
+      '–',
+    ]);
+    await expect(table.getByRole('row', { name: /^desktop/ }).getByRole('cell')).toHaveText([
+      '40',
+      '100% of 40 shown',
+      '50 (23 to 77)',
+      '–',
+      '–',
+    ]);
+    // answers without a prompt shown (an inline element, record()): no rate to give
+    await expect(table.getByRole('row', { name: /^tablet/ }).getByRole('cell')).toHaveText([
+      '4',
+      '– (none shown)',
+      '–',
+      '100 (few: 4)',
+      '–',
+    ]);
+    expect(await audit(page)).toEqual([]);
+  });
+});

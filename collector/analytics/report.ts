@@ -138,7 +138,6 @@ export interface Report {
   readonly quarantinedAnswers: number;
 }
 
-/** `counts` oldest day first, as `ResponseStore.countsByDay` gives them. */
 /** What a report says besides the figures: the latest comments, the touchpoints, the zone, the quarantine. */
 export interface ReportContext {
   readonly comments: readonly CommentRow[];
@@ -147,6 +146,7 @@ export interface ReportContext {
   readonly quarantinedAnswers: number;
 }
 
+/** `counts` oldest day first, as `ResponseStore.countsByDay` gives them. */
 export function buildReport(
   counts: readonly DayScoreCount[],
   engaged: readonly EngagementCount[],

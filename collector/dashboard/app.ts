@@ -196,7 +196,8 @@ async function refresh(): Promise<void> {
     'tile-follow-up',
     whole(followUp.open),
     `of ${whole(followUp.needingAttention)} needing someone · ${whole(followUp.contacted)} contacted, ${whole(followUp.closed)} closed` +
-      (followUp.medianHoursToClose === null ? '' : ` · median ${format(followUp.medianHoursToClose, 1)} h to close`),
+      (followUp.medianHoursToFirstContact === null ? '' : ` · median ${format(followUp.medianHoursToFirstContact, 1)} h to first contact`) +
+      (followUp.medianHoursToClose === null ? '' : `, ${format(followUp.medianHoursToClose, 1)} h to close`),
   );
   distribution('dist-nps', 'NPS answers', 'nps', report.distribution.nps, 0);
   distribution('dist-csat', 'CSAT answers', 'csat', report.distribution.csat, 1);

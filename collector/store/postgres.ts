@@ -21,7 +21,7 @@ import {
 } from './engagement.js';
 import { checkedTraits, dimensionLiteral, dimensionsFor, segmentsOf, segmentTraitsSetting, storedTraits } from './segments.js';
 import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type StoredAnswer } from './answer-filter.js';
-import { inStage, needsAttention, quarantinedAnswers } from './schema/shared-tables.js';
+import { firstContacts, inStage, needsAttention, quarantinedAnswers } from './schema/shared-tables.js';
 import {
   forTarget,
   onStored,
@@ -709,6 +709,11 @@ export class PostgresStore implements ResponseStore {
          FROM follow_ups f JOIN responses r ON r.id = f.response_id ${clause} GROUP BY f.status`,
       params.values,
     );
+    const first = await this.pool.query<{ median: number | null }>(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first.at - r.answered_at) / 3600) AS median
+         FROM ${firstContacts} first JOIN responses r ON r.id = first.response_id ${clause}`,
+      params.values,
+    );
     const row = (status: string) => rows.find((r) => r.status === status);
     const contacted = row('contacted')?.n ?? 0;
     const closed = row('closed')?.n ?? 0;
@@ -718,6 +723,7 @@ export class PostgresStore implements ResponseStore {
       contacted,
       closed,
       medianHoursToClose: row('closed')?.median ?? null,
+      medianHoursToFirstContact: first.rows[0]?.median ?? null,
     };
   }
 

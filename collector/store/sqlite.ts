@@ -28,7 +28,7 @@ import {
   type StoredAnswer,
   type TimeCursor,
 } from './answer-filter.js';
-import { inStage, needsAttention, quarantinedAnswers, timeZoneSetting } from './schema/shared-tables.js';
+import { firstContacts, inStage, needsAttention, quarantinedAnswers, timeZoneSetting } from './schema/shared-tables.js';
 import { rollups, sqliteDayOf, sqliteRefill, zoneOffsetsTable } from './schema/rollups.js';
 import { offsetChanges, timeZone, type TimeZone } from '../time-zone.js';
 import { loadDriver } from './driver.js';
@@ -593,21 +593,37 @@ export class SqliteStore implements ResponseStore {
       )
       .all(...w.params) as Array<{ status: string; n: number }>;
     const count = (status: string) => counts.find((c) => c.status === status)?.n ?? 0;
-    // the median of the hours from answer to close, read as the middle one or two values of the sorted durations
     const closed = count('closed');
-    const middle = this.db
-      .prepare(
-        `SELECT (julianday(f.closed_at) - julianday(r.answered_at)) * 24 AS hours FROM follow_ups f CROSS JOIN responses r ON r.id = f.response_id
-          ${handled} AND f.status = 'closed' ORDER BY hours LIMIT ? OFFSET ?`,
-      )
-      .all(...w.params, closed % 2 ? 1 : 2, Math.max(0, Math.ceil(closed / 2) - 1)) as Array<{ hours: number }>;
     return {
       needingAttention,
       open: needingAttention - count('contacted') - closed,
       contacted: count('contacted'),
       closed,
-      medianHoursToClose: closed ? middle.reduce((sum, m) => sum + m.hours, 0) / middle.length : null,
+      medianHoursToClose: this.median(
+        `SELECT (julianday(f.closed_at) - julianday(r.answered_at)) * 24 AS hours FROM follow_ups f CROSS JOIN responses r ON r.id = f.response_id
+          ${handled} AND f.status = 'closed'`,
+        w.params,
+      ),
+      medianHoursToFirstContact: this.median(
+        `SELECT (julianday(first.at) - julianday(r.answered_at)) * 24 AS hours FROM ${firstContacts} first
+          CROSS JOIN responses r ON r.id = first.response_id ${handled}`,
+        w.params,
+      ),
     };
+  }
+
+  /** The median of the `hours` a query selects, read as the middle one or two of them in order; null for none. */
+  private median(sql: string, params: readonly unknown[]): number | null {
+    const n = this.db
+      .prepare(`SELECT count(*) FROM (${sql})`)
+      .pluck()
+      .get(...params) as number;
+    if (!n) return null;
+    const middle = this.db
+      .prepare(`${sql} ORDER BY hours LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...params, n % 2 ? 1 : 2, Math.ceil(n / 2) - 1) as number[];
+    return middle.reduce((sum, hours) => sum + hours, 0) / middle.length;
   }
 
   async erase(person: Person): Promise<Erasure> {

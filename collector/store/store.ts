@@ -121,6 +121,11 @@ export interface FollowUpFigures {
   readonly closed: number;
   /** Median hours from the answer to its follow-up being closed; null when none is closed. */
   readonly medianHoursToClose: number | null;
+  /**
+   * Median hours from the answer to the first time someone marked its follow-up contacted or closed (how soon an
+   * unhappy customer is reached); null when nobody has been yet.
+   */
+  readonly medianHoursToFirstContact: number | null;
 }
 
 export type Person = { readonly userId: string } | { readonly anonymousId: string };

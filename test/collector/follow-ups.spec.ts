@@ -74,7 +74,7 @@ for (const kind of storeKinds) {
       expect((await fetch(`${collector.url}v1/inbox?key=rk_read&status=done`)).status).toBe(400);
     });
 
-    test('the summary counts open items and the median time from answer to close', async ({ startCollector }) => {
+    test('the summary counts open items, the median time from answer to first contact and to close', async ({ startCollector }) => {
       const collector = await startCollector({ database: kind, adminKey: 'ak_admin' });
       const at = (hours: number) => new Date(Date.now() - hours * hour).toISOString();
       const nps = (r: Response, score: number, hours: number): Response => ({
@@ -84,21 +84,28 @@ for (const kind of storeKinds) {
         score,
         answeredAt: at(hours),
       });
-      const [a, b, c, d, e] = responses(5, 82);
-      const answers = [nps(a!, 0, 10), nps(b!, 3, 20), nps(c!, 6, 40), nps(d!, 5, 50), nps(e!, 9, 1)];
+      const [a, b, c, d, e, f] = responses(6, 82);
+      const answers = [nps(a!, 0, 10), nps(b!, 3, 20), nps(c!, 6, 40), nps(d!, 5, 50), nps(e!, 9, 1), nps(f!, 1, 2)];
       await collector.post(batch(answers));
+      const summary = async () =>
+        ((await (await fetch(`${collector.url}v1/summary`)).json()) as { followUp: Record<string, number | null> }).followUp;
+      expect(await summary()).toMatchObject({ needingAttention: 5, open: 5, medianHoursToFirstContact: null, medianHoursToClose: null });
       for (const r of answers.slice(0, 3)) expect((await patch(collector.url, r.id, { status: 'closed' })).status).toBe(200);
       expect((await patch(collector.url, answers[3]!.id, { status: 'contacted' })).status).toBe(200);
-      const summary = async () =>
-        ((await (await fetch(`${collector.url}v1/summary`)).json()) as { followUp: Record<string, number> }).followUp;
+      // a note alone (still open) is nobody reaching the customer
+      expect((await patch(collector.url, answers[5]!.id, { status: 'open', note: 'no phone number' })).status).toBe(200);
       const figures = await summary();
-      expect(figures).toMatchObject({ needingAttention: 4, open: 0, contacted: 1, closed: 3 });
+      expect(figures).toMatchObject({ needingAttention: 5, open: 1, contacted: 1, closed: 3 });
       expect(figures.medianHoursToClose).toBeCloseTo(20, 1);
+      // reached after 10, 20, 40 and 50 hours
+      expect(figures.medianHoursToFirstContact).toBeCloseTo(30, 1);
       // reopening counts it open again
       expect((await patch(collector.url, answers[0]!.id, { status: 'open', note: 'customer wrote again' })).status).toBe(200);
       const reopened = await summary();
-      expect(reopened).toMatchObject({ needingAttention: 4, open: 1, contacted: 1, closed: 2 });
+      expect(reopened).toMatchObject({ needingAttention: 5, open: 2, contacted: 1, closed: 2 });
       expect(reopened.medianHoursToClose).toBeCloseTo(30, 1);
+      // the customer was reached all the same, when they were
+      expect(reopened.medianHoursToFirstContact).toBeCloseTo(30, 1);
     });
 
     test('without an admin key configured, nothing can be changed over HTTP', async ({ startCollector }) => {

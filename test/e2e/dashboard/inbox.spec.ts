@@ -46,6 +46,7 @@ for (const width of [1280, 390]) {
         'Not saved: the admin key is missing or wrong (the read key cannot change follow-ups).',
       );
       await expect(openTile).toHaveText(String(openBefore));
+      await expect(page.locator('#tile-follow-up .detail')).not.toContainText('first contact');
 
       await inbox.getByLabel('Admin key').fill('ak_admin');
       await inbox.getByLabel('Your name').fill('Ana');
@@ -55,6 +56,8 @@ for (const width of [1280, 390]) {
       await expect(inbox.locator('#inbox-status')).toHaveText(`Saved: ${saved} is contacted (Ana).`);
       await expect(openTile).toHaveText(String(openBefore - 1));
       await expect(page.locator('#tile-follow-up .detail')).toContainText('1 contacted');
+      // how soon the unhappy customer was reached
+      await expect(page.locator('#tile-follow-up .detail')).toContainText(/ · median [\d,.]+ h to first contact$/);
       await expect(inbox.getByRole('form', { name: label })).toHaveCount(0);
 
       await inbox.getByLabel('Show').selectOption('contacted');

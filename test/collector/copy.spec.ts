@@ -33,7 +33,7 @@ const rowsOf = (store: ResponseStore, table: string) =>
 /** Everything a dashboard, the inbox and the webhook queue show of a store, in an order that does not depend on it. */
 async function seen(store: ResponseStore) {
   const sorted = <T>(rows: T[]) => rows.map((row) => JSON.stringify(row)).sort();
-  const { medianHoursToClose, ...followUps } = await store.followUps({});
+  const { medianHoursToClose, medianHoursToFirstContact, ...followUps } = await store.followUps({});
   return {
     // objects, not their text: PostgreSQL keeps an answer's keys in an order of its own
     answers: (await readAll(store)).sort((a, b) => (a.id < b.id ? -1 : 1)),
@@ -44,7 +44,9 @@ async function seen(store: ResponseStore) {
     stages: sorted(await store.touchpointStages()),
     inbox: (await store.inbox({ limit: 100 })).map(({ response, followUp }) => [response.id, followUp]),
     followUps,
+    // SQLite's julianday and PostgreSQL's epoch differ in the last digits
     closingHours: medianHoursToClose?.toFixed(3),
+    reachingHours: medianHoursToFirstContact?.toFixed(3),
     deliveries: sorted(await store.deliveries({ limit: 100 })),
     history: sorted(await rowsOf(store, 'follow_up_events')),
     quarantine: await rowsOf(store, 'quarantine'),

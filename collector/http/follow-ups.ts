@@ -44,9 +44,9 @@ export async function changeFollowUp(req: IncomingMessage, res: ServerResponse, 
 }
 
 export async function listInbox(res: ServerResponse, store: ResponseStore, url: URL): Promise<void> {
-  const { status, limit, issues, rest } = parseListing(url.searchParams, followUpStatuses, { fallback: 50, max: 500 });
+  const { status, limit, order, issues, rest } = parseListing(url.searchParams, followUpStatuses, { fallback: 50, max: 500 });
   const parsed = parseFilter(rest, store.timeZone);
   if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: [...parsed.issues, ...issues] });
   if (issues.length) return sendJson(res, 400, { error: 'invalid query', issues });
-  sendJson(res, 200, { items: await store.inbox({ ...parsed.filter, status, limit }) });
+  sendJson(res, 200, { items: await store.inbox({ ...parsed.filter, status, limit, order }) });
 }

@@ -13,7 +13,10 @@ import {
   type AnswerOrder,
   type ResponseFilter,
   type ResponseStore,
+  type TimeOrder,
 } from '../store/store.js';
+
+const timeOrders: readonly TimeOrder[] = ['newest', 'oldest'];
 import type { TimeZone } from '../time-zone.js';
 
 /** What a query is read against: the dimensions a store segments by and the zone it counts days in. */
@@ -61,13 +64,18 @@ function instantIn(value: string, zone: TimeZone): number {
 export interface Listing<S extends string> {
   readonly status: S | undefined;
   readonly limit: number;
-  /** What is wrong with `status` or `limit`, by parameter; empty when nothing is. */
+  /** `newest` first (the default) or `oldest`: waiting longest first. */
+  readonly order: TimeOrder;
+  /** What is wrong with `status`, `limit` or `order`, by parameter; empty when nothing is. */
   readonly issues: ValidationIssue[];
   /** The other parameters, for a filter. */
   readonly rest: URLSearchParams;
 }
 
-/** The `status` (one of `statuses`) and `limit` of a listing endpoint, checked with messages that name the parameter. */
+/**
+ * The `status` (one of `statuses`), `limit` and `order` of a listing endpoint, checked with messages that name the
+ * parameter.
+ */
 export function parseListing<S extends string>(
   params: URLSearchParams,
   statuses: readonly S[],
@@ -76,7 +84,8 @@ export function parseListing<S extends string>(
   const reader = queryReader(params);
   const status = reader.oneOf('status', statuses);
   const limit = reader.limit(limits.fallback, limits.max);
-  return { status, limit, issues: reader.issues, rest: reader.rest };
+  const order = reader.oneOf('order', timeOrders) ?? 'newest';
+  return { status, limit, order, issues: reader.issues, rest: reader.rest };
 }
 
 /**

@@ -689,7 +689,7 @@ export class PostgresStore implements ResponseStore {
     }>(
       `SELECT r.body, coalesce(f.status, 'open') AS status, f.note, f.changed_by AS "by", f.changed_at AS "changedAt"
          FROM responses r ${handled ? 'JOIN' : 'LEFT JOIN'} follow_ups f ON f.response_id = r.id
-         ${clause} ORDER BY r.answered_at DESC, r.id DESC LIMIT ${params.add(filter.limit)}`,
+         ${clause} ORDER BY ${answerOrderBy(filter.order ?? 'newest')} LIMIT ${params.add(filter.limit)}`,
       params.values,
     );
     return rows.map(({ body, changedAt, ...followUp }) => ({

@@ -574,7 +574,7 @@ export class SqliteStore implements ResponseStore {
     const rows = this.db
       .prepare(
         `SELECT r.body, coalesce(f.status, 'open') AS status, f.note, f.changed_by AS "by", f.changed_at AS changedAt
-           FROM ${from} ${w.sql} ORDER BY r.answered_at DESC, r.id DESC LIMIT ?`,
+           FROM ${from} ${w.sql} ORDER BY ${answerOrderBy(filter.order ?? 'newest')} LIMIT ?`,
       )
       .all(...w.params, filter.limit) as Array<{ body: string } & InboxItem['followUp']>;
     return rows.map(({ body, ...followUp }) => ({ response: JSON.parse(body) as Response, followUp }));

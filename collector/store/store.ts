@@ -111,6 +111,8 @@ export interface InboxItem {
 export interface InboxFilter extends ResponseFilter {
   readonly status?: FollowUpStatus | undefined;
   readonly limit: number;
+  /** Newest answers first (the default), or those waiting longest. */
+  readonly order?: TimeOrder | undefined;
 }
 
 export interface FollowUpFigures {

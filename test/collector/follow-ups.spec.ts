@@ -16,7 +16,7 @@ const patch = (url: string, id: string, body: unknown, headers: Record<string, s
 
 for (const kind of storeKinds) {
   test.describe(`${kind}: follow-ups and erasure`, () => {
-    test('the inbox lists detractors, CSAT 1–2 and CES 1–3 newest first; only the admin key changes a status', async ({
+    test('the inbox lists detractors, CSAT 1–2 and CES 1–3 newest first, or waiting longest first; only the admin key changes a status', async ({
       startCollector,
     }) => {
       const collector = await startCollector({ database: kind, readKey: 'rk_read', adminKey: 'ak_admin' });
@@ -68,6 +68,13 @@ for (const kind of storeKinds) {
       expect((await fetch(`${collector.url}v1/responses/${detractor.id}/follow-up`, { method: 'POST', headers: admin })).status).toBe(405);
 
       expect((await inbox('&status=open')).map((i) => i.response.id)).toEqual([hardOnFive.id, hard.id, unhappy.id]);
+      // a queue worked by who has waited longest
+      expect((await inbox('&status=open&order=oldest')).map((i) => i.response.id)).toEqual([unhappy.id, hard.id, hardOnFive.id]);
+      const sideways = await fetch(`${collector.url}v1/inbox?key=rk_read&order=sideways`);
+      expect(sideways.status).toBe(400);
+      expect(await sideways.json()).toMatchObject({
+        issues: [{ path: 'query.order', message: 'expected one of newest, oldest, got sideways' }],
+      });
       expect(await inbox('&status=contacted')).toMatchObject([
         { response: { id: detractor.id }, followUp: { status: 'contacted', by: 'Ana' } },
       ]);

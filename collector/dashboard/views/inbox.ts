@@ -12,6 +12,7 @@ const status = document.querySelector<HTMLElement>('#inbox-status')!;
 const adminKeyInput = settings.elements.namedItem('adminKey') as HTMLInputElement;
 const byInput = settings.elements.namedItem('by') as HTMLInputElement;
 const showSelect = settings.elements.namedItem('status') as HTMLSelectElement;
+const orderSelect = settings.elements.namedItem('order') as HTMLSelectElement;
 
 const storedKey = 'cxkit-admin-key';
 adminKeyInput.value = sessionStorage.getItem(storedKey) ?? '';
@@ -30,13 +31,23 @@ function refusal(code: number): string {
   return `Not saved: the collector answered ${code}.`;
 }
 
+/** "40 min", "5 h", "3 days". */
+function waitingFor(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} days`;
+}
+
 function describe(item: InboxItem): { meta: string; label: string } {
   const r = item.response;
   const who = r.userId ? `${r.userId}${r.traits ? ` (${attributePairs(r.traits).join(', ')})` : ''}` : 'anonymous';
   const page = new URL(r.page.url, location.href);
   const where = `${r.touchpoint} · ${page.pathname}${hashRoute(page.hash)}`;
+  // an open item says how long the customer has been waiting, which is what a queue is worked by
+  const waiting = item.followUp.status === 'open' ? ` · waiting ${waitingFor(Date.now() - Date.parse(r.answeredAt))}` : '';
   return {
-    meta: `${where} · ${new Date(r.answeredAt).toLocaleString()} · ${who}`,
+    meta: `${where} · ${new Date(r.answeredAt).toLocaleString()}${waiting} · ${who}`,
     label: `${r.kind.toUpperCase()} ${r.score} at ${r.touchpoint}, ${new Date(r.answeredAt).toLocaleString()}`,
   };
 }
@@ -128,6 +139,7 @@ let shownCount = pageSize;
 export async function refreshInbox(params: URLSearchParams, onChanged: () => Promise<void>): Promise<void> {
   const query = new URLSearchParams(params);
   if (showSelect.value) query.set('status', showSelect.value);
+  if (orderSelect.value !== 'newest') query.set('order', orderSelect.value);
   // one more than shown tells whether there is more
   query.set('limit', String(shownCount + 1));
   const loaded = await newest<{ items: InboxItem[] }>(`/v1/inbox?${query}`);
@@ -152,8 +164,10 @@ export async function refreshInbox(params: URLSearchParams, onChanged: () => Pro
 }
 
 export function onInboxFilter(listener: () => void): void {
-  showSelect.addEventListener('change', () => {
-    shownCount = pageSize;
-    listener();
-  });
+  for (const select of [showSelect, orderSelect]) {
+    select.addEventListener('change', () => {
+      shownCount = pageSize;
+      listener();
+    });
+  }
 }

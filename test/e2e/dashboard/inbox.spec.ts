@@ -120,3 +120,24 @@ test('an answer recorded with metadata (an order number) shows it in its inbox i
     await expect(items.nth(1).locator('.meta')).toHaveCount(1);
   });
 });
+
+test('an open item says how long the customer has waited, and the inbox can put those waiting longest first', async ({ page }) => {
+  const ago = (ms: number) => Date.now() - ms;
+  const waiting = [
+    ...answersOf('checkout', 'nps', 2, 1, ago(3 * 86_400_000 + 3_600_000), { comment: 'three days' }),
+    ...answersOf('checkout', 'nps', 3, 1, ago(5 * 3_600_000 + 60_000), { comment: 'five hours' }),
+    ...answersOf('checkout', 'nps', 4, 1, ago(40 * 60_000 + 30_000), { comment: 'forty minutes' }),
+  ];
+  await withDashboard(waiting, async (url) => {
+    await page.goto(`${url}dashboard`);
+    const inbox = page.getByRole('region', { name: 'Follow-up inbox' });
+    const items = inbox.getByRole('listitem');
+    await expect(items).toHaveCount(3);
+    await expect(items.locator('.comment')).toHaveText(['forty minutes', 'five hours', 'three days']);
+    await expect(items.first()).toContainText('· waiting 40 min ·');
+    await inbox.getByLabel('Order').selectOption({ label: 'Waiting longest first' });
+    await expect(items.locator('.comment')).toHaveText(['three days', 'five hours', 'forty minutes']);
+    await expect(items.first()).toContainText('· waiting 3 days ·');
+    await expect(items.nth(1)).toContainText('· waiting 5 h ·');
+  });
+});

@@ -5,7 +5,7 @@ import { bandOf } from '../../src/sdk/scores.js';
 import type { Engagement, Report } from '../analytics/report.js';
 import { answersButton, openAnswers, refreshAnswers } from './views/answers.js';
 import { css, draw, empty } from './charts.js';
-import { addDays, timeZone } from '../time-zone.js';
+import { addDays, isTimeZone, timeZone } from '../time-zone.js';
 import { longText } from './long-text.js';
 import { couldNotLoad, newestLoads } from './newest-loads.js';
 import { onInboxFilter, refreshInbox } from './views/inbox.js';
@@ -56,11 +56,18 @@ function emptyRange(): string | undefined {
  */
 function showDayZone(name: string): void {
   const hint = document.querySelector<HTMLElement>('#day-zone')!;
+  const where = name === 'UTC' ? 'UTC' : `the collector's time zone, ${name}`;
+  if (!isTimeZone(name)) {
+    // a zone this browser does not know (an older one than the collector's data): named, without its hours
+    hint.textContent = `Days are counted in ${where}.`;
+    hint.hidden = false;
+    return;
+  }
   const zone = timeZone(name);
   const midnight = new Date(zone.startOf(zone.dayOf(Date.now())));
   hint.hidden = midnight.getHours() === 0 && midnight.getMinutes() === 0;
   const time = midnight.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
-  hint.textContent = `Days are counted in ${name === 'UTC' ? 'UTC' : `the collector's time zone, ${name}`}: each runs from ${time} to ${time} your time.`;
+  hint.textContent = `Days are counted in ${where}: each runs from ${time} to ${time} your time.`;
 }
 
 /** Answers the database refused are safe but not in any figure: the team is told, and where to read how to bring them back. */

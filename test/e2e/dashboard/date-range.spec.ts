@@ -115,3 +115,29 @@ test("a CX team in Los Angeles, its collector counting days there: a day chosen 
     { timeZone: 'America/Los_Angeles' },
   );
 });
+
+test("a browser that does not know the collector's time zone (older than its zone data) names the zone and shows the figures", async ({
+  browser,
+}) => {
+  await withDashboard(
+    data,
+    async (url) => {
+      const context = await browser.newContext({ timezoneId: 'UTC', locale: 'en-US' });
+      const page = await context.newPage();
+      // as a browser whose zone data predates the zone: Intl refuses its name
+      await page.addInitScript(() => {
+        Intl.DateTimeFormat = new Proxy(Intl.DateTimeFormat, {
+          construct(target, [locales, options]: [string | undefined, Intl.DateTimeFormatOptions | undefined]) {
+            if (options?.timeZone === 'Asia/Kolkata') throw new RangeError('Invalid time zone specified: Asia/Kolkata');
+            return new target(locales, options);
+          },
+        });
+      });
+      await page.goto(`${url}dashboard`);
+      await expect(page.locator('#status')).toHaveText('7 answers');
+      await expect(page.locator('#day-zone')).toHaveText("Days are counted in the collector's time zone, Asia/Kolkata.");
+      await context.close();
+    },
+    { timeZone: 'Asia/Kolkata' },
+  );
+});

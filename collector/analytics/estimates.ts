@@ -46,6 +46,13 @@ export function estimate(kind: PromptKind, counts: Iterable<ScoreCount>): Estima
   return { value: mean, n, variance: n > 1 ? squares / (n - 1) / n : null };
 }
 
+/** A share in percent (prompts answered of those shown, say) as an estimate: a proportion's variance, p(1 − p), over n. */
+export function proportion(part: number, whole: number): Estimate {
+  if (!whole) return { value: null, n: 0, variance: null };
+  const p = part / whole;
+  return { value: 100 * p, n: whole, variance: whole > 1 ? (100 ** 2 * p * (1 - p)) / whole : null };
+}
+
 /** Half-width of the estimate's 95% interval; null below two answers. */
 export const ci95 = (e: Estimate): number | null => (e.variance === null ? null : z95 * Math.sqrt(e.variance));
 

@@ -3,7 +3,7 @@
 import { promptKinds, type PromptKind } from '../../src/schema/response.js';
 import type { DeviceDisplayCount, ResponseFilter, ResponseStore, SegmentScoreCount } from '../store/store.js';
 import { groupBy } from './group.js';
-import { difference, estimate, figure, minAnswersPerPoint, type Difference, type Figure } from './estimates.js';
+import { difference, estimate, figure, minAnswersPerPoint, proportion, type Difference, type Figure } from './estimates.js';
 
 export interface SegmentFigures {
   readonly value: string;
@@ -22,6 +22,8 @@ export interface SegmentComparison {
   readonly b: SegmentFigures;
   /** Per metric, a − b with its 95% interval and the p-value of "no difference". */
   readonly differences: Readonly<Record<PromptKind, Difference>>;
+  /** By device: the response rates' a − b (percentage points), its interval and p-value. */
+  readonly responseRate?: Difference;
 }
 
 export interface Segments {
@@ -50,7 +52,7 @@ function figuresOf(value: string, counts: readonly SegmentScoreCount[], displays
   if (!displays) return figures;
   const shown = displays.reduce((sum, d) => sum + d.n, 0);
   const answered = displays.reduce((sum, d) => sum + (d.outcome === 'answered' ? d.n : 0), 0);
-  return { ...figures, displays: { shown, answered, responseRate: shown ? (100 * answered) / shown : null } };
+  return { ...figures, displays: { shown, answered, responseRate: proportion(answered, shown).value } };
 }
 
 export async function buildSegments(store: ResponseStore, filter: ResponseFilter, query: SegmentQuery): Promise<Segments> {
@@ -72,9 +74,13 @@ export async function buildSegments(store: ResponseStore, filter: ResponseFilter
   let comparison: SegmentComparison | null = null;
   if (query.compare) {
     const [a, b] = query.compare.map((value) => byValue.get(value) ?? []) as [SegmentScoreCount[], SegmentScoreCount[]];
+    const [first, second] = [of(query.compare[0]), of(query.compare[1])];
+    const rate = (f: SegmentFigures) => f.displays && proportion(f.displays.answered, f.displays.shown);
+    const [rateA, rateB] = [rate(first), rate(second)];
     comparison = {
-      a: of(query.compare[0]),
-      b: of(query.compare[1]),
+      a: first,
+      b: second,
+      ...(rateA && rateB ? { responseRate: difference(rateA, rateB) } : {}),
       differences: Object.fromEntries(promptKinds.map((kind) => [kind, difference(estimate(kind, a), estimate(kind, b))])) as Record<
         PromptKind,
         Difference

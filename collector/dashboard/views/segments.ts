@@ -92,6 +92,23 @@ function describeDifference(kind: PromptKind, a: SegmentFigures, b: SegmentFigur
   );
 }
 
+/** "Response rate: mobile 20% against desktop 100%, a difference of −80 points (95% CI −86 to −74); p < 0.001; 200 shown and 40." */
+function describeResponseRates(a: SegmentFigures, b: SegmentFigures, d: Difference, minShown: number): string | null {
+  const [ra, rb] = [a.displays, b.displays];
+  if (!ra || !rb || ra.responseRate === null || rb.responseRate === null || d.difference === null) return null;
+  const signed = (v: number) => (format(Math.abs(v)) === format(0) ? format(0) : `${v > 0 ? '+' : '−'}${format(Math.abs(v))}`);
+  const values = `Response rate: ${a.value} ${format(ra.responseRate)}% against ${b.value} ${format(rb.responseRate)}%`;
+  const shown = `${whole(ra.shown)} shown and ${whole(rb.shown)}`;
+  if (d.ci95 === null || d.p === null)
+    return `${values}, a difference of ${signed(d.difference)} points; too few shown to test it (${shown}).`;
+  const few = ra.shown < minShown || rb.shown < minShown;
+  const verdict = few ? ' — few shown, read with care' : d.p < 0.05 ? '' : ' — could be chance';
+  return (
+    `${values}, a difference of ${signed(d.difference)} points (95% CI ${signed(d.difference - d.ci95)} to ${signed(d.difference + d.ci95)}); ` +
+    `${pValue(d.p)}${verdict}; ${shown}.`
+  );
+}
+
 function comparison(segments: Segments): void {
   const list = document.querySelector('#segment-comparison')!;
   const c = segments.comparison;
@@ -99,9 +116,13 @@ function comparison(segments: Segments): void {
     list.replaceChildren();
     return;
   }
+  const sentences = [
+    ...kinds.map((kind) => describeDifference(kind, c.a, c.b, c.differences[kind])),
+    // as thin a base as a figure on few answers
+    c.responseRate ? describeResponseRates(c.a, c.b, c.responseRate, segments.minAnswers) : null,
+  ];
   list.replaceChildren(
-    ...kinds.flatMap((kind) => {
-      const sentence = describeDifference(kind, c.a, c.b, c.differences[kind]);
+    ...sentences.flatMap((sentence) => {
       if (!sentence) return [];
       const item = document.createElement('li');
       item.textContent = sentence;

@@ -207,6 +207,12 @@ for (const kind of storeKinds) {
       desktop: 3,
       tablet: 5,
     });
+    // two devices compared: 25% against 75% of prompts answered, on 8 and 4 shown
+    const compared = await segments('by=device&a=mobile&b=desktop');
+    expect(compared.comparison.responseRate.difference).toBe(-50);
+    // √(100² (0.25 · 0.75 / 8 + 0.75 · 0.25 / 4)) = 26.52, ± 51.97; |z| = 1.886, p = 0.059
+    expect(compared.comparison.responseRate.ci95).toBeCloseTo(51.97, 1);
+    expect(compared.comparison.responseRate.p).toBeCloseTo(0.059, 2);
     // the other dimensions have no displays to speak of
     expect((await segments('by=visitor')).values.every((v: object) => !('displays' in v))).toBe(true);
   });

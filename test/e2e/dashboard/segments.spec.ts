@@ -92,6 +92,13 @@ test('by device, each device has its response rate: phones shown the prompt ofte
       '100 (few: 4)',
       '–',
     ]);
+    // compared: √(100² · 0.2 · 0.8 / 200) = 2.83, ± 5.5; every desktop prompt answered, no spread there
+    const section = page.getByRole('region', { name: 'Segments' });
+    await section.getByLabel('Compare').selectOption('mobile');
+    await section.getByLabel('with').selectOption('desktop');
+    await expect(section.locator('#segment-comparison li').last()).toHaveText(
+      'Response rate: mobile 20% against desktop 100%, a difference of −80 points (95% CI −86 to −74); p < 0.001; 200 shown and 40.',
+    );
     expect(await audit(page)).toEqual([]);
   });
 });

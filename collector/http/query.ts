@@ -15,9 +15,9 @@ import {
   type ResponseStore,
   type TimeOrder,
 } from '../store/store.js';
+import type { TimeZone } from '../time-zone.js';
 
 const timeOrders: readonly TimeOrder[] = ['newest', 'oldest'];
-import type { TimeZone } from '../time-zone.js';
 
 /** What a query is read against: the dimensions a store segments by and the zone it counts days in. */
 type StoreTerms = Pick<ResponseStore, 'segmentDimensions' | 'timeZone'>;

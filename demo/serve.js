@@ -68,12 +68,24 @@ export async function startDemoServer(options) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: process.env.PORT ?? '5173' }, seed: { type: 'boolean', default: false } },
+    options: {
+      port: { type: 'string', default: process.env.PORT ?? '5173' },
+      seed: { type: 'boolean', default: false },
+      // the demo runs where its dashboard is read: its days are this machine's
+      'time-zone': { type: 'string', default: Intl.DateTimeFormat().resolvedOptions().timeZone },
+    },
   });
+  const timeZone = values['time-zone'];
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+  } catch {
+    console.error(`cxkit: --time-zone: expected an IANA time zone such as Europe/Berlin, got ${timeZone}`);
+    process.exit(1);
+  }
   const dataFile = join(root, '.cxkit-data', 'demo.db');
   let url;
   try {
-    ({ url } = await startDemoServer({ port: Number(values.port), dataFile, seed: values.seed }));
+    ({ url } = await startDemoServer({ port: Number(values.port), dataFile, seed: values.seed, timeZone }));
   } catch (error) {
     if (/** @type {{ code?: string }} */ (error).code !== 'EADDRINUSE') throw error;
     console.error(`cxkit: port ${values.port} is already in use: choose another with npm start -- --port 8080 (or PORT=8080 npm start)`);
@@ -84,5 +96,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(`prompt gallery:   ${url}elements.html`);
   console.log(`SDK demo:         ${url}sdk.html`);
   console.log(`admin key:        ${demoAdminKey} (for the dashboard's follow-up inbox; this demo only)`);
+  console.log(`days counted in:  ${timeZone} (npm start -- --time-zone Europe/Berlin for another)`);
   console.log(`answers are kept in ${dataFile}${values.seed ? '' : ' (npm start -- --seed loads a sample month)'}`);
 }

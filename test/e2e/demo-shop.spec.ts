@@ -1,7 +1,9 @@
 // The site owner's first five minutes: npm start's server, a prompt answered in the demo shop, the dashboard shows it.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startDemoServer } from '../../demo/serve.js';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.js';
@@ -101,4 +103,18 @@ test('a help article shows its CES prompt once scrolled past 60%', async ({ page
     await server.close();
     rmSync(data, { recursive: true, force: true });
   }
+});
+
+test('npm start names a time zone it does not know and stops, before it opens or changes anything', async () => {
+  const started = spawnSync(
+    process.execPath,
+    [fileURLToPath(new URL('../../demo/serve.js', import.meta.url)), '--port', '0', '--time-zone', 'Mars/Olympus'],
+    {
+      encoding: 'utf8',
+      timeout: 20_000,
+    },
+  );
+  expect(started.status).toBe(1);
+  expect(started.stderr.trim()).toBe('cxkit: --time-zone: expected an IANA time zone such as Europe/Berlin, got Mars/Olympus');
+  expect(started.stdout).toBe('');
 });

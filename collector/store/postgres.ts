@@ -21,7 +21,7 @@ import {
 } from './engagement.js';
 import { checkedTraits, dimensionLiteral, dimensionsFor, segmentsOf, segmentTraitsSetting, storedTraits } from './segments.js';
 import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type StoredAnswer } from './answer-filter.js';
-import { firstContacts, inStage, needsAttention, quarantinedAnswers } from './schema/shared-tables.js';
+import { firstContacts, holdsRows, inStage, needsAttention, quarantinedAnswers } from './schema/shared-tables.js';
 import {
   forTarget,
   onStored,
@@ -235,9 +235,7 @@ export class PostgresStore implements ResponseStore {
       await store.migrate();
       if (options.asStored) {
         const traits = await store.setting(segmentTraitsSetting);
-        const { rows } = await pool.query<{ counted: boolean }>(
-          'SELECT EXISTS (SELECT 1 FROM responses) OR EXISTS (SELECT 1 FROM displays) AS counted',
-        );
+        const { rows } = await pool.query<{ counted: boolean }>(holdsRows);
         store = new PostgresStore(
           pool,
           storedTraits(traits, store.traits),

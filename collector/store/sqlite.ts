@@ -28,7 +28,7 @@ import {
   type StoredAnswer,
   type TimeCursor,
 } from './answer-filter.js';
-import { firstContacts, inStage, needsAttention, quarantinedAnswers, timeZoneSetting } from './schema/shared-tables.js';
+import { firstContacts, holdsRows, inStage, needsAttention, quarantinedAnswers, timeZoneSetting } from './schema/shared-tables.js';
 import { rollups, sqliteDayOf, sqliteRefill, zoneOffsetsTable } from './schema/rollups.js';
 import { offsetChanges, timeZone, type TimeZone } from '../time-zone.js';
 import { loadDriver } from './driver.js';
@@ -224,8 +224,8 @@ export class SqliteStore implements ResponseStore {
     this.traits = options.asStored ? storedTraits(this.setting(segmentTraitsSetting), traits) : traits;
     this.segmentDimensions = dimensionsFor(this.traits);
     this.segmentStored();
-    const counted = this.db.prepare('SELECT EXISTS (SELECT 1 FROM responses) OR EXISTS (SELECT 1 FROM displays)').pluck().get() === 1;
-    this.timeZone = options.asStored && counted ? timeZone(this.setting(timeZoneSetting) ?? 'UTC') : zone;
+    const keepsItsZone = options.asStored && this.db.prepare(holdsRows).pluck().get() === 1;
+    this.timeZone = keepsItsZone ? timeZone(this.setting(timeZoneSetting) ?? 'UTC') : zone;
     this.dayStored();
     this.db.function('cxkit_contains', { deterministic: true }, (value: unknown, text: unknown) =>
       typeof value === 'string' && typeof text === 'string' && value.toLocaleLowerCase().includes(text.toLocaleLowerCase()) ? 1 : 0,

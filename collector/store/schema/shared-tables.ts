@@ -153,6 +153,9 @@ export const quarantineTable = ({ time }: Dialect) => `
      body TEXT NOT NULL
    );`;
 
+/** Whether a store holds any answer or display yet (1 or true as `counted`): one that does keeps the zone they are counted in. */
+export const holdsRows = `SELECT EXISTS (SELECT 1 FROM responses) OR EXISTS (SELECT 1 FROM displays) AS counted`;
+
 /** How many answers (not displays) the quarantine keeps. */
 export const quarantinedAnswers = `SELECT CAST(count(*) AS integer) AS n FROM quarantine WHERE ref LIKE 'response:%'`;
 

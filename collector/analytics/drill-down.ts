@@ -44,10 +44,10 @@ const countable = (filter: AnswerFilter) => !filter.commented && !filter.status 
 export type AnswerReader = (after: AnswerCursor | null, limit: number) => Promise<AnswerPage>;
 
 /**
- * Reads pages of answers in any order. The time orders read the store's time index; the score orders read it a score
- * at a time, newest first within each, visiting only the scores the rollups (`rolled`, read here when not given) say
- * have answers — worked out once for every page (a score index would cost every insert a third of its speed,
- * measured, for a sort the dashboard rarely asks for).
+ * Reads pages of answers in any order. The time orders read the store's time index; the score orders read it too,
+ * newest first within each score, visiting only the scores the rollups (`rolled`, read here when not given) say have
+ * answers — worked out once for every page (a score index would cost every insert a third of its speed, measured, for
+ * a sort the dashboard rarely asks for).
  */
 export async function answerReader(
   store: ResponseStore,
@@ -57,25 +57,81 @@ export async function answerReader(
 ): Promise<AnswerReader> {
   if (order === 'newest' || order === 'oldest') return (after, limit) => store.answers(filter, order, after, limit, signal);
   const counts = rolled ?? (await rolledUp(store, filter));
-  const scores = [...new Set(counts.filter((c) => c.n > 0).map((c) => c.score))].sort((a, b) => (order === 'lowest' ? a - b : b - a));
+  const perScore = new Map<number, number>();
+  for (const { score, n } of counts) if (n > 0) perScore.set(score, (perScore.get(score) ?? 0) + n);
+  const scores = [...perScore.keys()].sort((a, b) => (order === 'lowest' ? a - b : b - a));
+  const past = (score: number, cursor: AnswerCursor) => (order === 'lowest' ? score > cursor.score : score < cursor.score);
   return async (after, limit) => {
-    const answers: AnswerRow[] = [];
-    let last: AnswerCursor | null = null;
-    for (const score of scores) {
-      if (after && (order === 'lowest' ? score < after.score : score > after.score)) continue;
-      const page = await store.answers(
-        { ...filter, score },
-        'newest',
-        after?.score === score ? after : null,
-        limit - answers.length,
-        signal,
-      );
-      answers.push(...page.answers);
-      last = page.last ?? last;
-      if (answers.length === limit) break;
+    const page: Placed[] = [];
+    if (after) {
+      // the rest of the score the last page ended in, from where it ended
+      page.push(...placed(await store.answers({ ...filter, score: after.score }, 'newest', after, limit, signal)));
+      if (page.length === limit) return pageOf(page, limit);
     }
-    return { answers, next: answers.length === limit ? last : null, last };
+    const following = scores.filter((score) => !after || past(score, after));
+    // the rollups count a filter's answers exactly unless the rows' own conditions narrow it further
+    const exact = countable(filter) ? perScore : undefined;
+    page.push(...(await newestOfEach(store, filter, following, limit - page.length, exact, signal)));
+    return pageOf(page, limit);
   };
+}
+
+/** An answer and its place in the order. */
+interface Placed {
+  readonly row: AnswerRow;
+  readonly cursor: AnswerCursor;
+}
+
+const placed = (page: AnswerPage): Placed[] => page.answers.map((row, i) => ({ row, cursor: page.cursors[i]! }));
+
+function pageOf(page: readonly Placed[], limit: number): AnswerPage {
+  return {
+    answers: page.map((p) => p.row),
+    cursors: page.map((p) => p.cursor),
+    next: page.length === limit ? page.at(-1)!.cursor : null,
+  };
+}
+
+/**
+ * The first `limit` answers of `scores` in that order, newest first within each, from one walk of the time index:
+ * a score at a time, a search that matched few answers walked the whole index once per score (3.6 s instead of 0.6 s
+ * over 200,000 answers). The walk keeps each score's newest answers and stops as soon as they settle the page: when
+ * the scores before one are complete (the walk has passed their last answer, which `exact` counts tell before its end)
+ * and that one fills the rest.
+ */
+async function newestOfEach(
+  store: ResponseStore,
+  filter: AnswerFilter,
+  scores: readonly number[],
+  limit: number,
+  exact: ReadonlyMap<number, number> | undefined,
+  signal: AbortSignal | undefined,
+): Promise<Placed[]> {
+  const found = new Map(scores.map((score) => [score, [] as Placed[]]));
+  let from: AnswerCursor | null = null;
+  let walked = false;
+  const complete = (score: number, n: number) => walked || (exact !== undefined && n >= (exact.get(score) ?? 0));
+  const settled = () => {
+    let before = 0;
+    for (const score of scores) {
+      const n = found.get(score)!.length;
+      if (before + n >= limit) return true;
+      if (!complete(score, n)) return false;
+      before += n;
+    }
+    return true;
+  };
+  while (limit > 0 && !settled()) {
+    const wanted = scores.filter((score) => found.get(score)!.length < limit && !complete(score, found.get(score)!.length));
+    const step = await store.answers({ ...filter, scores: wanted }, 'newest', from, limit, signal);
+    for (const answer of placed(step)) {
+      const ofScore = found.get(answer.cursor.score)!;
+      if (ofScore.length < limit) ofScore.push(answer);
+    }
+    from = step.next;
+    walked = step.next === null;
+  }
+  return scores.flatMap((score) => found.get(score)!).slice(0, limit);
 }
 
 export async function listAnswers(

@@ -22,6 +22,7 @@ export function narrowing(filter: AnswerFilter, { bind, segment, contains }: Dia
   if (filter.kind !== undefined) clauses.push(`${r}kind = ${bind(filter.kind)}`);
   if (filter.band !== undefined) clauses.push(inBand(filter.band, r));
   if (filter.score !== undefined) clauses.push(`${r}score = ${bind(filter.score)}`);
+  if (filter.scores !== undefined) clauses.push(`${r}score IN (${filter.scores.map(bind).join(', ')})`);
   if (filter.segment !== undefined) clauses.push(`${segment(r, bind(filter.segment.dimension))} = ${bind(filter.segment.value)}`);
   if (filter.commented) clauses.push(`${r}comment IS NOT NULL`);
   if (filter.text !== undefined) clauses.push(contains(`${r}comment`, bind(filter.text)));

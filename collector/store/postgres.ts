@@ -529,14 +529,13 @@ export class PostgresStore implements ResponseStore {
       );
       return result.rows;
     });
-    const end = rows.at(-1);
-    const last = end ? { score: end.score, answeredAt: end.answeredAt.toISOString(), id: end.id } : null;
+    const cursors = rows.map((row) => ({ score: row.score, answeredAt: row.answeredAt.toISOString(), id: row.id }));
     return {
       answers: rows.map((row) =>
         answerRow(row.body, row.segments ?? {}, { ...row, changedAt: row.changedAt && new Date(row.changedAt).toISOString() }),
       ),
-      next: rows.length === limit ? last : null,
-      last,
+      cursors,
+      next: rows.length === limit ? cursors.at(-1)! : null,
     };
   }
 

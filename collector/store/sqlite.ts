@@ -103,12 +103,11 @@ const cursorOf = (row: AnswerCursor): AnswerCursor => ({ score: row.score, answe
 
 /** A page of the drill-down from its rows: `next` when it is full. */
 function pageOf(rows: readonly DrillDownRow[], limit: number): AnswerPage {
-  const end = rows.at(-1);
-  const last = end ? cursorOf(end) : null;
+  const cursors = rows.map(cursorOf);
   return {
     answers: rows.map((row) => answerRow(JSON.parse(row.body) as Response, row.segments ? JSON.parse(row.segments) : {}, row)),
-    next: rows.length === limit ? last : null,
-    last,
+    cursors,
+    next: rows.length === limit ? cursors.at(-1)! : null,
   };
 }
 

@@ -238,6 +238,8 @@ export interface AnswerFilter extends ResponseFilter {
   readonly kind?: PromptKind | undefined;
   readonly band?: Band | undefined;
   readonly score?: number | undefined;
+  /** Only answers with one of these scores (not empty): how a score order reads several scores in one walk. */
+  readonly scores?: readonly number[] | undefined;
   /** One value of one of the store's `segmentDimensions`. */
   readonly segment?: { readonly dimension: string; readonly value: string } | undefined;
   /** Only answers with a comment. */
@@ -265,10 +267,10 @@ export interface AnswerCursor {
 
 export interface AnswerPage {
   readonly answers: AnswerRow[];
+  /** Each answer's place in the order, as `after` takes it: a page may end at any of them. */
+  readonly cursors: AnswerCursor[];
   /** Null on the last page. */
   readonly next: AnswerCursor | null;
-  /** Where this page ends, last page or not; null when it is empty. */
-  readonly last: AnswerCursor | null;
 }
 
 export interface ResponseStore {

@@ -114,3 +114,43 @@ for (const kind of storeKinds) {
     }
   });
 }
+
+// eleven scores answered at times that interleave, the odd ones' comments naming a delivery now and then
+const interleaved: Response[] = [];
+for (let score = 0; score <= 10; score++) {
+  for (let round = 0; round < 3; round++) {
+    const at = Date.UTC(2026, 10, 1 + round * 7 + (score % 5), 12 + score);
+    const comment = round === 1 ? {} : { comment: score % 2 ? 'Late delivery' : 'fine' };
+    interleaved.push(...answersOf('checkout', 'nps', score, 1 + ((score + round) % 3), at, comment));
+  }
+}
+
+for (const kind of storeKinds) {
+  test(`${kind}: a score order pages by score, newest first within each, with a search or without, whatever the page size`, async ({
+    startCollector,
+  }) => {
+    const collector = await startCollector({ database: kind });
+    for (let i = 0; i < interleaved.length; i += 50) expect((await collector.post(batch(interleaved.slice(i, i + 50)))).status).toBe(202);
+    for (const [query, matching] of [
+      [{ kind: 'nps' }, interleaved],
+      [{ q: 'delivery' }, interleaved.filter((r) => r.comment === 'Late delivery')],
+    ] as const) {
+      for (const order of ['lowest', 'highest'] as const) {
+        const expected = [...matching]
+          .sort((a, b) => (order === 'lowest' ? a.score - b.score : b.score - a.score) || b.answeredAt.localeCompare(a.answeredAt))
+          .map((r) => r.id);
+        for (const limit of [1, 4, 50]) {
+          const seen: string[] = [];
+          let after: string | null = null;
+          do {
+            const page: Listing = await list(collector, { ...query, order, limit: String(limit), ...(after ? { after } : {}) });
+            expect(page.answers.length).toBeLessThanOrEqual(limit);
+            seen.push(...page.answers.map((a) => a.response.id));
+            after = page.next;
+          } while (after);
+          expect(seen, `${JSON.stringify(query)} ${order} by ${limit}`).toEqual(expected);
+        }
+      }
+    }
+  });
+}

@@ -22,6 +22,7 @@ import { changeFollowUp, followUpPath, listInbox } from './follow-ups.js';
 import { keyMatches, presentedKey } from './guards/keys.js';
 import { erasePerson, personPath } from './people.js';
 import { serveDashboard } from './dashboard-files.js';
+import { loaderFile, scriptFiles, scriptsPath } from './script-files.js';
 import { originPolicy } from './guards/origins.js';
 import { encodeCursor, parseAnswerQuery, parseFilter, parseListing, parseSegmentQuery } from './query.js';
 import { RateLimiter } from './guards/rate-limit.js';
@@ -53,10 +54,23 @@ export interface CollectorOptions {
   readonly accessLog?: AccessLog | undefined;
   /** Folder of the built dashboard. Default `dist/dashboard` beside the built collector. */
   readonly dashboardDir?: string;
+  /** Folder of the script tag's files, served at `/cxkit/`. Default `dist/`, where the built collector sits. */
+  readonly scriptsDir?: string;
   /** The journey's stages in order; stages not named follow alphabetically. Default discover, choose, buy, get-help, stay. */
   readonly stageOrder?: readonly string[] | undefined;
   /** Posts new answers to webhook targets; the handler marks answers for it and nudges it. `startCollectorServer` starts and stops it. */
   readonly webhooks?: WebhookDispatcher | undefined;
+}
+
+/** `GET /v1/setup`: where the script tag's files and the endpoint are (paths on this collector), who may post, with what. */
+export interface Setup {
+  /** The tag's src, or null when this collector has no built script files to serve. */
+  readonly script: string | null;
+  readonly endpoint: string;
+  /** The sites allowed to post from browsers (`*`: any); none but the collector's own pages when empty. */
+  readonly origins: readonly string[];
+  /** Whether posts need the write key. */
+  readonly writeKey: boolean;
 }
 
 export type CollectorHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
@@ -77,6 +91,7 @@ const reads = {
   '/v1/themes': 'themes',
   '/v1/webhooks/deliveries': 'deliveries',
   '/v1/inbox': 'inbox',
+  '/v1/setup': 'setup',
 } as const;
 const deliveryStatuses: readonly DeliveryStatus[] = ['pending', 'delivered', 'failed'];
 type Read = (typeof reads)[keyof typeof reads];
@@ -91,6 +106,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
   const maxBodyBytes = options.maxBodyBytes ?? 128 * 1024;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
   const dashboardDir = options.dashboardDir ?? fileURLToPath(new URL('../dashboard/', import.meta.url));
+  const scripts = scriptFiles(options.scriptsDir ?? fileURLToPath(new URL('../', import.meta.url)));
   const publicOrigins = typeof options.publicOrigin === 'string' ? [options.publicOrigin] : (options.publicOrigin ?? []);
   const cors = originPolicy(options.origins ?? [], publicOrigins);
   const perIp = options.rateLimit?.perIp ?? 1200;
@@ -210,6 +226,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
         error: 'invalid query',
         issues: [{ path: `query.${withNul[0]}`, message: 'expected text without NUL characters' }],
       });
+    if (answer === 'setup') return sendJson(res, 200, setup());
     if (answer === 'deliveries') return listDeliveries(res, url);
     if (answer === 'inbox') return listInbox(res, store, url);
     if (answer === 'segments') return segments(res, url);
@@ -235,6 +252,16 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     );
   }
 
+  /** What a site's script tag needs to send here: the dashboard writes the tag to paste from it. */
+  function setup(): Setup {
+    return {
+      script: scripts.built ? `${scriptsPath}${loaderFile}` : null,
+      endpoint: '/v1/responses',
+      origins: options.origins ?? [],
+      writeKey: options.writeKey !== undefined,
+    };
+  }
+
   async function ready(res: ServerResponse): Promise<void> {
     try {
       await store.ping();
@@ -250,6 +277,8 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'use GET' }, { Allow: 'GET' });
       return path === '/healthz' ? sendJson(res, 200, { status: 'ok' }) : ready(res);
     }
+    // static and public, read from memory: a page view's files do not count against the posts' limits
+    if (path.startsWith(scriptsPath)) return scripts.serve(req, res, path);
     const wait = limited(ip, presentedKey(req, url));
     if (wait) {
       const headers = { 'Retry-After': String(wait), ...(path === '/v1/responses' ? cors(req) : {}) };
@@ -281,7 +310,12 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
   }
 
   const owns = (path: string) =>
-    path.startsWith('/v1/') || path === '/healthz' || path === '/readyz' || path === '/dashboard' || path.startsWith('/dashboard/');
+    path.startsWith('/v1/') ||
+    path.startsWith(scriptsPath) ||
+    path === '/healthz' ||
+    path === '/readyz' ||
+    path === '/dashboard' ||
+    path.startsWith('/dashboard/');
 
   return async (req, res) => {
     let url: URL;

@@ -8,6 +8,7 @@ import { css, draw, empty } from './charts.js';
 import { addDays, isTimeZone, timeZone } from '../time-zone.js';
 import { longText } from './long-text.js';
 import { couldNotLoad, newestLoads } from './newest-loads.js';
+import { refreshGetStarted } from './views/get-started.js';
 import { onInboxFilter, refreshInbox } from './views/inbox.js';
 import { refreshJourney } from './views/journey.js';
 import { refreshSegments } from './views/segments.js';
@@ -216,6 +217,7 @@ async function refresh(): Promise<void> {
   boundPickers();
   status.textContent = emptyRange() ?? answers(nps.n + csat.n + ces.n);
   await Promise.all([
+    refreshGetStarted(report.touchpoints.length + report.touchpointsLeftOut > 0, readKey, () => void refresh()),
     refreshJourney(params),
     refreshSegments(params),
     refreshTrends(params),

@@ -7,6 +7,7 @@ import type { Response } from '../../src/schema/response.js';
 import { rangeParts, type RangedQuery } from './day-range.js';
 import { postgresDayOf, postgresRefill, rollups, zoneFunction } from './schema/rollups.js';
 import { timeZone, type TimeZone } from '../time-zone.js';
+import { followZone } from './zone-follower.js';
 import {
   listOf,
   mostAnswered,
@@ -212,12 +213,19 @@ const insertBatch = `SELECT answers_stored AS accepted, displays_stored AS displ
 export class PostgresStore implements ResponseStore {
   readonly segmentDimensions: readonly string[];
 
+  private stopFollowingZone = () => {};
+
   private constructor(
     private readonly pool: Pool,
     private readonly traits: readonly string[],
-    readonly timeZone: TimeZone,
+    private zone: TimeZone,
   ) {
     this.segmentDimensions = dimensionsFor(traits);
+  }
+
+  /** The time zone days are counted in: the one it was opened with, or one another instance has changed it to since. */
+  get timeZone(): TimeZone {
+    return this.zone;
   }
 
   /** Connects, applies the migrations this database has not had yet, and answers the store. */
@@ -248,6 +256,13 @@ export class PostgresStore implements ResponseStore {
         throw new Error(`PostgreSQL does not know the time zone ${store.timeZone.name}: ${error.message}`);
       });
       await store.dayStored();
+      const following = store;
+      store.stopFollowingZone = followZone(
+        () => following.zoneStored(pool),
+        () => following.zone,
+        (next) => (following.zone = next),
+        options.zoneCheckMs,
+      );
       return store;
     } catch (error) {
       await pool.end();
@@ -798,6 +813,7 @@ export class PostgresStore implements ResponseStore {
   }
 
   async close(): Promise<void> {
+    this.stopFollowingZone();
     await this.pool.end();
   }
 }

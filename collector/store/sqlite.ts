@@ -31,6 +31,7 @@ import {
 import { firstContacts, holdsRows, inStage, needsAttention, quarantinedAnswers, timeZoneSetting } from './schema/shared-tables.js';
 import { rollups, sqliteDayOf, sqliteRefill, zoneOffsetsTable } from './schema/rollups.js';
 import { offsetChanges, timeZone, type TimeZone } from '../time-zone.js';
+import { followZone } from './zone-follower.js';
 import { loadDriver } from './driver.js';
 import { insertResult, prepareInsert, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {
@@ -191,7 +192,8 @@ const segmentCountsOf = (dimension: string): RangedQuery => ({
 
 export class SqliteStore implements ResponseStore {
   readonly segmentDimensions: readonly string[];
-  readonly timeZone: TimeZone;
+  private zone: TimeZone;
+  private readonly stopFollowingZone: () => void;
   private readonly traits: readonly string[];
   private readonly db: Database.Database;
   private readonly upsert: Database.Statement;
@@ -224,8 +226,14 @@ export class SqliteStore implements ResponseStore {
     this.segmentDimensions = dimensionsFor(this.traits);
     this.segmentStored();
     const keepsItsZone = options.asStored && this.db.prepare(holdsRows).pluck().get() === 1;
-    this.timeZone = keepsItsZone ? timeZone(this.setting(timeZoneSetting) ?? 'UTC') : zone;
+    this.zone = keepsItsZone ? timeZone(this.setting(timeZoneSetting) ?? 'UTC') : zone;
     this.dayStored();
+    this.stopFollowingZone = followZone(
+      async () => this.setting(timeZoneSetting),
+      () => this.zone,
+      (next) => (this.zone = next),
+      options.zoneCheckMs,
+    );
     this.db.function('cxkit_contains', { deterministic: true }, (value: unknown, text: unknown) =>
       typeof value === 'string' && typeof text === 'string' && value.toLocaleLowerCase().includes(text.toLocaleLowerCase()) ? 1 : 0,
     );
@@ -710,7 +718,13 @@ export class SqliteStore implements ResponseStore {
     this.db.prepare('SELECT 1').get();
   }
 
+  /** The time zone days are counted in: the one it was opened with, or one another instance has changed it to since. */
+  get timeZone(): TimeZone {
+    return this.zone;
+  }
+
   async close(): Promise<void> {
+    this.stopFollowingZone();
     this.db.close();
   }
 }

@@ -198,6 +198,8 @@ export interface StoreOptions {
    * answers or displays yet: one that has some keeps the zone they are counted in.
    */
   readonly timeZone?: string | undefined;
+  /** How often a running store looks whether another instance has changed the time zone (ms). Default 10 s. */
+  readonly zoneCheckMs?: number | undefined;
 }
 
 /** A touchpoint whose answers or displays said they belong to a journey stage. */

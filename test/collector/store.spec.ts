@@ -208,6 +208,28 @@ for (const kind of storeKinds) {
       }
     });
 
+    test('an instance already running when another starts in a new time zone reads in the new one from then on', async ({ database }) => {
+      const url = await database(kind);
+      const running = await openStore(url, { zoneCheckMs: 50 });
+      try {
+        // in Los Angeles, the first is on the 25th and the second on the 27th; in UTC, on the 26th and the 28th
+        const [early, late] = [Date.parse('2026-11-26T05:00:00Z'), Date.parse('2026-11-28T05:00:00Z')];
+        await running.insert([...answersOf('checkout', 'nps', 3, 1, early), ...answersOf('checkout', 'nps', 9, 1, late)], new Date());
+        const started = await openStore(url, { timeZone: 'America/Los_Angeles' });
+        try {
+          await expect.poll(() => running.timeZone.name).toBe('America/Los_Angeles');
+          // the 26th and the 27th of UTC as instants: read in UTC, its whole days came from rollup days now counted in
+          // Los Angeles, which hold the answer after the range and not the one in it
+          const range = { since: '2026-11-26T00:00:00.000Z', until: '2026-11-28T00:00:00.000Z' };
+          expect((await running.countsByDay(range)).map((c) => [c.score, c.n])).toEqual([[3, 1]]);
+        } finally {
+          await started.close();
+        }
+      } finally {
+        await running.close();
+      }
+    });
+
     test('pages through every matching answer once, in time order, with a small page size', async ({ openTestStore }) => {
       const store = await openTestStore(kind);
       const all = varied(103, new Date());

@@ -52,6 +52,29 @@ function describe(item: InboxItem): { meta: string; label: string } {
   };
 }
 
+/** An address a mail program takes as it is: no spaces, and none of the characters a mailto: link gives meaning to. */
+const emailAddress = /^[^\s@<>()[\],;:"?&#%]+@[^\s@<>()[\],;:"?&#%]+\.[^\s@<>()[\],;:"?&#%]+$/;
+
+/** An address to write to, when the answer holds one: an `email` trait or metadata value first, then the user id or any other. */
+function emailOf(r: InboxItem['response']): string | undefined {
+  const others = [...Object.values(r.traits ?? {}), ...Object.values(r.metadata ?? {})];
+  return [r.traits?.email, r.metadata?.email, r.userId, ...others].find((v): v is string => typeof v === 'string' && emailAddress.test(v));
+}
+
+/** A link that opens a mail to the customer, their comment quoted, for the person who reaches them (then marks it contacted). */
+function emailLink(r: InboxItem['response']): HTMLParagraphElement | null {
+  const address = emailOf(r);
+  if (!address) return null;
+  const quoted = r.comment ? `You told us on ${new Date(r.answeredAt).toLocaleDateString()}: "${r.comment.slice(0, 500)}"\n\n` : '';
+  const link = document.createElement('a');
+  link.href = `mailto:${address}?${new URLSearchParams({ subject: 'About your feedback', body: quoted }).toString().replaceAll('+', '%20')}`;
+  link.textContent = `Email ${address}`;
+  const line = document.createElement('p');
+  line.className = 'meta';
+  line.append(link);
+  return line;
+}
+
 function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElement {
   const r = item.response;
   const { meta, label } = describe(item);
@@ -125,7 +148,8 @@ function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElemen
     })();
   });
   const text = document.createElement('div');
-  text.append(heading, ...(details.textContent ? [details] : []), comment);
+  const email = emailLink(r);
+  text.append(heading, ...(details.textContent ? [details] : []), ...(email ? [email] : []), comment);
   li.append(text, form);
   return li;
 }

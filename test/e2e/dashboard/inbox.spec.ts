@@ -141,3 +141,30 @@ test('an open item says how long the customer has waited, and the inbox can put 
     await expect(items.nth(1)).toContainText('· waiting 5 h ·');
   });
 });
+
+test('an unhappy customer whose answer holds an email address is one click from a mail that quotes them', async ({ page }) => {
+  const now = Date.now();
+  const answers = [
+    ...answersOf('checkout', 'nps', 2, 1, now, {
+      userId: 'u-42',
+      traits: { plan: 'pro', email: 'jane@shop.example' },
+      comment: 'Parcel came late & broken',
+    }),
+    ...answersOf('checkout', 'nps', 3, 1, now - 600_000, { userId: 'bob@shop.example' }),
+    ...answersOf('checkout', 'nps', 1, 1, now - 1_200_000, { userId: 'u-7', traits: { email: 'not an address' } }),
+  ];
+  await withDashboard(answers, async (url) => {
+    await page.goto(`${url}dashboard`);
+    const items = page.getByRole('region', { name: 'Follow-up inbox' }).getByRole('listitem');
+    await expect(items).toHaveCount(3);
+    const jane = items.nth(0).getByRole('link', { name: 'Email jane@shop.example' });
+    const mail = new URL((await jane.getAttribute('href'))!);
+    expect([mail.protocol, mail.pathname]).toEqual(['mailto:', 'jane@shop.example']);
+    expect(mail.searchParams.get('subject')).toBe('About your feedback');
+    expect(mail.searchParams.get('body')).toMatch(/^You told us on .+: "Parcel came late & broken"\n\n$/);
+    // spaces as %20, which every mail program reads as spaces (a + stays a +)
+    expect(mail.search).not.toContain('+');
+    await expect(items.nth(1).getByRole('link', { name: 'Email bob@shop.example' })).toHaveAttribute('href', /^mailto:bob@shop\.example\?/);
+    await expect(items.nth(2).getByRole('link')).toHaveCount(0);
+  });
+});

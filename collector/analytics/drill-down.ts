@@ -25,10 +25,8 @@ export interface AnswerListing {
  * for those, an upper bound when the rows' own conditions (comment, text, follow-up) narrow further.
  */
 async function rolledUp(store: ResponseStore, filter: AnswerFilter): Promise<ScoreCount[]> {
-  const { segment } = filter;
-  const counts = segment
-    ? (await store.countsBySegment(filter, segment.dimension)).filter((c) => c.value === segment.value)
-    : await store.countsByDay(filter);
+  // a segment's from the segment rollup
+  const counts = await store.countsByDay(filter);
   return counts.filter(
     (c) =>
       (filter.kind === undefined || c.kind === filter.kind) &&

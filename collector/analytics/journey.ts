@@ -19,7 +19,7 @@ export interface JourneyMoment {
   /** NPS score, CSAT % satisfied, or CES mean (1–7); null with no answers. */
   readonly score: number | null;
   readonly n: number;
-  /** Answered displays per 100 shown; null without displays. */
+  /** Answered displays per 100 shown; null without displays, and for a segment's moments. */
   readonly responseRate: number | null;
   readonly previous: { readonly score: number | null; readonly n: number };
   /** Score minus the previous period's; null when either has no answers. */
@@ -74,7 +74,8 @@ export async function buildJourney(
   const [counts, previousCounts, engaged, pairs] = await Promise.all([
     store.countsByTouchpoint(current),
     store.countsByTouchpoint(before),
-    store.engagement(current),
+    // displays carry no segments but the device: a segment's moments have no response rate, and only its answers list them
+    filter.segment ? [] : store.engagement(current),
     store.touchpointStages(),
   ]);
   const now_ = byTouchpoint(counts);

@@ -24,7 +24,7 @@ import { erasePerson, personPath } from './people.js';
 import { serveDashboard } from './dashboard-files.js';
 import { loaderFile, scriptFiles, scriptsPath } from './script-files.js';
 import { originPolicy } from './guards/origins.js';
-import { encodeCursor, parseAnswerQuery, parseFilter, parseListing, parseSegmentQuery } from './query.js';
+import { encodeCursor, parseAnswerQuery, parseFilter, parseListing, parseSegmentedFilter, parseSegmentQuery } from './query.js';
 import { RateLimiter } from './guards/rate-limit.js';
 
 export interface CollectorOptions {
@@ -232,7 +232,9 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     if (answer === 'segments') return segments(res, url);
     if (answer === 'answers' || answer === 'answers.csv' || answer === 'answers.json' || answer === 'themes')
       return answers(res, url, answer);
-    const parsed = parseFilter(url.searchParams, store.timeZone);
+    // the journey and the trends read one segment's answers alone when asked (`by` and `value`)
+    const segmented = answer === 'journey' || answer === 'trends';
+    const parsed = segmented ? parseSegmentedFilter(url.searchParams, store) : parseFilter(url.searchParams, store.timeZone);
     if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: parsed.issues });
     const { filter } = parsed;
     if (answer === 'csv') return streamExport(res, store, filter, 'oldest', 'csv', 'cxkit-responses');

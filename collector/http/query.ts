@@ -13,6 +13,7 @@ import {
   type AnswerOrder,
   type ResponseFilter,
   type ResponseStore,
+  type Segment,
   type TimeOrder,
 } from '../store/store.js';
 import type { TimeZone } from '../time-zone.js';
@@ -119,6 +120,19 @@ function queryReader(params: URLSearchParams) {
       }
       return limit;
     },
+    /** `by` and `value`: one value of one of `dimensions`, both or neither; undefined when absent (or wrong: with an issue). */
+    segment(dimensions: readonly string[]): Segment | undefined {
+      const [by, value] = [take('by'), take('value')];
+      if ((by === undefined) !== (value === undefined)) {
+        issues.push({
+          path: `query.${by === undefined ? 'by' : 'value'}`,
+          message: 'expected both by and value: a segment dimension and one of its values',
+        });
+      } else if (by !== undefined && !dimensions.includes(by)) {
+        issues.push({ path: 'query.by', message: `expected one of ${dimensions.join(', ')}, got ${by}` });
+      }
+      return by !== undefined && value !== undefined ? { dimension: by, value } : undefined;
+    },
     /** The filter of what is left, its issues added to the others'; undefined when anything is wrong. */
     filter(zone: TimeZone): ResponseFilter | undefined {
       const parsed = parseFilter(rest, zone);
@@ -151,6 +165,17 @@ export function parseSegmentQuery(
   const filter = reader.filter(timeZone);
   if (!filter) return { issues: reader.issues };
   return { filter, query: { dimension, limit, compare: a !== undefined && b !== undefined ? [a, b] : undefined } };
+}
+
+/** The read filter of the journey and the trends, with `by` and `value`: one segment's answers alone. */
+export function parseSegmentedFilter(
+  params: URLSearchParams,
+  { segmentDimensions: dimensions, timeZone }: StoreTerms,
+): { filter: ResponseFilter } | { issues: ValidationIssue[] } {
+  const reader = queryReader(params);
+  const segment = reader.segment(dimensions);
+  const filter = reader.filter(timeZone);
+  return filter ? { filter: { ...filter, segment } } : { issues: reader.issues };
 }
 
 /** The cursor a drill-down page hands out for the next one: opaque to clients, base64url of its fields. */
@@ -188,15 +213,7 @@ export function parseAnswerQuery(
   if (score !== undefined && (!Number.isInteger(score) || score < 0 || score > 10)) {
     issues.push({ path: 'query.score', message: `expected a whole number from 0 to 10, got ${scoreText}` });
   }
-  const [by, value] = [take('by'), take('value')];
-  if ((by === undefined) !== (value === undefined)) {
-    issues.push({
-      path: `query.${by === undefined ? 'by' : 'value'}`,
-      message: 'expected both by and value: a segment dimension and one of its values',
-    });
-  } else if (by !== undefined && !dimensions.includes(by)) {
-    issues.push({ path: 'query.by', message: `expected one of ${dimensions.join(', ')}, got ${by}` });
-  }
+  const segment = reader.segment(dimensions);
   const text = take('q');
   if (text !== undefined && (text.trim().length === 0 || text.length > 200)) {
     issues.push({ path: 'query.q', message: 'expected text of 1 to 200 characters to find in comments' });
@@ -208,7 +225,6 @@ export function parseAnswerQuery(
   const limit = reader.limit(50, 200);
   const filter = reader.filter(timeZone);
   if (!filter) return { issues };
-  const segment = by !== undefined && value !== undefined ? { dimension: by, value } : undefined;
   return {
     filter: { ...filter, kind, band, score, segment, commented: comment !== undefined, text: text?.trim(), status },
     order,

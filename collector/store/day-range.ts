@@ -54,6 +54,8 @@ export function mergeCounts<T extends object>(
 /** One aggregate question asked of a rollup (whole days) and of its rows (the edges), with the same columns out. */
 export interface RangedQuery {
   readonly rollup: { readonly table: string; readonly select: string; readonly groupBy?: string; readonly where?: string };
+  /** The rollup that holds the same columns per segment value, read instead for a filter with a segment. */
+  readonly segmentRollup?: string;
   readonly rows: {
     readonly table: string;
     readonly time: string;
@@ -61,4 +63,12 @@ export interface RangedQuery {
     readonly groupBy?: string;
     readonly where?: string;
   };
+}
+
+/** The rollup a question reads for a filter: its own, or for a filter with a segment its segment rollup. */
+export function rollupFor(query: RangedQuery, filter: ResponseFilter): string {
+  if (!filter.segment) return query.rollup.table;
+  // a programming error, not a client's: the analytics ask only what the segment rollup counts
+  if (!query.segmentRollup) throw new Error(`${query.rollup.table} is not counted by segment`);
+  return query.segmentRollup;
 }

@@ -4,7 +4,7 @@
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type pgModule from 'pg';
 import type { Response } from '../../src/schema/response.js';
-import { rangeParts, type RangedQuery } from './day-range.js';
+import { rangeParts, rollupFor, type RangedQuery } from './day-range.js';
 import { postgresDayOf, postgresRefill, rollups, zoneFunction } from './schema/rollups.js';
 import { timeZone, type TimeZone } from '../time-zone.js';
 import { followZone } from './zone-follower.js';
@@ -123,6 +123,7 @@ const touchpointCounts: RangedQuery = {
     select: `touchpoint, kind, scale_max AS "scaleMax", score, sum(n)::integer AS n`,
     groupBy: 'touchpoint, kind, scale_max, score',
   },
+  segmentRollup: 'segment_counts',
   rows: {
     table: 'responses',
     time: 'answered_at',
@@ -136,6 +137,7 @@ const dayCounts: RangedQuery = {
     select: `to_char(day, 'YYYY-MM-DD') AS day, kind, scale_max AS "scaleMax", score, sum(n)::integer AS n`,
     groupBy: 'day, kind, scale_max, score',
   },
+  segmentRollup: 'segment_counts',
   rows: {
     table: 'responses',
     time: 'answered_at',
@@ -453,6 +455,7 @@ export class PostgresStore implements ResponseStore {
   /** Asks the question of the rollup for whole days and of the rows for the edge hours; answers each part's rows. */
   private async ranged<T extends QueryResultRow>(filter: ResponseFilter, query: RangedQuery): Promise<T[][]> {
     const { days, edges } = rangeParts(filter, this.timeZone);
+    const { segment } = filter;
     const parts: Array<Promise<T[]>> = [];
     if (days) {
       const params = new Params();
@@ -461,16 +464,19 @@ export class PostgresStore implements ResponseStore {
       if (filter.stage !== undefined) clauses.push(inStage('', params.add(filter.stage)));
       if (days.fromDay !== undefined) clauses.push(`day >= ${params.add(days.fromDay)}::date`);
       if (days.toDay !== undefined) clauses.push(`day < ${params.add(days.toDay)}::date`);
-      const { table, select, groupBy, where: only } = query.rollup;
+      if (segment) clauses.push(`dimension = ${params.add(segment.dimension)}`, `value = ${params.add(segment.value)}`);
+      const { select, groupBy, where: only } = query.rollup;
       if (only) clauses.push(only);
-      const sql = `SELECT ${select} FROM ${table} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
+      const sql = `SELECT ${select} FROM ${rollupFor(query, filter)} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
         ${groupBy ? `GROUP BY ${groupBy}` : ''} HAVING sum(n) > 0`;
       parts.push(this.pool.query<T>(sql, params.values).then((r) => r.rows));
     }
     for (const edge of edges) {
       const params = new Params();
       const { table, time, select, groupBy, where: only } = query.rows;
-      const sql = `SELECT ${select} FROM ${table} ${where({ touchpoint: filter.touchpoint, stage: filter.stage, ...edge }, params, only ? [only] : [], time)}
+      const inSegment = segment ? [`segments->>${params.add(segment.dimension)} = ${params.add(segment.value)}`] : [];
+      const conditions = [...inSegment, ...(only ? [only] : [])];
+      const sql = `SELECT ${select} FROM ${table} ${where({ touchpoint: filter.touchpoint, stage: filter.stage, ...edge }, params, conditions, time)}
         ${groupBy ? `GROUP BY ${groupBy}` : ''}`;
       parts.push(this.pool.query<T>(sql, params.values).then((r) => r.rows));
     }

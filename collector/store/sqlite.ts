@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Response } from '../../src/schema/response.js';
-import { rangeParts, type RangedQuery } from './day-range.js';
+import { rangeParts, rollupFor, type RangedQuery } from './day-range.js';
 import {
   listOf,
   mostAnswered,
@@ -114,6 +114,7 @@ function pageOf(rows: readonly DrillDownRow[], limit: number): AnswerPage {
 
 const dayCounts: RangedQuery = {
   rollup: { table: 'daily_counts', select: 'day, kind, scale_max AS scaleMax, score, sum(n) AS n', groupBy: 'day, kind, scale_max, score' },
+  segmentRollup: 'segment_counts',
   rows: {
     table: 'responses',
     time: 'answered_at',
@@ -127,6 +128,7 @@ const touchpointCounts: RangedQuery = {
     select: 'touchpoint, kind, scale_max AS scaleMax, score, sum(n) AS n',
     groupBy: 'touchpoint, kind, scale_max, score',
   },
+  segmentRollup: 'segment_counts',
   rows: {
     table: 'responses',
     time: 'answered_at',
@@ -348,6 +350,7 @@ export class SqliteStore implements ResponseStore {
   /** Asks the question of the rollup for whole days and of the rows for the edge hours; answers each part's rows. */
   private ranged<T>(filter: ResponseFilter, query: RangedQuery): T[][] {
     const { days, edges } = rangeParts(filter, this.timeZone);
+    const { segment } = filter;
     const parts: T[][] = [];
     if (days) {
       const clauses: string[] = [];
@@ -356,15 +359,22 @@ export class SqliteStore implements ResponseStore {
       if (filter.stage !== undefined) (clauses.push(inStage('', '?')), params.push(filter.stage));
       if (days.fromDay !== undefined) (clauses.push('day >= ?'), params.push(days.fromDay));
       if (days.toDay !== undefined) (clauses.push('day < ?'), params.push(days.toDay));
-      const { table, select, groupBy, where: only } = query.rollup;
+      if (segment) (clauses.push('dimension = ?', 'value = ?'), params.push(segment.dimension, segment.value));
+      const { select, groupBy, where: only } = query.rollup;
       if (only) clauses.push(only);
-      const sql = `SELECT ${select} FROM ${table} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
+      const sql = `SELECT ${select} FROM ${rollupFor(query, filter)} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
         ${groupBy ? `GROUP BY ${groupBy}` : ''} HAVING sum(n) > 0`;
       parts.push(this.db.prepare(sql).all(...params) as T[]);
     }
     for (const edge of edges) {
       const { table, time, select, groupBy, where: only } = query.rows;
-      const w = where({ touchpoint: filter.touchpoint, stage: filter.stage, ...edge }, only ? [only] : [], [], time);
+      const inSegment = segment ? ['(SELECT value FROM json_each(segments) WHERE key = ?) = ?'] : [];
+      const w = where(
+        { touchpoint: filter.touchpoint, stage: filter.stage, ...edge },
+        [...inSegment, ...(only ? [only] : [])],
+        segment ? [segment.dimension, segment.value] : [],
+        time,
+      );
       const sql = `SELECT ${select} FROM ${table} ${w.sql} ${groupBy ? `GROUP BY ${groupBy}` : ''}`;
       parts.push(this.db.prepare(sql).all(...w.params) as T[]);
     }

@@ -15,6 +15,18 @@ export interface ResponseFilter {
   readonly since?: string | undefined;
   /** ISO 8601: answers before this instant. */
   readonly until?: string | undefined;
+  /**
+   * Only the answers in one segment: a value of one of the store's `segmentDimensions`. The answer counts by day and by
+   * touchpoint and the drill-down take it; figures the segment rollup does not count (displays, comments, drafts,
+   * follow-ups, another dimension's breakdown) are never asked for with it.
+   */
+  readonly segment?: Segment | undefined;
+}
+
+/** One value of one segment dimension: `{ dimension: 'device', value: 'mobile' }`. */
+export interface Segment {
+  readonly dimension: string;
+  readonly value: string;
 }
 
 export interface InsertResult {
@@ -242,8 +254,6 @@ export interface AnswerFilter extends ResponseFilter {
   readonly score?: number | undefined;
   /** Only answers with one of these scores (not empty): how a score order reads several scores in one walk. */
   readonly scores?: readonly number[] | undefined;
-  /** One value of one of the store's `segmentDimensions`. */
-  readonly segment?: { readonly dimension: string; readonly value: string } | undefined;
   /** Only answers with a comment. */
   readonly commented?: boolean | undefined;
   /** Only answers whose comment contains this text, ignoring case. */

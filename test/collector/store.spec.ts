@@ -7,6 +7,7 @@ import type { Response } from '../../src/schema/response.js';
 import { openStore } from '../../collector/store/open.js';
 import { SqliteStore } from '../../collector/store/sqlite.js';
 import { offsetChanges, timeZone } from '../../collector/time-zone.js';
+import { defaultSegmentTraits, segmentsOf } from '../../collector/store/segments.js';
 import { readAll, type DayScoreCount, type ResponseFilter, type ResponseStore } from '../../collector/store/store.js';
 import { answersOf, display, expect, responses, storeKinds, test } from '../support/collector-harness.js';
 
@@ -42,7 +43,8 @@ function matching(all: readonly Response[], filter: ResponseFilter): Response[] 
       (filter.touchpoint === undefined || r.touchpoint === filter.touchpoint) &&
       (filter.stage === undefined || r.stage === filter.stage) &&
       (filter.since === undefined || Date.parse(r.answeredAt) >= Date.parse(filter.since)) &&
-      (filter.until === undefined || Date.parse(r.answeredAt) < Date.parse(filter.until)),
+      (filter.until === undefined || Date.parse(r.answeredAt) < Date.parse(filter.until)) &&
+      (filter.segment === undefined || segmentsOf(r, defaultSegmentTraits)[filter.segment.dimension] === filter.segment.value),
   );
 }
 
@@ -118,9 +120,32 @@ for (const kind of storeKinds) {
         { stage: 'buy' },
         { stage: 'get-help', since: new Date(midnight - 3 * day - 5 * 3_600_000).toISOString() },
         { stage: 'stay' },
+        // one segment: whole days from the segment rollup, the edges from the rows' segments
+        { segment: { dimension: 'device', value: 'mobile' } },
+        {
+          segment: { dimension: 'device', value: 'tablet' },
+          since: new Date(midnight - 3 * day - 5 * 3_600_000).toISOString(),
+          until: new Date(midnight - day + 7 * 3_600_000).toISOString(),
+        },
+        {
+          segment: { dimension: 'trait:plan', value: 'pro' },
+          touchpoint: 'checkout-complete',
+          since: new Date(midnight - 2 * day + 3_600_000).toISOString(),
+        },
+        { segment: { dimension: 'path', value: '/help-article' }, stage: 'get-help' },
+        { segment: { dimension: 'device', value: 'a device nobody has' } },
       ];
       for (const filter of filters) {
         const expected = matching(all, filter);
+        if (filter.segment) {
+          // and per touchpoint, as the journey reads a segment
+          const byTouchpoint = await store.countsByTouchpoint(filter);
+          for (const touchpoint of new Set(all.map((r) => r.touchpoint))) {
+            const counted = byTouchpoint.filter((c) => c.touchpoint === touchpoint);
+            const answered = expected.filter((r) => r.touchpoint === touchpoint);
+            expect(summarizeCounts(counted), `${touchpoint} ${JSON.stringify(filter)}`).toEqual(summarize(answered));
+          }
+        }
         const counts = await store.countsByDay(filter);
         expect(summarizeCounts(counts), JSON.stringify(filter)).toEqual(summarize(expected));
         const days: Record<string, number> = {};

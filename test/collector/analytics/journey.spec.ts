@@ -115,3 +115,77 @@ for (const kind of storeKinds) {
     expect(journey.unstagedLeftOut).toBe(3);
   });
 }
+
+for (const kind of storeKinds) {
+  test(`${kind}: the journey and the trends of one segment: which moments hurt for whom, and whether it is getting better for them`, async ({
+    startCollector,
+  }) => {
+    const collector = await startCollector({ database: kind });
+    const of = (device: 'mobile' | 'desktop', touchpoint: string, stage: string, score: number, count: number, daysAgo: number) =>
+      answersOf(touchpoint, 'nps', score, count, until - daysAgo * dayMs - 3_600_000, { stage, device });
+    const segmented = [
+      // checkout: desktop promoters now; phone detractors now, promoters before
+      ...of('desktop', 'checkout', 'buy', 10, 20, 1),
+      ...of('mobile', 'checkout', 'buy', 3, 10, 2),
+      ...of('mobile', 'checkout', 'buy', 9, 10, 14),
+      // the landing page has only desktop answers
+      ...of('desktop', 'landing', 'discover', 0, 5, 3),
+    ];
+    expect((await collector.post(batch(segmented))).status).toBe(202);
+    const displays = Array.from({ length: 40 }, (_, i) =>
+      display('checkout', i < 30 ? 'answered' : 'dismissed', { shownAt: new Date(until - 2 * dayMs).toISOString(), stage: 'buy' }),
+    );
+    expect((await collector.post(batch([], displays))).status).toBe(202);
+    const read = async (path: string, extra: Record<string, string>) => {
+      const query = new URLSearchParams({ since: new Date(since).toISOString(), until: new Date(until).toISOString(), ...extra });
+      const response = await fetch(`${collector.url}v1/${path}?${query}`);
+      return { status: response.status, body: await response.json() };
+    };
+
+    const everyone = (await read('journey', {})).body;
+    expect(everyone.stages[1].moments[0]).toMatchObject({
+      touchpoint: 'checkout',
+      score: expect.closeTo(100 / 3, 9),
+      n: 30,
+      responseRate: 75,
+    });
+    // on phones the checkout went from promoters to detractors; the landing page has no phone answer to show
+    const phones = (await read('journey', { by: 'device', value: 'mobile' })).body;
+    expect(phones.stages).toEqual([
+      {
+        stage: 'buy',
+        momentsLeftOut: 0,
+        moments: [
+          // displays carry no segment: a segment's moment has no response rate
+          { touchpoint: 'checkout', kind: 'nps', score: -100, n: 10, responseRate: null, previous: { score: 100, n: 10 }, change: -200 },
+        ],
+      },
+    ]);
+    const desktops = (await read('journey', { by: 'device', value: 'desktop' })).body;
+    expect(
+      desktops.stages.map((s: { stage: string; moments: Array<{ touchpoint: string; score: number }> }) => [s.stage, s.moments]),
+    ).toEqual([
+      ['discover', [expect.objectContaining({ touchpoint: 'landing', score: -100, n: 5 })]],
+      ['buy', [expect.objectContaining({ touchpoint: 'checkout', score: 100, n: 20 })]],
+    ]);
+
+    // the trends of phone answers alone: down from 100 to −100
+    const trends = (await read('trends', { by: 'device', value: 'mobile' })).body;
+    expect(trends.metrics.nps.change.current).toMatchObject({ value: -100, n: 10 });
+    expect(trends.metrics.nps.change.previous).toMatchObject({ value: 100, n: 10 });
+    expect(trends.metrics.nps.buckets.reduce((sum: number, b: { n: number }) => sum + b.n, 0)).toBe(10);
+
+    // a dimension the collector does not segment by, or half a segment, is named
+    for (const [extra, path] of [
+      [{ by: 'trait:email', value: 'x' }, 'query.by'],
+      [{ by: 'device' }, 'query.value'],
+    ] as const) {
+      for (const view of ['journey', 'trends']) {
+        const refused = await read(view, extra);
+        expect([refused.status, refused.body.issues[0].path], view).toEqual([400, path]);
+      }
+    }
+    // the figures that count displays take no segment
+    expect((await read('report', { by: 'device', value: 'mobile' })).status).toBe(400);
+  });
+}

@@ -5,9 +5,12 @@ import { answersButton } from './answers.js';
 import { stackRow } from '../stack-row.js';
 import { count, format, whole } from '../wording.js';
 import { couldNotLoad, newestLoads } from '../newest-loads.js';
+import { customersPicker, segmentWords } from '../customers-picker.js';
 
 const section = document.querySelector<HTMLElement>('#journey')!;
 const newest = newestLoads();
+const customers = customersPicker(section.querySelector<HTMLSelectElement>('select[name="journeyFor"]')!);
+let filter = new URLSearchParams();
 const metric = { nps: 'NPS', csat: 'CSAT %', ces: 'CES (1–7)' } as const;
 
 const scoreOf = (m: Pick<JourneyMoment, 'kind' | 'score'>) => (m.score === null ? '–' : format(m.score, m.kind === 'ces' ? 2 : 0));
@@ -31,8 +34,10 @@ function row(m: JourneyMoment): HTMLTableRowElement {
     change(m),
   ];
   const direction = m.change === null || m.change === 0 ? undefined : m.change > 0 ? 'up' : 'down';
+  const picked = customers.segment();
   return stackRow(
-    answersButton(m.touchpoint, { touchpoint: m.touchpoint }),
+    // a segment's moment opens that segment's answers there
+    answersButton(m.touchpoint, { touchpoint: m.touchpoint, ...(picked ? { by: picked.dimension, value: picked.value } : {}) }),
     values.map((text, i) => ({ text, label: headers[i + 1]!, className: i === values.length - 1 ? direction : undefined })),
   );
 }
@@ -156,10 +161,21 @@ function stageBlocks(stages: Journey['stages']): HTMLElement[] {
   return [...blocks, rest];
 }
 
-export async function refreshJourney(params: URLSearchParams): Promise<void> {
+export function refreshJourney(params: URLSearchParams): Promise<void> {
+  filter = params;
+  void customers.offer(params);
+  return load();
+}
+
+async function load(): Promise<void> {
   const list = section.querySelector('#journey-stages')!;
   const truth = section.querySelector('#moments-of-truth')!;
-  const loaded = await newest<Journey>(`/v1/journey?${params}`);
+  const picked = customers.segment();
+  const hint = section.querySelector<HTMLElement>('#journey-for')!;
+  hint.hidden = !picked;
+  // displays carry no segment: who was asked is known for everyone only
+  if (picked) hint.textContent = `The answers of customers with ${segmentWords(picked)} alone; response rates are for everyone only.`;
+  const loaded = await newest<Journey>(`/v1/journey?${customers.query(filter)}`);
   if (!loaded) return;
   if (!('body' in loaded)) {
     list.replaceChildren();
@@ -178,3 +194,5 @@ export async function refreshJourney(params: URLSearchParams): Promise<void> {
     ? `Weakest moments: ${journey.momentsOfTruth.map((m) => `${m.touchpoint} (${metric[m.kind]} ${scoreOf(m)}, ${count(m.n, 'answer', 'answers')})`).join('; ')}.`
     : 'No metric has two moments with enough answers (30 each) to tell the weakest yet.';
 }
+
+section.querySelector('#journey-options')!.addEventListener('change', () => void load());

@@ -8,6 +8,7 @@ import { answersButton } from './answers.js';
 import { css, draw, empty, translucent } from '../charts.js';
 import { bounds, count, format, metricDigits, metricName, metricScale, pValue, whole } from '../wording.js';
 import { newestLoads } from '../newest-loads.js';
+import { customersPicker, segmentWords } from '../customers-picker.js';
 
 const options = document.querySelector<HTMLFormElement>('#trend-options')!;
 const label = { nps: 'NPS', csat: 'CSAT %', ces: 'CES (1–7)' } as const;
@@ -16,6 +17,8 @@ let latest: Trends | null = null;
 /** Whether the range has a From: an open range starts at the first answer, which may be after the default period's start. */
 let sinceChosen = false;
 const newest = newestLoads();
+const customers = customersPicker(options.elements.namedItem('trendsFor') as HTMLSelectElement);
+let filter = new URLSearchParams();
 
 /** A metric's block: the change in words, the chart, and its buckets as a table for anyone who does not read charts. */
 function block(kind: PromptKind): void {
@@ -153,7 +156,12 @@ function table(kind: PromptKind, trend: MetricTrend, bucket: BucketSize): void {
         if (!i) cell.scope = 'row';
         // a bucket with answers opens them
         if (i || !b.n) cell.textContent = text;
-        else cell.append(answersButton(text, { kind, since: b.start, until: b.end }));
+        else {
+          const picked = customers.segment();
+          cell.append(
+            answersButton(text, { kind, since: b.start, until: b.end, ...(picked ? { by: picked.dimension, value: picked.value } : {}) }),
+          );
+        }
         row.append(cell);
       });
       return row;
@@ -166,7 +174,9 @@ function render(): void {
   const window = new FormData(options).get('window') === '7' ? '7' : '28';
   const trends = latest;
   const bucket = trends.bucket;
+  const picked = customers.segment();
   document.querySelector('#trend-key')!.textContent =
+    (picked ? `The answers of customers with ${segmentWords(picked)} alone. ` : '') +
     `Line: the ${window}-day rolling figure, shaded by its 95% interval (dashed where the window has under ${trends.minAnswers} answers). ` +
     `Dots: one per ${bucketWords[bucket][0]}; hollow dots rest on under ${trends.minAnswers} answers and say little.` +
     // a chosen range over ten years is drawn from ten years before its end; its change is measured over all of it
@@ -180,12 +190,22 @@ function render(): void {
   }
 }
 
-export async function refreshTrends(params: URLSearchParams): Promise<void> {
-  const loaded = await newest<Trends>(`/v1/trends?${params}`);
+export function refreshTrends(params: URLSearchParams): Promise<void> {
+  filter = params;
+  void customers.offer(params);
+  return load();
+}
+
+async function load(): Promise<void> {
+  const loaded = await newest<Trends>(`/v1/trends?${customers.query(filter)}`);
   if (!loaded || !('body' in loaded)) return;
   latest = loaded.body;
-  sinceChosen = params.has('since');
+  sinceChosen = filter.has('since');
   render();
 }
 
-options.addEventListener('change', render);
+// other customers are other figures; another window draws the same ones again
+options.addEventListener(
+  'change',
+  (event) => void ((event.target as HTMLElement).getAttribute('name') === 'trendsFor' ? load() : render()),
+);

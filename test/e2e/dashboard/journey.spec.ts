@@ -106,3 +106,64 @@ test('with 15 stages, the first 12 are drawn with the moments without a stage af
     expect(await audit(page)).toEqual([]);
   });
 });
+
+// The checkout's phone customers went from promoters to detractors while desktop customers stayed happy.
+const day = 86_400_000;
+const lastWeek = (daysAgo: number) => Date.now() - daysAgo * day - 3_600_000;
+const byDevice = [
+  ...answersOf('checkout', 'nps', 10, 12, lastWeek(1), { stage: 'buy', device: 'desktop' }),
+  ...answersOf('checkout', 'nps', 2, 6, lastWeek(2), {
+    stage: 'buy',
+    device: 'mobile',
+    comment: 'The pay button hides under the keyboard',
+  }),
+  ...answersOf('checkout', 'nps', 9, 6, lastWeek(40), { stage: 'buy', device: 'mobile' }),
+  ...answersOf('landing', 'nps', 8, 4, lastWeek(3), { stage: 'discover', device: 'desktop' }),
+];
+
+for (const width of [1280, 390]) {
+  test(`at ${width} px: the journey and the trends of phone customers alone, kept in the address, opening their answers`, async ({
+    page,
+  }) => {
+    await withDashboard(byDevice, async (url) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${url}dashboard`);
+      const journey = page.getByRole('region', { name: 'Customer journey' });
+      const checkout = journey.getByRole('table', { name: 'buy' }).getByRole('row', { name: /checkout/ });
+      await expect(checkout.getByRole('cell').nth(0)).toHaveText('NPS 33');
+      await expect(checkout.getByRole('cell').nth(1)).toHaveText('18 answers');
+
+      await journey.getByLabel('Customers').selectOption({ label: 'mobile (12)' });
+      await expect(checkout.getByRole('cell').nth(0)).toHaveText('NPS -100');
+      await expect(checkout.getByRole('cell').nth(1)).toHaveText('6 answers');
+      await expect(checkout.getByRole('cell').nth(2)).toHaveText('–');
+      await expect(journey.locator('#journey-for')).toHaveText(
+        'The answers of customers with device mobile alone; response rates are for everyone only.',
+      );
+      // the landing page has no phone answer: not a moment of theirs
+      await expect(journey.getByRole('table', { name: 'discover' })).toHaveCount(0);
+      expect(await audit(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+
+      // the trends of the same customers, chosen on their own
+      const trends = page.getByRole('region', { name: 'Trends' });
+      await expect(trends.locator('#change-nps')).toContainText('n = 22');
+      await trends.getByLabel('Customers').selectOption({ label: 'mobile (12)' });
+      await expect(trends.locator('#change-nps')).toHaveText(
+        'NPS -100, down 200 on the previous 28 days; too few answers to test the change, n = 6.',
+      );
+      await expect(trends.locator('#trend-key')).toHaveText(/^The answers of customers with device mobile alone\. Line:/);
+
+      // a copied link reopens both choices
+      await page.reload();
+      await expect(checkout.getByRole('cell').nth(0)).toHaveText('NPS -100');
+      await expect(trends.locator('#change-nps')).toContainText('n = 6.');
+
+      // the moment opens the answers of its phone customers (in the page's range: all twelve of them, none of the desktops')
+      await checkout.getByRole('button', { name: 'checkout' }).click();
+      const answers = page.getByRole('region', { name: 'Answers' });
+      await expect(answers.locator('tbody tr')).toHaveCount(12);
+      await expect(answers.locator('tbody')).toContainText('The pay button hides under the keyboard');
+    });
+  });
+}

@@ -1,0 +1,95 @@
+// "Customers": the figures of a view for everyone, or for one segment — a device, a locale, a page, new or returning
+// visitors, a plan — chosen among the values the collector has in the page's range. The journey and the trends each
+// have one (they read a segment's answers alone); the choice lives in the address like the filters.
+import type { Segments } from '../analytics/segments.js';
+import type { Segment } from '../store/store.js';
+import { dimensionLabel, whole } from './wording.js';
+
+/** Values offered per dimension: the most answered, as the segments view lists them. */
+const valuesPerDimension = 20;
+
+interface Offer {
+  readonly dimension: string;
+  readonly values: ReadonlyArray<{ readonly value: string; readonly n: number }>;
+}
+
+let offered: { readonly key: string; readonly load: Promise<Offer[]> } | undefined;
+
+async function segmentsOf(params: URLSearchParams, dimension?: string): Promise<Segments | null> {
+  const query = new URLSearchParams(params);
+  query.set('limit', String(valuesPerDimension));
+  if (dimension) query.set('by', dimension);
+  try {
+    const response = await fetch(`/v1/segments?${query}`);
+    return response.ok ? ((await response.json()) as Segments) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Every dimension's values for the page's filter: asked once per filter, whichever picker asks first. */
+function offers(params: URLSearchParams): Promise<Offer[]> {
+  const key = params.toString();
+  if (offered?.key !== key) {
+    const load = (async () => {
+      const first = await segmentsOf(params);
+      if (!first) return [];
+      const rest = await Promise.all(first.dimensions.slice(1).map((d) => segmentsOf(params, d)));
+      return [first, ...rest].flatMap((s) => (s ? [{ dimension: s.dimension, values: s.values }] : []));
+    })();
+    offered = { key, load };
+  }
+  return offered.load;
+}
+
+/** An option's value: the query the view adds for it, `by=device&value=mobile`. */
+const optionValue = ({ dimension, value }: Segment) => new URLSearchParams({ by: dimension, value }).toString();
+
+/** A segment in words: "device mobile", "Trait: plan pro". */
+export const segmentWords = ({ dimension, value }: Segment) => `${dimensionLabel(dimension).toLowerCase()} ${value}`;
+
+export interface CustomersPicker {
+  /** The segment picked; null for everyone. */
+  segment(): Segment | null;
+  /** The view's query: the page's filter, and the segment when one is picked. */
+  query(params: URLSearchParams): URLSearchParams;
+  /** Offers the values the collector has for the page's filter, keeping the one picked even when it has none now. */
+  offer(params: URLSearchParams): Promise<void>;
+}
+
+export function customersPicker(select: HTMLSelectElement): CustomersPicker {
+  const segment = (): Segment | null => {
+    const picked = new URLSearchParams(select.value);
+    const [dimension, value] = [picked.get('by'), picked.get('value')];
+    return dimension !== null && value !== null ? { dimension, value } : null;
+  };
+  return {
+    segment,
+    query(params) {
+      const query = new URLSearchParams(params);
+      const picked = segment();
+      if (picked) (query.set('by', picked.dimension), query.set('value', picked.value));
+      return query;
+    },
+    async offer(params) {
+      const found = await offers(params);
+      const picked = segment();
+      const everyone = new Option('Everyone', '', false, !picked);
+      const groups = found
+        .filter((offer) => offer.values.length)
+        .map(({ dimension, values }) => {
+          const group = document.createElement('optgroup');
+          group.label = dimensionLabel(dimension);
+          group.append(
+            ...values.map(({ value, n }) => {
+              const option = optionValue({ dimension, value });
+              return new Option(`${value} (${whole(n)})`, option, false, option === select.value);
+            }),
+          );
+          return group;
+        });
+      const kept = picked && !groups.some((g) => [...g.children].some((o) => (o as HTMLOptionElement).selected));
+      select.replaceChildren(everyone, ...groups, ...(kept ? [new Option(segmentWords(picked), select.value, false, true)] : []));
+    },
+  };
+}

@@ -34,8 +34,15 @@ function query(): URLSearchParams {
   return params;
 }
 
-/** "On 2026-11-28", "2026-11-23 to 2026-11-29": the days from `since` up to the day before `until`. */
+const isDay = (value: string) => /^\d{4}-\d\d-\d\d$/.test(value);
+const timeLabel = (instant: string) => new Date(instant).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/**
+ * "On 2026-11-28", "2026-11-23 to 2026-11-29": the days from `since` up to the day before `until`; or the instants
+ * of a figure's period that is no run of whole days (the journey's last 28 days up to now).
+ */
 function daysLabel(since: string, until: string): string {
+  if (!isDay(since) || !isDay(until)) return `${timeLabel(since)} to ${timeLabel(until)}`;
   const last = addDays(until, -1);
   return last <= since ? `On ${since}` : `${since} to ${last}`;
 }

@@ -11,6 +11,8 @@ const section = document.querySelector<HTMLElement>('#journey')!;
 const newest = newestLoads();
 const customers = customersPicker(section.querySelector<HTMLSelectElement>('select[name="journeyFor"]')!);
 let filter = new URLSearchParams();
+/** The period the journey drawn counts. */
+let period: Pick<Journey, 'since' | 'until'> | null = null;
 const metric = { nps: 'NPS', csat: 'CSAT %', ces: 'CES (1–7)' } as const;
 
 const scoreOf = (m: Pick<JourneyMoment, 'kind' | 'score'>) => (m.score === null ? '–' : format(m.score, m.kind === 'ces' ? 2 : 0));
@@ -35,9 +37,14 @@ function row(m: JourneyMoment): HTMLTableRowElement {
   ];
   const direction = m.change === null || m.change === 0 ? undefined : m.change > 0 ? 'up' : 'down';
   const picked = customers.segment();
+  // the answers the figures count: of the journey's period (without a range, the last 28 days up to now), of the segment
+  const narrowing = {
+    touchpoint: m.touchpoint,
+    ...(filter.has('since') || !period ? {} : { since: period.since, until: period.until }),
+    ...(picked ? { by: picked.dimension, value: picked.value } : {}),
+  };
   return stackRow(
-    // a segment's moment opens that segment's answers there
-    answersButton(m.touchpoint, { touchpoint: m.touchpoint, ...(picked ? { by: picked.dimension, value: picked.value } : {}) }),
+    answersButton(m.touchpoint, narrowing),
     values.map((text, i) => ({ text, label: headers[i + 1]!, className: i === values.length - 1 ? direction : undefined })),
   );
 }
@@ -183,6 +190,7 @@ async function load(): Promise<void> {
     return;
   }
   const journey = loaded.body;
+  period = journey;
   const stages = stageBlocks(journey.stages);
   if (journey.unstaged.length) stages.push(stage('No stage', journey.unstaged, journey.unstagedLeftOut));
   list.replaceChildren(...stages);

@@ -38,6 +38,10 @@ for (const width of [1280, 390]) {
       // the page never scrolls sideways: on a phone each moment is a card
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       expect(await audit(page)).toEqual([]);
+      // a moment opens the answers it counts: the journey's last 28 days, not the sample's whole month and more
+      const counted = Number((await checkout.getByRole('cell').nth(1).textContent())!.replace(/\D/g, ''));
+      await checkout.getByRole('button', { name: 'checkout-complete' }).click();
+      await expect(page.locator('#answer-status')).toHaveText(new RegExp(` of ${counted}\\.$`));
     } finally {
       await server.close();
       rmSync(data, { recursive: true, force: true });
@@ -159,10 +163,13 @@ for (const width of [1280, 390]) {
       await expect(checkout.getByRole('cell').nth(0)).toHaveText('NPS -100');
       await expect(trends.locator('#change-nps')).toContainText('n = 6.');
 
-      // the moment opens the answers of its phone customers (in the page's range: all twelve of them, none of the desktops')
+      // the moment opens the answers its figures count: its phone customers' of the journey's last 28 days, the six
+      // detractors (before, every answer of the touchpoint in the page's range: the twelve of both periods)
       await checkout.getByRole('button', { name: 'checkout' }).click();
       const answers = page.getByRole('region', { name: 'Answers' });
-      await expect(answers.locator('tbody tr')).toHaveCount(12);
+      await expect(answers.locator('tbody tr')).toHaveCount(6);
+      await expect(answers.locator('#answer-chips')).toContainText('Device: mobile');
+      await expect(answers.getByRole('button', { name: / to .*: remove$/ })).toBeVisible();
       await expect(answers.locator('tbody')).toContainText('The pay button hides under the keyboard');
     });
   });

@@ -53,8 +53,11 @@ export interface CustomersPicker {
   segment(): Segment | null;
   /** The view's query: the page's filter, and the segment when one is picked. */
   query(params: URLSearchParams): URLSearchParams;
-  /** Offers the values the collector has for the page's filter, keeping the one picked even when it has none now. */
-  offer(params: URLSearchParams): Promise<void>;
+  /**
+   * The page's filter changed: the values to offer are those the collector has for it, asked for when someone reaches
+   * for the choice (a dashboard nobody picks customers on costs the collector nothing more).
+   */
+  offer(params: URLSearchParams): void;
 }
 
 export function customersPicker(select: HTMLSelectElement): CustomersPicker {
@@ -63,6 +66,35 @@ export function customersPicker(select: HTMLSelectElement): CustomersPicker {
     const [dimension, value] = [picked.get('by'), picked.get('value')];
     return dimension !== null && value !== null ? { dimension, value } : null;
   };
+  /** The page's filter, and the one the offered values are for. */
+  let current: URLSearchParams | null = null;
+  let filled: string | null = null;
+
+  async function fill(): Promise<void> {
+    if (!current || filled === current.toString()) return;
+    filled = current.toString();
+    const found = await offers(current);
+    const picked = segment();
+    const everyone = new Option('Everyone', '', false, !picked);
+    const groups = found
+      .filter((offer) => offer.values.length)
+      .map(({ dimension, values }) => {
+        const group = document.createElement('optgroup');
+        group.label = dimensionLabel(dimension);
+        group.append(
+          ...values.map(({ value, n }) => {
+            const option = optionValue({ dimension, value });
+            return new Option(`${value} (${whole(n)})`, option, false, option === select.value);
+          }),
+        );
+        return group;
+      });
+    const kept = picked && !groups.some((g) => [...g.children].some((o) => (o as HTMLOptionElement).selected));
+    select.replaceChildren(everyone, ...groups, ...(kept ? [new Option(segmentWords(picked), select.value, false, true)] : []));
+  }
+  // a pointer over it, a tap or the keyboard's focus come before the list opens
+  for (const type of ['pointerenter', 'touchstart', 'focus']) select.addEventListener(type, () => void fill(), { passive: true });
+
   return {
     segment,
     query(params) {
@@ -71,25 +103,11 @@ export function customersPicker(select: HTMLSelectElement): CustomersPicker {
       if (picked) (query.set('by', picked.dimension), query.set('value', picked.value));
       return query;
     },
-    async offer(params) {
-      const found = await offers(params);
+    offer(params) {
+      current = params;
       const picked = segment();
-      const everyone = new Option('Everyone', '', false, !picked);
-      const groups = found
-        .filter((offer) => offer.values.length)
-        .map(({ dimension, values }) => {
-          const group = document.createElement('optgroup');
-          group.label = dimensionLabel(dimension);
-          group.append(
-            ...values.map(({ value, n }) => {
-              const option = optionValue({ dimension, value });
-              return new Option(`${value} (${whole(n)})`, option, false, option === select.value);
-            }),
-          );
-          return group;
-        });
-      const kept = picked && !groups.some((g) => [...g.children].some((o) => (o as HTMLOptionElement).selected));
-      select.replaceChildren(everyone, ...groups, ...(kept ? [new Option(segmentWords(picked), select.value, false, true)] : []));
+      // a choice from the address, named in words until the values come
+      if (picked && select.selectedOptions[0]) select.selectedOptions[0].text = segmentWords(picked);
     },
   };
 }

@@ -170,7 +170,7 @@ function stageBlocks(stages: Journey['stages']): HTMLElement[] {
 
 export function refreshJourney(params: URLSearchParams): Promise<void> {
   filter = params;
-  void customers.offer(params);
+  customers.offer(params);
   return load();
 }
 

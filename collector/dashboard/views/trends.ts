@@ -192,7 +192,7 @@ function render(): void {
 
 export function refreshTrends(params: URLSearchParams): Promise<void> {
   filter = params;
-  void customers.offer(params);
+  customers.offer(params);
   return load();
 }
 

@@ -131,12 +131,17 @@ for (const width of [1280, 390]) {
   }) => {
     await withDashboard(byDevice, async (url) => {
       await page.setViewportSize({ width, height: 900 });
+      // the values offered are asked for when someone reaches for the choice, not at every load
+      const offersAsked: string[] = [];
+      page.on('request', (request) => void (/\/v1\/segments\?.*limit=20/.test(request.url()) && offersAsked.push(request.url())));
       await page.goto(`${url}dashboard`);
       const journey = page.getByRole('region', { name: 'Customer journey' });
       const checkout = journey.getByRole('table', { name: 'buy' }).getByRole('row', { name: /checkout/ });
       await expect(checkout.getByRole('cell').nth(0)).toHaveText('NPS 33');
       await expect(checkout.getByRole('cell').nth(1)).toHaveText('18 answers');
+      expect(offersAsked).toEqual([]);
 
+      await journey.getByLabel('Customers').hover();
       await journey.getByLabel('Customers').selectOption({ label: 'mobile (12)' });
       await expect(checkout.getByRole('cell').nth(0)).toHaveText('NPS -100');
       await expect(checkout.getByRole('cell').nth(1)).toHaveText('6 answers');
@@ -152,6 +157,7 @@ for (const width of [1280, 390]) {
       // the trends of the same customers, chosen on their own
       const trends = page.getByRole('region', { name: 'Trends' });
       await expect(trends.locator('#change-nps')).toContainText('n = 22');
+      await trends.getByLabel('Customers').focus();
       await trends.getByLabel('Customers').selectOption({ label: 'mobile (12)' });
       await expect(trends.locator('#change-nps')).toHaveText(
         'NPS -100, down 200 on the previous 28 days; too few answers to test the change, n = 6.',

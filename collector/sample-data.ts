@@ -115,11 +115,15 @@ export function sampleResponses(count = 400, days = 30, now = new Date(), seed =
 
 /**
  * The prompts shown to get those answers: one `answered` display per answer, and for every answer about two more
- * prompts that were dismissed or ignored, so that response rates look like a real site's (about a third).
+ * prompts that were dismissed or ignored, so that response rates look like a real site's (about a third). One missed
+ * prompt in nine was shown to a customer the site had identified (`customer-1` …), whom the dashboard lists as asked
+ * and not answering.
  */
 export function sampleDisplays(answers: readonly Response[], seed = 7): Display[] {
   const random = generator(seed + 1);
   const outcomes: readonly DisplayOutcome[] = ['dismissed', 'dismissed', 'dismissed', 'ignored'];
+  let missedCount = 0;
+  const identified = () => (++missedCount % 9 === 0 ? { userId: `customer-${missedCount / 9}` } : {});
   return answers.flatMap((r) => {
     const base = {
       touchpoint: r.touchpoint,
@@ -138,13 +142,14 @@ export function sampleDisplays(answers: readonly Response[], seed = 7): Display[
       shownAt: at,
       anonymousId,
     });
-    const missed = Array.from({ length: 1 + Math.floor(random() * 3) }, () =>
-      shown(
+    const missed = Array.from({ length: 1 + Math.floor(random() * 3) }, () => ({
+      ...shown(
         outcomes[Math.floor(random() * outcomes.length)]!,
         new Date(Date.parse(r.answeredAt) - random() * 86_400_000).toISOString(),
         uuid(random),
       ),
-    );
+      ...identified(),
+    }));
     return [
       { ...shown('answered', new Date(Date.parse(r.answeredAt) - 20_000).toISOString(), r.anonymousId), responseId: r.id },
       ...missed,

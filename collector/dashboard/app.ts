@@ -14,6 +14,7 @@ import { refreshJourney } from './views/journey.js';
 import { refreshSegments } from './views/segments.js';
 import { refreshThemes } from './views/themes.js';
 import { refreshTrends } from './views/trends.js';
+import { refreshUnanswered } from './views/unanswered.js';
 import { restoreFromUrl } from './url-state.js';
 import { count, format, interval, whole } from './wording.js';
 import './styles.css';
@@ -224,6 +225,7 @@ async function refresh(): Promise<void> {
     refreshAnswers(params),
     refreshThemes(params),
     refreshInbox(params, refresh),
+    refreshUnanswered(params),
   ]);
 }
 

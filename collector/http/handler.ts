@@ -24,7 +24,15 @@ import { erasePerson, personPath } from './people.js';
 import { serveDashboard } from './dashboard-files.js';
 import { loaderFile, scriptFiles, scriptsPath } from './script-files.js';
 import { originPolicy } from './guards/origins.js';
-import { encodeCursor, parseAnswerQuery, parseFilter, parseListing, parseSegmentedFilter, parseSegmentQuery } from './query.js';
+import {
+  encodeCursor,
+  parseAnswerQuery,
+  parseFilter,
+  parseListing,
+  parseSegmentedFilter,
+  parseSegmentQuery,
+  parseUnansweredQuery,
+} from './query.js';
 import { RateLimiter } from './guards/rate-limit.js';
 
 export interface CollectorOptions {
@@ -92,6 +100,7 @@ const reads = {
   '/v1/webhooks/deliveries': 'deliveries',
   '/v1/inbox': 'inbox',
   '/v1/setup': 'setup',
+  '/v1/unanswered': 'unanswered',
 } as const;
 const deliveryStatuses: readonly DeliveryStatus[] = ['pending', 'delivered', 'failed'];
 type Read = (typeof reads)[keyof typeof reads];
@@ -202,6 +211,12 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     sendJson(res, 200, { deliveries: await store.deliveries({ status, limit }) });
   }
 
+  async function unanswered(res: ServerResponse, url: URL): Promise<void> {
+    const parsed = parseUnansweredQuery(url.searchParams, store.timeZone);
+    if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: parsed.issues });
+    sendJson(res, 200, await store.unanswered(parsed.filter, parsed.limit));
+  }
+
   async function segments(res: ServerResponse, url: URL): Promise<void> {
     const parsed = parseSegmentQuery(url.searchParams, store);
     if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: parsed.issues });
@@ -227,6 +242,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
         issues: [{ path: `query.${withNul[0]}`, message: 'expected text without NUL characters' }],
       });
     if (answer === 'setup') return sendJson(res, 200, setup());
+    if (answer === 'unanswered') return unanswered(res, url);
     if (answer === 'deliveries') return listDeliveries(res, url);
     if (answer === 'inbox') return listInbox(res, store, url);
     if (answer === 'segments') return segments(res, url);

@@ -178,6 +178,17 @@ export function parseSegmentedFilter(
   return filter ? { filter: { ...filter, segment } } : { issues: reader.issues };
 }
 
+/** Who was asked and did not answer: the read filter and `limit` (customers listed, 1–500, default 50). */
+export function parseUnansweredQuery(
+  params: URLSearchParams,
+  zone: TimeZone,
+): { filter: ResponseFilter; limit: number } | { issues: ValidationIssue[] } {
+  const reader = queryReader(params);
+  const limit = reader.limit(50, 500);
+  const filter = reader.filter(zone);
+  return filter ? { filter, limit } : { issues: reader.issues };
+}
+
 /** The cursor a drill-down page hands out for the next one: opaque to clients, base64url of its fields. */
 export const encodeCursor = (cursor: AnswerCursor) =>
   Buffer.from(JSON.stringify([cursor.score, cursor.answeredAt, cursor.id])).toString('base64url');

@@ -8,6 +8,7 @@ import { rangeParts, rollupFor, type RangedQuery } from './day-range.js';
 import { postgresDayOf, postgresRefill, rollups, zoneFunction } from './schema/rollups.js';
 import { timeZone, type TimeZone } from '../time-zone.js';
 import { followZone } from './zone-follower.js';
+import { unansweredList, unansweredSql } from './unanswered.js';
 import {
   listOf,
   mostAnswered,
@@ -66,6 +67,7 @@ import type {
   TimeOrder,
   TouchpointList,
   DeviceDisplayCount,
+  UnansweredList,
 } from './store.js';
 
 export interface PostgresOptions extends StoreOptions {
@@ -562,6 +564,12 @@ export class PostgresStore implements ResponseStore {
 
   async touchpoints(limit: number): Promise<TouchpointList> {
     return listOf((await this.pool.query<TouchpointRow>(`${mostAnswered} $1`, [limit])).rows);
+  }
+
+  async unanswered(filter: ResponseFilter, limit: number): Promise<UnansweredList> {
+    const params = new Params();
+    const sql = unansweredSql(filter, limit, (value) => params.add(value));
+    return unansweredList((await this.pool.query(sql, params.values)).rows);
   }
 
   async quarantinedAnswers(): Promise<number> {

@@ -32,6 +32,7 @@ import { firstContacts, holdsRows, inStage, needsAttention, quarantinedAnswers, 
 import { rollups, sqliteDayOf, sqliteRefill, zoneOffsetsTable } from './schema/rollups.js';
 import { offsetChanges, timeZone, type TimeZone } from '../time-zone.js';
 import { followZone } from './zone-follower.js';
+import { unansweredList, unansweredSql } from './unanswered.js';
 import { loadDriver } from './driver.js';
 import { insertResult, prepareInsert, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {
@@ -64,6 +65,7 @@ import type {
   TimeOrder,
   TouchpointList,
   DeviceDisplayCount,
+  UnansweredList,
 } from './store.js';
 import { forTarget, onStored, writtenColumns, type CopiedRow, type CopiedTable, type CopiedValue } from './schema/copied-tables.js';
 import { sqliteMigrations } from './schema/sqlite-migrations.js';
@@ -478,6 +480,12 @@ export class SqliteStore implements ResponseStore {
 
   async touchpoints(limit: number): Promise<TouchpointList> {
     return listOf(this.db.prepare(`${mostAnswered} ?`).all(limit) as TouchpointRow[]);
+  }
+
+  async unanswered(filter: ResponseFilter, limit: number): Promise<UnansweredList> {
+    const params: Array<string | number> = [];
+    const sql = unansweredSql(filter, limit, (value) => (params.push(value), '?'));
+    return unansweredList(this.db.prepare(sql).all(...params) as Parameters<typeof unansweredList>[0]);
   }
 
   async quarantinedAnswers(): Promise<number> {

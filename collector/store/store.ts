@@ -247,6 +247,22 @@ export type AnswerOrder = (typeof answerOrders)[number];
 /** The orders a store reads along its time index; the score orders are made of them, a score at a time. */
 export type TimeOrder = Extract<AnswerOrder, 'newest' | 'oldest'>;
 
+/** One identified customer asked at one touchpoint, not answering there. */
+export interface UnansweredPerson {
+  readonly userId: string;
+  readonly touchpoint: string;
+  /** How often the prompt was shown to them there and dismissed or left unanswered. */
+  readonly asked: number;
+  readonly lastAskedAt: string;
+}
+
+export interface UnansweredList {
+  /** The most recently asked first, at most the limit asked for. */
+  readonly people: readonly UnansweredPerson[];
+  /** How many customer and touchpoint pairs there are in all. */
+  readonly total: number;
+}
+
 /** The answers behind a figure: the read filter narrowed by kind, band or score, a segment, a comment, a follow-up status. */
 export interface AnswerFilter extends ResponseFilter {
   readonly kind?: PromptKind | undefined;
@@ -319,6 +335,11 @@ export interface ResponseStore {
    * have answers in all (a site may name one per product or help article).
    */
   touchpoints(limit: number): Promise<TouchpointList>;
+  /**
+   * The identified customers shown a prompt in the filter's range who dismissed it or left it and gave no answer at that
+   * touchpoint in the range, the most recently asked first, `limit` of them.
+   */
+  unanswered(filter: ResponseFilter, limit: number): Promise<UnansweredList>;
   /** How many answers the database refused although they were valid, kept in the quarantine table. */
   quarantinedAnswers(): Promise<number>;
   /**

@@ -136,3 +136,50 @@ for (const kind of storeKinds) {
     });
   });
 }
+
+for (const kind of storeKinds) {
+  test(`${kind}: who was asked and did not answer: identified customers who dismissed or left a prompt and gave no answer there`, async ({
+    startCollector,
+  }) => {
+    const collector = await startCollector({ database: kind });
+    const now = Date.UTC(2026, 10, 30, 12);
+    const at = (hoursAgo: number) => new Date(now - hoursAgo * hour).toISOString();
+    const [answer, elsewhere] = responses(2, 77);
+    const shown = [
+      // u-1 dismissed the checkout prompt twice: listed once, asked twice
+      display('checkout', 'dismissed', { userId: 'u-1', shownAt: at(30) }),
+      display('checkout', 'ignored', { userId: 'u-1', shownAt: at(5) }),
+      // u-2 dismissed it, then answered at the checkout: not listed
+      display('checkout', 'dismissed', { userId: 'u-2', shownAt: at(20) }),
+      // u-3 left the help prompt; their answer elsewhere does not count for it
+      display('help', 'ignored', { userId: 'u-3', shownAt: at(10) }),
+      // answered, still open, anonymous, or before the range: none of them
+      display('checkout', 'answered', { userId: 'u-4', shownAt: at(4) }),
+      display('checkout', 'open', { userId: 'u-5', shownAt: at(3) }),
+      display('checkout', 'dismissed', { shownAt: at(2) }),
+      display('checkout', 'dismissed', { userId: 'u-6', shownAt: at(24 * 40) }),
+    ];
+    const answered = [
+      { ...answer!, touchpoint: 'checkout', userId: 'u-2', answeredAt: at(19) },
+      { ...elsewhere!, touchpoint: 'checkout', userId: 'u-3', answeredAt: at(9) },
+    ];
+    expect((await collector.post(batch(answered, shown))).status).toBe(202);
+    const list = async (query: Record<string, string>) => {
+      const since = new Date(now - 7 * 24 * hour).toISOString();
+      const response = await fetch(`${collector.url}v1/unanswered?${new URLSearchParams({ since, until: at(0), ...query })}`);
+      return { status: response.status, body: await response.json() };
+    };
+    expect((await list({})).body).toEqual({
+      people: [
+        { userId: 'u-1', touchpoint: 'checkout', asked: 2, lastAskedAt: at(5) },
+        { userId: 'u-3', touchpoint: 'help', asked: 1, lastAskedAt: at(10) },
+      ],
+      total: 2,
+    });
+    expect((await list({ touchpoint: 'help' })).body.people.map((p: { userId: string }) => p.userId)).toEqual(['u-3']);
+    // the most recently asked first, as many as asked for, and how many in all
+    expect((await list({ limit: '1' })).body).toMatchObject({ people: [{ userId: 'u-1' }], total: 2 });
+    const refused = await list({ limit: '501' });
+    expect([refused.status, refused.body.issues[0].path]).toEqual([400, 'query.limit']);
+  });
+}

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer } from '../../../demo/serve.js';
-import { answersOf } from '../../support/answers.js';
+import { answersOf, batch, display } from '../../support/answers.js';
 import { audit } from '../support/axe.js';
 import { expect, test } from '../support/fixtures.js';
 import { withDashboard } from './dashboard-server.js';
@@ -166,5 +166,54 @@ test('an unhappy customer whose answer holds an email address is one click from 
     expect(mail.search).not.toContain('+');
     await expect(items.nth(1).getByRole('link', { name: 'Email bob@shop.example' })).toHaveAttribute('href', /^mailto:bob@shop\.example\?/);
     await expect(items.nth(2).getByRole('link')).toHaveCount(0);
+  });
+});
+
+test('who was asked and did not answer: identified customers who closed or left a question, most recently asked first', async ({
+  page,
+}) => {
+  const now = Date.now();
+  const hoursAgo = (h: number) => new Date(now - h * 3_600_000).toISOString();
+  const [answered] = answersOf('checkout', 'nps', 9, 1, now - 2 * 3_600_000, { userId: 'u-answered' });
+  await withDashboard([answered!], async (url) => {
+    await page.goto(`${url}dashboard`);
+    const panel = page.getByRole('region', { name: 'Asked, not answered' });
+    await expect(panel.getByRole('status')).toHaveText('Nobody your site identified left a question unanswered in this range.');
+    const shown = [
+      display('checkout', 'dismissed', { userId: 'mia@shop.example', shownAt: hoursAgo(30) }),
+      display('checkout', 'ignored', { userId: 'mia@shop.example', shownAt: hoursAgo(5) }),
+      display('help', 'ignored', { userId: 'u-204', shownAt: hoursAgo(10) }),
+      display('checkout', 'dismissed', { userId: 'u-answered', shownAt: hoursAgo(3) }),
+      display('checkout', 'dismissed', { shownAt: hoursAgo(1) }),
+    ];
+    const posted = await fetch(`${url}v1/responses`, { method: 'POST', body: JSON.stringify(batch([], shown)) });
+    expect(posted.status).toBe(202);
+    await page.reload();
+    await expect(panel.getByRole('status')).toHaveText('2 unanswered, the most recently asked first.');
+    await expect(panel.getByRole('listitem')).toHaveText([
+      /^mia@shop\.example · checkout · asked 2 times, last /,
+      /^u-204 · help · asked 1 time, last /,
+    ]);
+    await expect(panel.getByRole('button', { name: 'Show 10 more' })).toBeHidden();
+    expect(await audit(page)).toEqual([]);
+  });
+});
+
+test('a long list of customers who did not answer shows ten, and ten more a click', async ({ page }) => {
+  await withDashboard([], async (url) => {
+    const shown = Array.from({ length: 23 }, (_, i) =>
+      display('checkout', 'dismissed', { userId: `customer-${i}`, shownAt: new Date(Date.now() - (i + 1) * 60_000).toISOString() }),
+    );
+    expect((await fetch(`${url}v1/responses`, { method: 'POST', body: JSON.stringify(batch([], shown)) })).status).toBe(202);
+    await page.goto(`${url}dashboard`);
+    const panel = page.getByRole('region', { name: 'Asked, not answered' });
+    await expect(panel.getByRole('listitem')).toHaveCount(10);
+    await expect(panel.getByRole('status')).toHaveText('The 10 most recently asked of 23 unanswered.');
+    await panel.getByRole('button', { name: 'Show 10 more' }).click();
+    await expect(panel.getByRole('listitem')).toHaveCount(20);
+    await panel.getByRole('button', { name: 'Show 10 more' }).click();
+    await expect(panel.getByRole('listitem')).toHaveCount(23);
+    await expect(panel.getByRole('listitem').last()).toContainText('customer-22 · checkout');
+    await expect(panel.getByRole('button', { name: 'Show 10 more' })).toBeHidden();
   });
 });

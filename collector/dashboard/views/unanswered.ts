@@ -1,0 +1,56 @@
+// Who was asked and did not answer: the identified customers shown a question in the page's range who closed it or left
+// it without answering at that touchpoint. From /v1/unanswered with the page's filter.
+import type { UnansweredList } from '../../store/store.js';
+import { couldNotLoad, newestLoads } from '../newest-loads.js';
+import { count, whole } from '../wording.js';
+
+const section = document.querySelector<HTMLElement>('#unanswered')!;
+const list = section.querySelector<HTMLOListElement>('#unanswered-people')!;
+const status = section.querySelector<HTMLElement>('#unanswered-status')!;
+const more = section.querySelector<HTMLButtonElement>('#unanswered-more')!;
+const newest = newestLoads();
+/** Customers listed at first and added a click: a queue to read, not a report (the API gives up to 500). */
+const step = 10;
+let listed = step;
+let filter = new URLSearchParams();
+
+export function refreshUnanswered(params: URLSearchParams): Promise<void> {
+  filter = params;
+  listed = step;
+  return load();
+}
+
+more.addEventListener('click', () => {
+  listed = Math.min(listed + step, 500);
+  void load();
+});
+
+async function load(): Promise<void> {
+  const query = new URLSearchParams(filter);
+  query.set('limit', String(listed));
+  const loaded = await newest<UnansweredList>(`/v1/unanswered?${query}`);
+  if (!loaded) return;
+  if (!('body' in loaded)) {
+    list.replaceChildren();
+    status.textContent = couldNotLoad('who was asked', loaded);
+    return;
+  }
+  const { people, total } = loaded.body;
+  more.hidden = total <= people.length || listed >= 500;
+  status.textContent = !total
+    ? 'Nobody your site identified left a question unanswered in this range.'
+    : total > people.length
+      ? `The ${whole(people.length)} most recently asked of ${whole(total)} unanswered.`
+      : `${whole(total)} unanswered, the most recently asked first.`;
+  list.replaceChildren(
+    ...people.map((person) => {
+      const item = document.createElement('li');
+      const who = document.createElement('strong');
+      who.className = 'free-text';
+      who.textContent = person.userId;
+      const when = new Date(person.lastAskedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+      item.append(who, ` · ${person.touchpoint} · asked ${count(person.asked, 'time', 'times')}, last ${when}`);
+      return item;
+    }),
+  );
+}

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { batchSchema } from '../../src/schema/batch.js';
 import { toValidationIssues } from '../../src/schema/issues.js';
 import { buildJourney } from '../analytics/journey.js';
+import { periodOf } from '../analytics/period.js';
 import { buildReport, listedTouchpoints, withIntervals } from '../analytics/report.js';
 import { listAnswers } from '../analytics/drill-down.js';
 import { buildSegments } from '../analytics/segments.js';
@@ -211,10 +212,13 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     sendJson(res, 200, { deliveries: await store.deliveries({ status, limit }) });
   }
 
+  /** Who was asked and did not answer, in the journey's period: the range, or the last 28 days (all of time is a long read). */
   async function unanswered(res: ServerResponse, url: URL): Promise<void> {
     const parsed = parseUnansweredQuery(url.searchParams, store.timeZone);
     if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: parsed.issues });
-    sendJson(res, 200, await store.unanswered(parsed.filter, parsed.limit));
+    const period = periodOf(parsed.filter, new Date());
+    const [since, until] = [new Date(period.since).toISOString(), new Date(period.until).toISOString()];
+    sendJson(res, 200, { since, until, ...(await store.unanswered({ ...parsed.filter, since, until }, parsed.limit)) });
   }
 
   async function segments(res: ServerResponse, url: URL): Promise<void> {

@@ -170,6 +170,8 @@ for (const kind of storeKinds) {
       return { status: response.status, body: await response.json() };
     };
     expect((await list({})).body).toEqual({
+      since: new Date(now - 7 * 24 * hour).toISOString(),
+      until: at(0),
       people: [
         { userId: 'u-1', touchpoint: 'checkout', asked: 2, lastAskedAt: at(5) },
         { userId: 'u-3', touchpoint: 'help', asked: 1, lastAskedAt: at(10) },
@@ -179,6 +181,9 @@ for (const kind of storeKinds) {
     expect((await list({ touchpoint: 'help' })).body.people.map((p: { userId: string }) => p.userId)).toEqual(['u-3']);
     // the most recently asked first, as many as asked for, and how many in all
     expect((await list({ limit: '1' })).body).toMatchObject({ people: [{ userId: 'u-1' }], total: 2 });
+    // without a range, the last 28 days up to now, as the journey measures its period: u-6, asked 40 days ago, is not read
+    const recent = await (await fetch(`${collector.url}v1/unanswered`)).json();
+    expect(Date.parse(recent.until) - Date.parse(recent.since)).toBe(28 * 24 * hour);
     const refused = await list({ limit: '501' });
     expect([refused.status, refused.body.issues[0].path]).toEqual([400, 'query.limit']);
   });

@@ -28,7 +28,7 @@ more.addEventListener('click', () => {
 async function load(): Promise<void> {
   const query = new URLSearchParams(filter);
   query.set('limit', String(listed));
-  const loaded = await newest<UnansweredList>(`/v1/unanswered?${query}`);
+  const loaded = await newest<UnansweredList & { since: string; until: string }>(`/v1/unanswered?${query}`);
   if (!loaded) return;
   if (!('body' in loaded)) {
     list.replaceChildren();
@@ -37,11 +37,13 @@ async function load(): Promise<void> {
   }
   const { people, total } = loaded.body;
   more.hidden = total <= people.length || listed >= 500;
+  // without a range, the collector reads the last 28 days (as the journey and the trends measure their period)
+  const when = filter.has('since') ? 'in this range' : 'in the last 28 days';
   status.textContent = !total
-    ? 'Nobody your site identified left a question unanswered in this range.'
+    ? `Nobody your site identified left a question unanswered ${when}.`
     : total > people.length
-      ? `The ${whole(people.length)} most recently asked of ${whole(total)} unanswered.`
-      : `${whole(total)} unanswered, the most recently asked first.`;
+      ? `The ${whole(people.length)} most recently asked of ${whole(total)} unanswered ${when}.`
+      : `${whole(total)} unanswered ${when}, the most recently asked first.`;
   list.replaceChildren(
     ...people.map((person) => {
       const item = document.createElement('li');

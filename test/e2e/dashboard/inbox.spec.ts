@@ -178,7 +178,7 @@ test('who was asked and did not answer: identified customers who closed or left 
   await withDashboard([answered!], async (url) => {
     await page.goto(`${url}dashboard`);
     const panel = page.getByRole('region', { name: 'Asked, not answered' });
-    await expect(panel.getByRole('status')).toHaveText('Nobody your site identified left a question unanswered in this range.');
+    await expect(panel.getByRole('status')).toHaveText('Nobody your site identified left a question unanswered in the last 28 days.');
     const shown = [
       display('checkout', 'dismissed', { userId: 'mia@shop.example', shownAt: hoursAgo(30) }),
       display('checkout', 'ignored', { userId: 'mia@shop.example', shownAt: hoursAgo(5) }),
@@ -189,7 +189,7 @@ test('who was asked and did not answer: identified customers who closed or left 
     const posted = await fetch(`${url}v1/responses`, { method: 'POST', body: JSON.stringify(batch([], shown)) });
     expect(posted.status).toBe(202);
     await page.reload();
-    await expect(panel.getByRole('status')).toHaveText('2 unanswered, the most recently asked first.');
+    await expect(panel.getByRole('status')).toHaveText('2 unanswered in the last 28 days, the most recently asked first.');
     await expect(panel.getByRole('listitem')).toHaveText([
       /^mia@shop\.example · checkout · asked 2 times, last /,
       /^u-204 · help · asked 1 time, last /,
@@ -208,7 +208,7 @@ test('a long list of customers who did not answer shows ten, and ten more a clic
     await page.goto(`${url}dashboard`);
     const panel = page.getByRole('region', { name: 'Asked, not answered' });
     await expect(panel.getByRole('listitem')).toHaveCount(10);
-    await expect(panel.getByRole('status')).toHaveText('The 10 most recently asked of 23 unanswered.');
+    await expect(panel.getByRole('status')).toHaveText('The 10 most recently asked of 23 unanswered in the last 28 days.');
     await panel.getByRole('button', { name: 'Show 10 more' }).click();
     await expect(panel.getByRole('listitem')).toHaveCount(20);
     await panel.getByRole('button', { name: 'Show 10 more' }).click();

@@ -1,6 +1,6 @@
 // CSV export (RFC 4180): one row per response, with spreadsheet formula injection defused.
 import type { Response } from '../../src/schema/response.js';
-import type { FollowUpStatus } from '../store/store.js';
+import type { FollowUpStatus, UnansweredList } from '../store/store.js';
 import { utc, type TimeZone } from '../time-zone.js';
 
 export const csvColumns = [
@@ -33,7 +33,7 @@ export const csvColumns = [
  * Quotes a field when it needs it. A text starting with = + - @ (or tab/CR) is read as a formula by spreadsheets, so it
  * gets a leading apostrophe (OWASP's advice); numbers are written as they are.
  */
-function field(value: string | number | boolean | undefined): string {
+export function csvField(value: string | number | boolean | undefined): string {
   if (value === undefined) return '';
   if (typeof value !== 'string') return String(value);
   const defused = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -68,11 +68,22 @@ export function toCsvRow(r: Response, followUp: FollowUpStatus | null = null, zo
     r.device,
     r.visitor,
     followUp ?? undefined,
-    new Date(answered + zone.offsetAt(answered)).toISOString().slice(0, 19).replace('T', ' '),
+    localTime(answered, zone),
   ]
-    .map(field)
+    .map(csvField)
     .join(',');
 }
 
+/** An instant in the collector's time zone as a spreadsheet reads a date and time (it cannot convert a UTC one). */
+export const localTime = (ms: number, zone: TimeZone) => new Date(ms + zone.offsetAt(ms)).toISOString().slice(0, 19).replace('T', ' ');
+
 /** The header line, CRLF included. */
 export const csvHeader = `${csvColumns.join(',')}\r\n`;
+
+/** Who was asked and did not answer, one row per customer and touchpoint, the last time also in the collector's zone. */
+export function unansweredCsv({ people }: UnansweredList, zone: TimeZone): string {
+  const rows = people.map((p) =>
+    [p.userId, p.touchpoint, p.asked, p.lastAskedAt, localTime(Date.parse(p.lastAskedAt), zone)].map(csvField).join(','),
+  );
+  return ['user_id,touchpoint,asked,last_asked_at,last_asked_local', ...rows, ''].join('\r\n');
+}

@@ -7,6 +7,7 @@ import { batchSchema } from '../../src/schema/batch.js';
 import { toValidationIssues } from '../../src/schema/issues.js';
 import { buildJourney } from '../analytics/journey.js';
 import { periodOf } from '../analytics/period.js';
+import { unansweredCsv } from '../analytics/csv.js';
 import { buildReport, listedTouchpoints, withIntervals } from '../analytics/report.js';
 import { listAnswers } from '../analytics/drill-down.js';
 import { buildSegments } from '../analytics/segments.js';
@@ -102,6 +103,7 @@ const reads = {
   '/v1/inbox': 'inbox',
   '/v1/setup': 'setup',
   '/v1/unanswered': 'unanswered',
+  '/v1/unanswered.csv': 'unanswered.csv',
 } as const;
 const deliveryStatuses: readonly DeliveryStatus[] = ['pending', 'delivered', 'failed'];
 type Read = (typeof reads)[keyof typeof reads];
@@ -212,13 +214,24 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     sendJson(res, 200, { deliveries: await store.deliveries({ status, limit }) });
   }
 
-  /** Who was asked and did not answer, in the journey's period: the range, or the last 28 days (all of time is a long read). */
-  async function unanswered(res: ServerResponse, url: URL): Promise<void> {
-    const parsed = parseUnansweredQuery(url.searchParams, store.timeZone);
+  /**
+   * Who was asked and did not answer, in the journey's period: the range, or the last 28 days (all of time is a long
+   * read); as JSON, or as a CSV file for the team's mail or CRM tool.
+   */
+  async function unanswered(res: ServerResponse, url: URL, asFile: boolean): Promise<void> {
+    const parsed = parseUnansweredQuery(url.searchParams, store.timeZone, asFile);
     if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: parsed.issues });
     const period = periodOf(parsed.filter, new Date());
     const [since, until] = [new Date(period.since).toISOString(), new Date(period.until).toISOString()];
-    sendJson(res, 200, { since, until, ...(await store.unanswered({ ...parsed.filter, since, until }, parsed.limit)) });
+    const list = await store.unanswered({ ...parsed.filter, since, until }, parsed.limit);
+    if (!asFile) return sendJson(res, 200, { since, until, ...list });
+    res
+      .writeHead(200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': 'attachment; filename="cxkit-unanswered.csv"',
+        'X-Content-Type-Options': 'nosniff',
+      })
+      .end(unansweredCsv(list, store.timeZone));
   }
 
   async function segments(res: ServerResponse, url: URL): Promise<void> {
@@ -246,7 +259,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
         issues: [{ path: `query.${withNul[0]}`, message: 'expected text without NUL characters' }],
       });
     if (answer === 'setup') return sendJson(res, 200, setup());
-    if (answer === 'unanswered') return unanswered(res, url);
+    if (answer === 'unanswered' || answer === 'unanswered.csv') return unanswered(res, url, answer === 'unanswered.csv');
     if (answer === 'deliveries') return listDeliveries(res, url);
     if (answer === 'inbox') return listInbox(res, store, url);
     if (answer === 'segments') return segments(res, url);

@@ -178,13 +178,17 @@ export function parseSegmentedFilter(
   return filter ? { filter: { ...filter, segment } } : { issues: reader.issues };
 }
 
-/** Who was asked and did not answer: the read filter and `limit` (customers listed, 1–500, default 50). */
+/**
+ * Who was asked and did not answer: the read filter and `limit` (customers listed: 1–500, default 50; as a CSV file,
+ * 1–10,000, default 10,000).
+ */
 export function parseUnansweredQuery(
   params: URLSearchParams,
   zone: TimeZone,
+  asFile = false,
 ): { filter: ResponseFilter; limit: number } | { issues: ValidationIssue[] } {
   const reader = queryReader(params);
-  const limit = reader.limit(50, 500);
+  const limit = asFile ? reader.limit(10_000, 10_000) : reader.limit(50, 500);
   const filter = reader.filter(zone);
   return filter ? { filter, limit } : { issues: reader.issues };
 }

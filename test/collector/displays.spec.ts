@@ -181,6 +181,17 @@ for (const kind of storeKinds) {
     expect((await list({ touchpoint: 'help' })).body.people.map((p: { userId: string }) => p.userId)).toEqual(['u-3']);
     // the most recently asked first, as many as asked for, and how many in all
     expect((await list({ limit: '1' })).body).toMatchObject({ people: [{ userId: 'u-1' }], total: 2 });
+    // the whole list as a file for the team's mail or CRM tool, times also in the collector's zone
+    const file = await fetch(
+      `${collector.url}v1/unanswered.csv?${new URLSearchParams({ since: new Date(now - 7 * 24 * hour).toISOString(), until: at(0) })}`,
+    );
+    expect(file.headers.get('content-disposition')).toBe('attachment; filename="cxkit-unanswered.csv"');
+    expect((await file.text()).split('\r\n')).toEqual([
+      'user_id,touchpoint,asked,last_asked_at,last_asked_local',
+      `u-1,checkout,2,${at(5)},${at(5).slice(0, 19).replace('T', ' ')}`,
+      `u-3,help,1,${at(10)},${at(10).slice(0, 19).replace('T', ' ')}`,
+      '',
+    ]);
     // without a range, the last 28 days up to now, as the journey measures its period: u-6, asked 40 days ago, is not read
     const recent = await (await fetch(`${collector.url}v1/unanswered`)).json();
     expect(Date.parse(recent.until) - Date.parse(recent.since)).toBe(28 * 24 * hour);

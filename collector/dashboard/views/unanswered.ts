@@ -37,6 +37,9 @@ async function load(): Promise<void> {
   }
   const { people, total } = loaded.body;
   more.hidden = total <= people.length || listed >= 500;
+  // all of them (up to 10,000), for the team's mail or CRM tool
+  section.querySelector<HTMLElement>('#unanswered-download')!.hidden = !total;
+  section.querySelector<HTMLAnchorElement>('#unanswered-csv')!.href = `/v1/unanswered.csv?${filter}`;
   // without a range, the collector reads the last 28 days (as the journey and the trends measure their period)
   const when = filter.has('since') ? 'in this range' : 'in the last 28 days';
   status.textContent = !total

@@ -195,6 +195,15 @@ test('who was asked and did not answer: identified customers who closed or left 
       /^u-204 · help · asked 1 time, last /,
     ]);
     await expect(panel.getByRole('button', { name: 'Show 10 more' })).toBeHidden();
+    const csv = await (
+      await fetch(new URL((await panel.getByRole('link', { name: 'Download all as CSV' }).getAttribute('href'))!, url))
+    ).text();
+    expect(csv.split('\r\n').map((line) => line.split(',').slice(0, 3).join(','))).toEqual([
+      'user_id,touchpoint,asked',
+      'mia@shop.example,checkout,2',
+      'u-204,help,1',
+      '',
+    ]);
     expect(await audit(page)).toEqual([]);
   });
 });

@@ -38,6 +38,8 @@ const usage = `Usage: cxkit-collector [options]         (environment variables i
                            (default plan,country; a changed list re-segments stored answers at start) [CXKIT_SEGMENT_TRAITS]
   --time-zone <zone>       the IANA time zone days are counted in, e.g. America/New_York (default UTC; a change
                            counts the stored answers' days again at start) [CXKIT_TIME_ZONE]
+  --retention-days <n>     erase answers and displays older than this, with their follow-ups (at start, then
+                           hourly; default: keep everything) [CXKIT_RETENTION_DAYS]
   -h, --help               this text`;
 
 const loopback = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -58,6 +60,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         stages: { type: 'string', default: env.CXKIT_STAGES },
         'segment-traits': { type: 'string', default: env.CXKIT_SEGMENT_TRAITS },
         'time-zone': { type: 'string', default: env.CXKIT_TIME_ZONE },
+        'retention-days': { type: 'string', default: env.CXKIT_RETENTION_DAYS },
         'write-key': { type: 'string', default: env.CXKIT_WRITE_KEY },
         'read-key': { type: 'string', default: env.CXKIT_READ_KEY },
         'admin-key': { type: 'string', default: env.CXKIT_ADMIN_KEY },
@@ -85,6 +88,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return n;
   };
   let port: number, maxBodyBytes: number, perIp: number, perKey: number, retryBase: number;
+  let retentionDays: number | undefined;
   let targets: WebhookTarget[];
   try {
     retryBase = wholeNumber('webhook-retry-base', values['webhook-retry-base'], 10);
@@ -102,6 +106,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     maxBodyBytes = wholeNumber('max-body', values['max-body'], 1024);
     perIp = wholeNumber('rate-limit-ip', values['rate-limit-ip'], 0);
     perKey = wholeNumber('rate-limit-key', values['rate-limit-key'], 0);
+    const retention = values['retention-days'];
+    retentionDays = retention === undefined ? undefined : wholeNumber('retention-days', retention, 1, 36_500);
   } catch (error) {
     return fail((error as Error).message);
   }
@@ -161,6 +167,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       maxBodyBytes,
       webhooks,
       accessLog,
+      retentionDays,
     });
   } catch (error) {
     await store.close();
@@ -171,6 +178,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   console.error(`cxkit collector: ${server.url}v1/responses   dashboard: ${server.url}dashboard   data: ${redactDatabase(database)}`);
   if (targets.length)
     console.error(`cxkit collector: posting new answers to ${targets.length} webhook target${targets.length > 1 ? 's' : ''}`);
+  if (retentionDays) console.error(`cxkit collector: erasing answers and displays older than ${retentionDays} days (--retention-days)`);
   if (!loopback.has(values.host) && !values['read-key']) {
     console.error(
       'cxkit collector: warning: listening beyond this machine without --read-key: anyone who can reach it can read every answer',

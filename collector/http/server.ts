@@ -3,6 +3,7 @@
 // finishes every request in flight, so that no acknowledged answer is lost at shutdown.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { startRetention } from '../retention.js';
 import { createCollectorHandler, type CollectorOptions } from './handler.js';
 
 export interface ServerOptions extends CollectorOptions {
@@ -17,6 +18,8 @@ export interface ServerOptions extends CollectorOptions {
   readonly maxConnectionsPerIp?: number;
   /** How long close() waits for requests in flight before cutting them. Default 10 s. */
   readonly drainMs?: number;
+  /** Erase answers, displays and what the quarantine keeps once older than this many days (at start, then hourly). Default never. */
+  readonly retentionDays?: number | undefined;
 }
 
 export interface RunningServer {
@@ -88,6 +91,7 @@ export async function startCollectorServer(options: ServerOptions): Promise<Runn
   const port = typeof address === 'object' && address ? address.port : options.port;
   collector = createCollectorHandler({ ...options, publicOrigin: options.publicOrigin ?? listeningOrigins(host, port) });
   options.webhooks?.start();
+  const stopRetention = options.retentionDays ? startRetention(options.store, options.retentionDays) : undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
     close: async () => {
@@ -101,6 +105,7 @@ export async function startCollectorServer(options: ServerOptions): Promise<Runn
       server.closeAllConnections();
       await closed;
       await options.webhooks?.stop();
+      await stopRetention?.();
     },
   };
 }

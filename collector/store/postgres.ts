@@ -214,6 +214,19 @@ const insertBatch = `SELECT answers_stored AS accepted, displays_stored AS displ
   FROM cxkit_insert_batch($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
                           $22, $23, $24, $25, $26, $27)`;
 
+/** Erases the answers with these ids, with their follow-ups, follow-up history and webhook deliveries. */
+async function eraseAnswers(
+  client: PoolClient,
+  ids: readonly string[],
+): Promise<Pick<Erasure, 'responses' | 'followUps' | 'webhookDeliveries'>> {
+  const byIds = async (sql: string) => (await client.query(sql, [ids])).rowCount ?? 0;
+  const followUps = await byIds('DELETE FROM follow_ups WHERE response_id = ANY($1::text[])');
+  await byIds('DELETE FROM follow_up_events WHERE response_id = ANY($1::text[])');
+  const webhookDeliveries = await byIds('DELETE FROM webhook_deliveries WHERE response_id = ANY($1::text[])');
+  const responses = await byIds('DELETE FROM responses WHERE id = ANY($1::text[])');
+  return { responses, followUps, webhookDeliveries };
+}
+
 export class PostgresStore implements ResponseStore {
   readonly segmentDimensions: readonly string[];
 
@@ -768,16 +781,31 @@ export class PostgresStore implements ResponseStore {
       const whose = '(user_id = $1 OR anonymous_id = ANY($2::text[]))';
       // their answers are found with one read of the table; everything else goes by those ids
       const { rows } = await client.query<{ id: string }>(`SELECT id FROM responses WHERE ${whose}`, [user, anonymousIds]);
-      const ids = rows.map((row) => row.id);
-      const byIds = async (sql: string) => (await client.query(sql, [ids])).rowCount ?? 0;
-      const followUps = await byIds('DELETE FROM follow_ups WHERE response_id = ANY($1::text[])');
-      await byIds('DELETE FROM follow_up_events WHERE response_id = ANY($1::text[])');
-      const webhookDeliveries =
-        (await client.query(`DELETE FROM webhook_deliveries WHERE response_id = ANY($3::text[]) OR ${whose}`, [user, anonymousIds, ids]))
-          .rowCount ?? 0;
+      const { responses, followUps, webhookDeliveries } = await eraseAnswers(
+        client,
+        rows.map((row) => row.id),
+      );
+      const ofTheirs = (await client.query(`DELETE FROM webhook_deliveries WHERE ${whose}`, [user, anonymousIds])).rowCount ?? 0;
       const displays = (await client.query(`DELETE FROM displays WHERE ${whose}`, [user, anonymousIds])).rowCount ?? 0;
-      const responses = await byIds('DELETE FROM responses WHERE id = ANY($1::text[])');
       const quarantined = (await client.query(`DELETE FROM quarantine WHERE ${whose}`, [user, anonymousIds])).rowCount ?? 0;
+      return { responses, displays, webhookDeliveries: webhookDeliveries + ofTheirs, followUps, quarantined };
+    });
+  }
+
+  async eraseBefore(before: Date, limit: number): Promise<Erasure> {
+    return this.transaction(async (client) => {
+      // SKIP LOCKED: instances doing it at once take other rows, never wait on each other's
+      const oldest = (table: string, key: string, time: string) =>
+        `SELECT ${key} FROM ${table} WHERE ${time} < $1 ORDER BY ${time} LIMIT $2 FOR UPDATE SKIP LOCKED`;
+      const old = await client.query<{ id: string }>(oldest('responses', 'id', 'answered_at'), [before, limit]);
+      const { responses, followUps, webhookDeliveries } = await eraseAnswers(
+        client,
+        old.rows.map((row) => row.id),
+      );
+      const gone = async (table: string, key: string, time: string) =>
+        (await client.query(`DELETE FROM ${table} WHERE ${key} IN (${oldest(table, key, time)})`, [before, limit])).rowCount ?? 0;
+      const displays = await gone('displays', 'id', 'shown_at');
+      const quarantined = await gone('quarantine', 'ref', 'received_at');
       return { responses, displays, webhookDeliveries, followUps, quarantined };
     });
   }

@@ -365,6 +365,13 @@ export interface ResponseStore {
    * anonymous ids they were seen with), their webhook deliveries and follow-ups, in one transaction.
    */
   erase(person: Person): Promise<Erasure>;
+  /**
+   * The retention period's work, a batch at a time: erases the `limit` oldest answers given before `before` with their
+   * follow-ups, follow-up history and webhook deliveries, the `limit` oldest displays shown before it, and the `limit`
+   * oldest answers and displays the quarantine received before it. Answers how many of each went (fewer than `limit`
+   * of each: nothing that old is left).
+   */
+  eraseBefore(before: Date, limit: number): Promise<Erasure>;
   /** Up to `limit` rows of a table `cxkit-collector copy` carries, after the key `after` (null: from the first), in key order. */
   copiedRows(table: CopiedTable, after: CopiedValue, limit: number): Promise<CopiedRow[]>;
   /**

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { openStore } from '../../collector/store/open.js';
 import { readAll } from '../../collector/store/store.js';
 import { spawnCli, startCli } from '../support/collector-cli.js';
-import { batch, expect, responses, test } from '../support/collector-harness.js';
+import { answersOf, batch, display, expect, responses, test } from '../support/collector-harness.js';
 
 /** A folder of its own for each test, as the collector's working directory. */
 function folder(): string {
@@ -52,6 +52,12 @@ const mistakes: Array<{ name: string; args: (dir: string) => string[]; says: Reg
     name: 'a time zone by an offset rather than a place',
     args: () => ['--time-zone', 'PST+8'],
     says: /^cxkit-collector: --time-zone: expected an IANA time zone such as Europe\/Berlin or America\/New_York, got PST\+8$/m,
+  },
+  {
+    // a retention of nothing would erase every answer as it came
+    name: 'a retention period of no days',
+    args: () => ['--retention-days', '0'],
+    says: /^cxkit-collector: --retention-days: expected a whole number from 1 to 36500, got 0$/m,
   },
 ];
 
@@ -132,5 +138,27 @@ test('the CLI counts days in the time zone CXKIT_TIME_ZONE names, and --time-zon
       running.process.kill('SIGKILL');
       await running.exited;
     }
+  }
+});
+
+test('with --retention-days the CLI erases the answers and displays older than that at start, and says how many', async ({ database }) => {
+  const file = await database('sqlite');
+  const day = 86_400_000;
+  const seeded = await openStore(file);
+  const old = answersOf('checkout', 'nps', 3, 4, Date.now() - 100 * day);
+  const recent = answersOf('checkout', 'nps', 10, 2, Date.now() - 10 * day);
+  await seeded.insert([...old, ...recent], new Date(), {
+    displays: [display('checkout', 'ignored', { shownAt: new Date(Date.now() - 95 * day).toISOString() })],
+  });
+  await seeded.close();
+  const running = await startCli(['--database', file], { env: { CXKIT_RETENTION_DAYS: '90' } });
+  try {
+    await expect.poll(() => running.output()).toMatch(/retention: erased 4 answers and 1 display from before \S+ \(90 days\)$/m);
+    expect(running.output()).toContain('erasing answers and displays older than 90 days (--retention-days)');
+    const report = await (await fetch(`${running.url}v1/summary`)).json();
+    expect(report).toMatchObject({ answers: 2, nps: { score: 100, n: 2 } });
+  } finally {
+    running.process.kill('SIGKILL');
+    await running.exited;
   }
 });

@@ -255,6 +255,28 @@ for (const kind of storeKinds) {
       }
     });
 
+    test('the retention period erases the oldest answers and displays first, a batch at a time, with their follow-ups; the figures follow', async ({
+      openTestStore,
+    }) => {
+      const store = await openTestStore(kind);
+      const now = Date.now();
+      const old = answersOf('checkout', 'nps', 2, 5, now - 40 * day);
+      const recent = answersOf('checkout', 'nps', 9, 3, now - day);
+      const shown = (daysAgo: number) => display('checkout', 'dismissed', { shownAt: new Date(now - daysAgo * day).toISOString() });
+      await store.insert([...old, ...recent], new Date(), { displays: [shown(41), shown(40), shown(39), shown(2)] });
+      // the oldest unhappy answer, which someone followed up: its follow-up and history go with it
+      expect(await store.setFollowUp(old.at(-1)!.id, { status: 'contacted', note: 'called' }, new Date())).not.toBeNull();
+      const before = new Date(now - 30 * day);
+      expect(await store.eraseBefore(before, 2)).toEqual({ responses: 2, displays: 2, webhookDeliveries: 0, followUps: 1, quarantined: 0 });
+      expect(await store.eraseBefore(before, 2)).toMatchObject({ responses: 2, displays: 1, followUps: 0 });
+      expect(await store.eraseBefore(before, 2)).toMatchObject({ responses: 1, displays: 0 });
+      expect(await store.eraseBefore(before, 2)).toMatchObject({ responses: 0, displays: 0 });
+      expect((await readAll(store)).map((r) => r.id).sort()).toEqual(recent.map((r) => r.id).sort());
+      expect(summarizeCounts(await store.countsByDay({}))).toEqual(summarize(recent));
+      expect((await store.engagement({})).reduce((shownLeft, e) => shownLeft + e.shown, 0)).toBe(1);
+      expect(await store.setFollowUp(old.at(-1)!.id, { status: 'closed' }, new Date())).toBeNull();
+    });
+
     test('pages through every matching answer once, in time order, with a small page size', async ({ openTestStore }) => {
       const store = await openTestStore(kind);
       const all = varied(103, new Date());

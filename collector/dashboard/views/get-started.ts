@@ -14,7 +14,7 @@ const waiting = section.querySelector<HTMLElement>('#get-started-status')!;
 /** How often the dashboard looks for the first answer while it waits (the summary of an empty store costs nothing). */
 const lookEveryMs = 5_000;
 /** What the key placeholder says: the operator puts the key the collector was started with in its place. */
-export const writeKeyPlaceholder = 'YOUR_WRITE_KEY';
+const writeKeyPlaceholder = 'YOUR_WRITE_KEY';
 
 /** The tag for this collector, as it is reached from this browser: the one a visitor's browser will reach too. */
 function tagFor(setup: Setup & { script: string }): string {

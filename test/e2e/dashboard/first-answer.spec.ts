@@ -4,6 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
+import { answersOf, batch } from '../../support/answers.js';
 import { startCli, type RunningCli } from '../../support/collector-cli.js';
 import { expect, test } from '../support/fixtures.js';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -93,6 +94,25 @@ test('a collector that takes answers from no site yet says what to start it with
     );
     await expect(panel.locator('#get-started-key')).toBeHidden();
     await expect(panel.getByRole('status')).toHaveText('Waiting for the first answer…');
+  } finally {
+    collector.process.kill('SIGKILL');
+    await collector.exited;
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a collector with a read key: its dashboard, opened with the key, gives the tag and sees the first answer come', async ({ page }) => {
+  const folder = mkdtempSync(join(tmpdir(), 'cxkit-first-'));
+  const collector = await startCli(['--database', join(folder, 'answers.db'), '--read-key', 'rk_team']);
+  try {
+    await page.goto(`${collector.url}dashboard?key=rk_team`);
+    const panel = page.getByRole('region', { name: 'Ask your first question' });
+    await expect(panel.locator('pre')).toContainText(`src="${collector.url}cxkit/cxkit.js"`);
+    // an answer from anywhere (here a server-side post, as an app's backend would send one)
+    const [answer] = answersOf('homepage', 'nps', 10, 1, Date.now() - 60_000);
+    expect((await fetch(`${collector.url}v1/responses`, { method: 'POST', body: JSON.stringify(batch([answer!])) })).status).toBe(202);
+    await expect(page.locator('#status')).toHaveText('1 answer', { timeout: 20_000 });
+    await expect(panel).toBeHidden();
   } finally {
     collector.process.kill('SIGKILL');
     await collector.exited;

@@ -4,6 +4,7 @@ import { hashRoute } from '../../../src/sdk/page.js';
 import { attributePairs } from '../../attributes.js';
 import type { InboxItem } from '../../store/store.js';
 import { longText } from '../long-text.js';
+import { emailIn, mailLink } from '../mail-link.js';
 import { couldNotLoad, newestLoads } from '../newest-loads.js';
 
 const settings = document.querySelector<HTMLFormElement>('#admin')!;
@@ -52,26 +53,18 @@ function describe(item: InboxItem): { meta: string; label: string } {
   };
 }
 
-/** An address a mail program takes as it is: no spaces, and none of the characters a mailto: link gives meaning to. */
-const emailAddress = /^[^\s@<>()[\],;:"?&#%]+@[^\s@<>()[\],;:"?&#%]+\.[^\s@<>()[\],;:"?&#%]+$/;
-
 /** An address to write to, when the answer holds one: an `email` trait or metadata value first, then the user id or any other. */
-function emailOf(r: InboxItem['response']): string | undefined {
-  const others = [...Object.values(r.traits ?? {}), ...Object.values(r.metadata ?? {})];
-  return [r.traits?.email, r.metadata?.email, r.userId, ...others].find((v): v is string => typeof v === 'string' && emailAddress.test(v));
-}
+const emailOf = (r: InboxItem['response']) =>
+  emailIn([r.traits?.email, r.metadata?.email, r.userId, ...Object.values(r.traits ?? {}), ...Object.values(r.metadata ?? {})]);
 
 /** A link that opens a mail to the customer, their comment quoted, for the person who reaches them (then marks it contacted). */
-function emailLink(r: InboxItem['response']): HTMLParagraphElement | null {
+function emailLine(r: InboxItem['response']): HTMLParagraphElement | null {
   const address = emailOf(r);
   if (!address) return null;
   const quoted = r.comment ? `You told us on ${new Date(r.answeredAt).toLocaleDateString()}: "${r.comment.slice(0, 500)}"\n\n` : '';
-  const link = document.createElement('a');
-  link.href = `mailto:${address}?${new URLSearchParams({ subject: 'About your feedback', body: quoted }).toString().replaceAll('+', '%20')}`;
-  link.textContent = `Email ${address}`;
   const line = document.createElement('p');
   line.className = 'meta';
-  line.append(link);
+  line.append(mailLink(address, 'About your feedback', quoted));
   return line;
 }
 
@@ -148,7 +141,7 @@ function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElemen
     })();
   });
   const text = document.createElement('div');
-  const email = emailLink(r);
+  const email = emailLine(r);
   text.append(heading, ...(details.textContent ? [details] : []), ...(email ? [email] : []), comment);
   li.append(text, form);
   return li;

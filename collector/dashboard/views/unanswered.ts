@@ -3,6 +3,7 @@
 import type { UnansweredList } from '../../store/store.js';
 import { couldNotLoad, newestLoads } from '../newest-loads.js';
 import { count, whole } from '../wording.js';
+import { emailIn, mailLink } from '../mail-link.js';
 
 const section = document.querySelector<HTMLElement>('#unanswered')!;
 const list = section.querySelector<HTMLOListElement>('#unanswered-people')!;
@@ -55,6 +56,9 @@ async function load(): Promise<void> {
       who.textContent = person.userId;
       const when = new Date(person.lastAskedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
       item.append(who, ` · ${person.touchpoint} · asked ${count(person.asked, 'time', 'times')}, last ${when}`);
+      // a customer known by their address is one click from being asked another way
+      const address = emailIn([person.userId]);
+      if (address) item.append(' · ', mailLink(address, 'How did it go?'));
       return item;
     }),
   );

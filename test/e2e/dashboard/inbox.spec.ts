@@ -191,9 +191,13 @@ test('who was asked and did not answer: identified customers who closed or left 
     await page.reload();
     await expect(panel.getByRole('status')).toHaveText('2 unanswered in the last 28 days, the most recently asked first.');
     await expect(panel.getByRole('listitem')).toHaveText([
-      /^mia@shop\.example · checkout · asked 2 times, last /,
-      /^u-204 · help · asked 1 time, last /,
+      /^mia@shop\.example · checkout · asked 2 times, last .* · Email mia@shop\.example$/,
+      /^u-204 · help · asked 1 time, last [^·]*$/,
     ]);
+    await expect(panel.getByRole('link', { name: 'Email mia@shop.example' })).toHaveAttribute(
+      'href',
+      'mailto:mia@shop.example?subject=How%20did%20it%20go%3F&body=',
+    );
     await expect(panel.getByRole('button', { name: 'Show 10 more' })).toBeHidden();
     const csv = await (
       await fetch(new URL((await panel.getByRole('link', { name: 'Download all as CSV' }).getAttribute('href'))!, url))

@@ -1,7 +1,7 @@
 // The journey view: the stages in order, each with its moments (touchpoints) — score, n, response rate, and the
 // change against the period before — and the weakest moments of each metric called out.
 import type { PromptKind } from '../../src/schema/response.js';
-import type { ResponseFilter, ResponseStore, TouchpointScoreCount } from '../store/store.js';
+import type { EngagementCount, ResponseFilter, ResponseStore, TouchpointScoreCount } from '../store/store.js';
 import { estimate, minAnswersPerPoint } from './estimates.js';
 import { groupBy } from './group.js';
 import { periodOf } from './period.js';
@@ -19,7 +19,7 @@ export interface JourneyMoment {
   /** NPS score, CSAT % satisfied, or CES mean (1–7); null with no answers. */
   readonly score: number | null;
   readonly n: number;
-  /** Answered displays per 100 shown; null without displays, and for a segment's moments. */
+  /** Answered displays per 100 shown; null without displays, and for a segment's moments but a device's. */
   readonly responseRate: number | null;
   readonly previous: { readonly score: number | null; readonly n: number };
   /** Score minus the previous period's; null when either has no answers. */
@@ -62,6 +62,13 @@ function mainKind(counts: readonly TouchpointScoreCount[]): PromptKind {
   return [...totals].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'nps';
 }
 
+/** Displays and answers per touchpoint for the filter's customers: everyone's, one device's displays, or none. */
+function engagedIn(store: ResponseStore, filter: ResponseFilter): Promise<EngagementCount[]> | EngagementCount[] {
+  const { segment } = filter;
+  if (!segment) return store.engagement(filter);
+  return segment.dimension === 'device' ? store.engagementOnDevice({ ...filter, segment: undefined }, segment.value) : [];
+}
+
 export async function buildJourney(
   store: ResponseStore,
   filter: ResponseFilter,
@@ -74,8 +81,9 @@ export async function buildJourney(
   const [counts, previousCounts, engaged, pairs] = await Promise.all([
     store.countsByTouchpoint(current),
     store.countsByTouchpoint(before),
-    // displays carry no segments but the device: a segment's moments have no response rate, and only its answers list them
-    filter.segment ? [] : store.engagement(current),
+    // displays carry no segment but the device: a device's moments have its response rates; another segment's have
+    // none, and only its answers list them
+    engagedIn(store, current),
     store.touchpointStages(),
   ]);
   const now_ = byTouchpoint(counts);

@@ -192,6 +192,23 @@ const deviceDisplays: RangedQuery = {
   },
 };
 
+/** One device class's displays per touchpoint, kind and outcome: from the device rollup, and from the rows for the edges. */
+const displaysOnDevice = (device: string): RangedQuery => ({
+  rollup: {
+    table: 'display_device_counts',
+    select: 'touchpoint, kind, outcome, sum(n)::integer AS n',
+    groupBy: 'touchpoint, kind, outcome',
+    where: `device = ${dimensionLiteral(device)}`,
+  },
+  rows: {
+    table: 'displays',
+    time: 'shown_at',
+    select: 'touchpoint, kind, outcome, count(*)::integer AS n',
+    groupBy: 'touchpoint, kind, outcome',
+    where: `body->>'device' = ${dimensionLiteral(device)}`,
+  },
+});
+
 /** Answers per value of one dimension: from the segment rollup, and from the rows' segments exploded for the edges. */
 const segmentCountsOf = (dimension: string): RangedQuery => ({
   rollup: {
@@ -508,6 +525,10 @@ export class PostgresStore implements ResponseStore {
 
   async countsBySegment(filter: ResponseFilter, dimension: string): Promise<SegmentScoreCount[]> {
     return toSegmentCounts(await this.ranged<SegmentScoreCount>(filter, segmentCountsOf(dimension)));
+  }
+
+  async engagementOnDevice(filter: ResponseFilter, device: string): Promise<EngagementCount[]> {
+    return toEngagement([], await this.ranged<DisplaySums>(filter, displaysOnDevice(device)));
   }
 
   async displaysByDevice(filter: ResponseFilter): Promise<DeviceDisplayCount[]> {

@@ -319,6 +319,11 @@ export interface ResponseStore {
   countsBySegment(filter: ResponseFilter, dimension: string): Promise<SegmentScoreCount[]>;
   /** Displays per device class (`value`) and outcome for the filter (displays that named no device left out). */
   displaysByDevice(filter: ResponseFilter): Promise<DeviceDisplayCount[]>;
+  /**
+   * The displays of one device class per touchpoint and kind, for its response rates (its answers' counts are zero:
+   * `engagement` counts those for everyone).
+   */
+  engagementOnDevice(filter: ResponseFilter, device: string): Promise<EngagementCount[]>;
   /** Every (stage, touchpoint) pair answers and displays have reported. */
   touchpointStages(): Promise<TouchpointStage[]>;
   /** Displays and answers per touchpoint and kind, for response, comment and partial rates. */

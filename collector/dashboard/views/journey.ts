@@ -180,8 +180,12 @@ async function load(): Promise<void> {
   const picked = customers.segment();
   const hint = section.querySelector<HTMLElement>('#journey-for')!;
   hint.hidden = !picked;
-  // displays carry no segment: who was asked is known for everyone only
-  if (picked) hint.textContent = `The answers of customers with ${segmentWords(picked)} alone; response rates are for everyone only.`;
+  // displays carry the device alone: another segment's moments have no response rate
+  if (picked)
+    hint.textContent =
+      picked.dimension === 'device'
+        ? `The answers and response rates of customers with ${segmentWords(picked)} alone.`
+        : `The answers of customers with ${segmentWords(picked)} alone; response rates are known by device only.`;
   const loaded = await newest<Journey>(`/v1/journey?${customers.query(filter)}`);
   if (!loaded) return;
   if (!('body' in loaded)) {

@@ -132,8 +132,13 @@ for (const kind of storeKinds) {
       ...of('desktop', 'landing', 'discover', 0, 5, 3),
     ];
     expect((await collector.post(batch(segmented))).status).toBe(202);
+    // 40 shown: phones 20 (10 answered), desktops 20 (all answered)
     const displays = Array.from({ length: 40 }, (_, i) =>
-      display('checkout', i < 30 ? 'answered' : 'dismissed', { shownAt: new Date(until - 2 * dayMs).toISOString(), stage: 'buy' }),
+      display('checkout', i < 30 ? 'answered' : 'dismissed', {
+        shownAt: new Date(until - 2 * dayMs).toISOString(),
+        stage: 'buy',
+        device: i < 10 || i >= 30 ? 'mobile' : 'desktop',
+      }),
     );
     expect((await collector.post(batch([], displays))).status).toBe(202);
     const read = async (path: string, extra: Record<string, string>) => {
@@ -156,8 +161,8 @@ for (const kind of storeKinds) {
         stage: 'buy',
         momentsLeftOut: 0,
         moments: [
-          // displays carry no segment: a segment's moment has no response rate
-          { touchpoint: 'checkout', kind: 'nps', score: -100, n: 10, responseRate: null, previous: { score: 100, n: 10 }, change: -200 },
+          // displays carry the device: the phones' own response rate
+          { touchpoint: 'checkout', kind: 'nps', score: -100, n: 10, responseRate: 50, previous: { score: 100, n: 10 }, change: -200 },
         ],
       },
     ]);
@@ -166,8 +171,14 @@ for (const kind of storeKinds) {
       desktops.stages.map((s: { stage: string; moments: Array<{ touchpoint: string; score: number }> }) => [s.stage, s.moments]),
     ).toEqual([
       ['discover', [expect.objectContaining({ touchpoint: 'landing', score: -100, n: 5 })]],
-      ['buy', [expect.objectContaining({ touchpoint: 'checkout', score: 100, n: 20 })]],
+      ['buy', [expect.objectContaining({ touchpoint: 'checkout', score: 100, n: 20, responseRate: 100 })]],
     ]);
+    // no other segment is on displays: its moments have no response rate
+    const english = (await read('journey', { by: 'locale', value: 'en' })).body;
+    expect(english.stages.length).toBeGreaterThan(0);
+    expect(
+      english.stages.flatMap((s: { moments: Array<{ responseRate: number | null }> }) => s.moments.map((m) => m.responseRate)),
+    ).toEqual(english.stages.flatMap((s: { moments: unknown[] }) => s.moments.map(() => null)));
 
     // the trends of phone answers alone: down from 100 to −100
     const trends = (await read('trends', { by: 'device', value: 'mobile' })).body;

@@ -145,10 +145,9 @@ for (const width of [1280, 390]) {
       await journey.getByLabel('Customers').selectOption({ label: 'mobile (12)' });
       await expect(checkout.getByRole('cell').nth(0)).toHaveText('NPS -100');
       await expect(checkout.getByRole('cell').nth(1)).toHaveText('6 answers');
+      // no prompt was recorded as shown in this data: no response rate, for phones either
       await expect(checkout.getByRole('cell').nth(2)).toHaveText('–');
-      await expect(journey.locator('#journey-for')).toHaveText(
-        'The answers of customers with device mobile alone; response rates are for everyone only.',
-      );
+      await expect(journey.locator('#journey-for')).toHaveText('The answers and response rates of customers with device mobile alone.');
       // the landing page has no phone answer: not a moment of theirs
       await expect(journey.getByRole('table', { name: 'discover' })).toHaveCount(0);
       expect(await audit(page)).toEqual([]);

@@ -53,6 +53,8 @@ export interface CustomersPicker {
   segment(): Segment | null;
   /** The view's query: the page's filter, and the segment when one is picked. */
   query(params: URLSearchParams): URLSearchParams;
+  /** The segment picked as the answers' narrowing (`by` and `value`), for a figure that opens its answers. */
+  narrowing(): { by?: string; value?: string };
   /**
    * The page's filter changed: the values to offer are those the collector has for it, asked for when someone reaches
    * for the choice (a dashboard nobody picks customers on costs the collector nothing more).
@@ -102,6 +104,10 @@ export function customersPicker(select: HTMLSelectElement): CustomersPicker {
       const picked = segment();
       if (picked) (query.set('by', picked.dimension), query.set('value', picked.value));
       return query;
+    },
+    narrowing() {
+      const picked = segment();
+      return picked ? { by: picked.dimension, value: picked.value } : {};
     },
     offer(params) {
       current = params;

@@ -36,12 +36,11 @@ function row(m: JourneyMoment): HTMLTableRowElement {
     change(m),
   ];
   const direction = m.change === null || m.change === 0 ? undefined : m.change > 0 ? 'up' : 'down';
-  const picked = customers.segment();
   // the answers the figures count: of the journey's period (without a range, the last 28 days up to now), of the segment
   const narrowing = {
     touchpoint: m.touchpoint,
     ...(filter.has('since') || !period ? {} : { since: period.since, until: period.until }),
-    ...(picked ? { by: picked.dimension, value: picked.value } : {}),
+    ...customers.narrowing(),
   };
   return stackRow(
     answersButton(m.touchpoint, narrowing),

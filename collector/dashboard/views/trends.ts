@@ -156,12 +156,7 @@ function table(kind: PromptKind, trend: MetricTrend, bucket: BucketSize): void {
         if (!i) cell.scope = 'row';
         // a bucket with answers opens them
         if (i || !b.n) cell.textContent = text;
-        else {
-          const picked = customers.segment();
-          cell.append(
-            answersButton(text, { kind, since: b.start, until: b.end, ...(picked ? { by: picked.dimension, value: picked.value } : {}) }),
-          );
-        }
+        else cell.append(answersButton(text, { kind, since: b.start, until: b.end, ...customers.narrowing() }));
         row.append(cell);
       });
       return row;

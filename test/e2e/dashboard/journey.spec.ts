@@ -163,6 +163,14 @@ for (const width of [1280, 390]) {
       );
       await expect(trends.locator('#trend-key')).toHaveText(/^The answers of customers with device mobile alone\. Line:/);
 
+      // a day of the phones' trend opens the phones' answers of that day
+      await trends.getByText('NPS as a table').click();
+      const detractorsDay = new Date(lastWeek(2)).toISOString().slice(0, 10);
+      await trends.getByRole('table', { name: 'NPS by day' }).getByRole('button', { name: detractorsDay }).click();
+      const chips = page.getByRole('region', { name: 'Answers' }).locator('#answer-chips');
+      await expect(chips).toContainText('Device: mobile');
+      await expect(page.getByRole('region', { name: 'Answers' }).locator('tbody tr')).toHaveCount(6);
+
       // a copied link reopens both choices
       await page.reload();
       await expect(checkout.getByRole('cell').nth(0)).toHaveText('NPS -100');

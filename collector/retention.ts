@@ -2,17 +2,17 @@
 // older, with the follow-ups and webhook deliveries that go with them — at start, then every hour, a batch at a time
 // with a turn of the event loop between, so that posts and health checks are never kept waiting by it.
 import type { Erasure, ResponseStore } from './store/store.js';
+import { dayMs } from './time-zone.js';
 
-const dayMs = 86_400_000;
 /** Rows of each kind a batch erases: one transaction of a few tens of milliseconds (1,000 held SQLite for 120 ms). */
 const batch = 250;
 /** How often it looks again: an hour, as a day's answers age past the period. */
-export const retentionCheckMs = 3_600_000;
+const everyMs = 3_600_000;
 
 const of = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** Erases everything older than `days`, now and every `everyMs`; answers the function that stops it. */
-export function startRetention(store: ResponseStore, days: number, everyMs = retentionCheckMs): () => Promise<void> {
+/** Erases everything older than `days`, now and every hour; answers the function that stops it. */
+export function startRetention(store: ResponseStore, days: number): () => Promise<void> {
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   const sweep = async () => {

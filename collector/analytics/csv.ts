@@ -33,12 +33,15 @@ export const csvColumns = [
  * Quotes a field when it needs it. A text starting with = + - @ (or tab/CR) is read as a formula by spreadsheets, so it
  * gets a leading apostrophe (OWASP's advice); numbers are written as they are.
  */
-export function csvField(value: string | number | boolean | undefined): string {
+function csvField(value: string | number | boolean | undefined): string {
   if (value === undefined) return '';
   if (typeof value !== 'string') return String(value);
   const defused = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(defused) ? `"${defused.replace(/"/g, '""')}"` : defused;
 }
+
+/** An instant in the collector's time zone as a spreadsheet reads a date and time (it cannot convert a UTC one). */
+const localTime = (ms: number, zone: TimeZone) => new Date(ms + zone.offsetAt(ms)).toISOString().slice(0, 19).replace('T', ' ');
 
 /**
  * One response as a CSV line (no line break); `followUp`: where following it up stands, when it needs or has one;
@@ -73,9 +76,6 @@ export function toCsvRow(r: Response, followUp: FollowUpStatus | null = null, zo
     .map(csvField)
     .join(',');
 }
-
-/** An instant in the collector's time zone as a spreadsheet reads a date and time (it cannot convert a UTC one). */
-export const localTime = (ms: number, zone: TimeZone) => new Date(ms + zone.offsetAt(ms)).toISOString().slice(0, 19).replace('T', ' ');
 
 /** The header line, CRLF included. */
 export const csvHeader = `${csvColumns.join(',')}\r\n`;

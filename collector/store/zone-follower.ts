@@ -4,7 +4,7 @@
 import { isTimeZone, timeZone, type TimeZone } from '../time-zone.js';
 
 /** How often a running instance looks at the zone the database counts days in. */
-export const zoneCheckMs = 10_000;
+const zoneCheckMs = 10_000;
 
 /**
  * Looks every `everyMs` at the zone the store's days are counted in (`stored`) and hands a new one to `adopt`, saying

@@ -98,8 +98,8 @@ type DrillDownRow = AnswerCursor & StoredAnswer & { body: string; segments: stri
 /** Rows an erasure reads between two turns of the event loop while it looks for a person's answers and displays. */
 const personWindow = 5000;
 
-/** Rows whose id is in the JSON array `@ids`. */
-const idIn = 'id IN (SELECT value FROM json_each(@ids))';
+/** Rows whose `column` is one of the JSON array `@ids`. */
+const inIds = (column: string) => `${column} IN (SELECT value FROM json_each(@ids))`;
 
 /** Answers one statement of the drill-down reads at most: a few milliseconds of the event loop, however few match. */
 const answersWindow = 5000;
@@ -695,7 +695,7 @@ export class SqliteStore implements ResponseStore {
     return this.db.transaction(() => {
       const { responses, followUps, webhookDeliveries } = this.eraseAnswers(ids);
       const ofTheirs = this.db.prepare(`DELETE FROM webhook_deliveries WHERE ${whose}`).run(who).changes;
-      const displays = this.db.prepare(`DELETE FROM displays WHERE ${idIn}`).run({ ids: displayIds }).changes;
+      const displays = this.db.prepare(`DELETE FROM displays WHERE ${inIds('id')}`).run({ ids: displayIds }).changes;
       const quarantined = this.db.prepare(`DELETE FROM quarantine WHERE ${whose}`).run(who).changes;
       return { responses, displays, webhookDeliveries: webhookDeliveries + ofTheirs, followUps, quarantined };
     })();
@@ -707,9 +707,11 @@ export class SqliteStore implements ResponseStore {
       JSON.stringify(this.db.prepare(`SELECT ${key} FROM ${table} WHERE ${time} < ? ORDER BY ${time} LIMIT ?`).pluck().all(at, limit));
     return this.db.transaction(() => {
       const { responses, followUps, webhookDeliveries } = this.eraseAnswers(oldest('responses', 'id', 'answered_at'));
-      const displays = this.db.prepare(`DELETE FROM displays WHERE ${idIn}`).run({ ids: oldest('displays', 'id', 'shown_at') }).changes;
+      const displays = this.db
+        .prepare(`DELETE FROM displays WHERE ${inIds('id')}`)
+        .run({ ids: oldest('displays', 'id', 'shown_at') }).changes;
       const quarantined = this.db
-        .prepare('DELETE FROM quarantine WHERE ref IN (SELECT value FROM json_each(@ids))')
+        .prepare(`DELETE FROM quarantine WHERE ${inIds('ref')}`)
         .run({ ids: oldest('quarantine', 'ref', 'received_at') }).changes;
       return { responses, displays, webhookDeliveries, followUps, quarantined };
     })();
@@ -717,11 +719,10 @@ export class SqliteStore implements ResponseStore {
 
   /** Erases the answers whose ids `ids` (a JSON array) holds, with their follow-ups, history and webhook deliveries. */
   private eraseAnswers(ids: string): Pick<Erasure, 'responses' | 'followUps' | 'webhookDeliveries'> {
-    const theirs = (column: string) => `${column} IN (SELECT value FROM json_each(@ids))`;
-    const followUps = this.db.prepare(`DELETE FROM follow_ups WHERE ${theirs('response_id')}`).run({ ids }).changes;
-    this.db.prepare(`DELETE FROM follow_up_events WHERE ${theirs('response_id')}`).run({ ids });
-    const webhookDeliveries = this.db.prepare(`DELETE FROM webhook_deliveries WHERE ${theirs('response_id')}`).run({ ids }).changes;
-    const responses = this.db.prepare(`DELETE FROM responses WHERE ${theirs('id')}`).run({ ids }).changes;
+    const followUps = this.db.prepare(`DELETE FROM follow_ups WHERE ${inIds('response_id')}`).run({ ids }).changes;
+    this.db.prepare(`DELETE FROM follow_up_events WHERE ${inIds('response_id')}`).run({ ids });
+    const webhookDeliveries = this.db.prepare(`DELETE FROM webhook_deliveries WHERE ${inIds('response_id')}`).run({ ids }).changes;
+    const responses = this.db.prepare(`DELETE FROM responses WHERE ${inIds('id')}`).run({ ids }).changes;
     return { responses, followUps, webhookDeliveries };
   }
 

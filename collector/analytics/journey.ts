@@ -2,6 +2,7 @@
 // change against the period before — and the weakest moments of each metric called out.
 import type { PromptKind } from '../../src/schema/response.js';
 import type { EngagementCount, ResponseFilter, ResponseStore, TouchpointScoreCount } from '../store/store.js';
+import { isDisplayDimension } from '../store/segments.js';
 import { estimate, minAnswersPerPoint } from './estimates.js';
 import { groupBy } from './group.js';
 import { periodOf } from './period.js';
@@ -19,7 +20,7 @@ export interface JourneyMoment {
   /** NPS score, CSAT % satisfied, or CES mean (1–7); null with no answers. */
   readonly score: number | null;
   readonly n: number;
-  /** Answered displays per 100 shown; null without displays, and for a segment's moments but a device's. */
+  /** Answered displays per 100 shown; null without displays, and for a segment's moments but a device's or a page's. */
   readonly responseRate: number | null;
   readonly previous: { readonly score: number | null; readonly n: number };
   /** Score minus the previous period's; null when either has no answers. */
@@ -62,11 +63,12 @@ function mainKind(counts: readonly TouchpointScoreCount[]): PromptKind {
   return [...totals].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'nps';
 }
 
-/** Displays and answers per touchpoint for the filter's customers: everyone's, one device's displays, or none. */
+/** Displays and answers per touchpoint for the filter's customers: everyone's, one device's or page's displays, or none. */
 function engagedIn(store: ResponseStore, filter: ResponseFilter): Promise<EngagementCount[]> | EngagementCount[] {
   const { segment } = filter;
   if (!segment) return store.engagement(filter);
-  return segment.dimension === 'device' ? store.engagementOnDevice({ ...filter, segment: undefined }, segment.value) : [];
+  const { dimension, value } = segment;
+  return isDisplayDimension(dimension) ? store.engagementInSegment({ ...filter, segment: undefined }, { dimension, value }) : [];
 }
 
 export async function buildJourney(
@@ -81,8 +83,8 @@ export async function buildJourney(
   const [counts, previousCounts, engaged, pairs] = await Promise.all([
     store.countsByTouchpoint(current),
     store.countsByTouchpoint(before),
-    // displays carry no segment but the device: a device's moments have its response rates; another segment's have
-    // none, and only its answers list them
+    // displays carry no segment but the device and the page: a device's or a page's moments have its response rates;
+    // another segment's have none, and only its answers list them
     engagedIn(store, current),
     store.touchpointStages(),
   ]);

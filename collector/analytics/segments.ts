@@ -1,7 +1,8 @@
 // Segments: any figure broken down by one dimension — device, locale, page path, new or returning visitor, or a
 // trait — and two of its values side by side, with the difference and its 95% interval and p-value per metric.
 import { promptKinds, type PromptKind } from '../../src/schema/response.js';
-import type { DeviceDisplayCount, ResponseFilter, ResponseStore, SegmentScoreCount } from '../store/store.js';
+import type { SegmentDisplayCount, ResponseFilter, ResponseStore, SegmentScoreCount } from '../store/store.js';
+import { isDisplayDimension } from '../store/segments.js';
 import { groupBy } from './group.js';
 import { difference, estimate, figure, minAnswersPerPoint, proportion, type Difference, type Figure } from './estimates.js';
 
@@ -11,8 +12,8 @@ export interface SegmentFigures {
   readonly n: number;
   readonly metrics: Readonly<Record<PromptKind, Figure>>;
   /**
-   * By device only (displays say which device they were shown on, not the other dimensions): the prompts shown there,
-   * how many were answered, and answered per 100 shown — who answers and who does not.
+   * By device or page only (displays say which device and page they were shown on, not the other dimensions): the
+   * prompts shown there, how many were answered, and answered per 100 shown — who answers and who does not.
    */
   readonly displays?: { readonly shown: number; readonly answered: number; readonly responseRate: number | null };
 }
@@ -22,7 +23,7 @@ export interface SegmentComparison {
   readonly b: SegmentFigures;
   /** Per metric, a − b with its 95% interval and the p-value of "no difference". */
   readonly differences: Readonly<Record<PromptKind, Difference>>;
-  /** By device: the response rates' a − b (percentage points), its interval and p-value. */
+  /** By device or page: the response rates' a − b (percentage points), its interval and p-value. */
   readonly responseRate?: Difference;
 }
 
@@ -45,8 +46,8 @@ export interface SegmentQuery {
   readonly compare?: readonly [string, string] | undefined;
 }
 
-/** A value's figures; with `displays` (by device), its displays' too, a value shown but never answered included. */
-function figuresOf(value: string, counts: readonly SegmentScoreCount[], displays?: readonly DeviceDisplayCount[]): SegmentFigures {
+/** A value's figures; with `displays` (by device or page), its displays' too, a value shown but never answered included. */
+function figuresOf(value: string, counts: readonly SegmentScoreCount[], displays?: readonly SegmentDisplayCount[]): SegmentFigures {
   const metrics = Object.fromEntries(promptKinds.map((kind) => [kind, figure(kind, counts)])) as Record<PromptKind, Figure>;
   const figures = { value, n: counts.reduce((sum, c) => sum + c.n, 0), metrics };
   if (!displays) return figures;
@@ -56,13 +57,13 @@ function figuresOf(value: string, counts: readonly SegmentScoreCount[], displays
 }
 
 export async function buildSegments(store: ResponseStore, filter: ResponseFilter, query: SegmentQuery): Promise<Segments> {
-  const byDevice = query.dimension === 'device';
-  const [counts, deviceDisplays] = await Promise.all([
-    store.countsBySegment(filter, query.dimension),
-    byDevice ? store.displaysByDevice(filter) : [],
+  const { dimension } = query;
+  const [counts, valueDisplays] = await Promise.all([
+    store.countsBySegment(filter, dimension),
+    isDisplayDimension(dimension) ? store.displaysBySegment(filter, dimension) : [],
   ]);
   const byValue = groupBy(counts, (c) => c.value);
-  const displays = groupBy(deviceDisplays, (d) => d.value);
+  const displays = groupBy(valueDisplays, (d) => d.value);
   const values = new Set([...byValue.keys(), ...displays.keys()]);
   // no display in the range (answers recorded without prompts, or from before displays): no rate to speak of
   const rated = displays.size > 0;

@@ -6,7 +6,7 @@ import type { PromptKind } from '../../src/schema/response.js';
 import { mergeCounts } from './day-range.js';
 import type {
   DayScoreCount,
-  DeviceDisplayCount,
+  SegmentDisplayCount,
   EngagementCount,
   SegmentScoreCount,
   TouchpointList,
@@ -38,7 +38,7 @@ export function toTouchpointCounts(parts: ReadonlyArray<readonly TouchpointScore
   return mergeCounts(parts, (c) => `${c.touchpoint}|${c.kind}|${c.scaleMax}|${c.score}`, ['n']);
 }
 
-export function toDeviceDisplays(parts: ReadonlyArray<readonly DeviceDisplayCount[]>): DeviceDisplayCount[] {
+export function toSegmentDisplays(parts: ReadonlyArray<readonly SegmentDisplayCount[]>): SegmentDisplayCount[] {
   return mergeCounts(parts, (c) => `${c.value}|${c.outcome}`, ['n']);
 }
 

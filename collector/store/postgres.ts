@@ -13,7 +13,7 @@ import {
   listOf,
   mostAnswered,
   toDayCounts,
-  toDeviceDisplays,
+  toSegmentDisplays,
   toEngagement,
   toSegmentCounts,
   toTouchpointCounts,
@@ -21,7 +21,16 @@ import {
   type DisplaySums,
   type TouchpointRow,
 } from './engagement.js';
-import { checkedTraits, dimensionLiteral, dimensionsFor, segmentsOf, segmentTraitsSetting, storedTraits } from './segments.js';
+import {
+  checkedTraits,
+  dimensionLiteral,
+  dimensionsFor,
+  pagePath,
+  segmentsOf,
+  segmentTraitsSetting,
+  storedTraits,
+  type DisplayDimension,
+} from './segments.js';
 import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type StoredAnswer } from './answer-filter.js';
 import { firstContacts, holdsRows, inStage, needsAttention, quarantinedAnswers } from './schema/shared-tables.js';
 import {
@@ -66,9 +75,11 @@ import type {
   TouchpointStage,
   TimeOrder,
   TouchpointList,
-  DeviceDisplayCount,
+  SegmentDisplayCount,
+  DisplaySegment,
   UnansweredList,
 } from './store.js';
+import { displaysBy, displaysIn, type DisplaySql } from './display-segments.js';
 
 export interface PostgresOptions extends StoreOptions {
   /** Connections in the pool. Default 10. */
@@ -175,39 +186,8 @@ const displaySums: RangedQuery = {
   },
 };
 
-/** Displays per device class and outcome: from the device rollup, and from the rows for the edges. */
-const deviceDisplays: RangedQuery = {
-  rollup: {
-    table: 'display_device_counts',
-    select: 'device AS value, outcome, sum(n)::integer AS n',
-    groupBy: 'device, outcome',
-    where: "device <> ''",
-  },
-  rows: {
-    table: 'displays',
-    time: 'shown_at',
-    select: "body->>'device' AS value, outcome, count(*)::integer AS n",
-    groupBy: '1, 2',
-    where: "body->>'device' IS NOT NULL",
-  },
-};
-
-/** One device class's displays per touchpoint, kind and outcome: from the device rollup, and from the rows for the edges. */
-const displaysOnDevice = (device: string): RangedQuery => ({
-  rollup: {
-    table: 'display_device_counts',
-    select: 'touchpoint, kind, outcome, sum(n)::integer AS n',
-    groupBy: 'touchpoint, kind, outcome',
-    where: `device = ${dimensionLiteral(device)}`,
-  },
-  rows: {
-    table: 'displays',
-    time: 'shown_at',
-    select: 'touchpoint, kind, outcome, count(*)::integer AS n',
-    groupBy: 'touchpoint, kind, outcome',
-    where: `body->>'device' = ${dimensionLiteral(device)}`,
-  },
-});
+/** Displays by device and page, in PostgreSQL's words. */
+const displaySql: DisplaySql = { rowValue: { device: "body->>'device'", path: 'path' }, integer: (aggregate) => `${aggregate}::integer` };
 
 /** Answers per value of one dimension: from the segment rollup, and from the rows' segments exploded for the edges. */
 const segmentCountsOf = (dimension: string): RangedQuery => ({
@@ -226,10 +206,10 @@ const segmentCountsOf = (dimension: string): RangedQuery => ({
   },
 });
 
-/** A batch as migration 9's function stores it: answers and displays as arrays of their columns. */
+/** A batch as migration 13's function stores it: answers and displays as arrays of their columns. */
 const insertBatch = `SELECT answers_stored AS accepted, displays_stored AS displays
   FROM cxkit_insert_batch($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-                          $22, $23, $24, $25, $26, $27)`;
+                          $22, $23, $24, $25, $26, $27, $28)`;
 
 /** Erases the answers with these ids, with their follow-ups, follow-up history and webhook deliveries. */
 async function eraseAnswers(
@@ -285,6 +265,7 @@ export class PostgresStore implements ResponseStore {
         );
       }
       await store.segmentStored();
+      await store.pathStored();
       // PostgreSQL counts days by its own time zone data, which may lack a zone this runtime knows (a new one)
       await pool.query('SELECT now() AT TIME ZONE $1', [store.timeZone.name]).catch((error: Error) => {
         throw new Error(`PostgreSQL does not know the time zone ${store.timeZone.name}: ${error.message}`);
@@ -352,6 +333,27 @@ export class PostgresStore implements ResponseStore {
       });
     }
     await this.pool.query(saveSetting, [segmentTraitsSetting, wanted]);
+  }
+
+  /**
+   * Works out the page path of each stored display without one (from before paths, or stored since by an instance of
+   * the version before), a page of displays per transaction under the migration lock (as `segmentStored`); the rollup
+   * follows by its triggers. Interrupted, the next start goes on.
+   */
+  private async pathStored(): Promise<void> {
+    for (let more = true; more;) {
+      more = await this.transaction(async (client) => {
+        await client.query(migrationLock);
+        const { rows } = await client.query<{ id: string; url: string | null }>(
+          `SELECT id, body->'page'->>'url' AS url FROM displays WHERE path IS NULL ORDER BY id LIMIT 2000`,
+        );
+        await client.query(
+          `UPDATE displays SET path = v.path FROM unnest($1::text[], $2::text[]) AS v (id, path) WHERE displays.id = v.id`,
+          [rows.map((r) => r.id), rows.map((r) => pagePath(r.url ?? ''))],
+        );
+        return rows.length > 0;
+      });
+    }
   }
 
   /**
@@ -427,6 +429,7 @@ export class PostgresStore implements ResponseStore {
       display((d) => JSON.stringify(d.body)),
       notify,
       answer((r) => r.segments),
+      display((d) => d.path),
     ];
     // an unnamed statement calling a function, whose plan each server connection keeps: a named statement lives on
     // one server connection, which a pooler in transaction mode (PgBouncer) does not keep for a client
@@ -527,12 +530,12 @@ export class PostgresStore implements ResponseStore {
     return toSegmentCounts(await this.ranged<SegmentScoreCount>(filter, segmentCountsOf(dimension)));
   }
 
-  async engagementOnDevice(filter: ResponseFilter, device: string): Promise<EngagementCount[]> {
-    return toEngagement([], await this.ranged<DisplaySums>(filter, displaysOnDevice(device)));
+  async engagementInSegment(filter: ResponseFilter, segment: DisplaySegment): Promise<EngagementCount[]> {
+    return toEngagement([], await this.ranged<DisplaySums>(filter, displaysIn(displaySql, segment)));
   }
 
-  async displaysByDevice(filter: ResponseFilter): Promise<DeviceDisplayCount[]> {
-    return toDeviceDisplays(await this.ranged<DeviceDisplayCount>(filter, deviceDisplays));
+  async displaysBySegment(filter: ResponseFilter, dimension: DisplayDimension): Promise<SegmentDisplayCount[]> {
+    return toSegmentDisplays(await this.ranged<SegmentDisplayCount>(filter, displaysBy(displaySql, dimension)));
   }
 
   async touchpointStages(): Promise<TouchpointStage[]> {

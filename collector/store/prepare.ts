@@ -2,7 +2,7 @@
 // answer times the figures can trust.
 import type { Display } from '../../src/schema/display.js';
 import type { Response } from '../../src/schema/response.js';
-import { segmentsOf } from './segments.js';
+import { pagePath, segmentsOf } from './segments.js';
 import type { InsertExtras, InsertResult } from './store.js';
 
 const dayMs = 86_400_000;
@@ -91,6 +91,8 @@ export interface StoredDisplay {
   readonly responseId: string | null;
   readonly anonymousId: string;
   readonly userId: string | null;
+  /** The page's path as the answers' `path` segment holds it, for the response rate on each page. */
+  readonly path: string;
   readonly body: Display;
 }
 
@@ -110,6 +112,7 @@ function toDisplayRow(display: Display, receivedAt: Date, clockOffsetMs: number)
     responseId: responseId ?? null,
     anonymousId: display.anonymousId,
     userId: display.userId ?? null,
+    path: pagePath(display.page.url),
     body: { ...display, id, ...(responseId ? { responseId } : {}), ...(claimed ? { shownAt } : {}) },
   };
 }

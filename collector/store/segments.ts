@@ -6,6 +6,11 @@ import { hashRoute } from '../../src/sdk/page.js';
 import { cutText } from '../../src/sdk/cut-text.js';
 
 export const builtInDimensions = ['device', 'locale', 'path', 'visitor'] as const;
+/** The dimensions displays are counted by too (a display says its device and page, not its locale, visitor or traits). */
+export const displayDimensions = ['device', 'path'] as const;
+export type DisplayDimension = (typeof displayDimensions)[number];
+export const isDisplayDimension = (dimension: string): dimension is DisplayDimension =>
+  (displayDimensions as readonly string[]).includes(dimension);
 /** A trait's dimension is named `trait:` and the trait's name. */
 export const traitDimension = (trait: string) => `trait:${trait}`;
 /** The traits most sites mean by "segment" when not told otherwise. */

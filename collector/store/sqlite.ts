@@ -9,7 +9,7 @@ import {
   listOf,
   mostAnswered,
   toDayCounts,
-  toDeviceDisplays,
+  toSegmentDisplays,
   toEngagement,
   toSegmentCounts,
   toTouchpointCounts,
@@ -17,7 +17,16 @@ import {
   type DisplaySums,
   type TouchpointRow,
 } from './engagement.js';
-import { checkedTraits, dimensionLiteral, dimensionsFor, segmentsOf, segmentTraitsSetting, storedTraits } from './segments.js';
+import {
+  checkedTraits,
+  dimensionLiteral,
+  dimensionsFor,
+  pagePath,
+  segmentsOf,
+  segmentTraitsSetting,
+  storedTraits,
+  type DisplayDimension,
+} from './segments.js';
 import {
   afterCursor,
   answerOrderBy,
@@ -64,9 +73,11 @@ import type {
   TouchpointStage,
   TimeOrder,
   TouchpointList,
-  DeviceDisplayCount,
+  SegmentDisplayCount,
+  DisplaySegment,
   UnansweredList,
 } from './store.js';
+import { displaysBy, displaysIn, type DisplaySql } from './display-segments.js';
 import { forTarget, onStored, writtenColumns, type CopiedRow, type CopiedTable, type CopiedValue } from './schema/copied-tables.js';
 import { sqliteMigrations } from './schema/sqlite-migrations.js';
 
@@ -163,39 +174,8 @@ const displaySums: RangedQuery = {
   rows: { table: 'displays', time: 'shown_at', select: 'touchpoint, kind, outcome, count(*) AS n', groupBy: 'touchpoint, kind, outcome' },
 };
 
-/** Displays per device class and outcome: from the device rollup, and from the rows for the edges. */
-const deviceDisplays: RangedQuery = {
-  rollup: {
-    table: 'display_device_counts',
-    select: 'device AS value, outcome, sum(n) AS n',
-    groupBy: 'device, outcome',
-    where: "device <> ''",
-  },
-  rows: {
-    table: 'displays',
-    time: 'shown_at',
-    select: "json_extract(body, '$.device') AS value, outcome, count(*) AS n",
-    groupBy: '1, 2',
-    where: "json_extract(body, '$.device') IS NOT NULL",
-  },
-};
-
-/** One device class's displays per touchpoint, kind and outcome: from the device rollup, and from the rows for the edges. */
-const displaysOnDevice = (device: string): RangedQuery => ({
-  rollup: {
-    table: 'display_device_counts',
-    select: 'touchpoint, kind, outcome, sum(n) AS n',
-    groupBy: 'touchpoint, kind, outcome',
-    where: `device = ${dimensionLiteral(device)}`,
-  },
-  rows: {
-    table: 'displays',
-    time: 'shown_at',
-    select: 'touchpoint, kind, outcome, count(*) AS n',
-    groupBy: 'touchpoint, kind, outcome',
-    where: `json_extract(body, '$.device') = ${dimensionLiteral(device)}`,
-  },
-});
+/** Displays by device and page, in SQLite's words. */
+const displaySql: DisplaySql = { rowValue: { device: "json_extract(body, '$.device')", path: 'path' }, integer: (aggregate) => aggregate };
 
 /** Answers per value of one dimension: from the segment rollup, and from the rows' segments exploded for the edges. */
 const segmentCountsOf = (dimension: string): RangedQuery => ({
@@ -245,6 +225,7 @@ export class SqliteStore implements ResponseStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    this.db.function('cxkit_page_path', { deterministic: true }, (url: unknown) => pagePath(String(url ?? '')));
     this.migrate();
     this.traits = options.asStored ? storedTraits(this.setting(segmentTraitsSetting), traits) : traits;
     this.segmentDimensions = dimensionsFor(this.traits);
@@ -277,13 +258,13 @@ export class SqliteStore implements ResponseStore {
     // a display is stored once by id, except that a copy with a final outcome replaces an open one
     this.upsertDisplay = this.db.prepare(`
       INSERT INTO displays (id, touchpoint, kind, mode, trigger, shown_at, shown_at_claimed, received_at, outcome, response_id,
-                            anonymous_id, user_id, body)
+                            anonymous_id, user_id, path, body)
       VALUES (@id, @touchpoint, @kind, @mode, @trigger, @shownAt, @shownAtClaimed, @receivedAt, @outcome, @responseId,
-              @anonymousId, @userId, @body)
+              @anonymousId, @userId, @path, @body)
       ON CONFLICT (id) DO UPDATE SET touchpoint = excluded.touchpoint, kind = excluded.kind, mode = excluded.mode,
         trigger = excluded.trigger, shown_at = excluded.shown_at, shown_at_claimed = excluded.shown_at_claimed,
         received_at = excluded.received_at, outcome = excluded.outcome, response_id = excluded.response_id,
-        anonymous_id = excluded.anonymous_id, user_id = excluded.user_id, body = excluded.body
+        anonymous_id = excluded.anonymous_id, user_id = excluded.user_id, path = excluded.path, body = excluded.body
       WHERE displays.outcome = 'open' AND excluded.outcome <> 'open'
     `);
     this.insertRows = this.db.transaction(
@@ -415,12 +396,12 @@ export class SqliteStore implements ResponseStore {
     return toSegmentCounts(this.ranged<SegmentScoreCount>(filter, segmentCountsOf(dimension)));
   }
 
-  async engagementOnDevice(filter: ResponseFilter, device: string): Promise<EngagementCount[]> {
-    return toEngagement([], this.ranged<DisplaySums>(filter, displaysOnDevice(device)));
+  async engagementInSegment(filter: ResponseFilter, segment: DisplaySegment): Promise<EngagementCount[]> {
+    return toEngagement([], this.ranged<DisplaySums>(filter, displaysIn(displaySql, segment)));
   }
 
-  async displaysByDevice(filter: ResponseFilter): Promise<DeviceDisplayCount[]> {
-    return toDeviceDisplays(this.ranged<DeviceDisplayCount>(filter, deviceDisplays));
+  async displaysBySegment(filter: ResponseFilter, dimension: DisplayDimension): Promise<SegmentDisplayCount[]> {
+    return toSegmentDisplays(this.ranged<SegmentDisplayCount>(filter, displaysBy(displaySql, dimension)));
   }
 
   async touchpointStages(): Promise<TouchpointStage[]> {

@@ -5,6 +5,7 @@ import type { PromptKind, Response } from '../../src/schema/response.js';
 import type { Band, ScoreCount } from '../../src/sdk/scores.js';
 import type { TimeZone } from '../time-zone.js';
 import type { CopiedRow, CopiedTable, CopiedValue } from './schema/copied-tables.js';
+import type { DisplayDimension } from './segments.js';
 
 /** Which responses a query covers; every field is optional. */
 export interface ResponseFilter {
@@ -27,6 +28,11 @@ export interface ResponseFilter {
 export interface Segment {
   readonly dimension: string;
   readonly value: string;
+}
+
+/** A segment displays are counted by too: a device class or a page path. */
+export interface DisplaySegment extends Segment {
+  readonly dimension: DisplayDimension;
 }
 
 export interface InsertResult {
@@ -220,7 +226,7 @@ export interface TouchpointStage {
   readonly touchpoint: string;
 }
 
-export interface DeviceDisplayCount {
+export interface SegmentDisplayCount {
   readonly value: string;
   readonly outcome: DisplayOutcome;
   readonly n: number;
@@ -317,13 +323,16 @@ export interface ResponseStore {
   countsByTouchpoint(filter: ResponseFilter): Promise<TouchpointScoreCount[]>;
   /** Answers per value of one segment dimension (one of `segmentDimensions`), kind, scale and score for the filter. */
   countsBySegment(filter: ResponseFilter, dimension: string): Promise<SegmentScoreCount[]>;
-  /** Displays per device class (`value`) and outcome for the filter (displays that named no device left out). */
-  displaysByDevice(filter: ResponseFilter): Promise<DeviceDisplayCount[]>;
   /**
-   * The displays of one device class per touchpoint and kind, for its response rates (its answers' counts are zero:
-   * `engagement` counts those for everyone).
+   * Displays per value of a dimension displays carry (device class, page path) and outcome for the filter (displays
+   * without a value left out).
    */
-  engagementOnDevice(filter: ResponseFilter, device: string): Promise<EngagementCount[]>;
+  displaysBySegment(filter: ResponseFilter, dimension: DisplayDimension): Promise<SegmentDisplayCount[]>;
+  /**
+   * The displays of one device class or page per touchpoint and kind, for its response rates (its answers' counts are
+   * zero: `engagement` counts those for everyone).
+   */
+  engagementInSegment(filter: ResponseFilter, segment: DisplaySegment): Promise<EngagementCount[]>;
   /** Every (stage, touchpoint) pair answers and displays have reported. */
   touchpointStages(): Promise<TouchpointStage[]>;
   /** Displays and answers per touchpoint and kind, for response, comment and partial rates. */

@@ -41,6 +41,7 @@ async function seen(store: ResponseStore) {
     days: sorted(await store.countsByDay({})),
     plans: sorted(await store.countsBySegment({}, 'trait:plan')),
     engagement: sorted(await store.engagement({})),
+    displaysByPage: sorted(await store.displaysBySegment({}, 'path')),
     stages: sorted(await store.touchpointStages()),
     inbox: (await store.inbox({ limit: 100 })).map(({ response, followUp }) => [response.id, followUp]),
     followUps,

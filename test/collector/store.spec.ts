@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { summarize, summarizeCounts } from '../../src/sdk/scores.js';
+import type { Display } from '../../src/schema/display.js';
 import type { Response } from '../../src/schema/response.js';
 import { openStore } from '../../collector/store/open.js';
 import { SqliteStore } from '../../collector/store/sqlite.js';
@@ -64,7 +65,6 @@ async function withNewStore(url: string, use: (store: ResponseStore) => Promise<
   }
 }
 
-/** The stored answer time a client claimed when it was not believed, straight from the table. */
 /** Runs SQL on a store's database behind its back, as an operator's tool or a failing disk would. */
 async function onDatabase(kind: string, database: string, sql: string): Promise<void> {
   if (kind === 'sqlite') {
@@ -77,6 +77,7 @@ async function onDatabase(kind: string, database: string, sql: string): Promise<
   await client.query(sql).finally(() => client.end());
 }
 
+/** The stored answer time a client claimed when it was not believed, straight from the table. */
 async function claimedAnsweredAt(kind: string, database: string, id: string): Promise<string | null> {
   if (kind === 'sqlite') {
     const db = new Database(database, { readonly: true });
@@ -478,3 +479,84 @@ test('a SQLite file written by the first collector opens with its answers kept a
     await store.close();
   }
 });
+
+/**
+ * What an upgrade from the version before displays had paths finds, with `shown` stored by that version: SQLite, a file
+ * at migration 12; PostgreSQL, a display an instance of that version stored (by its batch function, without a path)
+ * beside the new one's.
+ */
+const storedBeforePaths: Record<string, (database: string, shown: Display) => Promise<void>> = {
+  sqlite: async (file, shown) => {
+    const db = new Database(file);
+    try {
+      db.exec(`DROP TRIGGER displays_paths_counted_in; DROP TRIGGER displays_paths_counted_out; DROP TRIGGER displays_paths_recounted;
+        DROP TABLE display_path_counts; ALTER TABLE displays DROP COLUMN path; PRAGMA user_version = 12;`);
+      db.prepare(
+        `INSERT INTO displays (id, touchpoint, kind, mode, trigger, shown_at, received_at, outcome, anonymous_id, body)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        shown.id,
+        shown.touchpoint,
+        shown.kind,
+        shown.mode,
+        shown.trigger,
+        shown.shownAt,
+        shown.shownAt,
+        shown.outcome,
+        shown.anonymousId,
+        JSON.stringify(shown),
+      );
+    } finally {
+      db.close();
+    }
+  },
+  postgres: async (url, shown) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const one = <T>(value: T) => [value];
+    try {
+      await client.query(
+        `SELECT cxkit_insert_batch('{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', now(), $1, $2, $3, $4,
+           $5, $6, '{NULL}', $7, '{NULL}', $8, '{NULL}', $9, false, '{}')`,
+        [
+          one(shown.id),
+          one(shown.touchpoint),
+          one(shown.kind),
+          one(shown.mode),
+          one(shown.trigger),
+          one(shown.shownAt),
+          one(shown.outcome),
+          one(shown.anonymousId),
+          one(JSON.stringify(shown)),
+        ],
+      );
+    } finally {
+      await client.end();
+    }
+  },
+};
+
+for (const kind of storeKinds) {
+  test(`${kind}: displays stored by the version before pages were counted are counted by their page after the upgrade`, async ({
+    database,
+  }) => {
+    const url = await database(kind);
+    const shownAt = new Date(Date.now() - 3_600_000).toISOString();
+    const on = (path: string, outcome: 'answered' | 'ignored') =>
+      display('checkout', outcome, { shownAt, page: { url: `https://shop.example${path}?session=1` } });
+    const byPage = async (store: ResponseStore) =>
+      Object.fromEntries((await store.displaysBySegment({}, 'path')).map((d) => [`${d.value} ${d.outcome}`, d.n]));
+    await withNewStore(url, async (store) => {
+      await store.insert([], new Date(), { displays: [on('/orders/17/receipt', 'answered'), on('/orders/18/receipt', 'ignored')] });
+    });
+    await storedBeforePaths[kind]!(url, on('/cart/', 'ignored'));
+    await withNewStore(url, async (store) => {
+      expect(await byPage(store)).toEqual({ '/cart ignored': 1, '/orders/:id/receipt answered': 1, '/orders/:id/receipt ignored': 1 });
+      // the other figures of displays are as they were
+      expect((await store.engagement({})).map((e) => [e.touchpoint, e.shown, e.answered])).toEqual([['checkout', 3, 1]]);
+      // and those stored now are counted by page as they arrive
+      await store.insert([], new Date(), { displays: [on('/cart', 'answered')] });
+      expect((await byPage(store))['/cart answered']).toBe(1);
+    });
+  });
+}

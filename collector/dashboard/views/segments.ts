@@ -42,7 +42,7 @@ function table(segments: Segments): void {
   const body = document.querySelector('#segment-table tbody')!;
   document.querySelector('#segment-table caption')!.textContent = `By ${dimensionLabel(segments.dimension).toLowerCase()}`;
   document.querySelector('#segment-dimension')!.textContent = dimensionLabel(segments.dimension);
-  // by device, the displays say who answers and who does not
+  // by device and by page, the displays say who answers and who does not
   const rates = segments.values.some((s) => s.displays);
   document.querySelector<HTMLElement>('#segment-response-rate')!.hidden = !rates;
   body.replaceChildren(

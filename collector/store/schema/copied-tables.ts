@@ -69,6 +69,7 @@ export const copiedTables: readonly CopiedTable[] = [
       response_id: 'text',
       anonymous_id: 'text',
       user_id: 'text',
+      path: 'text',
       body: 'json',
     },
     key: 'id',

@@ -11,6 +11,52 @@ import {
   webhookDeliveries,
 } from './shared-tables.js';
 
+/**
+ * A batch's insert as a function (see migration 9): answers and displays as arrays of their columns, $13 when the batch
+ * was received, $26 whether webhooks wait for it, $27 the answers' segments; with `paths`, $28 the displays' paths.
+ */
+function insertBatchFunction(paths: boolean): string {
+  const path = (text: string) => (paths ? text : '');
+  return `CREATE FUNCTION cxkit_insert_batch(text[], text[], smallint[], smallint[], text[], timestamptz[], text[], boolean[],
+     text[], text[], text[], jsonb[], timestamptz, text[], text[], text[], text[], text[], timestamptz[], text[], text[],
+     text[], text[], text[], jsonb[], boolean, jsonb[]${path(', text[]')})
+   RETURNS TABLE (answers_stored integer, displays_stored integer) LANGUAGE plpgsql AS $$
+   BEGIN
+     RETURN QUERY
+  WITH answers AS (
+    INSERT INTO responses (id, kind, score, scale_max, touchpoint, answered_at, answered_at_claimed, received_at, partial,
+                           comment, user_id, anonymous_id, segments, body, webhook_pending)
+    SELECT id, kind, score, scale_max, touchpoint, answered_at, answered_at_claimed, $13, partial, comment, user_id,
+           anonymous_id, segments, body, $26
+      FROM unnest($1::text[], $2::text[], $3::smallint[], $4::smallint[], $5::text[], $6::timestamptz[], $7::text[],
+                  $8::boolean[], $9::text[], $10::text[], $11::text[], $27::jsonb[], $12::jsonb[])
+        AS batch (id, kind, score, scale_max, touchpoint, answered_at, answered_at_claimed, partial, comment, user_id,
+                  anonymous_id, segments, body)
+    ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, score = excluded.score, scale_max = excluded.scale_max,
+      touchpoint = excluded.touchpoint, answered_at = excluded.answered_at, answered_at_claimed = excluded.answered_at_claimed,
+      received_at = excluded.received_at, partial = excluded.partial, comment = excluded.comment, user_id = excluded.user_id,
+      anonymous_id = excluded.anonymous_id, segments = excluded.segments, body = excluded.body
+    WHERE responses.partial AND NOT excluded.partial
+    RETURNING 1
+  ), shown AS (
+    INSERT INTO displays (id, touchpoint, kind, mode, trigger, shown_at, shown_at_claimed, received_at, outcome, response_id,
+                          anonymous_id, user_id, ${path('path, ')}body)
+    SELECT id, touchpoint, kind, mode, trigger, shown_at, shown_at_claimed, $13, outcome, response_id, anonymous_id, user_id, ${path('path, ')}body
+      FROM unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::timestamptz[], $20::text[],
+                  $21::text[], $22::text[], $23::text[], $24::text[], ${path('$28::text[], ')}$25::jsonb[])
+        AS batch (id, touchpoint, kind, mode, trigger, shown_at, shown_at_claimed, outcome, response_id, anonymous_id,
+                  user_id, ${path('path, ')}body)
+    ON CONFLICT (id) DO UPDATE SET touchpoint = excluded.touchpoint, kind = excluded.kind, mode = excluded.mode,
+      trigger = excluded.trigger, shown_at = excluded.shown_at, shown_at_claimed = excluded.shown_at_claimed,
+      received_at = excluded.received_at, outcome = excluded.outcome, response_id = excluded.response_id,
+      anonymous_id = excluded.anonymous_id, user_id = excluded.user_id, ${path('path = excluded.path, ')}body = excluded.body
+    WHERE displays.outcome = 'open' AND excluded.outcome <> 'open'
+    RETURNING 1
+  )
+  SELECT (SELECT count(*)::integer FROM answers), (SELECT count(*)::integer FROM shown);
+   END $$;`;
+}
+
 export const postgresMigrations: readonly string[] = [
   // 1: responses and displays with the columns reads need, and the per-day rollups triggers keep exact in every write's
   // transaction
@@ -86,44 +132,7 @@ export const postgresMigrations: readonly string[] = [
   // 9: a batch's insert as a function: PL/pgSQL keeps its plan on each server connection, so that a batch of one is
   // not planned again each time (a named statement would be kept too, but on one server connection, which a pooler in
   // transaction mode does not keep for a client); $13 is when it was received, $26 whether webhooks wait for it
-  `CREATE FUNCTION cxkit_insert_batch(text[], text[], smallint[], smallint[], text[], timestamptz[], text[], boolean[],
-     text[], text[], text[], jsonb[], timestamptz, text[], text[], text[], text[], text[], timestamptz[], text[], text[],
-     text[], text[], text[], jsonb[], boolean, jsonb[])
-   RETURNS TABLE (answers_stored integer, displays_stored integer) LANGUAGE plpgsql AS $$
-   BEGIN
-     RETURN QUERY
-  WITH answers AS (
-    INSERT INTO responses (id, kind, score, scale_max, touchpoint, answered_at, answered_at_claimed, received_at, partial,
-                           comment, user_id, anonymous_id, segments, body, webhook_pending)
-    SELECT id, kind, score, scale_max, touchpoint, answered_at, answered_at_claimed, $13, partial, comment, user_id,
-           anonymous_id, segments, body, $26
-      FROM unnest($1::text[], $2::text[], $3::smallint[], $4::smallint[], $5::text[], $6::timestamptz[], $7::text[],
-                  $8::boolean[], $9::text[], $10::text[], $11::text[], $27::jsonb[], $12::jsonb[])
-        AS batch (id, kind, score, scale_max, touchpoint, answered_at, answered_at_claimed, partial, comment, user_id,
-                  anonymous_id, segments, body)
-    ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, score = excluded.score, scale_max = excluded.scale_max,
-      touchpoint = excluded.touchpoint, answered_at = excluded.answered_at, answered_at_claimed = excluded.answered_at_claimed,
-      received_at = excluded.received_at, partial = excluded.partial, comment = excluded.comment, user_id = excluded.user_id,
-      anonymous_id = excluded.anonymous_id, segments = excluded.segments, body = excluded.body
-    WHERE responses.partial AND NOT excluded.partial
-    RETURNING 1
-  ), shown AS (
-    INSERT INTO displays (id, touchpoint, kind, mode, trigger, shown_at, shown_at_claimed, received_at, outcome, response_id,
-                          anonymous_id, user_id, body)
-    SELECT id, touchpoint, kind, mode, trigger, shown_at, shown_at_claimed, $13, outcome, response_id, anonymous_id, user_id, body
-      FROM unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::timestamptz[], $20::text[],
-                  $21::text[], $22::text[], $23::text[], $24::text[], $25::jsonb[])
-        AS batch (id, touchpoint, kind, mode, trigger, shown_at, shown_at_claimed, outcome, response_id, anonymous_id,
-                  user_id, body)
-    ON CONFLICT (id) DO UPDATE SET touchpoint = excluded.touchpoint, kind = excluded.kind, mode = excluded.mode,
-      trigger = excluded.trigger, shown_at = excluded.shown_at, shown_at_claimed = excluded.shown_at_claimed,
-      received_at = excluded.received_at, outcome = excluded.outcome, response_id = excluded.response_id,
-      anonymous_id = excluded.anonymous_id, user_id = excluded.user_id, body = excluded.body
-    WHERE displays.outcome = 'open' AND excluded.outcome <> 'open'
-    RETURNING 1
-  )
-  SELECT (SELECT count(*)::integer FROM answers), (SELECT count(*)::integer FROM shown);
-   END $$;`,
+  insertBatchFunction(false),
   // 10: answers and displays PostgreSQL refused although they were valid, kept aside instead of failing their batch
   `${quarantineTable(postgresTypes)}`,
   // 11: days counted in the collector's time zone (UTC until one is chosen, so that the rollups' rows stay as they
@@ -135,4 +144,13 @@ export const postgresMigrations: readonly string[] = [
   // 12: displays by device too, for the response rate on phones, tablets and desktops
   `${postgresRollup(rollups.displayDeviceCounts)}
    ${postgresRefill(rollups.displayDeviceCounts)}`,
+  // 13: displays by page too, for the response rate on each page: each display's path as the answers' segments hold it,
+  // worked out in JS as it is stored (the batch function with the paths beside the one without, for instances of the
+  // version before while they run) and for the stored displays by the store after the migrations (those without one
+  // are indexed for it: none, once done); then the rollup, which counts a display without one under ''
+  `ALTER TABLE displays ADD COLUMN path text;
+   CREATE INDEX displays_without_path ON displays (id) WHERE path IS NULL;
+   ${insertBatchFunction(true)};
+   ${postgresRollup(rollups.displayPathCounts)}
+   ${postgresRefill(rollups.displayPathCounts)}`,
 ];

@@ -159,35 +159,55 @@ const segmentCounts = (day: DayOf): Rollup => ({
 });
 
 /**
- * Displays per day × touchpoint × kind × device × outcome: the response rate on phones, tablets and desktops (the device
- * an answer's segments hold, from the display's own `device`; '' for a display without one).
+ * Displays per day × touchpoint × kind × one value each display carries × outcome, named `value.name` ('' for a
+ * display without one): `watched` is the source column the value is read from.
  */
-const displayDeviceCounts = (day: DayOf): Rollup => ({
-  table: 'display_device_counts',
-  source: 'displays',
-  name: 'displays_devices',
-  keys: [
-    day('shown_at'),
-    plain('touchpoint', 'TEXT', 'text'),
-    plain('kind', 'TEXT', 'text'),
-    {
-      name: 'device',
-      sqlite: (row) => `coalesce(json_extract(${row}.body, '$.device'), '')`,
-      postgres: (row) => `coalesce(${row}.body->>'device', '')`,
-      sqliteType: 'TEXT',
-      postgresType: 'text',
-    },
-    plain('outcome', 'TEXT', 'text'),
-  ],
-  counters: [countOfRows],
-  watches: ['shown_at', 'touchpoint', 'kind', 'outcome', 'body'],
-});
+const displaysByValue =
+  (table: string, name: string, value: Omit<Column, 'sqliteType' | 'postgresType'>, watched: string) =>
+  (day: DayOf): Rollup => ({
+    table,
+    source: 'displays',
+    name,
+    keys: [
+      day('shown_at'),
+      plain('touchpoint', 'TEXT', 'text'),
+      plain('kind', 'TEXT', 'text'),
+      { ...value, sqliteType: 'TEXT', postgresType: 'text' },
+      plain('outcome', 'TEXT', 'text'),
+    ],
+    counters: [countOfRows],
+    watches: ['shown_at', 'touchpoint', 'kind', 'outcome', watched],
+  });
+
+/** The response rate on phones, tablets and desktops: the device an answer's segments hold, from the display's own. */
+const displayDeviceCounts = displaysByValue(
+  'display_device_counts',
+  'displays_devices',
+  {
+    name: 'device',
+    sqlite: (row) => `coalesce(json_extract(${row}.body, '$.device'), '')`,
+    postgres: (row) => `coalesce(${row}.body->>'device', '')`,
+  },
+  'body',
+);
+
+/**
+ * The response rate on each page: the path as an answer's segments hold it, worked out by the store as a display is
+ * stored ('' for one stored before paths were, until the store works it out).
+ */
+const displayPathCounts = displaysByValue(
+  'display_path_counts',
+  'displays_paths',
+  { name: 'path', sqlite: (row) => `coalesce(${row}.path, '')`, postgres: (row) => `coalesce(${row}.path, '')` },
+  'path',
+);
 
 export interface Rollups {
   readonly answerCounts: Rollup;
   readonly displayCounts: Rollup;
   readonly segmentCounts: Rollup;
   readonly displayDeviceCounts: Rollup;
+  readonly displayPathCounts: Rollup;
 }
 
 const keyedBy = (day: DayOf): Rollups => ({
@@ -195,6 +215,7 @@ const keyedBy = (day: DayOf): Rollups => ({
   displayCounts: displayCounts(day),
   segmentCounts: segmentCounts(day),
   displayDeviceCounts: displayDeviceCounts(day),
+  displayPathCounts: displayPathCounts(day),
 });
 
 /** The rollups as the migrations before the collector's time zone made them (keep them as they were). */

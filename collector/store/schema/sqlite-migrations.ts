@@ -103,4 +103,9 @@ export const sqliteMigrations: readonly string[] = [
    ${sqliteRetriggered(rollups.segmentCounts)}`,
   // 12: displays by device too, for the response rate on phones, tablets and desktops
   `${sqliteRollup(rollups.displayDeviceCounts)}`,
+  // 13: displays by page too, for the response rate on each page: each display's path as the answers' segments hold it
+  // (worked out in JS: the store's cxkit_page_path), then the rollup counted from them
+  `ALTER TABLE displays ADD COLUMN path TEXT;
+   UPDATE displays SET path = cxkit_page_path(json_extract(body, '$.page.url'));
+   ${sqliteRollup(rollups.displayPathCounts)}`,
 ];

@@ -217,3 +217,52 @@ for (const kind of storeKinds) {
     expect((await segments('by=visitor')).values.every((v: object) => !('displays' in v))).toBe(true);
   });
 }
+
+for (const kind of storeKinds) {
+  test(`${kind}: by page, each page's response rate from its displays (record ids folded as in the answers' paths); a page's journey moments have its rates`, async ({
+    startCollector,
+  }) => {
+    const collector = await startCollector({ database: kind });
+    const at = (hoursBefore: number) => new Date(day - hoursBefore * 3_600_000).toISOString();
+    const shownOn = (url: string, outcome: 'answered' | 'dismissed' | 'ignored', count: number, hoursBefore: number) =>
+      Array.from({ length: count }, () => display('checkout', outcome, { shownAt: at(hoursBefore), stage: 'buy', ...page(url) }));
+    const displays = [
+      // a receipt, whichever order: 3 of 4 answered; the cart: none of 4; a hash-routed help view: 1 of 2
+      ...shownOn('https://shop.example/orders/1234/receipt?utm=x', 'answered', 3, 1),
+      ...shownOn('https://shop.example/orders/98765/receipt/', 'ignored', 1, 30),
+      ...shownOn('https://shop.example/cart#coupon', 'dismissed', 4, 2),
+      ...shownOn('https://shop.example/#/help/faq?q=1', 'answered', 1, 3),
+      ...shownOn('https://shop.example/#/help/faq', 'ignored', 1, 50),
+    ];
+    const answers = [
+      ...answersOf('checkout', 'nps', 9, 3, day - 3_600_000, { stage: 'buy', ...page('https://shop.example/orders/555/receipt') }),
+      ...answersOf('checkout', 'nps', 2, 1, day - 3 * 3_600_000, { stage: 'buy', ...page('https://shop.example/#/help/faq') }),
+    ];
+    expect((await collector.post(batch(answers, displays))).status).toBe(202);
+    const read = async (path: string, query: string) => (await fetch(`${collector.url}v1/${path}?${query}`)).json();
+    const rates = (body: { values: Array<{ value: string; n: number; displays?: unknown }> }) =>
+      Object.fromEntries(body.values.map((v) => [v.value, [v.n, v.displays]]));
+
+    expect(rates(await read('segments', 'by=path'))).toEqual({
+      '/orders/:id/receipt': [3, { shown: 4, answered: 3, responseRate: 75 }],
+      '/#/help/faq': [1, { shown: 2, answered: 1, responseRate: 50 }],
+      '/cart': [0, { shown: 4, answered: 0, responseRate: 0 }],
+    });
+    // from the middle of a day: whole days from the rollup, the day's last hours from the rows
+    const since = new Date(day - 33 * 3_600_000).toISOString();
+    expect(rates(await read('segments', `by=path&since=${since}`))).toEqual({
+      '/orders/:id/receipt': [3, { shown: 4, answered: 3, responseRate: 75 }],
+      '/#/help/faq': [1, { shown: 1, answered: 1, responseRate: 100 }],
+      '/cart': [0, { shown: 4, answered: 0, responseRate: 0 }],
+    });
+    const compared = await read('segments', `by=path&a=${encodeURIComponent('/orders/:id/receipt')}&b=/cart`);
+    expect(compared.comparison.responseRate.difference).toBe(75);
+
+    // the journey of one page's customers: its moments have that page's response rate
+    const range = `since=${new Date(day - 10 * 86_400_000).toISOString()}&until=${new Date(day + 3_600_000).toISOString()}`;
+    const moment = async (path: string) =>
+      (await read('journey', `${range}&by=path&value=${encodeURIComponent(path)}`)).stages[0].moments[0];
+    expect(await moment('/orders/:id/receipt')).toMatchObject({ touchpoint: 'checkout', n: 3, responseRate: 75 });
+    expect(await moment('/#/help/faq')).toMatchObject({ touchpoint: 'checkout', n: 1, responseRate: 50 });
+  });
+}

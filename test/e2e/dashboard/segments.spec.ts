@@ -102,3 +102,55 @@ test('by device, each device has its response rate: phones shown the prompt ofte
     expect(await audit(page)).toEqual([]);
   });
 });
+
+test("by page, each page has its response rate; the journey of one page's customers has that page's", async ({ page }) => {
+  const on = (url: string) => ({ stage: 'buy', page: { url } });
+  const answers = [
+    ...answersOf('checkout', 'nps', 10, 6, at, on('https://shop.example/orders/41/receipt')),
+    ...answersOf('checkout', 'nps', 0, 2, at, on('https://shop.example/cart')),
+  ];
+  await withDashboard(answers, async (url) => {
+    const shownAt = new Date(at).toISOString();
+    const shown = (path: string, outcome: 'answered' | 'dismissed' | 'ignored', count: number) =>
+      Array.from({ length: count }, () => display('checkout', outcome, { shownAt, ...on(`https://shop.example${path}`) }));
+    // the receipts of two orders are one page: 6 of 8 answered; the cart: 2 of 20
+    const displays = [
+      ...shown('/orders/41/receipt', 'answered', 6),
+      ...shown('/orders/42/receipt?from=mail', 'ignored', 2),
+      ...shown('/cart', 'answered', 2),
+      ...shown('/cart/', 'dismissed', 18),
+    ];
+    const posted = await fetch(`${url}v1/responses`, { method: 'POST', body: JSON.stringify(batch([], displays)) });
+    expect(posted.status).toBe(202);
+    await page.goto(`${url}dashboard`);
+
+    const section = page.getByRole('region', { name: 'Segments' });
+    await section.getByLabel('Break down by').selectOption({ label: 'Page' });
+    const table = section.getByRole('table', { name: 'By page' });
+    await expect(table.getByRole('columnheader')).toHaveText(['Page', 'Answers', 'Response rate', 'NPS', 'CSAT %', 'CES (1–7)']);
+    await expect(table.getByRole('row', { name: /^\/orders\/:id\/receipt/ }).getByRole('cell')).toHaveText([
+      '6',
+      '75% of 8 shown',
+      '100 (few: 6)',
+      '–',
+      '–',
+    ]);
+    await expect(table.getByRole('row', { name: /^\/cart/ }).getByRole('cell')).toHaveText([
+      '2',
+      '10% of 20 shown',
+      '-100 (few: 2)',
+      '–',
+      '–',
+    ]);
+
+    const journey = page.getByRole('region', { name: 'Customer journey' });
+    const checkout = journey.getByRole('table', { name: 'buy' }).getByRole('row', { name: /checkout/ });
+    await expect(checkout.getByRole('cell').nth(2)).toHaveText('29%');
+    await journey.getByLabel('Customers').hover();
+    await journey.getByLabel('Customers').selectOption({ label: '/cart (2)' });
+    await expect(checkout.getByRole('cell').nth(1)).toHaveText('2 answers');
+    await expect(checkout.getByRole('cell').nth(2)).toHaveText('10%');
+    await expect(journey.locator('#journey-for')).toHaveText('The answers and response rates of customers with page /cart alone.');
+    expect(await audit(page)).toEqual([]);
+  });
+});

@@ -67,6 +67,9 @@ try {
     .filter({ hasText: /^Answers 1–20 of/ })
     .waitFor();
   await page.evaluate(() => document.querySelectorAll('#answer-table tbody tr:nth-child(n+7)').forEach((row) => row.remove()));
+  // a view's picture is the view alone: the section links' bar, which stays over the page as it scrolls, is left in its
+  // place at the top (set through the CSSOM: the dashboard's CSP refuses an injected style sheet)
+  await page.locator('#sections').evaluate((bar) => bar.style.setProperty('position', 'static'));
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.waitForTimeout(300);

@@ -15,6 +15,7 @@ import { refreshSegments } from './views/segments.js';
 import { refreshThemes } from './views/themes.js';
 import { refreshTrends } from './views/trends.js';
 import { refreshUnanswered } from './views/unanswered.js';
+import { landOnSection } from './section-nav.js';
 import { restoreFromUrl } from './url-state.js';
 import { count, format, interval, whole } from './wording.js';
 import './styles.css';
@@ -252,4 +253,4 @@ form.addEventListener('change', (event) => {
   else void refresh();
 });
 matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => void refresh());
-void refresh();
+void refresh().then(landOnSection);

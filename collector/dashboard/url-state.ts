@@ -20,7 +20,7 @@ export function restoreFromUrl(): void {
   }
 }
 
-/** Writes the marked forms' non-empty fields into the address, in place (no history entry per change). */
+/** Writes the marked forms' non-empty fields into the address, in place (no history entry per change), keeping the section it names. */
 export function saveToUrl(): void {
   const params = new URLSearchParams();
   const key = new URLSearchParams(location.search).get('key');
@@ -28,7 +28,7 @@ export function saveToUrl(): void {
   for (const form of forms())
     for (const [name, value] of new FormData(form)) if (typeof value === 'string' && value) params.set(name, value);
   const query = params.toString();
-  history.replaceState(history.state, '', query ? `?${query}` : location.pathname);
+  history.replaceState(history.state, '', (query ? `?${query}` : location.pathname) + location.hash);
 }
 
 for (const form of forms()) form.addEventListener('change', saveToUrl);

@@ -88,7 +88,7 @@ export interface Figure {
   readonly sparse: boolean;
 }
 
-export function figure(kind: PromptKind, counts: Iterable<ScoreCount>): Figure {
-  const e = estimate(kind, counts);
-  return { value: e.value, n: e.n, ci95: ci95(e), sparse: e.n < minAnswersPerPoint };
-}
+/** An estimate as a figure. */
+export const asFigure = (e: Estimate): Figure => ({ value: e.value, n: e.n, ci95: ci95(e), sparse: e.n < minAnswersPerPoint });
+
+export const figure = (kind: PromptKind, counts: Iterable<ScoreCount>): Figure => asFigure(estimate(kind, counts));

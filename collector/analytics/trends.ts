@@ -2,11 +2,13 @@
 // marked as such; rolling 7- and 28-day figures with 95% intervals; and the period's change on the one before it,
 // with its p-value. All from per-day counts (the rollups), never from rows.
 import { promptKinds, type PromptKind } from '../../src/schema/response.js';
-import type { DayScoreCount, ResponseFilter, ResponseStore } from '../store/store.js';
+import { isDisplayDimension } from '../store/segments.js';
+import type { DayDisplayCount, DisplaySegment, ResponseFilter, ResponseStore } from '../store/store.js';
 import { groupBy } from './group.js';
 import { earliestInstant, periodOf } from './period.js';
 import { addDays, dayMs, utcStartOf, type TimeZone } from '../time-zone.js';
-import { difference, estimate, figure, minAnswersPerPoint, type Difference, type Figure } from './estimates.js';
+import { asFigure, difference, estimate, figure, minAnswersPerPoint, proportion } from './estimates.js';
+import type { Difference, Estimate, Figure } from './estimates.js';
 
 export type BucketSize = 'day' | 'week' | 'month';
 
@@ -34,6 +36,9 @@ export interface MetricTrend {
   readonly change: PeriodChange;
 }
 
+/** Prompts answered per 100 shown, as a trend: `n` is how many were shown, thin under `minAnswers` shown. */
+export type ResponseRateTrend = MetricTrend;
+
 export interface Trends {
   /**
    * The range drawn: the filter's, or from the first answer's day to now (the last 28 days with no answers); of a range
@@ -46,6 +51,11 @@ export interface Trends {
   /** The period the change measures, and the one of the same length before it. */
   readonly period: { readonly since: string; readonly until: string; readonly previousSince: string; readonly days: number };
   readonly metrics: Readonly<Record<PromptKind, MetricTrend>>;
+  /**
+   * The response rate the same way; null when no prompt was recorded as shown in the range or either period, and for
+   * the customers of a segment displays do not carry (all but a device or a page).
+   */
+  readonly responseRate: ResponseRateTrend | null;
 }
 
 /** The most days a trend draws: the latest ten years of a longer range. */
@@ -61,25 +71,50 @@ function bucketStart(day: string, size: BucketSize): string {
   return addDays(day, -((new Date(utcStartOf(day)).getUTCDay() + 6) % 7));
 }
 
-/** Per day, each window's figures over the days ending on it: a running tally per score, added to and taken from. */
-function rolling(kind: PromptKind, days: readonly string[], counts: Map<string, DayScoreCount[]>, window: number): RollingPoint[] {
-  const tally = new Map<string, DayScoreCount>();
+/**
+ * Per day, each window's figure over the days ending on it: a running tally of the counts (those `key` names; null
+ * leaves one out), added to and taken from.
+ */
+function rolling<T extends { readonly n: number }>(
+  days: readonly string[],
+  counts: Map<string, T[]>,
+  window: number,
+  key: (count: T) => string | null,
+  figureOf: (tally: Iterable<T>) => Figure,
+): RollingPoint[] {
+  const tally = new Map<string, T>();
   const move = (day: string, sign: 1 | -1) => {
     for (const c of counts.get(day) ?? []) {
-      if (c.kind !== kind) continue;
-      const key = `${c.scaleMax}:${c.score}`;
-      const held = tally.get(key);
-      tally.set(key, { ...c, n: (held?.n ?? 0) + sign * c.n });
+      const k = key(c);
+      if (k === null) continue;
+      tally.set(k, { ...c, n: (tally.get(k)?.n ?? 0) + sign * c.n });
     }
   };
   for (let back = window - 1; back > 0; back--) move(addDays(days[0]!, -back), 1);
   return days.map((day) => {
     move(day, 1);
-    const figures = figure(kind, tally.values());
+    const figures = figureOf(tally.values());
     move(addDays(day, 1 - window), -1);
     return { day, ...figures };
   });
 }
+
+/** The response rate of some displays: answered per 100 shown, on how many were shown. */
+function rateOf(displays: Iterable<DayDisplayCount>): Estimate {
+  let [shown, answered] = [0, 0];
+  for (const d of displays) {
+    shown += d.n;
+    if (d.outcome === 'answered') answered += d.n;
+  }
+  return proportion(answered, shown);
+}
+
+/** The change of a period's figure on the one before it. */
+const changeOf = (current: Estimate, previous: Estimate): PeriodChange => ({
+  current: asFigure(current),
+  previous: asFigure(previous),
+  ...difference(current, previous),
+});
 
 /** Days from `since` to `until`: whole days when both are a day's start (23 or 25 hours long as some are), else 24-hour ones. */
 function daysBetween(since: number, until: number, zone: TimeZone): number {
@@ -88,14 +123,33 @@ function daysBetween(since: number, until: number, zone: TimeZone): number {
   return Math.round((utcStartOf(last) - utcStartOf(first)) / dayMs);
 }
 
+/** The segment displays are counted by for the filter's customers: none for everyone, null for a segment they do not carry. */
+function displaySegmentOf(filter: ResponseFilter): DisplaySegment | undefined | null {
+  if (!filter.segment) return undefined;
+  const { dimension, value } = filter.segment;
+  return isDisplayDimension(dimension) ? { dimension, value } : null;
+}
+
 export async function buildTrends(store: ResponseStore, filter: ResponseFilter, now: Date): Promise<Trends> {
   const { since: periodSince, until, previousSince } = periodOf(filter, now);
   const { dayOf, startOf: msOf } = store.timeZone;
   const iso = (ms: number) => new Date(ms).toISOString();
-  const [shown, current, previous] = await Promise.all([
-    store.countsByDay({ ...filter, until: iso(until) }),
-    store.countsByDay({ ...filter, since: iso(periodSince), until: iso(until) }),
-    store.countsByDay({ ...filter, since: iso(previousSince), until: iso(periodSince) }),
+  // displays are counted for everyone or by the device and page they carry: the filter's segment goes beside it
+  const displaySegment = displaySegmentOf(filter);
+  const displaysOf = (range: ResponseFilter) =>
+    displaySegment === null ? Promise.resolve([]) : store.displaysByDay({ ...range, segment: undefined }, displaySegment);
+  const periods = {
+    drawn: { ...filter, until: iso(until) },
+    current: { ...filter, since: iso(periodSince), until: iso(until) },
+    previous: { ...filter, since: iso(previousSince), until: iso(periodSince) },
+  };
+  const [shown, current, previous, displays, currentDisplays, previousDisplays] = await Promise.all([
+    store.countsByDay(periods.drawn),
+    store.countsByDay(periods.current),
+    store.countsByDay(periods.previous),
+    displaysOf(periods.drawn),
+    displaysOf(periods.current),
+    displaysOf(periods.previous),
   ]);
   // an open range starts at the first answer: a chart of one answer is a day wide, not a month of nothing
   const start = filter.since || !shown.length ? periodSince : msOf(shown[0]!.day);
@@ -105,30 +159,45 @@ export async function buildTrends(store: ResponseStore, filter: ResponseFilter, 
   const since = Math.max(start, msOf(addDays(lastDay, 1 - maxDrawnDays)));
   const firstDay = dayOf(since);
   // the rolling windows of the first days reach back before the range
-  const lookback = filter.since
-    ? await store.countsByDay({ ...filter, since: iso(Math.max(earliestInstant, msOf(addDays(firstDay, -27)))), until: iso(since) })
-    : [];
-  const counts = groupBy([...lookback, ...shown], (c) => c.day);
+  const lookbackRange = { ...filter, since: iso(Math.max(earliestInstant, msOf(addDays(firstDay, -27)))), until: iso(since) };
+  const [lookback, lookbackDisplays] = filter.since
+    ? await Promise.all([store.countsByDay(lookbackRange), displaysOf(lookbackRange)])
+    : [[], []];
   const days: string[] = [];
   for (let day = firstDay; day <= lastDay; day = addDays(day, 1)) days.push(day);
   const bucket = bucketSizeFor(days.length);
-  const buckets = new Map<string, { start: string; end: string; counts: DayScoreCount[] }>();
-  for (const day of days) {
-    const start = bucketStart(day, bucket);
-    const held = buckets.get(start) ?? { start: day, end: day, counts: [] };
-    held.end = addDays(day, 1);
-    held.counts.push(...(counts.get(day) ?? []));
-    buckets.set(start, held);
+
+  /** A trend of some counts by day: buckets, rolling windows, and the period's change. */
+  function trendOf<T extends { readonly day: string; readonly n: number }>(
+    counts: readonly T[],
+    key: (count: T) => string | null,
+    figureOf: (counts: Iterable<T>) => Figure,
+    change: PeriodChange,
+  ): MetricTrend {
+    const byDay = groupBy(counts, (c) => c.day);
+    const buckets = new Map<string, { start: string; end: string; counts: T[] }>();
+    for (const day of days) {
+      const start = bucketStart(day, bucket);
+      const held = buckets.get(start) ?? { start: day, end: day, counts: [] };
+      held.end = addDays(day, 1);
+      held.counts.push(...(byDay.get(day) ?? []));
+      buckets.set(start, held);
+    }
+    return {
+      buckets: [...buckets.values()].map(({ start, end, counts }) => ({ start, end, ...figureOf(counts) })),
+      rolling: { 7: rolling(days, byDay, 7, key, figureOf), 28: rolling(days, byDay, 28, key, figureOf) },
+      change,
+    };
   }
-  const metric = (kind: PromptKind): MetricTrend => ({
-    buckets: [...buckets.values()].map(({ start, end, counts }) => ({ start, end, ...figure(kind, counts) })),
-    rolling: { 7: rolling(kind, days, counts, 7), 28: rolling(kind, days, counts, 28) },
-    change: {
-      current: figure(kind, current),
-      previous: figure(kind, previous),
-      ...difference(estimate(kind, current), estimate(kind, previous)),
-    },
-  });
+
+  const metric = (kind: PromptKind): MetricTrend =>
+    trendOf(
+      [...lookback, ...shown],
+      (c) => (c.kind === kind ? `${c.scaleMax}:${c.score}` : null),
+      (counts) => figure(kind, counts),
+      changeOf(estimate(kind, current), estimate(kind, previous)),
+    );
+  const anyDisplays = displays.length + currentDisplays.length + previousDisplays.length > 0;
   return {
     since: iso(since),
     until: iso(until),
@@ -141,5 +210,13 @@ export async function buildTrends(store: ResponseStore, filter: ResponseFilter, 
       days: daysBetween(periodSince, until, store.timeZone),
     },
     metrics: Object.fromEntries(promptKinds.map((kind) => [kind, metric(kind)])) as Record<PromptKind, MetricTrend>,
+    responseRate: anyDisplays
+      ? trendOf(
+          [...lookbackDisplays, ...displays],
+          (d) => d.outcome,
+          (counts) => asFigure(rateOf(counts)),
+          changeOf(rateOf(currentDisplays), rateOf(previousDisplays)),
+        )
+      : null,
   };
 }

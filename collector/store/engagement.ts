@@ -5,6 +5,7 @@ import type { DisplayOutcome } from '../../src/schema/display.js';
 import type { PromptKind } from '../../src/schema/response.js';
 import { mergeCounts } from './day-range.js';
 import type {
+  DayDisplayCount,
   DayScoreCount,
   SegmentDisplayCount,
   EngagementCount,
@@ -36,6 +37,11 @@ export function toDayCounts(parts: ReadonlyArray<readonly DayScoreCount[]>): Day
 
 export function toTouchpointCounts(parts: ReadonlyArray<readonly TouchpointScoreCount[]>): TouchpointScoreCount[] {
   return mergeCounts(parts, (c) => `${c.touchpoint}|${c.kind}|${c.scaleMax}|${c.score}`, ['n']);
+}
+
+/** Displays per day and outcome from the parts `ranged` queries answer, oldest day first. */
+export function toDayDisplays(parts: ReadonlyArray<readonly DayDisplayCount[]>): DayDisplayCount[] {
+  return mergeCounts(parts, (c) => `${c.day}|${c.outcome}`, ['n']).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
 }
 
 export function toSegmentDisplays(parts: ReadonlyArray<readonly SegmentDisplayCount[]>): SegmentDisplayCount[] {

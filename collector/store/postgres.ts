@@ -13,6 +13,7 @@ import {
   listOf,
   mostAnswered,
   toDayCounts,
+  toDayDisplays,
   toSegmentDisplays,
   toEngagement,
   toSegmentCounts,
@@ -77,9 +78,10 @@ import type {
   TouchpointList,
   SegmentDisplayCount,
   DisplaySegment,
+  DayDisplayCount,
   UnansweredList,
 } from './store.js';
-import { displaysBy, displaysIn, type DisplaySql } from './display-segments.js';
+import { displayDays, displaysBy, displaysIn, type DisplaySql } from './display-segments.js';
 
 export interface PostgresOptions extends StoreOptions {
   /** Connections in the pool. Default 10. */
@@ -187,7 +189,12 @@ const displaySums: RangedQuery = {
 };
 
 /** Displays by device and page, in PostgreSQL's words. */
-const displaySql: DisplaySql = { rowValue: { device: "body->>'device'", path: 'path' }, integer: (aggregate) => `${aggregate}::integer` };
+const displaySql: DisplaySql = {
+  rowValue: { device: "body->>'device'", path: 'path' },
+  integer: (aggregate) => `${aggregate}::integer`,
+  rollupDay: "to_char(day, 'YYYY-MM-DD')",
+  rowDay: `to_char(${postgresDayOf('displays', 'shown_at')}, 'YYYY-MM-DD')`,
+};
 
 /** Answers per value of one dimension: from the segment rollup, and from the rows' segments exploded for the edges. */
 const segmentCountsOf = (dimension: string): RangedQuery => ({
@@ -532,6 +539,10 @@ export class PostgresStore implements ResponseStore {
 
   async engagementInSegment(filter: ResponseFilter, segment: DisplaySegment): Promise<EngagementCount[]> {
     return toEngagement([], await this.ranged<DisplaySums>(filter, displaysIn(displaySql, segment)));
+  }
+
+  async displaysByDay(filter: ResponseFilter, segment?: DisplaySegment): Promise<DayDisplayCount[]> {
+    return toDayDisplays(await this.ranged<DayDisplayCount>(filter, displayDays(displaySql, segment)));
   }
 
   async displaysBySegment(filter: ResponseFilter, dimension: DisplayDimension): Promise<SegmentDisplayCount[]> {

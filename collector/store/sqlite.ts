@@ -9,6 +9,7 @@ import {
   listOf,
   mostAnswered,
   toDayCounts,
+  toDayDisplays,
   toSegmentDisplays,
   toEngagement,
   toSegmentCounts,
@@ -75,9 +76,10 @@ import type {
   TouchpointList,
   SegmentDisplayCount,
   DisplaySegment,
+  DayDisplayCount,
   UnansweredList,
 } from './store.js';
-import { displaysBy, displaysIn, type DisplaySql } from './display-segments.js';
+import { displayDays, displaysBy, displaysIn, type DisplaySql } from './display-segments.js';
 import { forTarget, onStored, writtenColumns, type CopiedRow, type CopiedTable, type CopiedValue } from './schema/copied-tables.js';
 import { sqliteMigrations } from './schema/sqlite-migrations.js';
 
@@ -175,7 +177,12 @@ const displaySums: RangedQuery = {
 };
 
 /** Displays by device and page, in SQLite's words. */
-const displaySql: DisplaySql = { rowValue: { device: "json_extract(body, '$.device')", path: 'path' }, integer: (aggregate) => aggregate };
+const displaySql: DisplaySql = {
+  rowValue: { device: "json_extract(body, '$.device')", path: 'path' },
+  integer: (aggregate) => aggregate,
+  rollupDay: 'day',
+  rowDay: sqliteDayOf('displays', 'shown_at'),
+};
 
 /** Answers per value of one dimension: from the segment rollup, and from the rows' segments exploded for the edges. */
 const segmentCountsOf = (dimension: string): RangedQuery => ({
@@ -398,6 +405,10 @@ export class SqliteStore implements ResponseStore {
 
   async engagementInSegment(filter: ResponseFilter, segment: DisplaySegment): Promise<EngagementCount[]> {
     return toEngagement([], this.ranged<DisplaySums>(filter, displaysIn(displaySql, segment)));
+  }
+
+  async displaysByDay(filter: ResponseFilter, segment?: DisplaySegment): Promise<DayDisplayCount[]> {
+    return toDayDisplays(this.ranged<DayDisplayCount>(filter, displayDays(displaySql, segment)));
   }
 
   async displaysBySegment(filter: ResponseFilter, dimension: DisplayDimension): Promise<SegmentDisplayCount[]> {

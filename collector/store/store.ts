@@ -226,6 +226,13 @@ export interface TouchpointStage {
   readonly touchpoint: string;
 }
 
+/** Displays shown on one day (in the store's time zone, YYYY-MM-DD) that ended with one outcome. */
+export interface DayDisplayCount {
+  readonly day: string;
+  readonly outcome: DisplayOutcome;
+  readonly n: number;
+}
+
 export interface SegmentDisplayCount {
   readonly value: string;
   readonly outcome: DisplayOutcome;
@@ -333,6 +340,8 @@ export interface ResponseStore {
    * zero: `engagement` counts those for everyone).
    */
   engagementInSegment(filter: ResponseFilter, segment: DisplaySegment): Promise<EngagementCount[]>;
+  /** Displays per day and outcome for the filter, everyone's or one device class's or page's, oldest day first. */
+  displaysByDay(filter: ResponseFilter, segment?: DisplaySegment): Promise<DayDisplayCount[]>;
   /** Every (stage, touchpoint) pair answers and displays have reported. */
   touchpointStages(): Promise<TouchpointStage[]>;
   /** Displays and answers per touchpoint and kind, for response, comment and partial rates. */

@@ -2,7 +2,7 @@
 // marked, rolling 7- and 28-day figures (reaching back before the range), and the change on the previous period with
 // its p-value.
 import { maxDrawnDays } from '../../../collector/analytics/trends.js';
-import { answersOf, batch, expect, storeKinds, test } from '../../support/collector-harness.js';
+import { answersOf, batch, display, expect, storeKinds, test } from '../../support/collector-harness.js';
 
 const dayMs = 86_400_000;
 const until = Date.UTC(2026, 10, 30);
@@ -186,5 +186,69 @@ for (const kind of storeKinds) {
       { start: '2026-11-01', n: 3 },
       { start: '2026-11-02', n: 4 },
     ]);
+  });
+}
+
+for (const kind of storeKinds) {
+  test(`${kind}: the response rate's trend: per day, rolling, and the change on the period before; a device's or a page's alone; none for a segment displays do not carry`, async ({
+    startCollector,
+  }) => {
+    const collector = await startCollector({ database: kind });
+    const shown = (day: string, outcome: 'answered' | 'dismissed', count: number, device: 'mobile' | 'desktop', hour = 12) =>
+      Array.from({ length: count }, () =>
+        display('checkout', outcome, {
+          shownAt: `${day}T${String(hour).padStart(2, '0')}:00:00Z`,
+          device,
+          page: { url: `https://shop.example/${device}` },
+        }),
+      );
+    const displays = [
+      // this period: 30 of 60 answered on the 28th (phones 10 of 40, desktops 20 of 20), 5 of 20 on the 10th
+      ...shown('2026-11-28', 'answered', 10, 'mobile'),
+      ...shown('2026-11-28', 'dismissed', 30, 'mobile'),
+      ...shown('2026-11-28', 'answered', 20, 'desktop', 23),
+      ...shown('2026-11-10', 'answered', 5, 'desktop'),
+      ...shown('2026-11-10', 'dismissed', 15, 'desktop'),
+      // the 28 days before: 10 of 50
+      ...shown('2026-10-20', 'answered', 10, 'desktop'),
+      ...shown('2026-10-20', 'dismissed', 40, 'desktop'),
+    ];
+    for (let i = 0; i < displays.length; i += 50) expect((await collector.post(batch([], displays.slice(i, i + 50)))).status).toBe(202);
+    const answers = answersOf('checkout', 'nps', 10, 2, at('2026-11-28'), { device: 'mobile', locale: 'en' });
+    expect((await collector.post(batch(answers))).status).toBe(202);
+    const trends = async (query: Record<string, string>) =>
+      (await fetch(`${collector.url}v1/trends?${new URLSearchParams({ since: '2026-11-02', until: '2026-11-30', ...query })}`)).json();
+
+    const rate = (await trends({})).responseRate;
+    const day = (d: string) => rate.buckets.find((b: { start: string }) => b.start === d);
+    expect(day('2026-11-28')).toMatchObject({ value: 50, n: 60, sparse: false });
+    // √(0.5 · 0.5 / 60) · 196 = 12.65
+    expect(day('2026-11-28').ci95).toBeCloseTo(12.65, 1);
+    expect(day('2026-11-10')).toMatchObject({ value: 25, n: 20, sparse: true });
+    expect(day('2026-11-11')).toMatchObject({ value: null, n: 0 });
+    // the 28 days to the 28th: 35 of 80; the 7 days to the 15th: 5 of 20
+    const rolling = (window: 7 | 28, d: string) => rate.rolling[window].find((p: { day: string }) => p.day === d);
+    expect(rolling(28, '2026-11-28')).toMatchObject({ value: 43.75, n: 80 });
+    expect(rolling(7, '2026-11-15')).toMatchObject({ value: 25, n: 20 });
+    expect(rolling(7, '2026-11-17')).toMatchObject({ value: null, n: 0 });
+    // 35 of 80 against 10 of 50: +23.75 points
+    expect(rate.change.current).toMatchObject({ value: 43.75, n: 80 });
+    expect(rate.change.previous).toMatchObject({ value: 20, n: 50 });
+    expect(rate.change.difference).toBeCloseTo(23.75, 9);
+    expect(rate.change.p).toBeLessThan(0.01);
+
+    // phones alone: 10 of 40; the same from their page
+    const phones = (await trends({ by: 'device', value: 'mobile' })).responseRate;
+    expect(phones.change.current).toMatchObject({ value: 25, n: 40 });
+    expect(phones.change.previous).toMatchObject({ value: null, n: 0 });
+    const phonePage = (await trends({ by: 'path', value: '/mobile' })).responseRate;
+    expect(phonePage.buckets).toEqual(phones.buckets);
+    // from the middle of the 28th: the rows of its last hours, the desktops' 20 answered at 23:00
+    const late = (await trends({ since: '2026-11-28T18:00:00Z' })).responseRate;
+    expect(late.change.current).toMatchObject({ value: 100, n: 20 });
+    // displays say no locale: English customers have no response rate to give
+    expect((await trends({ by: 'locale', value: 'en' })).responseRate).toBeNull();
+    // nothing shown in the range
+    expect((await trends({ since: '2025-01-01', until: '2025-02-01' })).responseRate).toBeNull();
   });
 }

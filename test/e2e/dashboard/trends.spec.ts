@@ -1,7 +1,7 @@
 // The dashboard's trends as a CX manager reads them, on answers whose figures are known: the change in words with its
 // p-value, thin days marked as such in the table, the rolling window switched, and the view kept in a link that
 // reopens it — at desktop and phone width, axe-clean.
-import { answersOf } from '../../support/answers.js';
+import { answersOf, batch, display } from '../../support/answers.js';
 import { audit } from '../support/axe.js';
 import { withDashboard } from './dashboard-server.js';
 import type { Browser, Locator, Page } from '@playwright/test';
@@ -136,5 +136,53 @@ test('a From date typed digit by digit asks the collector once, for the day type
     await expect(key).toContainText('Dots: one per week;');
     await page.waitForLoadState('networkidle');
     expect(new Set(asked)).toEqual(new Set([from]));
+  });
+});
+
+test('the response rate as a trend: fewer prompts answered this period stands out, for phones alone too; a locale has none', async ({
+  page,
+}) => {
+  const shown = (daysAgo: number, outcome: 'answered' | 'dismissed', count: number, device: 'mobile' | 'desktop') =>
+    Array.from({ length: count }, () => display('checkout', outcome, { shownAt: new Date(noonDaysAgo(daysAgo)).toISOString(), device }));
+  const displays = [
+    // the last 28 days: 20 of 100 answered (phones 8 of 80, desktops 12 of 20); the 28 before: 40 of 80, on desktops
+    ...shown(2, 'answered', 8, 'mobile'),
+    ...shown(2, 'dismissed', 72, 'mobile'),
+    ...shown(2, 'answered', 12, 'desktop'),
+    ...shown(2, 'dismissed', 8, 'desktop'),
+    ...shown(35, 'answered', 40, 'desktop'),
+    ...shown(35, 'dismissed', 40, 'desktop'),
+  ];
+  const answers = answersOf('checkout', 'nps', 9, 8, noonDaysAgo(2), { device: 'mobile', locale: 'en' });
+  await withDashboard(answers, async (url) => {
+    for (let i = 0; i < displays.length; i += 50) {
+      const posted = await fetch(`${url}v1/responses`, { method: 'POST', body: JSON.stringify(batch([], displays.slice(i, i + 50))) });
+      expect(posted.status).toBe(202);
+    }
+    await page.goto(`${url}dashboard`);
+    const trends = page.getByRole('region', { name: 'Trends' });
+    // 20% against 50%: se √(100² (0.2 · 0.8 / 100 + 0.5 · 0.5 / 80)) = 6.9, z = 4.4
+    await expect(trends.locator('#change-rate')).toHaveText(
+      'Response rate 20%, down 30 points on the previous 28 days; p < 0.001, n = 100 shown.',
+    );
+    await expect(trends.locator('#trend-rate')).toHaveAttribute(
+      'aria-label',
+      /^Response rate %, 28-day rolling: 20 on the 28 days to \S+, 100 shown;/,
+    );
+    await trends.getByText('Response rate as a table').click();
+    const table = trends.getByRole('table', { name: 'Response rate by day' });
+    await expect(table.getByRole('columnheader')).toHaveText(['From', 'Response rate', '95% interval', 'Shown']);
+    // ± 1.96 √(100² · 0.2 · 0.8 / 100) = 7.8
+    await expect(table.getByRole('row', { name: new RegExp(day(noonDaysAgo(2))) }).getByRole('cell')).toHaveText(['20', '12 to 28', '100']);
+
+    await trends.getByLabel('Customers').hover();
+    await trends.getByLabel('Customers').selectOption({ label: 'mobile (8)' });
+    await expect(trends.locator('#change-rate')).toHaveText(
+      'Response rate 10% on 80 shown; none shown in the previous 28 days to compare with.',
+    );
+    await trends.getByLabel('Customers').selectOption({ label: 'en (8)' });
+    await expect(trends.locator('#trend-rate-block')).toBeHidden();
+    await expect(trends.locator('#trend-key')).toContainText('Response rates are known by device and page only.');
+    expect(await audit(page)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-// The follow-up inbox over HTTP: `GET /v1/inbox` lists the answers that need someone (read key), and
-// `PATCH /v1/responses/{id}/follow-up` records that someone did (admin key only).
+// The follow-up inbox over HTTP: `GET /v1/inbox` lists the answers that need someone (read key), all or those left to
+// one person, and `PATCH /v1/responses/{id}/follow-up` records that someone did, or who has the customer (admin key only).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod/mini';
 import { toValidationIssues } from '../../src/schema/issues.js';
@@ -12,6 +12,8 @@ const changeSchema = z.strictObject({
   status: z.enum(followUpStatuses),
   note: z.optional(z.string().check(z.maxLength(2000))),
   by: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  /** Who the customer is left to: a name, or null for nobody; absent, it stays with whoever had it. */
+  assignee: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(200)))),
 });
 
 export const followUpPath = /^\/v1\/responses\/([^/]+)\/follow-up$/;
@@ -45,8 +47,14 @@ export async function changeFollowUp(req: IncomingMessage, res: ServerResponse, 
 
 export async function listInbox(res: ServerResponse, store: ResponseStore, url: URL): Promise<void> {
   const { status, limit, order, issues, rest } = parseListing(url.searchParams, followUpStatuses, { fallback: 50, max: 500 });
+  // whose customers: a name as the follow-ups were left to it
+  const assignee = rest.get('assignee') ?? undefined;
+  rest.delete('assignee');
+  if (assignee !== undefined && (!assignee || assignee.length > 200)) {
+    issues.push({ path: 'query.assignee', message: 'expected a name of 1 to 200 characters' });
+  }
   const parsed = parseFilter(rest, store.timeZone);
   if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: [...parsed.issues, ...issues] });
   if (issues.length) return sendJson(res, 400, { error: 'invalid query', issues });
-  sendJson(res, 200, { items: await store.inbox({ ...parsed.filter, status, limit, order }) });
+  sendJson(res, 200, { items: await store.inbox({ ...parsed.filter, status, assignee, limit, order }) });
 }

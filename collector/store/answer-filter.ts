@@ -53,15 +53,16 @@ export interface StoredAnswer {
   readonly status: FollowUpStatus | null;
   readonly note: string | null;
   readonly by: string | null;
+  readonly assignee: string | null;
   readonly changedAt: string | null;
 }
 
 export function answerRow(response: Response, segments: Record<string, string>, stored: StoredAnswer): AnswerRow {
-  const { status, note, by, changedAt } = stored;
+  const { status, note, by, assignee, changedAt } = stored;
   const followUp = status
-    ? { status, note, by, changedAt }
+    ? { status, note, by, assignee, changedAt }
     : stored.attention
-      ? { status: 'open' as const, note: null, by: null, changedAt: null }
+      ? { status: 'open' as const, note: null, by: null, assignee: null, changedAt: null }
       : null;
   return { response, segments, followUp };
 }

@@ -593,7 +593,7 @@ export class PostgresStore implements ResponseStore {
       await client.query('SET LOCAL enable_seqscan = off; SET LOCAL enable_sort = off; SET LOCAL max_parallel_workers_per_gather = 0');
       const result = await client.query<Row>(
         `SELECT r.id, r.score, r.answered_at AS "answeredAt", r.body, r.segments, ${needsAttention('r.')} AS attention,
-                f.status, f.note, f.changed_by AS "by", f.changed_at AS "changedAt"
+                f.status, f.note, f.changed_by AS "by", f.assignee, f.changed_at AS "changedAt"
            FROM responses r LEFT JOIN follow_ups f ON f.response_id = r.id ${clause}
           ORDER BY ${answerOrderBy(order)} LIMIT ${params.add(limit)}`,
         params.values,
@@ -722,31 +722,37 @@ export class PostgresStore implements ResponseStore {
   async setFollowUp(responseId: string, change: FollowUpChange, now: Date): Promise<FollowUp | null> {
     const id = responseId.toLowerCase();
     const at = now.toISOString();
-    const values = [id, change.status, change.note ?? null, change.by ?? null, at];
+    const values = [id, change.status, change.note ?? null, change.by ?? null, at, change.assignee ?? null, change.assignee === undefined];
     return this.transaction(async (client) => {
       // the answer's row is locked so that an erasure cannot slip between the check and the write
       const found = await client.query('SELECT 1 FROM responses WHERE id = $1 FOR SHARE', [id]);
       if (!found.rowCount) return null;
-      await client.query(
-        `INSERT INTO follow_ups (response_id, status, note, changed_by, changed_at, closed_at)
-         VALUES ($1, $2, $3, $4, $5, CASE WHEN $2 = 'closed' THEN $5::timestamptz END)
+      const stored = await client.query<{ assignee: string | null }>(
+        `INSERT INTO follow_ups (response_id, status, note, changed_by, assignee, changed_at, closed_at)
+         VALUES ($1, $2, $3, $4, $6, $5, CASE WHEN $2 = 'closed' THEN $5::timestamptz END)
          ON CONFLICT (response_id) DO UPDATE SET status = excluded.status, note = excluded.note, changed_by = excluded.changed_by,
-           changed_at = excluded.changed_at,
-           closed_at = CASE WHEN excluded.status = 'closed' THEN coalesce(follow_ups.closed_at, excluded.changed_at) END`,
+           assignee = CASE WHEN $7 THEN follow_ups.assignee ELSE excluded.assignee END, changed_at = excluded.changed_at,
+           closed_at = CASE WHEN excluded.status = 'closed' THEN coalesce(follow_ups.closed_at, excluded.changed_at) END
+         RETURNING assignee`,
         values,
       );
+      const assignee = stored.rows[0]!.assignee;
       await client.query(
-        'INSERT INTO follow_up_events (response_id, status, note, changed_by, changed_at) VALUES ($1, $2, $3, $4, $5)',
-        values,
+        'INSERT INTO follow_up_events (response_id, status, note, changed_by, assignee, changed_at) VALUES ($1, $2, $3, $4, $5, $6)',
+        [id, change.status, change.note ?? null, change.by ?? null, assignee, at],
       );
-      return { responseId: id, status: change.status, note: change.note ?? null, by: change.by ?? null, changedAt: at };
+      return { responseId: id, status: change.status, note: change.note ?? null, by: change.by ?? null, assignee, changedAt: at };
     });
   }
 
   async inbox(filter: InboxFilter): Promise<InboxItem[]> {
     const params = new Params();
     const handled = filter.status === 'contacted' || filter.status === 'closed';
-    const extra = [needsAttention('r.'), ...(filter.status ? [`coalesce(f.status, 'open') = ${params.add(filter.status)}`] : [])];
+    const extra = [
+      needsAttention('r.'),
+      ...(filter.status ? [`coalesce(f.status, 'open') = ${params.add(filter.status)}`] : []),
+      ...(filter.assignee !== undefined ? [`f.assignee = ${params.add(filter.assignee)}`] : []),
+    ];
     const clause = where(
       { touchpoint: filter.touchpoint, stage: filter.stage, since: filter.since, until: filter.until },
       params,
@@ -759,10 +765,11 @@ export class PostgresStore implements ResponseStore {
       status: InboxItem['followUp']['status'];
       note: string | null;
       by: string | null;
+      assignee: string | null;
       changedAt: Date | null;
     }>(
-      `SELECT r.body, coalesce(f.status, 'open') AS status, f.note, f.changed_by AS "by", f.changed_at AS "changedAt"
-         FROM responses r ${handled ? 'JOIN' : 'LEFT JOIN'} follow_ups f ON f.response_id = r.id
+      `SELECT r.body, coalesce(f.status, 'open') AS status, f.note, f.changed_by AS "by", f.assignee, f.changed_at AS "changedAt"
+         FROM responses r ${handled || filter.assignee !== undefined ? 'JOIN' : 'LEFT JOIN'} follow_ups f ON f.response_id = r.id
          ${clause} ORDER BY ${answerOrderBy(filter.order ?? 'newest')} LIMIT ${params.add(filter.limit)}`,
       params.values,
     );

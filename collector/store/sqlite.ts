@@ -487,7 +487,7 @@ export class SqliteStore implements ResponseStore {
     return this.db
       .prepare(
         `SELECT r.id, r.score, r.answered_at AS answeredAt, r.body, r.segments, ${needsAttention('r.')} AS attention,
-                f.status, f.note, f.changed_by AS "by", f.changed_at AS changedAt
+                f.status, f.note, f.changed_by AS "by", f.assignee, f.changed_at AS changedAt
            FROM responses r LEFT JOIN follow_ups f ON f.response_id = r.id ${w.sql}
           ORDER BY ${answerOrderBy(order)} LIMIT ?`,
       )
@@ -580,41 +580,60 @@ export class SqliteStore implements ResponseStore {
   async setFollowUp(responseId: string, change: FollowUpChange, now: Date): Promise<FollowUp | null> {
     const id = responseId.toLowerCase();
     const at = now.toISOString();
-    const values = { id, status: change.status, note: change.note ?? null, by: change.by ?? null, at };
+    const keep = change.assignee === undefined ? 1 : 0;
+    const values = {
+      id,
+      status: change.status,
+      note: change.note ?? null,
+      by: change.by ?? null,
+      assignee: change.assignee ?? null,
+      keep,
+      at,
+    };
     return this.db.transaction(() => {
       if (!this.db.prepare('SELECT 1 FROM responses WHERE id = ?').get(id)) return null;
+      const { assignee } = this.db
+        .prepare(
+          `INSERT INTO follow_ups (response_id, status, note, changed_by, assignee, changed_at, closed_at)
+           VALUES (@id, @status, @note, @by, @assignee, @at, CASE WHEN @status = 'closed' THEN @at END)
+           ON CONFLICT (response_id) DO UPDATE SET status = excluded.status, note = excluded.note, changed_by = excluded.changed_by,
+             assignee = CASE WHEN @keep THEN follow_ups.assignee ELSE excluded.assignee END, changed_at = excluded.changed_at,
+             closed_at = CASE WHEN excluded.status = 'closed' THEN coalesce(follow_ups.closed_at, excluded.changed_at) END
+           RETURNING assignee`,
+        )
+        .get(values) as { assignee: string | null };
       this.db
         .prepare(
-          `INSERT INTO follow_ups (response_id, status, note, changed_by, changed_at, closed_at)
-           VALUES (@id, @status, @note, @by, @at, CASE WHEN @status = 'closed' THEN @at END)
-           ON CONFLICT (response_id) DO UPDATE SET status = excluded.status, note = excluded.note, changed_by = excluded.changed_by,
-             changed_at = excluded.changed_at,
-             closed_at = CASE WHEN excluded.status = 'closed' THEN coalesce(follow_ups.closed_at, excluded.changed_at) END`,
+          `INSERT INTO follow_up_events (response_id, status, note, changed_by, assignee, changed_at)
+           VALUES (@id, @status, @note, @by, @assignee, @at)`,
         )
-        .run(values);
-      this.db
-        .prepare('INSERT INTO follow_up_events (response_id, status, note, changed_by, changed_at) VALUES (@id, @status, @note, @by, @at)')
-        .run(values);
-      return { responseId: id, status: change.status, note: values.note, by: values.by, changedAt: at };
+        .run({ ...values, assignee });
+      return { responseId: id, status: change.status, note: values.note, by: values.by, assignee, changedAt: at };
     })();
   }
 
   async inbox(filter: InboxFilter): Promise<InboxItem[]> {
     const handled = filter.status === 'contacted' || filter.status === 'closed';
+    const assigned = filter.assignee !== undefined;
     const w = where(
       { touchpoint: filter.touchpoint, stage: filter.stage, since: filter.since, until: filter.until },
-      [needsAttention('r.'), ...(filter.status === 'open' ? ["coalesce(f.status, 'open') = 'open'"] : handled ? ['f.status = ?'] : [])],
-      handled ? [filter.status!] : [],
+      [
+        needsAttention('r.'),
+        ...(filter.status === 'open' ? ["coalesce(f.status, 'open') = 'open'"] : handled ? ['f.status = ?'] : []),
+        ...(assigned ? ['f.assignee = ?'] : []),
+      ],
+      [...(handled ? [filter.status!] : []), ...(assigned ? [filter.assignee!] : [])],
       'answered_at',
       'r.',
     );
-    // open items: newest answers first along the time index; handled ones: from the few follow-ups
-    const from = handled
-      ? 'follow_ups f CROSS JOIN responses r ON r.id = f.response_id'
-      : 'responses r LEFT JOIN follow_ups f ON f.response_id = r.id';
+    // open items: newest answers first along the time index; handled or assigned ones: from the few follow-ups
+    const from =
+      handled || assigned
+        ? 'follow_ups f CROSS JOIN responses r ON r.id = f.response_id'
+        : 'responses r LEFT JOIN follow_ups f ON f.response_id = r.id';
     const rows = this.db
       .prepare(
-        `SELECT r.body, coalesce(f.status, 'open') AS status, f.note, f.changed_by AS "by", f.changed_at AS changedAt
+        `SELECT r.body, coalesce(f.status, 'open') AS status, f.note, f.changed_by AS "by", f.assignee, f.changed_at AS changedAt
            FROM ${from} ${w.sql} ORDER BY ${answerOrderBy(filter.order ?? 'newest')} LIMIT ?`,
       )
       .all(...w.params, filter.limit) as Array<{ body: string } & InboxItem['followUp']>;

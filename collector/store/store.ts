@@ -109,6 +109,8 @@ export interface FollowUpChange {
   readonly note?: string | undefined;
   /** Who made the change, as they call themselves. */
   readonly by?: string | undefined;
+  /** Who the customer is left to from now on; null: nobody; absent: whoever it was left to before. */
+  readonly assignee?: string | null | undefined;
 }
 
 export interface FollowUp {
@@ -116,6 +118,8 @@ export interface FollowUp {
   readonly status: FollowUpStatus;
   readonly note: string | null;
   readonly by: string | null;
+  /** Who the customer is left to, as the team calls them; null: nobody yet. */
+  readonly assignee: string | null;
   readonly changedAt: string;
 }
 
@@ -128,6 +132,8 @@ export interface InboxItem {
 
 export interface InboxFilter extends ResponseFilter {
   readonly status?: FollowUpStatus | undefined;
+  /** Only the customers left to this person. */
+  readonly assignee?: string | undefined;
   readonly limit: number;
   /** Newest answers first (the default), or those waiting longest. */
   readonly order?: TimeOrder | undefined;

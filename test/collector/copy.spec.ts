@@ -108,7 +108,7 @@ async function busyStore(store: ResponseStore, now: number): Promise<{ partial: 
   await store.settleDelivery(claimed!.id, { delivered: true, status: 200 }, new Date(now - dayMs + 1000));
   await store.setFollowUp(unhappy[0]!.id, { status: 'contacted', note: 'Called her', by: 'ana' }, new Date(now - dayMs));
   await store.setFollowUp(unhappy[0]!.id, { status: 'closed', note: 'Refunded', by: 'ana' }, new Date(now - dayMs / 2));
-  await store.setFollowUp(unhappy[1]!.id, { status: 'contacted', by: 'ben' }, new Date(now - dayMs / 3));
+  await store.setFollowUp(unhappy[1]!.id, { status: 'contacted', by: 'ben', assignee: 'ben' }, new Date(now - dayMs / 3));
   return { partial: partial!, unhappy, happy };
 }
 

@@ -1,11 +1,33 @@
 // Closing the loop at the collector, on both stores: the inbox of answers that need someone, follow-up changes that
 // only the admin key may make, the summary's open items and time to close, and erasure of one person and nobody else.
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import type { Display } from '../../src/schema/display.js';
 import type { Response } from '../../src/schema/response.js';
 import { batch, display, expect, responses, storeKinds, test } from '../support/collector-harness.js';
 
 const hour = 3_600_000;
 const admin = { Authorization: 'Bearer ak_admin' };
+
+/** Who had the customer after each change of their follow-up, oldest first, from the history table. */
+async function historyOf(kind: string, database: string, id: string): Promise<Array<string | null>> {
+  const sql = 'SELECT assignee FROM follow_up_events WHERE response_id = $1 ORDER BY seq';
+  if (kind === 'sqlite') {
+    const db = new Database(database, { readonly: true });
+    try {
+      return (db.prepare(sql.replace('$1', '?')).all(id) as Array<{ assignee: string | null }>).map((row) => row.assignee);
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: database });
+  await client.connect();
+  try {
+    return (await client.query<{ assignee: string | null }>(sql, [id])).rows.map((row) => row.assignee);
+  } finally {
+    await client.end();
+  }
+}
 
 const patch = (url: string, id: string, body: unknown, headers: Record<string, string> = admin) =>
   fetch(`${url}v1/responses/${id}/follow-up`, {
@@ -79,6 +101,70 @@ for (const kind of storeKinds) {
         { response: { id: detractor.id }, followUp: { status: 'contacted', by: 'Ana' } },
       ]);
       expect((await fetch(`${collector.url}v1/inbox?key=rk_read&status=done`)).status).toBe(400);
+    });
+
+    test("a customer left to someone stays theirs through status changes until given to another or nobody; each person's inbox lists theirs", async ({
+      startCollector,
+      database,
+    }) => {
+      const file = await database(kind);
+      const collector = await startCollector({ database: file, adminKey: 'ak_admin' });
+      const unhappy = responses(3, 83).map((r, i) => ({
+        ...r,
+        kind: 'nps' as const,
+        scale: { min: 0, max: 10 },
+        score: 2,
+        answeredAt: new Date(Date.now() - (i + 1) * hour).toISOString(),
+      }));
+      const [first, second, third] = unhappy as [Response, Response, Response];
+      expect((await collector.post(batch(unhappy))).status).toBe(202);
+      const inbox = async (query: string) =>
+        ((await (await fetch(`${collector.url}v1/inbox?${query}`)).json()) as { items: Array<{ response: Response; followUp: object }> })
+          .items;
+      const saved = async (id: string, body: object) => {
+        const reply = await patch(collector.url, id, body);
+        expect(reply.status).toBe(200);
+        return reply.json();
+      };
+
+      // the manager hands two customers out; the one who reaches the customer records it, and the customer stays theirs
+      expect(await saved(first.id, { status: 'open', assignee: 'Ben', by: 'Maria' })).toMatchObject({ assignee: 'Ben', by: 'Maria' });
+      await saved(second.id, { status: 'open', assignee: 'Ana', by: 'Maria' });
+      expect(await saved(first.id, { status: 'contacted', note: 'Called', by: 'Ben' })).toMatchObject({
+        status: 'contacted',
+        assignee: 'Ben',
+      });
+      expect((await inbox('assignee=Ben')).map((i) => [i.response.id, i.followUp])).toEqual([
+        [first.id, { status: 'contacted', note: 'Called', by: 'Ben', assignee: 'Ben', changedAt: expect.any(String) }],
+      ]);
+      expect((await inbox('assignee=Ana&status=open')).map((i) => i.response.id)).toEqual([second.id]);
+      expect(await inbox('assignee=Ana&status=contacted')).toEqual([]);
+      // nobody's yet: open, with no one named
+      expect((await inbox('status=open')).find((i) => i.response.id === third.id)?.followUp).toEqual({
+        status: 'open',
+        note: null,
+        by: null,
+        assignee: null,
+        changedAt: null,
+      });
+      // given back to nobody, then to another
+      expect(await saved(second.id, { status: 'open', assignee: null })).toMatchObject({ assignee: null });
+      expect(await inbox('assignee=Ana')).toEqual([]);
+      await saved(second.id, { status: 'open', assignee: 'Ben' });
+      expect((await inbox('assignee=Ben')).map((i) => i.response.id)).toEqual([first.id, second.id]);
+      // who had the customer after each change is in the history
+      expect(await historyOf(kind, file, second.id)).toEqual(['Ana', null, 'Ben']);
+
+      for (const [query, path] of [
+        ['assignee=', 'query.assignee'],
+        [`assignee=${'x'.repeat(201)}`, 'query.assignee'],
+      ]) {
+        const refused = await fetch(`${collector.url}v1/inbox?${query}`);
+        expect([refused.status, ((await refused.json()) as { issues: Array<{ path: string }> }).issues[0]!.path]).toEqual([400, path]);
+      }
+      const nameless = await patch(collector.url, first.id, { status: 'open', assignee: '' });
+      expect(nameless.status).toBe(400);
+      expect(await nameless.json()).toMatchObject({ issues: [{ path: 'body.assignee' }] });
     });
 
     test('the summary counts open items, the median time from answer to first contact and to close', async ({ startCollector }) => {

@@ -7,6 +7,7 @@ import type { Display } from '../../src/schema/display.js';
 import type { Response } from '../../src/schema/response.js';
 import { openStore } from '../../collector/store/open.js';
 import { SqliteStore } from '../../collector/store/sqlite.js';
+import { sqliteMigrations } from '../../collector/store/schema/sqlite-migrations.js';
 import { offsetChanges, timeZone } from '../../collector/time-zone.js';
 import { defaultSegmentTraits, segmentsOf } from '../../collector/store/segments.js';
 import { readAll, type DayScoreCount, type ResponseFilter, type ResponseStore } from '../../collector/store/store.js';
@@ -481,16 +482,15 @@ test('a SQLite file written by the first collector opens with its answers kept a
 });
 
 /**
- * What an upgrade from the version before displays had paths finds, with `shown` stored by that version: SQLite, a file
- * at migration 12; PostgreSQL, a display an instance of that version stored (by its batch function, without a path)
- * beside the new one's.
+ * What an upgrade from the version before displays had paths finds, with `shown` stored by that version: SQLite, a new
+ * file at migration 12; PostgreSQL, a display an instance of that version stored (by its batch function, without a
+ * path) in a database the new version has migrated, as during a rolling upgrade.
  */
 const storedBeforePaths: Record<string, (database: string, shown: Display) => Promise<void>> = {
   sqlite: async (file, shown) => {
     const db = new Database(file);
     try {
-      db.exec(`DROP TRIGGER displays_paths_counted_in; DROP TRIGGER displays_paths_counted_out; DROP TRIGGER displays_paths_recounted;
-        DROP TABLE display_path_counts; ALTER TABLE displays DROP COLUMN path; PRAGMA user_version = 12;`);
+      for (const [i, sql] of sqliteMigrations.slice(0, 12).entries()) db.exec(`${sql}; PRAGMA user_version = ${i + 1};`);
       db.prepare(
         `INSERT INTO displays (id, touchpoint, kind, mode, trigger, shown_at, received_at, outcome, anonymous_id, body)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -511,6 +511,7 @@ const storedBeforePaths: Record<string, (database: string, shown: Display) => Pr
     }
   },
   postgres: async (url, shown) => {
+    await withNewStore(url, async () => {});
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const one = <T>(value: T) => [value];
@@ -546,11 +547,9 @@ for (const kind of storeKinds) {
       display('checkout', outcome, { shownAt, page: { url: `https://shop.example${path}?session=1` } });
     const byPage = async (store: ResponseStore) =>
       Object.fromEntries((await store.displaysBySegment({}, 'path')).map((d) => [`${d.value} ${d.outcome}`, d.n]));
-    await withNewStore(url, async (store) => {
-      await store.insert([], new Date(), { displays: [on('/orders/17/receipt', 'answered'), on('/orders/18/receipt', 'ignored')] });
-    });
     await storedBeforePaths[kind]!(url, on('/cart/', 'ignored'));
     await withNewStore(url, async (store) => {
+      await store.insert([], new Date(), { displays: [on('/orders/17/receipt', 'answered'), on('/orders/18/receipt', 'ignored')] });
       expect(await byPage(store)).toEqual({ '/cart ignored': 1, '/orders/:id/receipt answered': 1, '/orders/:id/receipt ignored': 1 });
       // the other figures of displays are as they were
       expect((await store.engagement({})).map((e) => [e.touchpoint, e.shown, e.answered])).toEqual([['checkout', 3, 1]]);

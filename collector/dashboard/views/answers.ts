@@ -83,7 +83,7 @@ function row({ response: r, segments, followUp }: AnswerRow): HTMLTableRowElemen
     { label: 'Touchpoint', text: r.touchpoint, className: 'free-text' },
     { label: 'Stage', text: r.stage ?? '–', className: 'free-text' },
     { label: 'Segments', text: shown.map((d) => segments[d]).join(' · ') || '–', className: 'free-text' },
-    { label: 'Follow-up', text: followUp ? followUp.status : '–' },
+    { label: 'Follow-up', text: followUp ? `${followUp.status}${followUp.assignee ? `, with ${followUp.assignee}` : ''}` : '–' },
   ]);
 }
 

@@ -1,5 +1,6 @@
-// The follow-up inbox: answers that need someone, each with a small form to record who reached the customer. Reading
-// uses the dashboard's read key; changing a status sends the admin key typed here (kept for this tab only).
+// The follow-up inbox: answers that need someone, each with a small form to record who reached the customer and who
+// has them (their owner); "Only mine" lists the customers left to the name typed in "Your name". Reading uses the
+// dashboard's read key; a change sends the admin key typed here (kept for this tab only).
 import { hashRoute } from '../../../src/sdk/page.js';
 import { attributePairs } from '../../attributes.js';
 import type { InboxItem } from '../../store/store.js';
@@ -14,6 +15,9 @@ const adminKeyInput = settings.elements.namedItem('adminKey') as HTMLInputElemen
 const byInput = settings.elements.namedItem('by') as HTMLInputElement;
 const showSelect = settings.elements.namedItem('status') as HTMLSelectElement;
 const orderSelect = settings.elements.namedItem('order') as HTMLSelectElement;
+const mineBox = settings.elements.namedItem('mine') as HTMLInputElement;
+/** The names the team goes by (owners and who changed a follow-up), offered as an owner is typed. */
+const people = document.querySelector<HTMLDataListElement>('#follow-up-people')!;
 
 const storedKey = 'cxkit-admin-key';
 adminKeyInput.value = sessionStorage.getItem(storedKey) ?? '';
@@ -105,12 +109,19 @@ function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElemen
   if (item.followUp.changedAt) {
     outcome.textContent = `${statusNames[item.followUp.status]}${item.followUp.by ? ` by ${item.followUp.by}` : ''}, ${new Date(item.followUp.changedAt).toLocaleString()}`;
   }
+  const owner = document.createElement('input');
+  owner.name = 'assignee';
+  owner.value = item.followUp.assignee ?? '';
+  owner.maxLength = 200;
+  owner.placeholder = 'Nobody';
+  owner.setAttribute('list', people.id);
+  owner.autocomplete = 'off';
   const field = (text: string, control: HTMLElement) => {
     const wrapper = document.createElement('label');
     wrapper.append(text, control);
     return wrapper;
   };
-  form.append(field('Status', select), field('Note', note), button, outcome);
+  form.append(field('Status', select), field('Owner', owner), field('Note', note), button, outcome);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void (async () => {
@@ -123,6 +134,7 @@ function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElemen
             status: select.value,
             ...(note.value ? { note: note.value } : {}),
             ...(byInput.value ? { by: byInput.value } : {}),
+            assignee: owner.value.trim() || null,
           }),
         });
         if (!reply.ok) {
@@ -130,7 +142,8 @@ function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElemen
           return;
         }
         // the list is drawn again (the item may leave this view), so the confirmation goes to the inbox's own status
-        const saved = `Saved: ${label} is ${statusNames[select.value as keyof typeof statusNames].toLowerCase()}${byInput.value ? ` (${byInput.value})` : ''}.`;
+        const held = owner.value.trim() ? `, with ${owner.value.trim()}` : '';
+        const saved = `Saved: ${label} is ${statusNames[select.value as keyof typeof statusNames].toLowerCase()}${held}${byInput.value ? ` (${byInput.value})` : ''}.`;
         await onChanged();
         status.textContent = saved;
       } catch {
@@ -156,6 +169,14 @@ let shownCount = pageSize;
 export async function refreshInbox(params: URLSearchParams, onChanged: () => Promise<void>): Promise<void> {
   const query = new URLSearchParams(params);
   if (showSelect.value) query.set('status', showSelect.value);
+  const me = byInput.value.trim();
+  if (mineBox.checked && !me) {
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = 'Type your name above to see the customers left to you.';
+    return;
+  }
+  if (mineBox.checked) query.set('assignee', me);
   if (orderSelect.value !== 'newest') query.set('order', orderSelect.value);
   // one more than shown tells whether there is more
   query.set('limit', String(shownCount + 1));
@@ -166,6 +187,10 @@ export async function refreshInbox(params: URLSearchParams, onChanged: () => Pro
     return;
   }
   const { items } = loaded.body;
+  const names = new Set(
+    [me, ...items.flatMap((item) => [item.followUp.assignee, item.followUp.by])].filter((name): name is string => !!name),
+  );
+  people.replaceChildren(...[...names].sort().map((name) => new Option(name)));
   list.replaceChildren(...items.slice(0, shownCount).map((item) => itemView(item, onChanged)));
   more.hidden = items.length <= shownCount;
   more.onclick = () => {
@@ -175,14 +200,17 @@ export async function refreshInbox(params: URLSearchParams, onChanged: () => Pro
   const shown = showSelect.selectedOptions[0]?.textContent?.toLowerCase() ?? '';
   status.textContent = items.length
     ? ''
-    : showSelect.value === 'open'
-      ? 'Nobody is waiting for a follow-up.'
-      : `No ${shown === 'all' ? '' : `${shown} `}follow-ups.`;
+    : mineBox.checked
+      ? `No ${shown === 'all' ? '' : `${shown} `}follow-ups left to ${me}.`
+      : showSelect.value === 'open'
+        ? 'Nobody is waiting for a follow-up.'
+        : `No ${shown === 'all' ? '' : `${shown} `}follow-ups.`;
 }
 
 export function onInboxFilter(listener: () => void): void {
-  for (const select of [showSelect, orderSelect]) {
+  for (const select of [showSelect, orderSelect, mineBox, byInput]) {
     select.addEventListener('change', () => {
+      if (select === byInput && !mineBox.checked) return;
       shownCount = pageSize;
       listener();
     });

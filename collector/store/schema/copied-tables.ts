@@ -28,6 +28,16 @@ export interface CopiedTable {
   readonly replaces?: string;
 }
 
+/** What a follow-up and each change in its history hold. */
+const followUpChange = {
+  response_id: 'text',
+  status: 'text',
+  note: 'text',
+  changed_by: 'text',
+  assignee: 'text',
+  changed_at: 'time',
+} as const satisfies Record<string, CopiedType>;
+
 export const copiedTables: readonly CopiedTable[] = [
   {
     name: 'responses',
@@ -77,13 +87,13 @@ export const copiedTables: readonly CopiedTable[] = [
   },
   {
     name: 'follow_ups',
-    columns: { response_id: 'text', status: 'text', note: 'text', changed_by: 'text', changed_at: 'time', closed_at: 'time' },
+    columns: { ...followUpChange, closed_at: 'time' },
     key: 'response_id',
     replaces: 'excluded.changed_at > follow_ups.changed_at',
   },
   {
     name: 'follow_up_events',
-    columns: { seq: 'integer', response_id: 'text', status: 'text', note: 'text', changed_by: 'text', changed_at: 'time' },
+    columns: { seq: 'integer', ...followUpChange },
     key: 'seq',
     sameAs: ['response_id', 'changed_at', 'status'],
   },

@@ -153,4 +153,7 @@ export const postgresMigrations: readonly string[] = [
    ${insertBatchFunction(true)};
    ${postgresRollup(rollups.displayPathCounts)}
    ${postgresRefill(rollups.displayPathCounts)}`,
+  // 14: follow-ups left to someone: who has each customer, and in the history who had them after each change
+  `ALTER TABLE follow_ups ADD COLUMN assignee text;
+   ALTER TABLE follow_up_events ADD COLUMN assignee text;`,
 ];

@@ -108,4 +108,7 @@ export const sqliteMigrations: readonly string[] = [
   `ALTER TABLE displays ADD COLUMN path TEXT;
    UPDATE displays SET path = cxkit_page_path(json_extract(body, '$.page.url'));
    ${sqliteRollup(rollups.displayPathCounts)}`,
+  // 14: follow-ups left to someone: who has each customer, and in the history who had them after each change
+  `ALTER TABLE follow_ups ADD COLUMN assignee TEXT;
+   ALTER TABLE follow_up_events ADD COLUMN assignee TEXT;`,
 ];

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer } from '../../../demo/serve.js';
-import { answersOf, batch, display } from '../../support/answers.js';
+import { answersOf, batch, display, postInBatches } from '../../support/answers.js';
 import { audit } from '../support/axe.js';
 import { expect, test } from '../support/fixtures.js';
 import { withDashboard } from './dashboard-server.js';
@@ -229,4 +229,65 @@ test('a long list of customers who did not answer shows ten, and ten more a clic
     await expect(panel.getByRole('listitem').last()).toContainText('customer-22 · checkout');
     await expect(panel.getByRole('button', { name: 'Show 10 more' })).toBeHidden();
   });
+});
+
+test('a manager gives customers owners; each person, with "Only mine", works those left to them, who stay theirs', async ({ page }) => {
+  const data = mkdtempSync(join(tmpdir(), 'cxkit-inbox-'));
+  const server = await startDemoServer({ port: 0, dataFile: join(data, 'demo.db'), quiet: true, adminKey: 'ak_admin' });
+  try {
+    const now = Date.now();
+    await postInBatches(server.url, [
+      ...answersOf('checkout', 'nps', 2, 1, now - 3_600_000, { comment: 'late parcel' }),
+      ...answersOf('checkout', 'nps', 3, 1, now - 7_200_000, { comment: 'rude courier' }),
+      ...answersOf('checkout', 'nps', 1, 1, now - 10_800_000, { comment: 'broken box' }),
+    ]);
+    await page.goto(`${server.url}dashboard`);
+    const inbox = page.getByRole('region', { name: 'Follow-up inbox' });
+    const items = inbox.getByRole('listitem');
+    const item = (comment: string) => items.filter({ hasText: comment });
+    await expect(items).toHaveCount(3);
+    await inbox.getByLabel('Admin key').fill('ak_admin');
+    await inbox.getByLabel('Your name').fill('Maria');
+    await item('late parcel').getByLabel('Owner').fill('Ben');
+    await item('late parcel').getByRole('button', { name: 'Save' }).click();
+    await expect(inbox.locator('#inbox-status')).toHaveText(/^Saved: NPS 2 at checkout, .* is open, with Ben \(Maria\)\.$/);
+    await item('rude courier').getByLabel('Owner').fill('Ana');
+    await item('rude courier').getByRole('button', { name: 'Save' }).click();
+    await expect(inbox.locator('#inbox-status')).toHaveText(/with Ana \(Maria\)\.$/);
+    // the names the team goes by are offered as an owner is typed
+    await expect(inbox.locator('#follow-up-people option')).toHaveText(['Ana', 'Ben', 'Maria']);
+    // the open customers, as the answers list them, say who has them
+    await page.getByRole('button', { name: 'See the open ones' }).click();
+    const answers = page.getByRole('region', { name: 'Answers' });
+    await expect(answers.locator('tbody tr', { hasText: 'late parcel' })).toContainText('open, with Ben');
+    await expect(answers.locator('tbody tr', { hasText: 'broken box' })).toContainText('open');
+    await expect(answers.locator('tbody tr', { hasText: 'broken box' })).not.toContainText('with');
+
+    // Ben at his desk: his customers alone
+    await inbox.getByLabel('Your name').fill('Ben');
+    await inbox.getByLabel('Only mine').check();
+    await expect(items.locator('.comment')).toHaveText(['late parcel']);
+    await expect(item('late parcel').getByLabel('Owner')).toHaveValue('Ben');
+    await item('late parcel').getByLabel('Status').selectOption('contacted');
+    await item('late parcel').getByLabel('Note').fill('Called, new parcel sent');
+    await item('late parcel').getByRole('button', { name: 'Save' }).click();
+    await expect(inbox.locator('#inbox-status')).toHaveText(/^Saved: NPS 2 at checkout, .* is contacted, with Ben \(Ben\)\.$/);
+    await expect(items).toHaveCount(0);
+    await inbox.getByLabel('Show').selectOption('');
+    await expect(items.locator('.comment')).toHaveText(['late parcel']);
+    await expect(item('late parcel').getByRole('status')).toContainText('Contacted by Ben');
+    await expect(item('late parcel').getByLabel('Owner')).toHaveValue('Ben');
+    expect(await audit(page)).toEqual([]);
+
+    // without a name there is nobody's list to show, and everyone's is back when the box is cleared
+    await inbox.getByLabel('Your name').fill('');
+    await inbox.getByLabel('Only mine').uncheck();
+    await inbox.getByLabel('Only mine').check();
+    await expect(inbox.locator('#inbox-status')).toHaveText('Type your name above to see the customers left to you.');
+    await inbox.getByLabel('Only mine').uncheck();
+    await expect(items).toHaveCount(3);
+  } finally {
+    await server.close();
+    rmSync(data, { recursive: true, force: true });
+  }
 });

@@ -27,6 +27,8 @@ export const csvColumns = [
   'follow_up',
   // answered_at in the collector's time zone, as a spreadsheet reads a date and time (it cannot convert the UTC one)
   'answered_local',
+  // who has the customer (added after answered_local, so that the columns before keep their places)
+  'follow_up_owner',
 ] as const;
 
 /**
@@ -45,9 +47,9 @@ const localTime = (ms: number, zone: TimeZone) => new Date(ms + zone.offsetAt(ms
 
 /**
  * One response as a CSV line (no line break); `followUp`: where following it up stands, when it needs or has one;
- * `zone`: the collector's time zone.
+ * `zone`: the collector's time zone; `owner`: who the customer is left to.
  */
-export function toCsvRow(r: Response, followUp: FollowUpStatus | null = null, zone: TimeZone = utc): string {
+export function toCsvRow(r: Response, followUp: FollowUpStatus | null = null, zone: TimeZone = utc, owner: string | null = null): string {
   const answered = Date.parse(r.answeredAt);
   return [
     r.id,
@@ -72,6 +74,7 @@ export function toCsvRow(r: Response, followUp: FollowUpStatus | null = null, zo
     r.visitor,
     followUp ?? undefined,
     localTime(answered, zone),
+    owner ?? undefined,
   ]
     .map(csvField)
     .join(',');

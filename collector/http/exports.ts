@@ -30,7 +30,7 @@ const formats: Record<ExportFormat, Format> = {
   csv: {
     type: 'text/csv',
     start: byteOrderMark + csvHeader,
-    row: (row, _, zone) => `${toCsvRow(row.response, row.followUp?.status ?? null, zone)}\r\n`,
+    row: (row, _, zone) => `${toCsvRow(row.response, row.followUp?.status ?? null, zone, row.followUp?.assignee ?? null)}\r\n`,
     end: '',
   },
   json: { type: 'application/json', start: '[', row: (row, first) => `${first ? '\n' : ',\n'}${JSON.stringify(row)}`, end: '\n]\n' },

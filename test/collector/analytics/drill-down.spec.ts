@@ -77,7 +77,7 @@ for (const kind of storeKinds) {
     const patch = await fetch(`${collector.url}v1/responses/${contacted}/follow-up`, {
       method: 'PATCH',
       headers: { Authorization: 'Bearer admin', 'Content-Type': 'application/json' },
-      body: JSON.stringify({ status: 'contacted', note: 'called back' }),
+      body: JSON.stringify({ status: 'contacted', note: 'called back', assignee: 'Ana' }),
     });
     expect(patch.status).toBe(200);
     expect((await list(collector, { status: 'open' })).answers).toHaveLength(5);
@@ -89,9 +89,10 @@ for (const kind of storeKinds) {
     // the exports hold what the listing holds, with the follow-up beside each answer
     const csv = await (await fetch(`${collector.url}v1/answers.csv?kind=nps&band=unhappy`)).text();
     const [header, ...lines] = csv.trimEnd().split('\r\n');
-    expect(header!.split(',').slice(-5)).toEqual(['stage', 'device', 'visitor', 'follow_up', 'answered_local']);
+    expect(header!.split(',').slice(-6)).toEqual(['stage', 'device', 'visitor', 'follow_up', 'answered_local', 'follow_up_owner']);
     expect(lines).toHaveLength(5);
-    expect(lines.filter((line) => /,contacted,[^,]*$/.test(line))).toHaveLength(1);
+    expect(lines.filter((line) => /,contacted,[^,]*,Ana$/.test(line))).toHaveLength(1);
+    expect(lines.filter((line) => /,open,[^,]*,$/.test(line))).toHaveLength(4);
     const json = await fetch(`${collector.url}v1/answers.json?kind=nps&band=unhappy&order=oldest`);
     expect(json.headers.get('content-disposition')).toBe('attachment; filename="cxkit-answers.json"');
     const rows = (await json.json()) as Listing['answers'];

@@ -47,12 +47,13 @@ export async function changeFollowUp(req: IncomingMessage, res: ServerResponse, 
 
 export async function listInbox(res: ServerResponse, store: ResponseStore, url: URL): Promise<void> {
   const { status, limit, order, issues, rest } = parseListing(url.searchParams, followUpStatuses, { fallback: 50, max: 500 });
-  // whose customers: a name as the follow-ups were left to it
-  const assignee = rest.get('assignee') ?? undefined;
+  // whose customers: a name as the follow-ups were left to it, or `none` for those left to nobody (as GitHub's issues)
+  const named = rest.get('assignee') ?? undefined;
   rest.delete('assignee');
-  if (assignee !== undefined && (!assignee || assignee.length > 200)) {
-    issues.push({ path: 'query.assignee', message: 'expected a name of 1 to 200 characters' });
+  if (named !== undefined && (!named || named.length > 200)) {
+    issues.push({ path: 'query.assignee', message: 'expected a name of 1 to 200 characters, or none' });
   }
+  const assignee = named === 'none' ? null : named;
   const parsed = parseFilter(rest, store.timeZone);
   if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: [...parsed.issues, ...issues] });
   if (issues.length) return sendJson(res, 400, { error: 'invalid query', issues });

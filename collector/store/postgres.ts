@@ -751,7 +751,8 @@ export class PostgresStore implements ResponseStore {
     const extra = [
       needsAttention('r.'),
       ...(filter.status ? [`coalesce(f.status, 'open') = ${params.add(filter.status)}`] : []),
-      ...(filter.assignee !== undefined ? [`f.assignee = ${params.add(filter.assignee)}`] : []),
+      ...(typeof filter.assignee === 'string' ? [`f.assignee = ${params.add(filter.assignee)}`] : []),
+      ...(filter.assignee === null ? ['f.assignee IS NULL'] : []),
     ];
     const clause = where(
       { touchpoint: filter.touchpoint, stage: filter.stage, since: filter.since, until: filter.until },
@@ -769,7 +770,7 @@ export class PostgresStore implements ResponseStore {
       changedAt: Date | null;
     }>(
       `SELECT r.body, coalesce(f.status, 'open') AS status, f.note, f.changed_by AS "by", f.assignee, f.changed_at AS "changedAt"
-         FROM responses r ${handled || filter.assignee !== undefined ? 'JOIN' : 'LEFT JOIN'} follow_ups f ON f.response_id = r.id
+         FROM responses r ${handled || typeof filter.assignee === 'string' ? 'JOIN' : 'LEFT JOIN'} follow_ups f ON f.response_id = r.id
          ${clause} ORDER BY ${answerOrderBy(filter.order ?? 'newest')} LIMIT ${params.add(filter.limit)}`,
       params.values,
     );

@@ -614,13 +614,13 @@ export class SqliteStore implements ResponseStore {
 
   async inbox(filter: InboxFilter): Promise<InboxItem[]> {
     const handled = filter.status === 'contacted' || filter.status === 'closed';
-    const assigned = filter.assignee !== undefined;
+    const assigned = typeof filter.assignee === 'string';
     const w = where(
       { touchpoint: filter.touchpoint, stage: filter.stage, since: filter.since, until: filter.until },
       [
         needsAttention('r.'),
         ...(filter.status === 'open' ? ["coalesce(f.status, 'open') = 'open'"] : handled ? ['f.status = ?'] : []),
-        ...(assigned ? ['f.assignee = ?'] : []),
+        ...(assigned ? ['f.assignee = ?'] : filter.assignee === null ? ['f.assignee IS NULL'] : []),
       ],
       [...(handled ? [filter.status!] : []), ...(assigned ? [filter.assignee!] : [])],
       'answered_at',

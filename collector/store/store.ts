@@ -132,8 +132,8 @@ export interface InboxItem {
 
 export interface InboxFilter extends ResponseFilter {
   readonly status?: FollowUpStatus | undefined;
-  /** Only the customers left to this person. */
-  readonly assignee?: string | undefined;
+  /** Only the customers left to this person; null: only those left to nobody. */
+  readonly assignee?: string | null | undefined;
   readonly limit: number;
   /** Newest answers first (the default), or those waiting longest. */
   readonly order?: TimeOrder | undefined;

@@ -150,8 +150,11 @@ for (const kind of storeKinds) {
       // given back to nobody, then to another
       expect(await saved(second.id, { status: 'open', assignee: null })).toMatchObject({ assignee: null });
       expect(await inbox('assignee=Ana')).toEqual([]);
+      // those left to nobody, for whoever hands customers out
+      expect((await inbox('assignee=none&status=open')).map((i) => i.response.id)).toEqual([second.id, third.id]);
       await saved(second.id, { status: 'open', assignee: 'Ben' });
       expect((await inbox('assignee=Ben')).map((i) => i.response.id)).toEqual([first.id, second.id]);
+      expect((await inbox('assignee=none')).map((i) => i.response.id)).toEqual([third.id]);
       // who had the customer after each change is in the history
       expect(await historyOf(kind, file, second.id)).toEqual(['Ana', null, 'Ben']);
 

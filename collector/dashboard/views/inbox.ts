@@ -1,5 +1,5 @@
 // The follow-up inbox: answers that need someone, each with a small form to record who reached the customer and who
-// has them (their owner); "Only mine" lists the customers left to the name typed in "Your name". Reading uses the
+// has them (their owner); "Left to" lists the customers left to the name typed in "Your name", or to nobody. Reading uses the
 // dashboard's read key; a change sends the admin key typed here (kept for this tab only).
 import { hashRoute } from '../../../src/sdk/page.js';
 import { attributePairs } from '../../attributes.js';
@@ -15,7 +15,7 @@ const adminKeyInput = settings.elements.namedItem('adminKey') as HTMLInputElemen
 const byInput = settings.elements.namedItem('by') as HTMLInputElement;
 const showSelect = settings.elements.namedItem('status') as HTMLSelectElement;
 const orderSelect = settings.elements.namedItem('order') as HTMLSelectElement;
-const mineBox = settings.elements.namedItem('mine') as HTMLInputElement;
+const leftToSelect = settings.elements.namedItem('leftTo') as HTMLSelectElement;
 /** The names the team goes by (owners and who changed a follow-up), offered as an owner is typed. */
 const people = document.querySelector<HTMLDataListElement>('#follow-up-people')!;
 
@@ -161,6 +161,8 @@ function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElemen
 }
 
 const more = document.querySelector<HTMLButtonElement>('#inbox-more')!;
+/** The name whose customers are listed ("Left to: Me"), or null. */
+let listedFor: string | null = null;
 const pageSize = 10;
 const newest = newestLoads();
 let shownCount = pageSize;
@@ -170,13 +172,15 @@ export async function refreshInbox(params: URLSearchParams, onChanged: () => Pro
   const query = new URLSearchParams(params);
   if (showSelect.value) query.set('status', showSelect.value);
   const me = byInput.value.trim();
-  if (mineBox.checked && !me) {
+  const mine = leftToSelect.value === 'me';
+  listedFor = mine ? me : null;
+  if (mine && !me) {
     list.replaceChildren();
     more.hidden = true;
     status.textContent = 'Type your name above to see the customers left to you.';
     return;
   }
-  if (mineBox.checked) query.set('assignee', me);
+  if (leftToSelect.value) query.set('assignee', mine ? me : 'none');
   if (orderSelect.value !== 'newest') query.set('order', orderSelect.value);
   // one more than shown tells whether there is more
   query.set('limit', String(shownCount + 1));
@@ -200,17 +204,18 @@ export async function refreshInbox(params: URLSearchParams, onChanged: () => Pro
   const shown = showSelect.selectedOptions[0]?.textContent?.toLowerCase() ?? '';
   status.textContent = items.length
     ? ''
-    : mineBox.checked
-      ? `No ${shown === 'all' ? '' : `${shown} `}follow-ups left to ${me}.`
+    : leftToSelect.value
+      ? `No ${shown === 'all' ? '' : `${shown} `}follow-ups left to ${mine ? me : 'nobody'}.`
       : showSelect.value === 'open'
         ? 'Nobody is waiting for a follow-up.'
         : `No ${shown === 'all' ? '' : `${shown} `}follow-ups.`;
 }
 
 export function onInboxFilter(listener: () => void): void {
-  for (const select of [showSelect, orderSelect, mineBox, byInput]) {
+  for (const select of [showSelect, orderSelect, leftToSelect, byInput]) {
     select.addEventListener('change', () => {
-      if (select === byInput && !mineBox.checked) return;
+      // a name changed while someone's list is shown lists theirs; a name left as it was (the field left) redraws nothing
+      if (select === byInput && (leftToSelect.value !== 'me' || byInput.value.trim() === listedFor)) return;
       shownCount = pageSize;
       listener();
     });

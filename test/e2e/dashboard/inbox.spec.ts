@@ -231,7 +231,9 @@ test('a long list of customers who did not answer shows ten, and ten more a clic
   });
 });
 
-test('a manager gives customers owners; each person, with "Only mine", works those left to them, who stay theirs', async ({ page }) => {
+test('a manager gives customers owners and sees who has nobody; each person works those left to them, who stay theirs', async ({
+  page,
+}) => {
   const data = mkdtempSync(join(tmpdir(), 'cxkit-inbox-'));
   const server = await startDemoServer({ port: 0, dataFile: join(data, 'demo.db'), quiet: true, adminKey: 'ak_admin' });
   try {
@@ -263,9 +265,12 @@ test('a manager gives customers owners; each person, with "Only mine", works tho
     await expect(answers.locator('tbody tr', { hasText: 'broken box' })).toContainText('open');
     await expect(answers.locator('tbody tr', { hasText: 'broken box' })).not.toContainText('with');
 
+    // the one nobody has yet
+    await inbox.getByLabel('Left to').selectOption({ label: 'Nobody' });
+    await expect(items.locator('.comment')).toHaveText(['broken box']);
     // Ben at his desk: his customers alone
     await inbox.getByLabel('Your name').fill('Ben');
-    await inbox.getByLabel('Only mine').check();
+    await inbox.getByLabel('Left to').selectOption({ label: 'Me' });
     await expect(items.locator('.comment')).toHaveText(['late parcel']);
     await expect(item('late parcel').getByLabel('Owner')).toHaveValue('Ben');
     await item('late parcel').getByLabel('Status').selectOption('contacted');
@@ -279,12 +284,11 @@ test('a manager gives customers owners; each person, with "Only mine", works tho
     await expect(item('late parcel').getByLabel('Owner')).toHaveValue('Ben');
     expect(await audit(page)).toEqual([]);
 
-    // without a name there is nobody's list to show, and everyone's is back when the box is cleared
+    // without a name there is no list of one's own to show, and everyone's is back with Anyone
     await inbox.getByLabel('Your name').fill('');
-    await inbox.getByLabel('Only mine').uncheck();
-    await inbox.getByLabel('Only mine').check();
+    await inbox.getByLabel('Your name').blur();
     await expect(inbox.locator('#inbox-status')).toHaveText('Type your name above to see the customers left to you.');
-    await inbox.getByLabel('Only mine').uncheck();
+    await inbox.getByLabel('Left to').selectOption({ label: 'Anyone' });
     await expect(items).toHaveCount(3);
   } finally {
     await server.close();

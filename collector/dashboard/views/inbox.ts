@@ -92,13 +92,15 @@ function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElemen
 
   const form = document.createElement('form');
   form.className = 'follow-up';
+  form.dataset.id = r.id;
   form.setAttribute('aria-label', `Follow-up for ${label}`);
   const select = document.createElement('select');
   select.name = 'status';
-  for (const [value, name] of Object.entries(statusNames)) select.add(new Option(name, value, false, value === item.followUp.status));
+  for (const [value, name] of Object.entries(statusNames))
+    select.add(new Option(name, value, value === item.followUp.status, value === item.followUp.status));
   const note = document.createElement('input');
   note.name = 'note';
-  note.value = item.followUp.note ?? '';
+  note.defaultValue = item.followUp.note ?? '';
   note.maxLength = 2000;
   const button = document.createElement('button');
   button.type = 'submit';
@@ -111,7 +113,7 @@ function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElemen
   }
   const owner = document.createElement('input');
   owner.name = 'assignee';
-  owner.value = item.followUp.assignee ?? '';
+  owner.defaultValue = item.followUp.assignee ?? '';
   owner.maxLength = 200;
   owner.placeholder = 'Nobody';
   owner.setAttribute('list', people.id);
@@ -125,7 +127,9 @@ function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElemen
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void (async () => {
-      button.disabled = true;
+      // not disabled, which would take the focus away from whoever saved by keyboard
+      if (button.getAttribute('aria-disabled')) return;
+      button.setAttribute('aria-disabled', 'true');
       try {
         const reply = await fetch(`/v1/responses/${encodeURIComponent(r.id)}/follow-up`, {
           method: 'PATCH',
@@ -149,7 +153,7 @@ function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElemen
       } catch {
         outcome.textContent = 'Not saved: the collector could not be reached.';
       } finally {
-        button.disabled = false;
+        button.removeAttribute('aria-disabled');
       }
     })();
   });
@@ -161,6 +165,52 @@ function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElemen
 }
 
 const more = document.querySelector<HTMLButtonElement>('#inbox-more')!;
+
+/** What is typed or chosen in the items and not saved yet, by answer and field, and where the focus is in them. */
+interface Drafts {
+  readonly values: Map<string, Map<string, string>>;
+  readonly focus: { readonly id: string; readonly name: string; readonly next: string | undefined } | null;
+}
+
+const fieldsOf = (form: HTMLFormElement) =>
+  [...form.elements].filter(
+    (el): el is HTMLInputElement | HTMLSelectElement => el instanceof HTMLInputElement || el instanceof HTMLSelectElement,
+  );
+const isChanged = (el: HTMLInputElement | HTMLSelectElement) =>
+  el instanceof HTMLInputElement ? el.value !== el.defaultValue : !el.selectedOptions[0]?.defaultSelected;
+
+/** The drafts in the list as drawn: the list is drawn again after every save, and a draft begun in another item stays. */
+function draftsIn(): Drafts {
+  const forms = [...list.querySelectorAll<HTMLFormElement>('form.follow-up')];
+  const values = new Map<string, Map<string, string>>();
+  for (const form of forms) {
+    const changed = fieldsOf(form).filter(isChanged);
+    if (changed.length) values.set(form.dataset.id!, new Map(changed.map((el) => [el.name, el.value])));
+  }
+  const focused = document.activeElement;
+  const form = focused instanceof HTMLElement ? focused.closest<HTMLFormElement>('form.follow-up') : null;
+  const at = form ? forms.indexOf(form) : -1;
+  const focus = form ? { id: form.dataset.id!, name: (focused as HTMLInputElement).name || 'save', next: forms[at + 1]?.dataset.id } : null;
+  return { values, focus };
+}
+
+/** The drafts put back in the items drawn again; the focus back where it was, or on the next item when its own left. */
+function restore({ values, focus }: Drafts): void {
+  const formOf = (id: string | undefined) => (id ? list.querySelector<HTMLFormElement>(`form[data-id="${CSS.escape(id)}"]`) : null);
+  for (const [id, fields] of values) {
+    const form = formOf(id);
+    for (const [name, value] of fields) {
+      const el = form?.elements.namedItem(name);
+      if (el instanceof HTMLInputElement || el instanceof HTMLSelectElement) el.value = value;
+    }
+  }
+  if (!focus) return;
+  const same = formOf(focus.id);
+  const target = same
+    ? ((same.elements.namedItem(focus.name) as HTMLElement | null) ?? same.querySelector('button'))
+    : formOf(focus.next)?.querySelector<HTMLElement>('select');
+  target?.focus();
+}
 /** The name whose customers are listed ("Left to: Me"), or null. */
 let listedFor: string | null = null;
 const pageSize = 10;
@@ -195,7 +245,9 @@ export async function refreshInbox(params: URLSearchParams, onChanged: () => Pro
     [me, ...items.flatMap((item) => [item.followUp.assignee, item.followUp.by])].filter((name): name is string => !!name),
   );
   people.replaceChildren(...[...names].sort().map((name) => new Option(name)));
+  const drafts = draftsIn();
   list.replaceChildren(...items.slice(0, shownCount).map((item) => itemView(item, onChanged)));
+  restore(drafts);
   more.hidden = items.length <= shownCount;
   more.onclick = () => {
     shownCount += pageSize;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer } from '../../../demo/serve.js';
 import { answersOf, batch, display, postInBatches } from '../../support/answers.js';
+import type { Locator, Page } from '@playwright/test';
 import { audit } from '../support/axe.js';
 import { expect, test } from '../support/fixtures.js';
 import { withDashboard } from './dashboard-server.js';
@@ -231,9 +232,14 @@ test('a long list of customers who did not answer shows ten, and ten more a clic
   });
 });
 
-test('a manager gives customers owners and sees who has nobody; each person works those left to them, who stay theirs', async ({
-  page,
-}) => {
+/**
+ * The inbox of a collector with an admin key, holding three unhappy customers an hour apart ("late parcel" newest, then
+ * "rude courier", then "broken box"), the admin key typed in; `item` finds one by its comment.
+ */
+async function withThreeUnhappy(
+  page: Page,
+  run: (inbox: Locator, items: Locator, item: (comment: string) => Locator) => Promise<void>,
+): Promise<void> {
   const data = mkdtempSync(join(tmpdir(), 'cxkit-inbox-'));
   const server = await startDemoServer({ port: 0, dataFile: join(data, 'demo.db'), quiet: true, adminKey: 'ak_admin' });
   try {
@@ -246,9 +252,19 @@ test('a manager gives customers owners and sees who has nobody; each person work
     await page.goto(`${server.url}dashboard`);
     const inbox = page.getByRole('region', { name: 'Follow-up inbox' });
     const items = inbox.getByRole('listitem');
-    const item = (comment: string) => items.filter({ hasText: comment });
     await expect(items).toHaveCount(3);
     await inbox.getByLabel('Admin key').fill('ak_admin');
+    await run(inbox, items, (comment) => items.filter({ hasText: comment }));
+  } finally {
+    await server.close();
+    rmSync(data, { recursive: true, force: true });
+  }
+}
+
+test('a manager gives customers owners and sees who has nobody; each person works those left to them, who stay theirs', async ({
+  page,
+}) => {
+  await withThreeUnhappy(page, async (inbox, items, item) => {
     await inbox.getByLabel('Your name').fill('Maria');
     await item('late parcel').getByLabel('Owner').fill('Ben');
     await item('late parcel').getByRole('button', { name: 'Save' }).click();
@@ -290,8 +306,32 @@ test('a manager gives customers owners and sees who has nobody; each person work
     await expect(inbox.locator('#inbox-status')).toHaveText('Type your name above to see the customers left to you.');
     await inbox.getByLabel('Left to').selectOption({ label: 'Anyone' });
     await expect(items).toHaveCount(3);
-  } finally {
-    await server.close();
-    rmSync(data, { recursive: true, force: true });
-  }
+  });
+});
+
+test('a note begun in one item outlives the save of another, and a save by keyboard leaves the focus in the inbox', async ({ page }) => {
+  await withThreeUnhappy(page, async (inbox, items, item) => {
+    await item('rude courier').getByLabel('Note').fill('Wants a call after 5');
+
+    // the first marked contacted by keyboard: it leaves the open ones, the focus goes to the one in its place
+    await item('late parcel').getByLabel('Status').selectOption('contacted');
+    await item('late parcel').getByRole('button', { name: 'Save' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(inbox.locator('#inbox-status')).toHaveText(/^Saved: NPS 2 at checkout, .* is contacted\.$/);
+    await expect(items).toHaveCount(2);
+    await expect(item('rude courier').getByLabel('Status')).toBeFocused();
+    await expect(item('rude courier').getByLabel('Note')).toHaveValue('Wants a call after 5');
+
+    // another given an owner: it stays, and so does the focus on its Save; the unsaved note is still there
+    await item('broken box').getByLabel('Owner').fill('Ana');
+    await item('broken box').getByRole('button', { name: 'Save' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(inbox.locator('#inbox-status')).toHaveText(/is open, with Ana\.$/);
+    await expect(item('broken box').getByRole('button', { name: 'Save' })).toBeFocused();
+    await expect(item('rude courier').getByLabel('Note')).toHaveValue('Wants a call after 5');
+    // a draft outlives a change of view as well
+    await inbox.getByLabel('Show').selectOption('');
+    await expect(items).toHaveCount(3);
+    await expect(item('rude courier').getByLabel('Note')).toHaveValue('Wants a call after 5');
+  });
 });

@@ -1,6 +1,6 @@
 // The follow-up inbox: answers that need someone, each with a small form to record who reached the customer and who
-// has them (their owner); "Left to" lists the customers left to the name typed in "Your name", or to nobody. Reading uses the
-// dashboard's read key; a change sends the admin key typed here (kept for this tab only).
+// has them (their owner); "Left to" lists the customers left to the name typed in "Your name", or to nobody. Reading
+// uses the dashboard's read key; a change sends the admin key typed here (kept for this tab only).
 import { hashRoute } from '../../../src/sdk/page.js';
 import { attributePairs } from '../../attributes.js';
 import type { InboxItem } from '../../store/store.js';
@@ -190,7 +190,7 @@ function draftsIn(): Drafts {
   const focused = document.activeElement;
   const form = focused instanceof HTMLElement ? focused.closest<HTMLFormElement>('form.follow-up') : null;
   const at = form ? forms.indexOf(form) : -1;
-  const focus = form ? { id: form.dataset.id!, name: (focused as HTMLInputElement).name || 'save', next: forms[at + 1]?.dataset.id } : null;
+  const focus = form ? { id: form.dataset.id!, name: (focused as HTMLInputElement).name, next: forms[at + 1]?.dataset.id } : null;
   return { values, focus };
 }
 
@@ -206,11 +206,15 @@ function restore({ values, focus }: Drafts): void {
   }
   if (!focus) return;
   const same = formOf(focus.id);
+  // a field by its name; Save, which has none, as itself
   const target = same
-    ? ((same.elements.namedItem(focus.name) as HTMLElement | null) ?? same.querySelector('button'))
+    ? focus.name
+      ? (same.elements.namedItem(focus.name) as HTMLElement | null)
+      : same.querySelector('button')
     : formOf(focus.next)?.querySelector<HTMLElement>('select');
   target?.focus();
 }
+
 /** The name whose customers are listed ("Left to: Me"), or null. */
 let listedFor: string | null = null;
 const pageSize = 10;

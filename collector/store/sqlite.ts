@@ -232,6 +232,7 @@ export class SqliteStore implements ResponseStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    // migration 13 works out the stored displays' page paths with it, as the answers' are worked out in JS
     this.db.function('cxkit_page_path', { deterministic: true }, (url: unknown) => pagePath(String(url ?? '')));
     this.migrate();
     this.traits = options.asStored ? storedTraits(this.setting(segmentTraitsSetting), traits) : traits;

@@ -13,7 +13,16 @@ const changeSchema = z.strictObject({
   note: z.optional(z.string().check(z.maxLength(2000))),
   by: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   /** Who the customer is left to: a name, or null for nobody; absent, it stays with whoever had it. */
-  assignee: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(200)))),
+  assignee: z.optional(
+    z.nullable(
+      z.string().check(
+        z.minLength(1),
+        z.maxLength(200),
+        // the inbox's `assignee=none` lists the customers nobody has: nobody can be called that
+        z.refine((name) => name !== 'none', 'expected a name other than "none", which the inbox reads as nobody'),
+      ),
+    ),
+  ),
 });
 
 export const followUpPath = /^\/v1\/responses\/([^/]+)\/follow-up$/;

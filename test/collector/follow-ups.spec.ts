@@ -168,6 +168,13 @@ for (const kind of storeKinds) {
       const nameless = await patch(collector.url, first.id, { status: 'open', assignee: '' });
       expect(nameless.status).toBe(400);
       expect(await nameless.json()).toMatchObject({ issues: [{ path: 'body.assignee' }] });
+      // the name the inbox reads as nobody
+      const none = await patch(collector.url, first.id, { status: 'open', assignee: 'none' });
+      expect(none.status).toBe(400);
+      expect(await none.json()).toMatchObject({
+        issues: [{ path: 'body.assignee', message: 'expected a name other than "none", which the inbox reads as nobody' }],
+      });
+      expect((await inbox('assignee=Ben')).map((i) => i.response.id)).toEqual([first.id, second.id]);
     });
 
     test('the summary counts open items, the median time from answer to first contact and to close', async ({ startCollector }) => {

@@ -28,8 +28,14 @@ settings.addEventListener('submit', (event) => event.preventDefault());
 
 const statusNames = { open: 'Open', contacted: 'Contacted', closed: 'Closed' } as const;
 
-/** Why a change was refused, in words a CX manager can act on. */
-function refusal(code: number): string {
+/** Why a change was refused, in words a CX manager can act on; a value the collector refused, in its words. */
+async function refusal(reply: Response): Promise<string> {
+  const code = reply.status;
+  if (code === 400) {
+    const body = (await reply.json().catch(() => ({}))) as { issues?: Array<{ path: string; message: string }> };
+    const issue = body.issues?.[0];
+    if (issue) return `Not saved: ${issue.path.replace(/^body\./, '')}: ${issue.message}.`;
+  }
   if (code === 401) return 'Not saved: the admin key is missing or wrong (the read key cannot change follow-ups).';
   if (code === 403) return 'Not saved: this collector allows no changes (start it with --admin-key).';
   if (code === 404) return 'Not saved: this answer no longer exists (it may have been erased).';
@@ -142,7 +148,7 @@ function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElemen
           }),
         });
         if (!reply.ok) {
-          outcome.textContent = refusal(reply.status);
+          outcome.textContent = await refusal(reply);
           return;
         }
         // the list is drawn again (the item may leave this view), so the confirmation goes to the inbox's own status

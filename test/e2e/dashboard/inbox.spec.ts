@@ -272,6 +272,13 @@ test('a manager gives customers owners and sees who has nobody; each person work
     await item('rude courier').getByLabel('Owner').fill('Ana');
     await item('rude courier').getByRole('button', { name: 'Save' }).click();
     await expect(inbox.locator('#inbox-status')).toHaveText(/with Ana \(Maria\)\.$/);
+    // a name the collector refuses is named in the item, and nothing changes
+    await item('broken box').getByLabel('Owner').fill('none');
+    await item('broken box').getByRole('button', { name: 'Save' }).click();
+    await expect(item('broken box').getByRole('status')).toHaveText(
+      'Not saved: assignee: expected a name other than "none", which the inbox reads as nobody.',
+    );
+    await item('broken box').getByLabel('Owner').fill('');
     // the names the team goes by are offered as an owner is typed
     await expect(inbox.locator('#follow-up-people option')).toHaveText(['Ana', 'Ben', 'Maria']);
     // the open customers, as the answers list them, say who has them

@@ -1,6 +1,7 @@
 // Segments on a data set whose figures are worked out by hand, on both stores: breakdowns by device, trait, locale,
 // page path and visitor, two segments compared with the difference, its interval and p-value; edges of days read
 // from the rows agree with whole days read from the rollup; replacing, erasing and re-segmenting keep counts exact.
+import type { Display, DisplayOutcome } from '../../../src/schema/display.js';
 import type { Response } from '../../../src/schema/response.js';
 import { answersOf, batch, display, expect, storeKinds, test, type Collector } from '../../support/collector-harness.js';
 
@@ -41,6 +42,11 @@ async function segments(collector: Collector, query: Record<string, string>) {
 /** The values of a breakdown by name, as the endpoint answers them. */
 const byValue = (body: { values: Array<{ value: string }> }): Record<string, any> =>
   Object.fromEntries(body.values.map((v) => [v.value, v]));
+/** `count` displays at checkout that ended in `outcome`, shown `hoursBefore` hours before `day`, with `overrides`. */
+const shown = (outcome: DisplayOutcome, count: number, hoursBefore: number, overrides: Partial<Display> = {}) =>
+  Array.from({ length: count }, () =>
+    display('checkout', outcome, { shownAt: new Date(day - hoursBefore * 3_600_000).toISOString(), ...overrides }),
+  );
 const post = async (collector: Collector, answers: readonly Response[]) => {
   for (let i = 0; i < answers.length; i += 50) expect((await collector.post(batch(answers.slice(i, i + 50)))).status).toBe(202);
 };
@@ -166,21 +172,14 @@ for (const kind of storeKinds) {
     startCollector,
   }) => {
     const collector = await startCollector({ database: kind });
-    const at = (hoursBefore: number) => new Date(day - hoursBefore * 3_600_000).toISOString();
-    const shown = (
-      device: 'mobile' | 'tablet' | 'desktop' | undefined,
-      outcome: 'answered' | 'dismissed' | 'ignored',
-      count: number,
-      hoursBefore: number,
-    ) => Array.from({ length: count }, () => display('checkout', outcome, { shownAt: at(hoursBefore), ...(device ? { device } : {}) }));
     const displays = [
       // mobile: 2 of 8 answered; desktop: 3 of 4; tablet: 0 of 5; no device: not a device's
-      ...shown('mobile', 'answered', 2, 1),
-      ...shown('mobile', 'ignored', 6, 30),
-      ...shown('desktop', 'answered', 3, 2),
-      ...shown('desktop', 'dismissed', 1, 50),
-      ...shown('tablet', 'ignored', 5, 3),
-      ...shown(undefined, 'answered', 4, 4),
+      ...shown('answered', 2, 1, { device: 'mobile' }),
+      ...shown('ignored', 6, 30, { device: 'mobile' }),
+      ...shown('answered', 3, 2, { device: 'desktop' }),
+      ...shown('dismissed', 1, 50, { device: 'desktop' }),
+      ...shown('ignored', 5, 3, { device: 'tablet' }),
+      ...shown('answered', 4, 4),
     ];
     const answers = [
       ...answersOf('checkout', 'nps', 9, 2, day - 3_600_000, { device: 'mobile' }),
@@ -223,16 +222,14 @@ for (const kind of storeKinds) {
     startCollector,
   }) => {
     const collector = await startCollector({ database: kind });
-    const at = (hoursBefore: number) => new Date(day - hoursBefore * 3_600_000).toISOString();
-    const shownOn = (url: string, outcome: 'answered' | 'dismissed' | 'ignored', count: number, hoursBefore: number) =>
-      Array.from({ length: count }, () => display('checkout', outcome, { shownAt: at(hoursBefore), stage: 'buy', ...page(url) }));
+    const on = (url: string) => ({ stage: 'buy', ...page(url) });
     const displays = [
       // a receipt, whichever order: 3 of 4 answered; the cart: none of 4; a hash-routed help view: 1 of 2
-      ...shownOn('https://shop.example/orders/1234/receipt?utm=x', 'answered', 3, 1),
-      ...shownOn('https://shop.example/orders/98765/receipt/', 'ignored', 1, 30),
-      ...shownOn('https://shop.example/cart#coupon', 'dismissed', 4, 2),
-      ...shownOn('https://shop.example/#/help/faq?q=1', 'answered', 1, 3),
-      ...shownOn('https://shop.example/#/help/faq', 'ignored', 1, 50),
+      ...shown('answered', 3, 1, on('https://shop.example/orders/1234/receipt?utm=x')),
+      ...shown('ignored', 1, 30, on('https://shop.example/orders/98765/receipt/')),
+      ...shown('dismissed', 4, 2, on('https://shop.example/cart#coupon')),
+      ...shown('answered', 1, 3, on('https://shop.example/#/help/faq?q=1')),
+      ...shown('ignored', 1, 50, on('https://shop.example/#/help/faq')),
     ];
     const answers = [
       ...answersOf('checkout', 'nps', 9, 3, day - 3_600_000, { stage: 'buy', ...page('https://shop.example/orders/555/receipt') }),

@@ -2,7 +2,7 @@
 // change against the period before — and the weakest moments of each metric called out.
 import type { PromptKind } from '../../src/schema/response.js';
 import type { EngagementCount, ResponseFilter, ResponseStore, TouchpointScoreCount } from '../store/store.js';
-import { isDisplayDimension } from '../store/segments.js';
+import { asDisplaySegment } from '../store/segments.js';
 import { estimate, minAnswersPerPoint } from './estimates.js';
 import { groupBy } from './group.js';
 import { periodOf } from './period.js';
@@ -67,8 +67,8 @@ function mainKind(counts: readonly TouchpointScoreCount[]): PromptKind {
 function engagedIn(store: ResponseStore, filter: ResponseFilter): Promise<EngagementCount[]> | EngagementCount[] {
   const { segment } = filter;
   if (!segment) return store.engagement(filter);
-  const { dimension, value } = segment;
-  return isDisplayDimension(dimension) ? store.engagementInSegment({ ...filter, segment: undefined }, { dimension, value }) : [];
+  const displayed = asDisplaySegment(segment);
+  return displayed ? store.engagementInSegment({ ...filter, segment: undefined }, displayed) : [];
 }
 
 export async function buildJourney(

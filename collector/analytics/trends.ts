@@ -2,8 +2,8 @@
 // marked as such; rolling 7- and 28-day figures with 95% intervals; and the period's change on the one before it,
 // with its p-value. All from per-day counts (the rollups), never from rows.
 import { promptKinds, type PromptKind } from '../../src/schema/response.js';
-import { isDisplayDimension } from '../store/segments.js';
-import type { DayDisplayCount, DisplaySegment, ResponseFilter, ResponseStore } from '../store/store.js';
+import { asDisplaySegment } from '../store/segments.js';
+import type { DayDisplayCount, ResponseFilter, ResponseStore } from '../store/store.js';
 import { groupBy } from './group.js';
 import { earliestInstant, periodOf } from './period.js';
 import { addDays, dayMs, utcStartOf, type TimeZone } from '../time-zone.js';
@@ -123,19 +123,13 @@ function daysBetween(since: number, until: number, zone: TimeZone): number {
   return Math.round((utcStartOf(last) - utcStartOf(first)) / dayMs);
 }
 
-/** The segment displays are counted by for the filter's customers: none for everyone, null for a segment they do not carry. */
-function displaySegmentOf(filter: ResponseFilter): DisplaySegment | undefined | null {
-  if (!filter.segment) return undefined;
-  const { dimension, value } = filter.segment;
-  return isDisplayDimension(dimension) ? { dimension, value } : null;
-}
-
 export async function buildTrends(store: ResponseStore, filter: ResponseFilter, now: Date): Promise<Trends> {
   const { since: periodSince, until, previousSince } = periodOf(filter, now);
   const { dayOf, startOf: msOf } = store.timeZone;
   const iso = (ms: number) => new Date(ms).toISOString();
-  // displays are counted for everyone or by the device and page they carry: the filter's segment goes beside it
-  const displaySegment = displaySegmentOf(filter);
+  // displays are counted for everyone or by the device and page they carry (null: a segment they do not carry); the
+  // filter's segment goes beside the filter
+  const displaySegment = filter.segment && asDisplaySegment(filter.segment);
   const displaysOf = (range: ResponseFilter) =>
     displaySegment === null ? Promise.resolve([]) : store.displaysByDay({ ...range, segment: undefined }, displaySegment);
   const periods = {

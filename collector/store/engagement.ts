@@ -29,10 +29,11 @@ export function listOf(rows: readonly TouchpointRow[]): TouchpointList {
 }
 
 /** Counts per day and score from the parts `ranged` queries answer, oldest day first. */
+/** Oldest day first. */
+const byDay = (a: { day: string }, b: { day: string }) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0);
+
 export function toDayCounts(parts: ReadonlyArray<readonly DayScoreCount[]>): DayScoreCount[] {
-  return mergeCounts(parts, (c) => `${c.day}|${c.kind}|${c.scaleMax}|${c.score}`, ['n']).sort((a, b) =>
-    a.day < b.day ? -1 : a.day > b.day ? 1 : 0,
-  );
+  return mergeCounts(parts, (c) => `${c.day}|${c.kind}|${c.scaleMax}|${c.score}`, ['n']).sort(byDay);
 }
 
 export function toTouchpointCounts(parts: ReadonlyArray<readonly TouchpointScoreCount[]>): TouchpointScoreCount[] {
@@ -41,7 +42,7 @@ export function toTouchpointCounts(parts: ReadonlyArray<readonly TouchpointScore
 
 /** Displays per day and outcome from the parts `ranged` queries answer, oldest day first. */
 export function toDayDisplays(parts: ReadonlyArray<readonly DayDisplayCount[]>): DayDisplayCount[] {
-  return mergeCounts(parts, (c) => `${c.day}|${c.outcome}`, ['n']).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  return mergeCounts(parts, (c) => `${c.day}|${c.outcome}`, ['n']).sort(byDay);
 }
 
 export function toSegmentDisplays(parts: ReadonlyArray<readonly SegmentDisplayCount[]>): SegmentDisplayCount[] {

@@ -11,6 +11,9 @@ export const displayDimensions = ['device', 'path'] as const;
 export type DisplayDimension = (typeof displayDimensions)[number];
 export const isDisplayDimension = (dimension: string): dimension is DisplayDimension =>
   (displayDimensions as readonly string[]).includes(dimension);
+/** A segment as displays are counted by it (a device class or a page), or null for one they do not carry. */
+export const asDisplaySegment = ({ dimension, value }: { dimension: string; value: string }) =>
+  isDisplayDimension(dimension) ? { dimension, value } : null;
 /** A trait's dimension is named `trait:` and the trait's name. */
 export const traitDimension = (trait: string) => `trait:${trait}`;
 /** The traits most sites mean by "segment" when not told otherwise. */

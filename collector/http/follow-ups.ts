@@ -1,9 +1,11 @@
 // The follow-up inbox over HTTP: `GET /v1/inbox` lists the answers that need someone (read key), all or those left to
-// one person, and `PATCH /v1/responses/{id}/follow-up` records that someone did, or who has the customer (admin key only).
+// one person, and `PATCH /v1/responses/{id}/follow-up` records that someone did, or who has the customer (admin key only),
+// telling the webhook targets that asked for follow-up changes.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod/mini';
 import { toValidationIssues } from '../../src/schema/issues.js';
 import { followUpStatuses, type ResponseStore } from '../store/store.js';
+import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { parseJson } from '../storable-text.js';
 import { BodyRefused, readBody, sendJson } from './guards/body.js';
 import { parseFilter, parseListing } from './query.js';
@@ -27,7 +29,13 @@ const changeSchema = z.strictObject({
 
 export const followUpPath = /^\/v1\/responses\/([^/]+)\/follow-up$/;
 
-export async function changeFollowUp(req: IncomingMessage, res: ServerResponse, store: ResponseStore, encodedId: string): Promise<void> {
+export async function changeFollowUp(
+  req: IncomingMessage,
+  res: ServerResponse,
+  store: ResponseStore,
+  encodedId: string,
+  webhooks: WebhookDispatcher | undefined,
+): Promise<void> {
   let id: string;
   try {
     id = decodeURIComponent(encodedId);
@@ -49,8 +57,9 @@ export async function changeFollowUp(req: IncomingMessage, res: ServerResponse, 
   }
   const parsed = changeSchema.safeParse(body, { reportInput: true });
   if (!parsed.success) return sendJson(res, 400, { error: 'invalid follow-up', issues: toValidationIssues('body', parsed.error.issues) });
-  const changed = await store.setFollowUp(id, parsed.data, new Date());
+  const changed = await store.setFollowUp(id, parsed.data, new Date(), webhooks?.planFollowUp);
   if (!changed) return sendJson(res, 404, { error: `no answer with id ${id}` });
+  webhooks?.nudge();
   sendJson(res, 200, changed);
 }
 

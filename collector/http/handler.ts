@@ -325,7 +325,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
       const method = followUp ? 'PATCH' : 'DELETE';
       if (req.method !== method) return sendJson(res, 405, { error: `use ${method}` }, { Allow: method });
       if (changeRefused(req, res, url)) return;
-      return followUp ? changeFollowUp(req, res, store, followUp[1]!) : erasePerson(res, store, person!);
+      return followUp ? changeFollowUp(req, res, store, followUp[1]!, options.webhooks) : erasePerson(res, store, person!);
     }
     if (path === '/v1/responses') {
       if (req.method === 'POST') return acceptBatch(req, res, url);

@@ -60,6 +60,7 @@ import type {
   Erasure,
   FollowUp,
   FollowUpChange,
+  FollowUpChanged,
   FollowUpFigures,
   InboxFilter,
   InboxItem,
@@ -229,6 +230,27 @@ async function eraseAnswers(
   const webhookDeliveries = await byIds('DELETE FROM webhook_deliveries WHERE response_id = ANY($1::text[])');
   const responses = await byIds('DELETE FROM responses WHERE id = ANY($1::text[])');
   return { responses, followUps, webhookDeliveries };
+}
+
+/** Stores planned webhook deliveries, due at once, in the caller's transaction. */
+async function addDeliveries(client: PoolClient, planned: readonly NewDelivery[], now: Date): Promise<void> {
+  const column = <T>(pick: (d: NewDelivery) => T) => planned.map(pick);
+  await client.query(
+    `INSERT INTO webhook_deliveries (id, event, target, response_id, user_id, anonymous_id, payload, next_attempt_at, created_at, updated_at)
+     SELECT id, event, target, response_id, user_id, anonymous_id, payload, $8, $8, $8
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+         AS planned (id, event, target, response_id, user_id, anonymous_id, payload)`,
+    [
+      column((d) => d.id),
+      column((d) => d.event),
+      column((d) => d.target),
+      column((d) => d.responseId),
+      column((d) => d.userId),
+      column((d) => d.anonymousId),
+      column((d) => d.payload),
+      now.toISOString(),
+    ],
+  );
 }
 
 export class PostgresStore implements ResponseStore {
@@ -650,23 +672,7 @@ export class PostgresStore implements ResponseStore {
         [limit],
       );
       if (!rows.length) return 0;
-      const planned = plan(rows.map((row) => row.body));
-      const column = <T>(pick: (d: NewDelivery) => T) => planned.map(pick);
-      await client.query(
-        `INSERT INTO webhook_deliveries (id, target, response_id, user_id, anonymous_id, payload, next_attempt_at, created_at, updated_at)
-         SELECT id, target, response_id, user_id, anonymous_id, payload, $7, $7, $7
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-             AS planned (id, target, response_id, user_id, anonymous_id, payload)`,
-        [
-          column((d) => d.id),
-          column((d) => d.target),
-          column((d) => d.responseId),
-          column((d) => d.userId),
-          column((d) => d.anonymousId),
-          column((d) => d.payload),
-          now.toISOString(),
-        ],
-      );
+      await addDeliveries(client, plan(rows.map((row) => row.body)), now);
       return rows.length;
     });
   }
@@ -703,7 +709,7 @@ export class PostgresStore implements ResponseStore {
     const params = new Params();
     const status = filter.status ? `WHERE status = ${params.add(filter.status)}` : '';
     const { rows } = await this.pool.query<Record<string, unknown>>(
-      `SELECT id, target, response_id AS "responseId", status, attempts,
+      `SELECT id, event, target, response_id AS "responseId", status, attempts,
               CASE WHEN status = 'pending' THEN next_attempt_at END AS "nextAttemptAt", last_status AS "lastStatus",
               last_error AS "lastError", created_at AS "createdAt", updated_at AS "updatedAt", delivered_at AS "deliveredAt"
          FROM webhook_deliveries ${status} ORDER BY updated_at DESC, id LIMIT ${params.add(filter.limit)}`,
@@ -719,14 +725,23 @@ export class PostgresStore implements ResponseStore {
     }));
   }
 
-  async setFollowUp(responseId: string, change: FollowUpChange, now: Date): Promise<FollowUp | null> {
+  async setFollowUp(
+    responseId: string,
+    change: FollowUpChange,
+    now: Date,
+    plan?: (changed: FollowUpChanged) => readonly NewDelivery[],
+  ): Promise<FollowUp | null> {
     const id = responseId.toLowerCase();
     const at = now.toISOString();
     const values = [id, change.status, change.note ?? null, change.by ?? null, at, change.assignee ?? null, change.assignee === undefined];
     return this.transaction(async (client) => {
-      // the answer's row is locked so that an erasure cannot slip between the check and the write
-      const found = await client.query('SELECT 1 FROM responses WHERE id = $1 FOR SHARE', [id]);
+      // the answer's row is locked so that an erasure cannot slip between the check and the write, nor another change of
+      // its follow-up between what it was and what it is (a change's webhook says both)
+      const found = await client.query<{ body: Response }>('SELECT body FROM responses WHERE id = $1 FOR UPDATE', [id]);
       if (!found.rowCount) return null;
+      const before = await client.query<FollowUpChanged['previous']>('SELECT status, assignee FROM follow_ups WHERE response_id = $1', [
+        id,
+      ]);
       const stored = await client.query<{ assignee: string | null }>(
         `INSERT INTO follow_ups (response_id, status, note, changed_by, assignee, changed_at, closed_at)
          VALUES ($1, $2, $3, $4, $6, $5, CASE WHEN $2 = 'closed' THEN $5::timestamptz END)
@@ -741,7 +756,12 @@ export class PostgresStore implements ResponseStore {
         'INSERT INTO follow_up_events (response_id, status, note, changed_by, assignee, changed_at) VALUES ($1, $2, $3, $4, $5, $6)',
         [id, change.status, change.note ?? null, change.by ?? null, assignee, at],
       );
-      return { responseId: id, status: change.status, note: change.note ?? null, by: change.by ?? null, assignee, changedAt: at };
+      const followUp = { responseId: id, status: change.status, note: change.note ?? null, by: change.by ?? null, assignee, changedAt: at };
+      if (plan) {
+        const previous = before.rows[0] ?? { status: 'open', assignee: null };
+        await addDeliveries(client, plan({ followUp, previous, response: found.rows[0]!.body }), now);
+      }
+      return followUp;
     });
   }
 

@@ -58,6 +58,7 @@ import type {
   Erasure,
   FollowUp,
   FollowUpChange,
+  FollowUpChanged,
   FollowUpFigures,
   InboxFilter,
   InboxItem,
@@ -519,12 +520,17 @@ export class SqliteStore implements ResponseStore {
       if (!taken.length) return 0;
       const unmark = this.db.prepare('UPDATE responses SET webhook_pending = 0 WHERE seq = ?');
       for (const { seq } of taken) unmark.run(seq);
-      const add = this.db.prepare(`INSERT INTO webhook_deliveries
-        (id, target, response_id, user_id, anonymous_id, payload, next_attempt_at, created_at, updated_at)
-        VALUES (@id, @target, @responseId, @userId, @anonymousId, @payload, @at, @at, @at)`);
-      for (const delivery of plan(taken.map((row) => JSON.parse(row.body) as Response))) add.run({ ...delivery, at });
+      this.addDeliveries(plan(taken.map((row) => JSON.parse(row.body) as Response)), at);
       return taken.length;
     })();
+  }
+
+  /** Stores planned deliveries, due at once (inside the caller's transaction). */
+  private addDeliveries(planned: readonly NewDelivery[], at: string): void {
+    const add = this.db.prepare(`INSERT INTO webhook_deliveries
+      (id, event, target, response_id, user_id, anonymous_id, payload, next_attempt_at, created_at, updated_at)
+      VALUES (@id, @event, @target, @responseId, @userId, @anonymousId, @payload, @at, @at, @at)`);
+    for (const delivery of planned) add.run({ ...delivery, at });
   }
 
   async claimDeliveries(limit: number, now: Date, leaseMs: number): Promise<ClaimedDelivery[]> {
@@ -569,7 +575,7 @@ export class SqliteStore implements ResponseStore {
   async deliveries(filter: { readonly status?: DeliveryStatus | undefined; readonly limit: number }): Promise<DeliveryRecord[]> {
     const rows = this.db
       .prepare(
-        `SELECT id, target, response_id AS responseId, status, attempts,
+        `SELECT id, event, target, response_id AS responseId, status, attempts,
                 CASE WHEN status = 'pending' THEN next_attempt_at END AS nextAttemptAt, last_status AS lastStatus,
                 last_error AS lastError, created_at AS createdAt, updated_at AS updatedAt, delivered_at AS deliveredAt
            FROM webhook_deliveries ${filter.status ? 'WHERE status = @status' : ''} ORDER BY updated_at DESC, id LIMIT @limit`,
@@ -578,7 +584,12 @@ export class SqliteStore implements ResponseStore {
     return rows as DeliveryRecord[];
   }
 
-  async setFollowUp(responseId: string, change: FollowUpChange, now: Date): Promise<FollowUp | null> {
+  async setFollowUp(
+    responseId: string,
+    change: FollowUpChange,
+    now: Date,
+    plan?: (changed: FollowUpChanged) => readonly NewDelivery[],
+  ): Promise<FollowUp | null> {
     const id = responseId.toLowerCase();
     const at = now.toISOString();
     const keep = change.assignee === undefined ? 1 : 0;
@@ -592,7 +603,10 @@ export class SqliteStore implements ResponseStore {
       at,
     };
     return this.db.transaction(() => {
-      if (!this.db.prepare('SELECT 1 FROM responses WHERE id = ?').get(id)) return null;
+      const answer = this.db.prepare('SELECT body FROM responses WHERE id = ?').pluck().get(id) as string | undefined;
+      if (answer === undefined) return null;
+      const previous = this.db.prepare('SELECT status, assignee FROM follow_ups WHERE response_id = ?').get(id) as
+        FollowUpChanged['previous'] | undefined;
       const { assignee } = this.db
         .prepare(
           `INSERT INTO follow_ups (response_id, status, note, changed_by, assignee, changed_at, closed_at)
@@ -609,7 +623,12 @@ export class SqliteStore implements ResponseStore {
            VALUES (@id, @status, @note, @by, @assignee, @at)`,
         )
         .run({ ...values, assignee });
-      return { responseId: id, status: change.status, note: values.note, by: values.by, assignee, changedAt: at };
+      const followUp = { responseId: id, status: change.status, note: values.note, by: values.by, assignee, changedAt: at };
+      if (plan) {
+        const response = JSON.parse(answer) as Response;
+        this.addDeliveries(plan({ followUp, previous: previous ?? { status: 'open', assignee: null }, response }), at);
+      }
+      return followUp;
     })();
   }
 

@@ -60,12 +60,18 @@ export interface InsertExtras {
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 
-/** A delivery the fan-out plans: one answer to one target, with the payload every attempt sends. */
+/** What a webhook is posted for: a new answer, or a change of an answer's follow-up (where it stands, who has it). */
+export const webhookEvents = ['response.created', 'follow_up.changed'] as const;
+export type WebhookEvent = (typeof webhookEvents)[number];
+
+/** A delivery the fan-out or a follow-up change plans: one event of one answer to one target, with the payload every attempt sends. */
 export interface NewDelivery {
   /** The Standard Webhooks `webhook-id`, the same on every attempt. */
   readonly id: string;
+  readonly event: WebhookEvent;
   /** The target's URL. */
   readonly target: string;
+  /** The answer the event is about. */
   readonly responseId: string;
   readonly userId: string | null;
   readonly anonymousId: string;
@@ -84,9 +90,10 @@ export type AttemptResult =
   | { readonly delivered: true; readonly status: number }
   | { readonly delivered: false; readonly status: number | null; readonly error: string; readonly retryAt: Date | null };
 
-/** A delivery as the deliveries endpoint lists it (no payload: it is the answer itself). */
+/** A delivery as the deliveries endpoint lists it (no payload: the answer, and the follow-up as its history keeps it). */
 export interface DeliveryRecord {
   readonly id: string;
+  readonly event: WebhookEvent;
   readonly target: string;
   readonly responseId: string;
   readonly status: DeliveryStatus;
@@ -121,6 +128,13 @@ export interface FollowUp {
   /** Who the customer is left to, as the team calls them; null: nobody yet. */
   readonly assignee: string | null;
   readonly changedAt: string;
+}
+
+/** A follow-up as a change left it, where it stood before (open and nobody's before its first change), and its answer. */
+export interface FollowUpChanged {
+  readonly followUp: FollowUp;
+  readonly previous: Pick<FollowUp, 'status' | 'assignee'>;
+  readonly response: Response;
 }
 
 /** An answer that needs someone (NPS 0–6, CSAT 1–2, CES 1–3), with where its follow-up stands. */
@@ -383,8 +397,16 @@ export interface ResponseStore {
   settleDelivery(id: string, result: AttemptResult, now: Date): Promise<void>;
   /** The most recently changed deliveries, newest first. */
   deliveries(filter: { readonly status?: DeliveryStatus | undefined; readonly limit: number }): Promise<DeliveryRecord[]>;
-  /** Sets where following up an answer stands, and records who changed it; null when no such answer is stored. */
-  setFollowUp(responseId: string, change: FollowUpChange, now: Date): Promise<FollowUp | null>;
+  /**
+   * Sets where following up an answer stands, and records who changed it, with the deliveries `plan` makes of the
+   * change in the same transaction; null when no such answer is stored.
+   */
+  setFollowUp(
+    responseId: string,
+    change: FollowUpChange,
+    now: Date,
+    plan?: (changed: FollowUpChanged) => readonly NewDelivery[],
+  ): Promise<FollowUp | null>;
   /** Answers that need someone, newest first, with their follow-up. */
   inbox(filter: InboxFilter): Promise<InboxItem[]>;
   /** How many answers in the range need someone, where their follow-ups stand, and how long closing took. */

@@ -1,12 +1,13 @@
 // Durable, at-least-once webhook delivery from the collector's own database: answers stored with `notify` are fanned
-// out into deliveries (one per matching target, in one transaction), and due deliveries are claimed, posted and
+// out into deliveries (one per matching target, in one transaction), a follow-up change plans its own in the
+// transaction that makes it (`planFollowUp`), and due deliveries are claimed, posted and
 // settled, with exponential backoff and jitter and a final `failed` state. Any number of collector instances may run
 // one each: claims are leases in the database, so a delivery is attempted by one instance at a time, and one killed
 // mid-attempt is retried by whoever claims it next.
 import { randomUUID } from 'node:crypto';
 import type { Response } from '../../src/schema/response.js';
-import type { ClaimedDelivery, NewDelivery, ResponseStore } from '../store/store.js';
-import { slackBody, standardBody } from './payloads.js';
+import type { ClaimedDelivery, FollowUpChanged, NewDelivery, ResponseStore, WebhookEvent } from '../store/store.js';
+import { slackBody, slackFollowUpBody, standardBody, standardFollowUpBody } from './payloads.js';
 import { post } from './sender.js';
 import { signedHeaders } from './signature.js';
 import { matches, type WebhookTarget } from './targets.js';
@@ -71,19 +72,35 @@ export class WebhookDispatcher {
     await this.running;
   }
 
+  /** One delivery of `event` about answer `r` to each target whose rule takes it, with the payload in its format. */
+  private deliveries(event: WebhookEvent, r: Response, payload: (target: WebhookTarget) => string): NewDelivery[] {
+    return this.options.targets
+      .filter((t) => matches(t.when, event, r))
+      .map((t) => ({
+        id: `msg_${randomUUID().replace(/-/g, '')}`,
+        event,
+        target: t.url,
+        responseId: r.id,
+        userId: r.userId ?? null,
+        anonymousId: r.anonymousId,
+        payload: payload(t),
+      }));
+  }
+
   private plan = (responses: readonly Response[]): NewDelivery[] => {
     const now = new Date();
+    const { dashboardUrl } = this.options;
     return responses.flatMap((r) =>
-      this.options.targets
-        .filter((t) => matches(t.when, r))
-        .map((t) => ({
-          id: `msg_${randomUUID().replace(/-/g, '')}`,
-          target: t.url,
-          responseId: r.id,
-          userId: r.userId ?? null,
-          anonymousId: r.anonymousId,
-          payload: t.format === 'slack' ? slackBody(r, this.options.dashboardUrl) : standardBody(r, now),
-        })),
+      this.deliveries('response.created', r, (t) => (t.format === 'slack' ? slackBody(r, dashboardUrl) : standardBody(r, now))),
+    );
+  };
+
+  /** The deliveries of a follow-up change, for the store to keep with the change (the handler nudges afterwards). */
+  planFollowUp = (changed: FollowUpChanged): NewDelivery[] => {
+    const now = new Date();
+    const { dashboardUrl } = this.options;
+    return this.deliveries('follow_up.changed', changed.response, (t) =>
+      t.format === 'slack' ? slackFollowUpBody(changed, dashboardUrl) : standardFollowUpBody(changed, now),
     );
   };
 

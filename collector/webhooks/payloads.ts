@@ -1,11 +1,17 @@
 // The bodies a webhook carries: the Standard Webhooks event (contract section 8), or a Slack incoming-webhook message
-// coloured by the answer's band, for the people who should act on it.
+// coloured by the answer's band, for the people who should act on it: of a new answer, or of a change of its follow-up.
 import type { Response } from '../../src/schema/response.js';
+import type { FollowUpChanged, FollowUpStatus } from '../store/store.js';
 import { attributePairs } from '../attributes.js';
 import { bandOf, type Band } from '../../src/sdk/scores.js';
 
 export function standardBody(response: Response, at: Date): string {
   return JSON.stringify({ type: 'response.created', timestamp: at.toISOString(), data: response });
+}
+
+/** `follow_up.changed`: the follow-up as the change left it, where it stood before, and the answer it is about. */
+export function standardFollowUpBody({ followUp, previous, response }: FollowUpChanged, at: Date): string {
+  return JSON.stringify({ type: 'follow_up.changed', timestamp: at.toISOString(), data: { ...followUp, previous, response } });
 }
 
 const colours: Record<Band, string> = { unhappy: '#d92d20', neutral: '#f79009', happy: '#12b76a' };
@@ -42,27 +48,20 @@ function fitted(raw: string, render: (text: string) => string, cut: (length: num
 
 const quoted = (text: string) => `>${escape(text).replace(/\n/g, '\n>')}`;
 
-export function slackBody(r: Response, dashboardUrl: string | undefined): string {
-  const which = bandOf(r.kind, r.score, r.scale.max);
-  const headline = `${r.kind.toUpperCase()} ${r.score} (${bandNames[r.kind][which]}) at ${escape(r.touchpoint)}`;
+/** "NPS 3 (detractor) at checkout": an answer as a message's headline names it. */
+function answerHeadline(r: Response): string {
+  return `${r.kind.toUpperCase()} ${r.score} (${bandNames[r.kind][bandOf(r.kind, r.score, r.scale.max)]}) at ${escape(r.touchpoint)}`;
+}
+
+/**
+ * A message's attachment: its colour bar, the headline, what the answer and the change said, who answered and when,
+ * what the site recorded with the answer (an order or ticket number: how the customer is found again), and the link.
+ */
+function slackMessage(text: string, colour: string, headline: string, r: Response, saying: unknown[], dashboardUrl: string | undefined) {
   const who = r.userId ? `${r.userId}${r.traits ? ` · ${attributePairs(r.traits).join(', ')}` : ''}` : 'anonymous visitor';
   const blocks: unknown[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `*${headline}*${r.partial ? ' · left before the follow-up' : ''}` } },
-    ...(r.comment
-      ? [
-          {
-            type: 'section',
-            text: {
-              type: 'mrkdwn',
-              text: fitted(
-                r.comment,
-                quoted,
-                (length) => `…\n_${length.toLocaleString('en')} characters in all: the whole comment is in the dashboard_`,
-              ),
-            },
-          },
-        ]
-      : []),
+    { type: 'section', text: { type: 'mrkdwn', text: headline } },
+    ...saying,
     {
       type: 'context',
       elements: [
@@ -72,15 +71,7 @@ export function slackBody(r: Response, dashboardUrl: string | undefined): string
           type: 'mrkdwn',
           text: `<!date^${Math.floor(Date.parse(r.answeredAt) / 1000)}^{date_short_pretty} at {time}|${r.answeredAt.slice(0, 16).replace('T', ' ')} UTC>`,
         },
-        // what the site recorded with the answer (an order or ticket number): how the customer is found again
-        ...(r.metadata
-          ? [
-              {
-                type: 'mrkdwn',
-                text: fitted(attributePairs(r.metadata).join(' · '), escape, () => '…'),
-              },
-            ]
-          : []),
+        ...(r.metadata ? [{ type: 'mrkdwn', text: fitted(attributePairs(r.metadata).join(' · '), escape, () => '…') }] : []),
       ],
     },
     ...(dashboardUrl
@@ -92,8 +83,68 @@ export function slackBody(r: Response, dashboardUrl: string | undefined): string
         ]
       : []),
   ];
-  return JSON.stringify({
-    text: `${headline}${r.comment ? `: ${escape(r.comment)}` : ''}`,
-    attachments: [{ color: colours[which], blocks }],
-  });
+  return JSON.stringify({ text, attachments: [{ color: colour, blocks }] });
+}
+
+/** The customer's comment, quoted, cut to fit with a word on where the rest is. */
+const commentBlocks = (r: Response): unknown[] =>
+  r.comment
+    ? [
+        {
+          type: 'section',
+          text: {
+            type: 'mrkdwn',
+            text: fitted(
+              r.comment,
+              quoted,
+              (length) => `…\n_${length.toLocaleString('en')} characters in all: the whole comment is in the dashboard_`,
+            ),
+          },
+        },
+      ]
+    : [];
+
+export function slackBody(r: Response, dashboardUrl: string | undefined): string {
+  const headline = answerHeadline(r);
+  const colour = colours[bandOf(r.kind, r.score, r.scale.max)];
+  const text = `${headline}${r.comment ? `: ${escape(r.comment)}` : ''}`;
+  return slackMessage(text, colour, `*${headline}*${r.partial ? ' · left before the follow-up' : ''}`, r, commentBlocks(r), dashboardUrl);
+}
+
+const statusChanges: Record<FollowUpStatus, string> = { open: 'reopened', contacted: 'contacted', closed: 'closed' };
+
+/** What a change did, as a team says it: "Left to Ben, contacted by Ann", or "Noted by Ann" when it only added a note. */
+export function followUpChangeSaid({ followUp, previous }: Pick<FollowUpChanged, 'followUp' | 'previous'>): string {
+  const done = [
+    ...(followUp.assignee !== previous.assignee ? [`left to ${followUp.assignee ?? 'nobody'}`] : []),
+    ...(followUp.status !== previous.status ? [statusChanges[followUp.status]] : []),
+  ];
+  const said = `${done.length ? done.join(', ') : 'noted'}${followUp.by ? ` by ${followUp.by}` : ''}`;
+  return said[0]!.toUpperCase() + said.slice(1);
+}
+
+/** A follow-up change for the team's channel: what changed and who did it, the note, and the answer it is about. */
+export function slackFollowUpBody(changed: FollowUpChanged, dashboardUrl: string | undefined): string {
+  const r = changed.response;
+  const { note, status } = changed.followUp;
+  const said = escape(followUpChangeSaid(changed));
+  const headline = answerHeadline(r);
+  // a closed follow-up has nothing left to do: grey rather than the band's call to act
+  const colour = status === 'closed' ? '#98a2b3' : colours[bandOf(r.kind, r.score, r.scale.max)];
+  const noteBlocks = note
+    ? [
+        {
+          type: 'section',
+          text: {
+            type: 'mrkdwn',
+            text: fitted(
+              note,
+              (n) => `_Note:_ ${escape(n)}`,
+              () => '…',
+            ),
+          },
+        },
+      ]
+    : [];
+  return slackMessage(`${said}: ${headline}`, colour, `*${said}*: ${headline}`, r, [...commentBlocks(r), ...noteBlocks], dashboardUrl);
 }

@@ -1,12 +1,18 @@
-// Where new answers are posted, and which: webhook targets as `--webhook` and `--webhook-config` give them, validated
-// with messages that name the field, and the rule an answer must match to be sent.
+// Where new answers and follow-up changes are posted, and which: webhook targets as `--webhook` and `--webhook-config`
+// give them, validated with messages that name the field, and the rule an event must match to be sent.
 import { z } from 'zod/mini';
 import { promptKinds, type Response } from '../../src/schema/response.js';
 import { toValidationIssues } from '../../src/schema/issues.js';
+import { webhookEvents, type WebhookEvent } from '../store/store.js';
 import { isInternalAddress } from './address-guard.js';
 import { secretProblem } from './signature.js';
 
 const ruleSchema = z.strictObject({
+  /**
+   * What the target is posted: new answers (`response.created`, the default), changes of their follow-ups
+   * (`follow_up.changed`), or both. The other rules are about the answer, whichever the event.
+   */
+  events: z.optional(z.array(z.enum(webhookEvents)).check(z.minLength(1))),
   /** Only these kinds. */
   kinds: z.optional(z.array(z.enum(promptKinds)).check(z.minLength(1))),
   /** Scores from `scoreMin` to `scoreMax`, inclusive, on the answer's own scale. */
@@ -64,9 +70,10 @@ function checked<T>(schema: z.ZodMiniType<T>, value: unknown, where: string): T 
   throw new WebhookConfigError(`${issue.path}: ${issue.message}`);
 }
 
-export function matches(rule: WebhookRule | undefined, r: Response): boolean {
-  if (!rule) return true;
+export function matches(rule: WebhookRule | undefined, event: WebhookEvent, r: Response): boolean {
+  if (!rule) return event === 'response.created';
   return (
+    (rule.events ?? ['response.created']).includes(event) &&
     (!rule.kinds || rule.kinds.includes(r.kind)) &&
     (rule.scoreMin === undefined || r.score >= rule.scoreMin) &&
     (rule.scoreMax === undefined || r.score <= rule.scoreMax) &&

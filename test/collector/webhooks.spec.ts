@@ -8,7 +8,7 @@ import { post } from '../../collector/webhooks/sender.js';
 import { parseTargets, WebhookConfigError } from '../../collector/webhooks/targets.js';
 import type { Response } from '../../src/schema/response.js';
 import { startCli } from '../support/collector-cli.js';
-import { batch, expect, responses, test } from '../support/collector-harness.js';
+import { batch, expect, responses, storeKinds, test } from '../support/collector-harness.js';
 
 interface Received {
   readonly headers: IncomingHttpHeaders;
@@ -208,6 +208,135 @@ test('rules pick the answers a target gets; a Slack target gets a message colour
   }
 });
 
+interface FollowUpEvent {
+  readonly type: string;
+  readonly data: {
+    readonly responseId: string;
+    readonly status: string;
+    readonly note: string | null;
+    readonly by: string | null;
+    readonly assignee: string | null;
+    readonly changedAt: string;
+    readonly previous: { readonly status: string; readonly assignee: string | null };
+    readonly response: Response;
+  };
+}
+
+for (const kind of storeKinds) {
+  test(`${kind}: a follow-up change is posted to the targets that ask for it, saying what changed, and erased with the person`, async ({
+    startCollector,
+  }) => {
+    const changes = await receiver();
+    const answers = await receiver();
+    const slack = await receiver();
+    const collector = await startCollector({
+      database: kind,
+      adminKey: 'ak_admin',
+      readKey: 'rk_read',
+      dispatch: {
+        allowPrivate: true,
+        pollMs: 50,
+        targets: [
+          { url: changes.url, format: 'standard', secret, when: { events: ['follow_up.changed'] } },
+          { url: answers.url, format: 'standard' },
+          { url: slack.url, format: 'slack', when: { events: ['response.created', 'follow_up.changed'], kinds: ['nps'] } },
+        ],
+      },
+    });
+    try {
+      const [a, b] = responses(2, 76);
+      const detractor = {
+        ...a!,
+        kind: 'nps' as const,
+        scale: { min: 0, max: 10 },
+        score: 3,
+        touchpoint: 'checkout-complete',
+        comment: 'The coupon did not work',
+        userId: 'u-42',
+      };
+      const satisfied = { ...b!, kind: 'csat' as const, scale: { min: 1, max: 5 }, score: 5 };
+      await collector.post(batch([detractor, satisfied]));
+      await expect.poll(() => answers.received.length).toBe(2);
+      await expect.poll(() => slack.received.length).toBe(1);
+      const change = async (body: unknown) => {
+        const res = await fetch(`${collector.url}v1/responses/${detractor.id}/follow-up`, {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ak_admin' },
+          body: JSON.stringify(body),
+        });
+        expect(res.status).toBe(200);
+      };
+      await change({ status: 'open', assignee: 'Ben', by: 'Ann' });
+      await change({ status: 'contacted', note: 'Called, sent a voucher', by: 'Ben' });
+      await change({ status: 'closed', assignee: null, by: 'Ben' });
+      await change({ status: 'closed', note: 'Voucher used', by: 'Ben' });
+      await expect.poll(() => changes.received.length).toBe(4);
+      await expect.poll(() => slack.received.length).toBe(5);
+
+      expect(changes.received.every((r) => verifies(r.headers, r.body, secret))).toBe(true);
+      expect(new Set(changes.received.map((r) => r.headers['webhook-id'])).size).toBe(4);
+      const events = changes.received
+        .map((r) => JSON.parse(r.body) as FollowUpEvent)
+        .sort((x, y) => (x.data.changedAt < y.data.changedAt ? -1 : 1));
+      expect(events.every((e) => e.type === 'follow_up.changed' && e.data.responseId === detractor.id)).toBe(true);
+      expect(events[0]!.data.response).toEqual(detractor);
+      expect(
+        events.map(({ data }) => [data.previous.status, data.previous.assignee, data.status, data.assignee, data.note, data.by]),
+      ).toEqual([
+        ['open', null, 'open', 'Ben', null, 'Ann'],
+        ['open', 'Ben', 'contacted', 'Ben', 'Called, sent a voucher', 'Ben'],
+        ['contacted', 'Ben', 'closed', null, null, 'Ben'],
+        ['closed', null, 'closed', null, 'Voucher used', 'Ben'],
+      ]);
+      // a target left to its default is told of new answers only
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(answers.received).toHaveLength(2);
+
+      const messages = slack.received.map(
+        (r) => JSON.parse(r.body) as { text: string; attachments: Array<{ color: string; blocks: unknown[] }> },
+      );
+      const about = 'NPS 3 (detractor) at checkout-complete';
+      expect(
+        messages
+          .map((m) => m.text)
+          .slice(1)
+          .sort(),
+      ).toEqual(
+        [
+          `Left to Ben by Ann: ${about}`,
+          `Contacted by Ben: ${about}`,
+          `Left to nobody, closed by Ben: ${about}`,
+          `Noted by Ben: ${about}`,
+        ].sort(),
+      );
+      const contacted = messages.find((m) => m.text.startsWith('Contacted'))!;
+      expect(contacted.attachments[0]!.color).toBe('#d92d20');
+      expect(JSON.stringify(contacted.attachments[0]!.blocks)).toContain('_Note:_ Called, sent a voucher');
+      expect(JSON.stringify(contacted.attachments[0]!.blocks)).toContain('>The coupon did not work');
+      expect(messages.find((m) => m.text.startsWith('Left to nobody'))!.attachments[0]!.color).toBe('#98a2b3');
+
+      const listed = (await (await fetch(`${collector.url}v1/webhooks/deliveries?key=rk_read`)).json()) as {
+        deliveries: Array<{ event: string; target: string }>;
+      };
+      const count = (event: string, url: string) => listed.deliveries.filter((d) => d.event === event && d.target === url).length;
+      expect([
+        count('follow_up.changed', changes.url),
+        count('follow_up.changed', slack.url),
+        count('response.created', answers.url),
+      ]).toEqual([4, 4, 2]);
+      expect(count('response.created', slack.url)).toBe(1);
+
+      // the person's deliveries go with them, the follow-up changes' too; the other answer's stays
+      const erased = await fetch(`${collector.url}v1/people/u-42`, { method: 'DELETE', headers: { Authorization: 'Bearer ak_admin' } });
+      expect(((await erased.json()) as { erased: { webhookDeliveries: number } }).erased.webhookDeliveries).toBe(10);
+    } finally {
+      await changes.close();
+      await answers.close();
+      await slack.close();
+    }
+  });
+}
+
 /** What Block Kit refuses a whole message for (`invalid_blocks`): a text object or a button's URL over 3,000 characters. */
 function overSlackLimits(blocks: unknown): string[] {
   const over: string[] = [];
@@ -272,6 +401,10 @@ test('loopback and private targets are refused unless allowed, at start and at c
   expect(() => parseTargets({ urls: ['https://example.com/x'], secret: 'nope' }, false)).toThrow(/secret: expected whsec_/);
   expect(() => parseTargets({ urls: [], file: { webhooks: [{ url: 'https://example.com', format: 'teams' }] } }, false)).toThrow(
     /webhook config\.webhooks\[0\]\.format/,
+  );
+  const ticketClosed = { url: 'https://example.com', when: { events: ['ticket.closed'] } };
+  expect(() => parseTargets({ urls: [], file: { webhooks: [ticketClosed] } }, false)).toThrow(
+    /webhook config\.webhooks\[0\]\.when\.events\[0\]: .*response\.created.*follow_up\.changed/,
   );
   // a name that resolves to loopback is refused when the connection is made, not only when the URL is read
   const hook = await receiver();

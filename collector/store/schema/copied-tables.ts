@@ -101,6 +101,7 @@ export const copiedTables: readonly CopiedTable[] = [
     name: 'webhook_deliveries',
     columns: {
       id: 'text',
+      event: 'text',
       target: 'text',
       response_id: 'text',
       user_id: 'text',

@@ -156,4 +156,6 @@ export const postgresMigrations: readonly string[] = [
   // 14: follow-ups left to someone: who has each customer, and in the history who had them after each change
   `ALTER TABLE follow_ups ADD COLUMN assignee text;
    ALTER TABLE follow_up_events ADD COLUMN assignee text;`,
+  // 15: webhooks for follow-up changes too: what each delivery was posted for (those before were all new answers)
+  `ALTER TABLE webhook_deliveries ADD COLUMN event text NOT NULL DEFAULT 'response.created';`,
 ];

@@ -9,6 +9,7 @@ import { postgresDayOf, postgresRefill, rollups, zoneFunction } from './schema/r
 import { timeZone, type TimeZone } from '../time-zone.js';
 import { followZone } from './zone-follower.js';
 import { unansweredList, unansweredSql } from './unanswered.js';
+import { followUpFigures, type FollowUpCount } from './follow-up-figures.js';
 import {
   listOf,
   mostAnswered,
@@ -805,10 +806,14 @@ export class PostgresStore implements ResponseStore {
     const needingAttention = needing.flat().reduce((sum, part) => sum + part.n, 0);
     const params = new Params();
     const clause = where(filter, params, [needsAttention('r.')], 'answered_at', 'r.');
-    const { rows } = await this.pool.query<{ status: string; n: number; median: number | null }>(
-      `SELECT f.status, count(*)::integer AS n,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.closed_at - r.answered_at) / 3600) AS median
-         FROM follow_ups f JOIN responses r ON r.id = f.response_id ${clause} GROUP BY f.status`,
+    const closing = await this.pool.query<{ median: number | null }>(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.closed_at - r.answered_at) / 3600) AS median
+         FROM follow_ups f JOIN responses r ON r.id = f.response_id ${clause} AND f.status = 'closed'`,
+      params.values,
+    );
+    const counts = await this.pool.query<FollowUpCount>(
+      `SELECT f.status, f.assignee, count(*) AS n FROM follow_ups f JOIN responses r ON r.id = f.response_id ${clause}
+        GROUP BY f.status, f.assignee`,
       params.values,
     );
     const first = await this.pool.query<{ median: number | null }>(
@@ -816,17 +821,10 @@ export class PostgresStore implements ResponseStore {
          FROM ${firstContacts} first JOIN responses r ON r.id = first.response_id ${clause}`,
       params.values,
     );
-    const row = (status: string) => rows.find((r) => r.status === status);
-    const contacted = row('contacted')?.n ?? 0;
-    const closed = row('closed')?.n ?? 0;
-    return {
-      needingAttention,
-      open: needingAttention - contacted - closed,
-      contacted,
-      closed,
-      medianHoursToClose: row('closed')?.median ?? null,
+    return followUpFigures(needingAttention, counts.rows, {
+      medianHoursToClose: closing.rows[0]?.median ?? null,
       medianHoursToFirstContact: first.rows[0]?.median ?? null,
-    };
+    });
   }
 
   async erase(person: Person): Promise<Erasure> {

@@ -43,6 +43,7 @@ import { rollups, sqliteDayOf, sqliteRefill, zoneOffsetsTable } from './schema/r
 import { offsetChanges, timeZone, type TimeZone } from '../time-zone.js';
 import { followZone } from './zone-follower.js';
 import { unansweredList, unansweredSql } from './unanswered.js';
+import { followUpFigures, type FollowUpCount } from './follow-up-figures.js';
 import { loadDriver } from './driver.js';
 import { insertResult, prepareInsert, type StoredDisplay, type StoredRow } from './prepare.js';
 import type {
@@ -669,16 +670,11 @@ export class SqliteStore implements ResponseStore {
     const handled = w.sql;
     const counts = this.db
       .prepare(
-        `SELECT f.status, count(*) AS n FROM follow_ups f CROSS JOIN responses r ON r.id = f.response_id ${handled} GROUP BY f.status`,
+        `SELECT f.status, f.assignee, count(*) AS n FROM follow_ups f CROSS JOIN responses r ON r.id = f.response_id ${handled}
+          GROUP BY f.status, f.assignee`,
       )
-      .all(...w.params) as Array<{ status: string; n: number }>;
-    const count = (status: string) => counts.find((c) => c.status === status)?.n ?? 0;
-    const closed = count('closed');
-    return {
-      needingAttention,
-      open: needingAttention - count('contacted') - closed,
-      contacted: count('contacted'),
-      closed,
+      .all(...w.params) as FollowUpCount[];
+    return followUpFigures(needingAttention, counts, {
       medianHoursToClose: this.median(
         `SELECT (julianday(f.closed_at) - julianday(r.answered_at)) * 24 AS hours FROM follow_ups f CROSS JOIN responses r ON r.id = f.response_id
           ${handled} AND f.status = 'closed'`,
@@ -689,7 +685,7 @@ export class SqliteStore implements ResponseStore {
           CROSS JOIN responses r ON r.id = first.response_id ${handled}`,
         w.params,
       ),
-    };
+    });
   }
 
   /** The median of the `hours` a query selects, read as the middle one or two of them in order; null for none. */

@@ -166,6 +166,19 @@ export interface FollowUpFigures {
    * unhappy customer is reached); null when nobody has been yet.
    */
   readonly medianHoursToFirstContact: number | null;
+  /**
+   * The same answers by whom they are left to (`assignee` null: nobody), each person with any of them, the most open
+   * first; nobody's open ones include those no one has touched yet.
+   */
+  readonly owners: readonly FollowUpOwner[];
+}
+
+/** How many of the answers needing someone in a range one person has, by where they stand. */
+export interface FollowUpOwner {
+  readonly assignee: string | null;
+  readonly open: number;
+  readonly contacted: number;
+  readonly closed: number;
 }
 
 export type Person = { readonly userId: string } | { readonly anonymousId: string };

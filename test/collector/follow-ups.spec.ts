@@ -211,6 +211,57 @@ for (const kind of storeKinds) {
       expect(reopened.medianHoursToFirstContact).toBeCloseTo(30, 1);
     });
 
+    test("the summary counts each owner's customers by where they stand, nobody's with those no one has touched", async ({
+      startCollector,
+    }) => {
+      const collector = await startCollector({ database: kind, adminKey: 'ak_admin' });
+      const [a, b, c, d, e, f, g, h] = responses(8, 85);
+      const detractor = (r: Response, touchpoint = 'checkout'): Response => ({
+        ...r,
+        kind: 'nps',
+        scale: { min: 0, max: 10 },
+        score: 2,
+        touchpoint,
+      });
+      const promoter = { ...h!, kind: 'nps' as const, scale: { min: 0, max: 10 }, score: 10, touchpoint: 'checkout' };
+      const [benOpen, benContacted, benClosed, anaOpen, contactedByNobody, untouched] = [a, b, c, d, e, f].map((r) => detractor(r!));
+      const elsewhere = detractor(g!, 'help-article');
+      await collector.post(batch([benOpen!, benContacted!, benClosed!, anaOpen!, contactedByNobody!, untouched!, elsewhere, promoter]));
+      const changes: Array<[Response, unknown]> = [
+        [benOpen!, { status: 'open', assignee: 'Ben' }],
+        [benContacted!, { status: 'contacted', assignee: 'Ben' }],
+        [benClosed!, { status: 'closed', assignee: 'Ben' }],
+        [anaOpen!, { status: 'open', assignee: 'Ana' }],
+        [contactedByNobody!, { status: 'contacted' }],
+        [elsewhere, { status: 'open', assignee: 'Ana' }],
+        // a promoter needs nobody: not counted, whoever has them
+        [promoter, { status: 'open', assignee: 'Ana' }],
+      ];
+      for (const [r, change] of changes) expect((await patch(collector.url, r.id, change)).status).toBe(200);
+      const owners = async (query = 'touchpoint=checkout') =>
+        ((await (await fetch(`${collector.url}v1/summary?${query}`)).json()) as { followUp: { owners: unknown } }).followUp.owners;
+      expect(await owners()).toEqual([
+        { assignee: 'Ben', open: 1, contacted: 1, closed: 1 },
+        { assignee: null, open: 1, contacted: 1, closed: 0 },
+        { assignee: 'Ana', open: 1, contacted: 0, closed: 0 },
+      ]);
+      expect(await owners('')).toEqual([
+        { assignee: 'Ana', open: 2, contacted: 0, closed: 0 },
+        { assignee: 'Ben', open: 1, contacted: 1, closed: 1 },
+        { assignee: null, open: 1, contacted: 1, closed: 0 },
+      ]);
+      // Ben hands his open customer to nobody; the one nobody had contacted is left to Ana
+      await patch(collector.url, benOpen!.id, { status: 'open', assignee: null });
+      await patch(collector.url, contactedByNobody!.id, { status: 'contacted', assignee: 'Ana' });
+      expect(await owners()).toEqual([
+        { assignee: null, open: 2, contacted: 0, closed: 0 },
+        { assignee: 'Ana', open: 1, contacted: 1, closed: 0 },
+        { assignee: 'Ben', open: 0, contacted: 1, closed: 1 },
+      ]);
+      // a team that gives nobody owners sees nobody's alone; a range with nobody needing anyone, no one
+      expect(await owners('touchpoint=pricing')).toEqual([]);
+    });
+
     test('without an admin key configured, nothing can be changed over HTTP', async ({ startCollector }) => {
       const collector = await startCollector({ database: kind, readKey: 'rk_read' });
       const [answer] = responses(1, 83);

@@ -9,7 +9,7 @@ import { addDays, isTimeZone, timeZone } from '../time-zone.js';
 import { longText } from './long-text.js';
 import { couldNotLoad, newestLoads } from './newest-loads.js';
 import { refreshGetStarted } from './views/get-started.js';
-import { onInboxFilter, refreshInbox } from './views/inbox.js';
+import { onInboxFilter, refreshInbox, showOwners } from './views/inbox.js';
 import { refreshJourney } from './views/journey.js';
 import { refreshSegments } from './views/segments.js';
 import { refreshThemes } from './views/themes.js';
@@ -209,6 +209,7 @@ async function refresh(): Promise<void> {
       (followUp.medianHoursToFirstContact === null ? '' : ` · median ${format(followUp.medianHoursToFirstContact, 1)} h to first contact`) +
       (followUp.medianHoursToClose === null ? '' : `, ${format(followUp.medianHoursToClose, 1)} h to close`),
   );
+  showOwners(followUp.owners);
   distribution('dist-nps', 'NPS answers', 'nps', report.distribution.nps, 0);
   distribution('dist-csat', 'CSAT answers', 'csat', report.distribution.csat, 1);
   distribution('dist-ces', 'CES answers', 'ces', report.distribution.ces, 1);

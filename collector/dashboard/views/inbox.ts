@@ -1,9 +1,10 @@
 // The follow-up inbox: answers that need someone, each with a small form to record who reached the customer and who
-// has them (their owner); "Left to" lists the customers left to the name typed in "Your name", or to nobody. Reading
-// uses the dashboard's read key; a change sends the admin key typed here (kept for this tab only).
+// has them (their owner); "Left to" lists the customers left to the name typed in "Your name", to nobody, or to one
+// person of "Who has them" (each owner's open, contacted and closed customers in the range). Reading uses the
+// dashboard's read key; a change sends the admin key typed here (kept for this tab only).
 import { hashRoute } from '../../../src/sdk/page.js';
 import { attributePairs } from '../../attributes.js';
-import type { InboxItem } from '../../store/store.js';
+import type { FollowUpOwner, InboxItem } from '../../store/store.js';
 import { longText } from '../long-text.js';
 import { emailIn, mailLink } from '../mail-link.js';
 import { couldNotLoad, newestLoads } from '../newest-loads.js';
@@ -221,7 +222,50 @@ function restore({ values, focus }: Drafts): void {
   target?.focus();
 }
 
-/** The name whose customers are listed ("Left to: Me"), or null. */
+/** "Left to" one person of "Who has them": the option's value is the name after this (a name may be "me"). */
+const ownerValue = 'owner:';
+const ownersTable = document.querySelector<HTMLTableElement>('#owners')!;
+
+/** The owners in the range's figures, offered as an owner is typed beside the names in the list. */
+let ownerNames: readonly string[] = [];
+
+/**
+ * Draws "Who has them" for the range's figures (none while nobody has been given an owner: every customer is nobody's)
+ * and offers each owner in "Left to", keeping the one chosen.
+ */
+export function showOwners(owners: readonly FollowUpOwner[]): void {
+  const named = owners.flatMap((o) => (o.assignee === null ? [] : [o.assignee]));
+  ownersTable.hidden = !named.length;
+  ownersTable.tBodies[0]!.replaceChildren(
+    ...owners.map((o) => {
+      const row = document.createElement('tr');
+      const name = document.createElement('th');
+      name.scope = 'row';
+      const pick = document.createElement('button');
+      pick.type = 'button';
+      pick.className = 'link';
+      pick.textContent = o.assignee ?? 'Nobody';
+      pick.addEventListener('click', () => {
+        leftToSelect.value = o.assignee === null ? 'none' : ownerValue + o.assignee;
+        leftToSelect.dispatchEvent(new Event('change'));
+      });
+      name.append(pick);
+      row.append(
+        name,
+        ...[o.open, o.contacted, o.closed].map((n) => Object.assign(document.createElement('td'), { textContent: n.toLocaleString() })),
+      );
+      return row;
+    }),
+  );
+  const chosen = leftToSelect.value;
+  const offered = [...new Set([...named, ...(chosen.startsWith(ownerValue) ? [chosen.slice(ownerValue.length)] : [])])].sort();
+  for (const option of [...leftToSelect.options]) if (option.value.startsWith(ownerValue)) option.remove();
+  for (const name of offered) leftToSelect.add(new Option(name, ownerValue + name));
+  leftToSelect.value = chosen;
+  ownerNames = named;
+}
+
+/** The name whose customers are listed ("Left to: Me" or an owner), or null. */
 let listedFor: string | null = null;
 const pageSize = 10;
 const newest = newestLoads();
@@ -233,14 +277,14 @@ export async function refreshInbox(params: URLSearchParams, onChanged: () => Pro
   if (showSelect.value) query.set('status', showSelect.value);
   const me = byInput.value.trim();
   const mine = leftToSelect.value === 'me';
-  listedFor = mine ? me : null;
+  listedFor = mine ? me : leftToSelect.value.startsWith(ownerValue) ? leftToSelect.value.slice(ownerValue.length) : null;
   if (mine && !me) {
     list.replaceChildren();
     more.hidden = true;
     status.textContent = 'Type your name above to see the customers left to you.';
     return;
   }
-  if (leftToSelect.value) query.set('assignee', mine ? me : 'none');
+  if (leftToSelect.value) query.set('assignee', listedFor ?? 'none');
   if (orderSelect.value !== 'newest') query.set('order', orderSelect.value);
   // one more than shown tells whether there is more
   query.set('limit', String(shownCount + 1));
@@ -252,7 +296,7 @@ export async function refreshInbox(params: URLSearchParams, onChanged: () => Pro
   }
   const { items } = loaded.body;
   const names = new Set(
-    [me, ...items.flatMap((item) => [item.followUp.assignee, item.followUp.by])].filter((name): name is string => !!name),
+    [me, ...ownerNames, ...items.flatMap((item) => [item.followUp.assignee, item.followUp.by])].filter((name): name is string => !!name),
   );
   people.replaceChildren(...[...names].sort().map((name) => new Option(name)));
   const drafts = draftsIn();
@@ -267,7 +311,7 @@ export async function refreshInbox(params: URLSearchParams, onChanged: () => Pro
   status.textContent = items.length
     ? ''
     : leftToSelect.value
-      ? `No ${shown === 'all' ? '' : `${shown} `}follow-ups left to ${mine ? me : 'nobody'}.`
+      ? `No ${shown === 'all' ? '' : `${shown} `}follow-ups left to ${listedFor ?? 'nobody'}.`
       : showSelect.value === 'open'
         ? 'Nobody is waiting for a follow-up.'
         : `No ${shown === 'all' ? '' : `${shown} `}follow-ups.`;

@@ -316,6 +316,52 @@ test('a manager gives customers owners and sees who has nobody; each person work
   });
 });
 
+test("a team lead sees who has how many customers, nobody's too, and opens one person's list from there, at phone width as well", async ({
+  page,
+}) => {
+  await withThreeUnhappy(page, async (inbox, items, item) => {
+    const owners = inbox.getByRole('table', { name: 'Who has them' });
+    const rows = () => owners.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
+    // a team that gives nobody owners is not shown a table of nobody's
+    await expect(owners).toBeHidden();
+    await item('late parcel').getByLabel('Owner').fill('Ben');
+    await item('late parcel').getByRole('button', { name: 'Save' }).click();
+    await expect(inbox.locator('#inbox-status')).toHaveText(/with Ben\.$/);
+    await item('rude courier').getByLabel('Owner').fill('Priya Ramaswamy-Fernández');
+    await item('rude courier').getByLabel('Status').selectOption('contacted');
+    await item('rude courier').getByRole('button', { name: 'Save' }).click();
+    await expect(inbox.locator('#inbox-status')).toHaveText(/is contacted, with Priya Ramaswamy-Fernández\.$/);
+    await expect(owners).toBeVisible();
+    await expect.poll(rows).toEqual([
+      ['Ben', '1', '0', '0'],
+      ['Nobody', '1', '0', '0'],
+      ['Priya Ramaswamy-Fernández', '0', '1', '0'],
+    ]);
+    // one click lists a person's customers, and "Left to" says whose they are
+    await owners.getByRole('button', { name: 'Ben' }).click();
+    await expect(inbox.getByLabel('Left to')).toHaveValue('owner:Ben');
+    await expect(inbox.getByLabel('Left to').locator('option:checked')).toHaveText('Ben');
+    await expect(items.locator('.comment')).toHaveText(['late parcel']);
+    await owners.getByRole('button', { name: 'Nobody' }).click();
+    await expect(items.locator('.comment')).toHaveText(['broken box']);
+    // Priya has no open ones: her contacted customer is listed once "Show" says so
+    await inbox.getByLabel('Left to').selectOption({ label: 'Priya Ramaswamy-Fernández' });
+    await expect(inbox.locator('#inbox-status')).toHaveText('No open follow-ups left to Priya Ramaswamy-Fernández.');
+    await inbox.getByLabel('Show').selectOption('contacted');
+    await expect(items.locator('.comment')).toHaveText(['rude courier']);
+    expect(await audit(page)).toEqual([]);
+
+    // on a phone the table fits the inbox's column, however long a name, its figures beside the names
+    await page.setViewportSize({ width: 390, height: 800 });
+    const [table, column] = await Promise.all([owners.boundingBox(), inbox.locator('#inbox-items').boundingBox()]);
+    expect(table!.x).toBeGreaterThanOrEqual(column!.x);
+    expect(table!.x + table!.width).toBeLessThanOrEqual(column!.x + column!.width + 0.5);
+    const ben = owners.locator('tbody tr').first();
+    const [name, open] = await Promise.all([ben.locator('th').boundingBox(), ben.locator('td').first().boundingBox()]);
+    expect(Math.abs(name!.y - open!.y)).toBeLessThan(12);
+  });
+});
+
 test('a note begun in one item outlives the save of another, and a save by keyboard leaves the focus in the inbox', async ({ page }) => {
   await withThreeUnhappy(page, async (inbox, items, item) => {
     await item('rude courier').getByLabel('Note').fill('Wants a call after 5');

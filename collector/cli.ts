@@ -39,6 +39,9 @@ const usage = `Usage: cxkit-collector [options]         (environment variables i
                            (default plan,country; a changed list re-segments stored answers at start) [CXKIT_SEGMENT_TRAITS]
   --time-zone <zone>       the IANA time zone days are counted in, e.g. America/New_York (default UTC; a change
                            counts the stored answers' days again at start) [CXKIT_TIME_ZONE]
+  --anonymise-days <n>     strip answers and displays older than this of what points at a person (user and visitor
+                           ids, traits but the segment traits, metadata, page title and query, follow-up notes),
+                           keeping the figures (at start, then hourly; default: never) [CXKIT_ANONYMISE_DAYS]
   --retention-days <n>     erase answers and displays older than this, with their follow-ups (at start, then
                            hourly; default: keep everything) [CXKIT_RETENTION_DAYS]
   -h, --help               this text`;
@@ -61,6 +64,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         stages: { type: 'string', default: env.CXKIT_STAGES },
         'segment-traits': { type: 'string', default: env.CXKIT_SEGMENT_TRAITS },
         'time-zone': { type: 'string', default: env.CXKIT_TIME_ZONE },
+        'anonymise-days': { type: 'string', default: env.CXKIT_ANONYMISE_DAYS },
         'retention-days': { type: 'string', default: env.CXKIT_RETENTION_DAYS },
         'write-key': { type: 'string', default: env.CXKIT_WRITE_KEY },
         'read-key': { type: 'string', default: env.CXKIT_READ_KEY },
@@ -90,6 +94,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   };
   let port: number, maxBodyBytes: number, perIp: number, perKey: number, retryBase: number;
   let retentionDays: number | undefined;
+  let anonymiseDays: number | undefined;
   let targets: WebhookTarget[];
   try {
     retryBase = wholeNumber('webhook-retry-base', values['webhook-retry-base'], 10);
@@ -109,6 +114,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     perKey = wholeNumber('rate-limit-key', values['rate-limit-key'], 0);
     const retention = values['retention-days'];
     retentionDays = retention === undefined ? undefined : wholeNumber('retention-days', retention, 1, 36_500);
+    const anonymise = values['anonymise-days'];
+    anonymiseDays = anonymise === undefined ? undefined : wholeNumber('anonymise-days', anonymise, 1, 36_500);
+    if (anonymiseDays && retentionDays && anonymiseDays >= retentionDays) {
+      throw new Error(
+        `--anonymise-days: ${anonymiseDays} days is not before --retention-days ${retentionDays}: answers would be erased before they are anonymised`,
+      );
+    }
   } catch (error) {
     return fail((error as Error).message);
   }
@@ -169,6 +181,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       webhooks,
       accessLog,
       retentionDays,
+      anonymiseDays,
     });
   } catch (error) {
     await store.close();
@@ -179,6 +192,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   console.error(`cxkit collector: ${server.url}v1/responses   dashboard: ${server.url}dashboard   data: ${redactDatabase(database)}`);
   if (targets.length)
     console.error(`cxkit collector: posting new answers to ${targets.length} webhook target${targets.length > 1 ? 's' : ''}`);
+  if (anonymiseDays) console.error(`cxkit collector: anonymising answers and displays older than ${anonymiseDays} days (--anonymise-days)`);
   if (retentionDays) console.error(`cxkit collector: erasing answers and displays older than ${retentionDays} days (--retention-days)`);
   if (!loopback.has(values.host) && !values['read-key']) {
     console.error(

@@ -1,46 +1,85 @@
-// The retention period (`--retention-days`): answers, displays and what the quarantine keeps are erased once they are
-// older, with the follow-ups and webhook deliveries that go with them — at start, then every hour, a batch at a time
-// with a turn of the event loop between, so that posts and health checks are never kept waiting by it.
-import type { Erasure, ResponseStore } from './store/store.js';
+// The anonymising and retention periods (`--anonymise-days`, `--retention-days`): answers and displays lose what
+// points at a person once they are older than the one, and are erased with their follow-ups and webhook deliveries once
+// older than the other (what the quarantine keeps goes at the first of the two) — at start, then every hour, a batch at a
+// time with a turn of the event loop between, so that posts and health checks are never kept waiting by it.
+import type { Anonymisation, Erasure, ResponseStore } from './store/store.js';
 import { dayMs } from './time-zone.js';
 
-/** Rows of each kind a batch erases: one transaction of a few tens of milliseconds (1,000 held SQLite for 120 ms). */
+/** Rows of each kind a batch takes: one transaction of a few tens of milliseconds (1,000 held SQLite for 120 ms). */
 const batch = 250;
 /** How often it looks again: an hour, as a day's answers age past the period. */
 const everyMs = 3_600_000;
 
 const of = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** Erases everything older than `days`, now and every hour; answers the function that stops it. */
-export function startRetention(store: ResponseStore, days: number): () => Promise<void> {
+export interface AgeingPeriods {
+  readonly anonymiseDays?: number | undefined;
+  readonly retentionDays?: number | undefined;
+}
+
+/**
+ * Runs `step` batch by batch until every count it answers is below a batch (or it is stopped), adding up the counts;
+ * a database away for a moment ends the sweep early, named with `what`: the next sweep does the rest.
+ */
+async function sweep<Counts extends object>(
+  step: () => Promise<Counts>,
+  stopped: () => boolean,
+  what: string,
+): Promise<Record<keyof Counts, number>> {
+  const total = {} as Record<keyof Counts, number>;
+  try {
+    for (;;) {
+      const counts = await step();
+      for (const [key, n] of Object.entries(counts) as Array<[keyof Counts, number]>) total[key] = (total[key] ?? 0) + n;
+      if (stopped() || Object.values(counts).every((n) => n < batch)) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } catch (error) {
+    console.error(`cxkit collector: ${what}: ${(error as Error).message}`);
+  }
+  return total;
+}
+
+/** Anonymises and erases what is older than the periods, now and every hour; answers the function that stops it. */
+export function startAgeing(store: ResponseStore, { anonymiseDays, retentionDays }: AgeingPeriods): () => Promise<void> {
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
-  const sweep = async () => {
+  const isStopped = () => stopped;
+  const anonymise = async (days: number) => {
     const before = new Date(Date.now() - days * dayMs);
-    const erased: Record<keyof Erasure, number> = { responses: 0, displays: 0, webhookDeliveries: 0, followUps: 0, quarantined: 0 };
-    try {
-      for (;;) {
-        const step = await store.eraseBefore(before, batch);
-        for (const key of Object.keys(erased) as Array<keyof Erasure>) erased[key] += step[key];
-        if (stopped || (step.responses < batch && step.displays < batch && step.quarantined < batch)) break;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    } catch (error) {
-      // a database away for a moment: the next sweep does it
-      console.error(`cxkit collector: retention: could not erase what is older than ${days} days: ${(error as Error).message}`);
-    }
-    if (erased.responses || erased.displays || erased.quarantined) {
-      const alongside = [
-        erased.followUps && of(erased.followUps, 'follow-up'),
-        erased.webhookDeliveries && of(erased.webhookDeliveries, 'webhook delivery', 'webhook deliveries'),
-        erased.quarantined && `${of(erased.quarantined, 'answer or display', 'answers and displays')} kept aside`,
-      ].filter(Boolean);
-      console.error(
-        `cxkit collector: retention: erased ${of(erased.responses, 'answer')} and ${of(erased.displays, 'display')} from before ${before.toISOString()} (${days} days)${alongside.length ? `, with ${alongside.join(', ')}` : ''}`,
-      );
-    }
+    const done: Partial<Anonymisation> = await sweep(
+      () => store.anonymiseBefore(before, batch),
+      isStopped,
+      `could not anonymise what is older than ${days} days`,
+    );
+    if (!done.responses && !done.displays && !done.quarantined) return;
+    const aside = done.quarantined ? `, and erased ${of(done.quarantined, 'answer or display', 'answers and displays')} kept aside` : '';
+    console.error(
+      `cxkit collector: anonymised ${of(done.responses ?? 0, 'answer')} and ${of(done.displays ?? 0, 'display')} from before ${before.toISOString()} (${days} days)${aside}`,
+    );
   };
-  const again = () => (running = running.then(sweep));
+  const erase = async (days: number) => {
+    const before = new Date(Date.now() - days * dayMs);
+    const erased: Partial<Erasure> = await sweep(
+      () => store.eraseBefore(before, batch),
+      isStopped,
+      `retention: could not erase what is older than ${days} days`,
+    );
+    if (!erased.responses && !erased.displays && !erased.quarantined) return;
+    const alongside = [
+      erased.followUps && of(erased.followUps, 'follow-up'),
+      erased.webhookDeliveries && of(erased.webhookDeliveries, 'webhook delivery', 'webhook deliveries'),
+      erased.quarantined && `${of(erased.quarantined, 'answer or display', 'answers and displays')} kept aside`,
+    ].filter(Boolean);
+    console.error(
+      `cxkit collector: retention: erased ${of(erased.responses ?? 0, 'answer')} and ${of(erased.displays ?? 0, 'display')} from before ${before.toISOString()} (${days} days)${alongside.length ? `, with ${alongside.join(', ')}` : ''}`,
+    );
+  };
+  const both = async () => {
+    if (anonymiseDays) await anonymise(anonymiseDays);
+    if (retentionDays && !stopped) await erase(retentionDays);
+  };
+  const again = () => (running = running.then(both));
   again();
   const timer = setInterval(again, everyMs);
   timer.unref();

@@ -17,6 +17,7 @@ import type { DeliveryStatus, ResponseStore } from '../store/store.js';
 import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { logWhenDone, type AccessLog } from './access-log.js';
 import { parseJson } from '../storable-text.js';
+import { dayMs } from '../time-zone.js';
 import { BodyRefused, ClientGone, readBody, sendJson, sendJsonAndClose, whileConnected } from './guards/body.js';
 import { clientAddress } from './guards/client-address.js';
 import { streamExport } from './exports.js';
@@ -70,6 +71,11 @@ export interface CollectorOptions {
   readonly stageOrder?: readonly string[] | undefined;
   /** Posts new answers to webhook targets; the handler marks answers for it and nudges it. `startCollectorServer` starts and stops it. */
   readonly webhooks?: WebhookDispatcher | undefined;
+  /**
+   * Answers and displays older than this many days keep no trace of the person (`anonymisedResponse`): those arriving
+   * that old are stored so; `startCollectorServer` anonymises the stored ones at start, then hourly. Default never.
+   */
+  readonly anonymiseDays?: number | undefined;
 }
 
 /** `GET /v1/setup`: where the script tag's files and the endpoint are (paths on this collector), who may post, with what. */
@@ -190,7 +196,9 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     }
     const notify = options.webhooks !== undefined;
     const { responses, displays, sentAt } = parsed.data;
-    const result = await store.insert(responses, new Date(), { displays, notify, sentAt });
+    const now = new Date();
+    const anonymiseBefore = options.anonymiseDays ? new Date(now.getTime() - options.anonymiseDays * dayMs) : undefined;
+    const result = await store.insert(responses, now, { displays, notify, sentAt, anonymiseBefore });
     sendJson(res, 202, result, corsHeaders);
     if (notify && result.accepted) options.webhooks!.nudge();
   }

@@ -3,7 +3,7 @@
 // finishes every request in flight, so that no acknowledged answer is lost at shutdown.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { startRetention } from '../retention.js';
+import { startAgeing } from '../retention.js';
 import { createCollectorHandler, type CollectorOptions } from './handler.js';
 
 export interface ServerOptions extends CollectorOptions {
@@ -91,7 +91,8 @@ export async function startCollectorServer(options: ServerOptions): Promise<Runn
   const port = typeof address === 'object' && address ? address.port : options.port;
   collector = createCollectorHandler({ ...options, publicOrigin: options.publicOrigin ?? listeningOrigins(host, port) });
   options.webhooks?.start();
-  const stopRetention = options.retentionDays ? startRetention(options.store, options.retentionDays) : undefined;
+  const { anonymiseDays, retentionDays } = options;
+  const stopAgeing = anonymiseDays || retentionDays ? startAgeing(options.store, { anonymiseDays, retentionDays }) : undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
     close: async () => {
@@ -105,7 +106,7 @@ export async function startCollectorServer(options: ServerOptions): Promise<Runn
       server.closeAllConnections();
       await closed;
       await options.webhooks?.stop();
-      await stopRetention?.();
+      await stopAgeing?.();
     },
   };
 }

@@ -3,6 +3,7 @@
 // share one database: nothing lives in a process that another needs.
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type pgModule from 'pg';
+import type { Display } from '../../src/schema/display.js';
 import type { Response } from '../../src/schema/response.js';
 import { rangeParts, rollupFor, type RangedQuery } from './day-range.js';
 import { postgresDayOf, postgresRefill, rollups, zoneFunction } from './schema/rollups.js';
@@ -48,7 +49,9 @@ import { postgresMigrations } from './schema/postgres-migrations.js';
 import { storable } from '../storable-text.js';
 import { loadDriver } from './driver.js';
 import { insertResult, prepareInsert, type StoredDisplay, type StoredRow } from './prepare.js';
+import { anonymisedColumn, anonymisedDisplay, anonymisedResponse, anonymisedThrough } from './anonymised.js';
 import type {
+  Anonymisation,
   AnswerCursor,
   AnswerFilter,
   AnswerPage,
@@ -231,6 +234,30 @@ async function eraseAnswers(
   const webhookDeliveries = await byIds('DELETE FROM webhook_deliveries WHERE response_id = ANY($1::text[])');
   const responses = await byIds('DELETE FROM responses WHERE id = ANY($1::text[])');
   return { responses, followUps, webhookDeliveries };
+}
+
+/**
+ * The next `limit` rows of `table` from before `before` in time order, on from the last row the step before took (kept
+ * in the settings, and moved to this step's last row), in the caller's transaction.
+ */
+async function nextBefore<Body>(
+  client: PoolClient,
+  table: 'responses' | 'displays',
+  time: string,
+  before: Date,
+  limit: number,
+): Promise<Array<{ id: string; body: Body }>> {
+  const mark = anonymisedThrough(table);
+  const stored = await client.query<{ value: string }>('SELECT value FROM cxkit_settings WHERE name = $1', [mark]);
+  const from = JSON.parse(stored.rows[0]?.value ?? 'null') as [string, string] | null;
+  const { rows } = await client.query<{ id: string; at: Date; body: Body }>(
+    `SELECT id, ${time} AS at, body FROM ${table} WHERE ${time} < $1 ${from ? `AND (${time}, id) > ($3::timestamptz, $4)` : ''}
+      ORDER BY ${time}, id LIMIT $2`,
+    [before, limit, ...(from ?? [])],
+  );
+  const last = rows.at(-1);
+  if (last) await client.query(saveSetting, [mark, JSON.stringify([last.at.toISOString(), last.id])]);
+  return rows;
 }
 
 /** Stores planned webhook deliveries, due at once, in the caller's transaction. */
@@ -868,6 +895,34 @@ export class PostgresStore implements ResponseStore {
       const displays = await gone('displays', 'id', 'shown_at');
       const quarantined = await gone('quarantine', 'ref', 'received_at');
       return { responses, displays, webhookDeliveries, followUps, quarantined };
+    });
+  }
+
+  async anonymiseBefore(before: Date, limit: number): Promise<Anonymisation> {
+    return this.transaction(async (client) => {
+      // instances doing it at once may take the same rows: anonymising one twice leaves it as once
+      const answers = await nextBefore<Response>(client, 'responses', 'answered_at', before, limit);
+      const ids = answers.map((row) => row.id);
+      await client.query(
+        `UPDATE responses SET body = u.body, user_id = NULL, anonymous_id = $3
+           FROM unnest($1::text[], $2::jsonb[]) AS u (id, body) WHERE responses.id = u.id`,
+        [ids, answers.map((row) => JSON.stringify(anonymisedResponse(row.body, this.traits))), anonymisedColumn],
+      );
+      // what the team wrote about the customer goes with them; who did what, and when, stays
+      await client.query('UPDATE follow_ups SET note = NULL WHERE response_id = ANY($1::text[])', [ids]);
+      await client.query('UPDATE follow_up_events SET note = NULL WHERE response_id = ANY($1::text[])', [ids]);
+      await client.query('DELETE FROM webhook_deliveries WHERE response_id = ANY($1::text[])', [ids]);
+      const shown = await nextBefore<Display>(client, 'displays', 'shown_at', before, limit);
+      await client.query(
+        `UPDATE displays SET body = u.body, user_id = NULL, anonymous_id = $3
+           FROM unnest($1::text[], $2::jsonb[]) AS u (id, body) WHERE displays.id = u.id`,
+        [shown.map((row) => row.id), shown.map((row) => JSON.stringify(anonymisedDisplay(row.body))), anonymisedColumn],
+      );
+      const quarantined = await client.query(
+        'DELETE FROM quarantine WHERE ref IN (SELECT ref FROM quarantine WHERE received_at < $1 ORDER BY received_at LIMIT $2)',
+        [before, limit],
+      );
+      return { responses: answers.length, displays: shown.length, quarantined: quarantined.rowCount ?? 0 };
     });
   }
 

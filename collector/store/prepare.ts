@@ -2,6 +2,7 @@
 // answer times the figures can trust.
 import type { Display } from '../../src/schema/display.js';
 import type { Response } from '../../src/schema/response.js';
+import { anonymisedColumn, anonymisedDisplay, anonymisedResponse } from './anonymised.js';
 import { pagePath, segmentsOf } from './segments.js';
 import type { InsertExtras, InsertResult } from './store.js';
 
@@ -133,24 +134,44 @@ export const completes = (later: { partial: boolean }, earlier: { partial: boole
 /** A final outcome replaces an open display; nothing else replaces a stored display. */
 export const settles = (later: { outcome: string }, earlier: { outcome: string }) => earlier.outcome === 'open' && later.outcome !== 'open';
 
-/** A batch's answers and displays as a store inserts them: one row per id, times moved by the client's clock's offset. */
+/** An answer's row as anonymising leaves it: no person in its columns or its body. */
+export const anonymisedRow = (row: StoredRow, traits: readonly string[]): StoredRow => ({
+  ...row,
+  userId: null,
+  anonymousId: anonymisedColumn,
+  body: anonymisedResponse(row.body, traits),
+});
+
+export const anonymisedDisplayRow = (row: StoredDisplay): StoredDisplay => ({
+  ...row,
+  userId: null,
+  anonymousId: anonymisedColumn,
+  body: anonymisedDisplay(row.body),
+});
+
+/**
+ * A batch's answers and displays as a store inserts them: one row per id, times moved by the client's clock's offset,
+ * and those from before `anonymiseBefore` anonymised as they arrive (the hourly sweep has passed their time already).
+ */
 export function prepareInsert(
   responses: readonly Response[],
   receivedAt: Date,
-  { displays = [], sentAt }: Pick<InsertExtras, 'displays' | 'sentAt'>,
+  { displays = [], sentAt, anonymiseBefore }: Pick<InsertExtras, 'displays' | 'sentAt' | 'anonymiseBefore'>,
   /** The traits the store segments by. */
   traits: readonly string[],
 ): { answers: StoredRow[]; displays: StoredDisplay[] } {
   const clock = clockOffset(sentAt, receivedAt);
+  const horizon = anonymiseBefore?.toISOString();
+  const old = (at: string) => horizon !== undefined && at < horizon;
   return {
     answers: oncePerId(
       responses.map((r) => toRow(r, receivedAt, clock, traits)),
       completes,
-    ),
+    ).map((row) => (old(row.answeredAt) ? anonymisedRow(row, traits) : row)),
     displays: oncePerId(
       displays.map((d) => toDisplayRow(d, receivedAt, clock)),
       settles,
-    ),
+    ).map((row) => (old(row.shownAt) ? anonymisedDisplayRow(row) : row)),
   };
 }
 

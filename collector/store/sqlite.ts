@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
+import type { Display } from '../../src/schema/display.js';
 import type { Response } from '../../src/schema/response.js';
 import { rangeParts, rollupFor, type RangedQuery } from './day-range.js';
 import {
@@ -46,7 +47,9 @@ import { unansweredList, unansweredSql } from './unanswered.js';
 import { followUpFigures, type FollowUpCount } from './follow-up-figures.js';
 import { loadDriver } from './driver.js';
 import { insertResult, prepareInsert, type StoredDisplay, type StoredRow } from './prepare.js';
+import { anonymisedColumn, anonymisedDisplay, anonymisedResponse, anonymisedThrough } from './anonymised.js';
 import type {
+  Anonymisation,
   AnswerCursor,
   AnswerFilter,
   AnswerPage,
@@ -742,6 +745,53 @@ export class SqliteStore implements ResponseStore {
         .run({ ids: oldest('quarantine', 'ref', 'received_at') }).changes;
       return { responses, displays, webhookDeliveries, followUps, quarantined };
     })();
+  }
+
+  async anonymiseBefore(before: Date, limit: number): Promise<Anonymisation> {
+    const at = before.toISOString();
+    return this.db.transaction(() => {
+      const answers = this.nextBefore('responses', 'answered_at', at, limit);
+      const update = this.db.prepare(`UPDATE responses SET body = @body, user_id = NULL, anonymous_id = @anonymous WHERE id = @id`);
+      for (const { id, body } of answers) {
+        update.run({
+          id,
+          body: JSON.stringify(anonymisedResponse(JSON.parse(body) as Response, this.traits)),
+          anonymous: anonymisedColumn,
+        });
+      }
+      const ids = JSON.stringify(answers.map((row) => row.id));
+      // what the team wrote about the customer goes with them; who did what, and when, stays
+      this.db.prepare(`UPDATE follow_ups SET note = NULL WHERE ${inIds('response_id')}`).run({ ids });
+      this.db.prepare(`UPDATE follow_up_events SET note = NULL WHERE ${inIds('response_id')}`).run({ ids });
+      this.db.prepare(`DELETE FROM webhook_deliveries WHERE ${inIds('response_id')}`).run({ ids });
+      const shown = this.nextBefore('displays', 'shown_at', at, limit);
+      const updateDisplay = this.db.prepare(`UPDATE displays SET body = @body, user_id = NULL, anonymous_id = @anonymous WHERE id = @id`);
+      for (const { id, body } of shown) {
+        updateDisplay.run({ id, body: JSON.stringify(anonymisedDisplay(JSON.parse(body) as Display)), anonymous: anonymisedColumn });
+      }
+      const quarantined = this.db
+        .prepare(`DELETE FROM quarantine WHERE ref IN (SELECT ref FROM quarantine WHERE received_at < ? ORDER BY received_at LIMIT ?)`)
+        .run(at, limit).changes;
+      return { responses: answers.length, displays: shown.length, quarantined };
+    })();
+  }
+
+  /**
+   * The next `limit` rows of `table` from before `at` in time order, on from the last row the step before took (kept in
+   * the settings, and moved to this step's last row).
+   */
+  private nextBefore(table: 'responses' | 'displays', time: string, at: string, limit: number): Array<{ id: string; body: string }> {
+    const mark = anonymisedThrough(table);
+    const from = JSON.parse(this.setting(mark) ?? 'null') as [string, string] | null;
+    const rows = this.db
+      .prepare(
+        `SELECT id, ${time} AS at, body FROM ${table} WHERE ${time} < @at ${from ? `AND (${time}, id) > (@fromAt, @fromId)` : ''}
+          ORDER BY ${time}, id LIMIT @limit`,
+      )
+      .all({ at, limit, ...(from ? { fromAt: from[0], fromId: from[1] } : {}) }) as Array<{ id: string; at: string; body: string }>;
+    const last = rows.at(-1);
+    if (last) this.saveSetting(mark, JSON.stringify([last.at, last.id]));
+    return rows;
   }
 
   /** Erases the answers whose ids `ids` (a JSON array) holds, with their follow-ups, history and webhook deliveries. */

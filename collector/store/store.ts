@@ -56,6 +56,8 @@ export interface InsertExtras {
    * collector's has the batch's answer and display times moved by as much, the claims kept beside them.
    */
   readonly sentAt?: string | undefined;
+  /** Answers and displays from before this are stored anonymised (`--anonymise-days`). */
+  readonly anonymiseBefore?: Date | undefined;
 }
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
@@ -190,6 +192,14 @@ export interface Erasure {
   readonly webhookDeliveries: number;
   readonly followUps: number;
   /** Their answers and displays kept in the quarantine table. */
+  readonly quarantined: number;
+}
+
+/** What one step of anonymising changed. */
+export interface Anonymisation {
+  readonly responses: number;
+  readonly displays: number;
+  /** Answers and displays the quarantine received then: erased, as a body refused as it came cannot be anonymised. */
   readonly quarantined: number;
 }
 
@@ -436,6 +446,14 @@ export interface ResponseStore {
    * of each: nothing that old is left).
    */
   eraseBefore(before: Date, limit: number): Promise<Erasure>;
+  /**
+   * The anonymising period's work, a batch at a time: anonymises the next `limit` answers given before `before` (their
+   * follow-up notes cleared, their webhook deliveries erased) and the next `limit` displays shown before it, walking on
+   * from where the step before stopped, and erases the `limit` oldest rows the quarantine received before it. Answers how
+   * many of each it took (fewer than `limit` of each: it has caught up). What arrives later from before a step's
+   * `before` is anonymised as it is stored (`InsertExtras.anonymiseBefore`).
+   */
+  anonymiseBefore(before: Date, limit: number): Promise<Anonymisation>;
   /** Up to `limit` rows of a table `cxkit-collector copy` carries, after the key `after` (null: from the first), in key order. */
   copiedRows(table: CopiedTable, after: CopiedValue, limit: number): Promise<CopiedRow[]>;
   /**

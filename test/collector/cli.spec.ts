@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../collector/store/open.js';
 import { readAll } from '../../collector/store/store.js';
+import type { Response } from '../../src/schema/response.js';
 import { spawnCli, startCli } from '../support/collector-cli.js';
 import { answersOf, batch, display, expect, responses, test } from '../support/collector-harness.js';
 
@@ -58,6 +59,12 @@ const mistakes: Array<{ name: string; args: (dir: string) => string[]; says: Reg
     name: 'a retention period of no days',
     args: () => ['--retention-days', '0'],
     says: /^cxkit-collector: --retention-days: expected a whole number from 1 to 36500, got 0$/m,
+  },
+  {
+    // erased on the day it would be anonymised: the anonymising would never be seen
+    name: 'an anonymising period not shorter than the retention period',
+    args: () => ['--anonymise-days', '90', '--retention-days', '90'],
+    says: /^cxkit-collector: --anonymise-days: 90 days is not before --retention-days 90: answers would be erased before they are anonymised$/m,
   },
 ];
 
@@ -138,6 +145,40 @@ test('the CLI counts days in the time zone CXKIT_TIME_ZONE names, and --time-zon
       running.process.kill('SIGKILL');
       await running.exited;
     }
+  }
+});
+
+test('with --anonymise-days the CLI strips the person from older answers and displays at start, and from those posted that old', async ({
+  database,
+}) => {
+  const file = await database('sqlite');
+  const day = 86_400_000;
+  const person = { userId: 'u-9', traits: { plan: 'pro', email: 'u9@example.com' }, metadata: { ticket: 'T-77' } };
+  const seeded = await openStore(file);
+  const old = answersOf('checkout', 'nps', 3, 3, Date.now() - 100 * day, person);
+  const recent = answersOf('checkout', 'nps', 10, 1, Date.now() - 10 * day, person);
+  await seeded.insert([...old, ...recent], new Date(), {
+    displays: [display('checkout', 'ignored', { shownAt: new Date(Date.now() - 95 * day).toISOString(), userId: 'u-9' })],
+  });
+  await seeded.close();
+  const running = await startCli(['--database', file, '--anonymise-days', '90'], { env: { CXKIT_RETENTION_DAYS: '365' } });
+  try {
+    await expect.poll(() => running.output()).toMatch(/anonymised 3 answers and 1 display from before \S+ \(90 days\)$/m);
+    expect(running.output()).toContain('anonymising answers and displays older than 90 days (--anonymise-days)');
+    const [late] = answersOf('checkout', 'csat', 2, 1, Date.now() - 200 * day, person);
+    const posted = await fetch(`${running.url}v1/responses`, { method: 'POST', body: JSON.stringify(batch([late!])) });
+    expect(posted.status).toBe(202);
+    const rows = (await (await fetch(`${running.url}v1/answers.json?order=oldest`)).json()) as Array<{ response: Response }>;
+    expect(rows.map(({ response: r }) => [r.id, r.userId ?? null, r.traits ?? null, r.metadata ?? null])).toEqual([
+      [late!.id, null, { plan: 'pro' }, null],
+      ...old.map((r) => [r.id, null, { plan: 'pro' }, null]).reverse(),
+      [recent[0]!.id, 'u-9', person.traits, person.metadata],
+    ]);
+    // the figures are those of every answer
+    expect(await (await fetch(`${running.url}v1/summary`)).json()).toMatchObject({ answers: 5, nps: { n: 4 }, csat: { n: 1 } });
+  } finally {
+    running.process.kill('SIGKILL');
+    await running.exited;
   }
 });
 

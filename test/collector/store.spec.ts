@@ -279,6 +279,96 @@ for (const kind of storeKinds) {
       expect(await store.setFollowUp(old.at(-1)!.id, { status: 'closed' }, new Date())).toBeNull();
     });
 
+    test('anonymising strips the person from old answers and displays a batch at a time, keeps every figure, and stores those arriving that old so', async ({
+      openTestStore,
+    }) => {
+      const store = await openTestStore(kind);
+      const now = Date.now();
+      const person = {
+        userId: 'ann@example.com',
+        traits: { plan: 'team', country: 'DE', email: 'ann@example.com' },
+        metadata: { orderId: 'A-1001' },
+        comment: 'The parcel came late',
+        page: { url: 'https://shop.example/orders/12345?email=ann%40example.com#review', title: 'Order 12345 for Ann' },
+      };
+      const old = answersOf('checkout', 'nps', 2, 5, now - 40 * day, person);
+      const recent = answersOf('checkout', 'nps', 9, 2, now - day, person);
+      const shown = (daysAgo: number) =>
+        display('checkout', 'dismissed', {
+          shownAt: new Date(now - daysAgo * day).toISOString(),
+          userId: 'ann@example.com',
+          page: person.page,
+        });
+      const oldShown = [shown(41), shown(40), shown(39)];
+      await store.insert([...old, ...recent], new Date(), { displays: [...oldShown, shown(2)] });
+      // the team's note about an old answer, and a webhook delivery of it still to go
+      const followed = old[0]!;
+      const toChannel = ({ response }: { response: Response }) => [
+        {
+          id: `msg_${response.id}`,
+          event: 'follow_up.changed' as const,
+          target: 'https://hooks.example/cx',
+          responseId: response.id,
+          userId: response.userId ?? null,
+          anonymousId: response.anonymousId,
+          payload: '{}',
+        },
+      ];
+      await store.setFollowUp(
+        followed.id,
+        { status: 'contacted', note: 'Called Ann on +49 170 0000', by: 'Ben', assignee: 'Ben' },
+        new Date(),
+        toChannel,
+      );
+      const figures = async () => ({
+        days: summarizeCounts(await store.countsByDay({})),
+        plans: await store.countsBySegment({}, 'trait:plan'),
+        paths: await store.countsBySegment({}, 'path'),
+        shownByPage: await store.displaysBySegment({}, 'path'),
+        engagement: await store.engagement({}),
+        followUps: await store.followUps({}),
+      });
+      const before = await figures();
+
+      const horizon = new Date(now - 30 * day);
+      expect(await store.anonymiseBefore(horizon, 2)).toEqual({ responses: 2, displays: 2, quarantined: 0 });
+      expect(await store.anonymiseBefore(horizon, 2)).toEqual({ responses: 2, displays: 1, quarantined: 0 });
+      expect(await store.anonymiseBefore(horizon, 2)).toEqual({ responses: 1, displays: 0, quarantined: 0 });
+      expect(await store.anonymiseBefore(horizon, 2)).toEqual({ responses: 0, displays: 0, quarantined: 0 });
+
+      const stored = new Map((await readAll(store)).map((r) => [r.id, r]));
+      for (const r of old) {
+        const { userId: _u, metadata: _m, traits: _t, page: _p, anonymousId: _a, ...kept } = r;
+        expect(stored.get(r.id)).toEqual({
+          ...kept,
+          traits: { plan: 'team', country: 'DE' },
+          page: { url: 'https://shop.example/orders/:id' },
+          anonymousId: 'anonymised',
+        });
+      }
+      for (const r of recent) expect(stored.get(r.id)).toEqual(r);
+      expect(await figures()).toEqual(before);
+      const [item] = await store.inbox({ limit: 10, status: 'contacted' });
+      expect(item!.followUp).toMatchObject({ status: 'contacted', note: null, by: 'Ben', assignee: 'Ben' });
+      expect(await store.deliveries({ limit: 10 })).toEqual([]);
+      // the person is in the recent answers and display alone now
+      expect(await store.erase({ userId: 'ann@example.com' })).toMatchObject({ responses: 2, displays: 1 });
+
+      // an answer and a display arriving from before the horizon are stored anonymised; the sweep has nothing to do
+      const [late] = answersOf('checkout', 'csat', 1, 1, now - 50 * day, person);
+      const lateShown = shown(50);
+      await store.insert([late!], new Date(), { displays: [lateShown], anonymiseBefore: horizon });
+      expect((await readAll(store, { touchpoint: 'checkout' })).find((r) => r.id === late!.id)).toMatchObject({
+        anonymousId: 'anonymised',
+        page: { url: 'https://shop.example/orders/:id' },
+        comment: 'The parcel came late',
+      });
+      expect((await readAll(store)).some((r) => r.userId || r.metadata)).toBe(false);
+      expect(await store.anonymiseBefore(horizon, 2)).toEqual({ responses: 0, displays: 0, quarantined: 0 });
+      expect(await store.erase({ userId: 'ann@example.com' })).toMatchObject({ responses: 0, displays: 0 });
+      expect(await store.erase({ anonymousId: lateShown.anonymousId })).toMatchObject({ displays: 0 });
+    });
+
     test('pages through every matching answer once, in time order, with a small page size', async ({ openTestStore }) => {
       const store = await openTestStore(kind);
       const all = varied(103, new Date());

@@ -30,8 +30,8 @@ const usage = `Usage: cxkit-collector [options]         (environment variables i
   --webhook <url>          post each new answer there (Standard Webhooks); repeat for several
   --webhook-secret <whsec_…> sign --webhook posts with it [CXKIT_WEBHOOK_SECRET]
   --webhook-config <file>  JSON { "webhooks": [{ url, format: standard|slack, secret, when: { events, kinds,
-                           scoreMin, scoreMax, touchpoints, hasComment, partial } }] } for rules, Slack, and
-                           follow-up changes (events: ["follow_up.changed"])
+                           scoreMin, scoreMax, touchpoints, hasComment, partial }, mentions }] } for rules, Slack,
+                           follow-up changes (events: ["follow_up.changed"]) and owners mentioned in Slack
   --webhook-retry-base <ms> first retry after about this long, doubling up to 6 h; 12 attempts (default 30000)
   --allow-private-webhooks allow webhook targets on loopback or private addresses (development only)
   --stages <a,b,…>         the journey's stages in order (default discover,choose,buy,get-help,stay) [CXKIT_STAGES]

@@ -100,7 +100,7 @@ export class WebhookDispatcher {
     const now = new Date();
     const { dashboardUrl } = this.options;
     return this.deliveries('follow_up.changed', changed.response, (t) =>
-      t.format === 'slack' ? slackFollowUpBody(changed, dashboardUrl) : standardFollowUpBody(changed, now),
+      t.format === 'slack' ? slackFollowUpBody(changed, dashboardUrl, t.mentions) : standardFollowUpBody(changed, now),
     );
   };
 

@@ -113,21 +113,31 @@ export function slackBody(r: Response, dashboardUrl: string | undefined): string
 
 const statusChanges: Record<FollowUpStatus, string> = { open: 'reopened', contacted: 'contacted', closed: 'closed' };
 
-/** What a change did, as a team says it: "Left to Ben, contacted by Ann", or "Noted by Ann" when it only added a note. */
-export function followUpChangeSaid({ followUp, previous }: Pick<FollowUpChanged, 'followUp' | 'previous'>): string {
+/**
+ * What a change did, as a team says it: "Left to Ben, contacted by Ann", or "Noted by Ann" when it only added a note;
+ * the owner as `owner` writes them (a Slack mention, so that they hear of it), the rest escaped for mrkdwn.
+ */
+function followUpChangeSaid({ followUp, previous }: FollowUpChanged, owner: (name: string) => string): string {
   const done = [
-    ...(followUp.assignee !== previous.assignee ? [`left to ${followUp.assignee ?? 'nobody'}`] : []),
+    ...(followUp.assignee !== previous.assignee ? [`left to ${followUp.assignee === null ? 'nobody' : owner(followUp.assignee)}`] : []),
     ...(followUp.status !== previous.status ? [statusChanges[followUp.status]] : []),
   ];
-  const said = `${done.length ? done.join(', ') : 'noted'}${followUp.by ? ` by ${followUp.by}` : ''}`;
+  const said = `${done.length ? done.join(', ') : 'noted'}${followUp.by ? ` by ${escape(followUp.by)}` : ''}`;
   return said[0]!.toUpperCase() + said.slice(1);
 }
 
-/** A follow-up change for the team's channel: what changed and who did it, the note, and the answer it is about. */
-export function slackFollowUpBody(changed: FollowUpChanged, dashboardUrl: string | undefined): string {
+/**
+ * A follow-up change for the team's channel: what changed and who did it, the note, and the answer it is about; an
+ * owner the target has a Slack member id for (`mentions`) is mentioned, which notifies them.
+ */
+export function slackFollowUpBody(
+  changed: FollowUpChanged,
+  dashboardUrl: string | undefined,
+  mentions: Readonly<Record<string, string>> = {},
+): string {
   const r = changed.response;
   const { note, status } = changed.followUp;
-  const said = escape(followUpChangeSaid(changed));
+  const said = followUpChangeSaid(changed, (name) => (Object.hasOwn(mentions, name) ? `<@${mentions[name]}>` : escape(name)));
   const headline = answerHeadline(r);
   // a closed follow-up has nothing left to do: grey rather than the band's call to act
   const colour = status === 'closed' ? '#98a2b3' : colours[bandOf(r.kind, r.score, r.scale.max)];

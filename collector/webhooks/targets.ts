@@ -34,6 +34,18 @@ const targetSchema = z.strictObject({
     z.string().check(z.refine((s) => secretProblem(s) === null, 'expected whsec_ followed by a base64 key of 24–64 bytes')),
   ),
   when: z.optional(ruleSchema),
+  /**
+   * Slack only: the team's names (as owners are given in the inbox) and their Slack member ids, so that a customer left
+   * to them mentions them — which notifies them — in the follow-up changes posted there.
+   */
+  mentions: z.optional(
+    z.record(
+      z.string().check(z.minLength(1), z.maxLength(200)),
+      z
+        .string()
+        .check(z.regex(/^[UW][A-Z0-9]{2,}$/, 'expected a Slack member id such as U024BE7LH (in Slack: a profile, ⋮, Copy member ID)')),
+    ),
+  ),
 });
 export type WebhookTarget = z.infer<typeof targetSchema>;
 
@@ -52,7 +64,10 @@ export function parseTargets(
   const fromFlags = input.urls.map((url) => ({ url, ...(input.secret ? { secret: input.secret } : {}) }));
   const fromFile = input.file === undefined ? [] : checked(configSchema, input.file, 'webhook config').webhooks;
   const targets = [...checked(z.array(targetSchema), fromFlags, '--webhook'), ...fromFile];
-  for (const target of targets) {
+  for (const [i, target] of targets.entries()) {
+    if (target.mentions && target.format !== 'slack') {
+      throw new WebhookConfigError(`webhook config.webhooks[${i - fromFlags.length}].mentions: only a Slack target mentions people`);
+    }
     const host = new URL(target.url).hostname.replace(/^\[|\]$/g, '');
     if (!allowPrivate && (host === 'localhost' || host.endsWith('.localhost') || isInternalAddress(host))) {
       throw new WebhookConfigError(

@@ -239,7 +239,13 @@ for (const kind of storeKinds) {
         targets: [
           { url: changes.url, format: 'standard', secret, when: { events: ['follow_up.changed'] } },
           { url: answers.url, format: 'standard' },
-          { url: slack.url, format: 'slack', when: { events: ['response.created', 'follow_up.changed'], kinds: ['nps'] } },
+          {
+            url: slack.url,
+            format: 'slack',
+            when: { events: ['response.created', 'follow_up.changed'], kinds: ['nps'] },
+            // Ben hears of a customer left to him: Slack notifies a member mentioned
+            mentions: { Ben: 'U024BE7LH' },
+          },
         ],
       },
     });
@@ -303,7 +309,7 @@ for (const kind of storeKinds) {
           .sort(),
       ).toEqual(
         [
-          `Left to Ben by Ann: ${about}`,
+          `Left to <@U024BE7LH> by Ann: ${about}`,
           `Contacted by Ben: ${about}`,
           `Left to nobody, closed by Ben: ${about}`,
           `Noted by Ben: ${about}`,
@@ -401,6 +407,15 @@ test('loopback and private targets are refused unless allowed, at start and at c
   expect(() => parseTargets({ urls: ['https://example.com/x'], secret: 'nope' }, false)).toThrow(/secret: expected whsec_/);
   expect(() => parseTargets({ urls: [], file: { webhooks: [{ url: 'https://example.com', format: 'teams' }] } }, false)).toThrow(
     /webhook config\.webhooks\[0\]\.format/,
+  );
+  const slackId = (id: string) => ({ webhooks: [{ url: 'https://hooks.slack.com/x', format: 'slack', mentions: { Ben: id } }] });
+  expect(parseTargets({ urls: [], file: slackId('U024BE7LH') }, false)[0]!.mentions).toEqual({ Ben: 'U024BE7LH' });
+  expect(() => parseTargets({ urls: [], file: slackId('@ben') }, false)).toThrow(
+    /webhook config\.webhooks\[0\]\.mentions\.Ben: expected a Slack member id such as U024BE7LH/,
+  );
+  const standardMentions = { webhooks: [{ url: 'https://example.com', mentions: { Ben: 'U024BE7LH' } }] };
+  expect(() => parseTargets({ urls: ['https://example.org'], file: standardMentions }, false)).toThrow(
+    /^webhook config\.webhooks\[0\]\.mentions: only a Slack target mentions people$/,
   );
   const ticketClosed = { url: 'https://example.com', when: { events: ['ticket.closed'] } };
   expect(() => parseTargets({ urls: [], file: { webhooks: [ticketClosed] } }, false)).toThrow(

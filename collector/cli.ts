@@ -39,6 +39,8 @@ const usage = `Usage: cxkit-collector [options]         (environment variables i
                            (default plan,country; a changed list re-segments stored answers at start) [CXKIT_SEGMENT_TRAITS]
   --time-zone <zone>       the IANA time zone days are counted in, e.g. America/New_York (default UTC; a change
                            counts the stored answers' days again at start) [CXKIT_TIME_ZONE]
+  --follow-up-hours <n>    the team's promise: an unhappy customer nobody has reached this long after their answer
+                           is overdue (default 48) [CXKIT_FOLLOW_UP_HOURS]
   --anonymise-days <n>     strip answers and displays older than this of what points at a person (user and visitor
                            ids, traits but the segment traits, metadata, page title and query, follow-up notes),
                            keeping the figures (at start, then hourly; default: never) [CXKIT_ANONYMISE_DAYS]
@@ -64,6 +66,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         stages: { type: 'string', default: env.CXKIT_STAGES },
         'segment-traits': { type: 'string', default: env.CXKIT_SEGMENT_TRAITS },
         'time-zone': { type: 'string', default: env.CXKIT_TIME_ZONE },
+        'follow-up-hours': { type: 'string', default: env.CXKIT_FOLLOW_UP_HOURS },
         'anonymise-days': { type: 'string', default: env.CXKIT_ANONYMISE_DAYS },
         'retention-days': { type: 'string', default: env.CXKIT_RETENTION_DAYS },
         'write-key': { type: 'string', default: env.CXKIT_WRITE_KEY },
@@ -95,6 +98,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   let port: number, maxBodyBytes: number, perIp: number, perKey: number, retryBase: number;
   let retentionDays: number | undefined;
   let anonymiseDays: number | undefined;
+  let followUpHours: number | undefined;
   let targets: WebhookTarget[];
   try {
     retryBase = wholeNumber('webhook-retry-base', values['webhook-retry-base'], 10);
@@ -114,6 +118,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     perKey = wholeNumber('rate-limit-key', values['rate-limit-key'], 0);
     const retention = values['retention-days'];
     retentionDays = retention === undefined ? undefined : wholeNumber('retention-days', retention, 1, 36_500);
+    const promise = values['follow-up-hours'];
+    followUpHours = promise === undefined ? undefined : wholeNumber('follow-up-hours', promise, 1, 8760);
     const anonymise = values['anonymise-days'];
     anonymiseDays = anonymise === undefined ? undefined : wholeNumber('anonymise-days', anonymise, 1, 36_500);
     if (anonymiseDays && retentionDays && anonymiseDays >= retentionDays) {
@@ -182,6 +188,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       accessLog,
       retentionDays,
       anonymiseDays,
+      followUpHours,
     });
   } catch (error) {
     await store.close();

@@ -3,7 +3,8 @@
 import type { PromptKind } from '../../src/schema/response.js';
 import { cesPoint, summarizeCounts, type ScoreCount, type Summary } from '../../src/sdk/scores.js';
 import { ci95, estimate } from './estimates.js';
-import type { CommentRow, DayScoreCount, EngagementCount, FollowUpFigures, TouchpointList } from '../store/store.js';
+import type { CommentRow, DayScoreCount, EngagementCount, TouchpointList } from '../store/store.js';
+import type { FollowUpSummary } from './follow-up-promise.js';
 
 /** Half-width of a 95% confidence interval, in the metric's own unit; null below two answers. */
 export interface Intervals {
@@ -120,7 +121,7 @@ export interface DayFigures {
 }
 
 /** What `GET /v1/summary` answers: the scores, engagement, and where follow-ups stand. */
-export type CollectorSummary = SummaryWithIntervals & { readonly followUp: FollowUpFigures };
+export type CollectorSummary = SummaryWithIntervals & { readonly followUp: FollowUpSummary };
 
 export interface Report {
   readonly summary: CollectorSummary;
@@ -150,7 +151,7 @@ export interface ReportContext {
 export function buildReport(
   counts: readonly DayScoreCount[],
   engaged: readonly EngagementCount[],
-  followUp: FollowUpFigures,
+  followUp: FollowUpSummary,
   { comments, touchpoints, timeZone, quarantinedAnswers }: ReportContext,
 ): Report {
   const trend: DayFigures[] = [];

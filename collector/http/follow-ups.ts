@@ -1,11 +1,12 @@
-// The follow-up inbox over HTTP: `GET /v1/inbox` lists the answers that need someone (read key), all or those left to
-// one person, and `PATCH /v1/responses/{id}/follow-up` records that someone did, or who has the customer (admin key only),
+// The follow-up inbox over HTTP: `GET /v1/inbox` lists the answers that need someone (read key), all, those left to
+// one person, or those waiting past the team's promise, and `PATCH /v1/responses/{id}/follow-up` records that someone did, or who has the customer (admin key only),
 // telling the webhook targets that asked for follow-up changes.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod/mini';
 import { toValidationIssues } from '../../src/schema/issues.js';
 import { followUpStatuses, type ResponseStore } from '../store/store.js';
 import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
+import { overdueBefore } from '../analytics/follow-up-promise.js';
 import { parseJson } from '../storable-text.js';
 import { BodyRefused, readBody, sendJson } from './guards/body.js';
 import { parseFilter, parseListing } from './query.js';
@@ -63,8 +64,15 @@ export async function changeFollowUp(
   sendJson(res, 200, changed);
 }
 
-export async function listInbox(res: ServerResponse, store: ResponseStore, url: URL): Promise<void> {
+export async function listInbox(res: ServerResponse, store: ResponseStore, url: URL, promiseHours: number): Promise<void> {
   const { status, limit, order, issues, rest } = parseListing(url.searchParams, followUpStatuses, { fallback: 50, max: 500 });
+  // the open customers waiting longer than the team promised (answered before then, and in the range)
+  const overdue = rest.get('overdue');
+  rest.delete('overdue');
+  if (overdue !== null && overdue !== '1') issues.push({ path: 'query.overdue', message: 'expected 1, or nothing' });
+  if (overdue === '1' && status && status !== 'open') {
+    issues.push({ path: 'query.overdue', message: `lists open follow-ups: it cannot be asked with status=${status}` });
+  }
   // whose customers: a name as the follow-ups were left to it, or `none` for those left to nobody (as GitHub's issues)
   const named = rest.get('assignee') ?? undefined;
   rest.delete('assignee');
@@ -75,5 +83,8 @@ export async function listInbox(res: ServerResponse, store: ResponseStore, url: 
   const parsed = parseFilter(rest, store.timeZone);
   if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: [...parsed.issues, ...issues] });
   if (issues.length) return sendJson(res, 400, { error: 'invalid query', issues });
-  sendJson(res, 200, { items: await store.inbox({ ...parsed.filter, status, assignee, limit, order }) });
+  const { filter } = parsed;
+  const due = overdueBefore(promiseHours, new Date()).toISOString();
+  const until = overdue && (filter.until === undefined || Date.parse(filter.until) > Date.parse(due)) ? due : filter.until;
+  sendJson(res, 200, { items: await store.inbox({ ...filter, until, status: overdue ? 'open' : status, assignee, limit, order }) });
 }

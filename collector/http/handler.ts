@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { batchSchema } from '../../src/schema/batch.js';
 import { toValidationIssues } from '../../src/schema/issues.js';
 import { buildJourney } from '../analytics/journey.js';
+import { defaultPromiseHours, followUpSummary } from '../analytics/follow-up-promise.js';
 import { periodOf } from '../analytics/period.js';
 import { unansweredCsv } from '../analytics/csv.js';
 import { buildReport, listedTouchpoints, withIntervals } from '../analytics/report.js';
@@ -76,6 +77,8 @@ export interface CollectorOptions {
    * that old are stored so; `startCollectorServer` anonymises the stored ones at start, then hourly. Default never.
    */
   readonly anonymiseDays?: number | undefined;
+  /** Hours within which the team means to reach an unhappy customer: those waiting longer are overdue. Default 48. */
+  readonly followUpHours?: number | undefined;
 }
 
 /** `GET /v1/setup`: where the script tag's files and the endpoint are (paths on this collector), who may post, with what. */
@@ -123,6 +126,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
   const { store } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 128 * 1024;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
+  const promiseHours = options.followUpHours ?? defaultPromiseHours;
   const dashboardDir = options.dashboardDir ?? fileURLToPath(new URL('../dashboard/', import.meta.url));
   const scripts = scriptFiles(options.scriptsDir ?? fileURLToPath(new URL('../', import.meta.url)));
   const publicOrigins = typeof options.publicOrigin === 'string' ? [options.publicOrigin] : (options.publicOrigin ?? []);
@@ -269,7 +273,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     if (answer === 'setup') return sendJson(res, 200, setup());
     if (answer === 'unanswered' || answer === 'unanswered.csv') return unanswered(res, url, answer === 'unanswered.csv');
     if (answer === 'deliveries') return listDeliveries(res, url);
-    if (answer === 'inbox') return listInbox(res, store, url);
+    if (answer === 'inbox') return listInbox(res, store, url, promiseHours);
     if (answer === 'segments') return segments(res, url);
     if (answer === 'answers' || answer === 'answers.csv' || answer === 'answers.json' || answer === 'themes')
       return answers(res, url, answer);
@@ -281,7 +285,11 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     if (answer === 'csv') return streamExport(res, store, filter, 'oldest', 'csv', 'cxkit-responses');
     if (answer === 'journey') return sendJson(res, 200, await buildJourney(store, filter, new Date(), options.stageOrder));
     if (answer === 'trends') return sendJson(res, 200, await buildTrends(store, filter, new Date()));
-    const [counts, engaged, followUp] = await Promise.all([store.countsByDay(filter), store.engagement(filter), store.followUps(filter)]);
+    const [counts, engaged, followUp] = await Promise.all([
+      store.countsByDay(filter),
+      store.engagement(filter),
+      followUpSummary(store, filter, promiseHours, new Date()),
+    ]);
     if (answer === 'summary') return sendJson(res, 200, { ...withIntervals(counts, engaged), followUp });
     const [comments, touchpoints, quarantinedAnswers] = await Promise.all([
       store.latestComments(filter, 20),

@@ -211,6 +211,52 @@ for (const kind of storeKinds) {
       expect(reopened.medianHoursToFirstContact).toBeCloseTo(30, 1);
     });
 
+    test("the summary counts the unhappy customers waiting past the team's promise, 48 hours unless told", async ({ startCollector }) => {
+      const at = (hours: number) => new Date(Date.now() - hours * hour).toISOString();
+      const [a, b, c, d, e] = responses(5, 86);
+      const detractor = (r: Response, hours: number): Response => ({
+        ...r,
+        kind: 'nps',
+        scale: { min: 0, max: 10 },
+        score: 3,
+        answeredAt: at(hours),
+      });
+      const answers = [detractor(a!, 10), detractor(b!, 30), detractor(c!, 50), detractor(d!, 70), { ...detractor(e!, 80), score: 10 }];
+      const figures = async (url: string, query = '') =>
+        ((await (await fetch(`${url}v1/summary${query}`)).json()) as { followUp: { open: number; overdue: number; promiseHours: number } })
+          .followUp;
+      const usual = await startCollector({ database: kind, adminKey: 'ak_admin' });
+      await usual.post(batch(answers));
+      expect(await figures(usual.url)).toMatchObject({ open: 4, overdue: 2, promiseHours: 48 });
+      // reached: no longer waiting
+      expect((await patch(usual.url, answers[3]!.id, { status: 'contacted' })).status).toBe(200);
+      expect(await figures(usual.url)).toMatchObject({ open: 3, overdue: 1 });
+      // within a range: those of the range alone
+      expect(await figures(usual.url, `?since=${encodeURIComponent(at(40))}`)).toMatchObject({ open: 2, overdue: 0 });
+      expect(await figures(usual.url, `?until=${encodeURIComponent(at(60))}`)).toMatchObject({ open: 0, overdue: 0 });
+      expect(await figures(usual.url, `?since=${encodeURIComponent(at(60))}&until=${encodeURIComponent(at(20))}`)).toMatchObject({
+        open: 2,
+        overdue: 1,
+      });
+      // the inbox lists them, those waiting longest first
+      const inbox = async (url: string, query: string) => (await fetch(`${url}v1/inbox?${query}`)).json();
+      const listed = async (url: string, query: string) =>
+        ((await inbox(url, query)) as { items: Array<{ response: Response }> }).items.map((i) => i.response.id);
+      expect(await listed(usual.url, 'overdue=1&order=oldest')).toEqual([answers[2]!.id]);
+      expect(await listed(usual.url, `overdue=1&until=${encodeURIComponent(at(60))}`)).toEqual([]);
+      expect(await inbox(usual.url, 'overdue=1&status=closed')).toMatchObject({
+        issues: [{ path: 'query.overdue', message: 'lists open follow-ups: it cannot be asked with status=closed' }],
+      });
+      expect(await inbox(usual.url, 'overdue=yes')).toMatchObject({
+        issues: [{ path: 'query.overdue', message: 'expected 1, or nothing' }],
+      });
+      // a team that promises a day
+      const quick = await startCollector({ database: kind, followUpHours: 24 });
+      await quick.post(batch(answers));
+      expect(await figures(quick.url)).toMatchObject({ open: 4, overdue: 3, promiseHours: 24 });
+      expect(await listed(quick.url, 'overdue=1&order=oldest')).toEqual([answers[3]!.id, answers[2]!.id, answers[1]!.id]);
+    });
+
     test("the summary counts each owner's customers by where they stand, nobody's with those no one has touched", async ({
       startCollector,
     }) => {

@@ -1,0 +1,29 @@
+// The team's promise to the unhappy customer (`--follow-up-hours`, 48 by default): how many of the range's customers
+// needing someone have waited longer than that with nobody reaching them — what a CX lead chases first.
+import type { FollowUpFigures, ResponseFilter, ResponseStore } from '../store/store.js';
+
+/** A range's follow-up figures with the promise and the customers waiting past it. */
+export interface FollowUpSummary extends FollowUpFigures {
+  /** Hours within which the team means to reach a customer who needs someone. */
+  readonly promiseHours: number;
+  /** Those still open (nobody marked them contacted or closed) and answered longer ago than that. */
+  readonly overdue: number;
+}
+
+export const defaultPromiseHours = 48;
+
+/** The instant before which an open follow-up is overdue. */
+export const overdueBefore = (promiseHours: number, now: Date) => new Date(now.getTime() - promiseHours * 3_600_000);
+
+export async function followUpSummary(
+  store: ResponseStore,
+  filter: ResponseFilter,
+  promiseHours: number,
+  now: Date,
+): Promise<FollowUpSummary> {
+  const due = overdueBefore(promiseHours, now);
+  const until = filter.until !== undefined && Date.parse(filter.until) < due.getTime() ? filter.until : due.toISOString();
+  const none = filter.since !== undefined && Date.parse(filter.since) >= Date.parse(until);
+  const [figures, late] = await Promise.all([store.followUps(filter), none ? null : store.followUps({ ...filter, until })]);
+  return { ...figures, promiseHours, overdue: late?.open ?? 0 };
+}

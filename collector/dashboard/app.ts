@@ -9,7 +9,7 @@ import { addDays, isTimeZone, timeZone } from '../time-zone.js';
 import { longText } from './long-text.js';
 import { couldNotLoad, newestLoads } from './newest-loads.js';
 import { refreshGetStarted } from './views/get-started.js';
-import { onInboxFilter, refreshInbox, showOwners } from './views/inbox.js';
+import { onInboxFilter, refreshInbox, showFollowUps } from './views/inbox.js';
 import { refreshJourney } from './views/journey.js';
 import { refreshSegments } from './views/segments.js';
 import { refreshThemes } from './views/themes.js';
@@ -205,11 +205,13 @@ async function refresh(): Promise<void> {
   tile(
     'tile-follow-up',
     whole(followUp.open),
-    `of ${whole(followUp.needingAttention)} needing someone · ${whole(followUp.contacted)} contacted, ${whole(followUp.closed)} closed` +
+    `of ${whole(followUp.needingAttention)} needing someone` +
+      (followUp.needingAttention ? ` · ${whole(followUp.overdue)} waiting over ${followUp.promiseHours} h` : '') +
+      ` · ${whole(followUp.contacted)} contacted, ${whole(followUp.closed)} closed` +
       (followUp.medianHoursToFirstContact === null ? '' : ` · median ${format(followUp.medianHoursToFirstContact, 1)} h to first contact`) +
       (followUp.medianHoursToClose === null ? '' : `, ${format(followUp.medianHoursToClose, 1)} h to close`),
   );
-  showOwners(followUp.owners);
+  showFollowUps(followUp);
   distribution('dist-nps', 'NPS answers', 'nps', report.distribution.nps, 0);
   distribution('dist-csat', 'CSAT answers', 'csat', report.distribution.csat, 1);
   distribution('dist-ces', 'CES answers', 'ces', report.distribution.ces, 1);

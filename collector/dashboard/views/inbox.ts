@@ -4,7 +4,8 @@
 // dashboard's read key; a change sends the admin key typed here (kept for this tab only).
 import { hashRoute } from '../../../src/sdk/page.js';
 import { attributePairs } from '../../attributes.js';
-import type { FollowUpOwner, InboxItem } from '../../store/store.js';
+import type { FollowUpSummary } from '../../analytics/follow-up-promise.js';
+import type { InboxItem } from '../../store/store.js';
 import { longText } from '../long-text.js';
 import { emailIn, mailLink } from '../mail-link.js';
 import { couldNotLoad, newestLoads } from '../newest-loads.js';
@@ -17,6 +18,7 @@ const byInput = settings.elements.namedItem('by') as HTMLInputElement;
 const showSelect = settings.elements.namedItem('status') as HTMLSelectElement;
 const orderSelect = settings.elements.namedItem('order') as HTMLSelectElement;
 const leftToSelect = settings.elements.namedItem('leftTo') as HTMLSelectElement;
+const overdueOption = showSelect.querySelector<HTMLOptionElement>('option[value="overdue"]')!;
 /** The names the team goes by (owners and who changed a follow-up), offered as an owner is typed. */
 const people = document.querySelector<HTMLDataListElement>('#follow-up-people')!;
 
@@ -88,7 +90,15 @@ function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElemen
   const badge = document.createElement('span');
   badge.className = 'badge';
   badge.textContent = `${r.kind.toUpperCase()} ${r.score}`;
-  heading.append(badge, meta);
+  heading.append(badge);
+  // past the team's promise with nobody having reached them: what a CX lead chases first
+  if (item.followUp.status === 'open' && Date.now() - Date.parse(r.answeredAt) > promiseHours * 3_600_000) {
+    const late = document.createElement('span');
+    late.className = 'badge overdue';
+    late.textContent = 'Overdue';
+    heading.append(late);
+  }
+  heading.append(meta);
   // what the site recorded with the answer (an order or ticket number): how the customer is found again
   const details = document.createElement('p');
   details.className = 'meta';
@@ -229,11 +239,17 @@ const ownersTable = document.querySelector<HTMLTableElement>('#owners')!;
 /** The owners in the range's figures, offered as an owner is typed beside the names in the list. */
 let ownerNames: readonly string[] = [];
 
+/** Hours within which the team means to reach a customer (the collector's `--follow-up-hours`). */
+let promiseHours = 48;
+
 /**
- * Draws "Who has them" for the range's figures (none while nobody has been given an owner: every customer is nobody's)
- * and offers each owner in "Left to", keeping the one chosen.
+ * Takes the range's follow-up figures: the team's promise, which "Show" offers the customers waiting past; "Who has
+ * them" (none while nobody has been given an owner: every customer is nobody's); each owner offered in "Left to",
+ * keeping the one chosen.
  */
-export function showOwners(owners: readonly FollowUpOwner[]): void {
+export function showFollowUps({ owners, promiseHours: hours }: FollowUpSummary): void {
+  promiseHours = hours;
+  overdueOption.textContent = `Waiting over ${hours} h`;
   const named = owners.flatMap((o) => (o.assignee === null ? [] : [o.assignee]));
   ownersTable.hidden = !named.length;
   ownersTable.tBodies[0]!.replaceChildren(
@@ -274,7 +290,8 @@ let shownCount = pageSize;
 /** Loads the inbox for the dashboard's filters (`params` carries the read key when there is one). */
 export async function refreshInbox(params: URLSearchParams, onChanged: () => Promise<void>): Promise<void> {
   const query = new URLSearchParams(params);
-  if (showSelect.value) query.set('status', showSelect.value);
+  if (showSelect.value === 'overdue') query.set('overdue', '1');
+  else if (showSelect.value) query.set('status', showSelect.value);
   const me = byInput.value.trim();
   const mine = leftToSelect.value === 'me';
   listedFor = mine ? me : leftToSelect.value.startsWith(ownerValue) ? leftToSelect.value.slice(ownerValue.length) : null;
@@ -308,13 +325,16 @@ export async function refreshInbox(params: URLSearchParams, onChanged: () => Pro
     void refreshInbox(params, onChanged);
   };
   const shown = showSelect.selectedOptions[0]?.textContent?.toLowerCase() ?? '';
+  const leftTo = leftToSelect.value ? ` left to ${listedFor ?? 'nobody'}` : '';
   status.textContent = items.length
     ? ''
-    : leftToSelect.value
-      ? `No ${shown === 'all' ? '' : `${shown} `}follow-ups left to ${listedFor ?? 'nobody'}.`
-      : showSelect.value === 'open'
-        ? 'Nobody is waiting for a follow-up.'
-        : `No ${shown === 'all' ? '' : `${shown} `}follow-ups.`;
+    : showSelect.value === 'overdue'
+      ? `Nobody${leftTo} has waited over ${promiseHours} h for a follow-up.`
+      : leftTo
+        ? `No ${shown === 'all' ? '' : `${shown} `}follow-ups${leftTo}.`
+        : showSelect.value === 'open'
+          ? 'Nobody is waiting for a follow-up.'
+          : `No ${shown === 'all' ? '' : `${shown} `}follow-ups.`;
 }
 
 export function onInboxFilter(listener: () => void): void {

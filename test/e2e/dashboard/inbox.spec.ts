@@ -143,6 +143,49 @@ test('an open item says how long the customer has waited, and the inbox can put 
   });
 });
 
+test('a customer waiting past the 48 h the team promises is marked overdue, counted on the tile, and one choice lists those alone', async ({
+  page,
+}) => {
+  const hoursAgo = (hours: number) => Date.now() - hours * 3_600_000;
+  await withDashboard(
+    [
+      ...answersOf('checkout', 'nps', 2, 1, hoursAgo(73), { comment: 'three days' }),
+      ...answersOf('checkout', 'nps', 3, 1, hoursAgo(50), { comment: 'fifty hours' }),
+      ...answersOf('checkout', 'nps', 4, 1, hoursAgo(5), { comment: 'five hours' }),
+    ],
+    async (url) => {
+      await page.goto(`${url}dashboard`);
+      const inbox = page.getByRole('region', { name: 'Follow-up inbox' });
+      const items = inbox.getByRole('listitem');
+      const item = (comment: string) => items.filter({ hasText: comment });
+      await expect(items).toHaveCount(3);
+      await expect(page.locator('#tile-follow-up .detail')).toContainText('of 3 needing someone · 2 waiting over 48 h ·');
+      await expect(item('three days').locator('.badge.overdue')).toHaveText('Overdue');
+      await expect(item('fifty hours').locator('.badge.overdue')).toHaveText('Overdue');
+      await expect(item('five hours').locator('.badge.overdue')).toHaveCount(0);
+      expect(await audit(page)).toEqual([]);
+
+      await inbox.getByLabel('Show').selectOption({ label: 'Waiting over 48 h' });
+      await expect(items.locator('.comment')).toHaveText(['fifty hours', 'three days']);
+      // reached at last: off the list, and off the tile's count
+      await inbox.getByLabel('Admin key').fill('demo-admin');
+      await item('fifty hours').getByLabel('Status').selectOption('contacted');
+      await item('fifty hours').getByRole('button', { name: 'Save' }).click();
+      await expect(items.locator('.comment')).toHaveText(['three days']);
+      await expect(page.locator('#tile-follow-up .detail')).toContainText('· 1 waiting over 48 h ·');
+      await item('three days').getByLabel('Status').selectOption('closed');
+      await item('three days').getByRole('button', { name: 'Save' }).click();
+      await expect(items).toHaveCount(0);
+      await expect(inbox.locator('#inbox-status')).toHaveText(/ is closed\.$/);
+      await expect(page.locator('#tile-follow-up .detail')).toContainText('· 0 waiting over 48 h ·');
+      // the list looked at again says so in words
+      await inbox.getByLabel('Show').selectOption({ label: 'Open' });
+      await inbox.getByLabel('Show').selectOption({ label: 'Waiting over 48 h' });
+      await expect(inbox.locator('#inbox-status')).toHaveText('Nobody has waited over 48 h for a follow-up.');
+    },
+  );
+});
+
 test('an unhappy customer whose answer holds an email address is one click from a mail that quotes them', async ({ page }) => {
   const now = Date.now();
   const answers = [

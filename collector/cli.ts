@@ -31,7 +31,8 @@ const usage = `Usage: cxkit-collector [options]         (environment variables i
   --webhook-secret <whsec_…> sign --webhook posts with it [CXKIT_WEBHOOK_SECRET]
   --webhook-config <file>  JSON { "webhooks": [{ url, format: standard|slack, secret, when: { events, kinds,
                            scoreMin, scoreMax, touchpoints, hasComment, partial }, mentions }] } for rules, Slack,
-                           follow-up changes (events: ["follow_up.changed"]) and owners mentioned in Slack
+                           follow-up changes and customers waiting past --follow-up-hours (events:
+                           ["follow_up.changed", "follow_up.overdue"]) and owners mentioned in Slack
   --webhook-retry-base <ms> first retry after about this long, doubling up to 6 h; 12 attempts (default 30000)
   --allow-private-webhooks allow webhook targets on loopback or private addresses (development only)
   --stages <a,b,…>         the journey's stages in order (default discover,choose,buy,get-help,stay) [CXKIT_STAGES]
@@ -167,7 +168,14 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
   const dashboardUrl = `${(publicOrigin ?? `http://${values.host.includes(':') ? `[${values.host}]` : values.host}:${port}`).replace(/\/$/, '')}/dashboard`;
   const webhooks = targets.length
-    ? new WebhookDispatcher({ store, targets, allowPrivate: values['allow-private-webhooks'], dashboardUrl, baseDelayMs: retryBase })
+    ? new WebhookDispatcher({
+        store,
+        targets,
+        allowPrivate: values['allow-private-webhooks'],
+        dashboardUrl,
+        baseDelayMs: retryBase,
+        promiseHours: followUpHours,
+      })
     : undefined;
   let server;
   try {

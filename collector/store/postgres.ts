@@ -35,7 +35,7 @@ import {
   type DisplayDimension,
 } from './segments.js';
 import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type StoredAnswer } from './answer-filter.js';
-import { firstContacts, holdsRows, inStage, needsAttention, quarantinedAnswers } from './schema/shared-tables.js';
+import { firstContacts, holdsRows, inStage, needsAttention, overdueThrough, quarantinedAnswers } from './schema/shared-tables.js';
 import {
   forTarget,
   onStored,
@@ -701,6 +701,43 @@ export class PostgresStore implements ResponseStore {
       );
       if (!rows.length) return 0;
       await addDeliveries(client, plan(rows.map((row) => row.body)), now);
+      return rows.length;
+    });
+  }
+
+  async fanOutOverdue(
+    before: Date,
+    limit: number,
+    plan: (items: readonly InboxItem[]) => readonly NewDelivery[],
+    now: Date,
+  ): Promise<number> {
+    return this.transaction(async (client) => {
+      // the mark's row locked: instances announcing at once take turns, and each answer is announced by one
+      await client.query('INSERT INTO cxkit_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [
+        overdueThrough,
+        JSON.stringify([before.toISOString(), '']),
+      ]);
+      const mark = await client.query<{ value: string }>('SELECT value FROM cxkit_settings WHERE name = $1 FOR UPDATE', [overdueThrough]);
+      const [fromAt, fromId] = JSON.parse(mark.rows[0]!.value) as [string, string];
+      const { rows } = await client.query<
+        { id: string; at: Date; body: Response } & Omit<InboxItem['followUp'], 'changedAt'> & { changedAt: Date | null }
+      >(
+        `SELECT r.id, r.answered_at AS at, r.body, coalesce(f.status, 'open') AS status, f.note, f.changed_by AS "by", f.assignee,
+                f.changed_at AS "changedAt"
+           FROM responses r LEFT JOIN follow_ups f ON f.response_id = r.id
+          WHERE r.answered_at < $1 AND (r.answered_at, r.id) > ($2::timestamptz, $3) AND ${needsAttention('r.')}
+          ORDER BY r.answered_at, r.id LIMIT $4`,
+        [before, fromAt, fromId, limit],
+      );
+      const last = rows.at(-1);
+      if (!last) return 0;
+      await client.query(saveSetting, [overdueThrough, JSON.stringify([last.at.toISOString(), last.id])]);
+      const open = rows.filter((row) => row.status === 'open');
+      const items = open.map(({ id: _id, at: _at, body, changedAt, ...followUp }) => ({
+        response: body,
+        followUp: { ...followUp, changedAt: changedAt?.toISOString() ?? null },
+      }));
+      await addDeliveries(client, plan(items), now);
       return rows.length;
     });
   }

@@ -39,7 +39,15 @@ import {
   type StoredAnswer,
   type TimeCursor,
 } from './answer-filter.js';
-import { firstContacts, holdsRows, inStage, needsAttention, quarantinedAnswers, timeZoneSetting } from './schema/shared-tables.js';
+import {
+  firstContacts,
+  holdsRows,
+  inStage,
+  needsAttention,
+  overdueThrough,
+  quarantinedAnswers,
+  timeZoneSetting,
+} from './schema/shared-tables.js';
 import { rollups, sqliteDayOf, sqliteRefill, zoneOffsetsTable } from './schema/rollups.js';
 import { offsetChanges, timeZone, type TimeZone } from '../time-zone.js';
 import { followZone } from './zone-follower.js';
@@ -526,6 +534,41 @@ export class SqliteStore implements ResponseStore {
       for (const { seq } of taken) unmark.run(seq);
       this.addDeliveries(plan(taken.map((row) => JSON.parse(row.body) as Response)), at);
       return taken.length;
+    })();
+  }
+
+  async fanOutOverdue(
+    before: Date,
+    limit: number,
+    plan: (items: readonly InboxItem[]) => readonly NewDelivery[],
+    now: Date,
+  ): Promise<number> {
+    const at = before.toISOString();
+    return this.db.transaction(() => {
+      const from = this.setting(overdueThrough);
+      if (from === undefined) {
+        this.saveSetting(overdueThrough, JSON.stringify([at, '']));
+        return 0;
+      }
+      const [fromAt, fromId] = JSON.parse(from) as [string, string];
+      const rows = this.db
+        .prepare(
+          `SELECT r.id, r.answered_at AS at, r.body, coalesce(f.status, 'open') AS status, f.note, f.changed_by AS "by", f.assignee,
+                  f.changed_at AS changedAt
+             FROM responses r LEFT JOIN follow_ups f ON f.response_id = r.id
+            WHERE r.answered_at < @at AND (r.answered_at, r.id) > (@fromAt, @fromId) AND ${needsAttention('r.')}
+            ORDER BY r.answered_at, r.id LIMIT @limit`,
+        )
+        .all({ at, fromAt, fromId, limit }) as Array<{ id: string; at: string; body: string } & InboxItem['followUp']>;
+      const last = rows.at(-1);
+      if (!last) return 0;
+      this.saveSetting(overdueThrough, JSON.stringify([last.at, last.id]));
+      const open = rows.filter((row) => row.status === 'open');
+      this.addDeliveries(
+        plan(open.map(({ id: _id, at: _at, body, ...followUp }) => ({ response: JSON.parse(body) as Response, followUp }))),
+        now.toISOString(),
+      );
+      return rows.length;
     })();
   }
 

@@ -62,8 +62,11 @@ export interface InsertExtras {
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 
-/** What a webhook is posted for: a new answer, or a change of an answer's follow-up (where it stands, who has it). */
-export const webhookEvents = ['response.created', 'follow_up.changed'] as const;
+/**
+ * What a webhook is posted for: a new answer, a change of an answer's follow-up (where it stands, who has it), or an
+ * unhappy customer nobody has reached within the team's promise.
+ */
+export const webhookEvents = ['response.created', 'follow_up.changed', 'follow_up.overdue'] as const;
 export type WebhookEvent = (typeof webhookEvents)[number];
 
 /** A delivery the fan-out or a follow-up change plans: one event of one answer to one target, with the payload every attempt sends. */
@@ -414,6 +417,13 @@ export interface ResponseStore {
    * answers were taken.
    */
   fanOut(limit: number, plan: (responses: readonly Response[]) => NewDelivery[], now: Date): Promise<number>;
+  /**
+   * Takes up to `limit` answers that need someone and came past the team's promise since the last call — answered
+   * before `before`, after the last one taken — and in the same transaction stores the deliveries `plan` makes of those
+   * still open; with several instances each answer is taken by one. The first call only marks where to start (a
+   * backlog is not announced). Answers how many answers were taken.
+   */
+  fanOutOverdue(before: Date, limit: number, plan: (items: readonly InboxItem[]) => readonly NewDelivery[], now: Date): Promise<number>;
   /** Claims up to `limit` due deliveries for `leaseMs` (one attempt each; another instance will not take them meanwhile). */
   claimDeliveries(limit: number, now: Date, leaseMs: number): Promise<ClaimedDelivery[]>;
   /** Records an attempt's result: delivered, due again at `retryAt`, or failed for good when `retryAt` is null. */

@@ -1,13 +1,15 @@
 // Durable, at-least-once webhook delivery from the collector's own database: answers stored with `notify` are fanned
 // out into deliveries (one per matching target, in one transaction), a follow-up change plans its own in the
-// transaction that makes it (`planFollowUp`), and due deliveries are claimed, posted and
+// transaction that makes it (`planFollowUp`), unhappy customers nobody reached within the team's promise are announced
+// once each (`follow_up.overdue`), and due deliveries are claimed, posted and
 // settled, with exponential backoff and jitter and a final `failed` state. Any number of collector instances may run
 // one each: claims are leases in the database, so a delivery is attempted by one instance at a time, and one killed
 // mid-attempt is retried by whoever claims it next.
 import { randomUUID } from 'node:crypto';
 import type { Response } from '../../src/schema/response.js';
-import type { ClaimedDelivery, FollowUpChanged, NewDelivery, ResponseStore, WebhookEvent } from '../store/store.js';
-import { slackBody, slackFollowUpBody, standardBody, standardFollowUpBody } from './payloads.js';
+import { defaultPromiseHours, overdueBefore } from '../analytics/follow-up-promise.js';
+import type { ClaimedDelivery, FollowUpChanged, InboxItem, NewDelivery, ResponseStore, WebhookEvent } from '../store/store.js';
+import { slackBody, slackFollowUpBody, slackOverdueBody, standardBody, standardFollowUpBody, standardOverdueBody } from './payloads.js';
 import { post } from './sender.js';
 import { signedHeaders } from './signature.js';
 import { matches, type WebhookTarget } from './targets.js';
@@ -29,6 +31,10 @@ export interface DispatcherOptions {
   readonly pollMs?: number;
   /** One attempt's deadline. Default 10 s. */
   readonly timeoutMs?: number;
+  /** Hours within which the team means to reach an unhappy customer (`follow_up.overdue` after). Default 48. */
+  readonly promiseHours?: number | undefined;
+  /** How often customers come past the promise are looked for, when a target asks for `follow_up.overdue`. Default 1 min. */
+  readonly overdueEveryMs?: number;
 }
 
 export class WebhookDispatcher {
@@ -37,9 +43,13 @@ export class WebhookDispatcher {
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
+  /** Whether any target asks for customers waiting past the promise, and when to look for them next. */
+  private readonly escalates: boolean;
+  private overdueDueAt = 0;
 
   constructor(private readonly options: DispatcherOptions) {
     this.byUrl = new Map(options.targets.map((t) => [t.url, t]));
+    this.escalates = options.targets.some((t) => t.when?.events?.includes('follow_up.overdue'));
   }
 
   start(): void {
@@ -104,10 +114,28 @@ export class WebhookDispatcher {
     );
   };
 
+  /** The deliveries of customers come past the promise with nobody reaching them. */
+  private planOverdue = (items: readonly InboxItem[]): NewDelivery[] => {
+    const now = new Date();
+    const { dashboardUrl, promiseHours = defaultPromiseHours } = this.options;
+    return items.flatMap((item) =>
+      this.deliveries('follow_up.overdue', item.response, (t) =>
+        t.format === 'slack'
+          ? slackOverdueBody(item, promiseHours, dashboardUrl, t.mentions)
+          : standardOverdueBody(item, promiseHours, now),
+      ),
+    );
+  };
+
   private async work(): Promise<void> {
     const { store } = this.options;
     try {
       while (!this.stopped && (await store.fanOut(100, this.plan, new Date())) === 100);
+      if (this.escalates && Date.now() >= this.overdueDueAt) {
+        this.overdueDueAt = Date.now() + (this.options.overdueEveryMs ?? 60_000);
+        const before = overdueBefore(this.options.promiseHours ?? defaultPromiseHours, new Date());
+        while (!this.stopped && (await store.fanOutOverdue(before, 100, this.planOverdue, new Date())) === 100);
+      }
       for (;;) {
         if (this.stopped) return;
         // the lease outlives an attempt's deadline, so that no other instance retries a delivery still in flight

@@ -1,12 +1,18 @@
 // The bodies a webhook carries: the Standard Webhooks event (contract section 8), or a Slack incoming-webhook message
 // coloured by the answer's band, for the people who should act on it: of a new answer, or of a change of its follow-up.
 import type { Response } from '../../src/schema/response.js';
-import type { FollowUpChanged, FollowUpStatus } from '../store/store.js';
+import type { FollowUpChanged, FollowUpStatus, InboxItem } from '../store/store.js';
 import { attributePairs } from '../attributes.js';
 import { bandOf, type Band } from '../../src/sdk/scores.js';
 
 export function standardBody(response: Response, at: Date): string {
   return JSON.stringify({ type: 'response.created', timestamp: at.toISOString(), data: response });
+}
+
+/** `follow_up.overdue`: an unhappy customer nobody has reached within the promise, whoever has them, and their answer. */
+export function standardOverdueBody({ response, followUp }: InboxItem, promiseHours: number, at: Date): string {
+  const data = { responseId: response.id, promiseHours, ...followUp, response };
+  return JSON.stringify({ type: 'follow_up.overdue', timestamp: at.toISOString(), data });
 }
 
 /** `follow_up.changed`: the follow-up as the change left it, where it stood before, and the answer it is about. */
@@ -126,22 +132,13 @@ function followUpChangeSaid({ followUp, previous }: FollowUpChanged, owner: (nam
   return said[0]!.toUpperCase() + said.slice(1);
 }
 
-/**
- * A follow-up change for the team's channel: what changed and who did it, the note, and the answer it is about; an
- * owner the target has a Slack member id for (`mentions`) is mentioned, which notifies them.
- */
-export function slackFollowUpBody(
-  changed: FollowUpChanged,
-  dashboardUrl: string | undefined,
-  mentions: Readonly<Record<string, string>> = {},
-): string {
-  const r = changed.response;
-  const { note, status } = changed.followUp;
-  const said = followUpChangeSaid(changed, (name) => (Object.hasOwn(mentions, name) ? `<@${mentions[name]}>` : escape(name)));
-  const headline = answerHeadline(r);
-  // a closed follow-up has nothing left to do: grey rather than the band's call to act
-  const colour = status === 'closed' ? '#98a2b3' : colours[bandOf(r.kind, r.score, r.scale.max)];
-  const noteBlocks = note
+/** The owner as a Slack message names them: mentioned when the target knows their member id, which notifies them. */
+const ownerIn = (mentions: Readonly<Record<string, string>>) => (name: string) =>
+  Object.hasOwn(mentions, name) ? `<@${mentions[name]}>` : escape(name);
+
+/** The note a follow-up holds, as a message's block. */
+const noteBlocks = (note: string | null): unknown[] =>
+  note
     ? [
         {
           type: 'section',
@@ -156,5 +153,42 @@ export function slackFollowUpBody(
         },
       ]
     : [];
-  return slackMessage(`${said}: ${headline}`, colour, `*${said}*: ${headline}`, r, [...commentBlocks(r), ...noteBlocks], dashboardUrl);
+
+/** An unhappy customer waiting past the promise, for the team's channel: who has them (mentioned), and their answer. */
+export function slackOverdueBody(
+  { response: r, followUp }: InboxItem,
+  promiseHours: number,
+  dashboardUrl: string | undefined,
+  mentions: Readonly<Record<string, string>> = {},
+): string {
+  const said = `Waiting over ${promiseHours} h, left to ${followUp.assignee === null ? 'nobody' : ownerIn(mentions)(followUp.assignee)}`;
+  const headline = answerHeadline(r);
+  const colour = colours[bandOf(r.kind, r.score, r.scale.max)];
+  const saying = [...commentBlocks(r), ...noteBlocks(followUp.note)];
+  return slackMessage(`${said}: ${headline}`, colour, `*${said}*: ${headline}`, r, saying, dashboardUrl);
+}
+
+/**
+ * A follow-up change for the team's channel: what changed and who did it, the note, and the answer it is about; an
+ * owner the target has a Slack member id for (`mentions`) is mentioned, which notifies them.
+ */
+export function slackFollowUpBody(
+  changed: FollowUpChanged,
+  dashboardUrl: string | undefined,
+  mentions: Readonly<Record<string, string>> = {},
+): string {
+  const r = changed.response;
+  const { note, status } = changed.followUp;
+  const said = followUpChangeSaid(changed, ownerIn(mentions));
+  const headline = answerHeadline(r);
+  // a closed follow-up has nothing left to do: grey rather than the band's call to act
+  const colour = status === 'closed' ? '#98a2b3' : colours[bandOf(r.kind, r.score, r.scale.max)];
+  return slackMessage(
+    `${said}: ${headline}`,
+    colour,
+    `*${said}*: ${headline}`,
+    r,
+    [...commentBlocks(r), ...noteBlocks(note)],
+    dashboardUrl,
+  );
 }

@@ -343,6 +343,85 @@ for (const kind of storeKinds) {
   });
 }
 
+for (const kind of storeKinds) {
+  test(`${kind}: an unhappy customer nobody reaches within the promise is announced once, their owner mentioned; a backlog is not`, async ({
+    startCollector,
+  }) => {
+    const overdue = await receiver();
+    const slack = await receiver();
+    const collector = await startCollector({
+      database: kind,
+      adminKey: 'ak_admin',
+      followUpHours: 1,
+      dispatch: {
+        allowPrivate: true,
+        pollMs: 50,
+        promiseHours: 1,
+        overdueEveryMs: 100,
+        targets: [
+          { url: overdue.url, format: 'standard', secret, when: { events: ['follow_up.overdue'] } },
+          { url: slack.url, format: 'slack', when: { events: ['follow_up.overdue'] }, mentions: { Ben: 'U024BE7LH' } },
+        ],
+      },
+    });
+    try {
+      const hour = 3_600_000;
+      // answered a hair less than the promise ago: overdue in a few seconds
+      const soon = Date.now() - hour + 3_000;
+      const [a, b, c, d, e] = responses(5, 77);
+      const detractor = (r: Response, at: number): Response => ({
+        ...r,
+        kind: 'nps',
+        scale: { min: 0, max: 10 },
+        score: 3,
+        touchpoint: 'checkout',
+        comment: 'Still no refund',
+        answeredAt: new Date(at).toISOString(),
+      });
+      const backlog = detractor(a!, Date.now() - 2 * hour);
+      const withBen = detractor(b!, soon);
+      const reached = detractor(c!, soon);
+      const happy = { ...detractor(d!, soon), score: 10 };
+      const later = detractor(e!, Date.now() - hour + 120_000);
+      await collector.post(batch([backlog, withBen, reached, happy, later]));
+      const patch = (id: string, body: unknown) =>
+        fetch(`${collector.url}v1/responses/${id}/follow-up`, {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ak_admin' },
+          body: JSON.stringify(body),
+        });
+      expect((await patch(withBen.id, { status: 'open', assignee: 'Ben', note: 'Refund asked of finance' })).status).toBe(200);
+      expect((await patch(reached.id, { status: 'contacted' })).status).toBe(200);
+
+      await expect.poll(() => overdue.received.length, { timeout: 15_000 }).toBe(1);
+      const [{ headers, body }] = overdue.received as [Received];
+      expect(verifies(headers, body, secret)).toBe(true);
+      const event = JSON.parse(body) as { type: string; data: Record<string, unknown> & { response: Response } };
+      expect(event.type).toBe('follow_up.overdue');
+      expect(event.data).toMatchObject({
+        responseId: withBen.id,
+        promiseHours: 1,
+        status: 'open',
+        assignee: 'Ben',
+        note: 'Refund asked of finance',
+      });
+      expect(event.data.response).toEqual(withBen);
+      await expect.poll(() => slack.received.length).toBe(1);
+      const message = JSON.parse(slack.received[0]!.body) as { text: string; attachments: Array<{ blocks: unknown[] }> };
+      expect(message.text).toBe('Waiting over 1 h, left to <@U024BE7LH>: NPS 3 (detractor) at checkout');
+      expect(JSON.stringify(message.attachments[0]!.blocks)).toContain('_Note:_ Refund asked of finance');
+      // once: the next looks find nothing new (the backlog from before the collector started, the reached customer, the
+      // happy one, and the one not yet due, none of them)
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(overdue.received).toHaveLength(1);
+      expect(slack.received).toHaveLength(1);
+    } finally {
+      await overdue.close();
+      await slack.close();
+    }
+  });
+}
+
 /** What Block Kit refuses a whole message for (`invalid_blocks`): a text object or a button's URL over 3,000 characters. */
 function overSlackLimits(blocks: unknown): string[] {
   const over: string[] = [];

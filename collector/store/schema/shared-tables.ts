@@ -53,6 +53,9 @@ export function inBand(band: Band, r = ''): string {
 /** True when the answer belongs in the inbox: NPS detractors, CSAT 1–2, CES 1–3 (1–2 on 1–5). */
 export const needsAttention = (r = '') => inBand('unhappy', r);
 
+/** The settings row holding the last answer announced as overdue (its time and id): the walk goes on from there. */
+export const overdueThrough = 'overdue_announced_through';
+
 /** One row per prompt shown, settled once by its final outcome; indexed by time (not by person: see responses). */
 export const displaysTable = ({ time, json, key }: Dialect) => `
    CREATE TABLE displays (

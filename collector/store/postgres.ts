@@ -35,7 +35,15 @@ import {
   type DisplayDimension,
 } from './segments.js';
 import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type StoredAnswer } from './answer-filter.js';
-import { firstContacts, holdsRows, inStage, needsAttention, overdueThrough, quarantinedAnswers } from './schema/shared-tables.js';
+import {
+  firstContacts,
+  holdsRows,
+  inStage,
+  needsAttention,
+  overdueAnswers,
+  overdueThrough,
+  quarantinedAnswers,
+} from './schema/shared-tables.js';
 import {
   forTarget,
   onStored,
@@ -721,14 +729,7 @@ export class PostgresStore implements ResponseStore {
       const [fromAt, fromId] = JSON.parse(mark.rows[0]!.value) as [string, string];
       const { rows } = await client.query<
         { id: string; at: Date; body: Response } & Omit<InboxItem['followUp'], 'changedAt'> & { changedAt: Date | null }
-      >(
-        `SELECT r.id, r.answered_at AS at, r.body, coalesce(f.status, 'open') AS status, f.note, f.changed_by AS "by", f.assignee,
-                f.changed_at AS "changedAt"
-           FROM responses r LEFT JOIN follow_ups f ON f.response_id = r.id
-          WHERE r.answered_at < $1 AND (r.answered_at, r.id) > ($2::timestamptz, $3) AND ${needsAttention('r.')}
-          ORDER BY r.answered_at, r.id LIMIT $4`,
-        [before, fromAt, fromId, limit],
-      );
+      >(overdueAnswers('$1', '$2::timestamptz', '$3', '$4'), [before, fromAt, fromId, limit]);
       const last = rows.at(-1);
       if (!last) return 0;
       await client.query(saveSetting, [overdueThrough, JSON.stringify([last.at.toISOString(), last.id])]);

@@ -44,6 +44,7 @@ import {
   holdsRows,
   inStage,
   needsAttention,
+  overdueAnswers,
   overdueThrough,
   quarantinedAnswers,
   timeZoneSetting,
@@ -551,15 +552,9 @@ export class SqliteStore implements ResponseStore {
         return 0;
       }
       const [fromAt, fromId] = JSON.parse(from) as [string, string];
-      const rows = this.db
-        .prepare(
-          `SELECT r.id, r.answered_at AS at, r.body, coalesce(f.status, 'open') AS status, f.note, f.changed_by AS "by", f.assignee,
-                  f.changed_at AS changedAt
-             FROM responses r LEFT JOIN follow_ups f ON f.response_id = r.id
-            WHERE r.answered_at < @at AND (r.answered_at, r.id) > (@fromAt, @fromId) AND ${needsAttention('r.')}
-            ORDER BY r.answered_at, r.id LIMIT @limit`,
-        )
-        .all({ at, fromAt, fromId, limit }) as Array<{ id: string; at: string; body: string } & InboxItem['followUp']>;
+      const rows = this.db.prepare(overdueAnswers('@at', '@fromAt', '@fromId', '@limit')).all({ at, fromAt, fromId, limit }) as Array<
+        { id: string; at: string; body: string } & InboxItem['followUp']
+      >;
       const last = rows.at(-1);
       if (!last) return 0;
       this.saveSetting(overdueThrough, JSON.stringify([last.at, last.id]));

@@ -56,6 +56,17 @@ export const needsAttention = (r = '') => inBand('unhappy', r);
 /** The settings row holding the last answer announced as overdue (its time and id): the walk goes on from there. */
 export const overdueThrough = 'overdue_announced_through';
 
+/**
+ * The answers needing someone answered before `before` and after the mark (`fromAt`, `fromId`), oldest first, with
+ * their follow-ups, `limit` of them: the next to announce as overdue (each argument a bound parameter).
+ */
+export const overdueAnswers = (before: string, fromAt: string, fromId: string, limit: string) =>
+  `SELECT r.id, r.answered_at AS at, r.body, coalesce(f.status, 'open') AS status, f.note, f.changed_by AS "by", f.assignee,
+          f.changed_at AS "changedAt"
+     FROM responses r LEFT JOIN follow_ups f ON f.response_id = r.id
+    WHERE r.answered_at < ${before} AND (r.answered_at, r.id) > (${fromAt}, ${fromId}) AND ${needsAttention('r.')}
+    ORDER BY r.answered_at, r.id LIMIT ${limit}`;
+
 /** One row per prompt shown, settled once by its final outcome; indexed by time (not by person: see responses). */
 export const displaysTable = ({ time, json, key }: Dialect) => `
    CREATE TABLE displays (

@@ -3,7 +3,7 @@
 // finishes every request in flight, so that no acknowledged answer is lost at shutdown.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { startAgeing } from '../retention.js';
+import { startAgeing } from '../ageing.js';
 import { createCollectorHandler, type CollectorOptions } from './handler.js';
 
 export interface ServerOptions extends CollectorOptions {

@@ -56,5 +56,5 @@ export type { Segments, SegmentFigures, SegmentComparison } from './analytics/se
 export type { Themes, LanguageThemes, Theme } from './analytics/themes/themes.js';
 export type { AnswerListing } from './analytics/drill-down.js';
 export type { Figure, Difference } from './analytics/estimates.js';
-export { sampleDisplays, sampleResponses } from './sample-data.js';
+export { demoSample, sampleDisplays, sampleResponses, type SampleFollowUp } from './sample-data.js';
 export { jsonSchemas } from './json-schema.js';

@@ -1,9 +1,11 @@
 // A realistic sample for a first look at the dashboard (`npm start -- --seed`): a month of answers across the demo
-// shop's touchpoints, with comments, drawn from a seeded generator so that every run gives the same data.
+// shop's touchpoints, with comments, drawn from a seeded generator so that every run gives the same data; and for the
+// demo, signed-in customers among them and a team working the inbox.
 import type { Display, DisplayOutcome } from '../src/schema/display.js';
 import type { PromptKind, Response } from '../src/schema/response.js';
 import { defaultScales } from '../src/schema/scales.js';
 import { bandOf } from '../src/sdk/scores.js';
+import type { FollowUpChange } from './store/store.js';
 
 /** Mulberry32: small, fast, good enough for sample data, and repeatable. */
 function generator(seed: number): () => number {
@@ -155,4 +157,53 @@ export function sampleDisplays(answers: readonly Response[], seed = 7): Display[
       ...missed,
     ];
   });
+}
+
+/** Who works the demo team's inbox, and what they write when they have reached a customer. */
+const team = ['Maya', 'Tom', 'Priya'] as const;
+const notes = [
+  'Called: refund on its way.',
+  'Emailed an apology and a voucher.',
+  'Explained the delay; the parcel is tracked now.',
+  'Walked them through the return form.',
+] as const;
+const customers = ['olivia', 'liam', 'emma', 'noah', 'ava', 'lucas', 'mia', 'leon'] as const;
+const dayMs = 86_400_000;
+
+/** One change of a sample follow-up, at the time it was made. */
+export interface SampleFollowUp {
+  readonly responseId: string;
+  readonly change: FollowUpChange;
+  readonly at: Date;
+}
+
+/**
+ * The demo shop's month (`npm start -- --seed`): the sample answers with every third customer signed in (a user id
+ * that is an address, so the inbox can write to them), the prompts shown, and a team working its inbox — most unhappy
+ * customers of more than a week ago reached and closed, some of the last days contacted or left to someone, the
+ * newest mostly untouched, and a few past the promise with nobody on them.
+ */
+export function demoSample(now = new Date()): { answers: Response[]; displays: Display[]; followUps: SampleFollowUp[] } {
+  const answers = sampleResponses(400, 30, now).map((r, i) =>
+    i % 3 === 0 ? { ...r, userId: `${customers[i % customers.length]}.${i}@example.com` } : r,
+  );
+  const unhappy = answers
+    .filter((r) => bandOf(r.kind, r.score, r.scale.max) === 'unhappy')
+    .sort((a, b) => a.answeredAt.localeCompare(b.answeredAt));
+  const followUps = unhappy.flatMap((r, i): SampleFollowUp[] => {
+    const answered = Date.parse(r.answeredAt);
+    const age = now.getTime() - answered;
+    const owner = team[i % team.length]!;
+    const note = notes[i % notes.length]!;
+    // no change in the future, nor before the answer
+    const after = (hours: number) => new Date(Math.min(answered + hours * 3_600_000, now.getTime() - 60_000));
+    const reachedAfter = 4 + (i % 7) * 5;
+    const given = { responseId: r.id, change: { status: 'open', assignee: owner, by: 'Maya' }, at: after(1) } as const;
+    const contacted = { responseId: r.id, change: { status: 'contacted', note, by: owner }, at: after(reachedAfter) } as const;
+    const closed = { responseId: r.id, change: { status: 'closed', note, by: owner }, at: after(reachedAfter + 24) } as const;
+    if (age > 7 * dayMs) return i % 5 === 4 ? [] : [given, contacted, closed];
+    if (age > 2 * dayMs) return [[given, contacted], [given], []][i % 3]!;
+    return i % 4 === 0 ? [given] : [];
+  });
+  return { answers, displays: sampleDisplays(answers), followUps };
 }

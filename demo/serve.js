@@ -1,5 +1,5 @@
 // `npm start`: the demo shop, the collector and its dashboard on one local port, data kept in .cxkit-data/.
-//   npm start -- --seed     also loads a month of sample answers, so that the dashboard is not empty
+//   npm start -- --seed     also loads a month of sample answers and a team's follow-ups, so that the dashboard is not empty
 //   npm start -- --port 8080
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -26,12 +26,14 @@ export async function startDemoServer(options) {
   // the built collector (a variable path keeps the type checker off dist/, which a fresh checkout does not have)
   const built = '../dist/collector/index.js';
   /** @type {typeof import('../collector/index.js')} */
-  const { startCollectorServer, SqliteStore, sampleResponses, sampleDisplays } = await import(built);
+  const { startCollectorServer, SqliteStore, demoSample } = await import(built);
   const store = new SqliteStore(options.dataFile, { timeZone: options.timeZone });
   if (options.seed) {
-    const answers = sampleResponses();
-    const { accepted } = await store.insert(answers, new Date(), { displays: sampleDisplays(answers) });
-    if (!options.quiet) console.log(`seeded ${accepted} sample answers and the prompts shown for them`);
+    const { answers, displays, followUps } = demoSample();
+    const { accepted } = await store.insert(answers, new Date(), { displays });
+    // a second start keeps the team's work as it is rather than adding it again
+    if (accepted) for (const { responseId, change, at } of followUps) await store.setFollowUp(responseId, change, at);
+    if (!options.quiet) console.log(`seeded ${accepted} sample answers, the prompts shown for them, and a team's follow-ups`);
   }
   const server = await startCollectorServer({
     port: options.port,

@@ -80,11 +80,20 @@ export async function listInbox(res: ServerResponse, store: ResponseStore, url: 
     issues.push({ path: 'query.assignee', message: 'expected a name of 1 to 200 characters, or none' });
   }
   const assignee = named === 'none' ? null : named;
+  // one customer, opened from the answers
+  const response = rest.get('response') ?? undefined;
+  rest.delete('response');
+  if (response !== undefined && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(response)) {
+    issues.push({ path: 'query.response', message: "expected an answer's id (a UUID)" });
+  }
   const parsed = parseFilter(rest, store.timeZone);
   if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: [...parsed.issues, ...issues] });
   if (issues.length) return sendJson(res, 400, { error: 'invalid query', issues });
   const { filter } = parsed;
   const due = overdueBefore(promiseHours, new Date()).toISOString();
   const until = overdue && (filter.until === undefined || Date.parse(filter.until) > Date.parse(due)) ? due : filter.until;
-  sendJson(res, 200, { items: await store.inbox({ ...filter, until, status: overdue ? 'open' : status, assignee, limit, order }) });
+  const responseId = response?.toLowerCase();
+  sendJson(res, 200, {
+    items: await store.inbox({ ...filter, until, status: overdue ? 'open' : status, assignee, responseId, limit, order }),
+  });
 }

@@ -839,6 +839,7 @@ export class PostgresStore implements ResponseStore {
       ...(filter.status ? [`coalesce(f.status, 'open') = ${params.add(filter.status)}`] : []),
       ...(typeof filter.assignee === 'string' ? [`f.assignee = ${params.add(filter.assignee)}`] : []),
       ...(filter.assignee === null ? ['f.assignee IS NULL'] : []),
+      ...(filter.responseId ? [`r.id = ${params.add(filter.responseId)}`] : []),
     ];
     const clause = where(
       { touchpoint: filter.touchpoint, stage: filter.stage, since: filter.since, until: filter.until },

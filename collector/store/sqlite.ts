@@ -683,8 +683,9 @@ export class SqliteStore implements ResponseStore {
         needsAttention('r.'),
         ...(filter.status === 'open' ? ["coalesce(f.status, 'open') = 'open'"] : handled ? ['f.status = ?'] : []),
         ...(assigned ? ['f.assignee = ?'] : filter.assignee === null ? ['f.assignee IS NULL'] : []),
+        ...(filter.responseId ? ['r.id = ?'] : []),
       ],
-      [...(handled ? [filter.status!] : []), ...(assigned ? [filter.assignee!] : [])],
+      [...(handled ? [filter.status!] : []), ...(assigned ? [filter.assignee!] : []), ...(filter.responseId ? [filter.responseId] : [])],
       'answered_at',
       'r.',
     );

@@ -153,6 +153,8 @@ export interface InboxFilter extends ResponseFilter {
   readonly status?: FollowUpStatus | undefined;
   /** Only the customers left to this person; null: only those left to nobody. */
   readonly assignee?: string | null | undefined;
+  /** Only this answer (in lower case), when it needs someone: one customer opened from elsewhere. */
+  readonly responseId?: string | undefined;
   readonly limit: number;
   /** Newest answers first (the default), or those waiting longest. */
   readonly order?: TimeOrder | undefined;

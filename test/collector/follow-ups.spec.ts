@@ -119,8 +119,11 @@ for (const kind of storeKinds) {
       const [first, second, third] = unhappy as [Response, Response, Response];
       expect((await collector.post(batch(unhappy))).status).toBe(202);
       const inbox = async (query: string) =>
-        ((await (await fetch(`${collector.url}v1/inbox?${query}`)).json()) as { items: Array<{ response: Response; followUp: object }> })
-          .items;
+        (
+          (await (await fetch(`${collector.url}v1/inbox?${query}`)).json()) as {
+            items: Array<{ response: Response; followUp: { assignee: string | null } }>;
+          }
+        ).items;
       const saved = async (id: string, body: object) => {
         const reply = await patch(collector.url, id, body);
         expect(reply.status).toBe(200);
@@ -175,6 +178,13 @@ for (const kind of storeKinds) {
         issues: [{ path: 'body.assignee', message: 'expected a name other than "none", which the inbox reads as nobody' }],
       });
       expect((await inbox('assignee=Ben')).map((i) => i.response.id)).toEqual([first.id, second.id]);
+      // one customer, opened from the answers: theirs alone, in whatever case the id comes
+      expect((await inbox(`response=${second.id.toUpperCase()}`)).map((i) => [i.response.id, i.followUp.assignee])).toEqual([
+        [second.id, 'Ben'],
+      ]);
+      const badId = await fetch(`${collector.url}v1/inbox?response=42`);
+      expect(badId.status).toBe(400);
+      expect(await badId.json()).toMatchObject({ issues: [{ path: 'query.response', message: "expected an answer's id (a UUID)" }] });
     });
 
     test('the summary counts open items, the median time from answer to first contact and to close', async ({ startCollector }) => {

@@ -8,6 +8,7 @@ import type { AnswerRow } from '../../store/store.js';
 import { addDays } from '../../time-zone.js';
 import { longText } from '../long-text.js';
 import { stackRow } from '../stack-row.js';
+import { followUpOne } from './inbox.js';
 import { saveToUrl } from '../url-state.js';
 import { dimensionLabel, whole } from '../wording.js';
 import { couldNotLoad, newestLoads } from '../newest-loads.js';
@@ -83,8 +84,19 @@ function row({ response: r, segments, followUp }: AnswerRow): HTMLTableRowElemen
     { label: 'Touchpoint', text: r.touchpoint, className: 'free-text' },
     { label: 'Stage', text: r.stage ?? '–', className: 'free-text' },
     { label: 'Segments', text: shown.map((d) => segments[d]).join(' · ') || '–', className: 'free-text' },
-    { label: 'Follow-up', text: followUp ? `${followUp.status}${followUp.assignee ? `, with ${followUp.assignee}` : ''}` : '–' },
+    { label: 'Follow-up', text: followUp ? followUpButton(r, when, followUp) : '–' },
   ]);
+}
+
+/** Where an unhappy customer's follow-up stands ("open, with Ben"), a click from their form in the inbox. */
+function followUpButton(r: AnswerRow['response'], when: string, followUp: NonNullable<AnswerRow['followUp']>): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'link';
+  button.textContent = `${followUp.status}${followUp.assignee ? `, with ${followUp.assignee}` : ''}`;
+  button.setAttribute('aria-label', `Follow up ${r.kind.toUpperCase()} ${r.score} of ${when}: ${button.textContent}`);
+  button.addEventListener('click', () => followUpOne(r.id));
+  return button;
 }
 
 async function load(): Promise<void> {

@@ -288,7 +288,40 @@ const newest = newestLoads();
 let shownCount = pageSize;
 
 /** Loads the inbox for the dashboard's filters (`params` carries the read key when there is one). */
+/** One customer opened from the answers, shown alone until the inbox's own choices are touched; and whether to focus it. */
+let only: string | null = null;
+let focusOnly = false;
+/** The dashboard's filters and what a save redraws, as the last refresh had them: opening one customer reuses them. */
+let latest: { readonly params: URLSearchParams; readonly onChanged: () => Promise<void> } | null = null;
+const oneLine = document.querySelector<HTMLElement>('#inbox-one')!;
+const panel = document.querySelector<HTMLElement>('#follow-ups')!;
+
+/** Shows one customer alone in the inbox, with their follow-up's form focused: from an answer that needs someone. */
+export function followUpOne(responseId: string): void {
+  only = responseId;
+  focusOnly = true;
+  panel.scrollIntoView({ block: 'start' });
+  if (latest) void refreshInbox(latest.params, latest.onChanged);
+}
+
+document.querySelector<HTMLButtonElement>('#inbox-all')!.addEventListener('click', () => {
+  only = null;
+  if (latest) void refreshInbox(latest.params, latest.onChanged);
+  showSelect.focus();
+});
+
+/** The query of one customer: whatever the range and the inbox's choices, with the read key when there is one. */
+function oneQuery(params: URLSearchParams, responseId: string): URLSearchParams {
+  const query = new URLSearchParams({ response: responseId, limit: '1' });
+  const key = params.get('key');
+  if (key) query.set('key', key);
+  return query;
+}
+
 export async function refreshInbox(params: URLSearchParams, onChanged: () => Promise<void>): Promise<void> {
+  latest = { params, onChanged };
+  oneLine.hidden = only === null;
+  if (only !== null) return showOne(oneQuery(params, only), onChanged);
   const query = new URLSearchParams(params);
   if (showSelect.value === 'overdue') query.set('overdue', '1');
   else if (showSelect.value) query.set('status', showSelect.value);
@@ -337,11 +370,30 @@ export async function refreshInbox(params: URLSearchParams, onChanged: () => Pro
           : `No ${shown === 'all' ? '' : `${shown} `}follow-ups.`;
 }
 
+/** One customer alone, the form focused when they were just opened; said so when they no longer need anyone. */
+async function showOne(query: URLSearchParams, onChanged: () => Promise<void>): Promise<void> {
+  more.hidden = true;
+  const loaded = await newest<{ items: InboxItem[] }>(`/v1/inbox?${query}`);
+  if (!loaded) return;
+  if (!('body' in loaded)) {
+    status.textContent = couldNotLoad('the inbox', loaded);
+    return;
+  }
+  const drafts = draftsIn();
+  list.replaceChildren(...loaded.body.items.map((item) => itemView(item, onChanged)));
+  restore(drafts);
+  if (focusOnly) status.textContent = '';
+  if (!loaded.body.items.length) status.textContent = 'This customer is no longer in the inbox (their answer was erased).';
+  if (focusOnly) list.querySelector<HTMLSelectElement>('select[name="status"]')?.focus({ preventScroll: true });
+  focusOnly = false;
+}
+
 export function onInboxFilter(listener: () => void): void {
   for (const select of [showSelect, orderSelect, leftToSelect, byInput]) {
     select.addEventListener('change', () => {
       // a name changed while someone's list is shown lists theirs; a name left as it was (the field left) redraws nothing
       if (select === byInput && (leftToSelect.value !== 'me' || byInput.value.trim() === listedFor)) return;
+      only = null;
       shownCount = pageSize;
       listener();
     });

@@ -441,6 +441,31 @@ test("a team lead sees who has how many customers, nobody's too, and opens one p
   });
 });
 
+test('an unhappy customer found among the answers is one click from their follow-up, alone in the inbox and focused', async ({ page }) => {
+  await withThreeUnhappy(page, async (inbox, items, item) => {
+    await page.getByRole('button', { name: 'See the open ones' }).click();
+    const answers = page.getByRole('region', { name: 'Answers' });
+    const row = answers.locator('tbody tr', { hasText: 'broken box' });
+    await row.getByRole('button', { name: /^Follow up NPS 1 of .*: open$/ }).click();
+    await expect(items).toHaveCount(1);
+    await expect(items.locator('.comment')).toHaveText(['broken box']);
+    await expect(inbox.locator('#inbox-one')).toBeVisible();
+    await expect(item('broken box').getByLabel('Status')).toBeFocused();
+    await expect(inbox).toBeInViewport();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Ana');
+    await item('broken box').getByRole('button', { name: 'Save' }).click();
+    await expect(inbox.locator('#inbox-status')).toHaveText(/^Saved: NPS 1 at checkout, .* is open, with Ana\.$/);
+    // still that customer alone, and the answers say who has them now
+    await expect(items.locator('.comment')).toHaveText(['broken box']);
+    await expect(row).toContainText('open, with Ana');
+    expect(await audit(page)).toEqual([]);
+    await inbox.getByRole('button', { name: 'Show the whole inbox' }).click();
+    await expect(items).toHaveCount(3);
+    await expect(inbox.locator('#inbox-one')).toBeHidden();
+  });
+});
+
 test('a note begun in one item outlives the save of another, and a save by keyboard leaves the focus in the inbox', async ({ page }) => {
   await withThreeUnhappy(page, async (inbox, items, item) => {
     await item('rude courier').getByLabel('Note').fill('Wants a call after 5');

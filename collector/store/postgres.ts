@@ -201,9 +201,9 @@ const displaySums: RangedQuery = {
   },
 };
 
-/** Displays by device and page, in PostgreSQL's words. */
+/** Displays by device, page and language, in PostgreSQL's words. */
 const displaySql: DisplaySql = {
-  rowValue: { device: "body->>'device'", path: 'path' },
+  rowValue: { device: "body->>'device'", path: 'path', locale: "body->>'locale'" },
   integer: (aggregate) => `${aggregate}::integer`,
   rollupDay: "to_char(day, 'YYYY-MM-DD')",
   rowDay: `to_char(${postgresDayOf('displays', 'shown_at')}, 'YYYY-MM-DD')`,

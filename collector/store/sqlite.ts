@@ -190,9 +190,9 @@ const displaySums: RangedQuery = {
   rows: { table: 'displays', time: 'shown_at', select: 'touchpoint, kind, outcome, count(*) AS n', groupBy: 'touchpoint, kind, outcome' },
 };
 
-/** Displays by device and page, in SQLite's words. */
+/** Displays by device, page and language, in SQLite's words. */
 const displaySql: DisplaySql = {
-  rowValue: { device: "json_extract(body, '$.device')", path: 'path' },
+  rowValue: { device: "json_extract(body, '$.device')", path: 'path', locale: "json_extract(body, '$.locale')" },
   integer: (aggregate) => aggregate,
   rollupDay: 'day',
   rowDay: sqliteDayOf('displays', 'shown_at'),

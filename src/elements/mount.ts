@@ -11,7 +11,7 @@ export function mountPrompt(request: MountRequest): Promise<Response | null> {
   if (request.question !== undefined) element.question = request.question;
   element.metadata = request.metadata;
   return new Promise((resolve) => {
-    element.addEventListener('cx-show', request.onShown, { once: true });
+    element.addEventListener('cx-show', (event) => request.onShown(event.detail.locale), { once: true });
     element.addEventListener('cx-answer', request.onAnswer, { once: true });
     element.addEventListener('cx-submit', (event) => resolve(event.detail.response), { once: true });
     element.addEventListener(

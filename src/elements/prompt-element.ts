@@ -303,7 +303,7 @@ export abstract class CxPromptElement extends LitElement {
         });
       });
     }
-    this.dispatchEvent(new CxShowEvent({ kind: this.kind, touchpoint: this.touchpoint }));
+    this.dispatchEvent(new CxShowEvent({ kind: this.kind, touchpoint: this.touchpoint, locale: this.#locale_.tag }));
   }
 
   #onHidden(): void {

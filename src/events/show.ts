@@ -4,6 +4,8 @@ import type { PromptKind } from '../schema/response.js';
 export interface CxShowDetail {
   readonly kind: PromptKind;
   readonly touchpoint: string;
+  /** The language the prompt is shown in (the locale its answer records). */
+  readonly locale: string;
 }
 
 export class CxShowEvent extends Event {

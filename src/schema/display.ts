@@ -30,6 +30,8 @@ export const displaySchema = z.lazy(() =>
     userId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
     stage: z.optional(stageSchema),
     device: z.optional(deviceSchema),
+    /** The language the prompt was shown in, as its answer's `locale`. */
+    locale: z.optional(z.string().check(z.minLength(1), z.maxLength(35))),
     sdk: z.object({ name: z.string(), version: z.string() }),
   }),
 );

@@ -29,6 +29,8 @@ export interface ShownPrompt {
   readonly mode: PromptMode;
   readonly trigger: (typeof displayTriggers)[number];
   readonly stage?: string | undefined;
+  /** The language it was shown in, as its answer records it: response rates by language. */
+  readonly locale: string;
 }
 
 export interface DisplayRecorderDeps {

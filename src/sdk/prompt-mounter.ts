@@ -11,7 +11,8 @@ export interface MountRequest {
   readonly question?: string | undefined;
   /** Goes with the answer. */
   readonly metadata?: Attributes | undefined;
-  readonly onShown: () => void;
+  /** The prompt is on screen, in this language. */
+  readonly onShown: (locale: string) => void;
   /** The customer chose a score (before any follow-up). */
   readonly onAnswer: () => void;
   readonly onDismissed: () => void;

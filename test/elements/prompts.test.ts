@@ -236,7 +236,7 @@ describe('prompt elements', () => {
     const shown = prompt.next('cx-show');
     prompt.element.open = true;
     await prompt.settled();
-    await shown;
+    expect((await shown).detail).to.deep.equal({ kind: 'nps', touchpoint: 't', locale: 'en' });
     expect(prompt.focusedValue).to.equal(0);
     const dismissed = prompt.next('cx-dismiss');
     await prompt.press('Escape');

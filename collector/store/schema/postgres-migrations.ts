@@ -158,4 +158,7 @@ export const postgresMigrations: readonly string[] = [
    ALTER TABLE follow_up_events ADD COLUMN assignee text;`,
   // 15: webhooks for follow-up changes too: what each delivery was posted for (those before were all new answers)
   `ALTER TABLE webhook_deliveries ADD COLUMN event text NOT NULL DEFAULT 'response.created';`,
+  // 16: displays by the language they were shown in too, for the response rate in each
+  `${postgresRollup(rollups.displayLocaleCounts)}
+   ${postgresRefill(rollups.displayLocaleCounts)}`,
 ];

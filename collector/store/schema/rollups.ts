@@ -202,12 +202,25 @@ const displayPathCounts = displaysByValue(
   'path',
 );
 
+/** The response rate in each language: the locale the prompt was shown in (SDKs before it say none: counted under ''). */
+const displayLocaleCounts = displaysByValue(
+  'display_locale_counts',
+  'displays_locales',
+  {
+    name: 'locale',
+    sqlite: (row) => `coalesce(json_extract(${row}.body, '$.locale'), '')`,
+    postgres: (row) => `coalesce(${row}.body->>'locale', '')`,
+  },
+  'body',
+);
+
 export interface Rollups {
   readonly answerCounts: Rollup;
   readonly displayCounts: Rollup;
   readonly segmentCounts: Rollup;
   readonly displayDeviceCounts: Rollup;
   readonly displayPathCounts: Rollup;
+  readonly displayLocaleCounts: Rollup;
 }
 
 const keyedBy = (day: DayOf): Rollups => ({
@@ -216,6 +229,7 @@ const keyedBy = (day: DayOf): Rollups => ({
   segmentCounts: segmentCounts(day),
   displayDeviceCounts: displayDeviceCounts(day),
   displayPathCounts: displayPathCounts(day),
+  displayLocaleCounts: displayLocaleCounts(day),
 });
 
 /** The rollups as the migrations before the collector's time zone made them (keep them as they were). */

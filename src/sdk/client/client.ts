@@ -235,7 +235,8 @@ function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: Cli
   let closedWaiters: Array<() => void> = [];
   const whenClosed = () => (promptOpen ? new Promise<void>((resolve) => closedWaiters.push(resolve)) : Promise.resolve());
   async function showPrompt(
-    request: Omit<MountRequest, 'client' | 'onDismissed' | 'onAnswer'> & {
+    request: Omit<MountRequest, 'client' | 'onDismissed' | 'onAnswer' | 'onShown'> & {
+      readonly onShown: () => void;
       readonly trigger: ShownPrompt['trigger'];
       readonly onAnswered?: () => void;
     },
@@ -253,7 +254,7 @@ function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: Cli
       const response = await mount({
         ...shown,
         client,
-        onShown: () => {
+        onShown: (locale) => {
           const shownAt = new Date();
           const prompt = {
             touchpoint: request.touchpoint,
@@ -261,6 +262,7 @@ function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: Cli
             mode: request.mode,
             trigger,
             stage: stageOf(request.touchpoint),
+            locale,
           };
           // recorded once the prompt's first frame is painted and the page is idle: no frame waits on bookkeeping (storage,
           // the visitor id, delivery's file)

@@ -122,7 +122,7 @@ for (const kind of storeKinds) {
   }) => {
     const collector = await startCollector({ database: kind });
     const of = (device: 'mobile' | 'desktop', touchpoint: string, stage: string, score: number, count: number, daysAgo: number) =>
-      answersOf(touchpoint, 'nps', score, count, until - daysAgo * dayMs - 3_600_000, { stage, device });
+      answersOf(touchpoint, 'nps', score, count, until - daysAgo * dayMs - 3_600_000, { stage, device, visitor: 'new' });
     const segmented = [
       // checkout: desktop promoters now; phone detractors now, promoters before
       ...of('desktop', 'checkout', 'buy', 10, 20, 1),
@@ -132,12 +132,13 @@ for (const kind of storeKinds) {
       ...of('desktop', 'landing', 'discover', 0, 5, 3),
     ];
     expect((await collector.post(batch(segmented))).status).toBe(202);
-    // 40 shown: phones 20 (10 answered), desktops 20 (all answered)
+    // 40 shown: phones 20 (10 answered), desktops 20 (all answered); in English 20 (all answered), in German 20 (10)
     const displays = Array.from({ length: 40 }, (_, i) =>
       display('checkout', i < 30 ? 'answered' : 'dismissed', {
         shownAt: new Date(until - 2 * dayMs).toISOString(),
         stage: 'buy',
         device: i < 10 || i >= 30 ? 'mobile' : 'desktop',
+        locale: i < 20 ? 'en' : 'de',
       }),
     );
     expect((await collector.post(batch([], displays))).status).toBe(202);
@@ -173,12 +174,18 @@ for (const kind of storeKinds) {
       ['discover', [expect.objectContaining({ touchpoint: 'landing', score: -100, n: 5 })]],
       ['buy', [expect.objectContaining({ touchpoint: 'checkout', score: 100, n: 20, responseRate: 100 })]],
     ]);
-    // no other segment is on displays: its moments have no response rate
+    // displays carry the language too: the English prompts' own response rate
     const english = (await read('journey', { by: 'locale', value: 'en' })).body;
-    expect(english.stages.length).toBeGreaterThan(0);
+    const checkout = (body: { stages: Array<{ moments: Array<{ touchpoint: string; responseRate: number | null }> }> }) =>
+      body.stages.flatMap((s) => s.moments).find((m) => m.touchpoint === 'checkout');
+    expect(checkout(english)).toMatchObject({ responseRate: 100 });
+    expect(checkout((await read('journey', { by: 'locale', value: 'de' })).body)).toMatchObject({ responseRate: 50 });
+    // no other segment is on displays: its moments have no response rate
+    const newcomers = (await read('journey', { by: 'visitor', value: 'new' })).body;
+    expect(newcomers.stages.length).toBeGreaterThan(0);
     expect(
-      english.stages.flatMap((s: { moments: Array<{ responseRate: number | null }> }) => s.moments.map((m) => m.responseRate)),
-    ).toEqual(english.stages.flatMap((s: { moments: unknown[] }) => s.moments.map(() => null)));
+      newcomers.stages.flatMap((s: { moments: Array<{ responseRate: number | null }> }) => s.moments.map((m) => m.responseRate)),
+    ).toEqual(newcomers.stages.flatMap((s: { moments: unknown[] }) => s.moments.map(() => null)));
 
     // the trends of phone answers alone: down from 100 to −100
     const trends = (await read('trends', { by: 'device', value: 'mobile' })).body;

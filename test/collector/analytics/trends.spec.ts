@@ -190,7 +190,7 @@ for (const kind of storeKinds) {
 }
 
 for (const kind of storeKinds) {
-  test(`${kind}: the response rate's trend: per day, rolling, and the change on the period before; a device's or a page's alone; none for a segment displays do not carry`, async ({
+  test(`${kind}: the response rate's trend: per day, rolling, and the change on the period before; a device's, a page's or a language's alone; none for a segment displays do not carry`, async ({
     startCollector,
   }) => {
     const collector = await startCollector({ database: kind });
@@ -199,6 +199,8 @@ for (const kind of storeKinds) {
         display('checkout', outcome, {
           shownAt: `${day}T${String(hour).padStart(2, '0')}:00:00Z`,
           device,
+          // the phones' prompts in German, the desktops' in English
+          locale: device === 'mobile' ? 'de' : 'en',
           page: { url: `https://shop.example/${device}` },
         }),
       );
@@ -214,7 +216,7 @@ for (const kind of storeKinds) {
       ...shown('2026-10-20', 'dismissed', 40, 'desktop'),
     ];
     for (let i = 0; i < displays.length; i += 50) expect((await collector.post(batch([], displays.slice(i, i + 50)))).status).toBe(202);
-    const answers = answersOf('checkout', 'nps', 10, 2, at('2026-11-28'), { device: 'mobile', locale: 'en' });
+    const answers = answersOf('checkout', 'nps', 10, 2, at('2026-11-28'), { device: 'mobile', locale: 'en', visitor: 'new' });
     expect((await collector.post(batch(answers))).status).toBe(202);
     const trends = async (query: Record<string, string>) =>
       (await fetch(`${collector.url}v1/trends?${new URLSearchParams({ since: '2026-11-02', until: '2026-11-30', ...query })}`)).json();
@@ -246,8 +248,10 @@ for (const kind of storeKinds) {
     // from the middle of the 28th: the rows of its last hours, the desktops' 20 answered at 23:00
     const late = (await trends({ since: '2026-11-28T18:00:00Z' })).responseRate;
     expect(late.change.current).toMatchObject({ value: 100, n: 20 });
-    // displays say no locale: English customers have no response rate to give
-    expect((await trends({ by: 'locale', value: 'en' })).responseRate).toBeNull();
+    // in English (the desktops' prompts): 25 of 40 this period
+    expect((await trends({ by: 'locale', value: 'en' })).responseRate.change.current).toMatchObject({ value: 62.5, n: 40 });
+    // displays say nothing of whether the visitor was new: new visitors have no response rate to give
+    expect((await trends({ by: 'visitor', value: 'new' })).responseRate).toBeNull();
     // nothing shown in the range
     expect((await trends({ since: '2025-01-01', until: '2025-02-01' })).responseRate).toBeNull();
   });

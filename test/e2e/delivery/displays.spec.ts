@@ -85,8 +85,11 @@ test('shown then dismissed, answered, and left open by a closing page: three dis
     .flatMap((r) => r.body.responses)
     .find((r) => r.id === answered.responseId)!;
   expect(help).toMatchObject({ touchpoint: 'help', score: 9, stage: 'get-help', device: 'desktop' });
+  // each in the language the prompt showed, as the answer records it (the browser's en-US, in the prompts' English)
+  expect(help.locale).toBe('en');
   for (const d of byTouchpoint.values()) {
     expect(d).toMatchObject({ kind: 'nps', mode: 'popover', trigger: 'milestone', device: 'desktop', stage: stages[d.touchpoint] });
+    expect(d.locale).toBe(help.locale);
     expect(d.anonymousId).toBe(help.anonymousId);
     expect(Date.parse(d.shownAt)).toBeLessThanOrEqual(Date.now());
   }

@@ -1,6 +1,6 @@
-// The follow-up inbox over HTTP: `GET /v1/inbox` lists the answers that need someone (read key), all, those left to
-// one person, or those waiting past the team's promise, and `PATCH /v1/responses/{id}/follow-up` records that someone did, or who has the customer (admin key only),
-// telling the webhook targets that asked for follow-up changes.
+// The follow-up inbox over HTTP: `GET /v1/inbox` lists the answers that need someone (read key) — all, those left to
+// one person, those waiting past the team's promise, or one customer — and `PATCH /v1/responses/{id}/follow-up`
+// records that someone did, or who has the customer (admin key only), telling the webhook targets that asked for it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod/mini';
 import { toValidationIssues } from '../../src/schema/issues.js';

@@ -268,6 +268,18 @@ async function nextBefore<Body>(
   return rows;
 }
 
+/**
+ * The `$2` oldest rows' `key` of `table` from before `$1`, locked: instances doing it at once take other rows (SKIP
+ * LOCKED), never wait on each other's.
+ */
+const oldestBefore = (table: string, key: string, time: string) =>
+  `SELECT ${key} FROM ${table} WHERE ${time} < $1 ORDER BY ${time} LIMIT $2 FOR UPDATE SKIP LOCKED`;
+
+/** Erases the `limit` oldest rows of `table` from before `before`, in the caller's transaction; answers how many went. */
+async function eraseOldest(client: PoolClient, table: string, key: string, time: string, before: Date, limit: number): Promise<number> {
+  return (await client.query(`DELETE FROM ${table} WHERE ${key} IN (${oldestBefore(table, key, time)})`, [before, limit])).rowCount ?? 0;
+}
+
 /** Stores planned webhook deliveries, due at once, in the caller's transaction. */
 async function addDeliveries(client: PoolClient, planned: readonly NewDelivery[], now: Date): Promise<void> {
   const column = <T>(pick: (d: NewDelivery) => T) => planned.map(pick);
@@ -921,18 +933,13 @@ export class PostgresStore implements ResponseStore {
 
   async eraseBefore(before: Date, limit: number): Promise<Erasure> {
     return this.transaction(async (client) => {
-      // SKIP LOCKED: instances doing it at once take other rows, never wait on each other's
-      const oldest = (table: string, key: string, time: string) =>
-        `SELECT ${key} FROM ${table} WHERE ${time} < $1 ORDER BY ${time} LIMIT $2 FOR UPDATE SKIP LOCKED`;
-      const old = await client.query<{ id: string }>(oldest('responses', 'id', 'answered_at'), [before, limit]);
+      const old = await client.query<{ id: string }>(oldestBefore('responses', 'id', 'answered_at'), [before, limit]);
       const { responses, followUps, webhookDeliveries } = await eraseAnswers(
         client,
         old.rows.map((row) => row.id),
       );
-      const gone = async (table: string, key: string, time: string) =>
-        (await client.query(`DELETE FROM ${table} WHERE ${key} IN (${oldest(table, key, time)})`, [before, limit])).rowCount ?? 0;
-      const displays = await gone('displays', 'id', 'shown_at');
-      const quarantined = await gone('quarantine', 'ref', 'received_at');
+      const displays = await eraseOldest(client, 'displays', 'id', 'shown_at', before, limit);
+      const quarantined = await eraseOldest(client, 'quarantine', 'ref', 'received_at', before, limit);
       return { responses, displays, webhookDeliveries, followUps, quarantined };
     });
   }
@@ -957,11 +964,8 @@ export class PostgresStore implements ResponseStore {
            FROM unnest($1::text[], $2::jsonb[]) AS u (id, body) WHERE displays.id = u.id`,
         [shown.map((row) => row.id), shown.map((row) => JSON.stringify(anonymisedDisplay(row.body))), anonymisedColumn],
       );
-      const quarantined = await client.query(
-        'DELETE FROM quarantine WHERE ref IN (SELECT ref FROM quarantine WHERE received_at < $1 ORDER BY received_at LIMIT $2)',
-        [before, limit],
-      );
-      return { responses: answers.length, displays: shown.length, quarantined: quarantined.rowCount ?? 0 };
+      const quarantined = await eraseOldest(client, 'quarantine', 'ref', 'received_at', before, limit);
+      return { responses: answers.length, displays: shown.length, quarantined };
     });
   }
 

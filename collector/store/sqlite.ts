@@ -779,11 +779,15 @@ export class SqliteStore implements ResponseStore {
       const displays = this.db
         .prepare(`DELETE FROM displays WHERE ${inIds('id')}`)
         .run({ ids: oldest('displays', 'id', 'shown_at') }).changes;
-      const quarantined = this.db
-        .prepare(`DELETE FROM quarantine WHERE ${inIds('ref')}`)
-        .run({ ids: oldest('quarantine', 'ref', 'received_at') }).changes;
-      return { responses, displays, webhookDeliveries, followUps, quarantined };
+      return { responses, displays, webhookDeliveries, followUps, quarantined: this.eraseQuarantinedBefore(at, limit) };
     })();
+  }
+
+  /** Erases the `limit` oldest rows the quarantine received before `at` (inside the caller's transaction). */
+  private eraseQuarantinedBefore(at: string, limit: number): number {
+    return this.db
+      .prepare('DELETE FROM quarantine WHERE ref IN (SELECT ref FROM quarantine WHERE received_at < ? ORDER BY received_at LIMIT ?)')
+      .run(at, limit).changes;
   }
 
   async anonymiseBefore(before: Date, limit: number): Promise<Anonymisation> {
@@ -808,10 +812,7 @@ export class SqliteStore implements ResponseStore {
       for (const { id, body } of shown) {
         updateDisplay.run({ id, body: JSON.stringify(anonymisedDisplay(JSON.parse(body) as Display)), anonymous: anonymisedColumn });
       }
-      const quarantined = this.db
-        .prepare(`DELETE FROM quarantine WHERE ref IN (SELECT ref FROM quarantine WHERE received_at < ? ORDER BY received_at LIMIT ?)`)
-        .run(at, limit).changes;
-      return { responses: answers.length, displays: shown.length, quarantined };
+      return { responses: answers.length, displays: shown.length, quarantined: this.eraseQuarantinedBefore(at, limit) };
     })();
   }
 

@@ -33,7 +33,7 @@ export interface DispatcherOptions {
   readonly timeoutMs?: number;
   /** Hours within which the team means to reach an unhappy customer (`follow_up.overdue` after). Default 48. */
   readonly promiseHours?: number | undefined;
-  /** How often customers come past the promise are looked for, when a target asks for `follow_up.overdue`. Default 1 min. */
+  /** How often customers newly past the promise are looked for, when a target asks for `follow_up.overdue`. Default 1 min. */
   readonly overdueEveryMs?: number;
 }
 
@@ -114,7 +114,7 @@ export class WebhookDispatcher {
     );
   };
 
-  /** The deliveries of customers come past the promise with nobody reaching them. */
+  /** The deliveries of customers newly past the promise with nobody having reached them. */
   private planOverdue = (items: readonly InboxItem[]): NewDelivery[] => {
     const now = new Date();
     const { dashboardUrl, promiseHours = defaultPromiseHours } = this.options;

@@ -9,7 +9,7 @@ import { addDays, isTimeZone, timeZone } from '../time-zone.js';
 import { longText } from './long-text.js';
 import { couldNotLoad, newestLoads } from './newest-loads.js';
 import { refreshGetStarted } from './views/get-started.js';
-import { onInboxFilter, refreshInbox, showFollowUps } from './views/inbox.js';
+import { onInboxFilter, refreshInbox, showFollowUps, showOverdue } from './views/inbox.js';
 import { refreshJourney } from './views/journey.js';
 import { refreshSegments } from './views/segments.js';
 import { refreshThemes } from './views/themes.js';
@@ -211,6 +211,8 @@ async function refresh(): Promise<void> {
       (followUp.medianHoursToFirstContact === null ? '' : ` · median ${format(followUp.medianHoursToFirstContact, 1)} h to first contact`) +
       (followUp.medianHoursToClose === null ? '' : `, ${format(followUp.medianHoursToClose, 1)} h to close`),
   );
+  overdueLink.hidden = !followUp.overdue;
+  overdueButton.textContent = `See those waiting over ${followUp.promiseHours} h`;
   showFollowUps(followUp);
   distribution('dist-nps', 'NPS answers', 'nps', report.distribution.nps, 0);
   distribution('dist-csat', 'CSAT answers', 'csat', report.distribution.csat, 1);
@@ -246,6 +248,15 @@ for (const [id, label, narrowing] of [
   link.append(answersButton(label, narrowing));
   document.getElementById(id)!.append(link);
 }
+// and the customers waiting past the team's promise, in the inbox, when there are any
+const overdueLink = document.createElement('p');
+const overdueButton = document.createElement('button');
+overdueButton.type = 'button';
+overdueButton.className = 'link';
+overdueButton.addEventListener('click', showOverdue);
+overdueLink.append(overdueButton);
+overdueLink.hidden = true;
+document.getElementById('tile-follow-up')!.append(overdueLink);
 restoreFromUrl();
 // Chrome sends `change` at each valid day while a year is typed (0002, 0020, 0202, 2025): a date waits for a pause
 const datePause = 500;

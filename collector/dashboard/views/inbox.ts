@@ -288,6 +288,14 @@ const newest = newestLoads();
 let shownCount = pageSize;
 
 /** Loads the inbox for the dashboard's filters (`params` carries the read key when there is one). */
+/** The inbox's customers waiting past the promise, brought into view: from the tile that counts them. */
+export function showOverdue(): void {
+  showSelect.value = 'overdue';
+  showSelect.dispatchEvent(new Event('change'));
+  panel.scrollIntoView({ block: 'start' });
+  showSelect.focus({ preventScroll: true });
+}
+
 /** One customer opened from the answers, shown alone until the inbox's own choices are touched; and whether to focus it. */
 let only: string | null = null;
 let focusOnly = false;

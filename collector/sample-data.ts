@@ -6,6 +6,7 @@ import type { PromptKind, Response } from '../src/schema/response.js';
 import { defaultScales } from '../src/schema/scales.js';
 import { bandOf } from '../src/sdk/scores.js';
 import type { FollowUpChange } from './store/store.js';
+import { dayMs } from './time-zone.js';
 
 /** Mulberry32: small, fast, good enough for sample data, and repeatable. */
 function generator(seed: number): () => number {
@@ -87,7 +88,7 @@ export function sampleResponses(count = 400, days = 30, now = new Date(), seed =
     const tp = touchpoints[Math.floor(random() * touchpoints.length)]!;
     const scale = defaultScales[tp.kind];
     const score = scale.min + pick(tp.weights);
-    const answeredAt = new Date(now.getTime() - random() * days * 86_400_000).toISOString();
+    const answeredAt = new Date(now.getTime() - random() * days * dayMs).toISOString();
     const pool = tp.comments[bandOf(tp.kind, score, scale.max)];
     const comment = random() < 0.3 ? pool[Math.floor(random() * pool.length)] : undefined;
     // segments: more phones than desktops, some returning visitors, three plans in two countries
@@ -147,7 +148,7 @@ export function sampleDisplays(answers: readonly Response[], seed = 7): Display[
     const missed = Array.from({ length: 1 + Math.floor(random() * 3) }, () => ({
       ...shown(
         outcomes[Math.floor(random() * outcomes.length)]!,
-        new Date(Date.parse(r.answeredAt) - random() * 86_400_000).toISOString(),
+        new Date(Date.parse(r.answeredAt) - random() * dayMs).toISOString(),
         uuid(random),
       ),
       ...identified(),
@@ -168,7 +169,6 @@ const notes = [
   'Walked them through the return form.',
 ] as const;
 const customers = ['olivia', 'liam', 'emma', 'noah', 'ava', 'lucas', 'mia', 'leon'] as const;
-const dayMs = 86_400_000;
 
 /** One change of a sample follow-up, at the time it was made. */
 export interface SampleFollowUp {

@@ -9,7 +9,7 @@ import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { overdueBefore } from '../analytics/follow-up-promise.js';
 import { parseJson } from '../storable-text.js';
 import { BodyRefused, readBody, sendJson } from './guards/body.js';
-import { parseFilter, parseListing } from './query.js';
+import { parseListing, parseSegmentedFilter } from './query.js';
 
 const changeSchema = z.strictObject({
   status: z.enum(followUpStatuses),
@@ -86,7 +86,8 @@ export async function listInbox(res: ServerResponse, store: ResponseStore, url: 
   if (response !== undefined && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(response)) {
     issues.push({ path: 'query.response', message: "expected an answer's id (a UUID)" });
   }
-  const parsed = parseFilter(rest, store.timeZone);
+  // one segment's customers (a plan, a country): a key account team's own
+  const parsed = parseSegmentedFilter(rest, store);
   if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: [...parsed.issues, ...issues] });
   if (issues.length) return sendJson(res, 400, { error: 'invalid query', issues });
   const { filter } = parsed;

@@ -852,6 +852,7 @@ export class PostgresStore implements ResponseStore {
       ...(typeof filter.assignee === 'string' ? [`f.assignee = ${params.add(filter.assignee)}`] : []),
       ...(filter.assignee === null ? ['f.assignee IS NULL'] : []),
       ...(filter.responseId ? [`r.id = ${params.add(filter.responseId)}`] : []),
+      ...(filter.segment ? [`r.segments->>${params.add(filter.segment.dimension)} = ${params.add(filter.segment.value)}`] : []),
     ];
     const clause = where(
       { touchpoint: filter.touchpoint, stage: filter.stage, since: filter.since, until: filter.until },

@@ -128,6 +128,9 @@ const personWindow = 5000;
 /** Rows whose `column` is one of the JSON array `@ids`. */
 const inIds = (column: string) => `${column} IN (SELECT value FROM json_each(@ids))`;
 
+/** The value of one segment dimension (`dimension`, SQL) of the row aliased `r`. */
+const segmentIn = (r: string, dimension: string) => `(SELECT value FROM json_each(${r}segments) WHERE key = ${dimension})`;
+
 /** Answers one statement of the drill-down reads at most: a few milliseconds of the event loop, however few match. */
 const answersWindow = 5000;
 
@@ -489,7 +492,7 @@ export class SqliteStore implements ResponseStore {
     const params: Array<string | number> = [];
     const dialect: Dialect = {
       bind: (value) => (params.push(value as string | number), '?'),
-      segment: (r, dimension) => `(SELECT value FROM json_each(${r}segments) WHERE key = ${dimension})`,
+      segment: segmentIn,
       // SQLite's LIKE and lower() fold ASCII letters only: "über" would miss "Über"
       contains: (column, text) => `cxkit_contains(${column}, ${text})`,
     };
@@ -677,15 +680,22 @@ export class SqliteStore implements ResponseStore {
   async inbox(filter: InboxFilter): Promise<InboxItem[]> {
     const handled = filter.status === 'contacted' || filter.status === 'closed';
     const assigned = typeof filter.assignee === 'string';
+    // each condition with its parameters
+    const only: Array<readonly [string, ...string[]]> = [
+      [needsAttention('r.')],
+      ...(filter.status === 'open'
+        ? [["coalesce(f.status, 'open') = 'open'"] as const]
+        : handled
+          ? [['f.status = ?', filter.status!] as const]
+          : []),
+      ...(assigned ? [['f.assignee = ?', filter.assignee!] as const] : filter.assignee === null ? [['f.assignee IS NULL'] as const] : []),
+      ...(filter.responseId ? [['r.id = ?', filter.responseId] as const] : []),
+      ...(filter.segment ? [[`${segmentIn('r.', '?')} = ?`, filter.segment.dimension, filter.segment.value] as const] : []),
+    ];
     const w = where(
       { touchpoint: filter.touchpoint, stage: filter.stage, since: filter.since, until: filter.until },
-      [
-        needsAttention('r.'),
-        ...(filter.status === 'open' ? ["coalesce(f.status, 'open') = 'open'"] : handled ? ['f.status = ?'] : []),
-        ...(assigned ? ['f.assignee = ?'] : filter.assignee === null ? ['f.assignee IS NULL'] : []),
-        ...(filter.responseId ? ['r.id = ?'] : []),
-      ],
-      [...(handled ? [filter.status!] : []), ...(assigned ? [filter.assignee!] : []), ...(filter.responseId ? [filter.responseId] : [])],
+      only.map(([condition]) => condition),
+      only.flatMap(([, ...params]) => params),
       'answered_at',
       'r.',
     );

@@ -18,7 +18,7 @@ export interface ResponseFilter {
   readonly until?: string | undefined;
   /**
    * Only the answers in one segment: a value of one of the store's `segmentDimensions`. The answer counts by day and by
-   * touchpoint and the drill-down take it; figures the segment rollup does not count (displays, comments, drafts,
+   * touchpoint, the drill-down and the inbox take it; figures the segment rollup does not count (displays, comments, drafts,
    * follow-ups, another dimension's breakdown) are never asked for with it.
    */
   readonly segment?: Segment | undefined;

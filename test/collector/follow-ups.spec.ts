@@ -318,6 +318,41 @@ for (const kind of storeKinds) {
       expect(await owners('touchpoint=pricing')).toEqual([]);
     });
 
+    test("a key account team lists its own segment's unhappy customers: by a plan, by a country, with an owner too", async ({
+      startCollector,
+    }) => {
+      const collector = await startCollector({ database: kind, adminKey: 'ak_admin' });
+      const [a, b, c, d, e] = responses(5, 87);
+      const detractor = (r: Response, plan: string, country: string, hours: number): Response => ({
+        ...r,
+        kind: 'nps',
+        scale: { min: 0, max: 10 },
+        score: 2,
+        traits: { plan, country },
+        answeredAt: new Date(Date.now() - hours * hour).toISOString(),
+      });
+      const answers = [
+        detractor(a!, 'enterprise', 'DE', 1),
+        detractor(b!, 'enterprise', 'US', 2),
+        detractor(c!, 'free', 'DE', 3),
+        detractor(d!, 'free', 'US', 4),
+        { ...detractor(e!, 'enterprise', 'DE', 5), score: 10 },
+      ];
+      await collector.post(batch(answers));
+      expect((await patch(collector.url, answers[1]!.id, { status: 'open', assignee: 'Ben' })).status).toBe(200);
+      const listed = async (query: string) =>
+        ((await (await fetch(`${collector.url}v1/inbox?${query}`)).json()) as { items: Array<{ response: Response }> }).items.map(
+          (i) => i.response.id,
+        );
+      expect(await listed('by=trait:plan&value=enterprise')).toEqual([answers[0]!.id, answers[1]!.id]);
+      expect(await listed('by=trait:country&value=DE&order=oldest')).toEqual([answers[2]!.id, answers[0]!.id]);
+      expect(await listed('by=trait:plan&value=enterprise&assignee=none')).toEqual([answers[0]!.id]);
+      expect(await listed('by=trait:plan&value=startup')).toEqual([]);
+      const refused = await fetch(`${collector.url}v1/inbox?by=trait:email&value=x`);
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ issues: [{ path: 'query.by' }] });
+    });
+
     test('without an admin key configured, nothing can be changed over HTTP', async ({ startCollector }) => {
       const collector = await startCollector({ database: kind, readKey: 'rk_read' });
       const [answer] = responses(1, 83);

@@ -6,6 +6,7 @@ import { hashRoute } from '../../../src/sdk/page.js';
 import { attributePairs } from '../../attributes.js';
 import type { FollowUpSummary } from '../../analytics/follow-up-promise.js';
 import type { InboxItem } from '../../store/store.js';
+import { customersPicker, segmentWords } from '../customers-picker.js';
 import { longText } from '../long-text.js';
 import { emailIn, mailLink } from '../mail-link.js';
 import { couldNotLoad, newestLoads } from '../newest-loads.js';
@@ -19,6 +20,9 @@ const showSelect = settings.elements.namedItem('status') as HTMLSelectElement;
 const orderSelect = settings.elements.namedItem('order') as HTMLSelectElement;
 const leftToSelect = settings.elements.namedItem('leftTo') as HTMLSelectElement;
 const overdueOption = showSelect.querySelector<HTMLOptionElement>('option[value="overdue"]')!;
+/** One segment's customers alone (a key account team's); "Who has them" and the tile stay everyone's. */
+const customers = customersPicker(settings.elements.namedItem('inboxFor') as HTMLSelectElement);
+const customersSelect = settings.elements.namedItem('inboxFor') as HTMLSelectElement;
 /** The names the team goes by (owners and who changed a follow-up), offered as an owner is typed. */
 const people = document.querySelector<HTMLDataListElement>('#follow-up-people')!;
 
@@ -330,7 +334,10 @@ export async function refreshInbox(params: URLSearchParams, onChanged: () => Pro
   latest = { params, onChanged };
   oneLine.hidden = only === null;
   if (only !== null) return showOne(oneQuery(params, only), onChanged);
-  const query = new URLSearchParams(params);
+  customers.offer(params);
+  const picked = customers.segment();
+  ownersTable.caption!.textContent = picked ? 'Who has them (all customers)' : 'Who has them';
+  const query = customers.query(params);
   if (showSelect.value === 'overdue') query.set('overdue', '1');
   else if (showSelect.value) query.set('status', showSelect.value);
   const me = byInput.value.trim();
@@ -376,6 +383,7 @@ export async function refreshInbox(params: URLSearchParams, onChanged: () => Pro
         : showSelect.value === 'open'
           ? 'Nobody is waiting for a follow-up.'
           : `No ${shown === 'all' ? '' : `${shown} `}follow-ups.`;
+  if (!items.length && picked) status.textContent += ` (Customers: those with ${segmentWords(picked)} alone.)`;
 }
 
 /** One customer alone, the form focused when they were just opened; said so when they no longer need anyone. */
@@ -397,7 +405,7 @@ async function showOne(query: URLSearchParams, onChanged: () => Promise<void>): 
 }
 
 export function onInboxFilter(listener: () => void): void {
-  for (const select of [showSelect, orderSelect, leftToSelect, byInput]) {
+  for (const select of [showSelect, orderSelect, leftToSelect, customersSelect, byInput]) {
     select.addEventListener('change', () => {
       // a name changed while someone's list is shown lists theirs; a name left as it was (the field left) redraws nothing
       if (select === byInput && (leftToSelect.value !== 'me' || byInput.value.trim() === listedFor)) return;

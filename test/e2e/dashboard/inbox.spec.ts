@@ -470,6 +470,46 @@ test('an unhappy customer found among the answers is one click from their follow
   });
 });
 
+test("a key account team picks its customers in the inbox: one plan's alone, the owners' figures still everyone's", async ({ page }) => {
+  const hoursAgo = (hours: number) => Date.now() - hours * 3_600_000;
+  await withDashboard(
+    [
+      ...answersOf('checkout', 'nps', 2, 1, hoursAgo(1), { comment: 'big one', traits: { plan: 'enterprise' } }),
+      ...answersOf('checkout', 'nps', 3, 1, hoursAgo(2), { comment: 'small one', traits: { plan: 'free' } }),
+      ...answersOf('checkout', 'nps', 1, 1, hoursAgo(3), { comment: 'big two', traits: { plan: 'enterprise' } }),
+      ...answersOf('checkout', 'nps', 10, 1, hoursAgo(4), { comment: 'all good', traits: { plan: 'team' } }),
+    ],
+    async (url) => {
+      await page.goto(`${url}dashboard`);
+      const inbox = page.getByRole('region', { name: 'Follow-up inbox' });
+      const items = inbox.getByRole('listitem');
+      await expect(items).toHaveCount(3);
+      const customers = inbox.getByLabel('Customers');
+      // the values are asked for when someone reaches for the choice
+      await customers.focus();
+      await expect(customers.locator('option', { hasText: 'enterprise (2)' })).toHaveCount(1);
+      await customers.selectOption({ label: 'enterprise (2)' });
+      await expect(items.locator('.comment')).toHaveText(['big one', 'big two']);
+      await inbox.getByLabel('Admin key').fill('demo-admin');
+      await items.filter({ hasText: 'big one' }).getByLabel('Owner').fill('Ana');
+      await items.filter({ hasText: 'big one' }).getByRole('button', { name: 'Save' }).click();
+      await expect(inbox.locator('#inbox-status')).toHaveText(/is open, with Ana\.$/);
+      // still the plan's customers; the owners' table counts everyone's and says so
+      await expect(items.locator('.comment')).toHaveText(['big one', 'big two']);
+      await expect(inbox.getByRole('table', { name: 'Who has them (all customers)' })).toBeVisible();
+      await customers.selectOption({ label: 'team (1)' });
+      await expect(items).toHaveCount(0);
+      await expect(inbox.locator('#inbox-status')).toHaveText(
+        /^Nobody is waiting for a follow-up\. \(Customers: those with .*team alone\.\)$/,
+      );
+      await customers.selectOption({ label: 'Everyone' });
+      await expect(items).toHaveCount(3);
+      await expect(inbox.getByRole('table', { name: 'Who has them' })).toBeVisible();
+      expect(await audit(page)).toEqual([]);
+    },
+  );
+});
+
 test('a note begun in one item outlives the save of another, and a save by keyboard leaves the focus in the inbox', async ({ page }) => {
   await withThreeUnhappy(page, async (inbox, items, item) => {
     await item('rude courier').getByLabel('Note').fill('Wants a call after 5');

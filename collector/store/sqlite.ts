@@ -128,6 +128,13 @@ const personWindow = 5000;
 /** Rows whose `column` is one of the JSON array `@ids`. */
 const inIds = (column: string) => `${column} IN (SELECT value FROM json_each(@ids))`;
 
+/** A condition with its parameters, as `build` writes it binding each. */
+function bound(build: (bind: Dialect['bind']) => string): readonly [string, ...string[]] {
+  const params: string[] = [];
+  const condition = build((value) => (params.push(value as string), '?'));
+  return [condition, ...params];
+}
+
 /** The value of one segment dimension (`dimension`, SQL) of the row aliased `r`. */
 const segmentIn = (r: string, dimension: string) => `(SELECT value FROM json_each(${r}segments) WHERE key = ${dimension})`;
 
@@ -680,6 +687,29 @@ export class SqliteStore implements ResponseStore {
   async inbox(filter: InboxFilter): Promise<InboxItem[]> {
     const handled = filter.status === 'contacted' || filter.status === 'closed';
     const assigned = typeof filter.assignee === 'string';
+    const order = filter.order ?? 'newest';
+    if (!filter.segment || handled || assigned) return this.inboxRows(filter, [], filter.limit);
+    // a segment is told by each row's JSON: its open items are read a window of the time index at a time with a turn
+    // between, so that a rare segment (a walk of every unhappy answer) does not hold posts and health checks
+    const found: InboxItem[] = [];
+    for (let from: TimeCursor | null = null; ;) {
+      const start = from;
+      const edge: TimeCursor | null = this.windowEdge(filter, order, start);
+      const bounds = [
+        ...(start ? [bound((bind) => afterCursor(order, start, bind))] : []),
+        ...(edge ? [bound((bind) => upToCursor(order, edge, bind))] : []),
+      ];
+      found.push(...this.inboxRows(filter, bounds, filter.limit - found.length));
+      if (found.length >= filter.limit || !edge) return found;
+      from = edge;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** The inbox's items for `filter` within the conditions `bounds` (each with its parameters), `limit` of them. */
+  private inboxRows(filter: InboxFilter, bounds: ReadonlyArray<readonly [string, ...string[]]>, limit: number): InboxItem[] {
+    const handled = filter.status === 'contacted' || filter.status === 'closed';
+    const assigned = typeof filter.assignee === 'string';
     // each condition with its parameters
     const only: Array<readonly [string, ...string[]]> = [
       [needsAttention('r.')],
@@ -691,6 +721,7 @@ export class SqliteStore implements ResponseStore {
       ...(assigned ? [['f.assignee = ?', filter.assignee!] as const] : filter.assignee === null ? [['f.assignee IS NULL'] as const] : []),
       ...(filter.responseId ? [['r.id = ?', filter.responseId] as const] : []),
       ...(filter.segment ? [[`${segmentIn('r.', '?')} = ?`, filter.segment.dimension, filter.segment.value] as const] : []),
+      ...bounds,
     ];
     const w = where(
       { touchpoint: filter.touchpoint, stage: filter.stage, since: filter.since, until: filter.until },
@@ -709,7 +740,7 @@ export class SqliteStore implements ResponseStore {
         `SELECT r.body, coalesce(f.status, 'open') AS status, f.note, f.changed_by AS "by", f.assignee, f.changed_at AS changedAt
            FROM ${from} ${w.sql} ORDER BY ${answerOrderBy(filter.order ?? 'newest')} LIMIT ?`,
       )
-      .all(...w.params, filter.limit) as Array<{ body: string } & InboxItem['followUp']>;
+      .all(...w.params, limit) as Array<{ body: string } & InboxItem['followUp']>;
     return rows.map(({ body, ...followUp }) => ({ response: JSON.parse(body) as Response, followUp }));
   }
 

@@ -257,6 +257,30 @@ for (const kind of storeKinds) {
       }
     });
 
+    test("the inbox finds a rare segment's customers across the whole time index, in order, whichever end it starts from", async ({
+      openTestStore,
+    }) => {
+      const store = await openTestStore(kind);
+      const now = Date.now();
+      // 12,000 unhappy answers of the free plan over the last days (SQLite reads them a window of 5,000 at a time), and
+      // three enterprise customers before them all
+      const many = answersOf('checkout', 'nps', 2, 12_000, now - 60_000, { traits: { plan: 'free' } });
+      const rare = answersOf('checkout', 'nps', 1, 3, now - 30 * day, { traits: { plan: 'enterprise' } });
+      for (let i = 0; i < many.length; i += 1000) await store.insert(many.slice(i, i + 1000), new Date());
+      await store.insert(rare, new Date());
+      const segment = { dimension: 'trait:plan', value: 'enterprise' };
+      const ids = async (order: 'newest' | 'oldest', limit: number) =>
+        (await store.inbox({ segment, order, limit })).map((item) => item.response.id);
+      expect(await ids('newest', 2)).toEqual([rare[0]!.id, rare[1]!.id]);
+      expect(await ids('newest', 10)).toEqual(rare.map((r) => r.id));
+      expect(await ids('oldest', 2)).toEqual([rare[2]!.id, rare[1]!.id]);
+      expect(await store.inbox({ segment: { dimension: 'trait:plan', value: 'startup' }, limit: 10 })).toEqual([]);
+      // the free plan's newest, from the first window
+      expect((await store.inbox({ segment: { dimension: 'trait:plan', value: 'free' }, limit: 3 })).map((i) => i.response.id)).toEqual(
+        many.slice(0, 3).map((r) => r.id),
+      );
+    });
+
     test('the retention period erases the oldest answers and displays first, a batch at a time, with their follow-ups; the figures follow', async ({
       openTestStore,
     }) => {

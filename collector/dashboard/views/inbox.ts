@@ -21,8 +21,8 @@ const orderSelect = settings.elements.namedItem('order') as HTMLSelectElement;
 const leftToSelect = settings.elements.namedItem('leftTo') as HTMLSelectElement;
 const overdueOption = showSelect.querySelector<HTMLOptionElement>('option[value="overdue"]')!;
 /** One segment's customers alone (a key account team's); "Who has them" and the tile stay everyone's. */
-const customers = customersPicker(settings.elements.namedItem('inboxFor') as HTMLSelectElement);
 const customersSelect = settings.elements.namedItem('inboxFor') as HTMLSelectElement;
+const customers = customersPicker(customersSelect);
 /** The names the team goes by (owners and who changed a follow-up), offered as an owner is typed. */
 const people = document.querySelector<HTMLDataListElement>('#follow-up-people')!;
 
@@ -291,7 +291,6 @@ const pageSize = 10;
 const newest = newestLoads();
 let shownCount = pageSize;
 
-/** Loads the inbox for the dashboard's filters (`params` carries the read key when there is one). */
 /** The inbox's customers waiting past the promise, brought into view: from the tile that counts them. */
 export function showOverdue(): void {
   showSelect.value = 'overdue';
@@ -330,6 +329,7 @@ function oneQuery(params: URLSearchParams, responseId: string): URLSearchParams 
   return query;
 }
 
+/** Loads the inbox for the dashboard's filters (`params` carries the read key when there is one). */
 export async function refreshInbox(params: URLSearchParams, onChanged: () => Promise<void>): Promise<void> {
   latest = { params, onChanged };
   oneLine.hidden = only === null;

@@ -18,8 +18,8 @@ export interface ResponseFilter {
   readonly until?: string | undefined;
   /**
    * Only the answers in one segment: a value of one of the store's `segmentDimensions`. The answer counts by day and by
-   * touchpoint, the drill-down and the inbox take it; figures the segment rollup does not count (displays, comments, drafts,
-   * follow-ups, another dimension's breakdown) are never asked for with it.
+   * touchpoint, the drill-down and the inbox take it; figures the segment rollup does not count (displays, comments,
+   * drafts, follow-up figures, another dimension's breakdown) are never asked for with it.
    */
   readonly segment?: Segment | undefined;
 }
@@ -69,7 +69,10 @@ export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 export const webhookEvents = ['response.created', 'follow_up.changed', 'follow_up.overdue'] as const;
 export type WebhookEvent = (typeof webhookEvents)[number];
 
-/** A delivery the fan-out or a follow-up change plans: one event of one answer to one target, with the payload every attempt sends. */
+/**
+ * A delivery the fan-out, a follow-up change or the walk past the promise plans: one event of one answer to one target,
+ * with the payload every attempt sends.
+ */
 export interface NewDelivery {
   /** The Standard Webhooks `webhook-id`, the same on every attempt. */
   readonly id: string;

@@ -133,6 +133,8 @@ export function sampleDisplays(answers: readonly Response[], seed = 7): Display[
       kind: r.kind,
       ...(r.stage ? { stage: r.stage } : {}),
       ...(r.device ? { device: r.device } : {}),
+      // the prompt in the answer's language, as the SDK records it
+      locale: r.locale,
       mode: 'popover' as const,
       trigger: 'milestone' as const,
       page: r.page,

@@ -95,6 +95,24 @@ test('shown then dismissed, answered, and left open by a closing page: three dis
   }
 });
 
+test('a prompt shown in German says so on its display: the language it showed in, not the tag the site asked for', async ({
+  page,
+  openSite,
+  collector,
+}) => {
+  // Austrian German asked for; the prompts speak German
+  await openSite(page, { inlineConfig: { touchpoints, recontact, locale: 'de-AT' } });
+  expect(await milestone(page, 'pricing')).toBe(true);
+  await expect(
+    page.getByRole('radiogroup', { name: 'Wie wahrscheinlich ist es, dass Sie uns einem Freund oder Kollegen weiterempfehlen?' }),
+  ).toBeVisible();
+  // the page goes with the prompt open: the next load sends it as ignored
+  await page.reload();
+  await expect
+    .poll(() => acceptedDisplays(collector).map((d) => [d.touchpoint, d.outcome, d.locale]), { timeout: 10_000 })
+    .toContainEqual(['pricing', 'ignored', 'de']);
+});
+
 /** A display as touchpoint and outcome: `pricing ignored`. */
 const label = (display: { touchpoint: string; outcome: string }) => `${display.touchpoint} ${display.outcome}`;
 

@@ -34,6 +34,8 @@ byInput.addEventListener('change', () => localStorage.setItem('cxkit-follow-up-b
 settings.addEventListener('submit', (event) => event.preventDefault());
 
 const statusNames = { open: 'Open', contacted: 'Contacted', closed: 'Closed' } as const;
+/** The last change as its line says it: "Left open by Maya" when it gave the customer an owner or a note, not a reach. */
+const changeNames = { open: 'Left open', contacted: 'Contacted', closed: 'Closed' } as const;
 
 /** Why a change was refused, in words a CX manager can act on; a value the collector refused, in its words. */
 async function refusal(reply: Response): Promise<string> {
@@ -130,7 +132,7 @@ function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElemen
   outcome.className = 'outcome';
   outcome.setAttribute('role', 'status');
   if (item.followUp.changedAt) {
-    outcome.textContent = `${statusNames[item.followUp.status]}${item.followUp.by ? ` by ${item.followUp.by}` : ''}, ${new Date(item.followUp.changedAt).toLocaleString()}`;
+    outcome.textContent = `${changeNames[item.followUp.status]}${item.followUp.by ? ` by ${item.followUp.by}` : ''}, ${new Date(item.followUp.changedAt).toLocaleString()}`;
   }
   const owner = document.createElement('input');
   owner.name = 'assignee';

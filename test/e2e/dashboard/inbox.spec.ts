@@ -352,6 +352,8 @@ test('a manager gives customers owners and sees who has nobody; each person work
     await item('late parcel').getByLabel('Owner').fill('Ben');
     await item('late parcel').getByRole('button', { name: 'Save' }).click();
     await expect(inbox.locator('#inbox-status')).toHaveText(/^Saved: NPS 2 at checkout, .* is open, with Ben \(Maria\)\.$/);
+    // the item says who last changed it, and that it is still for someone to reach
+    await expect(item('late parcel').getByRole('status')).toHaveText(/^Left open by Maria, /);
     await item('rude courier').getByLabel('Owner').fill('Ana');
     await item('rude courier').getByRole('button', { name: 'Save' }).click();
     await expect(inbox.locator('#inbox-status')).toHaveText(/with Ana \(Maria\)\.$/);

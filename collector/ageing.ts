@@ -10,6 +10,9 @@ const batch = 250;
 /** How often it looks again: an hour, as a day's answers age past the period. */
 const everyMs = 3_600_000;
 
+/** The instant a period of `days` ends at, counted back from `now`: what is older is anonymised or erased. */
+export const periodStart = (days: number, now: Date) => new Date(now.getTime() - days * dayMs);
+
 const of = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export interface AgeingPeriods {
@@ -46,7 +49,7 @@ export function startAgeing(store: ResponseStore, { anonymiseDays, retentionDays
   let stopped = false;
   const isStopped = () => stopped;
   const anonymise = async (days: number) => {
-    const before = new Date(Date.now() - days * dayMs);
+    const before = periodStart(days, new Date());
     const done: Partial<Anonymisation> = await sweep(
       () => store.anonymiseBefore(before, batch),
       isStopped,
@@ -59,7 +62,7 @@ export function startAgeing(store: ResponseStore, { anonymiseDays, retentionDays
     );
   };
   const erase = async (days: number) => {
-    const before = new Date(Date.now() - days * dayMs);
+    const before = periodStart(days, new Date());
     const erased: Partial<Erasure> = await sweep(
       () => store.eraseBefore(before, batch),
       isStopped,

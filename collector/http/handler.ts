@@ -18,7 +18,7 @@ import type { DeliveryStatus, ResponseStore } from '../store/store.js';
 import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { logWhenDone, type AccessLog } from './access-log.js';
 import { parseJson } from '../storable-text.js';
-import { dayMs } from '../time-zone.js';
+import { periodStart } from '../ageing.js';
 import { BodyRefused, ClientGone, readBody, sendJson, sendJsonAndClose, whileConnected } from './guards/body.js';
 import { clientAddress } from './guards/client-address.js';
 import { streamExport } from './exports.js';
@@ -201,7 +201,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     const notify = options.webhooks !== undefined;
     const { responses, displays, sentAt } = parsed.data;
     const now = new Date();
-    const anonymiseBefore = options.anonymiseDays ? new Date(now.getTime() - options.anonymiseDays * dayMs) : undefined;
+    const anonymiseBefore = options.anonymiseDays ? periodStart(options.anonymiseDays, now) : undefined;
     const result = await store.insert(responses, now, { displays, notify, sentAt, anonymiseBefore });
     sendJson(res, 202, result, corsHeaders);
     if (notify && result.accepted) options.webhooks!.nudge();

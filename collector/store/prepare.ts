@@ -135,14 +135,14 @@ export const completes = (later: { partial: boolean }, earlier: { partial: boole
 export const settles = (later: { outcome: string }, earlier: { outcome: string }) => earlier.outcome === 'open' && later.outcome !== 'open';
 
 /** An answer's row as anonymising leaves it: no person in its columns or its body. */
-export const anonymisedRow = (row: StoredRow, traits: readonly string[]): StoredRow => ({
+const anonymisedRow = (row: StoredRow, traits: readonly string[]): StoredRow => ({
   ...row,
   userId: null,
   anonymousId: anonymisedColumn,
   body: anonymisedResponse(row.body, traits),
 });
 
-export const anonymisedDisplayRow = (row: StoredDisplay): StoredDisplay => ({
+const anonymisedDisplayRow = (row: StoredDisplay): StoredDisplay => ({
   ...row,
   userId: null,
   anonymousId: anonymisedColumn,

@@ -40,6 +40,7 @@ import {
   holdsRows,
   inStage,
   needsAttention,
+  arrivedOverdue,
   overdueAnswers,
   overdueThrough,
   quarantinedAnswers,
@@ -113,6 +114,18 @@ const refusesData = (code: string) => /^(22|23|54)/.test(code);
 /** Held by the transaction that takes it: migrations, and re-segmenting stored answers. */
 const migrationLock = `SELECT pg_advisory_xact_lock(hashtext('cxkit-migrations'))`;
 const saveSetting = 'INSERT INTO cxkit_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value';
+
+/** An answer needing someone, with its follow-up, as the overdue announcements read it. */
+type OverdueRow = { id: string; at: Date; body: Response } & Omit<InboxItem['followUp'], 'changedAt'> & { changedAt: Date | null };
+
+/** The still open of `rows`, as the plan of their overdue announcements takes them. */
+const openItems = (rows: readonly OverdueRow[]): InboxItem[] =>
+  rows
+    .filter((row) => row.status === 'open')
+    .map(({ id: _id, at: _at, body, changedAt, ...followUp }) => ({
+      response: body,
+      followUp: { ...followUp, changedAt: changedAt?.toISOString() ?? null },
+    }));
 
 class Params {
   readonly values: unknown[] = [];
@@ -710,7 +723,12 @@ export class PostgresStore implements ResponseStore {
     }
   }
 
-  async fanOut(limit: number, plan: (responses: readonly Response[]) => NewDelivery[], now: Date): Promise<number> {
+  async fanOut(
+    limit: number,
+    plan: (responses: readonly Response[]) => NewDelivery[],
+    now: Date,
+    planOverdue?: (items: readonly InboxItem[]) => readonly NewDelivery[],
+  ): Promise<number> {
     return this.transaction(async (client) => {
       // SKIP LOCKED: another instance fanning out at the same moment takes other answers, never the same ones
       const { rows } = await client.query<{ body: Response }>(
@@ -721,6 +739,21 @@ export class PostgresStore implements ResponseStore {
       );
       if (!rows.length) return 0;
       await addDeliveries(client, plan(rows.map((row) => row.body)), now);
+      if (planOverdue) {
+        // the mark shared-locked: the overdue walk, which skips answers not yet fanned out, moves it before or after
+        // this, never during, so that an answer it has passed is announced here, and only here
+        const mark = await client.query<{ value: string }>('SELECT value FROM cxkit_settings WHERE name = $1 FOR SHARE', [overdueThrough]);
+        if (mark.rows.length) {
+          const [throughAt, throughId] = JSON.parse(mark.rows[0]!.value) as [string, string];
+          const ids = rows.map((row) => row.body.id);
+          const late = await client.query<OverdueRow>(arrivedOverdue('r.id = ANY($1)', '$2::timestamptz', '$3'), [
+            ids,
+            throughAt,
+            throughId,
+          ]);
+          await addDeliveries(client, planOverdue(openItems(late.rows)), now);
+        }
+      }
       return rows.length;
     });
   }
@@ -739,18 +772,11 @@ export class PostgresStore implements ResponseStore {
       ]);
       const mark = await client.query<{ value: string }>('SELECT value FROM cxkit_settings WHERE name = $1 FOR UPDATE', [overdueThrough]);
       const [fromAt, fromId] = JSON.parse(mark.rows[0]!.value) as [string, string];
-      const { rows } = await client.query<
-        { id: string; at: Date; body: Response } & Omit<InboxItem['followUp'], 'changedAt'> & { changedAt: Date | null }
-      >(overdueAnswers('$1', '$2::timestamptz', '$3', '$4'), [before, fromAt, fromId, limit]);
+      const { rows } = await client.query<OverdueRow>(overdueAnswers('$1', '$2::timestamptz', '$3', '$4'), [before, fromAt, fromId, limit]);
       const last = rows.at(-1);
       if (!last) return 0;
       await client.query(saveSetting, [overdueThrough, JSON.stringify([last.at.toISOString(), last.id])]);
-      const open = rows.filter((row) => row.status === 'open');
-      const items = open.map(({ id: _id, at: _at, body, changedAt, ...followUp }) => ({
-        response: body,
-        followUp: { ...followUp, changedAt: changedAt?.toISOString() ?? null },
-      }));
-      await addDeliveries(client, plan(items), now);
+      await addDeliveries(client, plan(openItems(rows)), now);
       return rows.length;
     });
   }

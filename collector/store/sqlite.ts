@@ -44,6 +44,7 @@ import {
   holdsRows,
   inStage,
   needsAttention,
+  arrivedOverdue,
   overdueAnswers,
   overdueThrough,
   quarantinedAnswers,
@@ -120,6 +121,15 @@ function where(
 }
 
 /** A drill-down row as read. */
+/** An answer needing someone, with its follow-up, as the overdue announcements read it. */
+type OverdueRow = { id: string; at: string; body: string } & InboxItem['followUp'];
+
+/** The still open of `rows`, as the plan of their overdue announcements takes them. */
+const openItems = (rows: readonly OverdueRow[]): InboxItem[] =>
+  rows
+    .filter((row) => row.status === 'open')
+    .map(({ id: _id, at: _at, body, ...followUp }) => ({ response: JSON.parse(body) as Response, followUp }));
+
 type DrillDownRow = AnswerCursor & StoredAnswer & { body: string; segments: string | null };
 
 /** Rows an erasure reads between two turns of the event loop while it looks for a person's answers and displays. */
@@ -533,17 +543,34 @@ export class SqliteStore implements ResponseStore {
     return this.db.prepare(quarantinedAnswers).pluck().get() as number;
   }
 
-  async fanOut(limit: number, plan: (responses: readonly Response[]) => NewDelivery[], now: Date): Promise<number> {
+  async fanOut(
+    limit: number,
+    plan: (responses: readonly Response[]) => NewDelivery[],
+    now: Date,
+    planOverdue?: (items: readonly InboxItem[]) => readonly NewDelivery[],
+  ): Promise<number> {
     const at = now.toISOString();
     return this.db.transaction(() => {
-      const taken = this.db.prepare('SELECT seq, body FROM responses WHERE webhook_pending = 1 ORDER BY seq LIMIT ?').all(limit) as Array<{
+      const taken = this.db
+        .prepare('SELECT seq, id, body FROM responses WHERE webhook_pending = 1 ORDER BY seq LIMIT ?')
+        .all(limit) as Array<{
         seq: number;
+        id: string;
         body: string;
       }>;
       if (!taken.length) return 0;
       const unmark = this.db.prepare('UPDATE responses SET webhook_pending = 0 WHERE seq = ?');
       for (const { seq } of taken) unmark.run(seq);
       this.addDeliveries(plan(taken.map((row) => JSON.parse(row.body) as Response)), at);
+      const mark = planOverdue && this.setting(overdueThrough);
+      if (mark) {
+        const [throughAt, throughId] = JSON.parse(mark) as [string, string];
+        const ids = JSON.stringify(taken.map((row) => row.id));
+        const rows = this.db
+          .prepare(arrivedOverdue(inIds('r.id'), '@throughAt', '@throughId'))
+          .all({ ids, throughAt, throughId }) as OverdueRow[];
+        this.addDeliveries(planOverdue(openItems(rows)), at);
+      }
       return taken.length;
     })();
   }
@@ -562,17 +589,13 @@ export class SqliteStore implements ResponseStore {
         return 0;
       }
       const [fromAt, fromId] = JSON.parse(from) as [string, string];
-      const rows = this.db.prepare(overdueAnswers('@at', '@fromAt', '@fromId', '@limit')).all({ at, fromAt, fromId, limit }) as Array<
-        { id: string; at: string; body: string } & InboxItem['followUp']
-      >;
+      const rows = this.db
+        .prepare(overdueAnswers('@at', '@fromAt', '@fromId', '@limit'))
+        .all({ at, fromAt, fromId, limit }) as OverdueRow[];
       const last = rows.at(-1);
       if (!last) return 0;
       this.saveSetting(overdueThrough, JSON.stringify([last.at, last.id]));
-      const open = rows.filter((row) => row.status === 'open');
-      this.addDeliveries(
-        plan(open.map(({ id: _id, at: _at, body, ...followUp }) => ({ response: JSON.parse(body) as Response, followUp }))),
-        now.toISOString(),
-      );
+      this.addDeliveries(plan(openItems(rows)), now.toISOString());
       return rows.length;
     })();
   }

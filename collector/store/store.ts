@@ -418,15 +418,21 @@ export interface ResponseStore {
   quarantinedAnswers(): Promise<number>;
   /**
    * Takes up to `limit` answers stored with `notify` and not yet fanned out, oldest first, and in the same transaction
-   * stores the deliveries `plan` makes of them; with several instances each answer is taken by one. Answers how many
-   * answers were taken.
+   * stores the deliveries `plan` makes of them; with several instances each answer is taken by one. With `planOverdue`,
+   * those of them needing someone and still open that `fanOutOverdue` has already walked past (they reached the
+   * collector later than the promise) are announced too, each once. Answers how many answers were taken.
    */
-  fanOut(limit: number, plan: (responses: readonly Response[]) => NewDelivery[], now: Date): Promise<number>;
+  fanOut(
+    limit: number,
+    plan: (responses: readonly Response[]) => NewDelivery[],
+    now: Date,
+    planOverdue?: (items: readonly InboxItem[]) => readonly NewDelivery[],
+  ): Promise<number>;
   /**
    * Takes up to `limit` answers that need someone and came past the team's promise since the last call — answered
    * before `before`, after the last one taken — and in the same transaction stores the deliveries `plan` makes of those
    * still open; with several instances each answer is taken by one. The first call only marks where to start (a
-   * backlog is not announced). Answers how many answers were taken.
+   * backlog is not announced). Answers not yet fanned out are left to `fanOut`. Answers how many answers were taken.
    */
   fanOutOverdue(before: Date, limit: number, plan: (items: readonly InboxItem[]) => readonly NewDelivery[], now: Date): Promise<number>;
   /** Claims up to `limit` due deliveries for `leaseMs` (one attempt each; another instance will not take them meanwhile). */

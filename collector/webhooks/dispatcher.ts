@@ -130,7 +130,8 @@ export class WebhookDispatcher {
   private async work(): Promise<void> {
     const { store } = this.options;
     try {
-      while (!this.stopped && (await store.fanOut(100, this.plan, new Date())) === 100);
+      const planOverdue = this.escalates ? this.planOverdue : undefined;
+      while (!this.stopped && (await store.fanOut(100, this.plan, new Date(), planOverdue)) === 100);
       if (this.escalates && Date.now() >= this.overdueDueAt) {
         this.overdueDueAt = Date.now() + (this.options.overdueEveryMs ?? 60_000);
         const before = overdueBefore(this.options.promiseHours ?? defaultPromiseHours, new Date());

@@ -346,11 +346,27 @@ for (const kind of storeKinds) {
 for (const kind of storeKinds) {
   test(`${kind}: an unhappy customer nobody reaches within the promise is announced once, their owner mentioned; a backlog is not`, async ({
     startCollector,
+    database,
   }) => {
     const overdue = await receiver();
     const slack = await receiver();
+    const hour = 3_600_000;
+    const [a, b, c, d, e] = responses(5, 77);
+    const detractor = (r: Response, at: number): Response => ({
+      ...r,
+      kind: 'nps',
+      scale: { min: 0, max: 10 },
+      score: 3,
+      touchpoint: 'checkout',
+      comment: 'Still no refund',
+      answeredAt: new Date(at).toISOString(),
+    });
+    // stored before anyone asked for escalations
+    const backlog = detractor(a!, Date.now() - 2 * hour);
+    const file = await database(kind);
+    await (await startCollector({ database: file })).post(batch([backlog]));
     const collector = await startCollector({
-      database: kind,
+      database: file,
       adminKey: 'ak_admin',
       followUpHours: 1,
       dispatch: {
@@ -365,25 +381,13 @@ for (const kind of storeKinds) {
       },
     });
     try {
-      const hour = 3_600_000;
       // answered a hair less than the promise ago: overdue in a few seconds
       const soon = Date.now() - hour + 3_000;
-      const [a, b, c, d, e] = responses(5, 77);
-      const detractor = (r: Response, at: number): Response => ({
-        ...r,
-        kind: 'nps',
-        scale: { min: 0, max: 10 },
-        score: 3,
-        touchpoint: 'checkout',
-        comment: 'Still no refund',
-        answeredAt: new Date(at).toISOString(),
-      });
-      const backlog = detractor(a!, Date.now() - 2 * hour);
       const withBen = detractor(b!, soon);
       const reached = detractor(c!, soon);
       const happy = { ...detractor(d!, soon), score: 10 };
       const later = detractor(e!, Date.now() - hour + 120_000);
-      await collector.post(batch([backlog, withBen, reached, happy, later]));
+      await collector.post(batch([withBen, reached, happy, later]));
       const patch = (id: string, body: unknown) =>
         fetch(`${collector.url}v1/responses/${id}/follow-up`, {
           method: 'PATCH',
@@ -418,6 +422,49 @@ for (const kind of storeKinds) {
     } finally {
       await overdue.close();
       await slack.close();
+    }
+  });
+
+  test(`${kind}: an unhappy customer whose answer reaches the collector after the promise has passed is announced as it arrives, once`, async ({
+    startCollector,
+  }) => {
+    const overdue = await receiver();
+    const collector = await startCollector({
+      database: kind,
+      dispatch: {
+        allowPrivate: true,
+        pollMs: 50,
+        promiseHours: 1,
+        overdueEveryMs: 100,
+        targets: [{ url: overdue.url, format: 'standard', secret, when: { events: ['follow_up.overdue'] } }],
+      },
+    });
+    try {
+      const hour = 3_600_000;
+      const [a, b, c] = responses(3, 78);
+      const detractor = (r: Response, at: number): Response => ({
+        ...r,
+        kind: 'csat',
+        scale: { min: 1, max: 5 },
+        score: 1,
+        touchpoint: 'support',
+        answeredAt: new Date(at).toISOString(),
+      });
+      // the walk passes this one's time as its promise runs out
+      const onTime = detractor(a!, Date.now() - hour + 2_000);
+      await collector.post(batch([onTime]));
+      await expect.poll(() => overdue.received.length, { timeout: 15_000 }).toBe(1);
+      // a phone offline since yesterday sends its answers now: the unhappy one is already past the promise
+      const offline = detractor(b!, Date.now() - 20 * hour);
+      const offlineHappy = { ...detractor(c!, Date.now() - 20 * hour), score: 5 };
+      await collector.post(batch([offline, offlineHappy]));
+      await expect.poll(() => overdue.received.length, { timeout: 15_000 }).toBe(2);
+      const announced = overdue.received.map(({ body }) => (JSON.parse(body) as { data: { responseId: string } }).data.responseId);
+      expect(announced).toEqual([onTime.id, offline.id]);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(overdue.received).toHaveLength(2);
+    } finally {
+      await overdue.close();
     }
   });
 }

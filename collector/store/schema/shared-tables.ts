@@ -56,16 +56,29 @@ export const needsAttention = (r = '') => inBand('unhappy', r);
 /** The settings row holding the last answer announced as overdue (its time and id): the walk goes on from there. */
 export const overdueThrough = 'overdue_announced_through';
 
+const answersWithFollowUps = `SELECT r.id, r.answered_at AS at, r.body, coalesce(f.status, 'open') AS status, f.note, f.changed_by AS "by",
+          f.assignee, f.changed_at AS "changedAt"
+     FROM responses r LEFT JOIN follow_ups f ON f.response_id = r.id`;
+
 /**
  * The answers needing someone answered before `before` and after the mark (`fromAt`, `fromId`), oldest first, with
- * their follow-ups, `limit` of them: the next to announce as overdue (each argument a bound parameter).
+ * their follow-ups, `limit` of them: the next to announce as overdue (each argument a bound parameter). Answers not yet
+ * fanned out are left to the fan-out, which announces those the walk has passed (`arrivedOverdue`): each once.
  */
 export const overdueAnswers = (before: string, fromAt: string, fromId: string, limit: string) =>
-  `SELECT r.id, r.answered_at AS at, r.body, coalesce(f.status, 'open') AS status, f.note, f.changed_by AS "by", f.assignee,
-          f.changed_at AS "changedAt"
-     FROM responses r LEFT JOIN follow_ups f ON f.response_id = r.id
-    WHERE r.answered_at < ${before} AND (r.answered_at, r.id) > (${fromAt}, ${fromId}) AND ${needsAttention('r.')}
+  `${answersWithFollowUps}
+    WHERE r.answered_at < ${before} AND (r.answered_at, r.id) > (${fromAt}, ${fromId}) AND NOT r.webhook_pending
+      AND ${needsAttention('r.')}
     ORDER BY r.answered_at, r.id LIMIT ${limit}`;
+
+/**
+ * Of the answers being fanned out (`taken`, a condition on `r.id`), those needing someone that the overdue walk has already passed
+ * (at or before the mark `throughAt`, `throughId`): they reached the collector later than the promise, and are announced
+ * as they arrive.
+ */
+export const arrivedOverdue = (taken: string, throughAt: string, throughId: string) =>
+  `${answersWithFollowUps}
+    WHERE ${taken} AND (r.answered_at, r.id) <= (${throughAt}, ${throughId}) AND ${needsAttention('r.')}`;
 
 /** One row per prompt shown, settled once by its final outcome; indexed by time (not by person: see responses). */
 export const displaysTable = ({ time, json, key }: Dialect) => `

@@ -1,6 +1,6 @@
 // CSV export (RFC 4180): one row per response, with spreadsheet formula injection defused.
 import type { Response } from '../../src/schema/response.js';
-import type { FollowUpStatus, UnansweredList } from '../store/store.js';
+import type { FollowUpStatus, UnansweredPerson } from '../store/store.js';
 import { utc, type TimeZone } from '../time-zone.js';
 
 export const csvColumns = [
@@ -83,10 +83,9 @@ export function toCsvRow(r: Response, followUp: FollowUpStatus | null = null, zo
 /** The header line, CRLF included. */
 export const csvHeader = `${csvColumns.join(',')}\r\n`;
 
-/** Who was asked and did not answer, one row per customer and touchpoint, the last time also in the collector's zone. */
-export function unansweredCsv({ people }: UnansweredList, zone: TimeZone): string {
-  const rows = people.map((p) =>
-    [p.userId, p.touchpoint, p.asked, p.lastAskedAt, localTime(Date.parse(p.lastAskedAt), zone)].map(csvField).join(','),
-  );
-  return ['user_id,touchpoint,asked,last_asked_at,last_asked_local', ...rows, ''].join('\r\n');
-}
+/** The unanswered file's header line, CRLF included. */
+export const unansweredCsvHeader = 'user_id,touchpoint,asked,last_asked_at,last_asked_local\r\n';
+
+/** One customer asked at one touchpoint and not answering there, the last time also in the collector's zone. */
+export const unansweredCsvRow = (p: UnansweredPerson, zone: TimeZone): string =>
+  `${[p.userId, p.touchpoint, p.asked, p.lastAskedAt, localTime(Date.parse(p.lastAskedAt), zone)].map(csvField).join(',')}\r\n`;

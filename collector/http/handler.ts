@@ -8,7 +8,6 @@ import { toValidationIssues } from '../../src/schema/issues.js';
 import { buildJourney } from '../analytics/journey.js';
 import { defaultPromiseHours, followUpSummary } from '../analytics/follow-up-promise.js';
 import { periodOf } from '../analytics/period.js';
-import { unansweredCsv } from '../analytics/csv.js';
 import { buildReport, listedTouchpoints, withIntervals } from '../analytics/report.js';
 import { listAnswers } from '../analytics/drill-down.js';
 import { buildSegments } from '../analytics/segments.js';
@@ -21,7 +20,7 @@ import { parseJson } from '../storable-text.js';
 import { periodStart } from '../ageing.js';
 import { BodyRefused, ClientGone, readBody, sendJson, sendJsonAndClose, whileConnected } from './guards/body.js';
 import { clientAddress } from './guards/client-address.js';
-import { streamExport } from './exports.js';
+import { streamExport, streamUnanswered } from './exports.js';
 import { changeFollowUp, followUpPath, listInbox } from './follow-ups.js';
 import { keyMatches, presentedKey } from './guards/keys.js';
 import { erasePerson, personPath } from './people.js';
@@ -29,7 +28,8 @@ import { serveDashboard } from './dashboard-files.js';
 import { loaderFile, scriptFiles, scriptsPath } from './script-files.js';
 import { originPolicy } from './guards/origins.js';
 import {
-  encodeCursor,
+  encodeAnswerCursor,
+  encodeUnansweredCursor,
   parseAnswerQuery,
   parseFilter,
   parseListing,
@@ -235,15 +235,10 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: parsed.issues });
     const period = periodOf(parsed.filter, new Date());
     const [since, until] = [new Date(period.since).toISOString(), new Date(period.until).toISOString()];
-    const list = await store.unanswered({ ...parsed.filter, since, until }, parsed.limit);
-    if (!asFile) return sendJson(res, 200, { since, until, ...list });
-    res
-      .writeHead(200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': 'attachment; filename="cxkit-unanswered.csv"',
-        'X-Content-Type-Options': 'nosniff',
-      })
-      .end(unansweredCsv(list, store.timeZone));
+    const filter = { ...parsed.filter, since, until };
+    if (asFile) return streamUnanswered(res, store, filter, parsed.limit);
+    const { people, total, next } = await store.unanswered(filter, parsed.limit, parsed.after);
+    sendJson(res, 200, { since, until, people, total, next: next && encodeUnansweredCursor(next) });
   }
 
   async function segments(res: ServerResponse, url: URL): Promise<void> {
@@ -258,7 +253,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     if ('issues' in query) return sendJson(res, 400, { error: 'invalid query', issues: query.issues });
     const connected = whileConnected(res);
     if (answer === 'themes') return sendJson(res, 200, await buildThemes(store, query.filter, connected));
-    if (answer === 'answers') return sendJson(res, 200, await listAnswers(store, query, encodeCursor, connected));
+    if (answer === 'answers') return sendJson(res, 200, await listAnswers(store, query, encodeAnswerCursor, connected));
     return streamExport(res, store, query.filter, query.order, answer === 'answers.csv' ? 'csv' : 'json');
   }
 

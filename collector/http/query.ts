@@ -15,6 +15,7 @@ import {
   type ResponseStore,
   type Segment,
   type TimeOrder,
+  type UnansweredCursor,
 } from '../store/store.js';
 import type { TimeZone } from '../time-zone.js';
 
@@ -120,6 +121,13 @@ function queryReader(params: URLSearchParams) {
       }
       return limit;
     },
+    /** `after`: a page's cursor of `fields`, null when absent (or wrong: then with an issue saying it is not `expected`). */
+    cursor<Cursor>(fields: CursorFields<Cursor>, expected: string): Cursor | null {
+      const text = take('after');
+      const cursor = text === undefined ? null : decodeCursor(text, fields);
+      if (text !== undefined && !cursor) issues.push({ path: 'query.after', message: `expected ${expected}` });
+      return cursor;
+    },
     /** `by` and `value`: one value of one of `dimensions`, both or neither; undefined when absent (or wrong: with an issue). */
     segment(dimensions: readonly string[]): Segment | undefined {
       const [by, value] = [take('by'), take('value')];
@@ -178,30 +186,54 @@ export function parseSegmentedFilter(
   return filter ? { filter: { ...filter, segment } } : { issues: reader.issues };
 }
 
+/** Most customers an unanswered CSV file holds (the whole list, for any range a team would mail). */
+export const unansweredFileLimit = 1_000_000;
+
 /**
- * Who was asked and did not answer: the read filter and `limit` (customers listed: 1–500, default 50; as a CSV file,
- * 1–10,000, default 10,000).
+ * Who was asked and did not answer: the read filter, `after` (a page's cursor) and `limit` (customers listed: 1–500,
+ * default 50; as a CSV file, all of them, up to `limit` when given).
  */
 export function parseUnansweredQuery(
   params: URLSearchParams,
   zone: TimeZone,
   asFile = false,
-): { filter: ResponseFilter; limit: number } | { issues: ValidationIssue[] } {
+): { filter: ResponseFilter; after: UnansweredCursor | null; limit: number } | { issues: ValidationIssue[] } {
   const reader = queryReader(params);
-  const limit = asFile ? reader.limit(10_000, 10_000) : reader.limit(50, 500);
+  const after = asFile ? null : reader.cursor(unansweredCursorFields, 'the cursor a page of the unanswered gave as next');
+  const limit = asFile ? reader.limit(unansweredFileLimit, unansweredFileLimit) : reader.limit(50, 500);
   const filter = reader.filter(zone);
-  return filter ? { filter, limit } : { issues: reader.issues };
+  return filter ? { filter, after, limit } : { issues: reader.issues };
 }
 
-/** The cursor a drill-down page hands out for the next one: opaque to clients, base64url of its fields. */
-export const encodeCursor = (cursor: AnswerCursor) =>
-  Buffer.from(JSON.stringify([cursor.score, cursor.answeredAt, cursor.id])).toString('base64url');
+/** A cursor's fields in the order its text holds them, and their types. */
+type CursorFields<Cursor> = ReadonlyArray<readonly [keyof Cursor & string, 'string' | 'number']>;
 
-function decodeCursor(text: string): AnswerCursor | null {
+const answerCursorFields: CursorFields<AnswerCursor> = [
+  ['score', 'number'],
+  ['answeredAt', 'string'],
+  ['id', 'string'],
+];
+const unansweredCursorFields: CursorFields<UnansweredCursor> = [
+  ['lastAskedAt', 'string'],
+  ['userId', 'string'],
+  ['touchpoint', 'string'],
+];
+
+/** The cursor a page hands out for the next one: opaque to clients, base64url of its fields. */
+const encodeCursor =
+  <Cursor>(fields: CursorFields<Cursor>) =>
+  (cursor: Cursor): string =>
+    Buffer.from(JSON.stringify(fields.map(([name]) => cursor[name]))).toString('base64url');
+
+export const encodeAnswerCursor = encodeCursor(answerCursorFields);
+export const encodeUnansweredCursor = encodeCursor(unansweredCursorFields);
+
+function decodeCursor<Cursor>(text: string, fields: CursorFields<Cursor>): Cursor | null {
   try {
-    const [score, answeredAt, id] = JSON.parse(Buffer.from(text, 'base64url').toString()) as unknown[];
-    if (typeof score !== 'number' || typeof answeredAt !== 'string' || typeof id !== 'string') return null;
-    return { score, answeredAt, id };
+    const values = JSON.parse(Buffer.from(text, 'base64url').toString()) as unknown;
+    if (!Array.isArray(values) || values.length !== fields.length) return null;
+    if (fields.some(([, type], index) => typeof values[index] !== type)) return null;
+    return Object.fromEntries(fields.map(([name], index) => [name, values[index]])) as Cursor;
   } catch {
     return null;
   }
@@ -233,10 +265,7 @@ export function parseAnswerQuery(
   if (text !== undefined && (text.trim().length === 0 || text.length > 200)) {
     issues.push({ path: 'query.q', message: 'expected text of 1 to 200 characters to find in comments' });
   }
-  const afterText = take('after');
-  const after = afterText === undefined ? null : decodeCursor(afterText);
-  if (afterText !== undefined && !after)
-    issues.push({ path: 'query.after', message: 'expected the cursor a page of answers gave as next' });
+  const after = reader.cursor(answerCursorFields, 'the cursor a page of answers gave as next');
   const limit = reader.limit(50, 200);
   const filter = reader.filter(timeZone);
   if (!filter) return { issues };

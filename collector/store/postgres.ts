@@ -93,6 +93,7 @@ import type {
   SegmentDisplayCount,
   DisplaySegment,
   DayDisplayCount,
+  UnansweredCursor,
   UnansweredList,
 } from './store.js';
 import { displayDays, displaysBy, displaysIn, type DisplaySql } from './display-segments.js';
@@ -697,10 +698,10 @@ export class PostgresStore implements ResponseStore {
     return listOf((await this.pool.query<TouchpointRow>(`${mostAnswered} $1`, [limit])).rows);
   }
 
-  async unanswered(filter: ResponseFilter, limit: number): Promise<UnansweredList> {
+  async unanswered(filter: ResponseFilter, limit: number, after: UnansweredCursor | null = null): Promise<UnansweredList> {
     const params = new Params();
-    const sql = unansweredSql(filter, limit, (value) => params.add(value));
-    return unansweredList((await this.pool.query(sql, params.values)).rows);
+    const sql = unansweredSql(filter, limit, after, (value) => params.add(value));
+    return unansweredList((await this.pool.query(sql, params.values)).rows, limit);
   }
 
   async quarantinedAnswers(): Promise<number> {

@@ -92,6 +92,7 @@ import type {
   SegmentDisplayCount,
   DisplaySegment,
   DayDisplayCount,
+  UnansweredCursor,
   UnansweredList,
 } from './store.js';
 import { displayDays, displaysBy, displaysIn, type DisplaySql } from './display-segments.js';
@@ -533,10 +534,10 @@ export class SqliteStore implements ResponseStore {
     return listOf(this.db.prepare(`${mostAnswered} ?`).all(limit) as TouchpointRow[]);
   }
 
-  async unanswered(filter: ResponseFilter, limit: number): Promise<UnansweredList> {
+  async unanswered(filter: ResponseFilter, limit: number, after: UnansweredCursor | null = null): Promise<UnansweredList> {
     const params: Array<string | number> = [];
-    const sql = unansweredSql(filter, limit, (value) => (params.push(value), '?'));
-    return unansweredList(this.db.prepare(sql).all(...params) as Parameters<typeof unansweredList>[0]);
+    const sql = unansweredSql(filter, limit, after, (value) => (params.push(value), '?'));
+    return unansweredList(this.db.prepare(sql).all(...params) as Parameters<typeof unansweredList>[0], limit);
   }
 
   async quarantinedAnswers(): Promise<number> {

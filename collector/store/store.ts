@@ -320,11 +320,16 @@ export interface UnansweredPerson {
   readonly lastAskedAt: string;
 }
 
+/** Where a page of the unanswered ends: its last customer and touchpoint. */
+export type UnansweredCursor = Pick<UnansweredPerson, 'lastAskedAt' | 'userId' | 'touchpoint'>;
+
 export interface UnansweredList {
   /** The most recently asked first, at most the limit asked for. */
   readonly people: readonly UnansweredPerson[];
   /** How many customer and touchpoint pairs there are in all. */
   readonly total: number;
+  /** Where the next page starts, or null when this is the last. */
+  readonly next: UnansweredCursor | null;
 }
 
 /** The answers behind a figure: the read filter narrowed by kind, band or score, a segment, a comment, a follow-up status. */
@@ -411,9 +416,9 @@ export interface ResponseStore {
   touchpoints(limit: number): Promise<TouchpointList>;
   /**
    * The identified customers shown a prompt in the filter's range who dismissed it or left it and gave no answer at that
-   * touchpoint in the range, the most recently asked first, `limit` of them.
+   * touchpoint in the range, the most recently asked first, `limit` of them after `after`.
    */
-  unanswered(filter: ResponseFilter, limit: number): Promise<UnansweredList>;
+  unanswered(filter: ResponseFilter, limit: number, after?: UnansweredCursor | null): Promise<UnansweredList>;
   /** How many answers the database refused although they were valid, kept in the quarantine table. */
   quarantinedAnswers(): Promise<number>;
   /**

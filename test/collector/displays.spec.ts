@@ -177,16 +177,27 @@ for (const kind of storeKinds) {
         { userId: 'u-3', touchpoint: 'help', asked: 1, lastAskedAt: at(10) },
       ],
       total: 2,
+      next: null,
     });
     expect((await list({ touchpoint: 'help' })).body.people.map((p: { userId: string }) => p.userId)).toEqual(['u-3']);
-    // the most recently asked first, as many as asked for, and how many in all
-    expect((await list({ limit: '1' })).body).toMatchObject({ people: [{ userId: 'u-1' }], total: 2 });
+    // the most recently asked first, as many as asked for, how many in all, and where the next page starts
+    const first = (await list({ limit: '1' })).body;
+    expect(first).toMatchObject({ people: [{ userId: 'u-1' }], total: 2, next: expect.any(String) });
+    expect((await list({ limit: '1', after: first.next })).body).toMatchObject({ people: [{ userId: 'u-3' }], total: 2, next: null });
+    const forged = await list({ after: 'bm90IGEgY3Vyc29y' });
+    expect([forged.status, forged.body.issues[0]]).toEqual([
+      400,
+      { path: 'query.after', message: 'expected the cursor a page of the unanswered gave as next' },
+    ]);
     // the whole list as a file for the team's mail or CRM tool, times also in the collector's zone
     const file = await fetch(
       `${collector.url}v1/unanswered.csv?${new URLSearchParams({ since: new Date(now - 7 * 24 * hour).toISOString(), until: at(0) })}`,
     );
     expect(file.headers.get('content-disposition')).toBe('attachment; filename="cxkit-unanswered.csv"');
-    expect((await file.text()).split('\r\n')).toEqual([
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // the UTF-8 byte order mark, as the answers' file has: Excel reads a name in any script as UTF-8
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes).split('\r\n')).toEqual([
       'user_id,touchpoint,asked,last_asked_at,last_asked_local',
       `u-1,checkout,2,${at(5)},${at(5).slice(0, 19).replace('T', ' ')}`,
       `u-3,help,1,${at(10)},${at(10).slice(0, 19).replace('T', ' ')}`,
@@ -197,5 +208,27 @@ for (const kind of storeKinds) {
     expect(Date.parse(recent.until) - Date.parse(recent.since)).toBe(28 * 24 * hour);
     const refused = await list({ limit: '501' });
     expect([refused.status, refused.body.issues[0].path]).toEqual([400, 'query.limit']);
+    // u-3 answers at the help desk while the team pages: the page after u-1 is empty, and says how many are left in all
+    const [late] = responses(1, 78);
+    expect((await collector.post(batch([{ ...late!, touchpoint: 'help', userId: 'u-3', answeredAt: at(1) }]))).status).toBe(202);
+    expect((await list({ limit: '1', after: first.next })).body).toMatchObject({ people: [], total: 1, next: null });
+  });
+
+  test(`${kind}: the unanswered file holds every customer, however many pages the collector reads it in`, async ({ startCollector }) => {
+    const collector = await startCollector({ database: kind });
+    const now = Date.now();
+    // more than two of the file's pages of 5,000, and more than the 10,000 a file once held
+    const shown = Array.from({ length: 10_050 }, (_, i) =>
+      display('checkout', 'dismissed', { userId: `customer-${i}`, shownAt: new Date(now - (i + 1) * 1_000).toISOString() }),
+    );
+    for (let i = 0; i < shown.length; i += 1_000) await collector.store.insert([], new Date(), { displays: shown.slice(i, i + 1_000) });
+    const file = await (await fetch(`${collector.url}v1/unanswered.csv`)).text();
+    const userIds = file
+      .split('\r\n')
+      .slice(1, -1)
+      .map((line) => line.split(',')[0]);
+    expect(userIds).toEqual(shown.map((d) => d.userId));
+    const capped = await (await fetch(`${collector.url}v1/unanswered.csv?limit=5001`)).text();
+    expect(capped.split('\r\n').slice(1, -1)).toHaveLength(5_001);
   });
 }

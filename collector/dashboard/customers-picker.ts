@@ -46,8 +46,9 @@ function offers(params: URLSearchParams): Promise<Offer[]> {
 /** An option's value: the query the view adds for it, `by=device&value=mobile`. */
 const optionValue = ({ dimension, value }: Segment) => new URLSearchParams({ by: dimension, value }).toString();
 
-/** A segment in words: "device mobile", "Trait: plan pro". */
-export const segmentWords = ({ dimension, value }: Segment) => `${dimensionLabel(dimension).toLowerCase()} ${value}`;
+/** A segment in words: "device mobile", "plan pro" (a trait by its own name). */
+export const segmentWords = ({ dimension, value }: Segment) =>
+  `${dimension.startsWith('trait:') ? dimension.slice('trait:'.length) : dimensionLabel(dimension).toLowerCase()} ${value}`;
 
 export interface CustomersPicker {
   /** The segment picked; null for everyone. */

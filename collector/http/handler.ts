@@ -110,6 +110,7 @@ const reads = {
   '/v1/themes': 'themes',
   '/v1/webhooks/deliveries': 'deliveries',
   '/v1/inbox': 'inbox',
+  '/v1/follow-ups': 'follow-ups',
   '/v1/setup': 'setup',
   '/v1/unanswered': 'unanswered',
   '/v1/unanswered.csv': 'unanswered.csv',
@@ -272,14 +273,15 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     if (answer === 'segments') return segments(res, url);
     if (answer === 'answers' || answer === 'answers.csv' || answer === 'answers.json' || answer === 'themes')
       return answers(res, url, answer);
-    // the journey and the trends read one segment's answers alone when asked (`by` and `value`)
-    const segmented = answer === 'journey' || answer === 'trends';
+    // the journey, the trends and the follow-up figures read one segment's answers alone when asked (`by` and `value`)
+    const segmented = answer === 'journey' || answer === 'trends' || answer === 'follow-ups';
     const parsed = segmented ? parseSegmentedFilter(url.searchParams, store) : parseFilter(url.searchParams, store.timeZone);
     if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: parsed.issues });
     const { filter } = parsed;
     if (answer === 'csv') return streamExport(res, store, filter, 'oldest', 'csv', 'cxkit-responses');
     if (answer === 'journey') return sendJson(res, 200, await buildJourney(store, filter, new Date(), options.stageOrder));
     if (answer === 'trends') return sendJson(res, 200, await buildTrends(store, filter, new Date()));
+    if (answer === 'follow-ups') return sendJson(res, 200, await followUpSummary(store, filter, promiseHours, new Date()));
     const [counts, engaged, followUp] = await Promise.all([
       store.countsByDay(filter),
       store.engagement(filter),

@@ -203,6 +203,7 @@ const answerSums: RangedQuery = {
 };
 const attentionCount: RangedQuery = {
   rollup: { table: 'daily_counts', select: 'sum(n)::integer AS n', where: needsAttention() },
+  segmentRollup: 'segment_counts',
   rows: { table: 'responses', time: 'answered_at', select: 'count(*)::integer AS n', where: needsAttention() },
 };
 const displaySums: RangedQuery = {
@@ -911,7 +912,9 @@ export class PostgresStore implements ResponseStore {
     const needing = await this.ranged<{ n: number }>(filter, attentionCount);
     const needingAttention = needing.flat().reduce((sum, part) => sum + part.n, 0);
     const params = new Params();
-    const clause = where(filter, params, [needsAttention('r.')], 'answered_at', 'r.');
+    const { segment } = filter;
+    const inSegment = segment ? [`r.segments->>${params.add(segment.dimension)} = ${params.add(segment.value)}`] : [];
+    const clause = where(filter, params, [needsAttention('r.'), ...inSegment], 'answered_at', 'r.');
     const closing = await this.pool.query<{ median: number | null }>(
       `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.closed_at - r.answered_at) / 3600) AS median
          FROM follow_ups f JOIN responses r ON r.id = f.response_id ${clause} AND f.status = 'closed'`,

@@ -121,7 +121,6 @@ function where(
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-/** A drill-down row as read. */
 /** An answer needing someone, with its follow-up, as the overdue announcements read it. */
 type OverdueRow = { id: string; at: string; body: string } & InboxItem['followUp'];
 
@@ -131,6 +130,7 @@ const openItems = (rows: readonly OverdueRow[]): InboxItem[] =>
     .filter((row) => row.status === 'open')
     .map(({ id: _id, at: _at, body, ...followUp }) => ({ response: JSON.parse(body) as Response, followUp }));
 
+/** A drill-down row as read. */
 type DrillDownRow = AnswerCursor & StoredAnswer & { body: string; segments: string | null };
 
 /** Rows an erasure reads between two turns of the event loop while it looks for a person's answers and displays. */
@@ -204,6 +204,7 @@ const answerSums: RangedQuery = {
 };
 const attentionCount: RangedQuery = {
   rollup: { table: 'daily_counts', select: 'sum(n) AS n', where: needsAttention() },
+  segmentRollup: 'segment_counts',
   rows: { table: 'responses', time: 'answered_at', select: 'count(*) AS n', where: needsAttention() },
 };
 const displaySums: RangedQuery = {
@@ -772,7 +773,9 @@ export class SqliteStore implements ResponseStore {
     const needingAttention = this.ranged<{ n: number }>(filter, attentionCount)
       .flat()
       .reduce((sum, part) => sum + part.n, 0);
-    const w = where(filter, [needsAttention('r.')], [], 'answered_at', 'r.');
+    const { segment } = filter;
+    const inSegment = segment ? [`${segmentIn('r.', '?')} = ?`] : [];
+    const w = where(filter, [needsAttention('r.'), ...inSegment], segment ? [segment.dimension, segment.value] : [], 'answered_at', 'r.');
     // CROSS JOIN makes SQLite walk the few follow-ups and look each answer up, not walk a touchpoint's answers
     const handled = w.sql;
     const counts = this.db

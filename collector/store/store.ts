@@ -18,8 +18,8 @@ export interface ResponseFilter {
   readonly until?: string | undefined;
   /**
    * Only the answers in one segment: a value of one of the store's `segmentDimensions`. The answer counts by day and by
-   * touchpoint, the drill-down and the inbox take it; figures the segment rollup does not count (displays, comments,
-   * drafts, follow-up figures, another dimension's breakdown) are never asked for with it.
+   * touchpoint, the drill-down, the inbox and the follow-up figures take it; figures the segment rollup does not count
+   * (displays, comments, drafts, another dimension's breakdown) are never asked for with it.
    */
   readonly segment?: Segment | undefined;
 }

@@ -322,7 +322,7 @@ for (const kind of storeKinds) {
       startCollector,
     }) => {
       const collector = await startCollector({ database: kind, adminKey: 'ak_admin' });
-      const [a, b, c, d, e] = responses(5, 87);
+      const [a, b, c, d, e, f] = responses(6, 87);
       const detractor = (r: Response, plan: string, country: string, hours: number): Response => ({
         ...r,
         kind: 'nps',
@@ -337,6 +337,8 @@ for (const kind of storeKinds) {
         detractor(c!, 'free', 'DE', 3),
         detractor(d!, 'free', 'US', 4),
         { ...detractor(e!, 'enterprise', 'DE', 5), score: 10 },
+        // days ago: counted from the segment rollup's whole days, and waiting past the promise
+        detractor(f!, 'enterprise', 'DE', 50),
       ];
       await collector.post(batch(answers));
       expect((await patch(collector.url, answers[1]!.id, { status: 'open', assignee: 'Ben' })).status).toBe(200);
@@ -344,13 +346,42 @@ for (const kind of storeKinds) {
         ((await (await fetch(`${collector.url}v1/inbox?${query}`)).json()) as { items: Array<{ response: Response }> }).items.map(
           (i) => i.response.id,
         );
-      expect(await listed('by=trait:plan&value=enterprise')).toEqual([answers[0]!.id, answers[1]!.id]);
-      expect(await listed('by=trait:country&value=DE&order=oldest')).toEqual([answers[2]!.id, answers[0]!.id]);
-      expect(await listed('by=trait:plan&value=enterprise&assignee=none')).toEqual([answers[0]!.id]);
+      expect(await listed('by=trait:plan&value=enterprise')).toEqual([answers[0]!.id, answers[1]!.id, answers[5]!.id]);
+      expect(await listed('by=trait:country&value=DE&order=oldest')).toEqual([answers[5]!.id, answers[2]!.id, answers[0]!.id]);
+      expect(await listed('by=trait:plan&value=enterprise&assignee=none')).toEqual([answers[0]!.id, answers[5]!.id]);
       expect(await listed('by=trait:plan&value=startup')).toEqual([]);
       const refused = await fetch(`${collector.url}v1/inbox?by=trait:email&value=x`);
       expect(refused.status).toBe(400);
       expect(await refused.json()).toMatchObject({ issues: [{ path: 'query.by' }] });
+      // and sees where its own customers stand: how many need someone, who has them, who waits past the promise
+      const figures = async (query: string) => (await fetch(`${collector.url}v1/follow-ups?${query}`)).json();
+      expect(await figures('by=trait:plan&value=enterprise')).toMatchObject({
+        needingAttention: 3,
+        open: 3,
+        contacted: 0,
+        closed: 0,
+        overdue: 1,
+        promiseHours: 48,
+        owners: [
+          { assignee: null, open: 2, contacted: 0, closed: 0 },
+          { assignee: 'Ben', open: 1, contacted: 0, closed: 0 },
+        ],
+      });
+      expect(await figures('by=trait:country&value=US')).toMatchObject({
+        needingAttention: 2,
+        overdue: 0,
+        owners: [
+          { assignee: 'Ben', open: 1 },
+          { assignee: null, open: 1 },
+        ],
+      });
+      // everyone's, as the summary counts them
+      const everyone = await figures('');
+      const { followUp } = (await (await fetch(`${collector.url}v1/summary`)).json()) as { followUp: unknown };
+      expect(everyone).toEqual(followUp);
+      expect(everyone).toMatchObject({ needingAttention: 5, overdue: 1 });
+      const unknown = await fetch(`${collector.url}v1/follow-ups?by=trait:email&value=x`);
+      expect([unknown.status, ((await unknown.json()) as { issues: Array<{ path: string }> }).issues[0]!.path]).toEqual([400, 'query.by']);
     });
 
     test('without an admin key configured, nothing can be changed over HTTP', async ({ startCollector }) => {

@@ -5,7 +5,7 @@
 import { hashRoute } from '../../../src/sdk/page.js';
 import { attributePairs } from '../../attributes.js';
 import type { FollowUpSummary } from '../../analytics/follow-up-promise.js';
-import type { InboxItem } from '../../store/store.js';
+import type { FollowUpOwner, InboxItem, Segment } from '../../store/store.js';
 import { customersPicker, segmentWords } from '../customers-picker.js';
 import { longText } from '../long-text.js';
 import { emailIn, mailLink } from '../mail-link.js';
@@ -20,7 +20,7 @@ const showSelect = settings.elements.namedItem('status') as HTMLSelectElement;
 const orderSelect = settings.elements.namedItem('order') as HTMLSelectElement;
 const leftToSelect = settings.elements.namedItem('leftTo') as HTMLSelectElement;
 const overdueOption = showSelect.querySelector<HTMLOptionElement>('option[value="overdue"]')!;
-/** One segment's customers alone (a key account team's); "Who has them" and the tile stay everyone's. */
+/** One segment's customers alone (a key account team's), and who has them; the overview's tile stays everyone's. */
 const customersSelect = settings.elements.namedItem('inboxFor') as HTMLSelectElement;
 const customers = customersPicker(customersSelect);
 /** The names the team goes by (owners and who changed a follow-up), offered as an owner is typed. */
@@ -248,16 +248,44 @@ let ownerNames: readonly string[] = [];
 /** Hours within which the team means to reach a customer (the collector's `--follow-up-hours`). */
 let promiseHours = 48;
 
+/** Everyone's follow-up figures in the range, as the overview's last load brought them. */
+let everyone: FollowUpSummary | null = null;
+const newestOwners = newestLoads();
+
 /**
  * Takes the range's follow-up figures: the team's promise, which "Show" offers the customers waiting past; "Who has
- * them" (none while nobody has been given an owner: every customer is nobody's); each owner offered in "Left to",
- * keeping the one chosen.
+ * them", unless one segment's customers are shown; each owner offered in "Left to", keeping the one chosen.
  */
-export function showFollowUps({ owners, promiseHours: hours }: FollowUpSummary): void {
-  promiseHours = hours;
-  overdueOption.textContent = `Waiting over ${hours} h`;
-  const named = owners.flatMap((o) => (o.assignee === null ? [] : [o.assignee]));
-  ownersTable.hidden = !named.length;
+export function showFollowUps(figures: FollowUpSummary): void {
+  everyone = figures;
+  promiseHours = figures.promiseHours;
+  overdueOption.textContent = `Waiting over ${figures.promiseHours} h`;
+  const named = figures.owners.flatMap((o) => (o.assignee === null ? [] : [o.assignee]));
+  if (!customers.segment()) drawOwners(figures.owners);
+  const chosen = leftToSelect.value;
+  const offered = [...new Set([...named, ...(chosen.startsWith(ownerValue) ? [chosen.slice(ownerValue.length)] : [])])].sort();
+  for (const option of [...leftToSelect.options]) if (option.value.startsWith(ownerValue)) option.remove();
+  for (const name of offered) leftToSelect.add(new Option(name, ownerValue + name));
+  leftToSelect.value = chosen;
+  ownerNames = named;
+}
+
+/** "Who has them" for one segment's customers, from the collector's follow-up figures for it. */
+async function showSegmentOwners(query: URLSearchParams, picked: Segment): Promise<void> {
+  const loaded = await newestOwners<FollowUpSummary>(`/v1/follow-ups?${query}`);
+  if (!loaded) return;
+  // not known, not shown: a table of everyone's under this caption would tell the team the wrong customers' load
+  drawOwners('body' in loaded ? loaded.body.owners : [], picked);
+}
+
+/**
+ * "Who has them": each owner's open, contacted and closed customers, and nobody's; none while the team gives nobody
+ * an owner (every customer is nobody's) or the segment shown has nobody needing anyone.
+ */
+function drawOwners(owners: readonly FollowUpOwner[], picked: Segment | null = null): void {
+  const teamNames = (everyone?.owners ?? owners).some((o) => o.assignee !== null);
+  ownersTable.hidden = !teamNames || !owners.length;
+  ownersTable.caption!.textContent = picked ? `Who has them (those with ${segmentWords(picked)})` : 'Who has them';
   ownersTable.tBodies[0]!.replaceChildren(
     ...owners.map((o) => {
       const row = document.createElement('tr');
@@ -279,12 +307,6 @@ export function showFollowUps({ owners, promiseHours: hours }: FollowUpSummary):
       return row;
     }),
   );
-  const chosen = leftToSelect.value;
-  const offered = [...new Set([...named, ...(chosen.startsWith(ownerValue) ? [chosen.slice(ownerValue.length)] : [])])].sort();
-  for (const option of [...leftToSelect.options]) if (option.value.startsWith(ownerValue)) option.remove();
-  for (const name of offered) leftToSelect.add(new Option(name, ownerValue + name));
-  leftToSelect.value = chosen;
-  ownerNames = named;
 }
 
 /** The name whose customers are listed ("Left to: Me" or an owner), or null. */
@@ -338,8 +360,9 @@ export async function refreshInbox(params: URLSearchParams, onChanged: () => Pro
   if (only !== null) return showOne(oneQuery(params, only), onChanged);
   customers.offer(params);
   const picked = customers.segment();
-  ownersTable.caption!.textContent = picked ? 'Who has them (all customers)' : 'Who has them';
   const query = customers.query(params);
+  if (picked) void showSegmentOwners(new URLSearchParams(query), picked);
+  else if (everyone) drawOwners(everyone.owners);
   if (showSelect.value === 'overdue') query.set('overdue', '1');
   else if (showSelect.value) query.set('status', showSelect.value);
   const me = byInput.value.trim();

@@ -477,7 +477,7 @@ test('an unhappy customer found among the answers is one click from their follow
   });
 });
 
-test("a key account team picks its customers in the inbox: one plan's alone, the owners' figures still everyone's", async ({ page }) => {
+test("a key account team picks its customers in the inbox: one plan's alone, and who has them", async ({ page }) => {
   const hoursAgo = (hours: number) => Date.now() - hours * 3_600_000;
   await withDashboard(
     [
@@ -501,17 +501,23 @@ test("a key account team picks its customers in the inbox: one plan's alone, the
       await items.filter({ hasText: 'big one' }).getByLabel('Owner').fill('Ana');
       await items.filter({ hasText: 'big one' }).getByRole('button', { name: 'Save' }).click();
       await expect(inbox.locator('#inbox-status')).toHaveText(/is open, with Ana\.$/);
-      // still the plan's customers; the owners' table counts everyone's and says so
+      // still the plan's customers, and who has them: Ana one, nobody the other (the free plan's is not theirs)
       await expect(items.locator('.comment')).toHaveText(['big one', 'big two']);
-      await expect(inbox.getByRole('table', { name: 'Who has them (all customers)' })).toBeVisible();
+      const owners = inbox.getByRole('table', { name: /^Who has them/ });
+      await expect(owners).toHaveAccessibleName('Who has them (those with plan enterprise)');
+      await expect(owners.locator('tbody tr')).toHaveText([/^Ana\s*1\s*0\s*0$/, /^Nobody\s*1\s*0\s*0$/]);
+      // the overview's tile stays everyone's
+      await expect(page.locator('#tile-follow-up')).toContainText('of 3 needing someone');
       await customers.selectOption({ label: 'team (1)' });
       await expect(items).toHaveCount(0);
       await expect(inbox.locator('#inbox-status')).toHaveText(
         /^Nobody is waiting for a follow-up\. \(Customers: those with .*team alone\.\)$/,
       );
+      await expect(owners).toBeHidden();
       await customers.selectOption({ label: 'Everyone' });
       await expect(items).toHaveCount(3);
-      await expect(inbox.getByRole('table', { name: 'Who has them' })).toBeVisible();
+      await expect(owners).toHaveAccessibleName('Who has them');
+      await expect(owners.locator('tbody tr')).toHaveText([/^Nobody\s*2\s*0\s*0$/, /^Ana\s*1\s*0\s*0$/]);
       expect(await audit(page)).toEqual([]);
     },
   );

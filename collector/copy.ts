@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isUrl, openStore, redactDatabase } from './store/open.js';
 import { copiedTables, type CopiedValue } from './store/schema/copied-tables.js';
-import { traitDimension } from './store/segments.js';
+import { traitDimension } from './store/ingest/segments.js';
 import type { ResponseStore, StoreOptions } from './store/store.js';
 
 const traitPrefix = traitDimension('');

@@ -37,8 +37,8 @@ export {
   type AnswerPage,
   type AnswerRow,
 } from './store/store.js';
-export { defaultSegmentTraits, pagePath } from './store/segments.js';
-export { answeredAtWindow } from './store/prepare.js';
+export { defaultSegmentTraits, pagePath } from './store/ingest/segments.js';
+export { answeredAtWindow } from './store/ingest/prepare.js';
 export { WebhookDispatcher, type DispatcherOptions } from './webhooks/dispatcher.js';
 export { parseTargets, matches, WebhookConfigError, type WebhookRule, type WebhookTarget } from './webhooks/targets.js';
 export { signedHeaders } from './webhooks/signature.js';

@@ -2,7 +2,7 @@
 // change against the period before — and the weakest moments of each metric called out.
 import type { PromptKind } from '../../src/schema/response.js';
 import type { EngagementCount, ResponseFilter, ResponseStore, TouchpointScoreCount } from '../store/store.js';
-import { asDisplaySegment } from '../store/segments.js';
+import { asDisplaySegment } from '../store/ingest/segments.js';
 import { estimate, minAnswersPerPoint } from './estimates.js';
 import { groupBy } from './group.js';
 import { periodOf } from './period.js';

@@ -2,7 +2,7 @@
 // trait — and two of its values side by side, with the difference and its 95% interval and p-value per metric.
 import { promptKinds, type PromptKind } from '../../src/schema/response.js';
 import type { SegmentDisplayCount, ResponseFilter, ResponseStore, SegmentScoreCount } from '../store/store.js';
-import { isDisplayDimension } from '../store/segments.js';
+import { isDisplayDimension } from '../store/ingest/segments.js';
 import { groupBy } from './group.js';
 import { difference, estimate, figure, minAnswersPerPoint, proportion, type Difference, type Figure } from './estimates.js';
 

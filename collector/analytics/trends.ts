@@ -2,7 +2,7 @@
 // marked as such; rolling 7- and 28-day figures with 95% intervals; and the period's change on the one before it,
 // with its p-value. All from per-day counts (the rollups), never from rows.
 import { promptKinds, type PromptKind } from '../../src/schema/response.js';
-import { asDisplaySegment } from '../store/segments.js';
+import { asDisplaySegment } from '../store/ingest/segments.js';
 import type { DayDisplayCount, ResponseFilter, ResponseStore } from '../store/store.js';
 import { groupBy } from './group.js';
 import { earliestInstant, periodOf } from './period.js';

@@ -5,12 +5,12 @@ import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type pgModule from 'pg';
 import type { Display } from '../../src/schema/display.js';
 import type { Response } from '../../src/schema/response.js';
-import { rangeParts, rollupFor, type RangedQuery } from './day-range.js';
+import { rangeParts, rollupFor, type RangedQuery } from './reads/day-range.js';
 import { postgresDayOf, postgresRefill, rollups, zoneFunction } from './schema/rollups.js';
 import { timeZone, type TimeZone } from '../time-zone.js';
 import { followZone } from './zone-follower.js';
-import { unansweredList, unansweredSql } from './unanswered.js';
-import { followUpFigures, type FollowUpCount } from './follow-up-figures.js';
+import { unansweredList, unansweredSql } from './reads/unanswered.js';
+import { followUpFigures, type FollowUpCount } from './reads/follow-up-figures.js';
 import {
   listOf,
   mostAnswered,
@@ -23,7 +23,7 @@ import {
   type AnswerSums,
   type DisplaySums,
   type TouchpointRow,
-} from './engagement.js';
+} from './reads/engagement.js';
 import {
   checkedTraits,
   dimensionLiteral,
@@ -33,8 +33,8 @@ import {
   segmentTraitsSetting,
   storedTraits,
   type DisplayDimension,
-} from './segments.js';
-import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type StoredAnswer } from './answer-filter.js';
+} from './ingest/segments.js';
+import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type StoredAnswer } from './reads/answer-filter.js';
 import {
   firstContacts,
   holdsRows,
@@ -57,8 +57,8 @@ import {
 import { postgresMigrations } from './schema/postgres-migrations.js';
 import { storable } from '../storable-text.js';
 import { loadDriver } from './driver.js';
-import { insertResult, prepareInsert, type StoredDisplay, type StoredRow } from './prepare.js';
-import { anonymisedColumn, anonymisedDisplay, anonymisedResponse, anonymisedThrough } from './anonymised.js';
+import { insertResult, prepareInsert, type StoredDisplay, type StoredRow } from './ingest/prepare.js';
+import { anonymisedColumn, anonymisedDisplay, anonymisedResponse, anonymisedThrough } from './ingest/anonymised.js';
 import type {
   Anonymisation,
   AnswerCursor,
@@ -96,7 +96,7 @@ import type {
   UnansweredCursor,
   UnansweredList,
 } from './store.js';
-import { displayDays, displaysBy, displaysIn, type DisplaySql } from './display-segments.js';
+import { displayDays, displaysBy, displaysIn, type DisplaySql } from './reads/display-segments.js';
 
 export interface PostgresOptions extends StoreOptions {
   /** Connections in the pool. Default 10. */

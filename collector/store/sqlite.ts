@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Display } from '../../src/schema/display.js';
 import type { Response } from '../../src/schema/response.js';
-import { rangeParts, rollupFor, type RangedQuery } from './day-range.js';
+import { rangeParts, rollupFor, type RangedQuery } from './reads/day-range.js';
 import {
   listOf,
   mostAnswered,
@@ -18,7 +18,7 @@ import {
   type AnswerSums,
   type DisplaySums,
   type TouchpointRow,
-} from './engagement.js';
+} from './reads/engagement.js';
 import {
   checkedTraits,
   dimensionLiteral,
@@ -28,7 +28,7 @@ import {
   segmentTraitsSetting,
   storedTraits,
   type DisplayDimension,
-} from './segments.js';
+} from './ingest/segments.js';
 import {
   afterCursor,
   answerOrderBy,
@@ -38,7 +38,7 @@ import {
   type Dialect,
   type StoredAnswer,
   type TimeCursor,
-} from './answer-filter.js';
+} from './reads/answer-filter.js';
 import {
   firstContacts,
   holdsRows,
@@ -53,11 +53,11 @@ import {
 import { rollups, sqliteDayOf, sqliteRefill, zoneOffsetsTable } from './schema/rollups.js';
 import { offsetChanges, timeZone, type TimeZone } from '../time-zone.js';
 import { followZone } from './zone-follower.js';
-import { unansweredList, unansweredSql } from './unanswered.js';
-import { followUpFigures, type FollowUpCount } from './follow-up-figures.js';
+import { unansweredList, unansweredSql } from './reads/unanswered.js';
+import { followUpFigures, type FollowUpCount } from './reads/follow-up-figures.js';
 import { loadDriver } from './driver.js';
-import { insertResult, prepareInsert, type StoredDisplay, type StoredRow } from './prepare.js';
-import { anonymisedColumn, anonymisedDisplay, anonymisedResponse, anonymisedThrough } from './anonymised.js';
+import { insertResult, prepareInsert, type StoredDisplay, type StoredRow } from './ingest/prepare.js';
+import { anonymisedColumn, anonymisedDisplay, anonymisedResponse, anonymisedThrough } from './ingest/anonymised.js';
 import type {
   Anonymisation,
   AnswerCursor,
@@ -95,7 +95,7 @@ import type {
   UnansweredCursor,
   UnansweredList,
 } from './store.js';
-import { displayDays, displaysBy, displaysIn, type DisplaySql } from './display-segments.js';
+import { displayDays, displaysBy, displaysIn, type DisplaySql } from './reads/display-segments.js';
 import { forTarget, onStored, writtenColumns, type CopiedRow, type CopiedTable, type CopiedValue } from './schema/copied-tables.js';
 import { sqliteMigrations } from './schema/sqlite-migrations.js';
 

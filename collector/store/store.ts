@@ -5,7 +5,7 @@ import type { PromptKind, Response } from '../../src/schema/response.js';
 import type { Band, ScoreCount } from '../../src/sdk/scores.js';
 import type { TimeZone } from '../time-zone.js';
 import type { CopiedRow, CopiedTable, CopiedValue } from './schema/copied-tables.js';
-import type { DisplayDimension } from './segments.js';
+import type { DisplayDimension } from './ingest/segments.js';
 
 /** Which responses a query covers; every field is optional. */
 export interface ResponseFilter {

@@ -9,7 +9,7 @@ import { openStore } from '../../collector/store/open.js';
 import { SqliteStore } from '../../collector/store/sqlite.js';
 import { sqliteMigrations } from '../../collector/store/schema/sqlite-migrations.js';
 import { offsetChanges, timeZone } from '../../collector/time-zone.js';
-import { defaultSegmentTraits, segmentsOf } from '../../collector/store/segments.js';
+import { defaultSegmentTraits, segmentsOf } from '../../collector/store/ingest/segments.js';
 import { readAll, type DayScoreCount, type ResponseFilter, type ResponseStore } from '../../collector/store/store.js';
 import { answersOf, display, expect, responses, storeKinds, test } from '../support/collector-harness.js';
 

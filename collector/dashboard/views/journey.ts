@@ -1,7 +1,7 @@
 // The dashboard's journey section: each stage with its moments — score, answers, response rate, change on the period
 // before — and the weakest moment of each metric called out. From /v1/journey with the page's filter.
 import type { Journey, JourneyMoment } from '../../analytics/journey.js';
-import { isDisplayDimension } from '../../store/segments.js';
+import { isDisplayDimension } from '../../store/ingest/segments.js';
 import { answersButton } from './answers.js';
 import { stackRow } from '../stack-row.js';
 import { count, format, whole } from '../wording.js';

@@ -10,7 +10,7 @@ import { css, draw, empty, translucent } from '../charts.js';
 import { bounds, count, format, metricDigits, metricName, metricScale, pValue, whole } from '../wording.js';
 import { newestLoads } from '../newest-loads.js';
 import { customersPicker, segmentWords } from '../customers-picker.js';
-import { isDisplayDimension } from '../../store/segments.js';
+import { isDisplayDimension } from '../../store/ingest/segments.js';
 
 const options = document.querySelector<HTMLFormElement>('#trend-options')!;
 

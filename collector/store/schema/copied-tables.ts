@@ -3,7 +3,7 @@
 // attempts. The rollups and the journey's stages are not copied: the target's triggers keep them as rows arrive.
 import type { Response } from '../../../src/schema/response.js';
 import { parseJson, storable } from '../../storable-text.js';
-import { segmentsOf } from '../segments.js';
+import { segmentsOf } from '../ingest/segments.js';
 
 /** A column's kind, as both stores read and write it: times as ISO 8601 text, JSON as its text, booleans as booleans. */
 export type CopiedType = 'text' | 'integer' | 'boolean' | 'time' | 'json';

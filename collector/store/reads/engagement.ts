@@ -1,8 +1,8 @@
 // What both stores make of their ranged sums: counts per day and score, and engagement per touchpoint (answers with
 // comments and partials from the answer rollup, displays by outcome from the display rollup); and the touchpoints with
 // the most answers.
-import type { DisplayOutcome } from '../../src/schema/display.js';
-import type { PromptKind } from '../../src/schema/response.js';
+import type { DisplayOutcome } from '../../../src/schema/display.js';
+import type { PromptKind } from '../../../src/schema/response.js';
 import { mergeCounts } from './day-range.js';
 import type {
   DayDisplayCount,
@@ -12,7 +12,7 @@ import type {
   SegmentScoreCount,
   TouchpointList,
   TouchpointScoreCount,
-} from './store.js';
+} from '../store.js';
 
 /** The touchpoints with the most answers, with how many have answers (the rollup read both stores ask, then its limit). */
 export const mostAnswered = `SELECT touchpoint, count(*) OVER () AS total FROM daily_counts GROUP BY touchpoint HAVING sum(n) > 0

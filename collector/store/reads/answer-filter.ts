@@ -1,8 +1,8 @@
 // The drill-down's narrowing and paging as SQL both stores share: each store says how it binds a value and how it reads
 // one segment of a row; the rest is the same text.
-import type { Response } from '../../src/schema/response.js';
-import type { AnswerCursor, AnswerFilter, AnswerRow, FollowUpStatus, TimeOrder } from './store.js';
-import { inBand, needsAttention } from './schema/shared-tables.js';
+import type { Response } from '../../../src/schema/response.js';
+import type { AnswerCursor, AnswerFilter, AnswerRow, FollowUpStatus, TimeOrder } from '../store.js';
+import { inBand, needsAttention } from '../schema/shared-tables.js';
 
 export interface Dialect {
   /** Adds a value to the statement's parameters and answers its placeholder. */

@@ -2,8 +2,8 @@
 // score, touchpoint, stage, device, locale, the page's path, the segment traits, the comment — and nothing that points
 // at a person: no user id, visitor id, other traits, metadata (an order number finds the customer), page title, or
 // query and record ids in the page's address.
-import type { Display } from '../../src/schema/display.js';
-import type { Response } from '../../src/schema/response.js';
+import type { Display } from '../../../src/schema/display.js';
+import type { Response } from '../../../src/schema/response.js';
 import { pagePath } from './segments.js';
 
 /** The visitor id an anonymised answer or display says it has, in its body. */

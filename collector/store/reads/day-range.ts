@@ -1,7 +1,7 @@
 // Exact counts for any time range from per-day rollups: whole days (in the store's time zone) come from a rollup, the
 // partial days at either edge from the rows themselves (at most two days of rows, whatever the range).
-import { addDays, type TimeZone } from '../time-zone.js';
-import type { ResponseFilter } from './store.js';
+import { addDays, type TimeZone } from '../../time-zone.js';
+import type { ResponseFilter } from '../store.js';
 
 export interface RangeParts {
   /** Whole days to read from a rollup, `fromDay` inclusive and `toDay` exclusive (YYYY-MM-DD; absent = open); null for none. */

@@ -1,10 +1,10 @@
 // What both stores do to a valid batch before it is stored: ids in lower case, one row per id within the batch, and
 // answer times the figures can trust.
-import type { Display } from '../../src/schema/display.js';
-import type { Response } from '../../src/schema/response.js';
+import type { Display } from '../../../src/schema/display.js';
+import type { Response } from '../../../src/schema/response.js';
 import { anonymisedColumn, anonymisedDisplay, anonymisedResponse } from './anonymised.js';
 import { pagePath, segmentsOf } from './segments.js';
-import type { InsertExtras, InsertResult } from './store.js';
+import type { InsertExtras, InsertResult } from '../store.js';
 
 const dayMs = 86_400_000;
 

@@ -2,8 +2,8 @@
 // stores ask it: whole days from a rollup (everyone's, or that dimension's), the partial days at the edges from the
 // display rows themselves.
 import type { RangedQuery } from './day-range.js';
-import { dimensionLiteral, type DisplayDimension } from './segments.js';
-import type { DisplaySegment } from './store.js';
+import { dimensionLiteral, type DisplayDimension } from '../ingest/segments.js';
+import type { DisplaySegment } from '../store.js';
 
 /** What differs between the stores' SQL. */
 export interface DisplaySql {

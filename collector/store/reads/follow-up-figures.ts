@@ -1,6 +1,6 @@
 // What both stores make of their follow-ups in a range: how many of the answers needing someone are open, contacted or
 // closed, and the same for each person they are left to (and for nobody), from the follow-ups counted by both.
-import type { FollowUpFigures, FollowUpOwner, FollowUpStatus } from './store.js';
+import type { FollowUpFigures, FollowUpOwner, FollowUpStatus } from '../store.js';
 
 /** Follow-ups of the range's answers that need someone, counted by status and owner (`n` a bigint as text from PostgreSQL). */
 export interface FollowUpCount {

@@ -1,8 +1,8 @@
 // Who was asked and did not answer: the customers a site identified who were shown a prompt in a range and dismissed it
 // or left it, and gave no answer at that touchpoint in the range — whom a prompt misses, and whom to ask another way.
 // One statement both stores run: each binds its values its own way.
-import type { ResponseFilter, UnansweredCursor, UnansweredList } from './store.js';
-import { inStage } from './schema/shared-tables.js';
+import type { ResponseFilter, UnansweredCursor, UnansweredList } from '../store.js';
+import { inStage } from '../schema/shared-tables.js';
 
 /**
  * The statement: displays and answers in the range are each read once along their time index (neither table is

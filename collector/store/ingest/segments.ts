@@ -1,9 +1,9 @@
 // The segments an answer belongs to, worked out once as it is stored: the device class, the locale, the page path,
 // new or returning visitor, and the traits the collector is told to segment by. Both stores keep them as one JSON
 // object per answer, which a rollup explodes into one count per (dimension, value).
-import type { Response } from '../../src/schema/response.js';
-import { hashRoute } from '../../src/sdk/page.js';
-import { cutText } from '../../src/sdk/cut-text.js';
+import type { Response } from '../../../src/schema/response.js';
+import { hashRoute } from '../../../src/sdk/page.js';
+import { cutText } from '../../../src/sdk/cut-text.js';
 
 export const builtInDimensions = ['device', 'locale', 'path', 'visitor'] as const;
 /** The dimensions displays are counted by too (a display says its device and page, not its locale, visitor or traits). */

@@ -127,6 +127,8 @@ export function sampleDisplays(answers: readonly Response[], seed = 7): Display[
   const outcomes: readonly DisplayOutcome[] = ['dismissed', 'dismissed', 'dismissed', 'ignored'];
   let missedCount = 0;
   const identified = () => (++missedCount % 9 === 0 ? { userId: `customer-${missedCount / 9}` } : {});
+  // new visitors leave more prompts unanswered than returning ones (a count, not a draw: the sample's answers stay as they were)
+  const missedVisitor = () => (missedCount % 3 === 0 ? ('returning' as const) : ('new' as const));
   return answers.flatMap((r) => {
     const base = {
       touchpoint: r.touchpoint,
@@ -154,9 +156,14 @@ export function sampleDisplays(answers: readonly Response[], seed = 7): Display[
         uuid(random),
       ),
       ...identified(),
+      visitor: missedVisitor(),
     }));
     return [
-      { ...shown('answered', new Date(Date.parse(r.answeredAt) - 20_000).toISOString(), r.anonymousId), responseId: r.id },
+      {
+        ...shown('answered', new Date(Date.parse(r.answeredAt) - 20_000).toISOString(), r.anonymousId),
+        ...(r.visitor ? { visitor: r.visitor } : {}),
+        responseId: r.id,
+      },
       ...missed,
     ];
   });

@@ -216,9 +216,9 @@ const displaySums: RangedQuery = {
   },
 };
 
-/** Displays by device, page and language, in PostgreSQL's words. */
+/** Displays by device, page, language and visitor, in PostgreSQL's words. */
 const displaySql: DisplaySql = {
-  rowValue: { device: "body->>'device'", path: 'path', locale: "body->>'locale'" },
+  rowValue: { device: "body->>'device'", path: 'path', locale: "body->>'locale'", visitor: "body->>'visitor'" },
   integer: (aggregate) => `${aggregate}::integer`,
   rollupDay: "to_char(day, 'YYYY-MM-DD')",
   rowDay: `to_char(${postgresDayOf('displays', 'shown_at')}, 'YYYY-MM-DD')`,

@@ -212,9 +212,14 @@ const displaySums: RangedQuery = {
   rows: { table: 'displays', time: 'shown_at', select: 'touchpoint, kind, outcome, count(*) AS n', groupBy: 'touchpoint, kind, outcome' },
 };
 
-/** Displays by device, page and language, in SQLite's words. */
+/** Displays by device, page, language and visitor, in SQLite's words. */
 const displaySql: DisplaySql = {
-  rowValue: { device: "json_extract(body, '$.device')", path: 'path', locale: "json_extract(body, '$.locale')" },
+  rowValue: {
+    device: "json_extract(body, '$.device')",
+    path: 'path',
+    locale: "json_extract(body, '$.locale')",
+    visitor: "json_extract(body, '$.visitor')",
+  },
   integer: (aggregate) => aggregate,
   rollupDay: 'day',
   rowDay: sqliteDayOf('displays', 'shown_at'),

@@ -2,7 +2,7 @@
 // answers in delivery batches, so that a collector knows who was asked as well as who answered.
 import { z } from 'zod/mini';
 import { promptKindSchema } from './response.js';
-import { deviceSchema, stageSchema } from './context.js';
+import { deviceSchema, stageSchema, visitorSchema } from './context.js';
 import { promptModeSchema } from './touchpoint.js';
 
 export const displayOutcomes = ['open', 'answered', 'dismissed', 'ignored'] as const;
@@ -30,6 +30,8 @@ export const displaySchema = z.lazy(() =>
     userId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
     stage: z.optional(stageSchema),
     device: z.optional(deviceSchema),
+    /** Whether the prompt came in the visitor's first browser session, as its answer's `visitor`. */
+    visitor: z.optional(visitorSchema),
     /** The language the prompt was shown in, as its answer's `locale`. */
     locale: z.optional(z.string().check(z.minLength(1), z.maxLength(35))),
     sdk: z.object({ name: z.string(), version: z.string() }),

@@ -1,7 +1,7 @@
 // Displays: each prompt shown is recorded, with what triggered it and how it ended, and travels through the outbox
 // like an answer (same durability, consent and delivery), so that a collector knows who was asked, not only who answered.
 import type { Consent } from '../schema/config.js';
-import type { Device } from '../schema/context.js';
+import type { Device, Visitor } from '../schema/context.js';
 import type { Display, displayTriggers } from '../schema/display.js';
 import { displayPlan } from '../validation/plans.generated.js';
 import type { PromptKind } from '../schema/response.js';
@@ -39,6 +39,8 @@ export interface DisplayRecorderDeps {
   readonly owner: string;
   readonly anonymousId: () => string;
   readonly userId: () => string | null;
+  /** Whether this is the visitor's first browser session: response rates of new and returning visitors. */
+  readonly visitor: () => Visitor | undefined;
   readonly consent: () => Consent;
   readonly fullPageUrl: boolean;
   readonly beforeSendDisplay?: ((display: Display) => Display | null) | undefined;
@@ -69,6 +71,7 @@ export function displayRecorder(deps: DisplayRecorderDeps): (prompt: ShownPrompt
     // consent pending or denied: no display is stored or sent, as with answers
     if (deps.consent() !== 'granted') return nothing;
     const userId = deps.userId();
+    const visitor = deps.visitor();
     const { stage, ...shown } = prompt;
     let display: Display = {
       id: uuid(),
@@ -80,6 +83,7 @@ export function displayRecorder(deps: DisplayRecorderDeps): (prompt: ShownPrompt
       anonymousId: deps.anonymousId(),
       ...(userId ? { userId } : {}),
       device: deviceClass(),
+      ...(visitor ? { visitor } : {}),
       sdk: { ...sdkInfo },
     };
     const enqueuedAt = enqueueTime();

@@ -231,6 +231,7 @@ export const displayPlan: Plan<z.output<typeof sources.displaySchema>> = {
     userId: shared16,
     stage: shared7,
     device: shared17,
+    visitor: optional(oneOf('new', 'returning')),
     locale: shared3,
     sdk: shared18,
   },

@@ -180,11 +180,11 @@ async function load(): Promise<void> {
   const picked = customers.segment();
   const hint = section.querySelector<HTMLElement>('#journey-for')!;
   hint.hidden = !picked;
-  // displays carry the device, the page and the language alone: another segment's moments have no response rate
+  // displays carry the device, the page, the language and the visitor alone: a trait's moments have no response rate
   if (picked)
     hint.textContent = isDisplayDimension(picked.dimension)
       ? `The answers and response rates of customers with ${segmentWords(picked)} alone.`
-      : `The answers of customers with ${segmentWords(picked)} alone; response rates are known by device, page and language only.`;
+      : `The answers of customers with ${segmentWords(picked)} alone; response rates are known by device, page, language and new or returning visitor only.`;
   const loaded = await newest<Journey>(`/v1/journey?${customers.query(filter)}`);
   if (!loaded) return;
   if (!('body' in loaded)) {

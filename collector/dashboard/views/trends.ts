@@ -217,7 +217,10 @@ function render(): void {
     (sinceChosen && Date.parse(trends.since) > Date.parse(trends.period.since)
       ? ` Drawn from ${trends.metrics.nps.buckets[0]?.start}: a trend shows at most the last ten years of its range.`
       : '');
-  const rated = picked && !isDisplayDimension(picked.dimension) ? ' Response rates are known by device, page and language only.' : '';
+  const rated =
+    picked && !isDisplayDimension(picked.dimension)
+      ? ' Response rates are known by device, page, language and new or returning visitor only.'
+      : '';
   const rateBlock = document.getElementById('trend-rate-block')!;
   // shown once prompts were recorded as shown (the script tag's and cx.show()'s; not inline elements or record())
   rateBlock.hidden = !trends.responseRate;

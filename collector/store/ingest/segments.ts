@@ -6,12 +6,12 @@ import { hashRoute } from '../../../src/sdk/page.js';
 import { cutText } from '../../../src/sdk/cut-text.js';
 
 export const builtInDimensions = ['device', 'locale', 'path', 'visitor'] as const;
-/** The dimensions displays are counted by too (a display says its device and page, not its locale, visitor or traits). */
-export const displayDimensions = ['device', 'path', 'locale'] as const;
+/** The dimensions displays are counted by too (a display says its device, page, language and visitor, not traits). */
+export const displayDimensions = ['device', 'path', 'locale', 'visitor'] as const;
 export type DisplayDimension = (typeof displayDimensions)[number];
 export const isDisplayDimension = (dimension: string): dimension is DisplayDimension =>
   (displayDimensions as readonly string[]).includes(dimension);
-/** A segment as displays are counted by it (a device class, a page, a language), or null for one they do not carry. */
+/** A segment as displays are counted by it (a device class, a page, a language, a visitor), or null for one they do not carry. */
 export const asDisplaySegment = ({ dimension, value }: { dimension: string; value: string }) =>
   isDisplayDimension(dimension) ? { dimension, value } : null;
 /** A trait's dimension is named `trait:` and the trait's name. */

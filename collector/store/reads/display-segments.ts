@@ -1,4 +1,5 @@
-// Displays counted by day and by a segment they carry — the device they were shown on, the page's path, the language — as both
+// Displays counted by day and by a segment they carry — the device they were shown on, the page's path, the language, a
+// new or returning visitor — as both
 // stores ask it: whole days from a rollup (everyone's, or that dimension's), the partial days at the edges from the
 // display rows themselves.
 import type { RangedQuery } from './day-range.js';
@@ -7,7 +8,7 @@ import type { DisplaySegment } from '../store.js';
 
 /** What differs between the stores' SQL. */
 export interface DisplaySql {
-  /** A dimension's value in a display row: the device and the locale from the JSON body, the path from its column. */
+  /** A dimension's value in a display row: the device, the locale and the visitor from the JSON body, the path from its column. */
   readonly rowValue: Readonly<Record<DisplayDimension, string>>;
   /** An aggregate as a number (PostgreSQL answers a bigint as text). */
   readonly integer: (aggregate: string) => string;
@@ -21,6 +22,7 @@ const rollups: Readonly<Record<DisplayDimension, { readonly table: string; reado
   device: { table: 'display_device_counts', column: 'device' },
   path: { table: 'display_path_counts', column: 'path' },
   locale: { table: 'display_locale_counts', column: 'locale' },
+  visitor: { table: 'display_visitor_counts', column: 'visitor' },
 };
 
 /** Where one segment's displays are counted, and the conditions that keep its rollup rows and its display rows. */

@@ -161,4 +161,7 @@ export const postgresMigrations: readonly string[] = [
   // 16: displays by the language they were shown in too, for the response rate in each
   `${postgresRollup(rollups.displayLocaleCounts)}
    ${postgresRefill(rollups.displayLocaleCounts)}`,
+  // 17: displays by new or returning visitor too, for the response rate of each
+  `${postgresRollup(rollups.displayVisitorCounts)}
+   ${postgresRefill(rollups.displayVisitorCounts)}`,
 ];

@@ -214,6 +214,18 @@ const displayLocaleCounts = displaysByValue(
   'body',
 );
 
+/** The response rate of new and returning visitors (SDKs before it say neither: counted under ''). */
+const displayVisitorCounts = displaysByValue(
+  'display_visitor_counts',
+  'displays_visitors',
+  {
+    name: 'visitor',
+    sqlite: (row) => `coalesce(json_extract(${row}.body, '$.visitor'), '')`,
+    postgres: (row) => `coalesce(${row}.body->>'visitor', '')`,
+  },
+  'body',
+);
+
 export interface Rollups {
   readonly answerCounts: Rollup;
   readonly displayCounts: Rollup;
@@ -221,6 +233,7 @@ export interface Rollups {
   readonly displayDeviceCounts: Rollup;
   readonly displayPathCounts: Rollup;
   readonly displayLocaleCounts: Rollup;
+  readonly displayVisitorCounts: Rollup;
 }
 
 const keyedBy = (day: DayOf): Rollups => ({
@@ -230,6 +243,7 @@ const keyedBy = (day: DayOf): Rollups => ({
   displayDeviceCounts: displayDeviceCounts(day),
   displayPathCounts: displayPathCounts(day),
   displayLocaleCounts: displayLocaleCounts(day),
+  displayVisitorCounts: displayVisitorCounts(day),
 });
 
 /** The rollups as the migrations before the collector's time zone made them (keep them as they were). */

@@ -115,4 +115,6 @@ export const sqliteMigrations: readonly string[] = [
   `ALTER TABLE webhook_deliveries ADD COLUMN event TEXT NOT NULL DEFAULT 'response.created';`,
   // 16: displays by the language they were shown in too, for the response rate in each
   `${sqliteRollup(rollups.displayLocaleCounts)}`,
+  // 17: displays by new or returning visitor too, for the response rate of each
+  `${sqliteRollup(rollups.displayVisitorCounts)}`,
 ];

@@ -224,6 +224,7 @@ function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: Cli
     owner,
     anonymousId: visitor,
     userId: () => identity.userId,
+    visitor: () => memory.visitor,
     consent: () => consent,
     fullPageUrl: resolved.fullPageUrl,
     beforeSendDisplay: resolved.beforeSendDisplay,

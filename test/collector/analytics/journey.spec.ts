@@ -122,7 +122,12 @@ for (const kind of storeKinds) {
   }) => {
     const collector = await startCollector({ database: kind });
     const of = (device: 'mobile' | 'desktop', touchpoint: string, stage: string, score: number, count: number, daysAgo: number) =>
-      answersOf(touchpoint, 'nps', score, count, until - daysAgo * dayMs - 3_600_000, { stage, device, visitor: 'new' });
+      answersOf(touchpoint, 'nps', score, count, until - daysAgo * dayMs - 3_600_000, {
+        stage,
+        device,
+        visitor: device === 'mobile' ? 'new' : 'returning',
+        traits: { plan: 'pro' },
+      });
     const segmented = [
       // checkout: desktop promoters now; phone detractors now, promoters before
       ...of('desktop', 'checkout', 'buy', 10, 20, 1),
@@ -132,13 +137,15 @@ for (const kind of storeKinds) {
       ...of('desktop', 'landing', 'discover', 0, 5, 3),
     ];
     expect((await collector.post(batch(segmented))).status).toBe(202);
-    // 40 shown: phones 20 (10 answered), desktops 20 (all answered); in English 20 (all answered), in German 20 (10)
+    // 40 shown: phones 20 (10 answered), desktops 20 (all answered); in English 20 (all answered), in German 20 (10); to
+    // returning visitors 30 (25 answered), to new ones 10 (5)
     const displays = Array.from({ length: 40 }, (_, i) =>
       display('checkout', i < 30 ? 'answered' : 'dismissed', {
         shownAt: new Date(until - 2 * dayMs).toISOString(),
         stage: 'buy',
         device: i < 10 || i >= 30 ? 'mobile' : 'desktop',
         locale: i < 20 ? 'en' : 'de',
+        visitor: i >= 25 && i < 35 ? 'new' : 'returning',
       }),
     );
     expect((await collector.post(batch([], displays))).status).toBe(202);
@@ -180,12 +187,17 @@ for (const kind of storeKinds) {
       body.stages.flatMap((s) => s.moments).find((m) => m.touchpoint === 'checkout');
     expect(checkout(english)).toMatchObject({ responseRate: 100 });
     expect(checkout((await read('journey', { by: 'locale', value: 'de' })).body)).toMatchObject({ responseRate: 50 });
-    // no other segment is on displays: its moments have no response rate
-    const newcomers = (await read('journey', { by: 'visitor', value: 'new' })).body;
-    expect(newcomers.stages.length).toBeGreaterThan(0);
-    expect(
-      newcomers.stages.flatMap((s: { moments: Array<{ responseRate: number | null }> }) => s.moments.map((m) => m.responseRate)),
-    ).toEqual(newcomers.stages.flatMap((s: { moments: unknown[] }) => s.moments.map(() => null)));
+    // and whether the visitor was new: new visitors answer half as often
+    expect(checkout((await read('journey', { by: 'visitor', value: 'new' })).body)).toMatchObject({ responseRate: 50 });
+    expect(checkout((await read('journey', { by: 'visitor', value: 'returning' })).body)).toMatchObject({
+      responseRate: expect.closeTo(250 / 3, 9),
+    });
+    // traits are not on displays: a plan's moments have no response rate
+    const pro = (await read('journey', { by: 'trait:plan', value: 'pro' })).body;
+    expect(pro.stages.length).toBeGreaterThan(0);
+    expect(pro.stages.flatMap((s: { moments: Array<{ responseRate: number | null }> }) => s.moments.map((m) => m.responseRate))).toEqual(
+      pro.stages.flatMap((s: { moments: unknown[] }) => s.moments.map(() => null)),
+    );
 
     // the trends of phone answers alone: down from 100 to −100
     const trends = (await read('trends', { by: 'device', value: 'mobile' })).body;

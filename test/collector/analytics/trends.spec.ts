@@ -190,7 +190,7 @@ for (const kind of storeKinds) {
 }
 
 for (const kind of storeKinds) {
-  test(`${kind}: the response rate's trend: per day, rolling, and the change on the period before; a device's, a page's or a language's alone; none for a segment displays do not carry`, async ({
+  test(`${kind}: the response rate's trend: per day, rolling, and the change on the period before; a device's, a page's, a language's or new visitors' alone; none for a trait, which displays do not carry`, async ({
     startCollector,
   }) => {
     const collector = await startCollector({ database: kind });
@@ -199,8 +199,9 @@ for (const kind of storeKinds) {
         display('checkout', outcome, {
           shownAt: `${day}T${String(hour).padStart(2, '0')}:00:00Z`,
           device,
-          // the phones' prompts in German, the desktops' in English
+          // the phones' prompts in German to new visitors, the desktops' in English to returning ones
           locale: device === 'mobile' ? 'de' : 'en',
+          visitor: device === 'mobile' ? 'new' : 'returning',
           page: { url: `https://shop.example/${device}` },
         }),
       );
@@ -216,7 +217,12 @@ for (const kind of storeKinds) {
       ...shown('2026-10-20', 'dismissed', 40, 'desktop'),
     ];
     for (let i = 0; i < displays.length; i += 50) expect((await collector.post(batch([], displays.slice(i, i + 50)))).status).toBe(202);
-    const answers = answersOf('checkout', 'nps', 10, 2, at('2026-11-28'), { device: 'mobile', locale: 'en', visitor: 'new' });
+    const answers = answersOf('checkout', 'nps', 10, 2, at('2026-11-28'), {
+      device: 'mobile',
+      locale: 'en',
+      visitor: 'new',
+      traits: { plan: 'pro' },
+    });
     expect((await collector.post(batch(answers))).status).toBe(202);
     const trends = async (query: Record<string, string>) =>
       (await fetch(`${collector.url}v1/trends?${new URLSearchParams({ since: '2026-11-02', until: '2026-11-30', ...query })}`)).json();
@@ -250,8 +256,10 @@ for (const kind of storeKinds) {
     expect(late.change.current).toMatchObject({ value: 100, n: 20 });
     // in English (the desktops' prompts): 25 of 40 this period
     expect((await trends({ by: 'locale', value: 'en' })).responseRate.change.current).toMatchObject({ value: 62.5, n: 40 });
-    // displays say nothing of whether the visitor was new: new visitors have no response rate to give
-    expect((await trends({ by: 'visitor', value: 'new' })).responseRate).toBeNull();
+    // new visitors (the phones'): 10 of 40, as the phones
+    expect((await trends({ by: 'visitor', value: 'new' })).responseRate.buckets).toEqual(phones.buckets);
+    // displays say nothing of a plan: a plan's customers have no response rate to give
+    expect((await trends({ by: 'trait:plan', value: 'pro' })).responseRate).toBeNull();
     // nothing shown in the range
     expect((await trends({ since: '2025-01-01', until: '2025-02-01' })).responseRate).toBeNull();
   });

@@ -139,7 +139,7 @@ test('a From date typed digit by digit asks the collector once, for the day type
   });
 });
 
-test('the response rate as a trend: fewer prompts answered this period stands out, for phones alone too; new visitors have none', async ({
+test('the response rate as a trend: fewer prompts answered this period stands out, for phones alone too; a plan has none', async ({
   page,
 }) => {
   const shown = (daysAgo: number, outcome: 'answered' | 'dismissed', count: number, device: 'mobile' | 'desktop') =>
@@ -153,7 +153,7 @@ test('the response rate as a trend: fewer prompts answered this period stands ou
     ...shown(35, 'answered', 40, 'desktop'),
     ...shown(35, 'dismissed', 40, 'desktop'),
   ];
-  const answers = answersOf('checkout', 'nps', 9, 8, noonDaysAgo(2), { device: 'mobile', locale: 'en', visitor: 'new' });
+  const answers = answersOf('checkout', 'nps', 9, 8, noonDaysAgo(2), { device: 'mobile', locale: 'en', traits: { plan: 'pro' } });
   await withDashboard(answers, async (url) => {
     for (let i = 0; i < displays.length; i += 50) {
       const posted = await fetch(`${url}v1/responses`, { method: 'POST', body: JSON.stringify(batch([], displays.slice(i, i + 50))) });
@@ -180,10 +180,12 @@ test('the response rate as a trend: fewer prompts answered this period stands ou
     await expect(trends.locator('#change-rate')).toHaveText(
       'Response rate 10% on 80 shown; none shown in the previous 28 days to compare with.',
     );
-    // displays do not say whether the visitor was new
-    await trends.getByLabel('Customers').selectOption({ label: 'new (8)' });
+    // displays do not carry traits
+    await trends.getByLabel('Customers').selectOption({ label: 'pro (8)' });
     await expect(trends.locator('#trend-rate-block')).toBeHidden();
-    await expect(trends.locator('#trend-key')).toContainText('Response rates are known by device, page and language only.');
+    await expect(trends.locator('#trend-key')).toContainText(
+      'Response rates are known by device, page, language and new or returning visitor only.',
+    );
     expect(await audit(page)).toEqual([]);
   });
 });

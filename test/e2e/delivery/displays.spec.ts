@@ -90,6 +90,9 @@ test('shown then dismissed, answered, and left open by a closing page: three dis
   for (const d of byTouchpoint.values()) {
     expect(d).toMatchObject({ kind: 'nps', mode: 'popover', trigger: 'milestone', device: 'desktop', stage: stages[d.touchpoint] });
     expect(d.locale).toBe(help.locale);
+    // and whether it came in the visitor's first session, as the answer says: a fresh browser's is
+    expect(d.visitor).toBe('new');
+    expect(help.visitor).toBe('new');
     expect(d.anonymousId).toBe(help.anonymousId);
     expect(Date.parse(d.shownAt)).toBeLessThanOrEqual(Date.now());
   }

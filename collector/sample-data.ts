@@ -135,8 +135,9 @@ export function sampleDisplays(answers: readonly Response[], seed = 7): Display[
       kind: r.kind,
       ...(r.stage ? { stage: r.stage } : {}),
       ...(r.device ? { device: r.device } : {}),
-      // the prompt in the answer's language, as the SDK records it
+      // the prompt in the answer's language, to a customer of the answer's plan and country, as the SDK records them
       locale: r.locale,
+      ...(r.traits ? { traits: r.traits } : {}),
       mode: 'popover' as const,
       trigger: 'milestone' as const,
       page: r.page,

@@ -2,7 +2,6 @@
 // change against the period before — and the weakest moments of each metric called out.
 import type { PromptKind } from '../../src/schema/response.js';
 import type { EngagementCount, ResponseFilter, ResponseStore, TouchpointScoreCount } from '../store/store.js';
-import { asDisplaySegment } from '../store/ingest/segments.js';
 import { estimate, minAnswersPerPoint } from './estimates.js';
 import { groupBy } from './group.js';
 import { periodOf } from './period.js';
@@ -63,12 +62,10 @@ function mainKind(counts: readonly TouchpointScoreCount[]): PromptKind {
   return [...totals].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'nps';
 }
 
-/** Displays and answers per touchpoint for the filter's customers: everyone's, one device's or page's displays, or none. */
-function engagedIn(store: ResponseStore, filter: ResponseFilter): Promise<EngagementCount[]> | EngagementCount[] {
+/** Displays and answers per touchpoint for the filter's customers: everyone's, or one segment's displays. */
+function engagedIn(store: ResponseStore, filter: ResponseFilter): Promise<EngagementCount[]> {
   const { segment } = filter;
-  if (!segment) return store.engagement(filter);
-  const displayed = asDisplaySegment(segment);
-  return displayed ? store.engagementInSegment({ ...filter, segment: undefined }, displayed) : [];
+  return segment ? store.engagementInSegment({ ...filter, segment: undefined }, segment) : store.engagement(filter);
 }
 
 export async function buildJourney(

@@ -2,7 +2,6 @@
 // trait — and two of its values side by side, with the difference and its 95% interval and p-value per metric.
 import { promptKinds, type PromptKind } from '../../src/schema/response.js';
 import type { SegmentDisplayCount, ResponseFilter, ResponseStore, SegmentScoreCount } from '../store/store.js';
-import { isDisplayDimension } from '../store/ingest/segments.js';
 import { groupBy } from './group.js';
 import { difference, estimate, figure, minAnswersPerPoint, proportion, type Difference, type Figure } from './estimates.js';
 
@@ -58,10 +57,7 @@ function figuresOf(value: string, counts: readonly SegmentScoreCount[], displays
 
 export async function buildSegments(store: ResponseStore, filter: ResponseFilter, query: SegmentQuery): Promise<Segments> {
   const { dimension } = query;
-  const [counts, valueDisplays] = await Promise.all([
-    store.countsBySegment(filter, dimension),
-    isDisplayDimension(dimension) ? store.displaysBySegment(filter, dimension) : [],
-  ]);
+  const [counts, valueDisplays] = await Promise.all([store.countsBySegment(filter, dimension), store.displaysBySegment(filter, dimension)]);
   const byValue = groupBy(counts, (c) => c.value);
   const displays = groupBy(valueDisplays, (d) => d.value);
   const values = new Set([...byValue.keys(), ...displays.keys()]);

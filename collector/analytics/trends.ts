@@ -2,7 +2,6 @@
 // marked as such; rolling 7- and 28-day figures with 95% intervals; and the period's change on the one before it,
 // with its p-value. All from per-day counts (the rollups), never from rows.
 import { promptKinds, type PromptKind } from '../../src/schema/response.js';
-import { asDisplaySegment } from '../store/ingest/segments.js';
 import type { DayDisplayCount, ResponseFilter, ResponseStore } from '../store/store.js';
 import { groupBy } from './group.js';
 import { earliestInstant, periodOf } from './period.js';
@@ -127,11 +126,8 @@ export async function buildTrends(store: ResponseStore, filter: ResponseFilter, 
   const { since: periodSince, until, previousSince } = periodOf(filter, now);
   const { dayOf, startOf: msOf } = store.timeZone;
   const iso = (ms: number) => new Date(ms).toISOString();
-  // displays are counted for everyone or by the device and page they carry (null: a segment they do not carry); the
-  // filter's segment goes beside the filter
-  const displaySegment = filter.segment && asDisplaySegment(filter.segment);
-  const displaysOf = (range: ResponseFilter) =>
-    displaySegment === null ? Promise.resolve([]) : store.displaysByDay({ ...range, segment: undefined }, displaySegment);
+  // displays are counted for everyone or by a segment they carry; the filter's segment goes beside the filter
+  const displaysOf = (range: ResponseFilter) => store.displaysByDay({ ...range, segment: undefined }, filter.segment);
   const periods = {
     drawn: { ...filter, until: iso(until) },
     current: { ...filter, since: iso(periodSince), until: iso(until) },

@@ -32,7 +32,6 @@ import {
   segmentsOf,
   segmentTraitsSetting,
   storedTraits,
-  type DisplayDimension,
 } from './ingest/segments.js';
 import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type StoredAnswer } from './reads/answer-filter.js';
 import {
@@ -83,6 +82,7 @@ import type {
   EngagementCount,
   InsertResult,
   ResponseFilter,
+  Segment,
   ResponseStore,
   SegmentScoreCount,
   StoreOptions,
@@ -91,7 +91,6 @@ import type {
   TimeOrder,
   TouchpointList,
   SegmentDisplayCount,
-  DisplaySegment,
   DayDisplayCount,
   UnansweredCursor,
   UnansweredList,
@@ -216,9 +215,10 @@ const displaySums: RangedQuery = {
   },
 };
 
-/** Displays by device, page, language and visitor, in PostgreSQL's words. */
+/** Displays by device, page, language, visitor and trait, in PostgreSQL's words. */
 const displaySql: DisplaySql = {
   rowValue: { device: "body->>'device'", path: 'path', locale: "body->>'locale'", visitor: "body->>'visitor'" },
+  traitValue: (name) => `(body->'traits'->>${name})`,
   integer: (aggregate) => `${aggregate}::integer`,
   rollupDay: "to_char(day, 'YYYY-MM-DD')",
   rowDay: `to_char(${postgresDayOf('displays', 'shown_at')}, 'YYYY-MM-DD')`,
@@ -622,15 +622,15 @@ export class PostgresStore implements ResponseStore {
     return toSegmentCounts(await this.ranged<SegmentScoreCount>(filter, segmentCountsOf(dimension)));
   }
 
-  async engagementInSegment(filter: ResponseFilter, segment: DisplaySegment): Promise<EngagementCount[]> {
+  async engagementInSegment(filter: ResponseFilter, segment: Segment): Promise<EngagementCount[]> {
     return toEngagement([], await this.ranged<DisplaySums>(filter, displaysIn(displaySql, segment)));
   }
 
-  async displaysByDay(filter: ResponseFilter, segment?: DisplaySegment): Promise<DayDisplayCount[]> {
+  async displaysByDay(filter: ResponseFilter, segment?: Segment): Promise<DayDisplayCount[]> {
     return toDayDisplays(await this.ranged<DayDisplayCount>(filter, displayDays(displaySql, segment)));
   }
 
-  async displaysBySegment(filter: ResponseFilter, dimension: DisplayDimension): Promise<SegmentDisplayCount[]> {
+  async displaysBySegment(filter: ResponseFilter, dimension: string): Promise<SegmentDisplayCount[]> {
     return toSegmentDisplays(await this.ranged<SegmentDisplayCount>(filter, displaysBy(displaySql, dimension)));
   }
 

@@ -27,7 +27,6 @@ import {
   segmentsOf,
   segmentTraitsSetting,
   storedTraits,
-  type DisplayDimension,
 } from './ingest/segments.js';
 import {
   afterCursor,
@@ -82,6 +81,7 @@ import type {
   EngagementCount,
   InsertResult,
   ResponseFilter,
+  Segment,
   ResponseStore,
   SegmentScoreCount,
   StoreOptions,
@@ -90,7 +90,6 @@ import type {
   TimeOrder,
   TouchpointList,
   SegmentDisplayCount,
-  DisplaySegment,
   DayDisplayCount,
   UnansweredCursor,
   UnansweredList,
@@ -212,7 +211,7 @@ const displaySums: RangedQuery = {
   rows: { table: 'displays', time: 'shown_at', select: 'touchpoint, kind, outcome, count(*) AS n', groupBy: 'touchpoint, kind, outcome' },
 };
 
-/** Displays by device, page, language and visitor, in SQLite's words. */
+/** Displays by device, page, language, visitor and trait, in SQLite's words. */
 const displaySql: DisplaySql = {
   rowValue: {
     device: "json_extract(body, '$.device')",
@@ -220,6 +219,7 @@ const displaySql: DisplaySql = {
     locale: "json_extract(body, '$.locale')",
     visitor: "json_extract(body, '$.visitor')",
   },
+  traitValue: (name) => `(SELECT value FROM json_each(body, '$.traits') WHERE key = ${name})`,
   integer: (aggregate) => aggregate,
   rollupDay: 'day',
   rowDay: sqliteDayOf('displays', 'shown_at'),
@@ -445,15 +445,15 @@ export class SqliteStore implements ResponseStore {
     return toSegmentCounts(this.ranged<SegmentScoreCount>(filter, segmentCountsOf(dimension)));
   }
 
-  async engagementInSegment(filter: ResponseFilter, segment: DisplaySegment): Promise<EngagementCount[]> {
+  async engagementInSegment(filter: ResponseFilter, segment: Segment): Promise<EngagementCount[]> {
     return toEngagement([], this.ranged<DisplaySums>(filter, displaysIn(displaySql, segment)));
   }
 
-  async displaysByDay(filter: ResponseFilter, segment?: DisplaySegment): Promise<DayDisplayCount[]> {
+  async displaysByDay(filter: ResponseFilter, segment?: Segment): Promise<DayDisplayCount[]> {
     return toDayDisplays(this.ranged<DayDisplayCount>(filter, displayDays(displaySql, segment)));
   }
 
-  async displaysBySegment(filter: ResponseFilter, dimension: DisplayDimension): Promise<SegmentDisplayCount[]> {
+  async displaysBySegment(filter: ResponseFilter, dimension: string): Promise<SegmentDisplayCount[]> {
     return toSegmentDisplays(this.ranged<SegmentDisplayCount>(filter, displaysBy(displaySql, dimension)));
   }
 

@@ -5,7 +5,6 @@ import type { PromptKind, Response } from '../../src/schema/response.js';
 import type { Band, ScoreCount } from '../../src/sdk/scores.js';
 import type { TimeZone } from '../time-zone.js';
 import type { CopiedRow, CopiedTable, CopiedValue } from './schema/copied-tables.js';
-import type { DisplayDimension } from './ingest/segments.js';
 
 /** Which responses a query covers; every field is optional. */
 export interface ResponseFilter {
@@ -28,11 +27,6 @@ export interface ResponseFilter {
 export interface Segment {
   readonly dimension: string;
   readonly value: string;
-}
-
-/** A segment displays are counted by too: a device class or a page path. */
-export interface DisplaySegment extends Segment {
-  readonly dimension: DisplayDimension;
 }
 
 export interface InsertResult {
@@ -390,14 +384,14 @@ export interface ResponseStore {
    * Displays per value of a dimension displays carry (device class, page path) and outcome for the filter (displays
    * without a value left out).
    */
-  displaysBySegment(filter: ResponseFilter, dimension: DisplayDimension): Promise<SegmentDisplayCount[]>;
+  displaysBySegment(filter: ResponseFilter, dimension: string): Promise<SegmentDisplayCount[]>;
   /**
    * The displays of one device class or page per touchpoint and kind, for its response rates (its answers' counts are
    * zero: `engagement` counts those for everyone).
    */
-  engagementInSegment(filter: ResponseFilter, segment: DisplaySegment): Promise<EngagementCount[]>;
+  engagementInSegment(filter: ResponseFilter, segment: Segment): Promise<EngagementCount[]>;
   /** Displays per day and outcome for the filter, everyone's or one device class's or page's, oldest day first. */
-  displaysByDay(filter: ResponseFilter, segment?: DisplaySegment): Promise<DayDisplayCount[]>;
+  displaysByDay(filter: ResponseFilter, segment?: Segment): Promise<DayDisplayCount[]>;
   /** Every (stage, touchpoint) pair answers and displays have reported. */
   touchpointStages(): Promise<TouchpointStage[]>;
   /** Displays and answers per touchpoint and kind, for response, comment and partial rates. */

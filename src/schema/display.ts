@@ -1,7 +1,7 @@
 // A display: one showing of a prompt to one visitor, and how it ended (contract section 8). Displays travel beside
 // answers in delivery batches, so that a collector knows who was asked as well as who answered.
 import { z } from 'zod/mini';
-import { promptKindSchema } from './response.js';
+import { attributesSchema, promptKindSchema } from './response.js';
 import { deviceSchema, stageSchema, visitorSchema } from './context.js';
 import { promptModeSchema } from './touchpoint.js';
 
@@ -32,6 +32,8 @@ export const displaySchema = z.lazy(() =>
     device: z.optional(deviceSchema),
     /** Whether the prompt came in the visitor's first browser session, as its answer's `visitor`. */
     visitor: z.optional(visitorSchema),
+    /** The customer's traits (`identify()`'s), for the response rate of each plan or country. */
+    traits: z.optional(attributesSchema),
     /** The language the prompt was shown in, as its answer's `locale`. */
     locale: z.optional(z.string().check(z.minLength(1), z.maxLength(35))),
     sdk: z.object({ name: z.string(), version: z.string() }),

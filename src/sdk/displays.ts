@@ -4,7 +4,7 @@ import type { Consent } from '../schema/config.js';
 import type { Device, Visitor } from '../schema/context.js';
 import type { Display, displayTriggers } from '../schema/display.js';
 import { displayPlan } from '../validation/plans.generated.js';
-import type { PromptKind } from '../schema/response.js';
+import type { Attributes, PromptKind } from '../schema/response.js';
 import type { PromptMode } from '../schema/touchpoint.js';
 import { sdkInfo } from '../version.js';
 import { parseOrThrow } from './errors.js';
@@ -41,6 +41,8 @@ export interface DisplayRecorderDeps {
   readonly userId: () => string | null;
   /** Whether this is the visitor's first browser session: response rates of new and returning visitors. */
   readonly visitor: () => Visitor | undefined;
+  /** The traits `identify()` gave: response rates by plan or country. */
+  readonly traits: () => Attributes | undefined;
   readonly consent: () => Consent;
   readonly fullPageUrl: boolean;
   readonly beforeSendDisplay?: ((display: Display) => Display | null) | undefined;
@@ -72,6 +74,7 @@ export function displayRecorder(deps: DisplayRecorderDeps): (prompt: ShownPrompt
     if (deps.consent() !== 'granted') return nothing;
     const userId = deps.userId();
     const visitor = deps.visitor();
+    const traits = deps.traits();
     const { stage, ...shown } = prompt;
     let display: Display = {
       id: uuid(),
@@ -84,6 +87,7 @@ export function displayRecorder(deps: DisplayRecorderDeps): (prompt: ShownPrompt
       ...(userId ? { userId } : {}),
       device: deviceClass(),
       ...(visitor ? { visitor } : {}),
+      ...(traits ? { traits } : {}),
       sdk: { ...sdkInfo },
     };
     const enqueuedAt = enqueueTime();

@@ -73,16 +73,16 @@ const shared14: PlanNode = optional(shared13);
 const shared15: PlanNode = { k: 'object', shape: { url: shared12, title: shared14 }, strict: false };
 const shared16: PlanNode = optional(shared4);
 const shared17: PlanNode = optional(oneOf('mobile', 'tablet', 'desktop'));
-const shared18: PlanNode = { k: 'object', shape: { name: { k: 'string' }, version: { k: 'string' } }, strict: false };
-const shared19: PlanNode = { k: 'string', checks: [{ k: 'maxLength', n: 100 }] };
-const shared20: PlanNode = { k: 'string', checks: [{ k: 'maxLength', n: 1000 }] };
-const shared21: PlanNode = {
+const shared18: PlanNode = { k: 'string', checks: [{ k: 'maxLength', n: 100 }] };
+const shared19: PlanNode = { k: 'string', checks: [{ k: 'maxLength', n: 1000 }] };
+const shared20: PlanNode = {
   k: 'union',
-  options: [shared20, { k: 'number' }, { k: 'boolean' }],
+  options: [shared19, { k: 'number' }, { k: 'boolean' }],
   expected: 'expected a string, a number or a boolean',
 };
-const shared22: PlanNode = { k: 'record', key: shared19, value: shared21 };
-const shared23: PlanNode = optional(shared22);
+const shared21: PlanNode = { k: 'record', key: shared18, value: shared20 };
+const shared22: PlanNode = optional(shared21);
+const shared23: PlanNode = { k: 'object', shape: { name: { k: 'string' }, version: { k: 'string' } }, strict: false };
 const shared24: PlanNode = { k: 'string', checks: [{ k: 'maxLength', n: 5000 }] };
 const shared25: PlanNode = optional(shared24);
 const shared26: PlanNode = { k: 'object', shape: { min: number({ k: 'int' }), max: number({ k: 'int' }) }, strict: false };
@@ -232,14 +232,15 @@ export const displayPlan: Plan<z.output<typeof sources.displaySchema>> = {
     stage: shared7,
     device: shared17,
     visitor: optional(oneOf('new', 'returning')),
+    traits: shared22,
     locale: shared3,
-    sdk: shared18,
+    sdk: shared23,
   },
   strict: false,
 };
 export const identityPlan: Plan<z.output<typeof sources.identitySchema>> = {
   k: 'object',
-  shape: { userId: { k: 'nullable', inner: shared4 }, traits: shared23 },
+  shape: { userId: { k: 'nullable', inner: shared4 }, traits: shared22 },
   strict: false,
 };
 export const recordInputPlan: Plan<z.output<typeof sources.recordInputSchema>> = {
@@ -249,7 +250,7 @@ export const recordInputPlan: Plan<z.output<typeof sources.recordInputSchema>> =
     score: number({ k: 'int' }),
     touchpoint: shared4,
     comment: shared25,
-    metadata: shared23,
+    metadata: shared22,
     question: optional({
       k: 'string',
       checks: [
@@ -280,25 +281,25 @@ export const responsePlan: Plan<z.output<typeof sources.responseSchema>> = {
     page: shared15,
     anonymousId: shared6,
     userId: shared16,
-    traits: shared23,
-    metadata: shared23,
+    traits: shared22,
+    metadata: shared22,
     partial: optional({ k: 'boolean' }),
     stage: shared7,
     device: shared17,
     visitor: optional(oneOf('new', 'returning')),
-    sdk: shared18,
+    sdk: shared23,
   },
   strict: false,
   checks: [{ k: 'superRefine', fn: scoreOnScale }],
 };
 export const milestoneOptionsPlan: Plan<z.output<typeof sources.milestoneOptionsSchema>> = {
   k: 'object',
-  shape: { metadata: shared23 },
+  shape: { metadata: shared22 },
   strict: true,
 };
 export const milestonePlan: Plan<z.output<typeof sources.milestoneSchema>> = shared4;
 export const showInputPlan: Plan<z.output<typeof sources.showInputSchema>> = {
   k: 'object',
-  shape: { kind: oneOf('nps', 'csat', 'ces'), touchpoint: shared4, mode: shared5, question: shared1, metadata: shared23 },
+  shape: { kind: oneOf('nps', 'csat', 'ces'), touchpoint: shared4, mode: shared5, question: shared1, metadata: shared22 },
   strict: true,
 };

@@ -10,6 +10,7 @@ import { SqliteStore } from '../../collector/store/sqlite.js';
 import { sqliteMigrations } from '../../collector/store/schema/sqlite-migrations.js';
 import { offsetChanges, timeZone } from '../../collector/time-zone.js';
 import { defaultSegmentTraits, segmentsOf } from '../../collector/store/ingest/segments.js';
+import { copiedTables } from '../../collector/store/schema/copied-tables.js';
 import { readAll, type DayScoreCount, type ResponseFilter, type ResponseStore } from '../../collector/store/store.js';
 import { answersOf, display, expect, responses, storeKinds, test } from '../support/collector-harness.js';
 
@@ -391,6 +392,60 @@ for (const kind of storeKinds) {
       expect(await store.anonymiseBefore(horizon, 2)).toEqual({ responses: 0, displays: 0, quarantined: 0 });
       expect(await store.erase({ userId: 'ann@example.com' })).toMatchObject({ responses: 0, displays: 0 });
       expect(await store.erase({ anonymousId: lateShown.anonymousId })).toMatchObject({ displays: 0 });
+    });
+
+    test("a display keeps its customer's segment traits alone, as text, and each plan's response rate is counted by them", async ({
+      openTestStore,
+    }) => {
+      const store = await openTestStore(kind);
+      const now = Date.now();
+      const shown = (daysAgo: number, outcome: 'answered' | 'dismissed', traits: Display['traits']) =>
+        display('checkout', outcome, { shownAt: new Date(now - daysAgo * day).toISOString(), userId: 'u-1', ...(traits && { traits }) });
+      const displays = [
+        // days ago, from the rollup; and today, from the rows
+        shown(3, 'answered', { plan: 'pro', country: 'DE', email: 'ann@example.com', seats: 12 }),
+        shown(3, 'dismissed', { plan: 'pro' }),
+        shown(3, 'dismissed', { plan: 'free', country: 'FR' }),
+        shown(0, 'answered', { plan: 'pro' }),
+        // a plan given as a number is the same text the answers' segments hold; an empty one is none
+        shown(0, 'answered', { plan: 7, country: '' }),
+        shown(0, 'dismissed', undefined),
+      ];
+      await store.insert([], new Date(), { displays });
+      const kept = (
+        await store.copiedRows(
+          copiedTables.find((t) => t.name === 'displays')!,
+          null,
+          10,
+        )
+      ).map((row) => (JSON.parse(String(row.body)) as Display).traits);
+      const inOrder = (traits: ReadonlyArray<Display['traits']>) => traits.map((t) => JSON.stringify(t ?? null)).sort();
+      expect(inOrder(kept)).toEqual(
+        inOrder([
+          undefined,
+          { plan: '7' },
+          { plan: 'free', country: 'FR' },
+          { plan: 'pro' },
+          { plan: 'pro' },
+          { plan: 'pro', country: 'DE' },
+        ]),
+      );
+      const byValue = async (dimension: string) =>
+        Object.fromEntries((await store.displaysBySegment({}, dimension)).map((d) => [`${d.value} ${d.outcome}`, d.n]));
+      expect(await byValue('trait:plan')).toEqual({ 'pro answered': 2, 'pro dismissed': 1, 'free dismissed': 1, '7 answered': 1 });
+      expect(await byValue('trait:country')).toEqual({ 'DE answered': 1, 'FR dismissed': 1 });
+      const pro = { dimension: 'trait:plan', value: 'pro' };
+      expect((await store.engagementInSegment({}, pro)).map((e) => [e.touchpoint, e.shown, e.answered])).toEqual([['checkout', 3, 2]]);
+      const days = await store.displaysByDay({}, pro);
+      expect(days.reduce((sum, d) => sum + d.n, 0)).toBe(3);
+      // from the middle of today: the rows alone
+      const today = new Date(now - 60_000).toISOString();
+      const recent = await store.displaysBySegment({ since: today }, 'trait:plan');
+      expect(Object.fromEntries(recent.map((d) => [`${d.value} ${d.outcome}`, d.n]))).toEqual({ 'pro answered': 1, '7 answered': 1 });
+      expect((await store.engagementInSegment({ since: new Date(now - day).toISOString() }, pro))[0]).toMatchObject({
+        shown: 1,
+        answered: 1,
+      });
     });
 
     test('pages through every matching answer once, in time order, with a small page size', async ({ openTestStore }) => {

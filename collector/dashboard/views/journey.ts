@@ -1,7 +1,6 @@
 // The dashboard's journey section: each stage with its moments — score, answers, response rate, change on the period
 // before — and the weakest moment of each metric called out. From /v1/journey with the page's filter.
 import type { Journey, JourneyMoment } from '../../analytics/journey.js';
-import { isDisplayDimension } from '../../store/ingest/segments.js';
 import { answersButton } from './answers.js';
 import { stackRow } from '../stack-row.js';
 import { count, format, whole } from '../wording.js';
@@ -180,11 +179,7 @@ async function load(): Promise<void> {
   const picked = customers.segment();
   const hint = section.querySelector<HTMLElement>('#journey-for')!;
   hint.hidden = !picked;
-  // displays carry the device, the page, the language and the visitor alone: a trait's moments have no response rate
-  if (picked)
-    hint.textContent = isDisplayDimension(picked.dimension)
-      ? `The answers and response rates of customers with ${segmentWords(picked)} alone.`
-      : `The answers of customers with ${segmentWords(picked)} alone; response rates are known by device, page, language and new or returning visitor only.`;
+  if (picked) hint.textContent = `The answers and response rates of customers with ${segmentWords(picked)} alone.`;
   const loaded = await newest<Journey>(`/v1/journey?${customers.query(filter)}`);
   if (!loaded) return;
   if (!('body' in loaded)) {

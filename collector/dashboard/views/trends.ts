@@ -10,7 +10,6 @@ import { css, draw, empty, translucent } from '../charts.js';
 import { bounds, count, format, metricDigits, metricName, metricScale, pValue, whole } from '../wording.js';
 import { newestLoads } from '../newest-loads.js';
 import { customersPicker, segmentWords } from '../customers-picker.js';
-import { isDisplayDimension } from '../../store/ingest/segments.js';
 
 const options = document.querySelector<HTMLFormElement>('#trend-options')!;
 
@@ -217,10 +216,6 @@ function render(): void {
     (sinceChosen && Date.parse(trends.since) > Date.parse(trends.period.since)
       ? ` Drawn from ${trends.metrics.nps.buckets[0]?.start}: a trend shows at most the last ten years of its range.`
       : '');
-  const rated =
-    picked && !isDisplayDimension(picked.dimension)
-      ? ' Response rates are known by device, page, language and new or returning visitor only.'
-      : '';
   const rateBlock = document.getElementById('trend-rate-block')!;
   // shown once prompts were recorded as shown (the script tag's and cx.show()'s; not inline elements or record())
   rateBlock.hidden = !trends.responseRate;
@@ -229,7 +224,7 @@ function render(): void {
     .append(
       trends.responseRate
         ? ` The response rate is answered per 100 prompts shown; its dots are hollow under ${trends.minAnswers} shown.`
-        : rated,
+        : '',
     );
   for (const kind of trendKeys) {
     const trend = kind === 'rate' ? trends.responseRate : trends.metrics[kind];

@@ -3,7 +3,7 @@
 import type { Display } from '../../../src/schema/display.js';
 import type { Response } from '../../../src/schema/response.js';
 import { anonymisedColumn, anonymisedDisplay, anonymisedResponse } from './anonymised.js';
-import { pagePath, segmentsOf } from './segments.js';
+import { pagePath, segmentsOf, segmentTraitValues } from './segments.js';
 import type { InsertExtras, InsertResult } from '../store.js';
 
 const dayMs = 86_400_000;
@@ -97,10 +97,16 @@ export interface StoredDisplay {
   readonly body: Display;
 }
 
-function toDisplayRow(display: Display, receivedAt: Date, clockOffsetMs: number): StoredDisplay {
+/**
+ * A display's row: its id in lower case, its time believed or not, and of its customer's traits the segment traits
+ * alone (`traits`), as text: all its response rates need, and no more of the person than that.
+ */
+function toDisplayRow(display: Display, receivedAt: Date, clockOffsetMs: number, traits: readonly string[]): StoredDisplay {
   const { at: shownAt, claimed } = believed(display.shownAt, receivedAt, clockOffsetMs);
   const id = display.id.toLowerCase();
   const responseId = display.responseId?.toLowerCase();
+  const { traits: given, ...rest } = display;
+  const segmentTraits = segmentTraitValues(given, traits);
   return {
     id,
     touchpoint: display.touchpoint,
@@ -114,7 +120,13 @@ function toDisplayRow(display: Display, receivedAt: Date, clockOffsetMs: number)
     anonymousId: display.anonymousId,
     userId: display.userId ?? null,
     path: pagePath(display.page.url),
-    body: { ...display, id, ...(responseId ? { responseId } : {}), ...(claimed ? { shownAt } : {}) },
+    body: {
+      ...rest,
+      id,
+      ...(responseId ? { responseId } : {}),
+      ...(claimed ? { shownAt } : {}),
+      ...(Object.keys(segmentTraits).length ? { traits: segmentTraits } : {}),
+    },
   };
 }
 
@@ -169,7 +181,7 @@ export function prepareInsert(
       completes,
     ).map((row) => (old(row.answeredAt) ? anonymisedRow(row, traits) : row)),
     displays: oncePerId(
-      displays.map((d) => toDisplayRow(d, receivedAt, clock)),
+      displays.map((d) => toDisplayRow(d, receivedAt, clock, traits)),
       settles,
     ).map((row) => (old(row.shownAt) ? anonymisedDisplayRow(row) : row)),
   };

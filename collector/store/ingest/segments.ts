@@ -1,19 +1,11 @@
 // The segments an answer belongs to, worked out once as it is stored: the device class, the locale, the page path,
 // new or returning visitor, and the traits the collector is told to segment by. Both stores keep them as one JSON
 // object per answer, which a rollup explodes into one count per (dimension, value).
-import type { Response } from '../../../src/schema/response.js';
+import type { Attributes, Response } from '../../../src/schema/response.js';
 import { hashRoute } from '../../../src/sdk/page.js';
 import { cutText } from '../../../src/sdk/cut-text.js';
 
 export const builtInDimensions = ['device', 'locale', 'path', 'visitor'] as const;
-/** The dimensions displays are counted by too (a display says its device, page, language and visitor, not traits). */
-export const displayDimensions = ['device', 'path', 'locale', 'visitor'] as const;
-export type DisplayDimension = (typeof displayDimensions)[number];
-export const isDisplayDimension = (dimension: string): dimension is DisplayDimension =>
-  (displayDimensions as readonly string[]).includes(dimension);
-/** A segment as displays are counted by it (a device class, a page, a language, a visitor), or null for one they do not carry. */
-export const asDisplaySegment = ({ dimension, value }: { dimension: string; value: string }) =>
-  isDisplayDimension(dimension) ? { dimension, value } : null;
 /** A trait's dimension is named `trait:` and the trait's name. */
 export const traitDimension = (trait: string) => `trait:${trait}`;
 /** The traits most sites mean by "segment" when not told otherwise. */
@@ -46,18 +38,28 @@ export function pagePath(url: string): string {
   return cut(folded.length > 1 ? folded.replace(/\/+$/, '') : folded) || '/';
 }
 
-/** The answer's segments as the rollup counts them; traits not in `traits` are left out (a user's email is not a segment). */
+/**
+ * The values of the segment traits (`traits`) among a customer's traits, as segments hold them: text, cut; the other
+ * traits left out (a user's email is not a segment).
+ */
+export function segmentTraitValues(given: Attributes | undefined, traits: readonly string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const trait of traits) {
+    // its own traits only: a customer without a `constructor` trait does not have Object's
+    const value = given && Object.hasOwn(given, trait) ? given[trait] : undefined;
+    if (value !== undefined && value !== '') values[trait] = cut(String(value));
+  }
+  return values;
+}
+
+/** The answer's segments as the rollup counts them. */
 export function segmentsOf(response: Response, traits: readonly string[]): Record<string, string> {
   const segments: Record<string, string> = {};
   if (response.device) segments.device = response.device;
   segments.locale = cut(response.locale);
   segments.path = pagePath(response.page.url);
   if (response.visitor) segments.visitor = response.visitor;
-  for (const trait of traits) {
-    // its own traits only: an answer without a `constructor` trait does not have Object's
-    const value = response.traits && Object.hasOwn(response.traits, trait) ? response.traits[trait] : undefined;
-    if (value !== undefined && value !== '') segments[traitDimension(trait)] = cut(String(value));
-  }
+  for (const [trait, value] of Object.entries(segmentTraitValues(response.traits, traits))) segments[traitDimension(trait)] = value;
   return segments;
 }
 

@@ -1,15 +1,19 @@
-// Displays counted by day and by a segment they carry — the device they were shown on, the page's path, the language, a
-// new or returning visitor — as both
-// stores ask it: whole days from a rollup (everyone's, or that dimension's), the partial days at the edges from the
-// display rows themselves.
+// Displays counted by day and by a segment they carry — the device they were shown on, the page's path, the language,
+// a new or returning visitor, a segment trait — as both stores ask it: whole days from a rollup (everyone's, or that
+// dimension's), the partial days at the edges from the display rows themselves.
 import type { RangedQuery } from './day-range.js';
-import { dimensionLiteral, type DisplayDimension } from '../ingest/segments.js';
-import type { DisplaySegment } from '../store.js';
+import { dimensionLiteral } from '../ingest/segments.js';
+import type { Segment } from '../store.js';
+
+/** The dimensions displays carry besides traits, each counted in a rollup of its own. */
+type BuiltInDimension = 'device' | 'path' | 'locale' | 'visitor';
 
 /** What differs between the stores' SQL. */
 export interface DisplaySql {
   /** A dimension's value in a display row: the device, the locale and the visitor from the JSON body, the path from its column. */
-  readonly rowValue: Readonly<Record<DisplayDimension, string>>;
+  readonly rowValue: Readonly<Record<BuiltInDimension, string>>;
+  /** A segment trait's value in a display row (`name` a SQL literal), from the traits its body kept. */
+  readonly traitValue: (name: string) => string;
   /** An aggregate as a number (PostgreSQL answers a bigint as text). */
   readonly integer: (aggregate: string) => string;
   /** A rollup row's day, and a display row's day in the store's time zone, each as YYYY-MM-DD. */
@@ -17,31 +21,47 @@ export interface DisplaySql {
   readonly rowDay: string;
 }
 
-/** Each dimension's rollup and its column there ('' for displays without a value). */
-const rollups: Readonly<Record<DisplayDimension, { readonly table: string; readonly column: string }>> = {
+/** Each built-in dimension's rollup and its column there ('' for displays without a value). */
+const rollups: Readonly<Record<BuiltInDimension, { readonly table: string; readonly column: string }>> = {
   device: { table: 'display_device_counts', column: 'device' },
   path: { table: 'display_path_counts', column: 'path' },
   locale: { table: 'display_locale_counts', column: 'locale' },
   visitor: { table: 'display_visitor_counts', column: 'visitor' },
 };
 
+const isBuiltIn = (dimension: string): dimension is BuiltInDimension => Object.hasOwn(rollups, dimension);
+
+/**
+ * Where a dimension's displays are counted: the rollup, its value column, the condition that keeps the dimension's
+ * rollup rows (traits share one rollup), and the value in a display row.
+ */
+function placeOf(sql: DisplaySql, dimension: string) {
+  if (isBuiltIn(dimension)) return { ...rollups[dimension], only: null, rowValue: sql.rowValue[dimension] };
+  const trait = dimensionLiteral(dimension.replace(/^trait:/, ''));
+  return {
+    table: 'display_trait_counts',
+    column: 'value',
+    only: `dimension = ${dimensionLiteral(dimension)}`,
+    rowValue: sql.traitValue(trait),
+  };
+}
+
 /** Where one segment's displays are counted, and the conditions that keep its rollup rows and its display rows. */
-function within(sql: DisplaySql, segment: DisplaySegment) {
-  const { table, column } = rollups[segment.dimension];
+function within(sql: DisplaySql, segment: Segment) {
+  const { table, column, only, rowValue } = placeOf(sql, segment.dimension);
   const value = dimensionLiteral(segment.value);
-  return { table, rollupWhere: `${column} = ${value}`, rowWhere: `${sql.rowValue[segment.dimension]} = ${value}` };
+  return { table, rollupWhere: `${only ? `${only} AND ` : ''}${column} = ${value}`, rowWhere: `${rowValue} = ${value}` };
 }
 
 /** Displays per value of the dimension and outcome; displays without a value left out. */
-export function displaysBy(sql: DisplaySql, dimension: DisplayDimension): RangedQuery {
-  const { table, column } = rollups[dimension];
-  const value = sql.rowValue[dimension];
+export function displaysBy(sql: DisplaySql, dimension: string): RangedQuery {
+  const { table, column, only, rowValue: value } = placeOf(sql, dimension);
   return {
     rollup: {
       table,
       select: `${column} AS value, outcome, ${sql.integer('sum(n)')} AS n`,
       groupBy: `${column}, outcome`,
-      where: `${column} <> ''`,
+      where: `${only ? `${only} AND ` : ''}${column} <> ''`,
     },
     rows: {
       table: 'displays',
@@ -54,7 +74,7 @@ export function displaysBy(sql: DisplaySql, dimension: DisplayDimension): Ranged
 }
 
 /** One segment's displays per touchpoint, kind and outcome. */
-export function displaysIn(sql: DisplaySql, segment: DisplaySegment): RangedQuery {
+export function displaysIn(sql: DisplaySql, segment: Segment): RangedQuery {
   const { table, rollupWhere, rowWhere } = within(sql, segment);
   return {
     rollup: {
@@ -74,7 +94,7 @@ export function displaysIn(sql: DisplaySql, segment: DisplaySegment): RangedQuer
 }
 
 /** Displays per day and outcome: everyone's, or one segment's. */
-export function displayDays(sql: DisplaySql, segment?: DisplaySegment): RangedQuery {
+export function displayDays(sql: DisplaySql, segment?: Segment): RangedQuery {
   const only = segment ? within(sql, segment) : undefined;
   return {
     rollup: {

@@ -164,4 +164,7 @@ export const postgresMigrations: readonly string[] = [
   // 17: displays by new or returning visitor too, for the response rate of each
   `${postgresRollup(rollups.displayVisitorCounts)}
    ${postgresRefill(rollups.displayVisitorCounts)}`,
+  // 18: displays by segment trait too (their segment traits kept as they are stored), for the response rate of each plan
+  `${postgresRollup(rollups.displayTraitCounts)}
+   ${postgresRefill(rollups.displayTraitCounts)}`,
 ];

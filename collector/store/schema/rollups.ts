@@ -226,6 +226,30 @@ const displayVisitorCounts = displaysByValue(
   'body',
 );
 
+/**
+ * The response rate of each plan, country or other segment trait: displays per day × touchpoint × kind × trait (by its
+ * dimension's name, `trait:plan`) × value × outcome, from the segment traits the store kept of each display's.
+ */
+const displayTraitCounts = (day: DayOf): Rollup => ({
+  table: 'display_trait_counts',
+  source: 'displays',
+  name: 'displays_traits',
+  each: {
+    sqlite: (row) => `json_each(${row}.body, '$.traits')`,
+    postgres: (row) => `jsonb_each_text(${row}.body->'traits')`,
+  },
+  keys: [
+    day('shown_at'),
+    plain('touchpoint', 'TEXT', 'text'),
+    plain('kind', 'TEXT', 'text'),
+    { ...fromEach('dimension', 'key'), sqlite: () => `'trait:' || each.key`, postgres: () => `'trait:' || each.key` },
+    fromEach('value', 'value'),
+    plain('outcome', 'TEXT', 'text'),
+  ],
+  counters: [countOfRows],
+  watches: ['shown_at', 'touchpoint', 'kind', 'outcome', 'body'],
+});
+
 export interface Rollups {
   readonly answerCounts: Rollup;
   readonly displayCounts: Rollup;
@@ -234,6 +258,7 @@ export interface Rollups {
   readonly displayPathCounts: Rollup;
   readonly displayLocaleCounts: Rollup;
   readonly displayVisitorCounts: Rollup;
+  readonly displayTraitCounts: Rollup;
 }
 
 const keyedBy = (day: DayOf): Rollups => ({
@@ -244,6 +269,7 @@ const keyedBy = (day: DayOf): Rollups => ({
   displayPathCounts: displayPathCounts(day),
   displayLocaleCounts: displayLocaleCounts(day),
   displayVisitorCounts: displayVisitorCounts(day),
+  displayTraitCounts: displayTraitCounts(day),
 });
 
 /** The rollups as the migrations before the collector's time zone made them (keep them as they were). */

@@ -117,4 +117,6 @@ export const sqliteMigrations: readonly string[] = [
   `${sqliteRollup(rollups.displayLocaleCounts)}`,
   // 17: displays by new or returning visitor too, for the response rate of each
   `${sqliteRollup(rollups.displayVisitorCounts)}`,
+  // 18: displays by segment trait too (their segment traits kept as they are stored), for the response rate of each plan
+  `${sqliteRollup(rollups.displayTraitCounts)}`,
 ];

@@ -225,6 +225,7 @@ function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: Cli
     anonymousId: visitor,
     userId: () => identity.userId,
     visitor: () => memory.visitor,
+    traits: () => identity.traits,
     consent: () => consent,
     fullPageUrl: resolved.fullPageUrl,
     beforeSendDisplay: resolved.beforeSendDisplay,

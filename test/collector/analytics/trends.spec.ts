@@ -190,7 +190,7 @@ for (const kind of storeKinds) {
 }
 
 for (const kind of storeKinds) {
-  test(`${kind}: the response rate's trend: per day, rolling, and the change on the period before; a device's, a page's, a language's or new visitors' alone; none for a trait, which displays do not carry`, async ({
+  test(`${kind}: the response rate's trend: per day, rolling, and the change on the period before; a device's, a page's, a language's, new visitors' or a plan's alone`, async ({
     startCollector,
   }) => {
     const collector = await startCollector({ database: kind });
@@ -202,6 +202,8 @@ for (const kind of storeKinds) {
           // the phones' prompts in German to new visitors, the desktops' in English to returning ones
           locale: device === 'mobile' ? 'de' : 'en',
           visitor: device === 'mobile' ? 'new' : 'returning',
+          // and the desktops' customers on the pro plan
+          ...(device === 'desktop' ? { traits: { plan: 'pro' } } : {}),
           page: { url: `https://shop.example/${device}` },
         }),
       );
@@ -258,8 +260,12 @@ for (const kind of storeKinds) {
     expect((await trends({ by: 'locale', value: 'en' })).responseRate.change.current).toMatchObject({ value: 62.5, n: 40 });
     // new visitors (the phones'): 10 of 40, as the phones
     expect((await trends({ by: 'visitor', value: 'new' })).responseRate.buckets).toEqual(phones.buckets);
-    // displays say nothing of a plan: a plan's customers have no response rate to give
-    expect((await trends({ by: 'trait:plan', value: 'pro' })).responseRate).toBeNull();
+    // the pro plan's (the desktops'): 25 of 40
+    expect((await trends({ by: 'trait:plan', value: 'pro' })).responseRate.buckets).toEqual(
+      (await trends({ by: 'locale', value: 'en' })).responseRate.buckets,
+    );
+    // a plan nobody shown a prompt is on has none to give
+    expect((await trends({ by: 'trait:plan', value: 'free' })).responseRate).toBeNull();
     // nothing shown in the range
     expect((await trends({ since: '2025-01-01', until: '2025-02-01' })).responseRate).toBeNull();
   });

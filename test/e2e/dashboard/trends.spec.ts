@@ -139,11 +139,18 @@ test('a From date typed digit by digit asks the collector once, for the day type
   });
 });
 
-test('the response rate as a trend: fewer prompts answered this period stands out, for phones alone too; a plan has none', async ({
+test('the response rate as a trend: fewer prompts answered this period stands out, for phones alone too, and for a plan', async ({
   page,
 }) => {
   const shown = (daysAgo: number, outcome: 'answered' | 'dismissed', count: number, device: 'mobile' | 'desktop') =>
-    Array.from({ length: count }, () => display('checkout', outcome, { shownAt: new Date(noonDaysAgo(daysAgo)).toISOString(), device }));
+    Array.from({ length: count }, () =>
+      display('checkout', outcome, {
+        shownAt: new Date(noonDaysAgo(daysAgo)).toISOString(),
+        device,
+        // the phones' customers are on the pro plan
+        ...(device === 'mobile' ? { traits: { plan: 'pro' } } : {}),
+      }),
+    );
   const displays = [
     // the last 28 days: 20 of 100 answered (phones 8 of 80, desktops 12 of 20); the 28 before: 40 of 80, on desktops
     ...shown(2, 'answered', 8, 'mobile'),
@@ -180,12 +187,13 @@ test('the response rate as a trend: fewer prompts answered this period stands ou
     await expect(trends.locator('#change-rate')).toHaveText(
       'Response rate 10% on 80 shown; none shown in the previous 28 days to compare with.',
     );
-    // displays do not carry traits
+    // the pro plan's customers, whom the phones' prompts were shown to
     await trends.getByLabel('Customers').selectOption({ label: 'pro (8)' });
-    await expect(trends.locator('#trend-rate-block')).toBeHidden();
-    await expect(trends.locator('#trend-key')).toContainText(
-      'Response rates are known by device, page, language and new or returning visitor only.',
+    await expect(trends.locator('#trend-key')).toContainText('The answers of customers with plan pro alone.');
+    await expect(trends.locator('#change-rate')).toHaveText(
+      'Response rate 10% on 80 shown; none shown in the previous 28 days to compare with.',
     );
+    await expect(trends.locator('#trend-rate-block')).toBeVisible();
     expect(await audit(page)).toEqual([]);
   });
 });

@@ -39,6 +39,7 @@ test('shown then dismissed, answered, and left open by a closing page: three dis
   collector,
 }) => {
   await openSite(page, { inlineConfig: { touchpoints, recontact } });
+  await page.evaluate(() => (window.cxkit as EmbedApi).identify('u-7', { plan: 'pro' }));
   const nps = page.locator('cx-nps');
 
   // the first prompt loads the prompt UI; from then on the network goes away
@@ -93,6 +94,8 @@ test('shown then dismissed, answered, and left open by a closing page: three dis
     // and whether it came in the visitor's first session, as the answer says: a fresh browser's is
     expect(d.visitor).toBe('new');
     expect(help.visitor).toBe('new');
+    // who the site says the customer is, and their traits: each plan's response rate
+    expect([d.userId, d.traits]).toEqual(['u-7', { plan: 'pro' }]);
     expect(d.anonymousId).toBe(help.anonymousId);
     expect(Date.parse(d.shownAt)).toBeLessThanOrEqual(Date.now());
   }
@@ -157,6 +160,7 @@ test('a prompt shown in a background tab, whose timers wait a minute, keeps its 
   db,
 }) => {
   await openSite(page, { inlineConfig: { touchpoints, recontact } });
+  await page.evaluate(() => (window.cxkit as EmbedApi).identify('u-7', { plan: 'pro' }));
   const nps = page.locator('cx-nps');
   // a first prompt brings in the prompt UI; after it, a prompt shows without waiting for a timer
   expect(await milestone(page, 'checkout')).toBe(true);

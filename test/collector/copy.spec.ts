@@ -232,6 +232,8 @@ test('copy leaves the source as it is: its answers keep the traits they are segm
   // 2026-11-28 00:30 in Tokyo: the 27th in UTC
   const at = Date.parse('2026-11-27T15:30:00Z');
   await source.insert(answersOf('checkout-complete', 'nps', 9, 2, at, { traits: { tier: 'gold', plan: 'pro' } }), new Date());
+  const shown = display('checkout-complete', 'answered', { shownAt: new Date(at).toISOString(), traits: { tier: 'gold', plan: 'pro' } });
+  await source.insert([], new Date(), { displays: [shown] });
   await source.close();
 
   const run = await copy('--from', from, '--to', to);
@@ -244,9 +246,25 @@ test('copy leaves the source as it is: its answers keep the traits they are segm
       expect(await store.countsBySegment({}, 'trait:tier'), database).toEqual([expect.objectContaining({ value: 'gold', n: 2 })]);
       expect(store.timeZone.name, database).toBe('Asia/Tokyo');
       expect(await store.countsByDay({}), database).toEqual([expect.objectContaining({ day: '2026-11-28', n: 2 })]);
+      // a display's response rate by its tier, the one trait of it kept
+      expect(await store.displaysBySegment({}, 'trait:tier'), database).toEqual([{ value: 'gold', outcome: 'answered', n: 1 }]);
+      expect(await store.displaysBySegment({}, 'trait:plan'), database).toEqual([]);
     } finally {
       await store.close();
     }
+  }
+  // a target already segmenting by the plan alone keeps no tier of what it is given
+  const planned = await database('sqlite');
+  await (await openStore(planned, { segmentTraits: ['plan'] })).close();
+  const again = await copy('--from', from, '--to', planned);
+  expect(again.code, again.output).toBe(0);
+  const into = await openStore(planned, { asStored: true });
+  try {
+    expect(into.segmentDimensions).not.toContain('trait:tier');
+    expect((await into.engagement({})).map((e) => [e.touchpoint, e.shown, e.answered])).toEqual([['checkout-complete', 1, 1]]);
+    expect(await into.displaysBySegment({}, 'trait:tier')).toEqual([]);
+  } finally {
+    await into.close();
   }
 });
 

@@ -322,6 +322,7 @@ for (const kind of storeKinds) {
         display('checkout', 'dismissed', {
           shownAt: new Date(now - daysAgo * day).toISOString(),
           userId: 'ann@example.com',
+          traits: person.traits,
           page: person.page,
         });
       const oldShown = [shown(41), shown(40), shown(39)];
@@ -350,6 +351,7 @@ for (const kind of storeKinds) {
         plans: await store.countsBySegment({}, 'trait:plan'),
         paths: await store.countsBySegment({}, 'path'),
         shownByPage: await store.displaysBySegment({}, 'path'),
+        shownByPlan: await store.displaysBySegment({}, 'trait:plan'),
         engagement: await store.engagement({}),
         followUps: await store.followUps({}),
       });

@@ -3,7 +3,7 @@
 import type { Display } from '../../../src/schema/display.js';
 import type { Response } from '../../../src/schema/response.js';
 import { anonymisedColumn, anonymisedDisplay, anonymisedResponse } from './anonymised.js';
-import { pagePath, segmentsOf, segmentTraitValues } from './segments.js';
+import { pagePath, segmentsOf, withSegmentTraits } from './segments.js';
 import type { InsertExtras, InsertResult } from '../store.js';
 
 const dayMs = 86_400_000;
@@ -105,8 +105,6 @@ function toDisplayRow(display: Display, receivedAt: Date, clockOffsetMs: number,
   const { at: shownAt, claimed } = believed(display.shownAt, receivedAt, clockOffsetMs);
   const id = display.id.toLowerCase();
   const responseId = display.responseId?.toLowerCase();
-  const { traits: given, ...rest } = display;
-  const segmentTraits = segmentTraitValues(given, traits);
   return {
     id,
     touchpoint: display.touchpoint,
@@ -120,13 +118,7 @@ function toDisplayRow(display: Display, receivedAt: Date, clockOffsetMs: number,
     anonymousId: display.anonymousId,
     userId: display.userId ?? null,
     path: pagePath(display.page.url),
-    body: {
-      ...rest,
-      id,
-      ...(responseId ? { responseId } : {}),
-      ...(claimed ? { shownAt } : {}),
-      ...(Object.keys(segmentTraits).length ? { traits: segmentTraits } : {}),
-    },
+    body: { ...withSegmentTraits(display, traits), id, ...(responseId ? { responseId } : {}), ...(claimed ? { shownAt } : {}) },
   };
 }
 

@@ -52,6 +52,13 @@ export function segmentTraitValues(given: Attributes | undefined, traits: readon
   return values;
 }
 
+/** A display with the segment traits alone of its customer's traits (`traits`), as text: all its response rates need. */
+export function withSegmentTraits<T extends { readonly traits?: Attributes | undefined }>(display: T, traits: readonly string[]): T {
+  const { traits: given, ...rest } = display;
+  const kept = segmentTraitValues(given, traits);
+  return (Object.keys(kept).length ? { ...rest, traits: kept } : rest) as T;
+}
+
 /** The answer's segments as the rollup counts them. */
 export function segmentsOf(response: Response, traits: readonly string[]): Record<string, string> {
   const segments: Record<string, string> = {};

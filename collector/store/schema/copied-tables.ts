@@ -1,9 +1,10 @@
 // What `cxkit-collector copy` carries from one store to another, table by table: every column a row is stored with,
 // so that an answer keeps when it was answered and received, a follow-up its history and a webhook delivery its
 // attempts. The rollups and the journey's stages are not copied: the target's triggers keep them as rows arrive.
+import type { Display } from '../../../src/schema/display.js';
 import type { Response } from '../../../src/schema/response.js';
 import { parseJson, storable } from '../../storable-text.js';
-import { segmentsOf } from '../ingest/segments.js';
+import { segmentsOf, withSegmentTraits } from '../ingest/segments.js';
 
 /** A column's kind, as both stores read and write it: times as ISO 8601 text, JSON as its text, booleans as booleans. */
 export type CopiedType = 'text' | 'integer' | 'boolean' | 'time' | 'json';
@@ -146,7 +147,8 @@ export const writtenColumns = (table: CopiedTable): string[] =>
 
 /**
  * Copied rows as the target stores them: text as PostgreSQL can hold it (a file written before the collector made a
- * NUL or half an emoji U+FFFD may hold one), and an answer's segments worked out by the target's traits.
+ * NUL or half an emoji U+FFFD may hold one), an answer's segments worked out by the target's traits, and of a display's
+ * traits those the target segments by.
  */
 export function forTarget(table: CopiedTable, rows: readonly CopiedRow[], traits: readonly string[]): CopiedRow[] {
   return rows.map((row) => {
@@ -158,6 +160,7 @@ export function forTarget(table: CopiedTable, rows: readonly CopiedRow[], traits
         typeof value !== 'string' ? value : type === 'json' ? JSON.stringify((parsed[column] = parseJson(value))) : storable(value);
     }
     if (table.name === 'responses') stored.segments = JSON.stringify(segmentsOf(parsed.body as Response, traits));
+    if (table.name === 'displays') stored.body = JSON.stringify(withSegmentTraits(parsed.body as Display, traits));
     return stored;
   });
 }

@@ -232,7 +232,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
    * read); as JSON, or as a CSV file for the team's mail or CRM tool.
    */
   async function unanswered(res: ServerResponse, url: URL, asFile: boolean): Promise<void> {
-    const parsed = parseUnansweredQuery(url.searchParams, store.timeZone, asFile);
+    const parsed = parseUnansweredQuery(url.searchParams, store, asFile);
     if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: parsed.issues });
     const period = periodOf(parsed.filter, new Date());
     const [since, until] = [new Date(period.since).toISOString(), new Date(period.until).toISOString()];

@@ -190,19 +190,21 @@ export function parseSegmentedFilter(
 export const unansweredFileLimit = 1_000_000;
 
 /**
- * Who was asked and did not answer: the read filter, `after` (a page's cursor) and `limit` (customers listed: 1–500,
- * default 50; as a CSV file, all of them, up to `limit` when given).
+ * Who was asked and did not answer: the read filter, `by` and `value` (those shown a prompt as one segment's customers),
+ * `after` (a page's cursor) and `limit` (customers listed: 1–500, default 50; as a CSV file, all of them, up to `limit`
+ * when given).
  */
 export function parseUnansweredQuery(
   params: URLSearchParams,
-  zone: TimeZone,
+  { segmentDimensions: dimensions, timeZone }: StoreTerms,
   asFile = false,
 ): { filter: ResponseFilter; after: UnansweredCursor | null; limit: number } | { issues: ValidationIssue[] } {
   const reader = queryReader(params);
   const after = asFile ? null : reader.cursor(unansweredCursorFields, 'the cursor a page of the unanswered gave as next');
   const limit = asFile ? reader.limit(unansweredFileLimit, unansweredFileLimit) : reader.limit(50, 500);
-  const filter = reader.filter(zone);
-  return filter ? { filter, after, limit } : { issues: reader.issues };
+  const segment = reader.segment(dimensions);
+  const filter = reader.filter(timeZone);
+  return filter ? { filter: { ...filter, segment }, after, limit } : { issues: reader.issues };
 }
 
 /** A cursor's fields in the order its text holds them, and their types. */

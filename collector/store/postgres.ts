@@ -95,7 +95,7 @@ import type {
   UnansweredCursor,
   UnansweredList,
 } from './store.js';
-import { displayDays, displaysBy, displaysIn, type DisplaySql } from './reads/display-segments.js';
+import { displayDays, displayRowsIn, displaysBy, displaysIn, type DisplaySql } from './reads/display-segments.js';
 
 export interface PostgresOptions extends StoreOptions {
   /** Connections in the pool. Default 10. */
@@ -701,7 +701,8 @@ export class PostgresStore implements ResponseStore {
 
   async unanswered(filter: ResponseFilter, limit: number, after: UnansweredCursor | null = null): Promise<UnansweredList> {
     const params = new Params();
-    const sql = unansweredSql(filter, limit, after, (value) => params.add(value));
+    const inSegment = filter.segment && displayRowsIn(displaySql, filter.segment);
+    const sql = unansweredSql({ ...filter, segment: undefined }, limit, after, (value) => params.add(value), inSegment);
     return unansweredList((await this.pool.query(sql, params.values)).rows, limit);
   }
 

@@ -94,7 +94,7 @@ import type {
   UnansweredCursor,
   UnansweredList,
 } from './store.js';
-import { displayDays, displaysBy, displaysIn, type DisplaySql } from './reads/display-segments.js';
+import { displayDays, displayRowsIn, displaysBy, displaysIn, type DisplaySql } from './reads/display-segments.js';
 import { forTarget, onStored, writtenColumns, type CopiedRow, type CopiedTable, type CopiedValue } from './schema/copied-tables.js';
 import { sqliteMigrations } from './schema/sqlite-migrations.js';
 
@@ -542,7 +542,8 @@ export class SqliteStore implements ResponseStore {
 
   async unanswered(filter: ResponseFilter, limit: number, after: UnansweredCursor | null = null): Promise<UnansweredList> {
     const params: Array<string | number> = [];
-    const sql = unansweredSql(filter, limit, after, (value) => (params.push(value), '?'));
+    const inSegment = filter.segment && displayRowsIn(displaySql, filter.segment);
+    const sql = unansweredSql({ ...filter, segment: undefined }, limit, after, (value) => (params.push(value), '?'), inSegment);
     return unansweredList(this.db.prepare(sql).all(...params) as Parameters<typeof unansweredList>[0], limit);
   }
 

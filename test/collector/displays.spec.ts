@@ -147,12 +147,12 @@ for (const kind of storeKinds) {
     const [answer, elsewhere] = responses(2, 77);
     const shown = [
       // u-1 dismissed the checkout prompt twice: listed once, asked twice
-      display('checkout', 'dismissed', { userId: 'u-1', shownAt: at(30) }),
-      display('checkout', 'ignored', { userId: 'u-1', shownAt: at(5) }),
+      display('checkout', 'dismissed', { userId: 'u-1', shownAt: at(30), traits: { plan: 'enterprise' } }),
+      display('checkout', 'ignored', { userId: 'u-1', shownAt: at(5), traits: { plan: 'enterprise' } }),
       // u-2 dismissed it, then answered at the checkout: not listed
       display('checkout', 'dismissed', { userId: 'u-2', shownAt: at(20) }),
       // u-3 left the help prompt; their answer elsewhere does not count for it
-      display('help', 'ignored', { userId: 'u-3', shownAt: at(10) }),
+      display('help', 'ignored', { userId: 'u-3', shownAt: at(10), traits: { plan: 'free' } }),
       // answered, still open, anonymous, or before the range: none of them
       display('checkout', 'answered', { userId: 'u-4', shownAt: at(4) }),
       display('checkout', 'open', { userId: 'u-5', shownAt: at(3) }),
@@ -180,6 +180,11 @@ for (const kind of storeKinds) {
       next: null,
     });
     expect((await list({ touchpoint: 'help' })).body.people.map((p: { userId: string }) => p.userId)).toEqual(['u-3']);
+    // a key account team's: those shown the prompt as customers on the enterprise plan
+    expect((await list({ by: 'trait:plan', value: 'enterprise' })).body).toMatchObject({ people: [{ userId: 'u-1', asked: 2 }], total: 1 });
+    expect((await list({ by: 'path', value: '/help' })).body.people.map((p: { userId: string }) => p.userId)).toEqual(['u-3']);
+    const unknown = await list({ by: 'trait:email', value: 'x' });
+    expect([unknown.status, unknown.body.issues[0].path]).toEqual([400, 'query.by']);
     // the most recently asked first, as many as asked for, how many in all, and where the next page starts
     const first = (await list({ limit: '1' })).body;
     expect(first).toMatchObject({ people: [{ userId: 'u-1' }], total: 2, next: expect.any(String) });

@@ -1,6 +1,8 @@
 // Who was asked and did not answer: the identified customers shown a question in the page's range who closed it or left
-// it without answering at that touchpoint. From /v1/unanswered with the page's filter.
+// it without answering at that touchpoint — everyone, or one segment's (a key account team's plan). From /v1/unanswered
+// with the page's filter.
 import type { UnansweredList } from '../../store/store.js';
+import { customersPicker, segmentWords } from '../customers-picker.js';
 import { couldNotLoad, newestLoads } from '../newest-loads.js';
 import { count, whole } from '../wording.js';
 import { emailIn, mailLink } from '../mail-link.js';
@@ -9,6 +11,7 @@ const section = document.querySelector<HTMLElement>('#unanswered')!;
 const list = section.querySelector<HTMLOListElement>('#unanswered-people')!;
 const status = section.querySelector<HTMLElement>('#unanswered-status')!;
 const more = section.querySelector<HTMLButtonElement>('#unanswered-more')!;
+const customers = customersPicker(section.querySelector<HTMLSelectElement>('select[name="unansweredFor"]')!);
 const newest = newestLoads();
 /** Customers listed at first and added a click: a queue to read, a page at a time, however long. */
 const step = 10;
@@ -21,13 +24,15 @@ type UnansweredPage = Omit<UnansweredList, 'next'> & { since: string; until: str
 
 export function refreshUnanswered(params: URLSearchParams): Promise<void> {
   filter = params;
+  customers.offer(params);
   return load(null);
 }
 
 more.addEventListener('click', () => void load(next));
+section.querySelector('#unanswered-options')!.addEventListener('change', () => void load(null));
 
 async function load(after: string | null): Promise<void> {
-  const query = new URLSearchParams(filter);
+  const query = customers.query(filter);
   query.set('limit', String(step));
   if (after) query.set('after', after);
   const loaded = await newest<UnansweredPage>(`/v1/unanswered?${query}`);
@@ -54,7 +59,7 @@ async function load(after: string | null): Promise<void> {
   }
   // all of them, for the team's mail or CRM tool
   section.querySelector<HTMLElement>('#unanswered-download')!.hidden = !total;
-  section.querySelector<HTMLAnchorElement>('#unanswered-csv')!.href = `/v1/unanswered.csv?${filter}`;
+  section.querySelector<HTMLAnchorElement>('#unanswered-csv')!.href = `/v1/unanswered.csv?${customers.query(filter)}`;
   // without a range, the collector reads the last 28 days (as the journey and the trends measure their period)
   const when = filter.has('since') ? 'in this range' : 'in the last 28 days';
   status.textContent = !total
@@ -62,6 +67,8 @@ async function load(after: string | null): Promise<void> {
     : total > listed
       ? `The ${whole(listed)} most recently asked of ${whole(total)} unanswered ${when}.`
       : `${whole(total)} unanswered ${when}, the most recently asked first.`;
+  const picked = customers.segment();
+  if (picked) status.textContent += ` (Customers: those asked as customers with ${segmentWords(picked)}.)`;
 }
 
 function personItem(person: UnansweredList['people'][number]): HTMLLIElement {

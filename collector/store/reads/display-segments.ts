@@ -53,6 +53,9 @@ function within(sql: DisplaySql, segment: Segment) {
   return { table, rollupWhere: `${only ? `${only} AND ` : ''}${column} = ${value}`, rowWhere: `${rowValue} = ${value}` };
 }
 
+/** The condition over display rows (of a statement reading `displays` unaliased) that keeps one segment's. */
+export const displayRowsIn = (sql: DisplaySql, segment: Segment): string => within(sql, segment).rowWhere;
+
 /** Displays per value of the dimension and outcome; displays without a value left out. */
 export function displaysBy(sql: DisplaySql, dimension: string): RangedQuery {
   const { table, column, only, rowValue: value } = placeOf(sql, dimension);

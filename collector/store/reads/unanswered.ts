@@ -16,6 +16,8 @@ export function unansweredSql(
   limit: number,
   after: UnansweredCursor | null,
   bind: (value: string | number) => string,
+  /** With a segment in the filter: the condition that keeps its displays (an answer at the touchpoint counts whatever it says). */
+  inSegment?: string,
 ): string {
   const where = (time: string) =>
     [
@@ -25,7 +27,7 @@ export function unansweredSql(
       ...(filter.touchpoint !== undefined ? [`touchpoint = ${bind(filter.touchpoint)}`] : []),
       ...(filter.stage !== undefined ? [inStage('', bind(filter.stage))] : []),
     ].join(' AND ');
-  const asked = where('shown_at');
+  const asked = [where('shown_at'), ...(inSegment ? [inSegment] : [])].join(' AND ');
   const answered = where('answered_at');
   // the page's order: the most recently asked first, then by customer and touchpoint
   const afterCursor = after

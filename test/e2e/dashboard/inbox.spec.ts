@@ -258,15 +258,15 @@ test('who was asked and did not answer: identified customers who closed or left 
 }) => {
   const now = Date.now();
   const hoursAgo = (h: number) => new Date(now - h * 3_600_000).toISOString();
-  const [answered] = answersOf('checkout', 'nps', 9, 1, now - 2 * 3_600_000, { userId: 'u-answered' });
+  const [answered] = answersOf('checkout', 'nps', 9, 1, now - 2 * 3_600_000, { userId: 'u-answered', traits: { plan: 'enterprise' } });
   await withDashboard([answered!], async (url) => {
     await page.goto(`${url}dashboard`);
     const panel = page.getByRole('region', { name: 'Asked, not answered' });
     await expect(panel.getByRole('status')).toHaveText('Nobody your site identified left a question unanswered in the last 28 days.');
     const shown = [
-      display('checkout', 'dismissed', { userId: 'mia@shop.example', shownAt: hoursAgo(30) }),
-      display('checkout', 'ignored', { userId: 'mia@shop.example', shownAt: hoursAgo(5) }),
-      display('help', 'ignored', { userId: 'u-204', shownAt: hoursAgo(10) }),
+      display('checkout', 'dismissed', { userId: 'mia@shop.example', shownAt: hoursAgo(30), traits: { plan: 'enterprise' } }),
+      display('checkout', 'ignored', { userId: 'mia@shop.example', shownAt: hoursAgo(5), traits: { plan: 'enterprise' } }),
+      display('help', 'ignored', { userId: 'u-204', shownAt: hoursAgo(10), traits: { plan: 'free' } }),
       display('checkout', 'dismissed', { userId: 'u-answered', shownAt: hoursAgo(3) }),
       display('checkout', 'dismissed', { shownAt: hoursAgo(1) }),
     ];
@@ -292,6 +292,18 @@ test('who was asked and did not answer: identified customers who closed or left 
       'u-204,help,1',
       '',
     ]);
+    // a key account team's: those asked as enterprise customers, in the list and in the file
+    const customers = panel.getByLabel('Customers');
+    await customers.focus();
+    await customers.selectOption({ label: 'enterprise (1)' });
+    await expect(panel.getByRole('status')).toHaveText(
+      '1 unanswered in the last 28 days, the most recently asked first. (Customers: those asked as customers with plan enterprise.)',
+    );
+    await expect(panel.getByRole('listitem')).toHaveText([/^mia@shop\.example · checkout/]);
+    const theirs = await (
+      await fetch(new URL((await panel.getByRole('link', { name: 'Download all as CSV' }).getAttribute('href'))!, url))
+    ).text();
+    expect(theirs.split('\r\n').map((line) => line.split(',')[0])).toEqual(['user_id', 'mia@shop.example', '']);
     expect(await audit(page)).toEqual([]);
   });
 });

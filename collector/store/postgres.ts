@@ -6,7 +6,7 @@ import type pgModule from 'pg';
 import type { Display } from '../../src/schema/display.js';
 import type { Response } from '../../src/schema/response.js';
 import { rangeParts, rollupFor, type RangedQuery } from './reads/day-range.js';
-import { postgresDayOf, postgresRefill, rollups, zoneFunction } from './schema/rollups.js';
+import { liveRollups, postgresDayOf, postgresRefill, rollups, zoneFunction } from './schema/rollups.js';
 import { timeZone, type TimeZone } from '../time-zone.js';
 import { followZone } from './zone-follower.js';
 import { unansweredList, unansweredSql } from './reads/unanswered.js';
@@ -461,7 +461,7 @@ export class PostgresStore implements ResponseStore {
       if ((await this.zoneStored(client)) === this.timeZone.name) return;
       await client.query('LOCK TABLE responses, displays IN SHARE MODE');
       await client.query(zoneFunction(this.timeZone.name));
-      for (const rollup of Object.values(rollups)) {
+      for (const rollup of liveRollups(rollups)) {
         await client.query(`DELETE FROM ${rollup.table}`);
         await client.query(postgresRefill(rollup));
       }

@@ -49,7 +49,7 @@ import {
   quarantinedAnswers,
   timeZoneSetting,
 } from './schema/shared-tables.js';
-import { rollups, sqliteDayOf, sqliteRefill, zoneOffsetsTable } from './schema/rollups.js';
+import { liveRollups, rollups, sqliteDayOf, sqliteRefill, zoneOffsetsTable } from './schema/rollups.js';
 import { offsetChanges, timeZone, type TimeZone } from '../time-zone.js';
 import { followZone } from './zone-follower.js';
 import { unansweredList, unansweredSql } from './reads/unanswered.js';
@@ -383,7 +383,7 @@ export class SqliteStore implements ResponseStore {
       const add = this.db.prepare(`INSERT INTO ${zoneOffsetsTable} (starts, seconds) VALUES (?, ?)`);
       changes.forEach(({ from, offset }, i) => add.run(i ? new Date(from).toISOString() : '0000-01-01T00:00:00.000Z', offset / 1000));
       this.saveSetting(timeZoneSetting, this.timeZone.name);
-      for (const rollup of Object.values(rollups)) this.db.exec(`DELETE FROM ${rollup.table}; ${sqliteRefill(rollup)}`);
+      for (const rollup of liveRollups(rollups)) this.db.exec(`DELETE FROM ${rollup.table}; ${sqliteRefill(rollup)}`);
     })();
   }
 

@@ -1,11 +1,11 @@
 // Displays counted by day and by a segment they carry — the device they were shown on, the page's path, the language,
-// a new or returning visitor, a segment trait — as both stores ask it: whole days from a rollup (everyone's, or that
-// dimension's), the partial days at the edges from the display rows themselves.
+// a new or returning visitor, a segment trait — as both stores ask it: whole days from a rollup (everyone's, or the
+// segment rollup's rows of that dimension), the partial days at the edges from the display rows themselves.
 import type { RangedQuery } from './day-range.js';
 import { dimensionLiteral } from '../ingest/segments.js';
 import type { Segment } from '../store.js';
 
-/** The dimensions displays carry besides traits, each counted in a rollup of its own. */
+/** The dimensions displays carry besides traits. */
 type BuiltInDimension = 'device' | 'path' | 'locale' | 'visitor';
 
 /** What differs between the stores' SQL. */
@@ -21,36 +21,21 @@ export interface DisplaySql {
   readonly rowDay: string;
 }
 
-/** Each built-in dimension's rollup and its column there ('' for displays without a value). */
-const rollups: Readonly<Record<BuiltInDimension, { readonly table: string; readonly column: string }>> = {
-  device: { table: 'display_device_counts', column: 'device' },
-  path: { table: 'display_path_counts', column: 'path' },
-  locale: { table: 'display_locale_counts', column: 'locale' },
-  visitor: { table: 'display_visitor_counts', column: 'visitor' },
-};
+const builtIn: readonly string[] = ['device', 'path', 'locale', 'visitor'] satisfies BuiltInDimension[];
+const isBuiltIn = (dimension: string): dimension is BuiltInDimension => builtIn.includes(dimension);
 
-const isBuiltIn = (dimension: string): dimension is BuiltInDimension => Object.hasOwn(rollups, dimension);
-
-/**
- * Where a dimension's displays are counted: the rollup, its value column, the condition that keeps the dimension's
- * rollup rows (traits share one rollup), and the value in a display row.
- */
-function placeOf(sql: DisplaySql, dimension: string) {
-  if (isBuiltIn(dimension)) return { ...rollups[dimension], only: null, rowValue: sql.rowValue[dimension] };
-  const trait = dimensionLiteral(dimension.replace(/^trait:/, ''));
-  return {
-    table: 'display_trait_counts',
-    column: 'value',
-    only: `dimension = ${dimensionLiteral(dimension)}`,
-    rowValue: sql.traitValue(trait),
-  };
-}
+/** A dimension's value in a display row. */
+const rowValueOf = (sql: DisplaySql, dimension: string) =>
+  isBuiltIn(dimension) ? sql.rowValue[dimension] : sql.traitValue(dimensionLiteral(dimension.replace(/^trait:/, '')));
 
 /** Where one segment's displays are counted, and the conditions that keep its rollup rows and its display rows. */
-function within(sql: DisplaySql, segment: Segment) {
-  const { table, column, only, rowValue } = placeOf(sql, segment.dimension);
-  const value = dimensionLiteral(segment.value);
-  return { table, rollupWhere: `${only ? `${only} AND ` : ''}${column} = ${value}`, rowWhere: `${rowValue} = ${value}` };
+function within(sql: DisplaySql, { dimension, value }: Segment) {
+  const literal = dimensionLiteral(value);
+  return {
+    table: 'display_segment_counts',
+    rollupWhere: `dimension = ${dimensionLiteral(dimension)} AND value = ${literal}`,
+    rowWhere: `${rowValueOf(sql, dimension)} = ${literal}`,
+  };
 }
 
 /** The condition over display rows (of a statement reading `displays` unaliased) that keeps one segment's. */
@@ -58,13 +43,13 @@ export const displayRowsIn = (sql: DisplaySql, segment: Segment): string => with
 
 /** Displays per value of the dimension and outcome; displays without a value left out. */
 export function displaysBy(sql: DisplaySql, dimension: string): RangedQuery {
-  const { table, column, only, rowValue: value } = placeOf(sql, dimension);
+  const value = rowValueOf(sql, dimension);
   return {
     rollup: {
-      table,
-      select: `${column} AS value, outcome, ${sql.integer('sum(n)')} AS n`,
-      groupBy: `${column}, outcome`,
-      where: `${only ? `${only} AND ` : ''}${column} <> ''`,
+      table: 'display_segment_counts',
+      select: `value, outcome, ${sql.integer('sum(n)')} AS n`,
+      groupBy: 'value, outcome',
+      where: `dimension = ${dimensionLiteral(dimension)}`,
     },
     rows: {
       table: 'displays',

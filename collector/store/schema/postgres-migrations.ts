@@ -1,6 +1,6 @@
 // The PostgreSQL schema as numbered steps, recorded in cxkit_migrations. Append, never edit: every collector instance
 // applies what is missing at start, one at a time under an advisory lock.
-import { postgresRefill, postgresRollup, postgresTriggerFunctions, rollups, utcRollups, zoneFunction } from './rollups.js';
+import { postgresDropped, postgresRefill, postgresRollup, postgresTriggerFunctions, rollups, utcRollups, zoneFunction } from './rollups.js';
 import {
   displaysTable,
   followUpTables,
@@ -161,10 +161,12 @@ export const postgresMigrations: readonly string[] = [
   // 16: displays by the language they were shown in too, for the response rate in each
   `${postgresRollup(rollups.displayLocaleCounts)}
    ${postgresRefill(rollups.displayLocaleCounts)}`,
-  // 17: displays by new or returning visitor too, for the response rate of each
-  `${postgresRollup(rollups.displayVisitorCounts)}
-   ${postgresRefill(rollups.displayVisitorCounts)}`,
-  // 18: displays by segment trait too (their segment traits kept as they are stored), for the response rate of each plan
-  `${postgresRollup(rollups.displayTraitCounts)}
-   ${postgresRefill(rollups.displayTraitCounts)}`,
+  // 17: displays by every segment they carry in one rollup — device, page, language, and now new or returning visitor
+  // and the segment traits kept as they are stored (the response rate of each plan) — which replaces the rollups by
+  // device, page and language: one statement's upsert where there were three
+  `${postgresRollup(rollups.displaySegmentCounts)}
+   ${postgresRefill(rollups.displaySegmentCounts)}
+   ${postgresDropped(rollups.displayDeviceCounts)}
+   ${postgresDropped(rollups.displayPathCounts)}
+   ${postgresDropped(rollups.displayLocaleCounts)}`,
 ];

@@ -214,40 +214,44 @@ const displayLocaleCounts = displaysByValue(
   'body',
 );
 
-/** The response rate of new and returning visitors (SDKs before it say neither: counted under ''). */
-const displayVisitorCounts = displaysByValue(
-  'display_visitor_counts',
-  'displays_visitors',
-  {
-    name: 'visitor',
-    sqlite: (row) => `coalesce(json_extract(${row}.body, '$.visitor'), '')`,
-    postgres: (row) => `coalesce(${row}.body->>'visitor', '')`,
-  },
-  'body',
-);
+/** Each built-in segment a display carries, as its key in the display segment rollup, and how a row holds it. */
+const displaySegmentValues = {
+  sqlite: (row: string) =>
+    `'device', json_extract(${row}.body, '$.device'), 'locale', json_extract(${row}.body, '$.locale'),
+     'visitor', json_extract(${row}.body, '$.visitor'), 'path', ${row}.path`,
+  postgres: (row: string) =>
+    `'device', ${row}.body->>'device', 'locale', ${row}.body->>'locale', 'visitor', ${row}.body->>'visitor', 'path', ${row}.path`,
+};
 
 /**
- * The response rate of each plan, country or other segment trait: displays per day × touchpoint × kind × trait (by its
- * dimension's name, `trait:plan`) × value × outcome, from the segment traits the store kept of each display's.
+ * Displays per day × segment (dimension × value: the device, the page's path, the language, new or returning visitor,
+ * and each segment trait the store kept, as `trait:plan`) × touchpoint × kind × outcome: the response rate for whom,
+ * from one trigger (a rollup per dimension cost each a sixth of a display's insert). A row's segments are one JSON
+ * object made from it — its values that are missing left out (JSON merge patch drops nulls) — which the rollup
+ * explodes, as the answers' segment rollup explodes theirs.
  */
-const displayTraitCounts = (day: DayOf): Rollup => ({
-  table: 'display_trait_counts',
+const displaySegmentCounts = (day: DayOf): Rollup => ({
+  table: 'display_segment_counts',
   source: 'displays',
-  name: 'displays_traits',
+  name: 'displays_segments',
   each: {
-    sqlite: (row) => `json_each(${row}.body, '$.traits')`,
-    postgres: (row) => `jsonb_each_text(${row}.body->'traits')`,
+    sqlite: (row) =>
+      `json_each(json_patch(json_patch('{}', json_object(${displaySegmentValues.sqlite(row)})),
+        coalesce((SELECT json_group_object('trait:' || t.key, t.value) FROM json_each(${row}.body, '$.traits') AS t), '{}')))`,
+    postgres: (row) =>
+      `jsonb_each_text(jsonb_strip_nulls(jsonb_build_object(${displaySegmentValues.postgres(row)}))
+        || coalesce((SELECT jsonb_object_agg('trait:' || t.key, t.value) FROM jsonb_each_text(${row}.body->'traits') AS t), '{}'::jsonb))`,
   },
   keys: [
     day('shown_at'),
+    fromEach('dimension', 'key'),
+    fromEach('value', 'value'),
     plain('touchpoint', 'TEXT', 'text'),
     plain('kind', 'TEXT', 'text'),
-    { ...fromEach('dimension', 'key'), sqlite: () => `'trait:' || each.key`, postgres: () => `'trait:' || each.key` },
-    fromEach('value', 'value'),
     plain('outcome', 'TEXT', 'text'),
   ],
   counters: [countOfRows],
-  watches: ['shown_at', 'touchpoint', 'kind', 'outcome', 'body'],
+  watches: ['shown_at', 'touchpoint', 'kind', 'outcome', 'path', 'body'],
 });
 
 export interface Rollups {
@@ -257,8 +261,7 @@ export interface Rollups {
   readonly displayDeviceCounts: Rollup;
   readonly displayPathCounts: Rollup;
   readonly displayLocaleCounts: Rollup;
-  readonly displayVisitorCounts: Rollup;
-  readonly displayTraitCounts: Rollup;
+  readonly displaySegmentCounts: Rollup;
 }
 
 const keyedBy = (day: DayOf): Rollups => ({
@@ -268,9 +271,19 @@ const keyedBy = (day: DayOf): Rollups => ({
   displayDeviceCounts: displayDeviceCounts(day),
   displayPathCounts: displayPathCounts(day),
   displayLocaleCounts: displayLocaleCounts(day),
-  displayVisitorCounts: displayVisitorCounts(day),
-  displayTraitCounts: displayTraitCounts(day),
+  displaySegmentCounts: displaySegmentCounts(day),
 });
+
+/**
+ * The rollups a store keeps today, which a new time zone counts again; the others are kept above as the migrations that
+ * made them made them, and were dropped by a later one (displays by device, page and language, in the segment rollup).
+ */
+export const liveRollups = ({ answerCounts, displayCounts, segmentCounts, displaySegmentCounts }: Rollups): readonly Rollup[] => [
+  answerCounts,
+  displayCounts,
+  segmentCounts,
+  displaySegmentCounts,
+];
 
 /** The rollups as the migrations before the collector's time zone made them (keep them as they were). */
 export const utcRollups = keyedBy(utcDay);
@@ -330,6 +343,13 @@ export const sqliteRetriggered = (rollup: Rollup) =>
     .join('\n   ')}
    ${sqliteTriggers(rollup)}`;
 
+/** SQLite: a rollup a later one replaced, dropped: its triggers and its table. */
+export const sqliteDropped = (rollup: Rollup) =>
+  `${sqliteTriggerNames(rollup)
+    .map((name) => `DROP TRIGGER ${name};`)
+    .join('\n   ')}
+   DROP TABLE ${rollup.table};`;
+
 /**
  * PostgreSQL: statement triggers with transition tables, so that a batch is one grouped upsert in key order (two
  * instances' batches then lock rollup rows in one order). Rows at zero stay (deleting them would race with a
@@ -357,6 +377,15 @@ const postgresTriggers = [
   ['counted_out', 'DELETE', 'REFERENCING OLD TABLE AS old_rows'],
   ['recounted', 'UPDATE', 'REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows'],
 ] as const;
+
+/** PostgreSQL: a rollup a later one replaced, dropped: its triggers, their functions and its table. */
+export function postgresDropped(rollup: Rollup): string {
+  const name = rollup.name ?? rollup.source;
+  return `${postgresTriggers
+    .map(([trigger]) => `DROP TRIGGER ${name}_${trigger} ON ${rollup.source}; DROP FUNCTION cxkit_${name}_${trigger}();`)
+    .join('\n   ')}
+   DROP TABLE ${rollup.table};`;
+}
 
 /** PostgreSQL: the functions a rollup's triggers call; made again, the triggers count by `rollup`'s keys from then on. */
 export function postgresTriggerFunctions(rollup: Rollup): string {

@@ -1,7 +1,7 @@
 // The SQLite schema as numbered steps; `PRAGMA user_version` records how many a file has had. Append, never edit:
 // a file written by an older collector is brought up to date at start, with its answers kept.
 
-import { rollups, sqliteRetriggered, sqliteRollup, utcRollups, zoneOffsetsTable } from './rollups.js';
+import { rollups, sqliteDropped, sqliteRetriggered, sqliteRollup, utcRollups, zoneOffsetsTable } from './rollups.js';
 import {
   displaysTable,
   followUpTables,
@@ -115,8 +115,11 @@ export const sqliteMigrations: readonly string[] = [
   `ALTER TABLE webhook_deliveries ADD COLUMN event TEXT NOT NULL DEFAULT 'response.created';`,
   // 16: displays by the language they were shown in too, for the response rate in each
   `${sqliteRollup(rollups.displayLocaleCounts)}`,
-  // 17: displays by new or returning visitor too, for the response rate of each
-  `${sqliteRollup(rollups.displayVisitorCounts)}`,
-  // 18: displays by segment trait too (their segment traits kept as they are stored), for the response rate of each plan
-  `${sqliteRollup(rollups.displayTraitCounts)}`,
+  // 17: displays by every segment they carry in one rollup — device, page, language, and now new or returning visitor
+  // and the segment traits kept as they are stored (the response rate of each plan) — which replaces the rollups by
+  // device, page and language: one trigger where each cost a sixth of a display's insert
+  `${sqliteRollup(rollups.displaySegmentCounts)}
+   ${sqliteDropped(rollups.displayDeviceCounts)}
+   ${sqliteDropped(rollups.displayPathCounts)}
+   ${sqliteDropped(rollups.displayLocaleCounts)}`,
 ];

@@ -1,7 +1,7 @@
 // "Customers": the figures of a view for everyone, or for one segment — a device, a locale, a page, new or returning
-// visitors, a plan — chosen among the values the collector has in the page's range. The journey, the trends and the
-// inbox each have one (they read a segment's answers alone); the journey's and the trends' live in the address like
-// the filters.
+// visitors, a plan — chosen among the values the collector has in the page's range. The journey, the trends, the inbox
+// and who did not answer each have one (they read a segment's answers, or displays, alone); the journey's, the trends'
+// and the unanswered's live in the address like the filters.
 import type { Segments } from '../analytics/segments.js';
 import type { Segment } from '../store/store.js';
 import { dimensionLabel, whole } from './wording.js';

@@ -1,7 +1,7 @@
 // What an answer and a display keep once they are anonymised (`--anonymise-days`): everything the figures count —
-// score, touchpoint, stage, device, locale, the page's path, the segment traits, the comment — and nothing that points
-// at a person: no user id, visitor id, other traits, metadata (an order number finds the customer), page title, or
-// query and record ids in the page's address.
+// score, touchpoint, stage, device, locale, new or returning visitor, the page's path, the segment traits, the comment —
+// and nothing that points at a person: no user id, visitor id, other traits, metadata (an order number finds the
+// customer), page title, or query and record ids in the page's address.
 import type { Display } from '../../../src/schema/display.js';
 import type { Response } from '../../../src/schema/response.js';
 import { pagePath } from './segments.js';

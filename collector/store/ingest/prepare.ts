@@ -1,5 +1,5 @@
-// What both stores do to a valid batch before it is stored: ids in lower case, one row per id within the batch, and
-// answer times the figures can trust.
+// What both stores do to a valid batch before it is stored: ids in lower case, one row per id within the batch, answer
+// and display times the figures can trust, and of a display's traits the segment traits alone.
 import type { Display } from '../../../src/schema/display.js';
 import type { Response } from '../../../src/schema/response.js';
 import { anonymisedColumn, anonymisedDisplay, anonymisedResponse } from './anonymised.js';

@@ -23,6 +23,13 @@ const ruleSchema = z.strictObject({
   hasComment: z.optional(z.boolean()),
   /** true: only partial answers (follow-up abandoned); false: only complete ones. */
   partial: z.optional(z.boolean()),
+  /**
+   * Only customers whose traits have one of these values each (`{ "plan": ["enterprise"] }`, compared as text): a key
+   * account team's channel hears of its own customers.
+   */
+  traits: z.optional(
+    z.record(z.string().check(z.minLength(1), z.maxLength(100)), z.array(z.string().check(z.maxLength(1000))).check(z.minLength(1))),
+  ),
 });
 export type WebhookRule = z.infer<typeof ruleSchema>;
 
@@ -94,6 +101,13 @@ export function matches(rule: WebhookRule | undefined, event: WebhookEvent, r: R
     (rule.scoreMax === undefined || r.score <= rule.scoreMax) &&
     (!rule.touchpoints || rule.touchpoints.includes(r.touchpoint)) &&
     (rule.hasComment === undefined || rule.hasComment === Boolean(r.comment)) &&
-    (rule.partial === undefined || rule.partial === (r.partial === true))
+    (rule.partial === undefined || rule.partial === (r.partial === true)) &&
+    (!rule.traits || Object.entries(rule.traits).every(([name, values]) => hasTrait(r, name, values)))
   );
+}
+
+/** Whether the answer's customer has trait `name` (their own, not Object's) with one of `values`, compared as text. */
+function hasTrait(r: Response, name: string, values: readonly string[]): boolean {
+  const value = r.traits && Object.hasOwn(r.traits, name) ? r.traits[name] : undefined;
+  return value !== undefined && values.includes(String(value));
 }

@@ -156,6 +156,7 @@ test('after its last attempt a delivery is failed, listed with the reason', asyn
 test('rules pick the answers a target gets; a Slack target gets a message coloured by band', async ({ startCollector }) => {
   const alerts = await receiver();
   const slack = await receiver();
+  const keyAccounts = await receiver();
   const collector = await startCollector({
     dispatch: {
       allowPrivate: true,
@@ -163,6 +164,8 @@ test('rules pick the answers a target gets; a Slack target gets a message colour
       targets: [
         { url: alerts.url, format: 'standard', when: { kinds: ['nps'], scoreMax: 6, hasComment: true } },
         { url: slack.url, format: 'slack', when: { touchpoints: ['checkout-complete'], partial: false } },
+        // a key account team's channel: its plans' customers alone, a seat count compared as text
+        { url: keyAccounts.url, format: 'standard', when: { traits: { plan: ['enterprise', 'business'], seats: ['50'] } } },
       ],
     },
   });
@@ -176,11 +179,14 @@ test('rules pick the answers a target gets; a Slack target gets a message colour
       comment: 'The coupon field <did> not work',
       userId: 'u-42',
       metadata: { orderId: 'A-1001' },
+      traits: { plan: 'enterprise', seats: 50 },
     };
-    const silentDetractor = { ...b!, ...base, score: 2 };
+    const silentDetractor = { ...b!, ...base, score: 2, traits: { plan: 'enterprise', seats: 10 } };
     const promoter = { ...c!, ...base, score: 10, comment: 'Great' };
-    const partial = { ...d!, ...base, score: 1, comment: 'x', partial: true };
+    const partial = { ...d!, ...base, score: 1, comment: 'x', partial: true, traits: { plan: 'free', seats: 50 } };
     await collector.post(batch([detractor, silentDetractor, promoter, partial]));
+    await expect.poll(() => keyAccounts.received.length).toBe(1);
+    expect((JSON.parse(keyAccounts.received[0]!.body) as { data: Response }).data.id).toBe(detractor.id);
     await expect.poll(() => slack.received.length).toBe(3);
     await expect.poll(() => alerts.received.length).toBe(2);
     const alerted = alerts.received.map((r) => (JSON.parse(r.body) as { data: Response }).data.id).sort();
@@ -205,6 +211,7 @@ test('rules pick the answers a target gets; a Slack target gets a message colour
   } finally {
     await alerts.close();
     await slack.close();
+    await keyAccounts.close();
   }
 });
 
@@ -542,6 +549,10 @@ test('loopback and private targets are refused unless allowed, at start and at c
   const standardMentions = { webhooks: [{ url: 'https://example.com', mentions: { Ben: 'U024BE7LH' } }] };
   expect(() => parseTargets({ urls: ['https://example.org'], file: standardMentions }, false)).toThrow(
     /^webhook config\.webhooks\[0\]\.mentions: only a Slack target mentions people$/,
+  );
+  const emptyTrait = { url: 'https://example.com', when: { traits: { plan: [] } } };
+  expect(() => parseTargets({ urls: [], file: { webhooks: [emptyTrait] } }, false)).toThrow(
+    /^webhook config\.webhooks\[0\]\.when\.traits\.plan: /,
   );
   const ticketClosed = { url: 'https://example.com', when: { events: ['ticket.closed'] } };
   expect(() => parseTargets({ urls: [], file: { webhooks: [ticketClosed] } }, false)).toThrow(

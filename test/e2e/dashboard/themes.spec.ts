@@ -39,3 +39,40 @@ for (const width of [1280, 390]) {
     });
   });
 }
+
+test("one plan's themes: what its customers complain of, each theme opening that plan's comments", async ({ page }) => {
+  // scores and counts apart, so that each call's sample ids are its own
+  const saidBy = (plan: string, score: number, count: number, comment: string) =>
+    answersOf('checkout', 'nps', score, count, at, { comment, locale: 'en', traits: { plan } });
+  const plans = [
+    ...saidBy('enterprise', 2, 5, 'The invoice export keeps failing.'),
+    ...saidBy('enterprise', 10, 5, 'Great account manager.'),
+    ...saidBy('free', 1, 7, 'The delivery was slow.'),
+    ...saidBy('free', 10, 4, 'Cheap and cheerful.'),
+  ];
+  await withDashboard(plans, async (url) => {
+    await page.goto(`${url}dashboard`);
+    const section = page.getByRole('region', { name: 'Comment themes' });
+    await expect(section.locator('#themes-unhappy li button')).toContainText(['invoice export']);
+    const customers = section.getByLabel('Customers');
+    await customers.focus();
+    // the free plan's unhappy customers speak of the delivery, not of invoices
+    await customers.selectOption({ label: 'free (11)' });
+    await expect(section.locator('#themes-status')).toHaveText(
+      /^Customers with plan free alone\. From 7 unhappy comments and 4 happy comments/,
+    );
+    await expect(section.locator('#themes-unhappy li button')).toHaveText(['delivery', 'slow']);
+    await customers.selectOption({ label: 'enterprise (10)' });
+    await expect(section.locator('#themes-status')).toHaveText(
+      /^Customers with plan enterprise alone\. From 5 unhappy comments and 5 happy comments/,
+    );
+    await expect(section.locator('#themes-unhappy li button')).toContainText(['invoice export']);
+    await expect(page).toHaveURL(/themesFor=by%3Dtrait%253Aplan%26value%3Denterprise/);
+    // a theme opens that plan's comments alone
+    await section.getByRole('button', { name: 'invoice export' }).click();
+    const answers = page.getByRole('region', { name: 'Answers' });
+    await expect(answers.locator('#answer-status')).toHaveText('Answers 1–5.');
+    await expect(answers.locator('#answer-table tbody tr').first()).toContainText('The invoice export keeps failing.');
+    expect(await audit(page)).toEqual([]);
+  });
+});

@@ -233,14 +233,23 @@ for (const kind of storeKinds) {
       });
       const answers = [detractor(a!, 10), detractor(b!, 30), detractor(c!, 50), detractor(d!, 70), { ...detractor(e!, 80), score: 10 }];
       const figures = async (url: string, query = '') =>
-        ((await (await fetch(`${url}v1/summary${query}`)).json()) as { followUp: { open: number; overdue: number; promiseHours: number } })
-          .followUp;
+        (
+          (await (await fetch(`${url}v1/summary${query}`)).json()) as {
+            followUp: { open: number; overdue: number; promiseHours: number; owners: unknown[] };
+          }
+        ).followUp;
       const usual = await startCollector({ database: kind, adminKey: 'ak_admin' });
       await usual.post(batch(answers));
       expect(await figures(usual.url)).toMatchObject({ open: 4, overdue: 2, promiseHours: 48 });
       // reached: no longer waiting
       expect((await patch(usual.url, answers[3]!.id, { status: 'contacted' })).status).toBe(200);
       expect(await figures(usual.url)).toMatchObject({ open: 3, overdue: 1 });
+      // whose they are: the one waiting past the promise is Ben's
+      expect((await patch(usual.url, answers[2]!.id, { status: 'open', assignee: 'Ben' })).status).toBe(200);
+      expect((await figures(usual.url)).owners).toEqual([
+        { assignee: null, open: 2, overdue: 0, contacted: 1, closed: 0 },
+        { assignee: 'Ben', open: 1, overdue: 1, contacted: 0, closed: 0 },
+      ]);
       // within a range: those of the range alone
       expect(await figures(usual.url, `?since=${encodeURIComponent(at(40))}`)).toMatchObject({ open: 2, overdue: 0 });
       expect(await figures(usual.url, `?until=${encodeURIComponent(at(60))}`)).toMatchObject({ open: 0, overdue: 0 });
@@ -272,12 +281,14 @@ for (const kind of storeKinds) {
     }) => {
       const collector = await startCollector({ database: kind, adminKey: 'ak_admin' });
       const [a, b, c, d, e, f, g, h] = responses(8, 85);
+      // answered just now: nobody waits past the promise yet
       const detractor = (r: Response, touchpoint = 'checkout'): Response => ({
         ...r,
         kind: 'nps',
         scale: { min: 0, max: 10 },
         score: 2,
         touchpoint,
+        answeredAt: new Date().toISOString(),
       });
       const promoter = { ...h!, kind: 'nps' as const, scale: { min: 0, max: 10 }, score: 10, touchpoint: 'checkout' };
       const [benOpen, benContacted, benClosed, anaOpen, contactedByNobody, untouched] = [a, b, c, d, e, f].map((r) => detractor(r!));
@@ -297,22 +308,22 @@ for (const kind of storeKinds) {
       const owners = async (query = 'touchpoint=checkout') =>
         ((await (await fetch(`${collector.url}v1/summary?${query}`)).json()) as { followUp: { owners: unknown } }).followUp.owners;
       expect(await owners()).toEqual([
-        { assignee: 'Ben', open: 1, contacted: 1, closed: 1 },
-        { assignee: null, open: 1, contacted: 1, closed: 0 },
-        { assignee: 'Ana', open: 1, contacted: 0, closed: 0 },
+        { assignee: 'Ben', open: 1, overdue: 0, contacted: 1, closed: 1 },
+        { assignee: null, open: 1, overdue: 0, contacted: 1, closed: 0 },
+        { assignee: 'Ana', open: 1, overdue: 0, contacted: 0, closed: 0 },
       ]);
       expect(await owners('')).toEqual([
-        { assignee: 'Ana', open: 2, contacted: 0, closed: 0 },
-        { assignee: 'Ben', open: 1, contacted: 1, closed: 1 },
-        { assignee: null, open: 1, contacted: 1, closed: 0 },
+        { assignee: 'Ana', open: 2, overdue: 0, contacted: 0, closed: 0 },
+        { assignee: 'Ben', open: 1, overdue: 0, contacted: 1, closed: 1 },
+        { assignee: null, open: 1, overdue: 0, contacted: 1, closed: 0 },
       ]);
       // Ben hands his open customer to nobody; the one nobody had contacted is left to Ana
       await patch(collector.url, benOpen!.id, { status: 'open', assignee: null });
       await patch(collector.url, contactedByNobody!.id, { status: 'contacted', assignee: 'Ana' });
       expect(await owners()).toEqual([
-        { assignee: null, open: 2, contacted: 0, closed: 0 },
-        { assignee: 'Ana', open: 1, contacted: 1, closed: 0 },
-        { assignee: 'Ben', open: 0, contacted: 1, closed: 1 },
+        { assignee: null, open: 2, overdue: 0, contacted: 0, closed: 0 },
+        { assignee: 'Ana', open: 1, overdue: 0, contacted: 1, closed: 0 },
+        { assignee: 'Ben', open: 0, overdue: 0, contacted: 1, closed: 1 },
       ]);
       // a team that gives nobody owners sees nobody's alone; a range with nobody needing anyone, no one
       expect(await owners('touchpoint=pricing')).toEqual([]);
@@ -363,8 +374,9 @@ for (const kind of storeKinds) {
         overdue: 1,
         promiseHours: 48,
         owners: [
-          { assignee: null, open: 2, contacted: 0, closed: 0 },
-          { assignee: 'Ben', open: 1, contacted: 0, closed: 0 },
+          // nobody's: the one answered 50 hours ago waits past the promise
+          { assignee: null, open: 2, overdue: 1, contacted: 0, closed: 0 },
+          { assignee: 'Ben', open: 1, overdue: 0, contacted: 0, closed: 0 },
         ],
       });
       expect(await figures('by=trait:country&value=US')).toMatchObject({

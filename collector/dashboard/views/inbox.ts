@@ -4,8 +4,8 @@
 // dashboard's read key; a change sends the admin key typed here (kept for this tab only).
 import { hashRoute } from '../../../src/sdk/page.js';
 import { attributePairs } from '../../attributes.js';
-import type { FollowUpSummary } from '../../analytics/follow-up-promise.js';
-import type { FollowUpOwner, InboxItem, Segment } from '../../store/store.js';
+import type { FollowUpSummary, OwnerLoad } from '../../analytics/follow-up-promise.js';
+import type { InboxItem, Segment } from '../../store/store.js';
 import { customersPicker, segmentWords } from '../customers-picker.js';
 import { longText } from '../long-text.js';
 import { emailIn, mailLink } from '../mail-link.js';
@@ -282,7 +282,7 @@ async function showSegmentOwners(query: URLSearchParams, picked: Segment): Promi
  * "Who has them": each owner's open, contacted and closed customers, and nobody's; none while the team gives nobody
  * an owner (every customer is nobody's) or the segment shown has nobody needing anyone.
  */
-function drawOwners(owners: readonly FollowUpOwner[], picked: Segment | null = null): void {
+function drawOwners(owners: readonly OwnerLoad[], picked: Segment | null = null): void {
   const teamNames = (everyone?.owners ?? owners).some((o) => o.assignee !== null);
   ownersTable.hidden = !teamNames || !owners.length;
   ownersTable.caption!.textContent = picked ? `Who has them (those with ${segmentWords(picked)})` : 'Who has them';
@@ -302,7 +302,9 @@ function drawOwners(owners: readonly FollowUpOwner[], picked: Segment | null = n
       name.append(pick);
       row.append(
         name,
-        ...[o.open, o.contacted, o.closed].map((n) => Object.assign(document.createElement('td'), { textContent: n.toLocaleString() })),
+        ...[o.open, o.overdue, o.contacted, o.closed].map((n) =>
+          Object.assign(document.createElement('td'), { textContent: n.toLocaleString() }),
+        ),
       );
       return row;
     }),

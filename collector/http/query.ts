@@ -187,7 +187,7 @@ export function parseSegmentedFilter(
 }
 
 /** Most customers an unanswered CSV file holds (the whole list, for any range a team would mail). */
-export const unansweredFileLimit = 1_000_000;
+const unansweredFileLimit = 1_000_000;
 
 /**
  * Who was asked and did not answer: the read filter, `by` and `value` (those shown a prompt as one segment's customers),

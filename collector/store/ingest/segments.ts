@@ -42,7 +42,7 @@ export function pagePath(url: string): string {
  * The values of the segment traits (`traits`) among a customer's traits, as segments hold them: text, cut; the other
  * traits left out (a user's email is not a segment).
  */
-export function segmentTraitValues(given: Attributes | undefined, traits: readonly string[]): Record<string, string> {
+function segmentTraitValues(given: Attributes | undefined, traits: readonly string[]): Record<string, string> {
   const values: Record<string, string> = {};
   for (const trait of traits) {
     // its own traits only: a customer without a `constructor` trait does not have Object's

@@ -2,11 +2,11 @@
 // a new or returning visitor, a segment trait — as both stores ask it: whole days from a rollup (everyone's, or the
 // segment rollup's rows of that dimension), the partial days at the edges from the display rows themselves.
 import type { RangedQuery } from './day-range.js';
-import { dimensionLiteral } from '../ingest/segments.js';
+import { builtInDimensions, dimensionLiteral } from '../ingest/segments.js';
 import type { Segment } from '../store.js';
 
-/** The dimensions displays carry besides traits. */
-type BuiltInDimension = 'device' | 'path' | 'locale' | 'visitor';
+/** The dimensions displays carry besides traits: those answers have. */
+type BuiltInDimension = (typeof builtInDimensions)[number];
 
 /** What differs between the stores' SQL. */
 export interface DisplaySql {
@@ -21,8 +21,7 @@ export interface DisplaySql {
   readonly rowDay: string;
 }
 
-const builtIn: readonly string[] = ['device', 'path', 'locale', 'visitor'] satisfies BuiltInDimension[];
-const isBuiltIn = (dimension: string): dimension is BuiltInDimension => builtIn.includes(dimension);
+const isBuiltIn = (dimension: string): dimension is BuiltInDimension => (builtInDimensions as readonly string[]).includes(dimension);
 
 /** A dimension's value in a display row. */
 const rowValueOf = (sql: DisplaySql, dimension: string) =>

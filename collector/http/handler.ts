@@ -23,7 +23,7 @@ import { clientAddress } from './guards/client-address.js';
 import { streamExport, streamUnanswered } from './exports.js';
 import { changeFollowUp, followUpPath, listInbox } from './follow-ups.js';
 import { keyMatches, presentedKey } from './guards/keys.js';
-import { erasePerson, personPath } from './people.js';
+import { erasePerson, personPath, showCustomer } from './people.js';
 import { serveDashboard } from './dashboard-files.js';
 import { loaderFile, scriptFiles, scriptsPath } from './script-files.js';
 import { originPolicy } from './guards/origins.js';
@@ -334,9 +334,14 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     }
     const followUp = followUpPath.exec(path);
     const person = personPath.exec(path);
+    if (person && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (!readAllowed(req, url)) return sendJson(res, 401, { error: 'missing or wrong read key' });
+      return showCustomer(res, store, person, url.searchParams);
+    }
     if (followUp || person) {
       const method = followUp ? 'PATCH' : 'DELETE';
-      if (req.method !== method) return sendJson(res, 405, { error: `use ${method}` }, { Allow: method });
+      const allowed = followUp ? 'PATCH' : 'GET, DELETE';
+      if (req.method !== method) return sendJson(res, 405, { error: `use ${allowed.replace(', ', ' or ')}` }, { Allow: allowed });
       if (changeRefused(req, res, url)) return;
       return followUp ? changeFollowUp(req, res, store, followUp[1]!, options.webhooks) : erasePerson(res, store, person!);
     }

@@ -90,6 +90,12 @@ export function parseListing<S extends string>(
   return { status, limit, order, issues: reader.issues, rest: reader.rest };
 }
 
+/** `limit` alone: a whole number from 1 to `max`, `fallback` when absent. */
+export function parseLimit(params: URLSearchParams, limits: { readonly fallback: number; readonly max: number }) {
+  const reader = queryReader(params);
+  return { limit: reader.limit(limits.fallback, limits.max), issues: reader.issues };
+}
+
 /**
  * Reads an endpoint's own parameters out of a copy of the query one by one, each failed check adding an issue that
  * names its parameter; what is left (`rest`) is the filter.

@@ -10,6 +10,7 @@ import { liveRollups, postgresDayOf, postgresRefill, rollups, zoneFunction } fro
 import { timeZone, type TimeZone } from '../time-zone.js';
 import { followZone } from './zone-follower.js';
 import { unansweredList, unansweredSql } from './reads/unanswered.js';
+import { customerHistory, customerSql, type CustomerRows } from './reads/customer-history.js';
 import { followUpFigures, type FollowUpCount } from './reads/follow-up-figures.js';
 import {
   listOf,
@@ -66,6 +67,7 @@ import type {
   AttemptResult,
   ClaimedDelivery,
   CommentRow,
+  CustomerHistory,
   DayScoreCount,
   DeliveryRecord,
   DeliveryStatus,
@@ -693,6 +695,18 @@ export class PostgresStore implements ResponseStore {
       cursors,
       next: rows.length === limit ? cursors.at(-1)! : null,
     };
+  }
+
+  async customer(userId: string, limit: number): Promise<CustomerHistory> {
+    const read = async <Row extends object>(sql: string, ...params: Array<string | number>) =>
+      (await this.pool.query<Row>(sql, params)).rows;
+    const [answers, answered, shown, unanswered] = await Promise.all([
+      read<CustomerRows['answers'][number]>(customerSql.answers('$1', '$2'), userId, limit),
+      read<{ n: string }>(customerSql.answered('$1'), userId),
+      read<CustomerRows['shown'][number]>(customerSql.shown('$1'), userId),
+      read<CustomerRows['unanswered'][number]>(customerSql.unanswered('$1', '$2'), userId, limit),
+    ]);
+    return customerHistory(userId, { answers, answered: answered[0]!.n, shown, unanswered });
   }
 
   async touchpoints(limit: number): Promise<TouchpointList> {

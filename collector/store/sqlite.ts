@@ -53,6 +53,7 @@ import { liveRollups, rollups, sqliteDayOf, sqliteRefill, zoneOffsetsTable } fro
 import { offsetChanges, timeZone, type TimeZone } from '../time-zone.js';
 import { followZone } from './zone-follower.js';
 import { unansweredList, unansweredSql } from './reads/unanswered.js';
+import { customerHistory, customerSql, type CustomerRows } from './reads/customer-history.js';
 import { followUpFigures, type FollowUpCount } from './reads/follow-up-figures.js';
 import { loadDriver } from './driver.js';
 import { insertResult, prepareInsert, type StoredDisplay, type StoredRow } from './ingest/prepare.js';
@@ -65,6 +66,7 @@ import type {
   AttemptResult,
   ClaimedDelivery,
   CommentRow,
+  CustomerHistory,
   DayScoreCount,
   DeliveryRecord,
   DeliveryStatus,
@@ -545,6 +547,21 @@ export class SqliteStore implements ResponseStore {
     const inSegment = filter.segment && displayRowsIn(displaySql, filter.segment);
     const sql = unansweredSql({ ...filter, segment: undefined }, limit, after, (value) => (params.push(value), '?'), inSegment);
     return unansweredList(this.db.prepare(sql).all(...params) as Parameters<typeof unansweredList>[0], limit);
+  }
+
+  async customer(userId: string, limit: number): Promise<CustomerHistory> {
+    const read = (sql: string, ...params: Array<string | number>) => this.db.prepare(sql).all(...params);
+    const answers = read(customerSql.answers('?', '?'), userId, limit) as Array<StoredAnswer & { body: string; segments: string | null }>;
+    return customerHistory(userId, {
+      answers: answers.map((row) => ({
+        ...row,
+        body: JSON.parse(row.body) as Response,
+        segments: row.segments && JSON.parse(row.segments),
+      })),
+      answered: this.db.prepare(customerSql.answered('?')).pluck().get(userId) as number,
+      shown: read(customerSql.shown('?'), userId) as CustomerRows['shown'],
+      unanswered: read(customerSql.unanswered('?', '?'), userId, limit) as CustomerRows['unanswered'],
+    });
   }
 
   async quarantinedAnswers(): Promise<number> {

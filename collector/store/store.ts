@@ -326,6 +326,29 @@ export interface UnansweredList {
   readonly next: UnansweredCursor | null;
 }
 
+/** A prompt shown to a customer that they did not answer, as their history lists it. */
+export interface UnansweredDisplay {
+  readonly touchpoint: string;
+  readonly kind: PromptKind;
+  readonly shownAt: string;
+  readonly outcome: Exclude<DisplayOutcome, 'answered'>;
+}
+
+/**
+ * One identified customer's history, all of it whatever the dashboard's filter: their answers with their follow-ups and
+ * the prompts they were shown and left unanswered, each newest first and at most the limit asked for, with how many there
+ * are in all.
+ */
+export interface CustomerHistory {
+  readonly userId: string;
+  readonly answers: readonly AnswerRow[];
+  /** How many answers they gave in all. */
+  readonly answered: number;
+  readonly unanswered: readonly UnansweredDisplay[];
+  /** How many prompts they were shown in all, and how each ended. */
+  readonly shown: Readonly<Record<DisplayOutcome, number>>;
+}
+
 /** The answers behind a figure: the read filter narrowed by kind, band or score, a segment, a comment, a follow-up status. */
 export interface AnswerFilter extends ResponseFilter {
   readonly kind?: PromptKind | undefined;
@@ -452,6 +475,8 @@ export interface ResponseStore {
   ): Promise<FollowUp | null>;
   /** Answers that need someone, newest first, with their follow-up. */
   inbox(filter: InboxFilter): Promise<InboxItem[]>;
+  /** One identified customer's answers and unanswered prompts, the newest `limit` of each, read by the tables' user id indexes. */
+  customer(userId: string, limit: number): Promise<CustomerHistory>;
   /** How many answers in the range need someone, where their follow-ups stand, and how long closing took. */
   followUps(filter: ResponseFilter): Promise<FollowUpFigures>;
   /**

@@ -1,10 +1,12 @@
 // Closing the loop at the collector, on both stores: the inbox of answers that need someone, follow-up changes that
-// only the admin key may make, the summary's open items and time to close, and erasure of one person and nobody else.
+// only the admin key may make, the summary's open items and time to close, a customer's history, and erasure of one
+// person and nobody else.
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { Display } from '../../src/schema/display.js';
 import type { Response } from '../../src/schema/response.js';
-import { batch, display, expect, responses, storeKinds, test } from '../support/collector-harness.js';
+import { answersOf, batch, display, expect, responses, storeKinds, test } from '../support/collector-harness.js';
+import { customerSql } from '../../collector/store/reads/customer-history.js';
 
 const hour = 3_600_000;
 const admin = { Authorization: 'Bearer ak_admin' };
@@ -406,6 +408,110 @@ for (const kind of storeKinds) {
       expect(
         (await fetch(`${collector.url}v1/people/someone`, { method: 'DELETE', headers: { Authorization: 'Bearer rk_read' } })).status,
       ).toBe(403);
+    });
+
+    test("a customer's history: all their answers with their follow-ups and the prompts they left, newest first, nobody else's", async ({
+      startCollector,
+      database,
+    }) => {
+      const file = await database(kind);
+      const collector = await startCollector({ database: file, readKey: 'rk_read', adminKey: 'ak_admin' });
+      const reader = { Authorization: 'Bearer rk_read' };
+      const now = Date.now();
+      const ago = (hours: number) => now - hours * hour;
+      const customer = { userId: 'ana@example.com', anonymousId: 'anon-ana' };
+      // a promoter at checkout two months ago, satisfied last week, a detractor at the help desk two hours ago
+      const [happy] = answersOf('checkout', 'nps', 9, 1, ago(24 * 60), customer);
+      const [satisfied] = answersOf('delivery', 'csat', 4, 1, ago(24 * 5), customer);
+      const [unhappy] = answersOf('help', 'nps', 3, 1, ago(2), { ...customer, comment: 'Nobody answered my ticket' });
+      // before identify() on the same browser, and another customer: neither is in her history
+      const [beforeIdentify] = answersOf('checkout', 'nps', 8, 2, ago(24 * 61), { anonymousId: 'anon-ana' });
+      const [someoneElse] = answersOf('help', 'nps', 2, 3, ago(1), { userId: 'ben@example.com' });
+      const shown: Display[] = [
+        display('checkout', 'answered', { ...customer, responseId: happy!.id, shownAt: new Date(ago(24 * 60)).toISOString() }),
+        display('checkout', 'dismissed', { ...customer, shownAt: new Date(ago(24 * 10)).toISOString() }),
+        display('delivery', 'ignored', { ...customer, kind: 'csat', shownAt: new Date(ago(24)).toISOString() }),
+        display('help', 'open', { ...customer, shownAt: new Date(ago(1)).toISOString() }),
+        display('help', 'dismissed', { userId: 'ben@example.com', shownAt: new Date(ago(3)).toISOString() }),
+      ];
+      expect((await collector.post(batch([happy!, satisfied!, unhappy!, beforeIdentify!, someoneElse!], shown))).status).toBe(202);
+      const contact = { status: 'contacted', note: 'Called her, ticket reopened', by: 'Ben', assignee: 'Ben' };
+      expect((await patch(collector.url, unhappy!.id, contact)).status).toBe(200);
+
+      const history = async (path: string, headers: Record<string, string> = reader) => {
+        const response = await fetch(`${collector.url}v1/people/${path}`, { headers });
+        return { status: response.status, body: await response.json() };
+      };
+      const { status, body } = await history('ana%40example.com');
+      expect(status).toBe(200);
+      expect(body.userId).toBe('ana@example.com');
+      expect(body.answers.map((row: { response: Response }) => [row.response.kind, row.response.score, row.response.touchpoint])).toEqual([
+        ['nps', 3, 'help'],
+        ['csat', 4, 'delivery'],
+        ['nps', 9, 'checkout'],
+      ]);
+      expect(body.answers[0]).toMatchObject({
+        response: { comment: 'Nobody answered my ticket' },
+        followUp: { status: 'contacted', note: 'Called her, ticket reopened', by: 'Ben', assignee: 'Ben', changedAt: expect.any(String) },
+      });
+      // a happy answer needs nobody
+      expect(body.answers[2].followUp).toBeNull();
+      expect(body.unanswered).toEqual([
+        { touchpoint: 'help', kind: 'nps', shownAt: new Date(ago(1)).toISOString(), outcome: 'open' },
+        { touchpoint: 'delivery', kind: 'csat', shownAt: new Date(ago(24)).toISOString(), outcome: 'ignored' },
+        { touchpoint: 'checkout', kind: 'nps', shownAt: new Date(ago(24 * 10)).toISOString(), outcome: 'dismissed' },
+      ]);
+      expect([body.answered, body.shown]).toEqual([3, { answered: 1, dismissed: 1, ignored: 1, open: 1 }]);
+
+      // the newest of each as many as asked for, and how many there are in all
+      const newest = (await history('ana%40example.com?limit=1')).body;
+      expect([newest.answers.length, newest.unanswered.length, newest.answered]).toEqual([1, 1, 3]);
+      expect(newest.answers[0].response.id).toBe(unhappy!.id);
+      // nobody by that id: an empty history, not an error
+      expect((await history('nobody')).body).toEqual({
+        userId: 'nobody',
+        answers: [],
+        answered: 0,
+        unanswered: [],
+        shown: { answered: 0, dismissed: 0, ignored: 0, open: 0 },
+      });
+      // the read key or the admin key reads it; nothing without one
+      expect((await history('ana%40example.com', {})).status).toBe(401);
+      expect((await history('ana%40example.com', admin)).status).toBe(200);
+      // what cannot be read is named
+      expect(await history('anonymous/anon-ana')).toEqual({
+        status: 404,
+        body: { error: 'a history is kept for identified customers: GET /v1/people/{userId}' },
+      });
+      const tooMany = await history('ana%40example.com?limit=501');
+      expect([tooMany.status, tooMany.body.issues]).toEqual([
+        400,
+        [{ path: 'query.limit', message: 'expected a whole number from 1 to 500' }],
+      ]);
+      expect((await history('%E0%A4%A')).body).toEqual({ error: 'the id in the path is not valid percent-encoding' });
+      const put = await fetch(`${collector.url}v1/people/ana`, { method: 'PUT', headers: admin });
+      expect([put.status, put.headers.get('allow'), await put.json()]).toEqual([405, 'GET, DELETE', { error: 'use GET or DELETE' }]);
+
+      if (kind === 'sqlite') {
+        // read by the user id indexes, not by a walk of every answer and display (a million of them, in a big store)
+        const db = new Database(file, { readonly: true });
+        try {
+          const reads = [
+            customerSql.answers('?', '?'),
+            customerSql.answered('?'),
+            customerSql.shown('?'),
+            customerSql.unanswered('?', '?'),
+          ];
+          const plans = reads.map((sql) => {
+            const statement = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
+            const steps = statement.all(...['x', 1].slice(0, sql.split('?').length - 1)) as Array<{ detail: string }>;
+            return steps.map((step) => step.detail).join('; ');
+          });
+          expect(plans.map((plan) => /USING (COVERING )?INDEX (responses|displays)_by_user/.test(plan))).toEqual([true, true, true, true]);
+        } finally {
+          db.close();
+        }
+      }
     });
 
     test('erasing a person removes their answers, displays, deliveries and follow-ups, and nothing else', async ({ startCollector }) => {

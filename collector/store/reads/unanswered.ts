@@ -5,8 +5,8 @@ import type { ResponseFilter, UnansweredCursor, UnansweredList } from '../store.
 import { inStage } from '../schema/shared-tables.js';
 
 /**
- * The statement: displays and answers in the range are each read once along their time index (neither table is
- * indexed by person: such an index would cost every insert), the answered pairs taken out of the asked ones; then the
+ * The statement: displays and answers in the range are each read once along their time index (the range bounds the
+ * read, not a person), the answered pairs taken out of the asked ones; then the
  * page after `after` (the last of the page before), `limit` of them and one more to tell whether another page follows,
  * with how many there are in all (a row of its own when the page is empty). `bind` adds a value to the statement's
  * parameters and answers its placeholder, in the order of the text.

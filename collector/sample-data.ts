@@ -156,13 +156,16 @@ export function sampleDisplays(answers: readonly Response[], seed = 7): Display[
         new Date(Date.parse(r.answeredAt) - random() * dayMs).toISOString(),
         uuid(random),
       ),
+      // a signed-in customer's own, when the answer is theirs: their history holds the questions they closed too
       ...identified(),
+      ...(r.userId ? { userId: r.userId } : {}),
       visitor: missedVisitor(),
     }));
     return [
       {
         ...shown('answered', new Date(Date.parse(r.answeredAt) - 20_000).toISOString(), r.anonymousId),
         ...(r.visitor ? { visitor: r.visitor } : {}),
+        ...(r.userId ? { userId: r.userId } : {}),
         responseId: r.id,
       },
       ...missed,
@@ -194,8 +197,10 @@ export interface SampleFollowUp {
  * newest mostly untouched, and a few past the promise with nobody on them.
  */
 export function demoSample(now = new Date()): { answers: Response[]; displays: Display[]; followUps: SampleFollowUp[] } {
+  // forty customers answering three or four times in the month, so that a customer's history has a story
+  const signedIn = (i: number) => Math.floor(i / 3) % 40;
   const answers = sampleResponses(400, 30, now).map((r, i) =>
-    i % 3 === 0 ? { ...r, userId: `${customers[i % customers.length]}.${i}@example.com` } : r,
+    i % 3 === 0 ? { ...r, userId: `${customers[signedIn(i) % customers.length]}.${signedIn(i)}@example.com` } : r,
   );
   const unhappy = answers
     .filter((r) => bandOf(r.kind, r.score, r.scale.max) === 'unhappy')

@@ -84,6 +84,15 @@ try {
   await page.locator('#trends').screenshot({ path: `${out}dashboard-trends-dark.png` });
   pictures++;
   await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
+  // a customer's history, opened from the first signed-in customer in the inbox, on a desktop and on a phone
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
+    await page.locator('#inbox-items').getByRole('button', { name: /: their history$/ }).first().click();
+    await page.locator('#customer-timeline li').first().waitFor();
+    await page.screenshot({ path: `${out}dashboard-customer${width < 500 ? '-phone' : ''}.png` });
+    pictures++;
+    await page.keyboard.press('Escape');
+  }
   // the dashboard at small numbers: no answer yet, then one, then two (of a fresh collector)
   const small = await startDemoServer({ port: 0, dataFile: join(data, 'small.db'), quiet: true });
   try {

@@ -9,7 +9,8 @@ import { addDays, isTimeZone, timeZone } from '../time-zone.js';
 import { longText } from './long-text.js';
 import { couldNotLoad, newestLoads } from './newest-loads.js';
 import { refreshGetStarted } from './views/get-started.js';
-import { onInboxFilter, refreshInbox, showFollowUps, showOverdue } from './views/inbox.js';
+import { onFollowUp, reopenCustomer } from './views/customer.js';
+import { followUpOne, onInboxFilter, refreshInbox, showFollowUps, showOverdue } from './views/inbox.js';
 import { refreshJourney } from './views/journey.js';
 import { refreshSegments } from './views/segments.js';
 import { refreshThemes } from './views/themes.js';
@@ -257,7 +258,10 @@ overdueButton.addEventListener('click', showOverdue);
 overdueLink.append(overdueButton);
 overdueLink.hidden = true;
 document.getElementById('tile-follow-up')!.append(overdueLink);
+// a customer's history opens their unhappy answers' follow-ups in the inbox
+onFollowUp(followUpOne);
 restoreFromUrl();
+reopenCustomer();
 // Chrome sends `change` at each valid day while a year is typed (0002, 0020, 0202, 2025): a date waits for a pause
 const datePause = 500;
 let dateTyped: ReturnType<typeof setTimeout> | undefined;

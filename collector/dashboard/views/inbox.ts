@@ -7,6 +7,7 @@ import { attributePairs } from '../../attributes.js';
 import type { FollowUpSummary, OwnerLoad } from '../../analytics/follow-up-promise.js';
 import type { InboxItem, Segment } from '../../store/store.js';
 import { customersPicker, segmentWords } from '../customers-picker.js';
+import { customerButton } from './customer.js';
 import { longText } from '../long-text.js';
 import { emailIn, mailLink } from '../mail-link.js';
 import { couldNotLoad, newestLoads } from '../newest-loads.js';
@@ -59,15 +60,18 @@ function waitingFor(ms: number): string {
   return hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} days`;
 }
 
-function describe(item: InboxItem): { meta: string; label: string } {
+function describe(item: InboxItem): { meta: string; who: Array<string | Node>; label: string } {
   const r = item.response;
-  const who = r.userId ? `${r.userId}${r.traits ? ` (${attributePairs(r.traits).join(', ')})` : ''}` : 'anonymous';
+  const traits = r.traits ? ` (${attributePairs(r.traits).join(', ')})` : '';
+  // an identified customer opens their history: what they said before, and whether anyone reached them then
+  const who = r.userId ? [customerButton(r.userId), traits] : ['anonymous'];
   const page = new URL(r.page.url, location.href);
   const where = `${r.touchpoint} · ${page.pathname}${hashRoute(page.hash)}`;
   // an open item says how long the customer has been waiting, which is what a queue is worked by
   const waiting = item.followUp.status === 'open' ? ` · waiting ${waitingFor(Date.now() - Date.parse(r.answeredAt))}` : '';
   return {
-    meta: `${where} · ${new Date(r.answeredAt).toLocaleString()}${waiting} · ${who}`,
+    meta: `${where} · ${new Date(r.answeredAt).toLocaleString()}${waiting} · `,
+    who,
     label: `${r.kind.toUpperCase()} ${r.score} at ${r.touchpoint}, ${new Date(r.answeredAt).toLocaleString()}`,
   };
 }
@@ -89,7 +93,7 @@ function emailLine(r: InboxItem['response']): HTMLParagraphElement | null {
 
 function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElement {
   const r = item.response;
-  const { meta, label } = describe(item);
+  const { meta, who, label } = describe(item);
   const li = document.createElement('li');
   const heading = document.createElement('p');
   heading.className = 'meta';
@@ -104,7 +108,7 @@ function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElemen
     late.textContent = 'Overdue';
     heading.append(late);
   }
-  heading.append(meta);
+  heading.append(meta, ...who);
   // what the site recorded with the answer (an order or ticket number): how the customer is found again
   const details = document.createElement('p');
   details.className = 'meta';

@@ -3,6 +3,7 @@
 // with the page's filter.
 import type { UnansweredList } from '../../store/store.js';
 import { customersPicker, segmentWords } from '../customers-picker.js';
+import { customerButton } from './customer.js';
 import { couldNotLoad, newestLoads } from '../newest-loads.js';
 import { count, whole } from '../wording.js';
 import { emailIn, mailLink } from '../mail-link.js';
@@ -74,8 +75,7 @@ async function load(after: string | null): Promise<void> {
 function personItem(person: UnansweredList['people'][number]): HTMLLIElement {
   const item = document.createElement('li');
   const who = document.createElement('strong');
-  who.className = 'free-text';
-  who.textContent = person.userId;
+  who.append(customerButton(person.userId));
   const when = new Date(person.lastAskedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   item.append(who, ` · ${person.touchpoint} · asked ${count(person.asked, 'time', 'times')}, last ${when}`);
   // a customer known by their address is one click from being asked another way

@@ -124,6 +124,6 @@ export const sqliteMigrations: readonly string[] = [
    ${sqliteDropped(rollups.displayLocaleCounts)}`,
   // 18: a customer's history (the dashboard's customer view) read by their user id rather than a walk of every answer:
   // answers and displays indexed by it, only those that carry one (an identified customer's insert pays for it)
-  `CREATE INDEX responses_by_user ON responses (user_id, answered_at, id) WHERE user_id IS NOT NULL;
-   CREATE INDEX displays_by_user ON displays (user_id, shown_at, id) WHERE user_id IS NOT NULL;`,
+  `CREATE INDEX IF NOT EXISTS responses_by_user ON responses (user_id, answered_at, id) WHERE user_id IS NOT NULL;
+   CREATE INDEX IF NOT EXISTS displays_by_user ON displays (user_id, shown_at, id) WHERE user_id IS NOT NULL;`,
 ];

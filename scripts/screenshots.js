@@ -87,7 +87,11 @@ try {
   // a customer's history, opened from the first signed-in customer in the inbox, on a desktop and on a phone
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
-    await page.locator('#inbox-items').getByRole('button', { name: /: their history$/ }).first().click();
+    await page
+      .locator('#inbox-items')
+      .getByRole('button', { name: /: their history$/ })
+      .first()
+      .click();
     await page.locator('#customer-timeline li').first().waitFor();
     await page.screenshot({ path: `${out}dashboard-customer${width < 500 ? '-phone' : ''}.png` });
     pictures++;

@@ -59,6 +59,15 @@ function answerHeadline(r: Response): string {
   return `${r.kind.toUpperCase()} ${r.score} (${bandNames[r.kind][bandOf(r.kind, r.score, r.scale.max)]}) at ${escape(r.touchpoint)}`;
 }
 
+/** The dashboard, and an identified customer's history in it: what they said before, whether anyone reached them then. */
+function dashboardButtons(r: Response, dashboardUrl: string): unknown[] {
+  const button = (text: string, url: string) => ({ type: 'button', text: { type: 'plain_text', text }, url });
+  if (!r.userId) return [button('Open in the dashboard', dashboardUrl)];
+  const history = new URL(dashboardUrl);
+  history.searchParams.set('customer', r.userId);
+  return [button('Open in the dashboard', dashboardUrl), button('Their history', history.href)];
+}
+
 /**
  * A message's attachment: its colour bar, the headline, what the answer and the change said, who answered and when,
  * what the site recorded with the answer (an order or ticket number: how the customer is found again), and the link.
@@ -80,14 +89,7 @@ function slackMessage(text: string, colour: string, headline: string, r: Respons
         ...(r.metadata ? [{ type: 'mrkdwn', text: fitted(attributePairs(r.metadata).join(' · '), escape, () => '…') }] : []),
       ],
     },
-    ...(dashboardUrl
-      ? [
-          {
-            type: 'actions',
-            elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open in the dashboard' }, url: dashboardUrl }],
-          },
-        ]
-      : []),
+    ...(dashboardUrl ? [{ type: 'actions', elements: dashboardButtons(r, dashboardUrl) }] : []),
   ];
   return JSON.stringify({ text, attachments: [{ color: colour, blocks }] });
 }

@@ -205,7 +205,19 @@ test('rules pick the answers a target gets; a Slack target gets a message colour
     expect(JSON.stringify(forDetractor.attachments[0]!.blocks)).toContain(
       `<!date^${seconds}^{date_short_pretty} at {time}|${detractor.answeredAt.slice(0, 10)} ${detractor.answeredAt.slice(11, 16)} UTC>`,
     );
-    expect(JSON.stringify(forDetractor.attachments[0]!.blocks)).toContain('https://collect.example/dashboard');
+    // the dashboard, and the identified customer's history in it; an anonymous visitor has none
+    const buttons = (m: (typeof messages)[number]) =>
+      (m.attachments[0]!.blocks.at(-1) as { elements: Array<{ text: { text: string }; url: string }> }).elements.map((b) => [
+        b.text.text,
+        b.url,
+      ]);
+    expect(buttons(forDetractor)).toEqual([
+      ['Open in the dashboard', 'https://collect.example/dashboard'],
+      ['Their history', 'https://collect.example/dashboard?customer=u-42'],
+    ]);
+    expect(buttons(messages.find((m) => m.text.startsWith('NPS 10'))!)).toEqual([
+      ['Open in the dashboard', 'https://collect.example/dashboard'],
+    ]);
     expect(messages.find((m) => m.text.startsWith('NPS 10'))!.attachments[0]!.color).toBe('#12b76a');
     expect(messages.find((m) => m.text.startsWith('NPS 2'))!.attachments[0]!.color).toBe('#d92d20');
   } finally {

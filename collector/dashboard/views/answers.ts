@@ -1,13 +1,14 @@
-// The dashboard's drill-down: the answers behind any figure in a table a page at a time — score, comment, touchpoint,
-// stage, segments, follow-up — narrowed by its own choices (kept in the address, prefixed `answers-`), opened from
-// the figures (a tile, a segment, a journey moment, a theme, a trend bucket, a distribution bar), and downloadable as
-// CSV or JSON with the same filter.
+// The dashboard's drill-down: the answers behind any figure in a table a page at a time — score, comment, details,
+// customer (their history a click away), touchpoint, stage, segments, follow-up — narrowed by its own choices (kept in
+// the address, prefixed `answers-`), opened from the figures (a tile, a segment, a journey moment, a theme, a trend
+// bucket, a distribution bar), and downloadable as CSV or JSON with the same filter.
 import type { AnswerListing } from '../../analytics/drill-down.js';
 import { attributePairs } from '../../attributes.js';
 import type { AnswerRow } from '../../store/store.js';
 import { addDays } from '../../time-zone.js';
 import { longText } from '../long-text.js';
 import { stackRow } from '../stack-row.js';
+import { customerButton } from './customer.js';
 import { followUpOne } from './inbox.js';
 import { saveToUrl } from '../url-state.js';
 import { dimensionLabel, whole } from '../wording.js';
@@ -81,6 +82,8 @@ function row({ response: r, segments, followUp }: AnswerRow): HTMLTableRowElemen
     { label: 'Comment', text: longText(r.comment ?? ''), className: 'comment' },
     // what the site recorded with the answer (an order or ticket number)
     { label: 'Details', text: attributePairs(r.metadata ?? {}).join(' · '), className: 'free-text' },
+    // who answered, when the site identified them: their history a click away
+    { label: 'Customer', text: r.userId ? customerButton(r.userId) : '–', className: 'customer' },
     { label: 'Touchpoint', text: r.touchpoint, className: 'free-text' },
     { label: 'Stage', text: r.stage ?? '–', className: 'free-text' },
     { label: 'Segments', text: shown.map((d) => segments[d]).join(' · ') || '–', className: 'free-text' },

@@ -34,7 +34,9 @@ export function customerButton(userId: string): HTMLButtonElement {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'link free-text';
-  button.textContent = userId;
+  // an address breaks after its @ where a column is narrow, not anywhere
+  const at = userId.indexOf('@') + 1;
+  button.append(...(at > 0 ? [userId.slice(0, at), document.createElement('wbr'), userId.slice(at)] : [userId]));
   button.setAttribute('aria-label', `${userId}: their history`);
   button.addEventListener('click', () => openCustomer(userId));
   return button;

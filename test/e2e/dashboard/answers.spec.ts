@@ -8,7 +8,12 @@ import { expect, test } from '../support/fixtures.js';
 
 const at = Date.now() - 3_600_000;
 const data = [
-  ...answersOf('checkout', 'nps', 3, 25, at, { device: 'mobile', comment: 'the page froze', metadata: { orderId: 'A-1042', items: 3 } }),
+  ...answersOf('checkout', 'nps', 3, 25, at, {
+    device: 'mobile',
+    comment: 'the page froze',
+    metadata: { orderId: 'A-1042', items: 3 },
+    userId: 'kim@example.com',
+  }),
   ...answersOf('checkout', 'nps', 10, 10, at - 86_400_000, { device: 'desktop' }),
   ...answersOf('support', 'csat', 5, 3, at, { device: 'desktop', comment: 'quick' }),
 ];
@@ -38,11 +43,19 @@ for (const width of [1280, 390]) {
         'NPS 3',
         'the page froze',
         'orderId: A-1042 · items: 3',
+        'kim@example.com',
         'checkout',
         '–',
         /^mobile/,
         'open',
       ]);
+      // the customer who answered opens their history, and it closes back to the table
+      const kim = first.getByRole('button', { name: 'kim@example.com: their history' });
+      await kim.click();
+      const history = page.getByRole('dialog', { name: 'kim@example.com' });
+      await expect(history.getByText(/^25 answers: NPS 3 → 3/)).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(kim).toBeFocused();
       await section.getByLabel('With a comment').check();
       // a comment filter has no count from the rollups: the page says what it shows
       await expect(status).toHaveText('Answers 1–20.');

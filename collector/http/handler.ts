@@ -24,6 +24,7 @@ import { streamExport, streamUnanswered } from './exports.js';
 import { changeFollowUp, followUpPath, listInbox } from './follow-ups.js';
 import { keyMatches, presentedKey } from './guards/keys.js';
 import { erasePerson, personPath, showCustomer } from './people.js';
+import { buildRecovery } from '../analytics/recovery.js';
 import { serveDashboard } from './dashboard-files.js';
 import { loaderFile, scriptFiles, scriptsPath } from './script-files.js';
 import { originPolicy } from './guards/origins.js';
@@ -111,6 +112,7 @@ const reads = {
   '/v1/webhooks/deliveries': 'deliveries',
   '/v1/inbox': 'inbox',
   '/v1/follow-ups': 'follow-ups',
+  '/v1/recovery': 'recovery',
   '/v1/setup': 'setup',
   '/v1/unanswered': 'unanswered',
   '/v1/unanswered.csv': 'unanswered.csv',
@@ -273,8 +275,8 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     if (answer === 'segments') return segments(res, url);
     if (answer === 'answers' || answer === 'answers.csv' || answer === 'answers.json' || answer === 'themes')
       return answers(res, url, answer);
-    // the journey, the trends and the follow-up figures read one segment's answers alone when asked (`by` and `value`)
-    const segmented = answer === 'journey' || answer === 'trends' || answer === 'follow-ups';
+    // the journey, the trends, the follow-up figures and the recovery read one segment's answers alone when asked (`by` and `value`)
+    const segmented = answer === 'journey' || answer === 'trends' || answer === 'follow-ups' || answer === 'recovery';
     const parsed = segmented ? parseSegmentedFilter(url.searchParams, store) : parseFilter(url.searchParams, store.timeZone);
     if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: parsed.issues });
     const { filter } = parsed;
@@ -282,6 +284,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     if (answer === 'journey') return sendJson(res, 200, await buildJourney(store, filter, new Date(), options.stageOrder));
     if (answer === 'trends') return sendJson(res, 200, await buildTrends(store, filter, new Date()));
     if (answer === 'follow-ups') return sendJson(res, 200, await followUpSummary(store, filter, promiseHours, new Date()));
+    if (answer === 'recovery') return sendJson(res, 200, await buildRecovery(store, filter, whileConnected(res)));
     const [counts, engaged, followUp] = await Promise.all([
       store.countsByDay(filter),
       store.engagement(filter),

@@ -11,6 +11,7 @@ import { timeZone, type TimeZone } from '../time-zone.js';
 import { followZone } from './zone-follower.js';
 import { unansweredList, unansweredSql } from './reads/unanswered.js';
 import { customerHistory, customerSql, type CustomerRows } from './reads/customer-history.js';
+import { recoveryCounts, recoverySql, unhappyIdentified, type RecoveryRow } from './reads/recovery.js';
 import { followUpFigures, type FollowUpCount } from './reads/follow-up-figures.js';
 import {
   listOf,
@@ -68,6 +69,7 @@ import type {
   ClaimedDelivery,
   CommentRow,
   CustomerHistory,
+  RecoveryCounts,
   DayScoreCount,
   DeliveryRecord,
   DeliveryStatus,
@@ -695,6 +697,16 @@ export class PostgresStore implements ResponseStore {
       cursors,
       next: rows.length === limit ? cursors.at(-1)! : null,
     };
+  }
+
+  async recovery(filter: ResponseFilter, signal?: AbortSignal): Promise<RecoveryCounts> {
+    // one statement, run by the database: nothing to stop between its steps
+    signal?.throwIfAborted();
+    const params = new Params();
+    const { segment } = filter;
+    const inSegment = segment ? [`r.segments->>${params.add(segment.dimension)} = ${params.add(segment.value)}`] : [];
+    const clause = where(filter, params, [...unhappyIdentified, ...inSegment], 'answered_at', 'r.');
+    return recoveryCounts((await this.pool.query<RecoveryRow>(recoverySql(clause), params.values)).rows);
   }
 
   async customer(userId: string, limit: number): Promise<CustomerHistory> {

@@ -54,6 +54,7 @@ import { offsetChanges, timeZone, type TimeZone } from '../time-zone.js';
 import { followZone } from './zone-follower.js';
 import { unansweredList, unansweredSql } from './reads/unanswered.js';
 import { customerHistory, customerSql, type CustomerRows } from './reads/customer-history.js';
+import { recoveryCounts, recoverySql, unhappyIdentified, type RecoveryRow } from './reads/recovery.js';
 import { followUpFigures, type FollowUpCount } from './reads/follow-up-figures.js';
 import { loadDriver } from './driver.js';
 import { insertResult, prepareInsert, type StoredDisplay, type StoredRow } from './ingest/prepare.js';
@@ -67,6 +68,7 @@ import type {
   ClaimedDelivery,
   CommentRow,
   CustomerHistory,
+  RecoveryCounts,
   DayScoreCount,
   DeliveryRecord,
   DeliveryStatus,
@@ -547,6 +549,30 @@ export class SqliteStore implements ResponseStore {
     const inSegment = filter.segment && displayRowsIn(displaySql, filter.segment);
     const sql = unansweredSql({ ...filter, segment: undefined }, limit, after, (value) => (params.push(value), '?'), inSegment);
     return unansweredList(this.db.prepare(sql).all(...params) as Parameters<typeof unansweredList>[0], limit);
+  }
+
+  async recovery(filter: ResponseFilter, signal?: AbortSignal): Promise<RecoveryCounts> {
+    // a stretch of the time index at a time, a turn of the event loop between: a year's unhappy answers each look a
+    // customer's next answer up, which held posts and health checks for most of a second in one statement
+    const rows: RecoveryRow[] = [];
+    for (let from: TimeCursor | null = null; ;) {
+      const edge = this.windowEdge(filter, 'oldest', from);
+      const params: Array<string | number> = [];
+      const bind = (value: unknown) => (params.push(value as string | number), '?');
+      const { segment } = filter;
+      const extra = [
+        ...unhappyIdentified,
+        ...(segment ? [`${segmentIn('r.', bind(segment.dimension))} = ${bind(segment.value)}`] : []),
+        ...(from ? [afterCursor('oldest', from, bind)] : []),
+        ...(edge ? [upToCursor('oldest', edge, bind)] : []),
+      ];
+      const w = where(filter, extra, params, 'answered_at', 'r.');
+      rows.push(...(this.db.prepare(recoverySql(w.sql)).all(...w.params) as RecoveryRow[]));
+      if (edge === null) return recoveryCounts(rows);
+      from = edge;
+      await new Promise((resolve) => setImmediate(resolve));
+      signal?.throwIfAborted();
+    }
   }
 
   async customer(userId: string, limit: number): Promise<CustomerHistory> {

@@ -326,6 +326,22 @@ export interface UnansweredList {
   readonly next: UnansweredCursor | null;
 }
 
+/** Unhappy answers of identified customers, and what those customers said the next time they answered the same question. */
+export interface RecoveryCount {
+  /** Unhappy answers in the range by customers the site identified. */
+  readonly unhappy: number;
+  /** Of them, those whose customer later answered the same kind of question (NPS after NPS) again. */
+  readonly answeredAgain: number;
+  /** Of those, the ones whose next answer was not unhappy. */
+  readonly recovered: number;
+}
+
+/** Whether reaching unhappy customers helps: those someone reached (contacted or closed) against those nobody did. */
+export interface RecoveryCounts {
+  readonly reached: RecoveryCount;
+  readonly notReached: RecoveryCount;
+}
+
 /** A prompt shown to a customer that they did not answer, as their history lists it. */
 export interface UnansweredDisplay {
   readonly touchpoint: string;
@@ -475,6 +491,11 @@ export interface ResponseStore {
   ): Promise<FollowUp | null>;
   /** Answers that need someone, newest first, with their follow-up. */
   inbox(filter: InboxFilter): Promise<InboxItem[]>;
+  /**
+   * For the range's unhappy answers by identified customers, split by whether someone reached them: how many, how many of
+   * those customers answered the same kind of question again later, and how many of those next answers were not unhappy.
+   */
+  recovery(filter: ResponseFilter, signal?: AbortSignal): Promise<RecoveryCounts>;
   /** One identified customer's answers and unanswered prompts, the newest `limit` of each, read by the tables' user id indexes. */
   customer(userId: string, limit: number): Promise<CustomerHistory>;
   /** How many answers in the range need someone, where their follow-ups stand, and how long closing took. */

@@ -514,6 +514,61 @@ for (const kind of storeKinds) {
       }
     });
 
+    test('whether reaching them helps: what unhappy customers said next, reached against not reached', async ({ startCollector }) => {
+      const collector = await startCollector({ database: kind, adminKey: 'ak_admin' });
+      const day = 24 * hour;
+      const at = (days: number) => Date.now() - days * day;
+      const as = (userId: string, extra: Partial<Response> = {}) => ({ userId, ...extra });
+      const [u1Unhappy] = answersOf('checkout', 'nps', 2, 1, at(10), as('u-1', { traits: { plan: 'enterprise' } }));
+      const [u1Next] = answersOf('help', 'nps', 9, 1, at(5), as('u-1'));
+      const [u2Unhappy] = answersOf('checkout', 'nps', 3, 1, at(10), as('u-2'));
+      // still unhappy next time, and that answer itself nobody reached, with nothing after it
+      const [u2Next] = answersOf('checkout', 'nps', 4, 1, at(3), as('u-2'));
+      const [u3Unhappy] = answersOf('delivery', 'csat', 1, 1, at(9), as('u-3'));
+      const [u3Next] = answersOf('delivery', 'csat', 5, 1, at(2), as('u-3'));
+      // answered again, but another question: not the same kind, so not "again"; the CES 2 is unhappy on its own
+      const [u4Unhappy] = answersOf('checkout', 'nps', 1, 1, at(8), as('u-4'));
+      const [u4Other] = answersOf('help', 'ces', 2, 1, at(4), as('u-4'));
+      // reached, then reopened: reached all the same; a passive next time is no longer unhappy
+      const [u5Unhappy] = answersOf('checkout', 'nps', 0, 1, at(7), as('u-5'));
+      const [u5Next] = answersOf('checkout', 'nps', 7, 1, at(1), as('u-5'));
+      // anonymous, or happy: not in it
+      const [anonymous] = answersOf('checkout', 'nps', 0, 2, at(6));
+      const [happy] = answersOf('checkout', 'nps', 10, 1, at(6), as('u-6'));
+      const all = [u1Unhappy, u1Next, u2Unhappy, u2Next, u3Unhappy, u3Next, u4Unhappy, u4Other, u5Unhappy, u5Next, anonymous, happy];
+      expect((await collector.post(batch(all.map((r) => r!)))).status).toBe(202);
+      for (const [id, status] of [
+        [u1Unhappy!.id, 'contacted'],
+        [u2Unhappy!.id, 'closed'],
+        [u5Unhappy!.id, 'contacted'],
+        [u5Unhappy!.id, 'open'],
+      ] as const) {
+        expect((await patch(collector.url, id, { status })).status).toBe(200);
+      }
+      const recovery = async (query: Record<string, string> = {}) => {
+        const response = await fetch(`${collector.url}v1/recovery?${new URLSearchParams(query)}`);
+        return { status: response.status, body: await response.json() };
+      };
+      const { status, body } = await recovery();
+      expect(status).toBe(200);
+      expect(body.reached).toEqual({ unhappy: 3, answeredAgain: 3, recovered: 2, rate: (2 / 3) * 100, ci95: expect.any(Number) });
+      expect(body.notReached).toEqual({ unhappy: 4, answeredAgain: 1, recovered: 1, rate: 100, ci95: null });
+      expect(body.difference).toEqual({ difference: (2 / 3) * 100 - 100, ci95: null, p: null });
+      // the range picks the unhappy answers; what they said next may come after it
+      const since = new Date(at(9.5)).toISOString();
+      expect((await recovery({ since, until: new Date(at(6.5)).toISOString() })).body).toMatchObject({
+        reached: { unhappy: 1, answeredAgain: 1, recovered: 1 },
+        notReached: { unhappy: 2, answeredAgain: 1, recovered: 1 },
+      });
+      // one segment's customers: the enterprise plan's
+      expect((await recovery({ by: 'trait:plan', value: 'enterprise' })).body).toMatchObject({
+        reached: { unhappy: 1, answeredAgain: 1, recovered: 1 },
+        notReached: { unhappy: 0, answeredAgain: 0, recovered: 0, rate: null },
+      });
+      const wrong = await recovery({ by: 'trait:email', value: 'x' });
+      expect([wrong.status, wrong.body.issues[0].path]).toEqual([400, 'query.by']);
+    });
+
     test('erasing a person removes their answers, displays, deliveries and follow-ups, and nothing else', async ({ startCollector }) => {
       const collector = await startCollector({
         database: kind,

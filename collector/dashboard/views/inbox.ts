@@ -8,6 +8,7 @@ import type { FollowUpSummary, OwnerLoad } from '../../analytics/follow-up-promi
 import type { InboxItem, Segment } from '../../store/store.js';
 import { customersPicker, segmentWords } from '../customers-picker.js';
 import { customerButton } from './customer.js';
+import { refreshRecovery } from './recovery.js';
 import { longText } from '../long-text.js';
 import { emailIn, mailLink } from '../mail-link.js';
 import { couldNotLoad, newestLoads } from '../newest-loads.js';
@@ -367,6 +368,7 @@ export async function refreshInbox(params: URLSearchParams, onChanged: () => Pro
   customers.offer(params);
   const picked = customers.segment();
   const query = customers.query(params);
+  void refreshRecovery(new URLSearchParams(query));
   if (picked) void showSegmentOwners(new URLSearchParams(query), picked);
   else if (everyone) drawOwners(everyone.owners);
   if (showSelect.value === 'overdue') query.set('overdue', '1');

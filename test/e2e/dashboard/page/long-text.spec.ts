@@ -2,10 +2,10 @@
 // single character, a pasted link, a 200-character touchpoint id, a 100-character stage and 1,000-character trait values.
 // At desktop and phone widths the page stays as wide as the window, and a long comment shows its start and a button
 // that shows all of it, so that one such comment does not push every other answer out of reach.
-import { answersOf } from '../../support/answers.js';
-import { audit } from '../support/axe.js';
-import { withDashboard } from './dashboard-server.js';
-import { expect, test } from '../support/fixtures.js';
+import { answersOf } from '../../../support/answers.js';
+import { audit } from '../../support/axe.js';
+import { withDashboard } from '../dashboard-server.js';
+import { expect, test } from '../../support/fixtures.js';
 
 const at = Date.now() - 3_600_000;
 const longComment = `The checkout failed at https://shop.example/${'a'.repeat(300)} and again ${'w'.repeat(4_600)}`;

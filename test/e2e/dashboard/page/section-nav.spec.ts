@@ -1,11 +1,11 @@
 // The dashboard's section links as a CX manager who knows what they came for uses them: one click from the top to any
 // view, its heading right under the bar that stays at the top, the section in view marked, and a link sent with a
 // section landing on it once the figures are drawn — at desktop and phone width, axe-clean.
-import { responses } from '../../support/answers.js';
-import { audit } from '../support/axe.js';
+import { responses } from '../../../support/answers.js';
+import { audit } from '../../support/axe.js';
 import type { Page } from '@playwright/test';
-import { expect, test } from '../support/fixtures.js';
-import { withDashboard } from './dashboard-server.js';
+import { expect, test } from '../../support/fixtures.js';
+import { withDashboard } from '../dashboard-server.js';
 
 /** How far a section's heading is below the section links' bar (negative: under it). */
 async function belowBar(page: Page, heading: string): Promise<number> {

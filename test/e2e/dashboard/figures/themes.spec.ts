@@ -1,10 +1,10 @@
 // The dashboard's comment themes as a CX manager reads them, on comments whose themes are known: what unhappy and happy
 // customers say, per language, each theme opening its comments in the drill-down — at desktop and phone width, axe-clean.
-import type { Response } from '../../../src/schema/response.js';
-import { answersOf } from '../../support/answers.js';
-import { audit } from '../support/axe.js';
-import { withDashboard } from './dashboard-server.js';
-import { expect, test } from '../support/fixtures.js';
+import type { Response } from '../../../../src/schema/response.js';
+import { answersOf } from '../../../support/answers.js';
+import { audit } from '../../support/axe.js';
+import { withDashboard } from '../dashboard-server.js';
+import { expect, test } from '../../support/fixtures.js';
 
 const at = Date.now() - 3_600_000;
 const said = (kind: Response['kind'], score: number, count: number, comment: string, locale = 'en-US') =>

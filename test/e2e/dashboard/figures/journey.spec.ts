@@ -3,11 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDemoServer } from '../../../demo/serve.js';
-import { answersOf } from '../../support/answers.js';
-import { audit } from '../support/axe.js';
-import { expect, test } from '../support/fixtures.js';
-import { withDashboard } from './dashboard-server.js';
+import { startDemoServer } from '../../../../demo/serve.js';
+import { answersOf } from '../../../support/answers.js';
+import { audit } from '../../support/axe.js';
+import { expect, test } from '../../support/fixtures.js';
+import { withDashboard } from '../dashboard-server.js';
 
 for (const width of [1280, 390]) {
   test(`at ${width} px: the sample month by journey stage, in order, with each moment's figures`, async ({ page }) => {

@@ -1,9 +1,9 @@
 // Answers PostgreSQL refused are kept aside, not counted (a SQLite file copied from PostgreSQL holds them too): the
 // dashboard says how many, so that the team knows its figures lack them and where to read how to bring them back.
 import Database from 'better-sqlite3';
-import { answersOf } from '../../support/answers.js';
-import { withDashboard } from './dashboard-server.js';
-import { expect, test } from '../support/fixtures.js';
+import { answersOf } from '../../../support/answers.js';
+import { withDashboard } from '../dashboard-server.js';
+import { expect, test } from '../../support/fixtures.js';
 
 /** Keeps an answer (or a display) aside in the file's quarantine, as a copy from PostgreSQL brings it. */
 function keepAside(file: string, ref: string): void {

@@ -4,9 +4,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
-import { answersOf, batch } from '../../support/answers.js';
-import { startCli, type RunningCli } from '../../support/collector-cli.js';
-import { expect, test } from '../support/fixtures.js';
+import { answersOf, batch } from '../../../support/answers.js';
+import { startCli, type RunningCli } from '../../../support/collector-cli.js';
+import { expect, test } from '../../support/fixtures.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -3,12 +3,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDemoServer } from '../../../demo/serve.js';
-import { answersOf, batch, display, postInBatches } from '../../support/answers.js';
+import { startDemoServer } from '../../../../demo/serve.js';
+import { answersOf, batch, display, postInBatches } from '../../../support/answers.js';
 import type { Locator, Page } from '@playwright/test';
-import { audit } from '../support/axe.js';
-import { expect, test } from '../support/fixtures.js';
-import { withDashboard } from './dashboard-server.js';
+import { audit } from '../../support/axe.js';
+import { expect, test } from '../../support/fixtures.js';
+import { withDashboard } from '../dashboard-server.js';
 
 for (const width of [1280, 390]) {
   test(`at ${width} px: the inbox changes a status with the admin key, refuses the read key, and is axe-clean`, async ({ page }) => {

@@ -5,11 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { startDemoServer } from '../../../demo/serve.js';
-import type { Response } from '../../../src/schema/response.js';
-import { answersOf, batch, display } from '../../support/answers.js';
-import { audit } from '../support/axe.js';
-import { expect, test } from '../support/fixtures.js';
+import { startDemoServer } from '../../../../demo/serve.js';
+import type { Response } from '../../../../src/schema/response.js';
+import { answersOf, batch, display } from '../../../support/answers.js';
+import { audit } from '../../support/axe.js';
+import { expect, test } from '../../support/fixtures.js';
 
 const hour = 3_600_000;
 const ago = (hours: number) => Date.now() - hours * hour;

@@ -1,10 +1,10 @@
 // The drill-down as a CX manager uses it, on answers whose count is known: a score opens its answers, pages go back and
 // forth, a band and a comment narrow them, a segment opens its own, and the downloads hold what the table holds — at
 // desktop and phone width (where rows become cards), axe-clean, and the same view again from a copied link.
-import { answersOf } from '../../support/answers.js';
-import { audit } from '../support/axe.js';
-import { withDashboard } from './dashboard-server.js';
-import { expect, test } from '../support/fixtures.js';
+import { answersOf } from '../../../support/answers.js';
+import { audit } from '../../support/axe.js';
+import { withDashboard } from '../dashboard-server.js';
+import { expect, test } from '../../support/fixtures.js';
 
 const at = Date.now() - 3_600_000;
 const data = [

@@ -1,8 +1,8 @@
 // The dashboard's From and To as a CX manager picks them: both days are in the range (the tiles, the drill-down and the
 // CSV agree), a copied link keeps the range, and a From after To says so instead of showing a quiet zero.
-import { answersOf } from '../../support/answers.js';
-import { withDashboard } from './dashboard-server.js';
-import { expect, test } from '../support/fixtures.js';
+import { answersOf } from '../../../support/answers.js';
+import { withDashboard } from '../dashboard-server.js';
+import { expect, test } from '../../support/fixtures.js';
 
 const dayMs = 86_400_000;
 const day = (daysAgo: number) => new Date(Date.now() - daysAgo * dayMs).toISOString().slice(0, 10);

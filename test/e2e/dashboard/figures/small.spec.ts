@@ -4,12 +4,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDemoServer } from '../../../demo/serve.js';
-import { sampleResponses } from '../../../collector/sample-data.js';
-import { answersOf } from '../../support/answers.js';
-import { audit } from '../support/axe.js';
-import { expect, test } from '../support/fixtures.js';
-import { withDashboard } from './dashboard-server.js';
+import { startDemoServer } from '../../../../demo/serve.js';
+import { sampleResponses } from '../../../../collector/sample-data.js';
+import { answersOf } from '../../../support/answers.js';
+import { audit } from '../../support/axe.js';
+import { expect, test } from '../../support/fixtures.js';
+import { withDashboard } from '../dashboard-server.js';
 
 const dayMs = 86_400_000;
 

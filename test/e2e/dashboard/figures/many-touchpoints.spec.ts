@@ -1,8 +1,8 @@
 // A site that names a touchpoint per product page: the dashboard's filter offers the most answered ones and says how
 // many more there are, instead of loading every one on each change of filter (22 MB at 50,000 touchpoints).
-import { answersOf } from '../../support/answers.js';
-import { withDashboard } from './dashboard-server.js';
-import { expect, test } from '../support/fixtures.js';
+import { answersOf } from '../../../support/answers.js';
+import { withDashboard } from '../dashboard-server.js';
+import { expect, test } from '../../support/fixtures.js';
 
 const at = Date.now() - 3_600_000;
 const products = Array.from({ length: 500 }, (_, i) => `product-${String(i).padStart(3, '0')}`);

@@ -1,9 +1,9 @@
 // A CX manager changes a filter while the collector is still answering the one before (a longer range, a busy
 // database): the earlier answers, however late they come, never replace the figures of the filter now chosen. And a
 // collector that does not answer at all (restarting for a deploy) is said so, rather than "Loading…" for ever.
-import { answersOf } from '../../support/answers.js';
-import { withDashboard } from './dashboard-server.js';
-import { expect, test } from '../support/fixtures.js';
+import { answersOf } from '../../../support/answers.js';
+import { withDashboard } from '../dashboard-server.js';
+import { expect, test } from '../../support/fixtures.js';
 
 const at = Date.now() - 3_600_000;
 const data = [...answersOf('checkout', 'nps', 3, 4, at, { comment: 'slow checkout' }), ...answersOf('help', 'nps', 10, 2, at)];

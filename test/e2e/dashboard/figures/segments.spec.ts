@@ -1,10 +1,10 @@
 // The dashboard's segments as a CX manager uses them, on answers whose figures are known: break the figures down by
 // device, compare phones with desktops in words (difference, interval, p-value), switch to new against returning
 // visitors, and send the view as a link — at desktop and phone width, axe-clean.
-import { answersOf, batch, display } from '../../support/answers.js';
-import { audit } from '../support/axe.js';
-import { withDashboard } from './dashboard-server.js';
-import { expect, test } from '../support/fixtures.js';
+import { answersOf, batch, display } from '../../../support/answers.js';
+import { audit } from '../../support/axe.js';
+import { withDashboard } from '../dashboard-server.js';
+import { expect, test } from '../../support/fixtures.js';
 
 const at = Date.now() - 86_400_000;
 const data = [

@@ -4,11 +4,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDemoServer } from '../../../demo/serve.js';
-import type { Response } from '../../../src/schema/response.js';
-import { answersOf, batch } from '../../support/answers.js';
-import { audit } from '../support/axe.js';
-import { expect, test } from '../support/fixtures.js';
+import { startDemoServer } from '../../../../demo/serve.js';
+import type { Response } from '../../../../src/schema/response.js';
+import { answersOf, batch } from '../../../support/answers.js';
+import { audit } from '../../support/axe.js';
+import { expect, test } from '../../support/fixtures.js';
 
 const day = 86_400_000;
 const ago = (days: number) => Date.now() - days * day;

@@ -1,11 +1,11 @@
 // The dashboard's trends as a CX manager reads them, on answers whose figures are known: the change in words with its
 // p-value, thin days marked as such in the table, the rolling window switched, and the view kept in a link that
 // reopens it — at desktop and phone width, axe-clean.
-import { answersOf, batch, display } from '../../support/answers.js';
-import { audit } from '../support/axe.js';
-import { withDashboard } from './dashboard-server.js';
+import { answersOf, batch, display } from '../../../support/answers.js';
+import { audit } from '../../support/axe.js';
+import { withDashboard } from '../dashboard-server.js';
 import type { Browser, Locator, Page } from '@playwright/test';
-import { expect, test } from '../support/fixtures.js';
+import { expect, test } from '../../support/fixtures.js';
 
 const today = new Date();
 /**

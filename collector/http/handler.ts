@@ -23,7 +23,7 @@ import { clientAddress } from './guards/client-address.js';
 import { streamExport, streamUnanswered } from './exports.js';
 import { changeFollowUp, followUpPath, listInbox } from './follow-ups.js';
 import { keyMatches, presentedKey } from './guards/keys.js';
-import { erasePerson, personPath, showCustomer } from './people.js';
+import { erasePerson, exportPerson, personExportPath, personPath, showCustomer } from './people.js';
 import { buildRecovery } from '../analytics/recovery.js';
 import { serveDashboard } from './dashboard-files.js';
 import { loaderFile, scriptFiles, scriptsPath } from './script-files.js';
@@ -337,6 +337,12 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     }
     const followUp = followUpPath.exec(path);
     const person = personPath.exec(path);
+    const personExport = personExportPath.exec(path);
+    if (personExport) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'use GET' }, { Allow: 'GET' });
+      if (!readAllowed(req, url)) return sendJson(res, 401, { error: 'missing or wrong read key' });
+      return exportPerson(res, store, personExport);
+    }
     if (person && (req.method === 'GET' || req.method === 'HEAD')) {
       if (!readAllowed(req, url)) return sendJson(res, 401, { error: 'missing or wrong read key' });
       return showCustomer(res, store, person, url.searchParams);

@@ -11,6 +11,7 @@ import { timeZone, type TimeZone } from '../time-zone.js';
 import { followZone } from './zone-follower.js';
 import { unansweredList, unansweredSql } from './reads/unanswered.js';
 import { customerHistory, customerSql, type CustomerRows } from './reads/customer-history.js';
+import { followUpColumns, personData, type PersonRows } from './reads/person-data.js';
 import { recoveryCounts, recoverySql, unhappyIdentified, type RecoveryRow } from './reads/recovery.js';
 import { followUpFigures, type FollowUpCount } from './reads/follow-up-figures.js';
 import {
@@ -81,6 +82,7 @@ import type {
   InboxFilter,
   InboxItem,
   Person,
+  PersonData,
   InsertExtras,
   NewDelivery,
   EngagementCount,
@@ -251,6 +253,22 @@ const insertBatch = `SELECT answers_stored AS accepted, displays_stored AS displ
                           $22, $23, $24, $25, $26, $27, $28)`;
 
 /** Erases the answers with these ids, with their follow-ups, follow-up history and webhook deliveries. */
+/** A person's rows, by user id ($1, null for an anonymous visitor) or one of the anonymous ids ($2). */
+const whose = '(user_id = $1 OR anonymous_id = ANY($2::text[]))';
+
+/**
+ * The parameters of `whose` for a person: for a user id, also every anonymous id that user was seen with, so that answers
+ * given before identify() count as theirs.
+ */
+async function whoIs(client: PoolClient, person: Person): Promise<[string | null, string[]]> {
+  if (!('userId' in person)) return [null, [person.anonymousId]];
+  const { rows } = await client.query<{ anonymous_id: string }>(
+    'SELECT anonymous_id FROM responses WHERE user_id = $1 UNION SELECT anonymous_id FROM displays WHERE user_id = $1',
+    [person.userId],
+  );
+  return [person.userId, rows.map((row) => row.anonymous_id)];
+}
+
 async function eraseAnswers(
   client: PoolClient,
   ids: readonly string[],
@@ -965,27 +983,41 @@ export class PostgresStore implements ResponseStore {
 
   async erase(person: Person): Promise<Erasure> {
     return this.transaction(async (client) => {
-      const user = 'userId' in person ? person.userId : null;
-      // for a user id: also every anonymous id that user was seen with, so that answers given before identify() go too
-      const anonymousIds = user
-        ? (
-            await client.query<{ anonymous_id: string }>(
-              'SELECT anonymous_id FROM responses WHERE user_id = $1 UNION SELECT anonymous_id FROM displays WHERE user_id = $1',
-              [user],
-            )
-          ).rows.map((row) => row.anonymous_id)
-        : [(person as { anonymousId: string }).anonymousId];
-      const whose = '(user_id = $1 OR anonymous_id = ANY($2::text[]))';
+      const who = await whoIs(client, person);
       // their answers are found with one read of the table; everything else goes by those ids
-      const { rows } = await client.query<{ id: string }>(`SELECT id FROM responses WHERE ${whose}`, [user, anonymousIds]);
+      const { rows } = await client.query<{ id: string }>(`SELECT id FROM responses WHERE ${whose}`, who);
       const { responses, followUps, webhookDeliveries } = await eraseAnswers(
         client,
         rows.map((row) => row.id),
       );
-      const ofTheirs = (await client.query(`DELETE FROM webhook_deliveries WHERE ${whose}`, [user, anonymousIds])).rowCount ?? 0;
-      const displays = (await client.query(`DELETE FROM displays WHERE ${whose}`, [user, anonymousIds])).rowCount ?? 0;
-      const quarantined = (await client.query(`DELETE FROM quarantine WHERE ${whose}`, [user, anonymousIds])).rowCount ?? 0;
+      const ofTheirs = (await client.query(`DELETE FROM webhook_deliveries WHERE ${whose}`, who)).rowCount ?? 0;
+      const displays = (await client.query(`DELETE FROM displays WHERE ${whose}`, who)).rowCount ?? 0;
+      const quarantined = (await client.query(`DELETE FROM quarantine WHERE ${whose}`, who)).rowCount ?? 0;
       return { responses, displays, webhookDeliveries: webhookDeliveries + ofTheirs, followUps, quarantined };
+    });
+  }
+
+  async personData(person: Person): Promise<PersonData> {
+    return this.transaction(async (client) => {
+      const who = await whoIs(client, person);
+      const read = async <Row extends object>(sql: string) => (await client.query<Row>(sql, who)).rows;
+      const theirAnswers = `SELECT id FROM responses WHERE ${whose}`;
+      const changes = (table: string, order: string) =>
+        read<PersonRows['followUps'][number]>(
+          `SELECT ${followUpColumns} FROM ${table} WHERE response_id IN (${theirAnswers}) ORDER BY ${order}`,
+        );
+      return personData({
+        anonymousIds: who[1],
+        answers: (await read<{ body: Response }>(`SELECT body FROM responses WHERE ${whose} ORDER BY answered_at, id`)).map(
+          (row) => row.body,
+        ),
+        displays: (await read<{ body: Display }>(`SELECT body FROM displays WHERE ${whose} ORDER BY shown_at, id`)).map((row) => row.body),
+        followUps: await changes('follow_ups', 'changed_at, response_id'),
+        history: await changes('follow_up_events', 'seq'),
+        quarantined: await read<PersonRows['quarantined'][number]>(
+          `SELECT ref, received_at AS "receivedAt", error, body FROM quarantine WHERE ${whose} ORDER BY received_at, ref`,
+        ),
+      });
     });
   }
 

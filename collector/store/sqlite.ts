@@ -54,6 +54,7 @@ import { offsetChanges, timeZone, type TimeZone } from '../time-zone.js';
 import { followZone } from './zone-follower.js';
 import { unansweredList, unansweredSql } from './reads/unanswered.js';
 import { customerHistory, customerSql, type CustomerRows } from './reads/customer-history.js';
+import { followUpColumns, personData, type PersonRows } from './reads/person-data.js';
 import { recoveryCounts, recoverySql, unhappyIdentified, type RecoveryRow } from './reads/recovery.js';
 import { followUpFigures, type FollowUpCount } from './reads/follow-up-figures.js';
 import { loadDriver } from './driver.js';
@@ -80,6 +81,7 @@ import type {
   InboxFilter,
   InboxItem,
   Person,
+  PersonData,
   InsertExtras,
   NewDelivery,
   EngagementCount,
@@ -138,6 +140,9 @@ type DrillDownRow = AnswerCursor & StoredAnswer & { body: string; segments: stri
 
 /** Rows an erasure reads between two turns of the event loop while it looks for a person's answers and displays. */
 const personWindow = 5000;
+
+/** A person's rows, by `@user` (null for an anonymous visitor) or one of the JSON array `@anonymousIds`. */
+const whose = '(user_id = @user OR anonymous_id IN (SELECT value FROM json_each(@anonymousIds)))';
 
 /** Rows whose `column` is one of the JSON array `@ids`. */
 const inIds = (column: string) => `${column} IN (SELECT value FROM json_each(@ids))`;
@@ -862,8 +867,51 @@ export class SqliteStore implements ResponseStore {
   }
 
   async erase(person: Person): Promise<Erasure> {
+    const { who, ids, displayIds } = await this.personRows(person);
+    return this.db.transaction(() => {
+      const { responses, followUps, webhookDeliveries } = this.eraseAnswers(ids);
+      const ofTheirs = this.db.prepare(`DELETE FROM webhook_deliveries WHERE ${whose}`).run(who).changes;
+      const displays = this.db.prepare(`DELETE FROM displays WHERE ${inIds('id')}`).run({ ids: displayIds }).changes;
+      const quarantined = this.db.prepare(`DELETE FROM quarantine WHERE ${whose}`).run(who).changes;
+      return { responses, displays, webhookDeliveries: webhookDeliveries + ofTheirs, followUps, quarantined };
+    })();
+  }
+
+  async personData(person: Person): Promise<PersonData> {
+    const { who, anonymousIds, ids, displayIds } = await this.personRows(person);
+    return this.db.transaction(() => {
+      const bodies = <T>(table: string, list: string, time: string) =>
+        (
+          this.db
+            .prepare(`SELECT body FROM ${table} WHERE ${inIds('id')} ORDER BY ${time}, id`)
+            .pluck()
+            .all({ ids: list }) as string[]
+        ).map((body) => JSON.parse(body) as T);
+      const changes = (table: string, order: string) =>
+        this.db
+          .prepare(`SELECT ${followUpColumns} FROM ${table} WHERE ${inIds('response_id')} ORDER BY ${order}`)
+          .all({ ids }) as PersonRows['followUps'];
+      return personData({
+        anonymousIds,
+        answers: bodies<Response>('responses', ids, 'answered_at'),
+        displays: bodies<Display>('displays', displayIds, 'shown_at'),
+        followUps: changes('follow_ups', 'changed_at, response_id'),
+        history: changes('follow_up_events', 'seq'),
+        quarantined: this.db
+          .prepare(`SELECT ref, received_at AS receivedAt, error, body FROM quarantine WHERE ${whose} ORDER BY received_at, ref`)
+          .all(who) as PersonRows['quarantined'],
+      });
+    })();
+  }
+
+  /**
+   * Who a person is as an erasure or an access request finds their rows — for a user id, also every anonymous id that
+   * user was seen with, so that answers given before identify() count as theirs — and their answers' and displays' ids.
+   * The tables are read a window at a time (an anonymous id has no index), then the caller goes by those ids in one
+   * transaction: a row of theirs stored while the tables are read is not in it, as one stored a moment later would not be.
+   */
+  private async personRows(person: Person) {
     const user = 'userId' in person ? person.userId : null;
-    // for a user id: also every anonymous id that user was seen with, so that answers given before identify() go too
     const anonymousIds = user
       ? [
           ...new Set([
@@ -873,18 +921,9 @@ export class SqliteStore implements ResponseStore {
         ]
       : [(person as { anonymousId: string }).anonymousId];
     const who = { user, anonymousIds: JSON.stringify(anonymousIds) };
-    const whose = '(user_id = @user OR anonymous_id IN (SELECT value FROM json_each(@anonymousIds)))';
-    // their rows are found by reading the tables, then everything goes by those ids in one transaction (an answer of
-    // theirs stored while the tables are read stays, as one stored a moment after the erasure would: erase again)
     const ids = JSON.stringify(await this.scanned('responses', whose, who, 'id'));
     const displayIds = JSON.stringify(await this.scanned('displays', whose, who, 'id'));
-    return this.db.transaction(() => {
-      const { responses, followUps, webhookDeliveries } = this.eraseAnswers(ids);
-      const ofTheirs = this.db.prepare(`DELETE FROM webhook_deliveries WHERE ${whose}`).run(who).changes;
-      const displays = this.db.prepare(`DELETE FROM displays WHERE ${inIds('id')}`).run({ ids: displayIds }).changes;
-      const quarantined = this.db.prepare(`DELETE FROM quarantine WHERE ${whose}`).run(who).changes;
-      return { responses, displays, webhookDeliveries: webhookDeliveries + ofTheirs, followUps, quarantined };
-    })();
+    return { who, anonymousIds, ids, displayIds };
   }
 
   async eraseBefore(before: Date, limit: number): Promise<Erasure> {

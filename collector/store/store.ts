@@ -187,6 +187,31 @@ export interface FollowUpOwner {
 
 export type Person = { readonly userId: string } | { readonly anonymousId: string };
 
+/** One change of a follow-up, as its history keeps it. */
+export interface FollowUpChangeRecord {
+  readonly status: FollowUpStatus;
+  readonly note: string | null;
+  readonly by: string | null;
+  readonly assignee: string | null;
+  readonly changedAt: string;
+}
+
+/**
+ * Everything a store holds about a person, as an access request is answered — what `erase` would erase: their answers
+ * and displays (for a user id, also those of the anonymous ids they were seen with), oldest first, the follow-ups of
+ * their answers with each change, and what the quarantine keeps of theirs (as it arrived).
+ */
+export interface PersonData {
+  /** The anonymous ids their rows were found by (for a user id: every one they were seen with). */
+  readonly anonymousIds: readonly string[];
+  readonly answers: readonly Response[];
+  readonly displays: readonly Display[];
+  readonly followUps: ReadonlyArray<
+    FollowUpChangeRecord & { readonly responseId: string; readonly history: readonly FollowUpChangeRecord[] }
+  >;
+  readonly quarantined: ReadonlyArray<{ readonly ref: string; readonly receivedAt: string; readonly error: string; readonly body: string }>;
+}
+
 /** What an erasure removed. */
 export interface Erasure {
   readonly responses: number;
@@ -505,6 +530,8 @@ export interface ResponseStore {
    * anonymous ids they were seen with), their webhook deliveries and follow-ups, in one transaction.
    */
   erase(person: Person): Promise<Erasure>;
+  /** Everything held about a person, found as `erase` finds it. */
+  personData(person: Person): Promise<PersonData>;
   /**
    * The retention period's work, a batch at a time: erases the `limit` oldest answers given before `before` with their
    * follow-ups, follow-up history and webhook deliveries, the `limit` oldest displays shown before it, and the `limit`

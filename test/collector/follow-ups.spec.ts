@@ -592,7 +592,23 @@ for (const kind of storeKinds) {
         display('checkout', 'ignored', { userId: 'u-2', anonymousId: 'anon-2' }),
       ];
       await collector.post(batch([asUser, beforeIdentify, otherDevice, someoneElse], displays));
-      expect((await patch(collector.url, asUser.id, { status: 'contacted' })).status).toBe(200);
+      expect((await patch(collector.url, asUser.id, { status: 'contacted', note: 'Called her', by: 'Ben' })).status).toBe(200);
+      // an access request first: what the erasure will erase, as one file
+      const exported = async (path: string) => {
+        const response = await fetch(`${collector.url}v1/people/${path}/export`);
+        return { status: response.status, disposition: response.headers.get('content-disposition'), body: await response.json() };
+      };
+      const theirs = await exported('u-1');
+      expect([theirs.status, theirs.disposition]).toEqual([200, 'attachment; filename="cxkit-person.json"']);
+      expect(theirs.body.person).toEqual({ userId: 'u-1' });
+      expect([...theirs.body.anonymousIds].sort()).toEqual(['anon-1', 'anon-9']);
+      expect(theirs.body.answers.map((r: Response) => r.id).sort()).toEqual([asUser.id, beforeIdentify.id, otherDevice.id].sort());
+      expect(theirs.body.displays.map((d: Display) => d.outcome).sort()).toEqual(['answered', 'dismissed']);
+      const change = { status: 'contacted', note: 'Called her', by: 'Ben', assignee: null, changedAt: expect.any(String) };
+      expect(theirs.body.followUps).toEqual([{ responseId: asUser.id, ...change, history: [change] }]);
+      expect(theirs.body.quarantined).toEqual([]);
+      expect((await exported('anonymous/anon-2')).body).toMatchObject({ anonymousIds: ['anon-2'], answers: [{ id: someoneElse.id }] });
+      expect((await exported('%E0%A4%A')).status).toBe(400);
       const pending = async () =>
         ((await (await fetch(`${collector.url}v1/webhooks/deliveries`)).json()) as { deliveries: unknown[] }).deliveries;
       await expect.poll(async () => (await pending()).length).toBe(4);
@@ -602,6 +618,7 @@ for (const kind of storeKinds) {
       expect(erased.status).toBe(200);
       expect(await erased.json()).toEqual({ erased: { responses: 3, displays: 2, webhookDeliveries: 3, followUps: 1, quarantined: 0 } });
       expect((await collector.stored()).map((r) => r.id)).toEqual([someoneElse.id]);
+      expect((await exported('u-1')).body).toMatchObject({ anonymousIds: [], answers: [], displays: [], followUps: [], quarantined: [] });
       expect(await pending()).toMatchObject([{ responseId: someoneElse.id }]);
       const summary = (await (await fetch(`${collector.url}v1/summary`)).json()) as { nps: { n: number }; shown: number; answers: number };
       expect(summary).toMatchObject({ shown: 1, answers: 1 });

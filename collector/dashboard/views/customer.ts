@@ -66,11 +66,14 @@ dialog.addEventListener('close', () => {
   opener = null;
 });
 
-async function load(userId: string): Promise<void> {
-  const query = new URLSearchParams({ limit: String(listed) });
+/** The read key the page was opened with, for a URL of the collector's: `?key=…` (or `&key=…`), or nothing. */
+function keyQuery(separator = '?'): string {
   const key = new URLSearchParams(location.search).get('key');
-  if (key) query.set('key', key);
-  const loaded = await newest<CustomerHistory>(`/v1/people/${encodeURIComponent(userId)}?${query}`);
+  return key ? `${separator}key=${encodeURIComponent(key)}` : '';
+}
+
+async function load(userId: string): Promise<void> {
+  const loaded = await newest<CustomerHistory>(`/v1/people/${encodeURIComponent(userId)}?limit=${listed}${keyQuery('&')}`);
   if (!loaded) return;
   if (!('body' in loaded)) {
     status.textContent = couldNotLoad('their history', loaded);
@@ -115,12 +118,15 @@ function aboutLines({ userId, answers, answered, shown }: CustomerHistory): HTML
     figures.textContent += ` Shown a question ${count(asked, 'time', 'times')}: ${outcomes.join(', ')}.`;
   }
   lines.push(figures);
+  const links = document.createElement('p');
   const address = emailIn([latest?.traits?.email, userId, ...Object.values(latest?.traits ?? {})]);
-  if (address) {
-    const mail = document.createElement('p');
-    mail.append(mailLink(address, 'About your feedback'));
-    lines.push(mail);
-  }
+  if (address) links.append(mailLink(address, 'About your feedback'), ' · ');
+  // an access request answered in one click: what an erasure of them would erase
+  const everything = document.createElement('a');
+  everything.href = `/v1/people/${encodeURIComponent(userId)}/export${keyQuery()}`;
+  everything.textContent = 'Everything held about them (JSON)';
+  links.append(everything);
+  lines.push(links);
   return lines;
 }
 

@@ -75,6 +75,13 @@ for (const width of [1280, 390]) {
       await expect(dialog.getByText('3 answers: NPS 9 → 3 · CSAT 4. Shown a question 1 time: closed 1.')).toBeVisible();
       await expect(dialog.getByText('plan: enterprise')).toBeVisible();
       await expect(dialog.getByRole('link', { name: 'Email ana@example.com' })).toHaveAttribute('href', /^mailto:ana@example\.com/);
+      // everything held about her, for an access request: her three answers, and the question she closed
+      const everything = dialog.getByRole('link', { name: 'Everything held about them (JSON)' });
+      await expect(everything).toHaveAttribute('href', '/v1/people/ana%40example.com/export?key=rk_read');
+      const file = await page.request.get(new URL((await everything.getAttribute('href'))!, url).href);
+      expect(file.headers()['content-disposition']).toBe('attachment; filename="cxkit-person.json"');
+      expect(await file.json()).toMatchObject({ person: { userId: 'ana@example.com' }, displays: [{ outcome: 'dismissed' }] });
+      expect((await file.json()).answers).toHaveLength(3);
       const entries = dialog.getByRole('listitem');
       await expect(entries).toHaveText([
         /NPS 3 at help.*Nobody answered my ticket.*ticket: T-88.*Follow-up: Nobody has reached them about it yet/,

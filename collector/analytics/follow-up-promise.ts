@@ -31,7 +31,10 @@ export async function followUpSummary(
   const until = filter.until !== undefined && Date.parse(filter.until) < due.getTime() ? filter.until : due.toISOString();
   const none = filter.since !== undefined && Date.parse(filter.since) >= Date.parse(until);
   // the range up to the promise's edge: its open customers are those waiting past it, each owner's among them
-  const [figures, late] = await Promise.all([store.followUps(filter), none ? null : store.followUps({ ...filter, until })]);
+  const [figures, late] = await Promise.all([
+    store.followUps(filter),
+    none ? null : store.followUps({ ...filter, until }, { medians: false }),
+  ]);
   const overdueOf = (assignee: string | null) => late?.owners.find((o) => o.assignee === assignee)?.open ?? 0;
   return {
     ...figures,

@@ -13,7 +13,7 @@ import { unansweredList, unansweredSql } from './reads/unanswered.js';
 import { customerHistory, customerSql, type CustomerRows } from './reads/customer-history.js';
 import { followUpColumns, personData, type PersonRows } from './reads/person-data.js';
 import { recoveryCounts, recoverySql, unhappyIdentified, type RecoveryRow } from './reads/recovery.js';
-import { followUpFigures, type FollowUpCount } from './reads/follow-up-figures.js';
+import { followUpFigures, withoutMedians, type FollowUpCount } from './reads/follow-up-figures.js';
 import {
   listOf,
   mostAnswered,
@@ -953,21 +953,22 @@ export class PostgresStore implements ResponseStore {
     }));
   }
 
-  async followUps(filter: ResponseFilter): Promise<FollowUpFigures> {
+  async followUps(filter: ResponseFilter, { medians = true }: { readonly medians?: boolean } = {}): Promise<FollowUpFigures> {
     const needing = await this.ranged<{ n: number }>(filter, attentionCount);
     const needingAttention = needing.flat().reduce((sum, part) => sum + part.n, 0);
     const params = new Params();
     const { segment } = filter;
     const inSegment = segment ? [`r.segments->>${params.add(segment.dimension)} = ${params.add(segment.value)}`] : [];
     const clause = where(filter, params, [needsAttention('r.'), ...inSegment], 'answered_at', 'r.');
-    const closing = await this.pool.query<{ median: number | null }>(
-      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.closed_at - r.answered_at) / 3600) AS median
-         FROM follow_ups f JOIN responses r ON r.id = f.response_id ${clause} AND f.status = 'closed'`,
-      params.values,
-    );
     const counts = await this.pool.query<FollowUpCount>(
       `SELECT f.status, f.assignee, count(*) AS n FROM follow_ups f JOIN responses r ON r.id = f.response_id ${clause}
         GROUP BY f.status, f.assignee`,
+      params.values,
+    );
+    if (!medians) return followUpFigures(needingAttention, counts.rows, withoutMedians);
+    const closing = await this.pool.query<{ median: number | null }>(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.closed_at - r.answered_at) / 3600) AS median
+         FROM follow_ups f JOIN responses r ON r.id = f.response_id ${clause} AND f.status = 'closed'`,
       params.values,
     );
     const first = await this.pool.query<{ median: number | null }>(

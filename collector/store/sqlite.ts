@@ -56,7 +56,7 @@ import { unansweredList, unansweredSql } from './reads/unanswered.js';
 import { customerHistory, customerSql, type CustomerRows } from './reads/customer-history.js';
 import { followUpColumns, personData, type PersonRows } from './reads/person-data.js';
 import { recoveryCounts, recoverySql, unhappyIdentified, type RecoveryRow } from './reads/recovery.js';
-import { followUpFigures, type FollowUpCount } from './reads/follow-up-figures.js';
+import { followUpFigures, withoutMedians, type FollowUpCount } from './reads/follow-up-figures.js';
 import { loadDriver } from './driver.js';
 import { insertResult, prepareInsert, type StoredDisplay, type StoredRow } from './ingest/prepare.js';
 import { anonymisedColumn, anonymisedDisplay, anonymisedResponse, anonymisedThrough } from './ingest/anonymised.js';
@@ -823,7 +823,7 @@ export class SqliteStore implements ResponseStore {
     return rows.map(({ body, ...followUp }) => ({ response: JSON.parse(body) as Response, followUp }));
   }
 
-  async followUps(filter: ResponseFilter): Promise<FollowUpFigures> {
+  async followUps(filter: ResponseFilter, { medians = true }: { readonly medians?: boolean } = {}): Promise<FollowUpFigures> {
     const needingAttention = this.ranged<{ n: number }>(filter, attentionCount)
       .flat()
       .reduce((sum, part) => sum + part.n, 0);
@@ -838,6 +838,7 @@ export class SqliteStore implements ResponseStore {
           GROUP BY f.status, f.assignee`,
       )
       .all(...w.params) as FollowUpCount[];
+    if (!medians) return followUpFigures(needingAttention, counts, withoutMedians);
     return followUpFigures(needingAttention, counts, {
       medianHoursToClose: this.median(
         `SELECT (julianday(f.closed_at) - julianday(r.answered_at)) * 24 AS hours FROM follow_ups f CROSS JOIN responses r ON r.id = f.response_id
@@ -852,18 +853,20 @@ export class SqliteStore implements ResponseStore {
     });
   }
 
-  /** The median of the `hours` a query selects, read as the middle one or two of them in order; null for none. */
+  /**
+   * The median of the `hours` a query selects: one read of them, the middle one or two found in memory (a count and an
+   * ordered read with an offset read every follow-up twice and sorted them in SQLite: 0.16 against 0.08 s for 31,000).
+   */
   private median(sql: string, params: readonly unknown[]): number | null {
-    const n = this.db
-      .prepare(`SELECT count(*) FROM (${sql})`)
-      .pluck()
-      .get(...params) as number;
+    const hours = Float64Array.from(
+      this.db
+        .prepare(sql)
+        .pluck()
+        .all(...params) as number[],
+    ).sort();
+    const n = hours.length;
     if (!n) return null;
-    const middle = this.db
-      .prepare(`${sql} ORDER BY hours LIMIT ? OFFSET ?`)
-      .pluck()
-      .all(...params, n % 2 ? 1 : 2, Math.ceil(n / 2) - 1) as number[];
-    return middle.reduce((sum, hours) => sum + hours, 0) / middle.length;
+    return n % 2 ? hours[(n - 1) / 2]! : (hours[n / 2 - 1]! + hours[n / 2]!) / 2;
   }
 
   async erase(person: Person): Promise<Erasure> {

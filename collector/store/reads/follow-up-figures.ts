@@ -9,6 +9,9 @@ export interface FollowUpCount {
   readonly n: number | string;
 }
 
+/** The medians of a read that asked for the counts alone. */
+export const withoutMedians = { medianHoursToClose: null, medianHoursToFirstContact: null } as const;
+
 export function followUpFigures(
   needingAttention: number,
   counts: readonly FollowUpCount[],

@@ -9,7 +9,7 @@ import { addDays, isTimeZone, timeZone } from '../time-zone.js';
 import { longText } from './long-text.js';
 import { couldNotLoad, newestLoads } from './newest-loads.js';
 import { refreshGetStarted } from './views/get-started.js';
-import { onFollowUp, reopenCustomer } from './views/customer.js';
+import { customerButton, onFollowUp, reopenCustomer } from './views/customer.js';
 import { followUpOne, onInboxFilter, refreshInbox, showFollowUps, showOverdue } from './views/inbox.js';
 import { refreshJourney } from './views/journey.js';
 import { refreshSegments } from './views/segments.js';
@@ -133,6 +133,8 @@ function comments(report: Report): void {
       const meta = document.createElement('span');
       meta.className = 'meta';
       meta.textContent = `${c.kind.toUpperCase()} ${c.score} · ${c.touchpoint} · ${new Date(c.answeredAt).toLocaleString()}`;
+      // who wrote it, when known: their history a click away
+      if (c.userId) meta.append(' · ', customerButton(c.userId));
       item.append(meta, longText(c.comment ?? ''));
       return item;
     }),

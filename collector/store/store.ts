@@ -322,6 +322,8 @@ export interface CommentRow {
   readonly touchpoint: string;
   readonly answeredAt: string;
   readonly comment: string;
+  /** Who wrote it, when the site identified them. */
+  readonly userId: string | null;
 }
 
 /** How the drill-down orders answers: by time, or by score (then newest first within a score). */

@@ -470,15 +470,25 @@ for (const kind of storeKinds) {
 
     test('the latest comments come newest first, filtered, and limited', async ({ openTestStore }) => {
       const store = await openTestStore(kind);
-      const all = varied(200, new Date());
+      // every third customer signed in: their comments say who wrote them
+      const all = varied(200, new Date()).map((r, i) => (i % 3 ? r : { ...r, userId: `u-${i}` }));
       await insertAll(store, all);
       const comments = await store.latestComments({ touchpoint: 'help-article' }, 5);
       const expected = all
         .filter((r) => r.comment && r.touchpoint === 'help-article')
         .sort((a, b) => b.answeredAt.localeCompare(a.answeredAt))
         .slice(0, 5);
+      expect(comments.some((c) => c.userId) && comments.some((c) => !c.userId)).toBe(true);
       expect(comments).toEqual(
-        expected.map(({ id, kind, score, touchpoint, answeredAt, comment }) => ({ id, kind, score, touchpoint, answeredAt, comment })),
+        expected.map(({ id, kind, score, touchpoint, answeredAt, comment, userId }) => ({
+          id,
+          kind,
+          score,
+          touchpoint,
+          answeredAt,
+          comment,
+          userId: userId ?? null,
+        })),
       );
       expect(await store.touchpoints(10)).toEqual({ listed: ['checkout-complete', 'help-article', 'pricing-page'], total: 3 });
       // the most answered, listed alphabetically, and how many there are in all

@@ -25,7 +25,8 @@ function story(): { answers: Response[]; body: ReturnType<typeof batch> } {
     metadata: { ticket: 'T-88' },
   });
   const [ben] = answersOf('help', 'nps', 2, 2, ago(1), { userId: 'ben@example.com', comment: 'Slow refund' });
-  const answers = [promoter!, satisfied!, detractor!, ben!];
+  const [anonymous] = answersOf('checkout', 'nps', 8, 3, ago(4), { comment: 'Nice shop' });
+  const answers = [promoter!, satisfied!, detractor!, ben!, anonymous!];
   const displays = [
     display('checkout', 'dismissed', { ...ana, shownAt: new Date(ago(24 * 10)).toISOString() }),
     display('help', 'dismissed', { userId: 'carol@example.com', shownAt: new Date(ago(3)).toISOString() }),
@@ -136,5 +137,19 @@ test('a customer who never answered opens from "Asked, not answered": the questi
     await dialog.getByRole('button', { name: "Close the customer's history" }).click();
     await expect(dialog).toBeHidden();
     await expect(unanswered.getByRole('button', { name: 'carol@example.com: their history' })).toBeFocused();
+  });
+});
+
+test('a comment among the latest names who wrote it, a click from their history', async ({ page }) => {
+  await withStory(async (url) => {
+    await page.goto(`${url}dashboard?key=rk_read`);
+    const latest = page.getByRole('region', { name: 'Latest comments' });
+    const comment = latest.getByRole('listitem').filter({ hasText: 'Nobody answered my ticket' });
+    await comment.getByRole('button', { name: 'ana@example.com: their history' }).click();
+    await expect(history(page).getByRole('listitem')).toHaveCount(4);
+    // Ben's names him; an anonymous visitor's names nobody
+    await page.keyboard.press('Escape');
+    await expect(latest.getByRole('listitem').filter({ hasText: 'Slow refund' }).getByRole('button')).toHaveText('ben@example.com');
+    await expect(latest.getByRole('listitem').filter({ hasText: 'Nice shop' }).getByRole('button')).toHaveCount(0);
   });
 });

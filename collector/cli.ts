@@ -29,9 +29,9 @@ const usage = `Usage: cxkit-collector [options]         (environment variables i
   --access-log <file|-|off> JSON lines, one per request; - is stdout (default -)
   --webhook <url>          post each new answer there (Standard Webhooks); repeat for several
   --webhook-secret <whsec_…> sign --webhook posts with it [CXKIT_WEBHOOK_SECRET]
-  --webhook-config <file>  JSON { "webhooks": [{ url, format: standard|slack, secret, when: { events, kinds,
-                           scoreMin, scoreMax, touchpoints, hasComment, partial }, mentions }] } for rules, Slack,
-                           follow-up changes and customers waiting past --follow-up-hours (events:
+  --webhook-config <file>  JSON { "webhooks": [{ url, format: standard|slack|teams, secret, when: { events, kinds,
+                           scoreMin, scoreMax, touchpoints, hasComment, partial, traits }, mentions }] } for rules,
+                           Slack, Teams, follow-up changes and customers waiting past --follow-up-hours (events:
                            ["follow_up.changed", "follow_up.overdue"]) and owners mentioned in Slack
   --webhook-retry-base <ms> first retry after about this long, doubling up to 6 h; 12 attempts (default 30000)
   --allow-private-webhooks allow webhook targets on loopback or private addresses (development only)

@@ -10,6 +10,7 @@ import type { Response } from '../../src/schema/response.js';
 import { defaultPromiseHours, overdueBefore } from '../analytics/follow-up-promise.js';
 import type { ClaimedDelivery, FollowUpChanged, InboxItem, NewDelivery, ResponseStore, WebhookEvent } from '../store/store.js';
 import { slackBody, slackFollowUpBody, slackOverdueBody, standardBody, standardFollowUpBody, standardOverdueBody } from './payloads.js';
+import { teamsBody, teamsFollowUpBody, teamsOverdueBody } from './teams-payloads.js';
 import { post } from './sender.js';
 import { signedHeaders } from './signature.js';
 import { matches, type WebhookTarget } from './targets.js';
@@ -101,7 +102,9 @@ export class WebhookDispatcher {
     const now = new Date();
     const { dashboardUrl } = this.options;
     return responses.flatMap((r) =>
-      this.deliveries('response.created', r, (t) => (t.format === 'slack' ? slackBody(r, dashboardUrl) : standardBody(r, now))),
+      this.deliveries('response.created', r, (t) =>
+        t.format === 'slack' ? slackBody(r, dashboardUrl) : t.format === 'teams' ? teamsBody(r, dashboardUrl) : standardBody(r, now),
+      ),
     );
   };
 
@@ -110,7 +113,11 @@ export class WebhookDispatcher {
     const now = new Date();
     const { dashboardUrl } = this.options;
     return this.deliveries('follow_up.changed', changed.response, (t) =>
-      t.format === 'slack' ? slackFollowUpBody(changed, dashboardUrl, t.mentions) : standardFollowUpBody(changed, now),
+      t.format === 'slack'
+        ? slackFollowUpBody(changed, dashboardUrl, t.mentions)
+        : t.format === 'teams'
+          ? teamsFollowUpBody(changed, dashboardUrl)
+          : standardFollowUpBody(changed, now),
     );
   };
 
@@ -122,7 +129,9 @@ export class WebhookDispatcher {
       this.deliveries('follow_up.overdue', item.response, (t) =>
         t.format === 'slack'
           ? slackOverdueBody(item, promiseHours, dashboardUrl, t.mentions)
-          : standardOverdueBody(item, promiseHours, now),
+          : t.format === 'teams'
+            ? teamsOverdueBody(item, promiseHours, dashboardUrl)
+            : standardOverdueBody(item, promiseHours, now),
       ),
     );
   };

@@ -1,5 +1,6 @@
 // The bodies a webhook carries: the Standard Webhooks event (contract section 8), or a Slack incoming-webhook message
-// coloured by the answer's band, for the people who should act on it: of a new answer, or of a change of its follow-up.
+// coloured by the answer's band, for the people who should act on it: of a new answer, or of a change of its follow-up;
+// and the wording a Microsoft Teams card (teams-payloads.ts) shares with Slack's.
 import type { Response } from '../../src/schema/response.js';
 import type { FollowUpChanged, FollowUpStatus, InboxItem } from '../store/store.js';
 import { attributePairs } from '../attributes.js';
@@ -54,19 +55,27 @@ function fitted(raw: string, render: (text: string) => string, cut: (length: num
 
 const quoted = (text: string) => `>${escape(text).replace(/\n/g, '\n>')}`;
 
-/** "NPS 3 (detractor) at checkout": an answer as a message's headline names it. */
-function answerHeadline(r: Response): string {
-  return `${r.kind.toUpperCase()} ${r.score} (${bandNames[r.kind][bandOf(r.kind, r.score, r.scale.max)]}) at ${escape(r.touchpoint)}`;
+/** "NPS 3 (detractor) at checkout": an answer as a message's headline names it, the touchpoint as `text` writes it. */
+export function answerHeadline(r: Response, text: (raw: string) => string = escape): string {
+  return `${r.kind.toUpperCase()} ${r.score} (${bandNames[r.kind][bandOf(r.kind, r.score, r.scale.max)]}) at ${text(r.touchpoint)}`;
 }
 
-/** The dashboard, and an identified customer's history in it: what they said before, whether anyone reached them then. */
-function dashboardButtons(r: Response, dashboardUrl: string): unknown[] {
-  const button = (text: string, url: string) => ({ type: 'button', text: { type: 'plain_text', text }, url });
-  if (!r.userId) return [button('Open in the dashboard', dashboardUrl)];
+/**
+ * The dashboard's links for a message about an answer, as [title, url]: the dashboard, and an identified customer's
+ * history in it (what they said before, whether anyone reached them then).
+ */
+export function dashboardLinks(r: Response, dashboardUrl: string): Array<[string, string]> {
+  if (!r.userId) return [['Open in the dashboard', dashboardUrl]];
   const history = new URL(dashboardUrl);
   history.searchParams.set('customer', r.userId);
-  return [button('Open in the dashboard', dashboardUrl), button('Their history', history.href)];
+  return [
+    ['Open in the dashboard', dashboardUrl],
+    ['Their history', history.href],
+  ];
 }
+
+const dashboardButtons = (r: Response, dashboardUrl: string): unknown[] =>
+  dashboardLinks(r, dashboardUrl).map(([text, url]) => ({ type: 'button', text: { type: 'plain_text', text }, url }));
 
 /**
  * A message's attachment: its colour bar, the headline, what the answer and the change said, who answered and when,
@@ -123,14 +132,19 @@ const statusChanges: Record<FollowUpStatus, string> = { open: 'reopened', contac
 
 /**
  * What a change did, as a team says it: "Left to Ben, contacted by Ann", or "Noted by Ann" when it only added a note;
- * the owner as `owner` writes them (a Slack mention, so that they hear of it), the rest escaped for mrkdwn.
+ * the owner as `owner` writes them (a Slack mention, so that they hear of it), the rest as `text` writes it (escaped
+ * for Slack's mrkdwn by default).
  */
-function followUpChangeSaid({ followUp, previous }: FollowUpChanged, owner: (name: string) => string): string {
+export function followUpChangeSaid(
+  { followUp, previous }: FollowUpChanged,
+  owner: (name: string) => string,
+  text: (raw: string) => string = escape,
+): string {
   const done = [
     ...(followUp.assignee !== previous.assignee ? [`left to ${followUp.assignee === null ? 'nobody' : owner(followUp.assignee)}`] : []),
     ...(followUp.status !== previous.status ? [statusChanges[followUp.status]] : []),
   ];
-  const said = `${done.length ? done.join(', ') : 'noted'}${followUp.by ? ` by ${escape(followUp.by)}` : ''}`;
+  const said = `${done.length ? done.join(', ') : 'noted'}${followUp.by ? ` by ${text(followUp.by)}` : ''}`;
   return said[0]!.toUpperCase() + said.slice(1);
 }
 

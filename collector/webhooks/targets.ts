@@ -35,8 +35,11 @@ export type WebhookRule = z.infer<typeof ruleSchema>;
 
 const targetSchema = z.strictObject({
   url: z.string().check(z.refine((url) => /^https?:\/\//.test(url) && URL.canParse(url), 'expected an http(s) URL')),
-  /** `standard`: Standard Webhooks (signed when a secret is set); `slack`: a Slack incoming-webhook message. */
-  format: z._default(z.enum(['standard', 'slack']), 'standard'),
+  /**
+   * `standard`: Standard Webhooks (signed when a secret is set); `slack`: a Slack incoming-webhook message; `teams`: an
+   * Adaptive Card for a Microsoft Teams workflow's webhook trigger.
+   */
+  format: z._default(z.enum(['standard', 'slack', 'teams']), 'standard'),
   secret: z.optional(
     z.string().check(z.refine((s) => secretProblem(s) === null, 'expected whsec_ followed by a base64 key of 24–64 bytes')),
   ),

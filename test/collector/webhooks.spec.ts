@@ -4,6 +4,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { slackBody } from '../../collector/webhooks/payloads.js';
+import { teamsOverdueBody } from '../../collector/webhooks/teams-payloads.js';
 import { post } from '../../collector/webhooks/sender.js';
 import { parseTargets, WebhookConfigError } from '../../collector/webhooks/targets.js';
 import type { Response } from '../../src/schema/response.js';
@@ -550,7 +551,7 @@ test('loopback and private targets are refused unless allowed, at start and at c
   }
   expect(() => parseTargets({ urls: ['ftp://example.com/x'] }, false)).toThrow(/--webhook\[0\]\.url: expected an http\(s\) URL/);
   expect(() => parseTargets({ urls: ['https://example.com/x'], secret: 'nope' }, false)).toThrow(/secret: expected whsec_/);
-  expect(() => parseTargets({ urls: [], file: { webhooks: [{ url: 'https://example.com', format: 'teams' }] } }, false)).toThrow(
+  expect(() => parseTargets({ urls: [], file: { webhooks: [{ url: 'https://example.com', format: 'email' }] } }, false)).toThrow(
     /webhook config\.webhooks\[0\]\.format/,
   );
   const slackId = (id: string) => ({ webhooks: [{ url: 'https://hooks.slack.com/x', format: 'slack', mentions: { Ben: id } }] });
@@ -644,4 +645,93 @@ test('two collector instances on one PostgreSQL: every answer is delivered, each
     b.process.kill('SIGKILL');
     await hook.close();
   }
+});
+
+test("a Teams target gets an Adaptive Card: the band's colour, what was written as plain text, each reader's clock, the dashboard and the history", async ({
+  startCollector,
+}) => {
+  const teams = await receiver();
+  const collector = await startCollector({
+    adminKey: 'ak_admin',
+    dispatch: {
+      allowPrivate: true,
+      dashboardUrl: 'https://collect.example/dashboard',
+      targets: [{ url: teams.url, format: 'teams', when: { events: ['response.created', 'follow_up.changed'] } }],
+    },
+  });
+  type Card = {
+    type: string;
+    version: string;
+    body: Array<{ type: string; text?: string; inlines?: Array<Record<string, unknown> & { text: string }> }>;
+    actions: unknown[];
+  };
+  const cardOf = (body: string) => {
+    const message = JSON.parse(body) as { type: string; attachments: Array<{ contentType: string; content: Card }> };
+    expect([message.type, message.attachments[0]!.contentType]).toEqual(['message', 'application/vnd.microsoft.card.adaptive']);
+    return message.attachments[0]!.content;
+  };
+  const runsOf = (card: Card) => card.body.flatMap((block) => block.inlines ?? []);
+  try {
+    const [a] = responses(1, 91);
+    const detractor = {
+      ...a!,
+      kind: 'nps' as const,
+      scale: { min: 0, max: 10 },
+      score: 2,
+      touchpoint: 'checkout',
+      // Markdown a customer typed: shown as typed, never a link
+      comment: 'See [this](https://evil.example) **now**',
+      userId: 'u-7',
+      metadata: { orderId: 'A-7' },
+    };
+    await collector.post(batch([detractor]));
+    await expect.poll(() => teams.received.length).toBe(1);
+    const card = cardOf(teams.received[0]!.body);
+    expect([card.type, card.version]).toEqual(['AdaptiveCard', '1.4']);
+    const runs = runsOf(card);
+    expect(runs[0]).toEqual({ type: 'TextRun', text: 'NPS 2 (detractor) at checkout', weight: 'Bolder', color: 'Attention' });
+    expect(runs.map((run) => run.text)).toEqual(expect.arrayContaining(['See [this](https://evil.example) **now**', 'orderId: A-7']));
+    // the only text Teams reads for markup is the cxkit's own line with the time, which each reader sees on their clock
+    const at = `${detractor.answeredAt.slice(0, 19)}Z`;
+    expect(card.body.filter((block) => block.type === 'TextBlock').map((block) => block.text)).toEqual([
+      `Answered {{DATE(${at},SHORT)}} at {{TIME(${at})}}`,
+    ]);
+    expect(card.actions).toEqual([
+      { type: 'Action.OpenUrl', title: 'Open in the dashboard', url: 'https://collect.example/dashboard' },
+      { type: 'Action.OpenUrl', title: 'Their history', url: 'https://collect.example/dashboard?customer=u-7' },
+    ]);
+
+    const changed = await fetch(`${collector.url}v1/responses/${detractor.id}/follow-up`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ak_admin' },
+      body: JSON.stringify({ status: 'closed', note: 'Refunded', by: 'Ben' }),
+    });
+    expect(changed.status).toBe(200);
+    await expect.poll(() => teams.received.length).toBe(2);
+    const change = runsOf(cardOf(teams.received[1]!.body));
+    // closed: the theme's text colour, nothing left to act on
+    expect(change[0]).toEqual({
+      type: 'TextRun',
+      text: 'Closed by Ben: NPS 2 (detractor) at checkout',
+      weight: 'Bolder',
+      color: 'Default',
+    });
+    expect(change.map((run) => run.text)).toEqual(expect.arrayContaining(['Note: ', 'Refunded']));
+
+    // and a customer waiting past the promise, left to nobody
+    const overdue = runsOf(cardOf(teamsOverdueBody({ response: detractor, followUp: openFollowUp }, 48, undefined)));
+    expect(overdue[0]!.text).toBe('Waiting over 48 h, left to nobody: NPS 2 (detractor) at checkout');
+    expect(cardOf(teamsOverdueBody({ response: detractor, followUp: openFollowUp }, 48, undefined)).actions).toEqual([]);
+  } finally {
+    await teams.close();
+  }
+});
+
+const openFollowUp = { status: 'open' as const, note: null, by: null, assignee: null, changedAt: null };
+
+test('mentions belong to Slack targets: a Teams target with them is refused, named', () => {
+  const file = { webhooks: [{ url: 'https://example.com/teams', format: 'teams', mentions: { Ben: 'U024BE7LH' } }] };
+  expect(() => parseTargets({ urls: [], file }, false)).toThrow(
+    new WebhookConfigError('webhook config.webhooks[0].mentions: only a Slack target mentions people'),
+  );
 });

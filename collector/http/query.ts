@@ -9,8 +9,6 @@ import {
   answerOrders,
   followUpStatuses,
   type AnswerCursor,
-  type AnswerFilter,
-  type AnswerOrder,
   type ResponseFilter,
   type ResponseStore,
   type Segment,

@@ -1,6 +1,6 @@
 // Decides when a touchpoint's prompt shows: its trigger conditions on this page, then sampling, cooldowns,
 // the session cap and one prompt at a time. The same rules answer `explain()`.
-import type { Attributes, Response } from '../schema/response.js';
+import type { Attributes } from '../schema/response.js';
 import type { Recontact, Touchpoint } from '../schema/touchpoint.js';
 import { pagePath } from '../sdk/page.js';
 import { pageDialogClosed, pageDialogOpen, pageDialogReason } from './page-dialog.js';

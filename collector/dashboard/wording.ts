@@ -46,3 +46,6 @@ export function dimensionLabel(dimension: string): string {
   const builtIn: Record<string, string> = { device: 'Device', locale: 'Locale', path: 'Page', visitor: 'New or returning' };
   return builtIn[dimension] ?? `Trait: ${dimension.replace(/^trait:/, '')}`;
 }
+
+/** A follow-up's last change as its line says it: "Left open by Maya" when it gave the customer an owner or a note, not a reach. */
+export const changeNames = { open: 'Left open', contacted: 'Contacted', closed: 'Closed' } as const;

@@ -1,8 +1,8 @@
-// One identified customer's history in a dialog, opened wherever the dashboard names a customer (the inbox, who was
-// asked and did not answer): every answer they gave with its follow-up, and the prompts they left, newest first,
-// whatever the page's filter — what whoever reaches an unhappy customer reads before writing to them ("a 9 in March, a
-// 3 today, and twice they closed the question since"). The customer is kept in the address (`customer=`), so that a
-// copied link opens them again. From /v1/people/{userId}.
+// One identified customer's history in a dialog, opened wherever the dashboard names a customer (the inbox, the
+// answers, the latest comments, who was asked and did not answer): every answer they gave with its follow-up, and the
+// prompts they left, newest first, whatever the page's filter — what whoever reaches an unhappy customer reads before
+// writing to them ("a 9 in March, a 3 today, and twice they closed the question since"). The customer is kept in the
+// address (`customer=`), so that a copied link opens them again. From /v1/people/{userId}.
 import { bandOf } from '../../../src/sdk/scores.js';
 import { attributePairs } from '../../attributes.js';
 import type { AnswerRow, CustomerHistory, UnansweredDisplay } from '../../store/store.js';
@@ -10,7 +10,7 @@ import { longText } from '../long-text.js';
 import { emailIn, mailLink } from '../mail-link.js';
 import { couldNotLoad, newestLoads } from '../newest-loads.js';
 import { saveToUrl } from '../url-state.js';
-import { count, metricName, whole } from '../wording.js';
+import { changeNames, count, metricName, whole } from '../wording.js';
 
 const dialog = document.querySelector<HTMLDialogElement>('#customer')!;
 const title = dialog.querySelector<HTMLElement>('#customer-title')!;
@@ -82,9 +82,9 @@ async function load(userId: string): Promise<void> {
   const history = loaded.body;
   about.replaceChildren(...aboutLines(history));
   const items = [
-    ...history.answers.map((row) => ({ at: row.response.answeredAt, item: answerItem(row) })),
-    ...history.unanswered.map((shown) => ({ at: shown.shownAt, item: missedItem(shown) })),
-  ].sort((a, b) => b.at.localeCompare(a.at));
+    ...history.answers.map((row) => ({ at: Date.parse(row.response.answeredAt), item: answerItem(row) })),
+    ...history.unanswered.map((shown) => ({ at: Date.parse(shown.shownAt), item: missedItem(shown) })),
+  ].sort((a, b) => b.at - a.at);
   timeline.replaceChildren(...items.map(({ item }) => item));
   const left = history.shown.dismissed + history.shown.ignored + history.shown.open;
   status.textContent = !items.length
@@ -166,7 +166,7 @@ function followUpLine(responseId: string, state: NonNullable<AnswerRow['followUp
   const line = document.createElement('p');
   line.className = 'meta';
   const done = state.changedAt
-    ? `${state.status === 'open' ? 'Left open' : state.status === 'contacted' ? 'Contacted' : 'Closed'}${state.by ? ` by ${state.by}` : ''}, ${when(state.changedAt)}`
+    ? `${changeNames[state.status]}${state.by ? ` by ${state.by}` : ''}, ${when(state.changedAt)}`
     : 'Nobody has reached them about it yet';
   line.append(`Follow-up: ${done}${state.note ? ` — ${state.note}` : ''}${state.assignee ? ` · with ${state.assignee}` : ''}`);
   if (followUp) {
@@ -191,7 +191,6 @@ const missedWords: Record<UnansweredDisplay['outcome'], (kind: string, touchpoin
 
 function missedItem(shown: UnansweredDisplay): HTMLLIElement {
   const item = document.createElement('li');
-  item.className = 'missed';
   const line = document.createElement('p');
   line.className = 'meta';
   line.append(timeOf(shown.shownAt), ` ${missedWords[shown.outcome](metricName[shown.kind], shown.touchpoint)}`);

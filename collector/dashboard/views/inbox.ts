@@ -12,6 +12,7 @@ import { refreshRecovery } from './recovery.js';
 import { longText } from '../long-text.js';
 import { emailIn, mailLink } from '../mail-link.js';
 import { couldNotLoad, newestLoads } from '../newest-loads.js';
+import { changeNames } from '../wording.js';
 
 const settings = document.querySelector<HTMLFormElement>('#admin')!;
 const list = document.querySelector<HTMLOListElement>('#inbox-items')!;
@@ -36,8 +37,6 @@ byInput.addEventListener('change', () => localStorage.setItem('cxkit-follow-up-b
 settings.addEventListener('submit', (event) => event.preventDefault());
 
 const statusNames = { open: 'Open', contacted: 'Contacted', closed: 'Closed' } as const;
-/** The last change as its line says it: "Left open by Maya" when it gave the customer an owner or a note, not a reach. */
-const changeNames = { open: 'Left open', contacted: 'Contacted', closed: 'Closed' } as const;
 
 /** Why a change was refused, in words a CX manager can act on; a value the collector refused, in its words. */
 async function refusal(reply: Response): Promise<string> {

@@ -49,3 +49,7 @@ export function dimensionLabel(dimension: string): string {
 
 /** A follow-up's last change as its line says it: "Left open by Maya" when it gave the customer an owner or a note, not a reach. */
 export const changeNames = { open: 'Left open', contacted: 'Contacted', closed: 'Closed' } as const;
+
+/** "+24", "−3", "0": a difference with its sign, to `digits` places (none that rounds to zero). */
+export const signed = (v: number, digits = 0) =>
+  format(Math.abs(v), digits) === format(0, digits) ? format(0, digits) : `${v > 0 ? '+' : '−'}${format(Math.abs(v), digits)}`;

@@ -42,7 +42,7 @@ export function customerButton(userId: string): HTMLButtonElement {
   return button;
 }
 
-export function openCustomer(userId: string): void {
+function openCustomer(userId: string): void {
   opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   shownField.value = userId;
   saveToUrl();

@@ -3,7 +3,7 @@
 // range and the inbox's Customers. From /v1/recovery.
 import type { Recovery, RecoveryShare } from '../../analytics/recovery.js';
 import { couldNotLoad, newestLoads } from '../newest-loads.js';
-import { fewestForInterval, format, pValue, whole } from '../wording.js';
+import { fewestForInterval, format, pValue, signed, whole } from '../wording.js';
 
 const line = document.querySelector<HTMLElement>('#recovery-figures')!;
 const newest = newestLoads();
@@ -22,7 +22,7 @@ const share = (side: RecoveryShare) => `${format(side.rate)}% (${whole(side.reco
  * "Of the unhappy customers reached who answered again, 62% (31 of 50) were no longer unhappy; of those nobody
  * reached, 38% (12 of 32): a difference of +24 points (95% CI +3 to +45); p = 0.03."
  */
-export function recoveryWords({ reached, notReached, difference: d }: Recovery): string {
+function recoveryWords({ reached, notReached, difference: d }: Recovery): string {
   if (!reached.unhappy && !notReached.unhappy)
     return 'No unhappy customer your site identified answered in this range: once they answer again, this says whether reaching them helped.';
   if (reached.answeredAgain < fewestForInterval || notReached.answeredAgain < fewestForInterval)
@@ -31,7 +31,6 @@ export function recoveryWords({ reached, notReached, difference: d }: Recovery):
       `${whole(reached.answeredAgain)} of the ${whole(reached.unhappy)} reached did, and ${whole(notReached.answeredAgain)} of the ` +
       `${whole(notReached.unhappy)} nobody reached.`
     );
-  const signed = (v: number) => (format(Math.abs(v)) === format(0) ? format(0) : `${v > 0 ? '+' : '−'}${format(Math.abs(v))}`);
   const sides = `Of the unhappy customers reached who answered again, ${share(reached)} were no longer unhappy; of those nobody reached, ${share(notReached)}`;
   if (d.difference === null || d.ci95 === null || d.p === null) return `${sides}.`;
   const verdict = d.p < 0.05 ? '' : ' — could be chance';

@@ -7,7 +7,7 @@ import type { SegmentFigures, Segments } from '../../analytics/segments.js';
 import { answersButton } from './answers.js';
 import { stackRow } from '../stack-row.js';
 import { saveToUrl } from '../url-state.js';
-import { bounds, count, dimensionLabel, format, metricDigits, metricName, metricScale, pValue, whole } from '../wording.js';
+import { bounds, count, dimensionLabel, format, metricDigits, metricName, metricScale, pValue, signed, whole } from '../wording.js';
 import { couldNotLoad, newestLoads } from '../newest-loads.js';
 
 const options = document.querySelector<HTMLFormElement>('#segment-options')!;
@@ -79,15 +79,13 @@ function describeDifference(kind: PromptKind, a: SegmentFigures, b: SegmentFigur
   if (fa.value === null || fb.value === null || d.difference === null)
     return `${metricName[kind]}: ${fa.value === null ? a.value : b.value} has no answers to compare.`;
   const digits = metricDigits(kind);
-  const signed = (v: number) =>
-    format(Math.abs(v), digits) === format(0, digits) ? format(0, digits) : `${v > 0 ? '+' : '−'}${format(Math.abs(v), digits)}`;
   const values = `${metricName[kind]}: ${a.value} ${format(fa.value, digits)} against ${b.value} ${format(fb.value, digits)}`;
   const answers = `${count(fa.n, 'answer', 'answers')} and ${whole(fb.n)}`;
   if (d.ci95 === null || d.p === null)
-    return `${values}, a difference of ${signed(d.difference)}; too few answers to test it (${answers}).`;
+    return `${values}, a difference of ${signed(d.difference, digits)}; too few answers to test it (${answers}).`;
   const verdict = fa.sparse || fb.sparse ? ' — few answers, read with care' : d.p < 0.05 ? '' : ' — could be chance';
   return (
-    `${values}, a difference of ${signed(d.difference)} (95% CI ${signed(d.difference - d.ci95)} to ${signed(d.difference + d.ci95)}); ` +
+    `${values}, a difference of ${signed(d.difference, digits)} (95% CI ${signed(d.difference - d.ci95, digits)} to ${signed(d.difference + d.ci95, digits)}); ` +
     `${pValue(d.p)}${verdict}; ${answers}.`
   );
 }
@@ -96,7 +94,6 @@ function describeDifference(kind: PromptKind, a: SegmentFigures, b: SegmentFigur
 function describeResponseRates(a: SegmentFigures, b: SegmentFigures, d: Difference, minShown: number): string | null {
   const [ra, rb] = [a.displays, b.displays];
   if (!ra || !rb || ra.responseRate === null || rb.responseRate === null || d.difference === null) return null;
-  const signed = (v: number) => (format(Math.abs(v)) === format(0) ? format(0) : `${v > 0 ? '+' : '−'}${format(Math.abs(v))}`);
   const values = `Response rate: ${a.value} ${format(ra.responseRate)}% against ${b.value} ${format(rb.responseRate)}%`;
   const shown = `${whole(ra.shown)} shown and ${whole(rb.shown)}`;
   if (d.ci95 === null || d.p === null)

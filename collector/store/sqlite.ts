@@ -564,6 +564,9 @@ export class SqliteStore implements ResponseStore {
   }
 
   async recovery(filter: ResponseFilter, signal?: AbortSignal): Promise<RecoveryCounts> {
+    // a site that identifies nobody has nothing to count (its user id index says so at once): no walk of its answers,
+    // which took 0.47 s over 2·10⁵ of them for nothing
+    if (!this.db.prepare('SELECT EXISTS (SELECT 1 FROM responses WHERE user_id IS NOT NULL)').pluck().get()) return recoveryCounts([]);
     // a stretch of the time index at a time, a turn of the event loop between: a year's unhappy answers each look a
     // customer's next answer up, which held posts and health checks for most of a second in one statement
     const rows: RecoveryRow[] = [];

@@ -1001,17 +1001,18 @@ export class PostgresStore implements ResponseStore {
   async personData(person: Person): Promise<PersonData> {
     return this.transaction(async (client) => {
       const who = await whoIs(client, person);
-      const read = async <Row extends object>(sql: string) => (await client.query<Row>(sql, who)).rows;
-      const theirAnswers = `SELECT id FROM responses WHERE ${whose}`;
+      const read = async <Row extends object>(sql: string, params: unknown[] = who) => (await client.query<Row>(sql, params)).rows;
+      // their answers are found with one read of the table (an anonymous id has no index); their follow-ups by those ids
+      const answers = await read<{ id: string; body: Response }>(`SELECT id, body FROM responses WHERE ${whose} ORDER BY answered_at, id`);
+      const ids = [answers.map((row) => row.id)];
       const changes = (table: string, order: string) =>
         read<PersonRows['followUps'][number]>(
-          `SELECT ${followUpColumns} FROM ${table} WHERE response_id IN (${theirAnswers}) ORDER BY ${order}`,
+          `SELECT ${followUpColumns} FROM ${table} WHERE response_id = ANY($1::text[]) ORDER BY ${order}`,
+          ids,
         );
       return personData({
         anonymousIds: who[1],
-        answers: (await read<{ body: Response }>(`SELECT body FROM responses WHERE ${whose} ORDER BY answered_at, id`)).map(
-          (row) => row.body,
-        ),
+        answers: answers.map((row) => row.body),
         displays: (await read<{ body: Display }>(`SELECT body FROM displays WHERE ${whose} ORDER BY shown_at, id`)).map((row) => row.body),
         followUps: await changes('follow_ups', 'changed_at, response_id'),
         history: await changes('follow_up_events', 'seq'),

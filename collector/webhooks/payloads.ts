@@ -170,6 +170,10 @@ const noteBlocks = (note: string | null): unknown[] =>
       ]
     : [];
 
+/** "Waiting over 48 h, left to Ben": an overdue customer as a message says it, the owner as `owner` writes them. */
+export const overdueSaid = (promiseHours: number, assignee: string | null, owner: (name: string) => string) =>
+  `Waiting over ${promiseHours} h, left to ${assignee === null ? 'nobody' : owner(assignee)}`;
+
 /** An unhappy customer waiting past the promise, for the team's channel: who has them (mentioned), and their answer. */
 export function slackOverdueBody(
   { response: r, followUp }: InboxItem,
@@ -177,7 +181,7 @@ export function slackOverdueBody(
   dashboardUrl: string | undefined,
   mentions: Readonly<Record<string, string>> = {},
 ): string {
-  const said = `Waiting over ${promiseHours} h, left to ${followUp.assignee === null ? 'nobody' : ownerIn(mentions)(followUp.assignee)}`;
+  const said = overdueSaid(promiseHours, followUp.assignee, ownerIn(mentions));
   const headline = answerHeadline(r);
   const colour = colours[bandOf(r.kind, r.score, r.scale.max)];
   const saying = [...commentBlocks(r), ...noteBlocks(followUp.note)];

@@ -7,7 +7,7 @@ import type { Response } from '../../src/schema/response.js';
 import { bandOf, type Band } from '../../src/sdk/scores.js';
 import { attributePairs } from '../attributes.js';
 import type { FollowUpChanged, InboxItem } from '../store/store.js';
-import { answerHeadline, dashboardLinks, followUpChangeSaid } from './payloads.js';
+import { answerHeadline, dashboardLinks, followUpChangeSaid, overdueSaid } from './payloads.js';
 
 /** The card's colours for a headline, as Teams themes them (light, dark and high contrast alike). */
 const colours: Record<Band, string> = { unhappy: 'Attention', neutral: 'Warning', happy: 'Good' };
@@ -79,7 +79,7 @@ export function teamsFollowUpBody(changed: FollowUpChanged, dashboardUrl: string
 
 /** An unhappy customer waiting past the promise, for the team's channel: who has them, and their answer. */
 export function teamsOverdueBody({ response: r, followUp }: InboxItem, promiseHours: number, dashboardUrl: string | undefined): string {
-  const said = `Waiting over ${promiseHours} h, left to ${followUp.assignee ?? 'nobody'}`;
+  const said = overdueSaid(promiseHours, followUp.assignee, plain);
   return teamsMessage(
     `${said}: ${answerHeadline(r, plain)}`,
     bandColour(r),

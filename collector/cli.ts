@@ -31,8 +31,9 @@ const usage = `Usage: cxkit-collector [options]         (environment variables i
   --webhook-secret <whsec_…> sign --webhook posts with it [CXKIT_WEBHOOK_SECRET]
   --webhook-config <file>  JSON { "webhooks": [{ url, format: standard|slack|teams, secret, when: { events, kinds,
                            scoreMin, scoreMax, touchpoints, hasComment, partial, traits }, mentions }] } for rules,
-                           Slack, Teams, follow-up changes and customers waiting past --follow-up-hours (events:
-                           ["follow_up.changed", "follow_up.overdue"]) and owners mentioned in Slack
+                           Slack, Teams, follow-up changes, customers waiting past --follow-up-hours and last
+                           week's figures each Monday 09:00 (events: ["follow_up.changed", "follow_up.overdue",
+                           "digest.weekly"]) and owners mentioned in Slack
   --webhook-retry-base <ms> first retry after about this long, doubling up to 6 h; 12 attempts (default 30000)
   --allow-private-webhooks allow webhook targets on loopback or private addresses (development only)
   --stages <a,b,…>         the journey's stages in order (default discover,choose,buy,get-help,stay) [CXKIT_STAGES]

@@ -329,9 +329,10 @@ async function addDeliveries(client: PoolClient, planned: readonly NewDelivery[]
       column((d) => d.id),
       column((d) => d.event),
       column((d) => d.target),
-      column((d) => d.responseId),
+      // a digest is nobody's: the columns an erasure finds deliveries by hold '' for it
+      column((d) => d.responseId ?? ''),
       column((d) => d.userId),
-      column((d) => d.anonymousId),
+      column((d) => d.anonymousId ?? ''),
       column((d) => d.payload),
       now.toISOString(),
     ],
@@ -828,6 +829,20 @@ export class PostgresStore implements ResponseStore {
     });
   }
 
+  async planOnce(mark: string, key: string, planned: readonly NewDelivery[], now: Date): Promise<boolean> {
+    return this.transaction(async (client) => {
+      // an instance planning the same key at once waits on the row, then finds it already there: no row comes back
+      const moved = await client.query(
+        `INSERT INTO cxkit_settings (name, value) VALUES ($1, $2)
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value WHERE cxkit_settings.value COLLATE "C" < excluded.value COLLATE "C"`,
+        [mark, key],
+      );
+      if (!moved.rowCount) return false;
+      await addDeliveries(client, planned, now);
+      return true;
+    });
+  }
+
   async claimDeliveries(limit: number, now: Date, leaseMs: number): Promise<ClaimedDelivery[]> {
     const { rows } = await this.pool.query<ClaimedDelivery>(
       `UPDATE webhook_deliveries SET attempts = attempts + 1, claimed_until = $2, updated_at = $1
@@ -860,7 +875,7 @@ export class PostgresStore implements ResponseStore {
     const params = new Params();
     const status = filter.status ? `WHERE status = ${params.add(filter.status)}` : '';
     const { rows } = await this.pool.query<Record<string, unknown>>(
-      `SELECT id, event, target, response_id AS "responseId", status, attempts,
+      `SELECT id, event, target, nullif(response_id, '') AS "responseId", status, attempts,
               CASE WHEN status = 'pending' THEN next_attempt_at END AS "nextAttemptAt", last_status AS "lastStatus",
               last_error AS "lastError", created_at AS "createdAt", updated_at AS "updatedAt", delivered_at AS "deliveredAt"
          FROM webhook_deliveries ${status} ORDER BY updated_at DESC, id LIMIT ${params.add(filter.limit)}`,

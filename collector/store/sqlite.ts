@@ -666,12 +666,27 @@ export class SqliteStore implements ResponseStore {
     })();
   }
 
+  async planOnce(mark: string, key: string, planned: readonly NewDelivery[], now: Date): Promise<boolean> {
+    // IMMEDIATE: two processes on one file cannot both read the mark before either writes it
+    return this.db
+      .transaction(() => {
+        const through = this.setting(mark);
+        if (through !== undefined && through >= key) return false;
+        this.saveSetting(mark, key);
+        this.addDeliveries(planned, now.toISOString());
+        return true;
+      })
+      .immediate();
+  }
+
   /** Stores planned deliveries, due at once (inside the caller's transaction). */
   private addDeliveries(planned: readonly NewDelivery[], at: string): void {
     const add = this.db.prepare(`INSERT INTO webhook_deliveries
       (id, event, target, response_id, user_id, anonymous_id, payload, next_attempt_at, created_at, updated_at)
       VALUES (@id, @event, @target, @responseId, @userId, @anonymousId, @payload, @at, @at, @at)`);
-    for (const delivery of planned) add.run({ ...delivery, at });
+    // a digest is nobody's: the columns an erasure finds deliveries by hold '' for it
+    for (const delivery of planned)
+      add.run({ ...delivery, responseId: delivery.responseId ?? '', anonymousId: delivery.anonymousId ?? '', at });
   }
 
   async claimDeliveries(limit: number, now: Date, leaseMs: number): Promise<ClaimedDelivery[]> {
@@ -716,7 +731,7 @@ export class SqliteStore implements ResponseStore {
   async deliveries(filter: { readonly status?: DeliveryStatus | undefined; readonly limit: number }): Promise<DeliveryRecord[]> {
     const rows = this.db
       .prepare(
-        `SELECT id, event, target, response_id AS responseId, status, attempts,
+        `SELECT id, event, target, nullif(response_id, '') AS responseId, status, attempts,
                 CASE WHEN status = 'pending' THEN next_attempt_at END AS nextAttemptAt, last_status AS lastStatus,
                 last_error AS lastError, created_at AS createdAt, updated_at AS updatedAt, delivered_at AS deliveredAt
            FROM webhook_deliveries ${filter.status ? 'WHERE status = @status' : ''} ORDER BY updated_at DESC, id LIMIT @limit`,

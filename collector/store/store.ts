@@ -57,15 +57,15 @@ export interface InsertExtras {
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 
 /**
- * What a webhook is posted for: a new answer, a change of an answer's follow-up (where it stands, who has it), or an
- * unhappy customer nobody has reached within the team's promise.
+ * What a webhook is posted for: a new answer, a change of an answer's follow-up (where it stands, who has it), an
+ * unhappy customer nobody has reached within the team's promise, or last week's figures (each Monday).
  */
-export const webhookEvents = ['response.created', 'follow_up.changed', 'follow_up.overdue'] as const;
+export const webhookEvents = ['response.created', 'follow_up.changed', 'follow_up.overdue', 'digest.weekly'] as const;
 export type WebhookEvent = (typeof webhookEvents)[number];
 
 /**
- * A delivery the fan-out, a follow-up change or the walk past the promise plans: one event of one answer to one target,
- * with the payload every attempt sends.
+ * A delivery the fan-out, a follow-up change, the walk past the promise or the weekly digest plans: one event (of one
+ * answer, but a digest's) to one target, with the payload every attempt sends.
  */
 export interface NewDelivery {
   /** The Standard Webhooks `webhook-id`, the same on every attempt. */
@@ -73,10 +73,10 @@ export interface NewDelivery {
   readonly event: WebhookEvent;
   /** The target's URL. */
   readonly target: string;
-  /** The answer the event is about. */
-  readonly responseId: string;
+  /** The answer the event is about, and whose it is (erasing them erases it); null for a digest, which is nobody's. */
+  readonly responseId: string | null;
   readonly userId: string | null;
-  readonly anonymousId: string;
+  readonly anonymousId: string | null;
   readonly payload: string;
 }
 
@@ -97,7 +97,8 @@ export interface DeliveryRecord {
   readonly id: string;
   readonly event: WebhookEvent;
   readonly target: string;
-  readonly responseId: string;
+  /** Null for a digest. */
+  readonly responseId: string | null;
   readonly status: DeliveryStatus;
   readonly attempts: number;
   /** When the next attempt is due, for pending deliveries. */
@@ -500,6 +501,11 @@ export interface ResponseStore {
    * backlog is not announced). Answers not yet fanned out are left to `fanOut`. Answers how many answers were taken.
    */
   fanOutOverdue(before: Date, limit: number, plan: (items: readonly InboxItem[]) => readonly NewDelivery[], now: Date): Promise<number>;
+  /**
+   * Stores `planned` and sets the setting `mark` to `key`, in one transaction, unless `mark` already holds `key` or a
+   * later one (compared as text): of instances planning the same key, one stores its deliveries. Answers whether it did.
+   */
+  planOnce(mark: string, key: string, planned: readonly NewDelivery[], now: Date): Promise<boolean>;
   /** Claims up to `limit` due deliveries for `leaseMs` (one attempt each; another instance will not take them meanwhile). */
   claimDeliveries(limit: number, now: Date, leaseMs: number): Promise<ClaimedDelivery[]>;
   /** Records an attempt's result: delivered, due again at `retryAt`, or failed for good when `retryAt` is null. */

@@ -1,19 +1,21 @@
 // Durable, at-least-once webhook delivery from the collector's own database: answers stored with `notify` are fanned
 // out into deliveries (one per matching target, in one transaction), a follow-up change plans its own in the
 // transaction that makes it (`planFollowUp`), unhappy customers nobody reached within the team's promise are announced
-// once each (`follow_up.overdue`), and due deliveries are claimed, posted and
-// settled, with exponential backoff and jitter and a final `failed` state. Any number of collector instances may run
+// once each (`follow_up.overdue`), last week's figures are posted each Monday once (`digest.weekly`), and due
+// deliveries are claimed, posted and settled, with exponential backoff and jitter and a final `failed` state. Any number of collector instances may run
 // one each: claims are leases in the database, so a delivery is attempted by one instance at a time, and one killed
 // mid-attempt is retried by whoever claims it next.
 import { randomUUID } from 'node:crypto';
 import type { Response } from '../../src/schema/response.js';
 import { defaultPromiseHours, overdueBefore } from '../analytics/follow-up-promise.js';
+import { dueWeek, weeklyDigest } from '../analytics/weekly-digest.js';
 import type { ClaimedDelivery, FollowUpChanged, InboxItem, NewDelivery, ResponseStore, WebhookEvent } from '../store/store.js';
 import { slackBody, slackFollowUpBody, slackOverdueBody, standardBody, standardFollowUpBody, standardOverdueBody } from './payloads.js';
 import { teamsBody, teamsFollowUpBody, teamsOverdueBody } from './teams-payloads.js';
+import { slackDigestBody, standardDigestBody, teamsDigestBody } from './digest-payloads.js';
 import { post } from './sender.js';
 import { signedHeaders } from './signature.js';
-import { matches, type WebhookTarget } from './targets.js';
+import { matches, takes, type WebhookTarget } from './targets.js';
 
 export interface DispatcherOptions {
   readonly store: ResponseStore;
@@ -36,7 +38,12 @@ export interface DispatcherOptions {
   readonly promiseHours?: number | undefined;
   /** How often customers newly past the promise are looked for, when a target asks for `follow_up.overdue`. Default 1 min. */
   readonly overdueEveryMs?: number;
+  /** The time the weekly digest's week and its overdue customers are worked out by (tests move it). Default the system clock. */
+  readonly clock?: () => Date;
 }
+
+/** The setting holding the first day of the last week whose digest was planned (YYYY-MM-DD). */
+const digestPlannedThrough = 'digest_planned_through';
 
 export class WebhookDispatcher {
   private readonly byUrl: ReadonlyMap<string, WebhookTarget>;
@@ -47,10 +54,14 @@ export class WebhookDispatcher {
   /** Whether any target asks for customers waiting past the promise, and when to look for them next. */
   private readonly escalates: boolean;
   private overdueDueAt = 0;
+  /** The targets posted a digest each Monday, and the last week this instance saw its digest planned. */
+  private readonly digestTargets: readonly WebhookTarget[];
+  private digestPlanned = '';
 
   constructor(private readonly options: DispatcherOptions) {
     this.byUrl = new Map(options.targets.map((t) => [t.url, t]));
-    this.escalates = options.targets.some((t) => t.when?.events?.includes('follow_up.overdue'));
+    this.escalates = options.targets.some((t) => takes(t.when, 'follow_up.overdue'));
+    this.digestTargets = options.targets.filter((t) => takes(t.when, 'digest.weekly'));
   }
 
   start(): void {
@@ -136,9 +147,38 @@ export class WebhookDispatcher {
     );
   };
 
+  /**
+   * Plans the digest of the week due now unless this instance has seen it planned: worked out here, stored by the one
+   * instance whose store moves the mark first (the others' are dropped), so each target gets each week's once.
+   */
+  private async planDigest(): Promise<void> {
+    const { store, dashboardUrl, promiseHours = defaultPromiseHours, clock = () => new Date() } = this.options;
+    const now = clock();
+    const week = dueWeek(store.timeZone, now);
+    if (week <= this.digestPlanned) return;
+    const digest = await weeklyDigest(store, week, promiseHours, now);
+    const planned = this.digestTargets.map((t) => ({
+      id: `msg_${randomUUID().replace(/-/g, '')}`,
+      event: 'digest.weekly' as const,
+      target: t.url,
+      responseId: null,
+      userId: null,
+      anonymousId: null,
+      payload:
+        t.format === 'slack'
+          ? slackDigestBody(digest, dashboardUrl)
+          : t.format === 'teams'
+            ? teamsDigestBody(digest, dashboardUrl)
+            : standardDigestBody(digest, new Date()),
+    }));
+    await store.planOnce(digestPlannedThrough, week, planned, new Date());
+    this.digestPlanned = week;
+  }
+
   private async work(): Promise<void> {
     const { store } = this.options;
     try {
+      if (this.digestTargets.length) await this.planDigest();
       const planOverdue = this.escalates ? this.planOverdue : undefined;
       while (!this.stopped && (await store.fanOut(100, this.plan, new Date(), planOverdue)) === 100);
       if (this.escalates && Date.now() >= this.overdueDueAt) {

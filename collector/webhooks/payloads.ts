@@ -29,7 +29,7 @@ const bandNames: Record<Response['kind'], Record<Band, string>> = {
 };
 
 /** Slack's mrkdwn treats & < > as markup: escaped so that a comment cannot ping a channel or forge a link. */
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Block Kit refuses a whole message (`invalid_blocks`) whose text object is over 3,000 characters. */
 const maxBlockText = 3000;

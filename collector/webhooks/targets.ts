@@ -10,7 +10,8 @@ import { secretProblem } from './signature.js';
 const ruleSchema = z.strictObject({
   /**
    * What the target is posted: new answers (`response.created`, the default), changes of their follow-ups
-   * (`follow_up.changed`), or both. The other rules are about the answer, whichever the event.
+   * (`follow_up.changed`), customers waiting past the promise (`follow_up.overdue`), last week's figures each Monday
+   * (`digest.weekly`), or several. The other rules are about the answer, whichever the event; a digest covers every answer.
    */
   events: z.optional(z.array(z.enum(webhookEvents)).check(z.minLength(1))),
   /** Only these kinds. */
@@ -95,10 +96,13 @@ function checked<T>(schema: z.ZodMiniType<T>, value: unknown, where: string): T 
   throw new WebhookConfigError(`${issue.path}: ${issue.message}`);
 }
 
+/** Whether a target with this rule is posted `event` at all (new answers alone when the rule names no events). */
+export const takes = (rule: WebhookRule | undefined, event: WebhookEvent) => (rule?.events ?? ['response.created']).includes(event);
+
 export function matches(rule: WebhookRule | undefined, event: WebhookEvent, r: Response): boolean {
-  if (!rule) return event === 'response.created';
+  if (!rule) return takes(rule, event);
   return (
-    (rule.events ?? ['response.created']).includes(event) &&
+    takes(rule, event) &&
     (!rule.kinds || rule.kinds.includes(r.kind)) &&
     (rule.scoreMin === undefined || r.score >= rule.scoreMin) &&
     (rule.scoreMax === undefined || r.score <= rule.scoreMax) &&

@@ -15,7 +15,7 @@ const colours: Record<Band, string> = { unhappy: 'Attention', neutral: 'Warning'
 const plain = (text: string) => text;
 
 /** A paragraph of text read as it is written, `strong` in bold. */
-const paragraph = (...runs: Array<{ text: string; strong?: boolean; colour?: string; subtle?: boolean }>) => ({
+export const paragraph = (...runs: Array<{ text: string; strong?: boolean; colour?: string; subtle?: boolean }>) => ({
   type: 'RichTextBlock',
   inlines: runs.map(({ text, strong, colour, subtle }) => ({
     type: 'TextRun',
@@ -29,15 +29,27 @@ const paragraph = (...runs: Array<{ text: string; strong?: boolean; colour?: str
 /** Adaptive Cards' DATE() and TIME() want RFC 3339 to the second: each reader sees the time on their own clock. */
 const cardTime = (instant: string) => `${new Date(instant).toISOString().slice(0, 19)}Z`;
 
-function teamsMessage(headline: string, colour: string, r: Response, saying: unknown[], dashboardUrl: string | undefined): string {
-  const who = r.userId ? `${r.userId}${r.traits ? ` · ${attributePairs(r.traits).join(', ')}` : ''}` : 'anonymous visitor';
-  const at = cardTime(r.answeredAt);
+/** A card with `body` and a button for each link, in the envelope the workflow's trigger takes. */
+export function cardMessage(body: unknown[], links: ReadonlyArray<readonly [string, string]>): string {
   const card = {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     type: 'AdaptiveCard',
     version: '1.4',
     msteams: { width: 'Full' },
-    body: [
+    body,
+    actions: links.map(([title, url]) => ({ type: 'Action.OpenUrl', title, url })),
+  };
+  return JSON.stringify({
+    type: 'message',
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }],
+  });
+}
+
+function teamsMessage(headline: string, colour: string, r: Response, saying: unknown[], dashboardUrl: string | undefined): string {
+  const who = r.userId ? `${r.userId}${r.traits ? ` · ${attributePairs(r.traits).join(', ')}` : ''}` : 'anonymous visitor';
+  const at = cardTime(r.answeredAt);
+  return cardMessage(
+    [
       paragraph({ text: headline, strong: true, colour }),
       ...saying,
       paragraph({ text: `${who} · ${r.page.url}`, subtle: true }),
@@ -45,12 +57,8 @@ function teamsMessage(headline: string, colour: string, r: Response, saying: unk
       { type: 'TextBlock', text: `Answered {{DATE(${at},SHORT)}} at {{TIME(${at})}}`, isSubtle: true, wrap: true, spacing: 'None' },
       ...(r.metadata ? [paragraph({ text: attributePairs(r.metadata).join(' · '), subtle: true })] : []),
     ],
-    actions: dashboardUrl ? dashboardLinks(r, dashboardUrl).map(([title, url]) => ({ type: 'Action.OpenUrl', title, url })) : [],
-  };
-  return JSON.stringify({
-    type: 'message',
-    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }],
-  });
+    dashboardUrl ? dashboardLinks(r, dashboardUrl) : [],
+  );
 }
 
 const commentParagraphs = (r: Response): unknown[] => (r.comment ? [paragraph({ text: r.comment })] : []);

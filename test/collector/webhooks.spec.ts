@@ -2,7 +2,7 @@
 // collector's code), the same webhook-id on every retry, durable across a kill -9, one delivery per answer with two
 // instances, rules, Slack messages, a final `failed`, and no way to reach private addresses unless allowed.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import { slackBody } from '../../collector/webhooks/payloads.js';
 import { teamsOverdueBody } from '../../collector/webhooks/teams-payloads.js';
 import { post } from '../../collector/webhooks/sender.js';
@@ -10,38 +10,7 @@ import { parseTargets, WebhookConfigError } from '../../collector/webhooks/targe
 import type { Response } from '../../src/schema/response.js';
 import { startCli } from '../support/collector-cli.js';
 import { batch, expect, responses, storeKinds, test } from '../support/collector-harness.js';
-
-interface Received {
-  readonly headers: IncomingHttpHeaders;
-  readonly body: string;
-  readonly at: number;
-}
-
-/** An answer of a receiver's script: a status, or a status with headers. */
-type Reply = number | { readonly status: number; readonly headers: Record<string, string> };
-
-/** A webhook receiver on loopback that answers each request with the next reply of `script` (then 200). */
-async function receiver(script: Reply[] = []) {
-  const received: Received[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      received.push({ headers: req.headers, body, at: Date.now() });
-      const reply = script.shift() ?? 200;
-      if (typeof reply === 'number') res.writeHead(reply).end();
-      else res.writeHead(reply.status, reply.headers).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}/hooks/cx`,
-    received,
-    script,
-    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
-  };
-}
+import { receiver, type Received } from '../support/webhook-receiver.js';
 
 const secret = `whsec_${randomBytes(32).toString('base64')}`;
 

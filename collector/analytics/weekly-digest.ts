@@ -1,0 +1,111 @@
+// The week a team's channel is told of each Monday (`digest.weekly`): how each metric did against the week before and
+// whether that is more than chance, how many of those asked answered, where the customers who needed someone stand,
+// and the moment of the journey that hurt most — the figures a CX lead opens a week with, read as the dashboard reads
+// them (the rollups, the follow-up figures, the journey), never from a person's rows.
+import { promptKinds, type PromptKind } from '../../src/schema/response.js';
+import type { ResponseStore } from '../store/store.js';
+import { addDays, utcStartOf, type TimeZone } from '../time-zone.js';
+import { difference, estimate } from './estimates.js';
+import { followUpSummary } from './follow-up-promise.js';
+import { buildJourney, type JourneyMoment } from './journey.js';
+import { engagement } from './report.js';
+
+/** The hour of Monday, in the collector's time zone, from which last week's digest is due. */
+export const digestHour = 9;
+
+/** One metric's week against the week before. */
+export interface DigestMetric {
+  readonly kind: PromptKind;
+  /** NPS, CSAT % satisfied or CES mean (1–7); null with no answers this week. */
+  readonly score: number | null;
+  readonly n: number;
+  readonly previous: { readonly score: number | null; readonly n: number };
+  /** Score minus the week before's; null when either week has no answers. */
+  readonly change: number | null;
+  /** The two-sided p-value of "no change" (under 0.05: more than chance would make); null when a week has under two answers. */
+  readonly p: number | null;
+}
+
+export interface WeeklyDigest {
+  /** Monday to Sunday in `timeZone`: `since` ≤ an answer's time < `until`. */
+  readonly week: {
+    readonly firstDay: string;
+    readonly lastDay: string;
+    readonly since: string;
+    readonly until: string;
+    readonly timeZone: string;
+  };
+  /** The metrics answered in either week. */
+  readonly metrics: readonly DigestMetric[];
+  /** Prompts shown this week and the share answered (percent), and that share the week before; null without displays. */
+  readonly responseRate: { readonly shown: number; readonly rate: number | null; readonly previous: number | null };
+  /** The week's answers that needed someone: reached (contacted or closed) or not, and those waiting past the promise now. */
+  readonly followUp: {
+    readonly needingAttention: number;
+    readonly reached: number;
+    readonly open: number;
+    readonly overdue: number;
+    readonly promiseHours: number;
+    readonly medianHoursToFirstContact: number | null;
+  };
+  /** Per metric, the week's lowest-scoring moment among those with enough answers to rank (the journey's). */
+  readonly weakestMoments: readonly JourneyMoment[];
+}
+
+/**
+ * The first day (YYYY-MM-DD) of the week whose digest is due at `now`: the last whole week, Monday to Sunday in `zone`,
+ * once this Monday's `digestHour` has come (before it, the week before that).
+ */
+export function dueWeek(zone: TimeZone, now: Date): string {
+  const today = zone.dayOf(now.getTime());
+  const monday = addDays(today, -((new Date(utcStartOf(today)).getUTCDay() + 6) % 7));
+  const dueFrom = zone.startOf(monday) + digestHour * 3_600_000;
+  return addDays(monday, now.getTime() >= dueFrom ? -7 : -14);
+}
+
+export async function weeklyDigest(store: ResponseStore, firstDay: string, promiseHours: number, now: Date): Promise<WeeklyDigest> {
+  const zone = store.timeZone;
+  const at = (day: string) => new Date(zone.startOf(day)).toISOString();
+  const week = { since: at(firstDay), until: at(addDays(firstDay, 7)) };
+  const before = { since: at(addDays(firstDay, -7)), until: week.since };
+  const [counts, previousCounts, engaged, previousEngaged, followUp, journey] = await Promise.all([
+    store.countsByDay(week),
+    store.countsByDay(before),
+    store.engagement(week),
+    store.engagement(before),
+    followUpSummary(store, week, promiseHours, now),
+    buildJourney(store, week, now),
+  ]);
+  const metrics = promptKinds.flatMap((kind): DigestMetric[] => {
+    const current = estimate(kind, counts);
+    const earlier = estimate(kind, previousCounts);
+    if (!current.n && !earlier.n) return [];
+    const change = difference(current, earlier);
+    return [
+      {
+        kind,
+        score: current.value,
+        n: current.n,
+        previous: { score: earlier.value, n: earlier.n },
+        change: change.difference,
+        p: change.p,
+      },
+    ];
+  });
+  const shown = engagement(engaged);
+  const shownBefore = engagement(previousEngaged);
+  return {
+    week: { firstDay, lastDay: addDays(firstDay, 6), ...week, timeZone: zone.name },
+    metrics,
+    responseRate: { shown: shown.shown, rate: shown.responseRate, previous: shownBefore.responseRate },
+    followUp: {
+      needingAttention: followUp.needingAttention,
+      reached: followUp.contacted + followUp.closed,
+      open: followUp.open,
+      overdue: followUp.overdue,
+      promiseHours,
+      medianHoursToFirstContact: followUp.medianHoursToFirstContact,
+    },
+    weakestMoments: journey.momentsOfTruth,
+  };
+}

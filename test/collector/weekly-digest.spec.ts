@@ -1,0 +1,170 @@
+// The weekly digest as a team's channels receive it: last week's figures (Monday to Sunday in the collector's time
+// zone) against the week before, posted from Monday 09:00, once however many instances run, in each target's format.
+import { answersOf, batch, display, expect, storeKinds, test } from '../support/collector-harness.js';
+import { receiver } from '../support/webhook-receiver.js';
+import { maxBatchResponses } from '../../src/schema/batch.js';
+import type { Response } from '../../src/schema/response.js';
+
+const zone = 'America/New_York';
+/** An instant given as New York's wall clock (UTC−5 all of these weeks). */
+const newYork = (wallClock: string) => Date.parse(`${wallClock}-05:00`);
+
+for (const kind of storeKinds) {
+  test(`${kind}: last week's digest is posted Monday from 09:00 in the collector's zone, once across two instances, in each format`, async ({
+    startCollector,
+    database,
+  }) => {
+    const standard = await receiver();
+    const slack = await receiver();
+    const teams = await receiver();
+    // Monday 30 November 2026, 08:59 in New York: the week of 16 November is due, and the next look finds 23 November's
+    let now = new Date(newYork('2026-11-30T08:59:00'));
+    const file = await database(kind);
+    const dispatch = {
+      allowPrivate: true,
+      pollMs: 50,
+      dashboardUrl: 'https://collect.example/dashboard',
+      clock: () => now,
+      targets: [
+        { url: standard.url, format: 'standard' as const, when: { events: ['digest.weekly' as const] } },
+        // a rule about answers leaves the digest whole
+        { url: slack.url, format: 'slack' as const, when: { events: ['digest.weekly' as const], kinds: ['nps' as const] } },
+        { url: teams.url, format: 'teams' as const, when: { events: ['digest.weekly' as const] } },
+      ],
+    };
+    const tuesday = newYork('2026-11-24T10:00:00');
+    const weekBefore = newYork('2026-11-17T10:00:00');
+    const lastWeek: Response[] = [
+      ...answersOf('checkout', 'nps', 10, 12, tuesday),
+      ...answersOf('checkout', 'nps', 8, 4, tuesday - 3_600_000),
+      ...answersOf('checkout', 'nps', 3, 3, tuesday - 7_200_000),
+      // Sunday 23:30 in New York is already Monday in UTC: still last week's, and not yet past the 48 h promise
+      ...answersOf('checkout', 'nps', 3, 1, newYork('2026-11-29T23:30:00')),
+      ...answersOf('delivery', 'csat', 5, 36, tuesday),
+      ...answersOf('delivery', 'csat', 1, 4, tuesday - 3_600_000),
+      ...answersOf('returns', 'csat', 5, 12, tuesday),
+      ...answersOf('returns', 'csat', 3, 18, tuesday - 3_600_000),
+    ];
+    const before: Response[] = [
+      ...answersOf('checkout', 'nps', 10, 4, weekBefore),
+      // Sunday 21:00 in New York, Monday in UTC: the week before's
+      ...answersOf('checkout', 'nps', 10, 1, newYork('2026-11-22T21:00:00')),
+      ...answersOf('checkout', 'nps', 2, 5, weekBefore - 3_600_000),
+      ...answersOf('delivery', 'csat', 5, 16, weekBefore),
+      ...answersOf('delivery', 'csat', 1, 24, weekBefore - 3_600_000),
+    ];
+    // Monday 00:30 in New York: this week's, in no digest yet
+    const thisWeek = answersOf('checkout', 'nps', 0, 1, newYork('2026-11-30T00:30:00'));
+    const shown = (at: number, answered: number, dismissed: number) => [
+      ...Array.from({ length: answered }, () => display('delivery', 'answered', { kind: 'csat', shownAt: new Date(at).toISOString() })),
+      ...Array.from({ length: dismissed }, () => display('delivery', 'dismissed', { kind: 'csat', shownAt: new Date(at).toISOString() })),
+    ];
+    const first = await startCollector({ database: file, timeZone: zone, adminKey: 'ak_admin', dispatch });
+    await startCollector({ database: file, timeZone: zone, dispatch });
+    try {
+      const all = [...lastWeek, ...before, ...thisWeek];
+      for (let i = 0; i < all.length; i += maxBatchResponses)
+        expect((await first.post(batch(all.slice(i, i + maxBatchResponses)))).status).toBe(202);
+      expect((await first.post(batch([], [...shown(tuesday, 10, 30), ...shown(weekBefore, 4, 16)]))).status).toBe(202);
+      // two of last week's unhappy customers reached
+      for (const reached of lastWeek.filter((r) => r.score === 1).slice(0, 2)) {
+        const res = await fetch(`${first.url}v1/responses/${reached.id}/follow-up`, {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ak_admin' },
+          body: JSON.stringify({ status: 'contacted' }),
+        });
+        expect(res.status).toBe(200);
+      }
+      // at 08:59 the week before last is the one due: posted once, the next one not yet
+      await expect.poll(() => standard.received.length, { timeout: 15_000 }).toBe(1);
+      expect((JSON.parse(standard.received[0]!.body) as { data: { week: { firstDay: string } } }).data.week.firstDay).toBe('2026-11-16');
+
+      now = new Date(newYork('2026-11-30T09:00:00'));
+      await expect.poll(() => standard.received.length, { timeout: 15_000 }).toBe(2);
+      await expect.poll(() => slack.received.length).toBe(2);
+      await expect.poll(() => teams.received.length).toBe(2);
+      // two instances, one database: each target got each week once, and a third instance started now adds nothing
+      await startCollector({ database: file, timeZone: zone, dispatch });
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect([standard.received.length, slack.received.length, teams.received.length]).toEqual([2, 2, 2]);
+
+      const { deliveries } = (await (await fetch(`${first.url}v1/webhooks/deliveries`)).json()) as {
+        deliveries: Array<{ event: string; responseId: string | null; status: string }>;
+      };
+      expect(deliveries).toHaveLength(6);
+      expect(new Set(deliveries.map((d) => `${d.event} ${d.responseId} ${d.status}`))).toEqual(new Set(['digest.weekly null delivered']));
+
+      const event = JSON.parse(standard.received[1]!.body) as { type: string; data: Record<string, unknown> };
+      expect(event.type).toBe('digest.weekly');
+      expect(event.data.week).toEqual({
+        firstDay: '2026-11-23',
+        lastDay: '2026-11-29',
+        since: '2026-11-23T05:00:00.000Z',
+        until: '2026-11-30T05:00:00.000Z',
+        timeZone: zone,
+      });
+      const [nps, csat] = event.data.metrics as Array<{ p: number }>;
+      // NPS (12 − 4) / 20 against (5 − 5) / 10: up 40, but on so few answers chance could do it; CSAT's rise is clear
+      expect(nps).toEqual({ kind: 'nps', score: 40, n: 20, previous: { score: 0, n: 10 }, change: 40, p: expect.any(Number) });
+      expect(csat).toEqual({
+        kind: 'csat',
+        score: (100 * 48) / 70,
+        n: 70,
+        previous: { score: 40, n: 40 },
+        change: (100 * 48) / 70 - 40,
+        p: expect.any(Number),
+      });
+      expect([nps!.p > 0.05, csat!.p < 0.05]).toEqual([true, true]);
+      expect(event.data.responseRate).toEqual({ shown: 40, rate: 25, previous: 20 });
+      expect(event.data.followUp).toMatchObject({ needingAttention: 8, reached: 2, open: 6, overdue: 5, promiseHours: 48 });
+      expect(event.data.weakestMoments).toMatchObject([{ touchpoint: 'returns', kind: 'csat', score: 40, n: 30, change: null }]);
+
+      const message = JSON.parse(slack.received[1]!.body) as {
+        text: string;
+        blocks: Array<{ text?: { text: string }; elements?: Array<{ url?: string }> }>;
+      };
+      expect(message.text).toBe('Last week, 23–29 Nov 2026: 90 answers');
+      const lines = message.blocks[1]!.text!.text.split('\n');
+      expect(lines.slice(0, 3)).toEqual([
+        '• NPS 40 · up 40 from 0, within chance · 20 answers',
+        '• CSAT 69% · up 29 points from 40% · 70 answers',
+        '• 25% of 40 prompts shown answered (20% the week before)',
+      ]);
+      expect(lines[3]).toMatch(
+        /^• 8 customers needed someone: 2 reached, 6 not yet, 5 of them waiting over 48 h · first contact after [\d.]+ h \(median\)$/,
+      );
+      expect(lines[4]).toBe('• Lowest CSAT: returns, 40% from 30 answers');
+      expect(message.blocks.at(-1)!.elements![0]!.url).toBe('https://collect.example/dashboard?since=2026-11-23&until=2026-11-29');
+
+      const card = (
+        JSON.parse(teams.received[1]!.body) as { attachments: Array<{ content: { body: Array<{ inlines: Array<{ text: string }> }> } }> }
+      ).attachments[0]!.content;
+      expect(card.body.map((block) => block.inlines[0]!.text).slice(0, 3)).toEqual([
+        'Last week, 23–29 Nov 2026: 90 answers',
+        'NPS 40 · up 40 from 0, within chance · 20 answers',
+        'CSAT 69% · up 29 points from 40% · 70 answers',
+      ]);
+
+      // a week on, the week of 30 November: Monday's early answer and nothing else
+      now = new Date(newYork('2026-12-07T09:00:00'));
+      await expect.poll(() => standard.received.length, { timeout: 15_000 }).toBe(3);
+      const next = JSON.parse(standard.received[2]!.body) as { data: { week: { firstDay: string }; metrics: unknown[] } };
+      expect(next.data.week.firstDay).toBe('2026-11-30');
+      // CSAT went unanswered: still listed, against the week before
+      expect(next.data.metrics).toEqual([
+        { kind: 'nps', score: -100, n: 1, previous: { score: 40, n: 20 }, change: -140, p: null },
+        { kind: 'csat', score: null, n: 0, previous: { score: (100 * 48) / 70, n: 70 }, change: null, p: null },
+      ]);
+      await expect.poll(() => slack.received.length).toBe(3);
+      expect((JSON.parse(slack.received[2]!.body) as { blocks: Array<{ text: { text: string } }> }).blocks[1]!.text.text).toBe(
+        [
+          '• NPS -100 · down 140 from 40, too few answers to tell · 1 answer',
+          '• CSAT: no answers (69% the week before)',
+          '• 1 customer needed someone: 0 reached, 1 not yet, 1 of them waiting over 48 h',
+        ].join('\n'),
+      );
+    } finally {
+      await Promise.all([standard.close(), slack.close(), teams.close()]);
+    }
+  });
+}

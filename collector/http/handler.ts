@@ -13,6 +13,7 @@ import { listAnswers } from '../analytics/drill-down.js';
 import { buildSegments } from '../analytics/segments.js';
 import { buildThemes } from '../analytics/themes/themes.js';
 import { buildTrends } from '../analytics/trends.js';
+import { weeklyDigest } from '../analytics/weekly-digest.js';
 import type { DeliveryStatus, ResponseStore } from '../store/store.js';
 import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { logWhenDone, type AccessLog } from './access-log.js';
@@ -32,6 +33,7 @@ import {
   encodeAnswerCursor,
   encodeUnansweredCursor,
   parseAnswerQuery,
+  parseDigestWeek,
   parseFilter,
   parseListing,
   parseSegmentedFilter,
@@ -113,6 +115,7 @@ const reads = {
   '/v1/inbox': 'inbox',
   '/v1/follow-ups': 'follow-ups',
   '/v1/recovery': 'recovery',
+  '/v1/digest': 'digest',
   '/v1/setup': 'setup',
   '/v1/unanswered': 'unanswered',
   '/v1/unanswered.csv': 'unanswered.csv',
@@ -260,6 +263,14 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     return streamExport(res, store, query.filter, query.order, answer === 'answers.csv' ? 'csv' : 'json');
   }
 
+  /** The weekly digest a `digest.weekly` target is posted, for a week's Monday (by default the week due now). */
+  async function digest(res: ServerResponse, url: URL): Promise<void> {
+    const now = new Date();
+    const parsed = parseDigestWeek(url.searchParams, store.timeZone, now);
+    if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: parsed.issues });
+    sendJson(res, 200, await weeklyDigest(store, parsed.week, promiseHours, now));
+  }
+
   async function read(res: ServerResponse, url: URL, answer: Read): Promise<void> {
     // PostgreSQL cannot compare text with a NUL in it: a touchpoint=%00 was a 503 "storage unavailable"
     const withNul = [...url.searchParams].find(([, value]) => value.includes('\0'));
@@ -273,6 +284,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     if (answer === 'deliveries') return listDeliveries(res, url);
     if (answer === 'inbox') return listInbox(res, store, url, promiseHours);
     if (answer === 'segments') return segments(res, url);
+    if (answer === 'digest') return digest(res, url);
     if (answer === 'answers' || answer === 'answers.csv' || answer === 'answers.json' || answer === 'themes')
       return answers(res, url, answer);
     // the journey, the trends, the follow-up figures and the recovery read one segment's answers alone when asked (`by` and `value`)

@@ -3,6 +3,7 @@ import { z } from 'zod/mini';
 import { toValidationIssues, type ValidationIssue } from '../../src/schema/issues.js';
 import type { AnswerQuery } from '../analytics/drill-down.js';
 import { earliestInstant } from '../analytics/period.js';
+import { dueWeek } from '../analytics/weekly-digest.js';
 import type { SegmentQuery } from '../analytics/segments.js';
 import { promptKinds } from '../../src/schema/response.js';
 import {
@@ -281,4 +282,25 @@ export function parseAnswerQuery(
     after,
     limit,
   };
+}
+
+const digestQuery = z.strictObject({
+  week: z.optional(
+    z
+      .string()
+      .check(
+        z.refine(
+          (day) => /^\d{4}-\d\d-\d\d$/.test(day) && Date.parse(day) >= earliestInstant && new Date(day).getUTCDay() === 1,
+          'expected a Monday as YYYY-MM-DD, the first day of the week',
+        ),
+      ),
+  ),
+  key: z.optional(z.string()),
+});
+
+/** The week a digest is asked for (its Monday), or the one due now when none is named. */
+export function parseDigestWeek(params: URLSearchParams, zone: TimeZone, now: Date): { week: string } | { issues: ValidationIssue[] } {
+  const result = digestQuery.safeParse(Object.fromEntries(params), { reportInput: true });
+  if (!result.success) return { issues: toValidationIssues('query', result.error.issues) };
+  return { week: result.data.week ?? dueWeek(zone, now) };
 }

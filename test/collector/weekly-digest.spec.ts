@@ -59,7 +59,8 @@ for (const kind of storeKinds) {
       ...Array.from({ length: answered }, () => display('delivery', 'answered', { kind: 'csat', shownAt: new Date(at).toISOString() })),
       ...Array.from({ length: dismissed }, () => display('delivery', 'dismissed', { kind: 'csat', shownAt: new Date(at).toISOString() })),
     ];
-    const first = await startCollector({ database: file, timeZone: zone, adminKey: 'ak_admin', dispatch });
+    const first = await startCollector({ database: file, timeZone: zone, adminKey: 'ak_admin', readKey: 'rk_read', dispatch });
+    const read = (path: string, key = 'rk_read') => fetch(`${first.url}${path}`, { headers: { Authorization: `Bearer ${key}` } });
     await startCollector({ database: file, timeZone: zone, dispatch });
     try {
       const all = [...lastWeek, ...before, ...thisWeek];
@@ -88,7 +89,7 @@ for (const kind of storeKinds) {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       expect([standard.received.length, slack.received.length, teams.received.length]).toEqual([2, 2, 2]);
 
-      const { deliveries } = (await (await fetch(`${first.url}v1/webhooks/deliveries`)).json()) as {
+      const { deliveries } = (await (await read('v1/webhooks/deliveries')).json()) as {
         deliveries: Array<{ event: string; responseId: string | null; status: string }>;
       };
       expect(deliveries).toHaveLength(6);
@@ -118,6 +119,19 @@ for (const kind of storeKinds) {
       expect(event.data.responseRate).toEqual({ shown: 40, rate: 25, previous: 20 });
       expect(event.data.followUp).toMatchObject({ needingAttention: 8, reached: 2, open: 6, overdue: 5, promiseHours: 48 });
       expect(event.data.weakestMoments).toMatchObject([{ touchpoint: 'returns', kind: 'csat', score: 40, n: 30, change: null }]);
+
+      // the same figures on demand, for any week (the overdue ones counted as of now)
+      const asked = (await (await read('v1/digest?week=2026-11-23')).json()) as typeof event.data;
+      expect([asked.week, asked.metrics, asked.weakestMoments]).toEqual([event.data.week, event.data.metrics, event.data.weakestMoments]);
+      expect((await read('v1/digest?week=2026-11-23', 'wrong')).status).toBe(401);
+      const refused = await read('v1/digest?week=2026-11-24');
+      expect([refused.status, await refused.json()]).toEqual([
+        400,
+        {
+          error: 'invalid query',
+          issues: [{ path: 'query.week', message: 'expected a Monday as YYYY-MM-DD, the first day of the week' }],
+        },
+      ]);
 
       const message = JSON.parse(slack.received[1]!.body) as {
         text: string;

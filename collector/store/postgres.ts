@@ -38,7 +38,6 @@ import {
 } from './ingest/segments.js';
 import { afterCursor, answerOrderBy, answerRow, narrowing, type Dialect, type StoredAnswer } from './reads/answer-filter.js';
 import {
-  firstContacts,
   holdsRows,
   inStage,
   needsAttention,
@@ -987,8 +986,8 @@ export class PostgresStore implements ResponseStore {
       params.values,
     );
     const first = await this.pool.query<{ median: number | null }>(
-      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first.at - r.answered_at) / 3600) AS median
-         FROM ${firstContacts} first JOIN responses r ON r.id = first.response_id ${clause}`,
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.first_reached_at - r.answered_at) / 3600) AS median
+         FROM follow_ups f JOIN responses r ON r.id = f.response_id ${clause} AND f.first_reached_at IS NOT NULL`,
       params.values,
     );
     return followUpFigures(needingAttention, counts.rows, {

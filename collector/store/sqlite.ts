@@ -863,13 +863,12 @@ export class SqliteStore implements ResponseStore {
       )
       .all(...w.params) as FollowUpCount[];
     if (!medians) return followUpFigures(needingAttention, counts, withoutMedians);
-    // the hours to close and to the first contact (the history's first change away from open, found by its index) in
-    // one more walk, their middles found in memory: a median's own count and sorted read with an offset took twice as long
+    // the hours to close and to the first contact in one more walk, their middles found in memory: a median's own count
+    // and sorted read with an offset took twice as long
     const hours = this.db
       .prepare(
         `SELECT CASE WHEN f.status = 'closed' THEN (julianday(f.closed_at) - julianday(r.answered_at)) * 24 END,
-                (SELECT (julianday(min(e.changed_at)) - julianday(r.answered_at)) * 24 FROM follow_up_events e
-                  WHERE e.response_id = f.response_id AND e.status <> 'open')
+                (julianday(f.first_reached_at) - julianday(r.answered_at)) * 24
            FROM follow_ups f CROSS JOIN responses r ON r.id = f.response_id ${w.sql}`,
       )
       .raw()

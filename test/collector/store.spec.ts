@@ -740,3 +740,49 @@ for (const kind of storeKinds) {
     });
   });
 }
+
+/** What a database looked like before follow-ups kept when their customer was first reached (migration 19 undone). */
+const beforeFirstReached: Record<string, string> = {
+  sqlite: `DROP TRIGGER follow_ups_first_reached; DROP TRIGGER follow_ups_first_reached_later;
+           ALTER TABLE follow_ups DROP COLUMN first_reached_at; PRAGMA user_version = 18;`,
+  postgres: `DROP TRIGGER follow_ups_first_reached ON follow_ups; DROP FUNCTION cxkit_follow_up_first_reached();
+             ALTER TABLE follow_ups DROP COLUMN first_reached_at; DELETE FROM cxkit_migrations WHERE version = 19;`,
+};
+
+for (const kind of storeKinds) {
+  test(`${kind}: the time to first contact of follow-ups made before it was kept on them is found from their history on upgrade`, async ({
+    database,
+  }) => {
+    const url = await database(kind);
+    const hour = 3_600_000;
+    const answeredAt = Date.parse('2026-03-02T09:00:00Z');
+    const unhappy = answersOf('checkout', 'nps', 2, 4, answeredAt);
+    const changeAt = (hours: number) => new Date(answeredAt + hours * hour);
+    // contacted after 2 h and closed at 30 h; a note alone at 1 h, then closed at 8 h; reopened after closing at 4 h;
+    // and one nobody has reached: the first contacts are 2, 8 and 4 hours after the answers (given a minute apart)
+    const history = async (store: ResponseStore) => {
+      const [a, b, c] = unhappy;
+      await store.setFollowUp(a!.id, { status: 'contacted' }, changeAt(2));
+      await store.setFollowUp(a!.id, { status: 'closed' }, changeAt(30));
+      await store.setFollowUp(b!.id, { status: 'open', note: 'no answer on the phone' }, changeAt(1));
+      await store.setFollowUp(b!.id, { status: 'closed' }, changeAt(8));
+      await store.setFollowUp(c!.id, { status: 'closed' }, changeAt(4));
+      await store.setFollowUp(c!.id, { status: 'open', note: 'wrote again' }, changeAt(40));
+    };
+    let before: number | null = null;
+    await withNewStore(url, async (store) => {
+      await store.insert(unhappy, new Date());
+      await history(store);
+      before = (await store.followUps({})).medianHoursToFirstContact;
+    });
+    // b was answered a minute before a, c two: their 8 and 4 hours are a minute and two longer
+    expect(before).toBeCloseTo(4 + 2 / 60, 6);
+    await onDatabase(kind, url, beforeFirstReached[kind]!);
+    await withNewStore(url, async (store) => {
+      expect((await store.followUps({})).medianHoursToFirstContact).toBeCloseTo(before!, 6);
+      // and a change made after the upgrade is kept as it is made
+      await store.setFollowUp(unhappy[3]!.id, { status: 'contacted' }, changeAt(100));
+      expect((await store.followUps({})).medianHoursToFirstContact).toBeCloseTo((4 + 2 / 60 + 8 + 1 / 60) / 2, 6);
+    });
+  });
+}

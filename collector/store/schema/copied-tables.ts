@@ -88,7 +88,7 @@ export const copiedTables: readonly CopiedTable[] = [
   },
   {
     name: 'follow_ups',
-    columns: { ...followUpChange, closed_at: 'time' },
+    columns: { ...followUpChange, closed_at: 'time', first_reached_at: 'time' },
     key: 'response_id',
     replaces: 'excluded.changed_at > follow_ups.changed_at',
   },

@@ -174,4 +174,18 @@ export const postgresMigrations: readonly string[] = [
   // operator may build them beforehand with CREATE INDEX CONCURRENTLY, which a migration's transaction cannot
   `CREATE INDEX IF NOT EXISTS responses_by_user ON responses (user_id, answered_at, id) WHERE user_id IS NOT NULL;
    CREATE INDEX IF NOT EXISTS displays_by_user ON displays (user_id, shown_at, id) WHERE user_id IS NOT NULL;`,
+  // 19: when someone first reached each customer (the first change away from open) kept on the follow-up, by a trigger
+  // whoever makes the change (an instance of the version before too, during a rolling upgrade), so that the time to
+  // first contact is a column rather than a grouping of the whole history on every summary
+  `ALTER TABLE follow_ups ADD COLUMN first_reached_at timestamptz;
+   UPDATE follow_ups f SET first_reached_at = first.at
+     FROM (SELECT response_id, min(changed_at) AS at FROM follow_up_events WHERE status <> 'open' GROUP BY response_id) first
+    WHERE first.response_id = f.response_id;
+   CREATE FUNCTION cxkit_follow_up_first_reached() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     IF NEW.first_reached_at IS NULL AND NEW.status <> 'open' THEN NEW.first_reached_at := NEW.changed_at; END IF;
+     RETURN NEW;
+   END $$;
+   CREATE TRIGGER follow_ups_first_reached BEFORE INSERT OR UPDATE ON follow_ups
+     FOR EACH ROW EXECUTE FUNCTION cxkit_follow_up_first_reached();`,
 ];

@@ -148,9 +148,6 @@ export const followUpTables = ({ time, serial }: Dialect) => `
    );
    CREATE INDEX follow_up_events_by_response ON follow_up_events (response_id);`;
 
-/** Each follow-up's first change away from open (contacted or closed), from its history: `response_id`, `at`. */
-export const firstContacts = `(SELECT response_id, min(changed_at) AS at FROM follow_up_events WHERE status <> 'open' GROUP BY response_id)`;
-
 /**
  * Which journey stage each touchpoint's answers and displays said they belong to, kept by triggers as they arrive. A
  * `stage=` filter reads it as the set of that stage's touchpoints, so that the per-touchpoint rollups answer it too.

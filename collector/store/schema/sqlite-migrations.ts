@@ -126,4 +126,16 @@ export const sqliteMigrations: readonly string[] = [
   // answers and displays indexed by it, only those that carry one (an identified customer's insert pays for it)
   `CREATE INDEX IF NOT EXISTS responses_by_user ON responses (user_id, answered_at, id) WHERE user_id IS NOT NULL;
    CREATE INDEX IF NOT EXISTS displays_by_user ON displays (user_id, shown_at, id) WHERE user_id IS NOT NULL;`,
+  // 19: when someone first reached each customer (the first change away from open) kept on the follow-up, by triggers
+  // whoever makes the change, so that the time to first contact is a column rather than a look into the history for
+  // every follow-up of a range on every summary
+  `ALTER TABLE follow_ups ADD COLUMN first_reached_at TEXT;
+   UPDATE follow_ups SET first_reached_at = (SELECT min(changed_at) FROM follow_up_events e
+                                              WHERE e.response_id = follow_ups.response_id AND e.status <> 'open');
+   CREATE TRIGGER follow_ups_first_reached AFTER INSERT ON follow_ups
+     WHEN NEW.status <> 'open' AND NEW.first_reached_at IS NULL
+     BEGIN UPDATE follow_ups SET first_reached_at = NEW.changed_at WHERE response_id = NEW.response_id; END;
+   CREATE TRIGGER follow_ups_first_reached_later AFTER UPDATE OF status ON follow_ups
+     WHEN NEW.status <> 'open' AND NEW.first_reached_at IS NULL
+     BEGIN UPDATE follow_ups SET first_reached_at = NEW.changed_at WHERE response_id = NEW.response_id; END;`,
 ];

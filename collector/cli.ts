@@ -168,16 +168,22 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return fail(`--database: could not open ${redactDatabase(database)}: ${error instanceof Error ? error.message : String(error)}`, false);
   }
   const dashboardUrl = `${(publicOrigin ?? `http://${values.host.includes(':') ? `[${values.host}]` : values.host}:${port}`).replace(/\/$/, '')}/dashboard`;
-  const webhooks = targets.length
-    ? new WebhookDispatcher({
-        store,
-        targets,
-        allowPrivate: values['allow-private-webhooks'],
-        dashboardUrl,
-        baseDelayMs: retryBase,
-        promiseHours: followUpHours,
-      })
-    : undefined;
+  let webhooks;
+  try {
+    webhooks = targets.length
+      ? new WebhookDispatcher({
+          store,
+          targets,
+          allowPrivate: values['allow-private-webhooks'],
+          dashboardUrl,
+          baseDelayMs: retryBase,
+          promiseHours: followUpHours,
+        })
+      : undefined;
+  } catch (error) {
+    await store.close();
+    return fail(error instanceof Error ? error.message : String(error));
+  }
   let server;
   try {
     server = await startCollectorServer({

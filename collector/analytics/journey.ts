@@ -63,7 +63,7 @@ function mainKind(counts: readonly TouchpointScoreCount[]): PromptKind {
 }
 
 /** Displays and answers per touchpoint for the filter's customers: everyone's, or one segment's displays. */
-function engagedIn(store: ResponseStore, filter: ResponseFilter): Promise<EngagementCount[]> {
+export function engagedIn(store: ResponseStore, filter: ResponseFilter): Promise<EngagementCount[]> {
   const { segment } = filter;
   return segment ? store.engagementInSegment({ ...filter, segment: undefined }, segment) : store.engagement(filter);
 }

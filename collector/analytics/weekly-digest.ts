@@ -3,11 +3,11 @@
 // and the moment of the journey that hurt most — the figures a CX lead opens a week with, read as the dashboard reads
 // them (the rollups, the follow-up figures, the journey), never from a person's rows.
 import { promptKinds, type PromptKind } from '../../src/schema/response.js';
-import type { ResponseStore } from '../store/store.js';
+import type { ResponseFilter, ResponseStore } from '../store/store.js';
 import { addDays, utcStartOf, type TimeZone } from '../time-zone.js';
 import { difference, estimate } from './estimates.js';
 import { followUpSummary } from './follow-up-promise.js';
-import { buildJourney, type JourneyMoment } from './journey.js';
+import { buildJourney, engagedIn, type JourneyMoment } from './journey.js';
 import { engagement } from './report.js';
 
 /** The hour of Monday, in the collector's time zone, from which last week's digest is due. */
@@ -26,7 +26,12 @@ export interface DigestMetric {
   readonly p: number | null;
 }
 
+/** What a digest is of: everyone's answers, or one touchpoint's, stage's or segment's, and every metric or some. */
+export type DigestScope = Pick<ResponseFilter, 'touchpoint' | 'stage' | 'segment'> & { readonly kinds?: readonly PromptKind[] | undefined };
+
 export interface WeeklyDigest {
+  /** What it is of (the keys given alone). */
+  readonly scope: DigestScope;
   /** Monday to Sunday in `timeZone`: `since` ≤ an answer's time < `until`. */
   readonly week: {
     readonly firstDay: string;
@@ -63,20 +68,28 @@ export function dueWeek(zone: TimeZone, now: Date): string {
   return addDays(monday, now.getTime() >= dueFrom ? -7 : -14);
 }
 
-export async function weeklyDigest(store: ResponseStore, firstDay: string, promiseHours: number, now: Date): Promise<WeeklyDigest> {
+export async function weeklyDigest(
+  store: ResponseStore,
+  firstDay: string,
+  promiseHours: number,
+  now: Date,
+  scope: DigestScope = {},
+): Promise<WeeklyDigest> {
   const zone = store.timeZone;
+  const { kinds, ...narrowing } = scope;
   const at = (day: string) => new Date(zone.startOf(day)).toISOString();
-  const week = { since: at(firstDay), until: at(addDays(firstDay, 7)) };
-  const before = { since: at(addDays(firstDay, -7)), until: week.since };
+  const week = { ...narrowing, since: at(firstDay), until: at(addDays(firstDay, 7)) };
+  const before = { ...narrowing, since: at(addDays(firstDay, -7)), until: week.since };
   const [counts, previousCounts, engaged, previousEngaged, followUp, journey] = await Promise.all([
     store.countsByDay(week),
     store.countsByDay(before),
-    store.engagement(week),
-    store.engagement(before),
+    engagedIn(store, week),
+    engagedIn(store, before),
     followUpSummary(store, week, promiseHours, now),
     buildJourney(store, week, now),
   ]);
-  const metrics = promptKinds.flatMap((kind): DigestMetric[] => {
+  const asked = (kind: PromptKind) => !kinds || kinds.includes(kind);
+  const metrics = promptKinds.filter(asked).flatMap((kind): DigestMetric[] => {
     const current = estimate(kind, counts);
     const earlier = estimate(kind, previousCounts);
     if (!current.n && !earlier.n) return [];
@@ -92,10 +105,12 @@ export async function weeklyDigest(store: ResponseStore, firstDay: string, promi
       },
     ];
   });
-  const shown = engagement(engaged);
-  const shownBefore = engagement(previousEngaged);
+  const shown = engagement(engaged.filter((e) => asked(e.kind)));
+  const shownBefore = engagement(previousEngaged.filter((e) => asked(e.kind)));
+  const given = Object.fromEntries(Object.entries(scope).filter(([, value]) => value !== undefined)) as DigestScope;
   return {
-    week: { firstDay, lastDay: addDays(firstDay, 6), ...week, timeZone: zone.name },
+    scope: given,
+    week: { firstDay, lastDay: addDays(firstDay, 6), since: week.since, until: week.until, timeZone: zone.name },
     metrics,
     responseRate: { shown: shown.shown, rate: shown.responseRate, previous: shownBefore.responseRate },
     followUp: {
@@ -106,6 +121,6 @@ export async function weeklyDigest(store: ResponseStore, firstDay: string, promi
       promiseHours,
       medianHoursToFirstContact: followUp.medianHoursToFirstContact,
     },
-    weakestMoments: journey.momentsOfTruth,
+    weakestMoments: journey.momentsOfTruth.filter((m) => asked(m.kind)),
   };
 }

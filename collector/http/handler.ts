@@ -33,7 +33,7 @@ import {
   encodeAnswerCursor,
   encodeUnansweredCursor,
   parseAnswerQuery,
-  parseDigestWeek,
+  parseDigestQuery,
   parseFilter,
   parseListing,
   parseSegmentedFilter,
@@ -266,9 +266,9 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
   /** The weekly digest a `digest.weekly` target is posted, for a week's Monday (by default the week due now). */
   async function digest(res: ServerResponse, url: URL): Promise<void> {
     const now = new Date();
-    const parsed = parseDigestWeek(url.searchParams, store.timeZone, now);
+    const parsed = parseDigestQuery(url.searchParams, store, now);
     if ('issues' in parsed) return sendJson(res, 400, { error: 'invalid query', issues: parsed.issues });
-    sendJson(res, 200, await weeklyDigest(store, parsed.week, promiseHours, now));
+    sendJson(res, 200, await weeklyDigest(store, parsed.week, promiseHours, now, parsed.scope));
   }
 
   async function read(res: ServerResponse, url: URL, answer: Read): Promise<void> {

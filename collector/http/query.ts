@@ -3,7 +3,7 @@ import { z } from 'zod/mini';
 import { toValidationIssues, type ValidationIssue } from '../../src/schema/issues.js';
 import type { AnswerQuery } from '../analytics/drill-down.js';
 import { earliestInstant } from '../analytics/period.js';
-import { dueWeek } from '../analytics/weekly-digest.js';
+import { dueWeek, type DigestScope } from '../analytics/weekly-digest.js';
 import type { SegmentQuery } from '../analytics/segments.js';
 import { promptKinds } from '../../src/schema/response.js';
 import {
@@ -284,23 +284,25 @@ export function parseAnswerQuery(
   };
 }
 
-const digestQuery = z.strictObject({
-  week: z.optional(
-    z
-      .string()
-      .check(
-        z.refine(
-          (day) => /^\d{4}-\d\d-\d\d$/.test(day) && Date.parse(day) >= earliestInstant && new Date(day).getUTCDay() === 1,
-          'expected a Monday as YYYY-MM-DD, the first day of the week',
-        ),
-      ),
-  ),
-  key: z.optional(z.string()),
-});
+const isMonday = (day: string) => /^\d{4}-\d\d-\d\d$/.test(day) && Date.parse(day) >= earliestInstant && new Date(day).getUTCDay() === 1;
 
-/** The week a digest is asked for (its Monday), or the one due now when none is named. */
-export function parseDigestWeek(params: URLSearchParams, zone: TimeZone, now: Date): { week: string } | { issues: ValidationIssue[] } {
-  const result = digestQuery.safeParse(Object.fromEntries(params), { reportInput: true });
-  if (!result.success) return { issues: toValidationIssues('query', result.error.issues) };
-  return { week: result.data.week ?? dueWeek(zone, now) };
+/**
+ * The digest asked for: `week` (its Monday, YYYY-MM-DD; the one due now when absent), and what it is of — `touchpoint`,
+ * `stage`, `by` and `value` — as a digest target's rule narrows it. A range is its week's: `since` and `until` are refused.
+ */
+export function parseDigestQuery(
+  params: URLSearchParams,
+  { segmentDimensions: dimensions, timeZone }: StoreTerms,
+  now: Date,
+): { week: string; scope: DigestScope } | { issues: ValidationIssue[] } {
+  const reader = queryReader(params);
+  const week = reader.take('week');
+  if (week !== undefined && !isMonday(week))
+    reader.issues.push({ path: 'query.week', message: `expected a Monday as YYYY-MM-DD, the first day of the week, got ${week}` });
+  for (const name of ['since', 'until'])
+    if (reader.take(name) !== undefined) reader.issues.push({ path: `query.${name}`, message: "a digest's range is its week: give week=" });
+  const segment = reader.segment(dimensions);
+  const filter = reader.filter(timeZone);
+  if (!filter) return { issues: reader.issues };
+  return { week: week ?? dueWeek(timeZone, now), scope: { touchpoint: filter.touchpoint, stage: filter.stage, segment } };
 }

@@ -2,7 +2,7 @@
 // message for a Slack or Teams channel — a line a metric with its change and whether that is more than chance, the
 // share answered, where the customers who needed someone stand, the moment that hurt most, and the week in the dashboard.
 import type { PromptKind } from '../../src/schema/response.js';
-import type { DigestMetric, WeeklyDigest } from '../analytics/weekly-digest.js';
+import type { DigestMetric, DigestScope, WeeklyDigest } from '../analytics/weekly-digest.js';
 import { escape } from './payloads.js';
 import { cardMessage, paragraph } from './teams-payloads.js';
 
@@ -50,11 +50,21 @@ function weekSaid({ firstDay, lastDay }: WeeklyDigest['week']): string {
   return `${first}–${day(lastDay, { day: 'numeric', month: 'short', year: 'numeric' })}`;
 }
 
+/** " at checkout for plan enterprise": what a narrowed digest is of, as its headline says it. */
+function scopeSaid({ touchpoint, stage, segment }: DigestScope, text: (raw: string) => string): string {
+  const segmentName = segment && `${segment.dimension === 'path' ? 'page' : segment.dimension.replace(/^trait:/, '')} ${segment.value}`;
+  return [
+    ...(touchpoint === undefined ? [] : [` at ${text(touchpoint)}`]),
+    ...(stage === undefined ? [] : [` in ${text(stage)}`]),
+    ...(segmentName === undefined ? [] : [` for ${text(segmentName)}`]),
+  ].join('');
+}
+
 /** The digest as lines of a message, a touchpoint's name as `text` writes it (escaped for Slack's mrkdwn, say). */
 export function digestLines(digest: WeeklyDigest, text: (raw: string) => string): { headline: string; lines: string[] } {
   const { week, metrics, responseRate, followUp, weakestMoments } = digest;
   const answers = metrics.reduce((sum, m) => sum + m.n, 0);
-  const headline = `Last week, ${weekSaid(week)}: ${answers ? count(answers, 'answer') : 'no answers'}`;
+  const headline = `Last week${scopeSaid(digest.scope, text)}, ${weekSaid(week)}: ${answers ? count(answers, 'answer') : 'no answers'}`;
   const rate =
     responseRate.rate === null
       ? []
@@ -76,11 +86,12 @@ export function digestLines(digest: WeeklyDigest, text: (raw: string) => string)
   return { headline, lines: [...metrics.map(metricLine), ...rate, reached, ...weakest] };
 }
 
-/** The dashboard opened on the digest's week. */
-export function weekInDashboard(dashboardUrl: string, { firstDay, lastDay }: WeeklyDigest['week']): string {
+/** The dashboard opened on the digest's week (and touchpoint). */
+function weekInDashboard(dashboardUrl: string, { week, scope }: WeeklyDigest): string {
   const url = new URL(dashboardUrl);
-  url.searchParams.set('since', firstDay);
-  url.searchParams.set('until', lastDay);
+  if (scope.touchpoint !== undefined) url.searchParams.set('touchpoint', scope.touchpoint);
+  url.searchParams.set('since', week.firstDay);
+  url.searchParams.set('until', week.lastDay);
   return url.href;
 }
 
@@ -96,9 +107,7 @@ export function slackDigestBody(digest: WeeklyDigest, dashboardUrl: string | und
       ? [
           {
             type: 'actions',
-            elements: [
-              { type: 'button', text: { type: 'plain_text', text: openTheWeek }, url: weekInDashboard(dashboardUrl, digest.week) },
-            ],
+            elements: [{ type: 'button', text: { type: 'plain_text', text: openTheWeek }, url: weekInDashboard(dashboardUrl, digest) }],
           },
         ]
       : []),
@@ -114,6 +123,6 @@ export function teamsDigestBody(digest: WeeklyDigest, dashboardUrl: string | und
       ...lines.map((line) => paragraph({ text: line })),
       paragraph({ text: `Days in ${digest.week.timeZone}`, subtle: true }),
     ],
-    dashboardUrl ? [[openTheWeek, weekInDashboard(dashboardUrl, digest.week)]] : [],
+    dashboardUrl ? [[openTheWeek, weekInDashboard(dashboardUrl, digest)]] : [],
   );
 }

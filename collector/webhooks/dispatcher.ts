@@ -8,14 +8,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from '../../src/schema/response.js';
 import { defaultPromiseHours, overdueBefore } from '../analytics/follow-up-promise.js';
-import { dueWeek, weeklyDigest } from '../analytics/weekly-digest.js';
+import { dueWeek, weeklyDigest, type DigestScope, type WeeklyDigest } from '../analytics/weekly-digest.js';
 import type { ClaimedDelivery, FollowUpChanged, InboxItem, NewDelivery, ResponseStore, WebhookEvent } from '../store/store.js';
 import { slackBody, slackFollowUpBody, slackOverdueBody, standardBody, standardFollowUpBody, standardOverdueBody } from './payloads.js';
 import { teamsBody, teamsFollowUpBody, teamsOverdueBody } from './teams-payloads.js';
 import { slackDigestBody, standardDigestBody, teamsDigestBody } from './digest-payloads.js';
 import { post } from './sender.js';
 import { signedHeaders } from './signature.js';
-import { matches, takes, type WebhookTarget } from './targets.js';
+import { digestScopeOf, matches, takes, WebhookConfigError, type WebhookTarget } from './targets.js';
 
 export interface DispatcherOptions {
   readonly store: ResponseStore;
@@ -62,6 +62,21 @@ export class WebhookDispatcher {
     this.byUrl = new Map(options.targets.map((t) => [t.url, t]));
     this.escalates = options.targets.some((t) => takes(t.when, 'follow_up.overdue'));
     this.digestTargets = options.targets.filter((t) => takes(t.when, 'digest.weekly'));
+    for (const target of this.digestTargets) {
+      const { segment } = digestScopeOf(target.when);
+      if (segment && !options.store.segmentDimensions.includes(segment.dimension)) {
+        const trait = segment.dimension.replace(/^trait:/, '');
+        throw new WebhookConfigError(
+          `webhook ${target.url}: a digest of customers by their ${trait} needs ${trait} among --segment-traits ` +
+            `(now ${
+              options.store.segmentDimensions
+                .filter((d) => d.startsWith('trait:'))
+                .map((d) => d.slice(6))
+                .join(', ') || 'none'
+            })`,
+        );
+      }
+    }
   }
 
   start(): void {
@@ -156,21 +171,32 @@ export class WebhookDispatcher {
     const now = clock();
     const week = dueWeek(store.timeZone, now);
     if (week <= this.digestPlanned) return;
-    const digest = await weeklyDigest(store, week, promiseHours, now);
-    const planned = this.digestTargets.map((t) => ({
-      id: `msg_${randomUUID().replace(/-/g, '')}`,
-      event: 'digest.weekly' as const,
-      target: t.url,
-      responseId: null,
-      userId: null,
-      anonymousId: null,
-      payload:
-        t.format === 'slack'
-          ? slackDigestBody(digest, dashboardUrl)
-          : t.format === 'teams'
-            ? teamsDigestBody(digest, dashboardUrl)
-            : standardDigestBody(digest, new Date()),
-    }));
+    // one digest a scope, however many targets share it
+    const digests = new Map<string, Promise<WeeklyDigest>>();
+    const digestFor = (scope: DigestScope) => {
+      const key = JSON.stringify(scope);
+      if (!digests.has(key)) digests.set(key, weeklyDigest(store, week, promiseHours, now, scope));
+      return digests.get(key)!;
+    };
+    const planned = await Promise.all(
+      this.digestTargets.map(async (t) => {
+        const digest = await digestFor(digestScopeOf(t.when));
+        return {
+          id: `msg_${randomUUID().replace(/-/g, '')}`,
+          event: 'digest.weekly' as const,
+          target: t.url,
+          responseId: null,
+          userId: null,
+          anonymousId: null,
+          payload:
+            t.format === 'slack'
+              ? slackDigestBody(digest, dashboardUrl)
+              : t.format === 'teams'
+                ? teamsDigestBody(digest, dashboardUrl)
+                : standardDigestBody(digest, new Date()),
+        };
+      }),
+    );
     await store.planOnce(digestPlannedThrough, week, planned, new Date());
     this.digestPlanned = week;
   }

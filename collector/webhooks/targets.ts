@@ -4,6 +4,8 @@ import { z } from 'zod/mini';
 import { promptKinds, type Response } from '../../src/schema/response.js';
 import { toValidationIssues } from '../../src/schema/issues.js';
 import { webhookEvents, type WebhookEvent } from '../store/store.js';
+import type { DigestScope } from '../analytics/weekly-digest.js';
+import { traitDimension } from '../store/ingest/segments.js';
 import { isInternalAddress } from './address-guard.js';
 import { secretProblem } from './signature.js';
 
@@ -76,8 +78,22 @@ export function parseTargets(
   const fromFile = input.file === undefined ? [] : checked(configSchema, input.file, 'webhook config').webhooks;
   const targets = [...checked(z.array(targetSchema), fromFlags, '--webhook'), ...fromFile];
   for (const [i, target] of targets.entries()) {
+    const where = `webhook config.webhooks[${i - fromFlags.length}]`;
     if (target.mentions && target.format !== 'slack') {
-      throw new WebhookConfigError(`webhook config.webhooks[${i - fromFlags.length}].mentions: only a Slack target mentions people`);
+      throw new WebhookConfigError(`${where}.mentions: only a Slack target mentions people`);
+    }
+    const { touchpoints, traits } = target.when ?? {};
+    if (takes(target.when, 'digest.weekly') && touchpoints && touchpoints.length > 1) {
+      throw new WebhookConfigError(`${where}.when.touchpoints: a digest is of one touchpoint at most; give each its own target`);
+    }
+    if (
+      takes(target.when, 'digest.weekly') &&
+      traits &&
+      (Object.keys(traits).length > 1 || Object.values(traits).some((v) => v.length > 1))
+    ) {
+      throw new WebhookConfigError(
+        `${where}.when.traits: a digest is of one segment at most, one trait with one value; give each its own target`,
+      );
     }
     const host = new URL(target.url).hostname.replace(/^\[|\]$/g, '');
     if (!allowPrivate && (host === 'localhost' || host.endsWith('.localhost') || isInternalAddress(host))) {
@@ -94,6 +110,19 @@ function checked<T>(schema: z.ZodMiniType<T>, value: unknown, where: string): T 
   if (result.success) return result.data;
   const issue = toValidationIssues(where, result.error.issues)[0]!;
   throw new WebhookConfigError(`${issue.path}: ${issue.message}`);
+}
+
+/**
+ * What a digest target's rule narrows its digest to: its one touchpoint, the segment of its one trait's one value (as
+ * `parseTargets` allows), its kinds; the rest of the rule is about answers, and a digest is figures.
+ */
+export function digestScopeOf(rule: WebhookRule | undefined): DigestScope {
+  const [trait] = Object.entries(rule?.traits ?? {});
+  return {
+    touchpoint: rule?.touchpoints?.[0],
+    segment: trait && { dimension: traitDimension(trait[0]), value: trait[1][0]! },
+    kinds: rule?.kinds,
+  };
 }
 
 /** Whether a target with this rule is posted `event` at all (new answers alone when the rule names no events). */

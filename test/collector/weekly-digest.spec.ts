@@ -2,6 +2,8 @@
 // zone) against the week before, posted from Monday 09:00, once however many instances run, in each target's format.
 import { answersOf, batch, display, expect, storeKinds, test } from '../support/collector-harness.js';
 import { receiver } from '../support/webhook-receiver.js';
+import { WebhookDispatcher } from '../../collector/webhooks/dispatcher.js';
+import { parseTargets, type WebhookRule } from '../../collector/webhooks/targets.js';
 import { maxBatchResponses } from '../../src/schema/batch.js';
 import type { Response } from '../../src/schema/response.js';
 
@@ -27,8 +29,8 @@ for (const kind of storeKinds) {
       clock: () => now,
       targets: [
         { url: standard.url, format: 'standard' as const, when: { events: ['digest.weekly' as const] } },
-        // a rule about answers leaves the digest whole
-        { url: slack.url, format: 'slack' as const, when: { events: ['digest.weekly' as const], kinds: ['nps' as const] } },
+        // a rule about answers' scores leaves the digest whole
+        { url: slack.url, format: 'slack' as const, when: { events: ['digest.weekly' as const], scoreMax: 6 } },
         { url: teams.url, format: 'teams' as const, when: { events: ['digest.weekly' as const] } },
       ],
     };
@@ -129,7 +131,7 @@ for (const kind of storeKinds) {
         400,
         {
           error: 'invalid query',
-          issues: [{ path: 'query.week', message: 'expected a Monday as YYYY-MM-DD, the first day of the week' }],
+          issues: [{ path: 'query.week', message: 'expected a Monday as YYYY-MM-DD, the first day of the week, got 2026-11-24' }],
         },
       ]);
 
@@ -182,3 +184,104 @@ for (const kind of storeKinds) {
     }
   });
 }
+
+for (const kind of storeKinds) {
+  test(`${kind}: a key account team's digest is its plan's customers', a touchpoint team's its touchpoint's, of the metrics its rule names`, async ({
+    startCollector,
+    database,
+  }) => {
+    const accounts = await receiver();
+    const returns = await receiver();
+    const now = new Date(newYork('2026-11-30T10:00:00'));
+    const file = await database(kind);
+    const tuesday = newYork('2026-11-24T10:00:00');
+    const enterprise = { traits: { plan: 'enterprise' } };
+    const answers = [
+      ...answersOf('checkout', 'nps', 10, 3, tuesday, enterprise),
+      ...answersOf('checkout', 'nps', 2, 1, tuesday - 3_600_000, enterprise),
+      ...answersOf('checkout', 'nps', 0, 6, tuesday, { traits: { plan: 'free' } }),
+      ...answersOf('returns', 'csat', 2, 2, tuesday, { traits: { plan: 'free' } }),
+      ...answersOf('returns', 'nps', 9, 5, tuesday),
+    ];
+    // last week's answers, stored before the digest's Monday
+    expect((await (await startCollector({ database: file, timeZone: zone })).post(batch(answers))).status).toBe(202);
+    const collector = await startCollector({
+      database: file,
+      timeZone: zone,
+      dispatch: {
+        allowPrivate: true,
+        pollMs: 50,
+        dashboardUrl: 'https://collect.example/dashboard',
+        clock: () => now,
+        targets: [
+          { url: accounts.url, format: 'slack', when: { events: ['digest.weekly'], traits: { plan: ['enterprise'] } } },
+          { url: returns.url, format: 'standard', when: { events: ['digest.weekly'], touchpoints: ['returns'], kinds: ['csat'] } },
+        ],
+      },
+    });
+    try {
+      await expect.poll(() => accounts.received.length + returns.received.length, { timeout: 15_000 }).toBe(2);
+
+      const message = JSON.parse(accounts.received[0]!.body) as { text: string; blocks: Array<{ text?: { text: string } }> };
+      // the enterprise customers alone: three promoters and a detractor
+      expect(message.text).toBe('Last week for plan enterprise, 23–29 Nov 2026: 4 answers');
+      expect(message.blocks[1]!.text!.text.split('\n').slice(0, 2)).toEqual([
+        '• NPS 50 · 4 answers, none the week before',
+        '• 1 customer needed someone: 0 reached, 1 not yet, 1 of them waiting over 48 h',
+      ]);
+      const event = JSON.parse(returns.received[0]!.body) as {
+        data: { scope: unknown; metrics: Array<{ kind: string; n: number; score: number }>; followUp: { needingAttention: number } };
+      };
+      // the returns desk's: its CSAT alone, though NPS was asked there too
+      expect(event.data.scope).toEqual({ touchpoint: 'returns', kinds: ['csat'] });
+      expect(event.data.metrics.map((m) => [m.kind, m.n, m.score])).toEqual([['csat', 2, 0]]);
+      expect(event.data.followUp.needingAttention).toBe(2);
+      // the same on demand: a segment's digest, and a range other than a week refused
+      const asked = (await (await fetch(`${collector.url}v1/digest?week=2026-11-23&by=trait:plan&value=enterprise`)).json()) as {
+        scope: unknown;
+        metrics: Array<{ kind: string; n: number; score: number }>;
+      };
+      expect([asked.scope, asked.metrics.map((m) => [m.kind, m.n, m.score])]).toEqual([
+        { segment: { dimension: 'trait:plan', value: 'enterprise' } },
+        [['nps', 4, 50]],
+      ]);
+      expect(await (await fetch(`${collector.url}v1/digest?since=2026-11-01`)).json()).toEqual({
+        error: 'invalid query',
+        issues: [{ path: 'query.since', message: "a digest's range is its week: give week=" }],
+      });
+    } finally {
+      await Promise.all([accounts.close(), returns.close()]);
+    }
+  });
+}
+
+test('a digest is of one touchpoint or one segment at most, and of a trait the collector segments by: other rules are refused, named', async ({
+  openTestStore,
+}) => {
+  const digest = (when: WebhookRule) => [
+    { url: 'https://hooks.example/cx', format: 'standard' as const, when: { events: ['digest.weekly' as const], ...when } },
+  ];
+  const refusal = (when: WebhookRule) => {
+    try {
+      parseTargets({ urls: [], file: { webhooks: digest(when) } }, false);
+      return null;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  expect(refusal({ touchpoints: ['checkout', 'returns'] })).toBe(
+    'webhook config.webhooks[0].when.touchpoints: a digest is of one touchpoint at most; give each its own target',
+  );
+  expect(refusal({ traits: { plan: ['enterprise', 'team'] } })).toBe(
+    'webhook config.webhooks[0].when.traits: a digest is of one segment at most, one trait with one value; give each its own target',
+  );
+  expect(refusal({ traits: { plan: ['enterprise'] }, touchpoints: ['checkout'], scoreMax: 6 })).toBeNull();
+  // the same rules for answers alone are anyone's
+  expect(
+    parseTargets({ urls: [], file: { webhooks: [{ url: 'https://hooks.example/cx', when: { touchpoints: ['a', 'b'] } }] } }, false),
+  ).toHaveLength(1);
+  const store = await openTestStore('sqlite');
+  expect(() => new WebhookDispatcher({ store, targets: digest({ traits: { seats: ['50'] } }) })).toThrow(
+    'webhook https://hooks.example/cx: a digest of customers by their seats needs seats among --segment-traits (now plan, country)',
+  );
+});

@@ -29,7 +29,7 @@ const usage = `Usage: cxkit-collector [options]         (environment variables i
   --access-log <file|-|off> JSON lines, one per request; - is stdout (default -)
   --webhook <url>          post each new answer there (Standard Webhooks); repeat for several
   --webhook-secret <whsec_…> sign --webhook posts with it [CXKIT_WEBHOOK_SECRET]
-  --webhook-config <file>  JSON { "webhooks": [{ url, format: standard|slack|teams, secret, when: { events, kinds,
+  --webhook-config <file>  JSON { "webhooks": [{ url, name, format: standard|slack|teams, secret, when: { events, kinds,
                            scoreMin, scoreMax, touchpoints, hasComment, partial, traits }, mentions }] } for rules,
                            Slack, Teams, follow-up changes, customers waiting past --follow-up-hours and last
                            week's figures each Monday 09:00 (events: ["follow_up.changed", "follow_up.overdue",

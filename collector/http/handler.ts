@@ -16,6 +16,7 @@ import { buildTrends } from '../analytics/trends.js';
 import { weeklyDigest } from '../analytics/weekly-digest.js';
 import type { DeliveryStatus, ResponseStore } from '../store/store.js';
 import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
+import { shownTarget } from '../webhooks/targets.js';
 import { logWhenDone, type AccessLog } from './access-log.js';
 import { parseJson } from '../storable-text.js';
 import { periodStart } from '../ageing.js';
@@ -229,7 +230,11 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
   async function listDeliveries(res: ServerResponse, url: URL): Promise<void> {
     const { status, limit, issues } = parseListing(url.searchParams, deliveryStatuses, { fallback: 100, max: 1000 });
     if (issues.length) return sendJson(res, 400, { error: 'invalid query', issues });
-    sendJson(res, 200, { deliveries: await store.deliveries({ status, limit }) });
+    const deliveries = (await store.deliveries({ status, limit })).map(({ target, ...delivery }) => {
+      const name = options.webhooks?.targetName(target);
+      return { ...delivery, target: shownTarget(target), ...(name === undefined ? {} : { name }) };
+    });
+    sendJson(res, 200, { deliveries });
   }
 
   /**

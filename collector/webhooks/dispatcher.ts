@@ -15,7 +15,7 @@ import { teamsBody, teamsFollowUpBody, teamsOverdueBody } from './teams-payloads
 import { slackDigestBody, standardDigestBody, teamsDigestBody } from './digest-payloads.js';
 import { post } from './sender.js';
 import { signedHeaders } from './signature.js';
-import { digestScopeOf, matches, takes, WebhookConfigError, type WebhookTarget } from './targets.js';
+import { digestScopeOf, matches, shownTarget, takes, WebhookConfigError, type WebhookTarget } from './targets.js';
 
 export interface DispatcherOptions {
   readonly store: ResponseStore;
@@ -67,7 +67,7 @@ export class WebhookDispatcher {
       if (segment && !options.store.segmentDimensions.includes(segment.dimension)) {
         const trait = segment.dimension.replace(/^trait:/, '');
         throw new WebhookConfigError(
-          `webhook ${target.url}: a digest of customers by their ${trait} needs ${trait} among --segment-traits ` +
+          `webhook ${target.name ?? shownTarget(target.url)}: a digest of customers by their ${trait} needs ${trait} among --segment-traits ` +
             `(now ${
               options.store.segmentDimensions
                 .filter((d) => d.startsWith('trait:'))
@@ -77,6 +77,11 @@ export class WebhookDispatcher {
         );
       }
     }
+  }
+
+  /** The name the config gives the target with this URL, if any. */
+  targetName(url: string): string | undefined {
+    return this.byUrl.get(url)?.name;
   }
 
   start(): void {
@@ -249,7 +254,9 @@ export class WebhookDispatcher {
     const retryAt = final ? null : new Date(now.getTime() + wait);
     const error = outcome.error ?? `answered ${outcome.status}`;
     if (final)
-      console.error(`cxkit collector: webhook ${delivery.id} to ${target.url} failed after ${delivery.attempts} attempts: ${error}`);
+      console.error(
+        `cxkit collector: webhook ${delivery.id} to ${target.name ?? shownTarget(target.url)} failed after ${delivery.attempts} attempts: ${error}`,
+      );
     await store.settleDelivery(delivery.id, { delivered: false, status: outcome.status, error, retryAt }, now);
   }
 }

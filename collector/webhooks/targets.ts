@@ -38,6 +38,8 @@ export type WebhookRule = z.infer<typeof ruleSchema>;
 
 const targetSchema = z.strictObject({
   url: z.string().check(z.refine((url) => /^https?:\/\//.test(url) && URL.canParse(url), 'expected an http(s) URL')),
+  /** What the team calls it ("Slack #cx-alerts"), listed with its deliveries, where its URL — often a secret — is cut. */
+  name: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   /**
    * `standard`: Standard Webhooks (signed when a secret is set); `slack`: a Slack incoming-webhook message; `teams`: an
    * Adaptive Card for a Microsoft Teams workflow's webhook trigger.
@@ -110,6 +112,17 @@ function checked<T>(schema: z.ZodMiniType<T>, value: unknown, where: string): T 
   if (result.success) return result.data;
   const issue = toValidationIssues(where, result.error.issues)[0]!;
   throw new WebhookConfigError(`${issue.path}: ${issue.message}`);
+}
+
+/**
+ * A target's URL as a listing shows it: its origin and first path segment, the rest cut — a Slack or Teams webhook's
+ * URL is its credential (`/services/T…/B…/secret`, `?sig=…`), and whoever reads figures must not be able to post.
+ */
+export function shownTarget(url: string): string {
+  const parsed = new URL(url);
+  const [first, ...rest] = parsed.pathname.split('/').filter(Boolean);
+  const cut = rest.length > 0 || parsed.search !== '' || parsed.username !== '' || parsed.password !== '';
+  return `${parsed.origin}${first === undefined ? '' : `/${first}`}${cut ? '/…' : ''}`;
 }
 
 /**

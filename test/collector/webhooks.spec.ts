@@ -73,11 +73,50 @@ test('a receiver answering 500 twice then 200 gets the same webhook-id three tim
       ((await (await fetch(`${collector.url}v1/webhooks/deliveries?key=rk_1`)).json()) as { deliveries: unknown[] }).deliveries;
     await expect
       .poll(deliveries)
-      .toMatchObject([{ id: ids[0], target: hook.url, status: 'delivered', attempts: 3, lastStatus: 200, lastError: null }]);
+      .toMatchObject([
+        { id: ids[0], target: hook.url.replace(/\/cx$/, '/…'), status: 'delivered', attempts: 3, lastStatus: 200, lastError: null },
+      ]);
     expect((await fetch(`${collector.url}v1/webhooks/deliveries`)).status).toBe(401);
   } finally {
     await hook.close();
   }
+});
+
+test("the deliveries listing cuts a target's URL, which is Slack's and Teams' credential, and names it as the config does", async ({
+  startCollector,
+}) => {
+  const slack = 'https://hooks.slack.com/services/T024BE7LD/B024BE7LH/s3cretS3cretS3cret';
+  const teams =
+    'https://prod-00.westeurope.logic.azure.com:443/workflows/f00d/triggers/manual/paths/invoke?api-version=2016-06-01&sig=s3cretSig';
+  const collector = await startCollector({
+    readKey: 'rk_1',
+    dispatch: {
+      // the host is never reached: the first attempt fails and the next waits an hour
+      baseDelayMs: 3_600_000,
+      timeoutMs: 500,
+      targets: [
+        { url: slack, format: 'slack', name: 'Slack #cx-alerts' },
+        { url: teams, format: 'teams' },
+      ],
+    },
+  });
+  await collector.post(batch(responses(1, 73)));
+  const listed = async () => {
+    const response = await fetch(`${collector.url}v1/webhooks/deliveries?key=rk_1`);
+    return {
+      text: await response.clone().text(),
+      deliveries: ((await response.json()) as { deliveries: Array<Record<string, unknown>> }).deliveries,
+    };
+  };
+  await expect.poll(async () => (await listed()).deliveries.length).toBe(2);
+  const { text, deliveries } = await listed();
+  expect(deliveries.map(({ target, name }) => ({ target, name })).sort((a, b) => String(a.target).localeCompare(String(b.target)))).toEqual(
+    [
+      { target: 'https://hooks.slack.com/services/…', name: 'Slack #cx-alerts' },
+      { target: 'https://prod-00.westeurope.logic.azure.com/workflows/…', name: undefined },
+    ],
+  );
+  expect(text).not.toMatch(/s3cret|T024BE7LD|f00d/);
 });
 
 test("a receiver's 429 with Retry-After (Slack's rate limit) is not asked again before that wait, however short the backoff", async ({
@@ -226,10 +265,11 @@ for (const kind of storeKinds) {
         allowPrivate: true,
         pollMs: 50,
         targets: [
-          { url: changes.url, format: 'standard', secret, when: { events: ['follow_up.changed'] } },
-          { url: answers.url, format: 'standard' },
+          { url: changes.url, name: 'changes', format: 'standard', secret, when: { events: ['follow_up.changed'] } },
+          { url: answers.url, name: 'answers', format: 'standard' },
           {
             url: slack.url,
+            name: 'slack',
             format: 'slack',
             when: { events: ['response.created', 'follow_up.changed'], kinds: ['nps'] },
             // Ben hears of a customer left to him: Slack notifies a member mentioned
@@ -311,15 +351,13 @@ for (const kind of storeKinds) {
       expect(messages.find((m) => m.text.startsWith('Left to nobody'))!.attachments[0]!.color).toBe('#98a2b3');
 
       const listed = (await (await fetch(`${collector.url}v1/webhooks/deliveries?key=rk_read`)).json()) as {
-        deliveries: Array<{ event: string; target: string }>;
+        deliveries: Array<{ event: string; name: string }>;
       };
-      const count = (event: string, url: string) => listed.deliveries.filter((d) => d.event === event && d.target === url).length;
-      expect([
-        count('follow_up.changed', changes.url),
-        count('follow_up.changed', slack.url),
-        count('response.created', answers.url),
-      ]).toEqual([4, 4, 2]);
-      expect(count('response.created', slack.url)).toBe(1);
+      const count = (event: string, name: string) => listed.deliveries.filter((d) => d.event === event && d.name === name).length;
+      expect([count('follow_up.changed', 'changes'), count('follow_up.changed', 'slack'), count('response.created', 'answers')]).toEqual([
+        4, 4, 2,
+      ]);
+      expect(count('response.created', 'slack')).toBe(1);
 
       // the person's deliveries go with them, the follow-up changes' too; the other answer's stays
       const erased = await fetch(`${collector.url}v1/people/u-42`, { method: 'DELETE', headers: { Authorization: 'Bearer ak_admin' } });

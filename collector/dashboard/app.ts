@@ -16,6 +16,7 @@ import { refreshSegments } from './views/segments.js';
 import { refreshThemes } from './views/themes.js';
 import { refreshTrends } from './views/trends.js';
 import { refreshUnanswered } from './views/unanswered.js';
+import { refreshWebhookTrouble } from './views/webhook-trouble.js';
 import { landOnSection } from './section-nav.js';
 import { restoreFromUrl } from './url-state.js';
 import { count, format, interval, whole } from './wording.js';
@@ -235,6 +236,7 @@ async function refresh(): Promise<void> {
     refreshThemes(params),
     refreshInbox(params, refresh),
     refreshUnanswered(params),
+    refreshWebhookTrouble(readKey),
   ]);
 }
 

@@ -4,10 +4,11 @@ import { parseArgs } from 'node:util';
 import { copyCommand } from './copy.js';
 import { jsonLines, type AccessLog } from './http/access-log.js';
 import { startCollectorServer } from './http/server.js';
+import { defaultSegmentTraits } from './store/ingest/segments.js';
 import { defaultSqliteFile, openStore, redactDatabase } from './store/open.js';
 import { isTimeZone } from './time-zone.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
-import { parseTargets, type WebhookTarget } from './webhooks/targets.js';
+import { digestTraitProblem, parseTargets, type WebhookTarget } from './webhooks/targets.js';
 
 const usage = `Usage: cxkit-collector [options]         (environment variables in brackets; an option wins over its variable)
        cxkit-collector copy --from <url|file> --to <url|file>   (moves the data to another store: copy --help)
@@ -33,7 +34,7 @@ const usage = `Usage: cxkit-collector [options]         (environment variables i
                            scoreMin, scoreMax, touchpoints, hasComment, partial, traits }, mentions }] } for rules,
                            Slack, Teams, follow-up changes, customers waiting past --follow-up-hours and last
                            week's figures each Monday 09:00 (events: ["follow_up.changed", "follow_up.overdue",
-                           "digest.weekly"]) and owners mentioned in Slack
+                           "digest.weekly"]) and owners mentioned in Slack and Teams
   --webhook-retry-base <ms> first retry after about this long, doubling up to 6 h; 12 attempts (default 30000)
   --allow-private-webhooks allow webhook targets on loopback or private addresses (development only)
   --stages <a,b,…>         the journey's stages in order (default discover,choose,buy,get-help,stay) [CXKIT_STAGES]
@@ -146,6 +147,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   if (segmentTraits?.some((trait) => !trait || trait.length > 100)) {
     return fail(`--segment-traits: expected trait names (1–100 characters) separated by commas, got ${values['segment-traits']}`);
   }
+  const digestProblem = digestTraitProblem(targets, segmentTraits ?? defaultSegmentTraits);
+  if (digestProblem) return fail(digestProblem);
   const zone = values['time-zone'];
   if (zone !== undefined && !isTimeZone(zone)) {
     return fail(`--time-zone: expected an IANA time zone such as Europe/Berlin or America/New_York, got ${zone}`);
@@ -168,22 +171,16 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return fail(`--database: could not open ${redactDatabase(database)}: ${error instanceof Error ? error.message : String(error)}`, false);
   }
   const dashboardUrl = `${(publicOrigin ?? `http://${values.host.includes(':') ? `[${values.host}]` : values.host}:${port}`).replace(/\/$/, '')}/dashboard`;
-  let webhooks;
-  try {
-    webhooks = targets.length
-      ? new WebhookDispatcher({
-          store,
-          targets,
-          allowPrivate: values['allow-private-webhooks'],
-          dashboardUrl,
-          baseDelayMs: retryBase,
-          promiseHours: followUpHours,
-        })
-      : undefined;
-  } catch (error) {
-    await store.close();
-    return fail(error instanceof Error ? error.message : String(error));
-  }
+  const webhooks = targets.length
+    ? new WebhookDispatcher({
+        store,
+        targets,
+        allowPrivate: values['allow-private-webhooks'],
+        dashboardUrl,
+        baseDelayMs: retryBase,
+        promiseHours: followUpHours,
+      })
+    : undefined;
   let server;
   try {
     server = await startCollectorServer({

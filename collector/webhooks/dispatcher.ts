@@ -15,7 +15,7 @@ import { teamsBody, teamsFollowUpBody, teamsOverdueBody } from './teams-payloads
 import { slackDigestBody, standardDigestBody, teamsDigestBody } from './digest-payloads.js';
 import { post } from './sender.js';
 import { signedHeaders } from './signature.js';
-import { digestScopeOf, matches, shownTarget, takes, WebhookConfigError, type WebhookTarget } from './targets.js';
+import { digestScopeOf, digestTraitProblem, matches, shownTarget, takes, WebhookConfigError, type WebhookTarget } from './targets.js';
 
 export interface DispatcherOptions {
   readonly store: ResponseStore;
@@ -62,21 +62,9 @@ export class WebhookDispatcher {
     this.byUrl = new Map(options.targets.map((t) => [t.url, t]));
     this.escalates = options.targets.some((t) => takes(t.when, 'follow_up.overdue'));
     this.digestTargets = options.targets.filter((t) => takes(t.when, 'digest.weekly'));
-    for (const target of this.digestTargets) {
-      const { segment } = digestScopeOf(target.when);
-      if (segment && !options.store.segmentDimensions.includes(segment.dimension)) {
-        const trait = segment.dimension.replace(/^trait:/, '');
-        throw new WebhookConfigError(
-          `webhook ${target.name ?? shownTarget(target.url)}: a digest of customers by their ${trait} needs ${trait} among --segment-traits ` +
-            `(now ${
-              options.store.segmentDimensions
-                .filter((d) => d.startsWith('trait:'))
-                .map((d) => d.slice(6))
-                .join(', ') || 'none'
-            })`,
-        );
-      }
-    }
+    const traits = options.store.segmentDimensions.filter((d) => d.startsWith('trait:')).map((d) => d.slice('trait:'.length));
+    const problem = digestTraitProblem(this.digestTargets, traits);
+    if (problem) throw new WebhookConfigError(problem);
   }
 
   /** The name the config gives the target with this URL, if any. */
@@ -147,7 +135,7 @@ export class WebhookDispatcher {
       t.format === 'slack'
         ? slackFollowUpBody(changed, dashboardUrl, t.mentions)
         : t.format === 'teams'
-          ? teamsFollowUpBody(changed, dashboardUrl)
+          ? teamsFollowUpBody(changed, dashboardUrl, t.mentions)
           : standardFollowUpBody(changed, now),
     );
   };
@@ -161,7 +149,7 @@ export class WebhookDispatcher {
         t.format === 'slack'
           ? slackOverdueBody(item, promiseHours, dashboardUrl, t.mentions)
           : t.format === 'teams'
-            ? teamsOverdueBody(item, promiseHours, dashboardUrl)
+            ? teamsOverdueBody(item, promiseHours, dashboardUrl, t.mentions)
             : standardOverdueBody(item, promiseHours, now),
       ),
     );

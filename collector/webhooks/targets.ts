@@ -50,18 +50,21 @@ const targetSchema = z.strictObject({
   ),
   when: z.optional(ruleSchema),
   /**
-   * Slack only: the team's names (as owners are given in the inbox) and their Slack member ids, so that a customer left
-   * to them mentions them — which notifies them — in the follow-up changes posted there.
+   * The team's names (as owners are given in the inbox) and who they are in the target's tool — a Slack member id, or in
+   * Teams a user principal name (their sign-in address) or Microsoft Entra object id — so that a customer left to them
+   * mentions them, which notifies them, in the follow-up changes and overdue customers posted there.
    */
-  mentions: z.optional(
-    z.record(
-      z.string().check(z.minLength(1), z.maxLength(200)),
-      z
-        .string()
-        .check(z.regex(/^[UW][A-Z0-9]{2,}$/, 'expected a Slack member id such as U024BE7LH (in Slack: a profile, ⋮, Copy member ID)')),
-    ),
-  ),
+  mentions: z.optional(z.record(z.string().check(z.minLength(1), z.maxLength(200)), z.string().check(z.maxLength(320)))),
 });
+
+/** Who a mention may name, per format, and how the config is told when it names someone otherwise. */
+const mentionable: Record<'slack' | 'teams', { readonly id: RegExp; readonly expected: string }> = {
+  slack: { id: /^[UW][A-Z0-9]{2,}$/, expected: 'a Slack member id such as U024BE7LH (in Slack: a profile, ⋮, Copy member ID)' },
+  teams: {
+    id: /^([^\s@<>]+@[^\s@<>]+\.[^\s@<>]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i,
+    expected: 'a user principal name (their sign-in address, ben@contoso.com) or a Microsoft Entra object id (a GUID)',
+  },
+};
 export type WebhookTarget = z.infer<typeof targetSchema>;
 
 const configSchema = z.strictObject({ webhooks: z.array(targetSchema) });
@@ -81,8 +84,12 @@ export function parseTargets(
   const targets = [...checked(z.array(targetSchema), fromFlags, '--webhook'), ...fromFile];
   for (const [i, target] of targets.entries()) {
     const where = `webhook config.webhooks[${i - fromFlags.length}]`;
-    if (target.mentions && target.format !== 'slack') {
-      throw new WebhookConfigError(`${where}.mentions: only a Slack target mentions people`);
+    if (target.mentions && target.format === 'standard') {
+      throw new WebhookConfigError(`${where}.mentions: only a Slack or Teams target mentions people`);
+    }
+    for (const [name, id] of Object.entries(target.mentions ?? {})) {
+      const { id: valid, expected } = mentionable[target.format as 'slack' | 'teams'];
+      if (!valid.test(id)) throw new WebhookConfigError(`${where}.mentions.${name}: expected ${expected}, got ${id}`);
     }
     const { touchpoints, traits } = target.when ?? {};
     if (takes(target.when, 'digest.weekly') && touchpoints && touchpoints.length > 1) {
@@ -112,6 +119,19 @@ function checked<T>(schema: z.ZodMiniType<T>, value: unknown, where: string): T 
   if (result.success) return result.data;
   const issue = toValidationIssues(where, result.error.issues)[0]!;
   throw new WebhookConfigError(`${issue.path}: ${issue.message}`);
+}
+
+/** Why a digest target cannot be narrowed by its trait — the collector does not segment by it — or null. */
+export function digestTraitProblem(targets: readonly WebhookTarget[], segmentTraits: readonly string[]): string | null {
+  for (const target of targets) {
+    const [trait] = Object.keys(target.when?.traits ?? {});
+    if (!takes(target.when, 'digest.weekly') || trait === undefined || segmentTraits.includes(trait)) continue;
+    return (
+      `webhook ${target.name ?? shownTarget(target.url)}: a digest of customers by their ${trait} needs ${trait} among ` +
+      `--segment-traits (now ${segmentTraits.join(', ') || 'none'})`
+    );
+  }
+  return null;
 }
 
 /**

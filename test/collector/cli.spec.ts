@@ -1,7 +1,7 @@
 // What an operator who mistypes the collector's command line sees: one line naming the option and what is wrong with
 // it, a non-zero exit before anything is served or created; and an access log that fails later does not take the
 // collector down with it.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../collector/store/open.js';
@@ -59,6 +59,20 @@ const mistakes: Array<{ name: string; args: (dir: string) => string[]; says: Reg
     name: 'a retention period of no days',
     args: () => ['--retention-days', '0'],
     says: /^cxkit-collector: --retention-days: expected a whole number from 1 to 36500, got 0$/m,
+  },
+  {
+    name: 'a digest narrowed by a trait it does not segment by',
+    args: () => {
+      const config = join(folder(), 'webhooks.json');
+      writeFileSync(
+        config,
+        JSON.stringify({
+          webhooks: [{ url: 'https://hooks.example/hooks/s3cret', when: { events: ['digest.weekly'], traits: { seats: ['50'] } } }],
+        }),
+      );
+      return ['--webhook-config', config, '--segment-traits', 'plan'];
+    },
+    says: /^cxkit-collector: webhook https:\/\/hooks\.example\/hooks\/…: a digest of customers by their seats needs seats among --segment-traits \(now plan\)$/m,
   },
   {
     // erased on the day it would be anonymised: the anonymising would never be seen

@@ -568,7 +568,7 @@ test('loopback and private targets are refused unless allowed, at start and at c
   );
   const standardMentions = { webhooks: [{ url: 'https://example.com', mentions: { Ben: 'U024BE7LH' } }] };
   expect(() => parseTargets({ urls: ['https://example.org'], file: standardMentions }, false)).toThrow(
-    /^webhook config\.webhooks\[0\]\.mentions: only a Slack target mentions people$/,
+    /^webhook config\.webhooks\[0\]\.mentions: only a Slack or Teams target mentions people$/,
   );
   const emptyTrait = { url: 'https://example.com', when: { traits: { plan: [] } } };
   expect(() => parseTargets({ urls: [], file: { webhooks: [emptyTrait] } }, false)).toThrow(
@@ -663,7 +663,14 @@ test("a Teams target gets an Adaptive Card: the band's colour, what was written 
     dispatch: {
       allowPrivate: true,
       dashboardUrl: 'https://collect.example/dashboard',
-      targets: [{ url: teams.url, format: 'teams', when: { events: ['response.created', 'follow_up.changed'] } }],
+      targets: [
+        {
+          url: teams.url,
+          format: 'teams',
+          when: { events: ['response.created', 'follow_up.changed'] },
+          mentions: { Ben: 'ben@contoso.com' },
+        },
+      ],
     },
   });
   type Card = {
@@ -725,10 +732,32 @@ test("a Teams target gets an Adaptive Card: the band's colour, what was written 
     });
     expect(change.map((run) => run.text)).toEqual(expect.arrayContaining(['Note: ', 'Refunded']));
 
-    // and a customer waiting past the promise, left to nobody
+    // given to Ben, whom the target knows in Teams: mentioned on a line of its own, which notifies him
+    const reopened = await fetch(`${collector.url}v1/responses/${detractor.id}/follow-up`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ak_admin' },
+      body: JSON.stringify({ status: 'open', assignee: 'Ben', by: 'Ann' }),
+    });
+    expect(reopened.status).toBe(200);
+    await expect.poll(() => teams.received.length).toBe(3);
+    const mentioning = cardOf(teams.received[2]!.body) as Card & { msteams: { entities?: unknown[] } };
+    expect(runsOf(mentioning)[0]!.text).toBe('Left to Ben, reopened by Ann: NPS 2 (detractor) at checkout');
+    expect(mentioning.body.filter((block) => block.type === 'TextBlock').map((block) => block.text)[0]).toBe('Owner: <at>Ben</at>');
+    expect(mentioning.msteams.entities).toEqual([
+      { type: 'mention', text: '<at>Ben</at>', mentioned: { id: 'ben@contoso.com', name: 'Ben' } },
+    ]);
+    // nobody's customer mentions nobody
+    expect((cardOf(teams.received[1]!.body) as Card & { msteams: object }).msteams).toEqual({ width: 'Full' });
+
+    // and a customer waiting past the promise, left to nobody; then left to Ben
     const overdue = runsOf(cardOf(teamsOverdueBody({ response: detractor, followUp: openFollowUp }, 48, undefined)));
     expect(overdue[0]!.text).toBe('Waiting over 48 h, left to nobody: NPS 2 (detractor) at checkout');
     expect(cardOf(teamsOverdueBody({ response: detractor, followUp: openFollowUp }, 48, undefined)).actions).toEqual([]);
+    const bens = cardOf(
+      teamsOverdueBody({ response: detractor, followUp: { ...openFollowUp, assignee: 'Ben' } }, 48, undefined, { Ben: 'ben@contoso.com' }),
+    );
+    expect(runsOf(bens)[0]!.text).toBe('Waiting over 48 h, left to Ben: NPS 2 (detractor) at checkout');
+    expect(bens.body.some((block) => block.text === 'Owner: <at>Ben</at>')).toBe(true);
   } finally {
     await teams.close();
   }
@@ -736,9 +765,25 @@ test("a Teams target gets an Adaptive Card: the band's colour, what was written 
 
 const openFollowUp = { status: 'open' as const, note: null, by: null, assignee: null, changedAt: null };
 
-test('mentions belong to Slack targets: a Teams target with them is refused, named', () => {
-  const file = { webhooks: [{ url: 'https://example.com/teams', format: 'teams', mentions: { Ben: 'U024BE7LH' } }] };
-  expect(() => parseTargets({ urls: [], file }, false)).toThrow(
-    new WebhookConfigError('webhook config.webhooks[0].mentions: only a Slack target mentions people'),
+test("mentions name people as the target's tool knows them: a Slack id for Slack, a sign-in address or Entra id for Teams; others refused, named", () => {
+  const refusal = (format: string, mentions: Record<string, string>) => {
+    try {
+      parseTargets({ urls: [], file: { webhooks: [{ url: 'https://example.com/hook', format, mentions }] } }, false);
+      return null;
+    } catch (error) {
+      expect(error).toBeInstanceOf(WebhookConfigError);
+      return (error as Error).message;
+    }
+  };
+  expect(refusal('slack', { Ben: 'U024BE7LH' })).toBeNull();
+  expect(refusal('teams', { Ben: 'ben@contoso.com', Ana: '87d349ed-44d7-43e1-9a83-5f2406dee5bd' })).toBeNull();
+  expect(refusal('teams', { Ben: 'U024BE7LH' })).toBe(
+    'webhook config.webhooks[0].mentions.Ben: expected a user principal name (their sign-in address, ben@contoso.com) or a Microsoft Entra object id (a GUID), got U024BE7LH',
+  );
+  expect(refusal('slack', { Ben: 'ben@contoso.com' })).toBe(
+    'webhook config.webhooks[0].mentions.Ben: expected a Slack member id such as U024BE7LH (in Slack: a profile, ⋮, Copy member ID), got ben@contoso.com',
+  );
+  expect(refusal('standard', { Ben: 'U024BE7LH' })).toBe(
+    'webhook config.webhooks[0].mentions: only a Slack or Teams target mentions people',
   );
 });

@@ -57,6 +57,7 @@ export class WebhookDispatcher {
   /** The targets posted a digest each Monday, and the last week this instance saw its digest planned. */
   private readonly digestTargets: readonly WebhookTarget[];
   private digestPlanned = '';
+  private digestRetryAt = 0;
 
   constructor(private readonly options: DispatcherOptions) {
     this.byUrl = new Map(options.targets.map((t) => [t.url, t]));
@@ -196,8 +197,18 @@ export class WebhookDispatcher {
 
   private async work(): Promise<void> {
     const { store } = this.options;
+    if (this.digestTargets.length && Date.now() >= this.digestRetryAt) {
+      // on its own: a digest that cannot be worked out never holds up the answers' deliveries
+      try {
+        await this.planDigest();
+      } catch (error) {
+        this.digestRetryAt = Date.now() + 60_000;
+        console.error(
+          `cxkit collector: weekly digest not planned, trying again in a minute: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
     try {
-      if (this.digestTargets.length) await this.planDigest();
       const planOverdue = this.escalates ? this.planOverdue : undefined;
       while (!this.stopped && (await store.fanOut(100, this.plan, new Date(), planOverdue)) === 100);
       if (this.escalates && Date.now() >= this.overdueDueAt) {

@@ -2,6 +2,7 @@
 // zone) against the week before, posted from Monday 09:00, once however many instances run, in each target's format.
 import { answersOf, batch, display, expect, storeKinds, test } from '../support/collector-harness.js';
 import { receiver } from '../support/webhook-receiver.js';
+import { startCollectorServer } from '../../collector/http/server.js';
 import { WebhookDispatcher } from '../../collector/webhooks/dispatcher.js';
 import { parseTargets, type WebhookRule } from '../../collector/webhooks/targets.js';
 import { maxBatchResponses } from '../../src/schema/batch.js';
@@ -284,4 +285,35 @@ test('a digest is of one touchpoint or one segment at most, and of a trait the c
   expect(() => new WebhookDispatcher({ store, targets: digest({ traits: { seats: ['50'] } }) })).toThrow(
     'webhook https://hooks.example/cx: a digest of customers by their seats needs seats among --segment-traits (now plan, country)',
   );
+});
+
+test("a digest that cannot be worked out holds up no answer's delivery, and says so once", async ({ openTestStore }) => {
+  const hook = await receiver();
+  const store = await openTestStore('sqlite');
+  // the rollup read fails, as a database under repair might
+  const broken = new Proxy(store, {
+    get: (target, name, receiver) =>
+      name === 'countsByDay' ? () => Promise.reject(new Error('disk I/O error')) : Reflect.get(target, name, receiver),
+  });
+  const dispatcher = new WebhookDispatcher({
+    store: broken,
+    allowPrivate: true,
+    pollMs: 50,
+    targets: [{ url: hook.url, format: 'standard', when: { events: ['response.created', 'digest.weekly'] } }],
+  });
+  const errors: string[] = [];
+  const logged = console.error;
+  console.error = (message: string) => void errors.push(message);
+  const server = await startCollectorServer({ port: 0, store, rateLimit: { perIp: 0, perKey: 0 }, webhooks: dispatcher });
+  try {
+    const [answer] = answersOf('checkout', 'nps', 9, 1, Date.now() - 60_000);
+    const posted = await fetch(`${server.url}v1/responses`, { method: 'POST', body: JSON.stringify(batch([answer!])) });
+    expect(posted.status).toBe(202);
+    await expect.poll(() => hook.received.map((r) => (JSON.parse(r.body) as { type: string }).type)).toEqual(['response.created']);
+    expect(errors).toEqual(['cxkit collector: weekly digest not planned, trying again in a minute: disk I/O error']);
+  } finally {
+    console.error = logged;
+    await server.close();
+    await hook.close();
+  }
 });

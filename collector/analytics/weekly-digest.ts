@@ -1,7 +1,8 @@
 // The week a team's channel is told of each Monday (`digest.weekly`): how each metric did against the week before and
 // whether that is more than chance, how many of those asked answered, where the customers who needed someone stand,
-// and the moment of the journey that hurt most — the figures a CX lead opens a week with, read as the dashboard reads
-// them (the rollups, the follow-up figures, the journey), never from a person's rows.
+// the moment of the journey that hurt most, and what unhappy customers wrote of — what a CX lead opens a week with,
+// read as the dashboard reads it (the rollups, the follow-up figures, the journey, the comment themes); figures and
+// words many customers used, never one customer's answer.
 import { promptKinds, type PromptKind } from '../../src/schema/response.js';
 import type { ResponseFilter, ResponseStore } from '../store/store.js';
 import { addDays, utcStartOf, type TimeZone } from '../time-zone.js';
@@ -9,6 +10,7 @@ import { difference, estimate } from './estimates.js';
 import { followUpSummary } from './follow-up-promise.js';
 import { buildJourney, engagedIn, type JourneyMoment } from './journey.js';
 import { engagement } from './report.js';
+import { buildThemes, type Theme } from './themes/themes.js';
 
 /** The hour of Monday, in the collector's time zone, from which last week's digest is due. */
 export const digestHour = 9;
@@ -55,7 +57,15 @@ export interface WeeklyDigest {
   };
   /** Per metric, the week's lowest-scoring moment among those with enough answers to rank (the journey's). */
   readonly weakestMoments: readonly JourneyMoment[];
+  /**
+   * What the week's unhappy customers wrote of more than its happy ones (the comment themes of the language most
+   * comments were in), the strongest first, with how many unhappy comments used each.
+   */
+  readonly unhappyThemes: { readonly language: string | null; readonly themes: ReadonlyArray<Pick<Theme, 'term' | 'unhappy'>> };
 }
+
+/** Themes a digest names: a line's worth. */
+const themesSaid = 5;
 
 /**
  * The first day (YYYY-MM-DD) of the week whose digest is due at `now`: the last whole week, Monday to Sunday in `zone`,
@@ -80,14 +90,16 @@ export async function weeklyDigest(
   const at = (day: string) => new Date(zone.startOf(day)).toISOString();
   const week = { ...narrowing, since: at(firstDay), until: at(addDays(firstDay, 7)) };
   const before = { ...narrowing, since: at(addDays(firstDay, -7)), until: week.since };
-  const [counts, previousCounts, engaged, previousEngaged, followUp, journey] = await Promise.all([
+  const [counts, previousCounts, engaged, previousEngaged, followUp, journey, themes] = await Promise.all([
     store.countsByDay(week),
     store.countsByDay(before),
     engagedIn(store, week),
     engagedIn(store, before),
     followUpSummary(store, week, promiseHours, now),
     buildJourney(store, week, now),
+    buildThemes(store, week),
   ]);
+  const [language] = themes.languages;
   const asked = (kind: PromptKind) => !kinds || kinds.includes(kind);
   const metrics = promptKinds.filter(asked).flatMap((kind): DigestMetric[] => {
     const current = estimate(kind, counts);
@@ -122,5 +134,9 @@ export async function weeklyDigest(
       medianHoursToFirstContact: followUp.medianHoursToFirstContact,
     },
     weakestMoments: journey.momentsOfTruth.filter((m) => asked(m.kind)),
+    unhappyThemes: {
+      language: language?.language ?? null,
+      themes: (language?.unhappyThemes ?? []).slice(0, themesSaid).map(({ term, unhappy }) => ({ term, unhappy })),
+    },
   };
 }

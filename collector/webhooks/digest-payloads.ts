@@ -83,7 +83,9 @@ export function digestLines(digest: WeeklyDigest, text: (raw: string) => string)
       `Lowest ${names[m.kind]}: ${text(m.touchpoint)}, ${valueOf(m.kind, m.score ?? 0)} from ${count(m.n, 'answer')}` +
       (m.change === null ? '' : ` (${valueOf(m.kind, m.previous.score ?? 0)} the week before)`),
   );
-  return { headline, lines: [...metrics.map(metricLine), ...rate, reached, ...weakest] };
+  const { themes } = digest.unhappyThemes;
+  const wrote = themes.length ? [`Unhappy customers wrote of ${themes.map((t) => `${text(t.term)} (${t.unhappy})`).join(', ')}`] : [];
+  return { headline, lines: [...metrics.map(metricLine), ...rate, reached, ...weakest, ...wrote] };
 }
 
 /** The dashboard opened on the digest's week (and touchpoint). */

@@ -40,11 +40,11 @@ for (const kind of storeKinds) {
     const lastWeek: Response[] = [
       ...answersOf('checkout', 'nps', 10, 12, tuesday),
       ...answersOf('checkout', 'nps', 8, 4, tuesday - 3_600_000),
-      ...answersOf('checkout', 'nps', 3, 3, tuesday - 7_200_000),
+      ...answersOf('checkout', 'nps', 3, 3, tuesday - 7_200_000, { comment: 'The parcel arrived late, again' }),
       // Sunday 23:30 in New York is already Monday in UTC: still last week's, and not yet past the 48 h promise
       ...answersOf('checkout', 'nps', 3, 1, newYork('2026-11-29T23:30:00')),
-      ...answersOf('delivery', 'csat', 5, 36, tuesday),
-      ...answersOf('delivery', 'csat', 1, 4, tuesday - 3_600_000),
+      ...answersOf('delivery', 'csat', 5, 36, tuesday, { comment: 'Quick and friendly' }),
+      ...answersOf('delivery', 'csat', 1, 4, tuesday - 3_600_000, { comment: 'Parcel late and the box was damaged' }),
       ...answersOf('returns', 'csat', 5, 12, tuesday),
       ...answersOf('returns', 'csat', 3, 18, tuesday - 3_600_000),
     ];
@@ -121,6 +121,16 @@ for (const kind of storeKinds) {
       expect([nps!.p > 0.05, csat!.p < 0.05]).toEqual([true, true]);
       expect(event.data.responseRate).toEqual({ shown: 40, rate: 25, previous: 20 });
       expect(event.data.followUp).toMatchObject({ needingAttention: 8, reached: 2, open: 6, overdue: 5, promiseHours: 48 });
+      expect(event.data.unhappyThemes).toEqual({
+        language: 'en',
+        themes: [
+          { term: 'late', unhappy: 6 },
+          { term: 'parcel', unhappy: 6 },
+          { term: 'arrived late', unhappy: 3 },
+          { term: 'box', unhappy: 3 },
+          { term: 'damaged', unhappy: 3 },
+        ],
+      });
       expect(event.data.weakestMoments).toMatchObject([{ touchpoint: 'returns', kind: 'csat', score: 40, n: 30, change: null }]);
 
       // the same figures on demand, for any week (the overdue ones counted as of now)
@@ -151,6 +161,8 @@ for (const kind of storeKinds) {
         /^• 8 customers needed someone: 2 reached, 6 not yet, 5 of them waiting over 48 h · first contact after [\d.]+ h \(median\)$/,
       );
       expect(lines[4]).toBe('• Lowest CSAT: returns, 40% from 30 answers');
+      // the words that set the unhappy comments apart, with how many unhappy comments used them
+      expect(lines[5]).toBe('• Unhappy customers wrote of late (6), parcel (6), arrived late (3), box (3), damaged (3)');
       expect(message.blocks.at(-1)!.elements![0]!.url).toBe('https://collect.example/dashboard?since=2026-11-23&until=2026-11-29');
 
       const card = (

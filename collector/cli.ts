@@ -1,6 +1,7 @@
 // `npx cxkit-collector --port 8787 --database postgres://… --origin https://shop.example --write-key …`
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { checkWebhooksCommand } from './check-webhooks.js';
 import { copyCommand } from './copy.js';
 import { jsonLines, type AccessLog } from './http/access-log.js';
 import { startCollectorServer } from './http/server.js';
@@ -8,10 +9,11 @@ import { defaultSegmentTraits } from './store/ingest/segments.js';
 import { defaultSqliteFile, openStore, redactDatabase } from './store/open.js';
 import { isTimeZone } from './time-zone.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
-import { digestTraitProblem, parseTargets, type WebhookTarget } from './webhooks/targets.js';
+import { digestTraitProblem, loadTargets, type WebhookTarget } from './webhooks/targets.js';
 
 const usage = `Usage: cxkit-collector [options]         (environment variables in brackets; an option wins over its variable)
        cxkit-collector copy --from <url|file> --to <url|file>   (moves the data to another store: copy --help)
+       cxkit-collector check-webhooks --webhook-config <file>   (posts a test message to each target: check-webhooks --help)
   --port <n>               port to listen on (default 8787) [PORT]
   --host <address>         address to listen on (default 127.0.0.1; 0.0.0.0 for every interface) [HOST]
   --database <url|file>    postgres://user:pass@host/db for PostgreSQL, else a SQLite file
@@ -55,6 +57,7 @@ const loopback = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (argv[0] === 'copy') return copyCommand(argv.slice(1));
+  if (argv[0] === 'check-webhooks') return checkWebhooksCommand(argv.slice(1), env);
   let values;
   try {
     ({ values } = parseArgs({
@@ -105,16 +108,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   let targets: WebhookTarget[];
   try {
     retryBase = wholeNumber('webhook-retry-base', values['webhook-retry-base'], 10);
-    const configFile = values['webhook-config'];
-    let file: unknown;
-    if (configFile !== undefined) {
-      try {
-        file = JSON.parse(await readFile(configFile, 'utf8'));
-      } catch (error) {
-        throw new Error(`--webhook-config: could not read ${configFile}: ${(error as Error).message}`);
-      }
-    }
-    targets = parseTargets({ urls: values.webhook, secret: values['webhook-secret'], file }, values['allow-private-webhooks']);
+    targets = await loadTargets(values.webhook, values['webhook-secret'], values['webhook-config'], values['allow-private-webhooks']);
     port = wholeNumber('port', values.port, 0, 65535);
     maxBodyBytes = wholeNumber('max-body', values['max-body'], 1024);
     perIp = wholeNumber('rate-limit-ip', values['rate-limit-ip'], 0);

@@ -1,5 +1,6 @@
 // Where new answers and follow-up changes are posted, and which: webhook targets as `--webhook` and `--webhook-config`
 // give them, validated with messages that name the field, and the rule an event must match to be sent.
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod/mini';
 import { promptKinds, type Response } from '../../src/schema/response.js';
 import { toValidationIssues } from '../../src/schema/issues.js';
@@ -112,6 +113,24 @@ export function parseTargets(
     }
   }
   return targets;
+}
+
+/** The targets of `--webhook` (signed with `--webhook-secret`) and of the `--webhook-config` file, validated. */
+export async function loadTargets(
+  urls: readonly string[],
+  secret: string | undefined,
+  configFile: string | undefined,
+  allowPrivate: boolean,
+): Promise<WebhookTarget[]> {
+  let file: unknown;
+  if (configFile !== undefined) {
+    try {
+      file = JSON.parse(await readFile(configFile, 'utf8'));
+    } catch (error) {
+      throw new WebhookConfigError(`--webhook-config: could not read ${configFile}: ${(error as Error).message}`);
+    }
+  }
+  return parseTargets({ urls, secret, file }, allowPrivate);
 }
 
 function checked<T>(schema: z.ZodMiniType<T>, value: unknown, where: string): T {

@@ -2,13 +2,16 @@
 // collector's code), the same webhook-id on every retry, durable across a kill -9, one delivery per answer with two
 // instances, rules, Slack messages, a final `failed`, and no way to reach private addresses unless allowed.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { slackBody } from '../../collector/webhooks/payloads.js';
 import { teamsOverdueBody } from '../../collector/webhooks/teams-payloads.js';
 import { post } from '../../collector/webhooks/sender.js';
 import { parseTargets, WebhookConfigError } from '../../collector/webhooks/targets.js';
 import type { Response } from '../../src/schema/response.js';
-import { startCli } from '../support/collector-cli.js';
+import { spawnCli, startCli } from '../support/collector-cli.js';
 import { batch, expect, responses, storeKinds, test } from '../support/collector-harness.js';
 import { receiver, type Received } from '../support/webhook-receiver.js';
 
@@ -786,4 +789,54 @@ test("mentions name people as the target's tool knows them: a Slack id for Slack
   expect(refusal('standard', { Ben: 'U024BE7LH' })).toBe(
     'webhook config.webhooks[0].mentions: only a Slack or Teams target mentions people',
   );
+});
+
+test('check-webhooks posts a test message to each target in its format, says what each answered, and exits 1 when one did not take it', async () => {
+  const standard = await receiver();
+  const slack = await receiver();
+  const removed = await receiver([404]);
+  const folder = mkdtempSync(join(tmpdir(), 'cxkit-check-'));
+  const config = join(folder, 'webhooks.json');
+  const write = (webhooks: unknown[]) => writeFileSync(config, JSON.stringify({ webhooks }));
+  const check = async () => {
+    const run = spawnCli(['check-webhooks', '--webhook-config', config, '--allow-private-webhooks']);
+    return { code: await run.exited, output: run.output() };
+  };
+  const shown = (url: string) => url.replace(/\/cx$/, '/…');
+  try {
+    const good = [
+      { url: standard.url, secret, when: { events: ['response.created', 'follow_up.changed'] } },
+      { url: slack.url, name: 'Slack #cx', format: 'slack', when: { events: ['digest.weekly'] } },
+    ];
+    write([...good, { url: removed.url, format: 'teams' }]);
+    const first = await check();
+    expect(first.code).toBe(1);
+    expect(first.output.trim().split('\n')).toEqual([
+      `ok   (standard, ${shown(standard.url)}): answered 200`,
+      `ok   Slack #cx (slack, ${shown(slack.url)}): answered 200`,
+      `FAIL (teams, ${shown(removed.url)}): answered 404: the URL is no longer valid (a removed channel, app or workflow) — make a new one`,
+    ]);
+    const [posted] = standard.received as [Received];
+    expect(verifies(posted.headers, posted.body, secret)).toBe(true);
+    expect(JSON.parse(posted.body)).toMatchObject({
+      type: 'webhook.test',
+      data: { message: 'cxkit test: this is where its collector will post new answers and follow-up changes.' },
+    });
+    expect(JSON.parse(slack.received[0]!.body)).toEqual({
+      text: "cxkit test: this is where its collector will post last week's digest on Mondays.",
+    });
+    expect(JSON.parse(removed.received[0]!.body).attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+
+    write(good);
+    expect(await check()).toMatchObject({ code: 0 });
+    write([]);
+    const none = await check();
+    expect([none.code, none.output.split('\n')[0]]).toEqual([
+      2,
+      'cxkit-collector: check-webhooks: no targets: give --webhook or --webhook-config',
+    ]);
+  } finally {
+    await Promise.all([standard.close(), slack.close(), removed.close()]);
+    rmSync(folder, { recursive: true, force: true });
+  }
 });

@@ -29,11 +29,12 @@ export interface CliPlace {
 
 /**
  * Starts the CLI; an option given twice takes the last value, so `args` may turn the access log back on. A command
- * (`copy`) is given its arguments alone.
+ * (`copy`, `check-webhooks`) is given its arguments alone.
  */
 export function spawnCli(args: readonly string[], { cwd, program, env }: CliPlace = {}): CliProcess {
   if (!program && !existsSync(built)) throw new Error('dist/collector is missing: run `npm run build` before these tests (npm test does)');
-  const options = args[0] === 'copy' ? args : ['--port', '0', '--access-log', 'off', '--rate-limit-ip', '0', ...args];
+  const command = args[0] === 'copy' || args[0] === 'check-webhooks';
+  const options = command ? args : ['--port', '0', '--access-log', 'off', '--rate-limit-ip', '0', ...args];
   const child = spawn(program ?? process.execPath, program ? options : [cli, ...options], {
     stdio: ['ignore', 'pipe', 'pipe'],
     cwd,

@@ -166,6 +166,8 @@ const segmentIn = (r: string, dimension: string) => `(SELECT value FROM json_eac
 
 /** Answers one statement of the drill-down reads at most: a few milliseconds of the event loop, however few match. */
 const answersWindow = 5000;
+/** Follow-ups one statement of the follow-up figures walks at most, each with its answer looked up. */
+const followUpsWindow = 5000;
 
 /** A drill-down row's place in a time order. */
 const cursorOf = (row: AnswerCursor): AnswerCursor => ({ score: row.score, answeredAt: row.answeredAt, id: row.id });
@@ -855,24 +857,33 @@ export class SqliteStore implements ResponseStore {
     const { segment } = filter;
     const inSegment = segment ? [`${segmentIn('r.', '?')} = ?`] : [];
     const w = where(filter, [needsAttention('r.'), ...inSegment], segment ? [segment.dimension, segment.value] : [], 'answered_at', 'r.');
-    // CROSS JOIN makes SQLite walk the few follow-ups and look each answer up, not walk a touchpoint's answers
-    const counts = this.db
-      .prepare(
-        `SELECT f.status, f.assignee, count(*) AS n FROM follow_ups f CROSS JOIN responses r ON r.id = f.response_id ${w.sql}
-          GROUP BY f.status, f.assignee`,
-      )
-      .all(...w.params) as FollowUpCount[];
-    if (!medians) return followUpFigures(needingAttention, counts, withoutMedians);
+    // CROSS JOIN makes SQLite walk the few follow-ups and look each answer up, not walk a touchpoint's answers; a window
+    // of their rowids at a time, with a turn of the event loop between, so that a summary over a busy inbox's follow-ups
+    // (a join each) does not hold posts and health checks in one statement
+    const inWindow = `${w.sql} AND f.rowid > ? AND f.rowid <= ?`;
+    const countsIn = this.db.prepare(
+      `SELECT f.status, f.assignee, count(*) AS n FROM follow_ups f CROSS JOIN responses r ON r.id = f.response_id ${inWindow}
+        GROUP BY f.status, f.assignee`,
+    );
     // the hours to close and to the first contact in one more walk, their middles found in memory: a median's own count
     // and sorted read with an offset took twice as long
-    const hours = this.db
+    const hoursIn = this.db
       .prepare(
         `SELECT CASE WHEN f.status = 'closed' THEN (julianday(f.closed_at) - julianday(r.answered_at)) * 24 END,
                 (julianday(f.first_reached_at) - julianday(r.answered_at)) * 24
-           FROM follow_ups f CROSS JOIN responses r ON r.id = f.response_id ${w.sql}`,
+           FROM follow_ups f CROSS JOIN responses r ON r.id = f.response_id ${inWindow}`,
       )
-      .raw()
-      .all(...w.params) as Array<[number | null, number | null]>;
+      .raw();
+    const counts: FollowUpCount[] = [];
+    const hours: Array<[number | null, number | null]> = [];
+    const last = (this.db.prepare('SELECT max(rowid) FROM follow_ups').pluck().get() as number | null) ?? 0;
+    for (let after = 0; after < last; after += followUpsWindow) {
+      if (after) await new Promise((resolve) => setImmediate(resolve));
+      const window = [...w.params, after, after + followUpsWindow];
+      counts.push(...(countsIn.all(...window) as FollowUpCount[]));
+      if (medians) hours.push(...(hoursIn.all(...window) as Array<[number | null, number | null]>));
+    }
+    if (!medians) return followUpFigures(needingAttention, counts, withoutMedians);
     return followUpFigures(needingAttention, counts, {
       medianHoursToClose: medianOf(hours.flatMap(([close]) => (close === null ? [] : [close]))),
       medianHoursToFirstContact: medianOf(hours.flatMap(([, first]) => (first === null ? [] : [first]))),

@@ -786,3 +786,24 @@ for (const kind of storeKinds) {
     });
   });
 }
+
+test('sqlite: the follow-up figures over more follow-ups than one statement walks count each once', async ({ openTestStore }) => {
+  const store = await openTestStore('sqlite');
+  const hour = 3_600_000;
+  const answeredAt = Date.parse('2026-03-02T09:00:00Z');
+  // answers a minute apart going back: the first 6,000 reached 2 hours after each was given, 150 of them closed 5 hours after
+  const unhappy = answersOf('checkout', 'nps', 2, 6_200, answeredAt);
+  await store.insert(unhappy, new Date());
+  for (const [i, answer] of unhappy.slice(0, 6_000).entries()) {
+    const given = Date.parse(answer.answeredAt);
+    await store.setFollowUp(answer.id, { status: 'contacted' }, new Date(given + 2 * hour));
+    if (i % 40 === 0) await store.setFollowUp(answer.id, { status: 'closed' }, new Date(given + 5 * hour));
+  }
+  const figures = await store.followUps({});
+  expect(figures).toMatchObject({ needingAttention: 6_200, open: 200, contacted: 5_850, closed: 150 });
+  expect(figures.medianHoursToFirstContact).toBeCloseTo(2, 6);
+  expect(figures.medianHoursToClose).toBeCloseTo(5, 6);
+  // and a range: the newest 3,000 answers' follow-ups, wherever their rows lie
+  const newest = await store.followUps({ since: unhappy[2_999]!.answeredAt });
+  expect(newest).toMatchObject({ needingAttention: 3_000, open: 0, contacted: 2_925, closed: 75 });
+});

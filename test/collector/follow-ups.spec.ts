@@ -549,22 +549,29 @@ for (const kind of storeKinds) {
         const response = await fetch(`${collector.url}v1/recovery?${new URLSearchParams(query)}`);
         return { status: response.status, body: await response.json() };
       };
-      const { status, body } = await recovery();
-      expect(status).toBe(200);
-      expect(body.reached).toEqual({ unhappy: 3, answeredAgain: 3, recovered: 2, rate: (2 / 3) * 100, ci95: expect.any(Number) });
-      expect(body.notReached).toEqual({ unhappy: 4, answeredAgain: 1, recovered: 1, rate: 100, ci95: null });
-      expect(body.difference).toEqual({ difference: (2 / 3) * 100 - 100, ci95: null, p: null });
-      // the range picks the unhappy answers; what they said next may come after it
-      const since = new Date(at(9.5)).toISOString();
-      expect((await recovery({ since, until: new Date(at(6.5)).toISOString() })).body).toMatchObject({
-        reached: { unhappy: 1, answeredAgain: 1, recovered: 1 },
-        notReached: { unhappy: 2, answeredAgain: 1, recovered: 1 },
-      });
-      // one segment's customers: the enterprise plan's
-      expect((await recovery({ by: 'trait:plan', value: 'enterprise' })).body).toMatchObject({
-        reached: { unhappy: 1, answeredAgain: 1, recovered: 1 },
-        notReached: { unhappy: 0, answeredAgain: 0, recovered: 0, rate: null },
-      });
+      const counted = async () => {
+        const { status, body } = await recovery();
+        expect(status).toBe(200);
+        expect(body.reached).toEqual({ unhappy: 3, answeredAgain: 3, recovered: 2, rate: (2 / 3) * 100, ci95: expect.any(Number) });
+        expect(body.notReached).toEqual({ unhappy: 4, answeredAgain: 1, recovered: 1, rate: 100, ci95: null });
+        expect(body.difference).toEqual({ difference: (2 / 3) * 100 - 100, ci95: null, p: null });
+        // the range picks the unhappy answers; what they said next may come after it
+        const since = new Date(at(9.5)).toISOString();
+        expect((await recovery({ since, until: new Date(at(6.5)).toISOString() })).body).toMatchObject({
+          reached: { unhappy: 1, answeredAgain: 1, recovered: 1 },
+          notReached: { unhappy: 2, answeredAgain: 1, recovered: 1 },
+        });
+        // one segment's customers: the enterprise plan's
+        expect((await recovery({ by: 'trait:plan', value: 'enterprise' })).body).toMatchObject({
+          reached: { unhappy: 1, answeredAgain: 1, recovered: 1 },
+          notReached: { unhappy: 0, answeredAgain: 0, recovered: 0, rate: null },
+        });
+      };
+      await counted();
+      // the same once anonymous visitors' answers outnumber the customers' in the range (SQLite then walks the customers'
+      // answers along the user id index rather than the range's along the time index)
+      expect((await collector.post(batch(answersOf('checkout', 'nps', 9, 30, at(8))))).status).toBe(202);
+      await counted();
       const wrong = await recovery({ by: 'trait:email', value: 'x' });
       expect([wrong.status, wrong.body.issues[0].path]).toEqual([400, 'query.by']);
     });

@@ -807,3 +807,31 @@ test('sqlite: the follow-up figures over more follow-ups than one statement walk
   const newest = await store.followUps({ since: unhappy[2_999]!.answeredAt });
   expect(newest).toMatchObject({ needingAttention: 3_000, open: 0, contacted: 2_925, closed: 75 });
 });
+
+test("sqlite: whether reaching them helps, over more customers' answers than one statement walks, counts each once along either index", async ({
+  openTestStore,
+}) => {
+  const store = await openTestStore('sqlite');
+  const day = 86_400_000;
+  const now = Date.now();
+  // 5,200 customers unhappy ten to fourteen days ago, 5,100 of whom answered again since, happier; the first 2,600 reached
+  const customers = Array.from({ length: 5_200 }, (_, i) => `u-${String(i).padStart(5, '0')}`);
+  // a minute apart: answersOf's ids follow from the score, count and minute
+  const unhappy = customers.map((userId, i) => answersOf('checkout', 'nps', 2, 1, now - 10 * day - i * 60_000, { userId })[0]!);
+  const again = customers
+    .slice(0, 5_100)
+    .map((userId, i) => answersOf('checkout', 'nps', 9, 1, now - 5 * day - i * 60_000, { userId })[0]!);
+  // and one more, first along the user id index, that shifts each window's edge onto an unhappy answer
+  const first = answersOf('checkout', 'nps', 1, 1, now - 20 * day, { userId: 'a-first' });
+  await store.insert([...first, ...unhappy, ...again], new Date());
+  for (const answer of unhappy.slice(0, 2_600)) await store.setFollowUp(answer.id, { status: 'contacted' }, new Date(now - 9 * day));
+  const expected = {
+    reached: { unhappy: 2_600, answeredAgain: 2_600, recovered: 2_600 },
+    notReached: { unhappy: 2_601, answeredAgain: 2_500, recovered: 2_500 },
+  };
+  // every answer identified: along the time index
+  expect(await store.recovery({})).toEqual(expected);
+  // anonymous visitors' answers outnumbering them: along the user id index, three windows of it
+  await store.insert(answersOf('checkout', 'nps', 10, 10_400, now - 7 * day), new Date());
+  expect(await store.recovery({})).toEqual(expected);
+});

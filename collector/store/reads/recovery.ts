@@ -8,11 +8,14 @@ import { needsAttention } from '../schema/shared-tables.js';
 /** The conditions that make the store's WHERE clause keep unhappy answers of identified customers alone (over `r`). */
 export const unhappyIdentified = ['r.user_id IS NOT NULL', needsAttention('r.')];
 
-/** Over the answers `where` keeps (`responses` aliased `r`, with `unhappyIdentified` among its conditions). */
-export const recoverySql = (where: string) => `WITH unhappy AS MATERIALIZED (
+/**
+ * Over the answers `where` keeps (`responses` aliased `r`, with `unhappyIdentified` among its conditions), read from
+ * `answers` (SQLite names the index to walk there).
+ */
+export const recoverySql = (where: string, answers = 'responses r') => `WITH unhappy AS MATERIALIZED (
     SELECT r.id, r.user_id, r.kind, r.answered_at,
            EXISTS (SELECT 1 FROM follow_up_events e WHERE e.response_id = r.id AND e.status <> 'open') AS reached
-      FROM responses r ${where}
+      FROM ${answers} ${where}
   ), next AS MATERIALIZED (
     SELECT u.reached,
            (SELECT CASE WHEN ${needsAttention('n.')} THEN 0 ELSE 1 END FROM responses n

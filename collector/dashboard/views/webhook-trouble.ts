@@ -38,6 +38,6 @@ export async function refreshWebhookTrouble(readKey: string | null): Promise<voi
   note.hidden = byTarget.size === 0;
   note.textContent = byTarget.size
     ? `Webhooks not delivered in the last week — ${[...byTarget.values()].map(targetSaid).join('; ')}. ` +
-      'A failed delivery is not tried again: check the target in the collector’s --webhook-config.'
+      'A failed delivery is not tried again: cxkit-collector check-webhooks, given the collector’s --webhook-config, tests each target.'
     : '';
 }

@@ -51,7 +51,7 @@ test('the dashboard names the webhook targets whose deliveries failed this week 
     // 410 Gone fails at once: the receiver says never again
     await expect.poll(async () => (await page.reload(), await note.isVisible()), { timeout: 15_000 }).toBe(true);
     await expect(note).toHaveText(
-      /^Webhooks not delivered in the last week — Slack #cx-alerts: 1 delivery failed since \w+ \d+ \(last: answered 410\)\. A failed delivery is not tried again: check the target in the collector’s --webhook-config\.$/,
+      /^Webhooks not delivered in the last week — Slack #cx-alerts: 1 delivery failed since \w+ \d+ \(last: answered 410\)\. A failed delivery is not tried again: cxkit-collector check-webhooks, given the collector’s --webhook-config, tests each target\.$/,
     );
     await expect(note).not.toContainText('127.0.0.1');
     await expect(page.locator('#status')).toHaveText('1 answer');

@@ -13,7 +13,7 @@ import { engagement } from './report.js';
 import { buildThemes, type Theme } from './themes/themes.js';
 
 /** The hour of Monday, in the collector's time zone, from which last week's digest is due. */
-export const digestHour = 9;
+const digestHour = 9;
 
 /** One metric's week against the week before. */
 export interface DigestMetric {

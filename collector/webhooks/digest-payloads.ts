@@ -61,7 +61,7 @@ function scopeSaid({ touchpoint, stage, segment }: DigestScope, text: (raw: stri
 }
 
 /** The digest as lines of a message, a touchpoint's name as `text` writes it (escaped for Slack's mrkdwn, say). */
-export function digestLines(digest: WeeklyDigest, text: (raw: string) => string): { headline: string; lines: string[] } {
+function digestLines(digest: WeeklyDigest, text: (raw: string) => string): { headline: string; lines: string[] } {
   const { week, metrics, responseRate, followUp, weakestMoments } = digest;
   const answers = metrics.reduce((sum, m) => sum + m.n, 0);
   const headline = `Last week${scopeSaid(digest.scope, text)}, ${weekSaid(week)}: ${answers ? count(answers, 'answer') : 'no answers'}`;

@@ -2,9 +2,9 @@
 // out into deliveries (one per matching target, in one transaction), a follow-up change plans its own in the
 // transaction that makes it (`planFollowUp`), unhappy customers nobody reached within the team's promise are announced
 // once each (`follow_up.overdue`), last week's figures are posted each Monday once (`digest.weekly`), and due
-// deliveries are claimed, posted and settled, with exponential backoff and jitter and a final `failed` state. Any number of collector instances may run
-// one each: claims are leases in the database, so a delivery is attempted by one instance at a time, and one killed
-// mid-attempt is retried by whoever claims it next.
+// deliveries are claimed, posted and settled, with exponential backoff and jitter and a final `failed` state. Any
+// number of collector instances may run one each: claims are leases in the database, so a delivery is attempted by one
+// instance at a time, and one killed mid-attempt is retried by whoever claims it next.
 import { randomUUID } from 'node:crypto';
 import type { Response } from '../../src/schema/response.js';
 import { defaultPromiseHours, overdueBefore } from '../analytics/follow-up-promise.js';

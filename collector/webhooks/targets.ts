@@ -1,5 +1,6 @@
-// Where new answers and follow-up changes are posted, and which: webhook targets as `--webhook` and `--webhook-config`
-// give them, validated with messages that name the field, and the rule an event must match to be sent.
+// Where new answers, follow-up changes, overdue customers and weekly digests are posted, and which: webhook targets as
+// `--webhook` and `--webhook-config` give them, validated with messages that name the field, and the rule an event must
+// match to be sent.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod/mini';
 import { promptKinds, type Response } from '../../src/schema/response.js';
@@ -14,7 +15,8 @@ const ruleSchema = z.strictObject({
   /**
    * What the target is posted: new answers (`response.created`, the default), changes of their follow-ups
    * (`follow_up.changed`), customers waiting past the promise (`follow_up.overdue`), last week's figures each Monday
-   * (`digest.weekly`), or several. The other rules are about the answer, whichever the event; a digest covers every answer.
+   * (`digest.weekly`), or several. The other rules are about the answer, whichever the event; a digest is narrowed by
+   * `touchpoints`, `traits` and `kinds` (`digestScopeOf`).
    */
   events: z.optional(z.array(z.enum(webhookEvents)).check(z.minLength(1))),
   /** Only these kinds. */
@@ -57,6 +59,7 @@ const targetSchema = z.strictObject({
    */
   mentions: z.optional(z.record(z.string().check(z.minLength(1), z.maxLength(200)), z.string().check(z.maxLength(320)))),
 });
+export type WebhookTarget = z.infer<typeof targetSchema>;
 
 /** Who a mention may name, per format, and how the config is told when it names someone otherwise. */
 const mentionable: Record<'slack' | 'teams', { readonly id: RegExp; readonly expected: string }> = {
@@ -66,7 +69,6 @@ const mentionable: Record<'slack' | 'teams', { readonly id: RegExp; readonly exp
     expected: 'a user principal name (their sign-in address, ben@contoso.com) or a Microsoft Entra object id (a GUID)',
   },
 };
-export type WebhookTarget = z.infer<typeof targetSchema>;
 
 const configSchema = z.strictObject({ webhooks: z.array(targetSchema) });
 

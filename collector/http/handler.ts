@@ -228,9 +228,12 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
   }
 
   async function listDeliveries(res: ServerResponse, url: URL): Promise<void> {
-    const { status, limit, issues } = parseListing(url.searchParams, deliveryStatuses, { fallback: 100, max: 1000 });
-    if (issues.length) return sendJson(res, 400, { error: 'invalid query', issues });
-    const deliveries = (await store.deliveries({ status, limit })).map(({ target, ...delivery }) => {
+    const { status, limit, issues, rest } = parseListing(url.searchParams, deliveryStatuses, { fallback: 100, max: 1000 });
+    // `since`: those changed since (the dashboard asks for the last week's failures, never a walk of every delivery)
+    const range = parseFilter(rest, store.timeZone);
+    if (issues.length || 'issues' in range)
+      return sendJson(res, 400, { error: 'invalid query', issues: [...issues, ...('issues' in range ? range.issues : [])] });
+    const deliveries = (await store.deliveries({ status, since: range.filter.since, limit })).map(({ target, ...delivery }) => {
       const name = options.webhooks?.targetName(target);
       return { ...delivery, target: shownTarget(target), ...(name === undefined ? {} : { name }) };
     });

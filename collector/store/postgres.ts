@@ -71,8 +71,8 @@ import type {
   CustomerHistory,
   RecoveryCounts,
   DayScoreCount,
+  DeliveryFilter,
   DeliveryRecord,
-  DeliveryStatus,
   Erasure,
   FollowUp,
   FollowUpChange,
@@ -870,9 +870,13 @@ export class PostgresStore implements ResponseStore {
     }
   }
 
-  async deliveries(filter: { readonly status?: DeliveryStatus | undefined; readonly limit: number }): Promise<DeliveryRecord[]> {
+  async deliveries(filter: DeliveryFilter): Promise<DeliveryRecord[]> {
     const params = new Params();
-    const status = filter.status ? `WHERE status = ${params.add(filter.status)}` : '';
+    const conditions = [
+      ...(filter.status ? [`status = ${params.add(filter.status)}`] : []),
+      ...(filter.since ? [`updated_at >= ${params.add(filter.since)}`] : []),
+    ];
+    const status = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const { rows } = await this.pool.query<Record<string, unknown>>(
       `SELECT id, event, target, nullif(response_id, '') AS "responseId", status, attempts,
               CASE WHEN status = 'pending' THEN next_attempt_at END AS "nextAttemptAt", last_status AS "lastStatus",

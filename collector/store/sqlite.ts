@@ -70,8 +70,8 @@ import type {
   CustomerHistory,
   RecoveryCounts,
   DayScoreCount,
+  DeliveryFilter,
   DeliveryRecord,
-  DeliveryStatus,
   Erasure,
   FollowUp,
   FollowUpChange,
@@ -780,15 +780,17 @@ export class SqliteStore implements ResponseStore {
     }
   }
 
-  async deliveries(filter: { readonly status?: DeliveryStatus | undefined; readonly limit: number }): Promise<DeliveryRecord[]> {
+  async deliveries(filter: DeliveryFilter): Promise<DeliveryRecord[]> {
+    const conditions = [...(filter.status ? ['status = @status'] : []), ...(filter.since ? ['updated_at >= @since'] : [])];
     const rows = this.db
       .prepare(
         `SELECT id, event, target, nullif(response_id, '') AS responseId, status, attempts,
                 CASE WHEN status = 'pending' THEN next_attempt_at END AS nextAttemptAt, last_status AS lastStatus,
                 last_error AS lastError, created_at AS createdAt, updated_at AS updatedAt, delivered_at AS deliveredAt
-           FROM webhook_deliveries ${filter.status ? 'WHERE status = @status' : ''} ORDER BY updated_at DESC, id LIMIT @limit`,
+           FROM webhook_deliveries ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+          ORDER BY updated_at DESC, id LIMIT @limit`,
       )
-      .all({ limit: filter.limit, ...(filter.status ? { status: filter.status } : {}) });
+      .all({ limit: filter.limit, ...(filter.status ? { status: filter.status } : {}), ...(filter.since ? { since: filter.since } : {}) });
     return rows as DeliveryRecord[];
   }
 

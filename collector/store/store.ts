@@ -92,6 +92,14 @@ export type AttemptResult =
   | { readonly delivered: true; readonly status: number }
   | { readonly delivered: false; readonly status: number | null; readonly error: string; readonly retryAt: Date | null };
 
+/** Which deliveries a listing takes: of one status, changed since an instant (walked along the time of change), how many. */
+export interface DeliveryFilter {
+  readonly status?: DeliveryStatus | undefined;
+  /** ISO 8601: only those last changed at or after it. */
+  readonly since?: string | undefined;
+  readonly limit: number;
+}
+
 /** A delivery as the deliveries endpoint lists it (no payload: the answer, and the follow-up as its history keeps it). */
 export interface DeliveryRecord {
   readonly id: string;
@@ -511,7 +519,7 @@ export interface ResponseStore {
   /** Records an attempt's result: delivered, due again at `retryAt`, or failed for good when `retryAt` is null. */
   settleDelivery(id: string, result: AttemptResult, now: Date): Promise<void>;
   /** The most recently changed deliveries, newest first. */
-  deliveries(filter: { readonly status?: DeliveryStatus | undefined; readonly limit: number }): Promise<DeliveryRecord[]>;
+  deliveries(filter: DeliveryFilter): Promise<DeliveryRecord[]>;
   /**
    * Sets where following up an answer stands, and records who changed it, with the deliveries `plan` makes of the
    * change in the same transaction; null when no such answer is stored.

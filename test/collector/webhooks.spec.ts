@@ -160,6 +160,15 @@ test('after its last attempt a delivery is failed, listed with the reason', asyn
     expect(hook.received).toHaveLength(3);
     expect(hook.received[0]!.headers['webhook-signature']).toBeUndefined();
     expect((await fetch(`${collector.url}v1/webhooks/deliveries?status=lost`)).status).toBe(400);
+    // those changed since an instant: the dashboard's last week, read along the time of change
+    const since = async (at: string) =>
+      ((await (await fetch(`${collector.url}v1/webhooks/deliveries?status=failed&since=${at}`)).json()) as { deliveries: unknown[] })
+        .deliveries.length;
+    expect([await since(new Date(Date.now() - 60_000).toISOString()), await since(new Date(Date.now() + 60_000).toISOString())]).toEqual([
+      1, 0,
+    ]);
+    const wrong = await fetch(`${collector.url}v1/webhooks/deliveries?since=yesterday`);
+    expect([wrong.status, ((await wrong.json()) as { issues: Array<{ path: string }> }).issues[0]!.path]).toEqual([400, 'query.since']);
   } finally {
     await hook.close();
   }

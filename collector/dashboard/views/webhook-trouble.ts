@@ -21,7 +21,7 @@ function targetSaid(failed: readonly Listed[]): string {
 }
 
 export async function refreshWebhookTrouble(readKey: string | null): Promise<void> {
-  const params = new URLSearchParams({ status: 'failed', limit: '200' });
+  const params = new URLSearchParams({ status: 'failed', since: new Date(Date.now() - recentMs).toISOString(), limit: '200' });
   if (readKey) params.set('key', readKey);
   let deliveries: Listed[];
   try {
@@ -32,9 +32,8 @@ export async function refreshWebhookTrouble(readKey: string | null): Promise<voi
   } catch {
     return;
   }
-  const recent = deliveries.filter((d) => Date.now() - Date.parse(d.updatedAt) < recentMs);
   const byTarget = new Map<string, Listed[]>();
-  for (const d of recent) byTarget.set(d.name ?? d.target, [...(byTarget.get(d.name ?? d.target) ?? []), d]);
+  for (const d of deliveries) byTarget.set(d.name ?? d.target, [...(byTarget.get(d.name ?? d.target) ?? []), d]);
   note.hidden = byTarget.size === 0;
   note.textContent = byTarget.size
     ? `Webhooks not delivered in the last week — ${[...byTarget.values()].map(targetSaid).join('; ')}. ` +

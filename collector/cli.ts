@@ -8,7 +8,7 @@ import { startCollectorServer } from './http/server.js';
 import { defaultSegmentTraits } from './store/ingest/segments.js';
 import { defaultSqliteFile, openStore, redactDatabase } from './store/open.js';
 import { isTimeZone } from './time-zone.js';
-import { WebhookDispatcher } from './webhooks/dispatcher.js';
+import { defaultKeepSettledDays, WebhookDispatcher } from './webhooks/dispatcher.js';
 import { digestTraitProblem, loadTargets, type WebhookTarget } from './webhooks/targets.js';
 
 const usage = `Usage: cxkit-collector [options]         (environment variables in brackets; an option wins over its variable)
@@ -38,6 +38,7 @@ const usage = `Usage: cxkit-collector [options]         (environment variables i
                            week's figures each Monday 09:00 (events: ["follow_up.changed", "follow_up.overdue",
                            "digest.weekly"]) and owners mentioned in Slack and Teams
   --webhook-retry-base <ms> first retry after about this long, doubling up to 6 h; 12 attempts (default 30000)
+  --webhook-keep-days <n>  days a delivered or failed webhook delivery is kept, with its copy of the answer (default 30)
   --allow-private-webhooks allow webhook targets on loopback or private addresses (development only)
   --stages <a,b,…>         the journey's stages in order (default discover,choose,buy,get-help,stay) [CXKIT_STAGES]
   --segment-traits <a,b,…> traits to break figures down by, besides device, locale, page and visitor
@@ -87,6 +88,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         'webhook-secret': { type: 'string', default: env.CXKIT_WEBHOOK_SECRET },
         'webhook-config': { type: 'string' },
         'webhook-retry-base': { type: 'string', default: '30000' },
+        'webhook-keep-days': { type: 'string', default: String(defaultKeepSettledDays) },
         'allow-private-webhooks': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -101,13 +103,14 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       throw new RangeError(`--${name}: expected a whole number from ${min} to ${max}, got ${value}`);
     return n;
   };
-  let port: number, maxBodyBytes: number, perIp: number, perKey: number, retryBase: number;
+  let port: number, maxBodyBytes: number, perIp: number, perKey: number, retryBase: number, keepSettledDays: number;
   let retentionDays: number | undefined;
   let anonymiseDays: number | undefined;
   let followUpHours: number | undefined;
   let targets: WebhookTarget[];
   try {
     retryBase = wholeNumber('webhook-retry-base', values['webhook-retry-base'], 10);
+    keepSettledDays = wholeNumber('webhook-keep-days', values['webhook-keep-days'], 1, 36500);
     targets = await loadTargets(values.webhook, values['webhook-secret'], values['webhook-config'], values['allow-private-webhooks']);
     port = wholeNumber('port', values.port, 0, 65535);
     maxBodyBytes = wholeNumber('max-body', values['max-body'], 1024);
@@ -173,6 +176,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         dashboardUrl,
         baseDelayMs: retryBase,
         promiseHours: followUpHours,
+        keepSettledDays,
       })
     : undefined;
   let server;

@@ -870,6 +870,16 @@ export class PostgresStore implements ResponseStore {
     }
   }
 
+  async eraseSettledDeliveries(before: Date, limit: number): Promise<number> {
+    // instances sweeping at once take other rows (SKIP LOCKED), never wait on each other's
+    const { rowCount } = await this.pool.query(
+      `DELETE FROM webhook_deliveries WHERE id IN (SELECT id FROM webhook_deliveries
+        WHERE updated_at < $1 AND status <> 'pending' ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+      [before.toISOString(), limit],
+    );
+    return rowCount ?? 0;
+  }
+
   async deliveries(filter: DeliveryFilter): Promise<DeliveryRecord[]> {
     const params = new Params();
     const conditions = [

@@ -780,6 +780,15 @@ export class SqliteStore implements ResponseStore {
     }
   }
 
+  async eraseSettledDeliveries(before: Date, limit: number): Promise<number> {
+    return this.db
+      .prepare(
+        `DELETE FROM webhook_deliveries WHERE id IN (SELECT id FROM webhook_deliveries
+          WHERE updated_at < ? AND status <> 'pending' ORDER BY updated_at LIMIT ?)`,
+      )
+      .run(before.toISOString(), limit).changes;
+  }
+
   async deliveries(filter: DeliveryFilter): Promise<DeliveryRecord[]> {
     const conditions = [...(filter.status ? ['status = @status'] : []), ...(filter.since ? ['updated_at >= @since'] : [])];
     const rows = this.db

@@ -518,6 +518,11 @@ export interface ResponseStore {
   claimDeliveries(limit: number, now: Date, leaseMs: number): Promise<ClaimedDelivery[]>;
   /** Records an attempt's result: delivered, due again at `retryAt`, or failed for good when `retryAt` is null. */
   settleDelivery(id: string, result: AttemptResult, now: Date): Promise<void>;
+  /**
+   * Erases up to `limit` deliveries settled (delivered or failed) before `before`, the longest settled first: their
+   * payloads are copies of answers, kept as long as the listing's history needs them. Answers how many went.
+   */
+  eraseSettledDeliveries(before: Date, limit: number): Promise<number>;
   /** The most recently changed deliveries, newest first. */
   deliveries(filter: DeliveryFilter): Promise<DeliveryRecord[]>;
   /**

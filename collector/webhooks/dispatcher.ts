@@ -2,9 +2,10 @@
 // out into deliveries (one per matching target, in one transaction), a follow-up change plans its own in the
 // transaction that makes it (`planFollowUp`), unhappy customers nobody reached within the team's promise are announced
 // once each (`follow_up.overdue`), last week's figures are posted each Monday once (`digest.weekly`), and due
-// deliveries are claimed, posted and settled, with exponential backoff and jitter and a final `failed` state. Any
-// number of collector instances may run one each: claims are leases in the database, so a delivery is attempted by one
-// instance at a time, and one killed mid-attempt is retried by whoever claims it next.
+// deliveries are claimed, posted and settled, with exponential backoff and jitter and a final `failed` state (settled
+// ones are erased after `keepSettledDays`). Any number of collector instances may run one each: claims are leases in
+// the database, so a delivery is attempted by one instance at a time, and one killed mid-attempt is retried by whoever
+// claims it next.
 import { randomUUID } from 'node:crypto';
 import type { Response } from '../../src/schema/response.js';
 import { defaultPromiseHours, overdueBefore } from '../analytics/follow-up-promise.js';
@@ -40,7 +41,15 @@ export interface DispatcherOptions {
   readonly overdueEveryMs?: number;
   /** The time the weekly digest's week and its overdue customers are worked out by (tests move it). Default the system clock. */
   readonly clock?: () => Date;
+  /** Days a delivered or failed delivery is kept (the listing's history; its payload is a copy of the answer). Default 30. */
+  readonly keepSettledDays?: number | undefined;
 }
+
+/** How often settled deliveries past their keeping are looked for. */
+const settledSweepEveryMs = 3_600_000;
+/** Deliveries one statement of the sweep erases: a few milliseconds of the event loop. */
+const settledSweepBatch = 500;
+export const defaultKeepSettledDays = 30;
 
 /** The setting holding the first day of the last week whose digest was planned (YYYY-MM-DD). */
 const digestPlannedThrough = 'digest_planned_through';
@@ -58,6 +67,7 @@ export class WebhookDispatcher {
   private readonly digestTargets: readonly WebhookTarget[];
   private digestPlanned = '';
   private digestRetryAt = 0;
+  private settledSweepDueAt = 0;
 
   constructor(private readonly options: DispatcherOptions) {
     this.byUrl = new Map(options.targets.map((t) => [t.url, t]));
@@ -215,6 +225,12 @@ export class WebhookDispatcher {
         this.overdueDueAt = Date.now() + (this.options.overdueEveryMs ?? 60_000);
         const before = overdueBefore(this.options.promiseHours ?? defaultPromiseHours, new Date());
         while (!this.stopped && (await store.fanOutOverdue(before, 100, this.planOverdue, new Date())) === 100);
+      }
+      if (Date.now() >= this.settledSweepDueAt) {
+        this.settledSweepDueAt = Date.now() + settledSweepEveryMs;
+        const before = new Date(Date.now() - (this.options.keepSettledDays ?? defaultKeepSettledDays) * 86_400_000);
+        while (!this.stopped && (await store.eraseSettledDeliveries(before, settledSweepBatch)) === settledSweepBatch)
+          await new Promise((resolve) => setImmediate(resolve));
       }
       for (;;) {
         if (this.stopped) return;

@@ -849,3 +849,43 @@ test('check-webhooks posts a test message to each target in its format, says wha
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+for (const kind of storeKinds) {
+  test(`${kind}: settled deliveries, copies of answers, are erased once kept their days; one still pending stays`, async ({
+    startCollector,
+    database,
+  }) => {
+    const hook = await receiver();
+    const down = await receiver([503, 503]);
+    const url = await database(kind);
+    const targets = [
+      { url: hook.url, format: 'standard' as const },
+      { url: down.url, format: 'standard' as const },
+    ];
+    // the second target answers 503: its deliveries wait an hour for their next attempt
+    const first = await startCollector({
+      database: url,
+      readKey: 'rk',
+      dispatch: { targets, allowPrivate: true, pollMs: 50, baseDelayMs: 3_600_000 },
+    });
+    const listed = async (collector: { url: string }) =>
+      (
+        (await (await fetch(`${collector.url}v1/webhooks/deliveries?key=rk`)).json()) as { deliveries: Array<{ status: string }> }
+      ).deliveries
+        .map((d) => d.status)
+        .sort();
+    try {
+      await first.post(batch(responses(2, 74)));
+      await expect.poll(() => listed(first), { timeout: 10_000 }).toEqual(['delivered', 'delivered', 'pending', 'pending']);
+      // another instance keeping settled deliveries no days at all: its first look erases the delivered ones
+      const second = await startCollector({
+        database: url,
+        readKey: 'rk',
+        dispatch: { targets, allowPrivate: true, pollMs: 50, baseDelayMs: 3_600_000, keepSettledDays: 0 },
+      });
+      await expect.poll(() => listed(second), { timeout: 10_000 }).toEqual(['pending', 'pending']);
+    } finally {
+      await Promise.all([hook.close(), down.close()]);
+    }
+  });
+}

@@ -4,10 +4,10 @@
 // customer's alert goes nowhere. Nothing is stored; the exit code is 0 when every target took its message.
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import type { WebhookEvent } from './store/store.js';
 import { post } from './webhooks/sender.js';
 import { signedHeaders } from './webhooks/signature.js';
 import { loadTargets, shownTarget, type WebhookTarget } from './webhooks/targets.js';
+import { targetSaid } from './webhooks/target-said.js';
 import { cardMessage, paragraph } from './webhooks/teams-payloads.js';
 
 const checkUsage = `Usage: cxkit-collector check-webhooks [--webhook <url>]… [--webhook-secret <whsec_…>] [--webhook-config <file>]
@@ -20,20 +20,8 @@ const checkUsage = `Usage: cxkit-collector check-webhooks [--webhook <url>]… [
   --timeout <ms>           how long each target has to answer (default 10000)
   -h, --help               this text`;
 
-/** What each event a target is posted means to the people reading its channel. */
-const eventsSaid: Record<WebhookEvent, string> = {
-  'response.created': 'new answers',
-  'follow_up.changed': 'follow-up changes',
-  'follow_up.overdue': 'customers waiting past the promise',
-  'digest.weekly': "last week's digest on Mondays",
-};
-
-/** "cxkit will post here: new answers and last week's digest on Mondays." */
-function testSaid(target: WebhookTarget): string {
-  const events = (target.when?.events ?? ['response.created']).map((event) => eventsSaid[event]);
-  const listed = events.length > 1 ? `${events.slice(0, -1).join(', ')} and ${events.at(-1)}` : events[0];
-  return `cxkit test: this is where its collector will post ${listed}.`;
-}
+/** "cxkit test: this is where its collector will post new answers (NPS) and last week's digest on Mondays." */
+const testSaid = (target: WebhookTarget) => `cxkit test: this is where its collector will post ${targetSaid(target)}.`;
 
 function testBody(target: WebhookTarget, at: Date): string {
   const said = testSaid(target);

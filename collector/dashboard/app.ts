@@ -3,6 +3,7 @@ import uPlot from 'uplot';
 import type { PromptKind } from '../../src/schema/response.js';
 import { bandOf } from '../../src/sdk/scores.js';
 import type { Engagement, Report } from '../analytics/report.js';
+import { refreshAlerts } from './views/alerts.js';
 import { answersButton, openAnswers, refreshAnswers } from './views/answers.js';
 import { css, draw, empty } from './charts.js';
 import { addDays, isTimeZone, timeZone } from '../time-zone.js';
@@ -236,7 +237,6 @@ async function refresh(): Promise<void> {
     refreshThemes(params),
     refreshInbox(params, refresh),
     refreshUnanswered(params),
-    refreshWebhookTrouble(readKey),
   ]);
 }
 
@@ -276,3 +276,6 @@ form.addEventListener('change', (event) => {
 });
 matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => void refresh());
 void refresh().then(landOnSection);
+// where alerts go, and those that stopped arriving, whatever the filters: once a load
+void refreshWebhookTrouble(readKey);
+void refreshAlerts(readKey);

@@ -7,12 +7,13 @@ const links = [...nav.querySelectorAll<HTMLAnchorElement>('a')];
 /** The link of the last section whose top has reached the links' bar, or the last link at the end of the page. */
 function inView(): HTMLAnchorElement | undefined {
   const page = document.documentElement;
-  if (scrollY > 0 && innerHeight + scrollY >= page.scrollHeight - 2) return links.at(-1);
+  if (scrollY > 0 && innerHeight + scrollY >= page.scrollHeight - 2) return links.filter((link) => !link.hidden).at(-1);
   const line = nav.getBoundingClientRect().bottom + 16;
   let current: HTMLAnchorElement | undefined;
   for (const link of links) {
     const section = document.getElementById(link.hash.slice(1));
-    if (section && section.getBoundingClientRect().top <= line) current = link;
+    // a section with nothing to show (no alerts configured) is hidden with its link: at the top of nothing
+    if (section && !section.hidden && section.getBoundingClientRect().top <= line) current = link;
   }
   return current;
 }

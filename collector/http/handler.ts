@@ -14,9 +14,10 @@ import { buildSegments } from '../analytics/segments.js';
 import { buildThemes } from '../analytics/themes/themes.js';
 import { buildTrends } from '../analytics/trends.js';
 import { weeklyDigest } from '../analytics/weekly-digest.js';
-import type { DeliveryStatus, ResponseStore } from '../store/store.js';
+import type { DeliveryRecord, DeliveryStatus, ResponseStore } from '../store/store.js';
 import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
-import { shownTarget } from '../webhooks/targets.js';
+import { targetSaid } from '../webhooks/target-said.js';
+import { shownTarget, type WebhookTarget } from '../webhooks/targets.js';
 import { logWhenDone, type AccessLog } from './access-log.js';
 import { parseJson } from '../storable-text.js';
 import { periodStart } from '../ageing.js';
@@ -96,6 +97,18 @@ export interface Setup {
   readonly writeKey: boolean;
 }
 
+/** A webhook target as `/v1/webhooks/targets` lists it: never its whole URL, which is often its credential. */
+export interface ListedTarget {
+  readonly name: string | null;
+  /** Its URL cut after the first path segment. */
+  readonly target: string;
+  readonly format: WebhookTarget['format'];
+  /** What it is posted, in words ("new answers (NPS, scores 0 to 6)"). */
+  readonly gets: string;
+  /** Its most recently changed delivery, or null when none is recent. */
+  readonly last: Pick<DeliveryRecord, 'event' | 'status' | 'updatedAt' | 'nextAttemptAt' | 'lastStatus' | 'lastError'> | null;
+}
+
 export type CollectorHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
 /** A Host header that is a host name or address with an optional port; anything else is a malformed request. */
@@ -113,6 +126,7 @@ const reads = {
   '/v1/answers.json': 'answers.json',
   '/v1/themes': 'themes',
   '/v1/webhooks/deliveries': 'deliveries',
+  '/v1/webhooks/targets': 'targets',
   '/v1/inbox': 'inbox',
   '/v1/follow-ups': 'follow-ups',
   '/v1/recovery': 'recovery',
@@ -271,6 +285,34 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     return streamExport(res, store, query.filter, query.order, answer === 'answers.csv' ? 'csv' : 'json');
   }
 
+  /** Where alerts go: each target as the config names it (its URL cut), what it is posted, and its latest delivery. */
+  async function listTargets(res: ServerResponse): Promise<void> {
+    const targets = options.webhooks?.targets ?? [];
+    // the latest changed deliveries, along the time of change: each target's newest is among them unless it is long idle
+    const recent = targets.length ? await store.deliveries({ limit: 1000 }) : [];
+    sendJson(res, 200, {
+      targets: targets.map((target): ListedTarget => {
+        const last = recent.find((delivery) => delivery.target === target.url);
+        return {
+          name: target.name ?? null,
+          target: shownTarget(target.url),
+          format: target.format,
+          gets: targetSaid(target),
+          last: last
+            ? {
+                event: last.event,
+                status: last.status,
+                updatedAt: last.updatedAt,
+                nextAttemptAt: last.nextAttemptAt,
+                lastStatus: last.lastStatus,
+                lastError: last.lastError,
+              }
+            : null,
+        };
+      }),
+    });
+  }
+
   /** The weekly digest a `digest.weekly` target is posted, for a week's Monday (by default the week due now). */
   async function digest(res: ServerResponse, url: URL): Promise<void> {
     const now = new Date();
@@ -290,6 +332,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     if (answer === 'setup') return sendJson(res, 200, setup());
     if (answer === 'unanswered' || answer === 'unanswered.csv') return unanswered(res, url, answer === 'unanswered.csv');
     if (answer === 'deliveries') return listDeliveries(res, url);
+    if (answer === 'targets') return listTargets(res);
     if (answer === 'inbox') return listInbox(res, store, url, promiseHours);
     if (answer === 'segments') return segments(res, url);
     if (answer === 'digest') return digest(res, url);

@@ -83,6 +83,11 @@ export class WebhookDispatcher {
     return this.byUrl.get(url)?.name;
   }
 
+  /** The targets, in the config's order. */
+  get targets(): readonly WebhookTarget[] {
+    return this.options.targets;
+  }
+
   start(): void {
     this.stopped = false;
     this.timer = setInterval(() => this.nudge(), this.options.pollMs ?? 1000);

@@ -120,6 +120,29 @@ test("the deliveries listing cuts a target's URL, which is Slack's and Teams' cr
     ],
   );
   expect(text).not.toMatch(/s3cret|T024BE7LD|f00d/);
+  // where alerts go, as the dashboard lists them: named or cut, what each gets, how its last post went
+  const targets = await fetch(`${collector.url}v1/webhooks/targets?key=rk_1`);
+  const listing = await targets.text();
+  expect(JSON.parse(listing)).toMatchObject({
+    targets: [
+      {
+        name: 'Slack #cx-alerts',
+        target: 'https://hooks.slack.com/services/…',
+        format: 'slack',
+        gets: 'new answers',
+        last: { status: 'pending' },
+      },
+      {
+        name: null,
+        target: 'https://prod-00.westeurope.logic.azure.com/workflows/…',
+        format: 'teams',
+        gets: 'new answers',
+        last: { status: 'pending' },
+      },
+    ],
+  });
+  expect(listing).not.toMatch(/s3cret|T024BE7LD|f00d/);
+  expect((await fetch(`${collector.url}v1/webhooks/targets`)).status).toBe(401);
 });
 
 test("a receiver's 429 with Retry-After (Slack's rate limit) is not asked again before that wait, however short the backoff", async ({

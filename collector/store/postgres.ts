@@ -828,6 +828,11 @@ export class PostgresStore implements ResponseStore {
     });
   }
 
+  async markOf(mark: string): Promise<string | null> {
+    const { rows } = await this.pool.query<{ value: string }>('SELECT value FROM cxkit_settings WHERE name = $1', [mark]);
+    return rows[0]?.value ?? null;
+  }
+
   async planOnce(mark: string, key: string, planned: readonly NewDelivery[], now: Date): Promise<boolean> {
     return this.transaction(async (client) => {
       // an instance planning the same key at once waits on the row, then finds it already there: no row comes back

@@ -718,6 +718,10 @@ export class SqliteStore implements ResponseStore {
     })();
   }
 
+  async markOf(mark: string): Promise<string | null> {
+    return this.setting(mark) ?? null;
+  }
+
   async planOnce(mark: string, key: string, planned: readonly NewDelivery[], now: Date): Promise<boolean> {
     // IMMEDIATE: two processes on one file cannot both read the mark before either writes it
     return this.db

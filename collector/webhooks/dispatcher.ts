@@ -172,14 +172,19 @@ export class WebhookDispatcher {
   };
 
   /**
-   * Plans the digest of the week due now unless this instance has seen it planned: worked out here, stored by the one
-   * instance whose store moves the mark first (the others' are dropped), so each target gets each week's once.
+   * Plans the digest of the week due now unless it has been: worked out here, stored by the one instance whose store
+   * moves the mark first (the others' are dropped), so each target gets each week's once.
    */
   private async planDigest(): Promise<void> {
     const { store, dashboardUrl, promiseHours = defaultPromiseHours, clock = () => new Date() } = this.options;
     const now = clock();
     const week = dueWeek(store.timeZone, now);
     if (week <= this.digestPlanned) return;
+    // planned already (by another instance, or before a restart): nothing to work out
+    if (week <= ((await store.markOf(digestPlannedThrough)) ?? '')) {
+      this.digestPlanned = week;
+      return;
+    }
     // one digest a scope, however many targets share it
     const digests = new Map<string, Promise<WeeklyDigest>>();
     const digestFor = (scope: DigestScope) => {

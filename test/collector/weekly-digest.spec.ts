@@ -2,6 +2,7 @@
 // zone) against the week before, posted from Monday 09:00, once however many instances run, in each target's format.
 import { answersOf, batch, display, expect, storeKinds, test } from '../support/collector-harness.js';
 import { receiver } from '../support/webhook-receiver.js';
+import { dueWeek } from '../../collector/analytics/weekly-digest.js';
 import { startCollectorServer } from '../../collector/http/server.js';
 import { WebhookDispatcher } from '../../collector/webhooks/dispatcher.js';
 import { parseTargets, type WebhookRule } from '../../collector/webhooks/targets.js';
@@ -325,6 +326,39 @@ test("a digest that cannot be worked out holds up no answer's delivery, and says
     expect(errors).toEqual(['cxkit collector: weekly digest not planned, trying again in a minute: disk I/O error']);
   } finally {
     console.error = logged;
+    await server.close();
+    await hook.close();
+  }
+});
+
+test('an instance started after the week’s digest was planned does not work it out again', async ({ openTestStore }) => {
+  const hook = await receiver();
+  const store = await openTestStore('sqlite');
+  // planned by another instance: the mark is where a planned week leaves it
+  expect(await store.planOnce('digest_planned_through', dueWeek(store.timeZone, new Date()), [], new Date())).toBe(true);
+  let workedOut = 0;
+  const counting = new Proxy(store, {
+    get: (target, name, receiver) =>
+      name === 'countsByDay'
+        ? (...args: unknown[]) => (workedOut++, target.countsByDay(...(args as [never])))
+        : Reflect.get(target, name, receiver),
+  });
+  const dispatcher = new WebhookDispatcher({
+    store: counting,
+    allowPrivate: true,
+    pollMs: 50,
+    targets: [{ url: hook.url, format: 'standard', when: { events: ['response.created', 'digest.weekly'] } }],
+  });
+  const server = await startCollectorServer({ port: 0, store, rateLimit: { perIp: 0, perKey: 0 }, webhooks: dispatcher });
+  try {
+    const posted = await fetch(`${server.url}v1/responses`, {
+      method: 'POST',
+      body: JSON.stringify(batch(answersOf('checkout', 'nps', 9, 1, Date.now()))),
+    });
+    expect(posted.status).toBe(202);
+    await expect.poll(() => hook.received.length).toBe(1);
+    expect([(JSON.parse(hook.received[0]!.body) as { type: string }).type, workedOut]).toEqual(['response.created', 0]);
+  } finally {
     await server.close();
     await hook.close();
   }

@@ -2,13 +2,14 @@
 // collector's code), the same webhook-id on every retry, durable across a kill -9, one delivery per answer with two
 // instances, rules, Slack messages, a final `failed`, and no way to reach private addresses unless allowed.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { slackBody } from '../../collector/webhooks/payloads.js';
 import { teamsOverdueBody } from '../../collector/webhooks/teams-payloads.js';
 import { post } from '../../collector/webhooks/sender.js';
+import { targetSaid } from '../../collector/webhooks/target-said.js';
 import { parseTargets, WebhookConfigError } from '../../collector/webhooks/targets.js';
 import type { Response } from '../../src/schema/response.js';
 import { spawnCli, startCli } from '../support/collector-cli.js';
@@ -912,3 +913,17 @@ for (const kind of storeKinds) {
     }
   });
 }
+
+test("the README's webhook config, its placeholders filled, is one the collector takes, and says what each target gets", () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('**Webhooks and alerts.**'));
+  const json = /```json\n([\s\S]*?)\n```/.exec(section)![1]!.replaceAll('whsec_…', secret);
+  const targets = parseTargets({ urls: [], file: JSON.parse(json) }, false);
+  expect(targets.map((target) => [target.name ?? target.format, targetSaid(target)])).toEqual([
+    ['standard', 'new answers (NPS, scores up to 6, with a comment)'],
+    ['Slack #checkout', 'new answers (at checkout-complete)'],
+    ['slack', 'follow-up changes'],
+    ['slack', 'new answers and customers waiting past the promise (scores up to 6, plan enterprise)'],
+    ['teams', "new answers, follow-up changes and last week's digest on Mondays (scores up to 6)"],
+  ]);
+});

@@ -13,7 +13,7 @@ const recentMs = 7 * 86_400_000;
 type Listed = Omit<DeliveryRecord, 'target'> & { readonly target: string; readonly name?: string };
 
 /** "Slack #cx-alerts: 3 deliveries failed since 2 Dec (last: answered 410)": one target's failures, newest first. */
-function targetSaid(failed: readonly Listed[]): string {
+function failuresSaid(failed: readonly Listed[]): string {
   const [latest] = failed;
   const oldest = failed.at(-1)!;
   const since = new Date(oldest.updatedAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
@@ -36,7 +36,7 @@ export async function refreshWebhookTrouble(readKey: string | null): Promise<voi
   for (const d of deliveries) byTarget.set(d.name ?? d.target, [...(byTarget.get(d.name ?? d.target) ?? []), d]);
   note.hidden = byTarget.size === 0;
   note.textContent = byTarget.size
-    ? `Webhooks not delivered in the last week — ${[...byTarget.values()].map(targetSaid).join('; ')}. ` +
+    ? `Webhooks not delivered in the last week — ${[...byTarget.values()].map(failuresSaid).join('; ')}. ` +
       'A failed delivery is not tried again: cxkit-collector check-webhooks, given the collector’s --webhook-config, tests each target.'
     : '';
 }

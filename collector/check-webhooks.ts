@@ -2,10 +2,9 @@
 // Teams card, or a signed Standard Webhooks event `webhook.test` — and says what each answered, before the collector
 // is started with them: a mistyped URL, a removed channel or a wrong secret found at setup, not when an unhappy
 // customer's alert goes nowhere. Nothing is stored; the exit code is 0 when every target took its message.
-import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { post } from './webhooks/sender.js';
-import { signedHeaders } from './webhooks/signature.js';
+import { newWebhookId, signedHeaders } from './webhooks/signature.js';
 import { loadTargets, shownTarget, type WebhookTarget } from './webhooks/targets.js';
 import { targetSaid } from './webhooks/target-said.js';
 import { cardMessage, paragraph } from './webhooks/teams-payloads.js';
@@ -73,7 +72,7 @@ export async function checkWebhooksCommand(argv: readonly string[], env: NodeJS.
   const results = await Promise.all(
     targets.map(async (target) => {
       const body = testBody(target, new Date());
-      const headers = signedHeaders(target.secret, `msg_${randomUUID().replace(/-/g, '')}`, Math.floor(Date.now() / 1000), body);
+      const headers = signedHeaders(target.secret, newWebhookId(), Math.floor(Date.now() / 1000), body);
       const outcome = await post(target.url, body, headers, { allowPrivate: values['allow-private-webhooks'], timeoutMs });
       const took = outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
       const answered =

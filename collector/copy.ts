@@ -7,10 +7,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isUrl, openStore, redactDatabase } from './store/open.js';
 import { copiedTables, type CopiedValue } from './store/schema/copied-tables.js';
-import { traitDimension } from './store/ingest/segments.js';
+import { segmentTraitsOf } from './store/ingest/segments.js';
 import type { ResponseStore, StoreOptions } from './store/store.js';
-
-const traitPrefix = traitDimension('');
 
 const copyUsage = `Usage: cxkit-collector copy --from <url|file> --to <url|file>
   Copies every answer, display, follow-up (with its history), webhook delivery and quarantined answer from one store
@@ -77,9 +75,7 @@ export async function copyCommand(argv: readonly string[]): Promise<void> {
   try {
     const source = await open('--from', from, { existing: true });
     // a new target segments by the source's traits and counts days in its zone, as its collector is then likely started
-    const traits = source.segmentDimensions
-      .filter((dimension) => dimension.startsWith(traitPrefix))
-      .map((dimension) => dimension.slice(traitPrefix.length));
+    const traits = segmentTraitsOf(source.segmentDimensions);
     const target = await open('--to', to, { segmentTraits: traits, timeZone: source.timeZone.name });
     console.error(`cxkit-collector copy: from ${redactDatabase(from)} to ${redactDatabase(to)}`);
     let shown = Date.now();

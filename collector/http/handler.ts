@@ -97,6 +97,9 @@ export interface Setup {
   readonly writeKey: boolean;
 }
 
+/** A delivery as `/v1/webhooks/deliveries` lists it: its target's URL cut, and named when the config names it. */
+export type ListedDelivery = Omit<DeliveryRecord, 'target'> & { readonly target: string; readonly name?: string };
+
 /** A webhook target as `/v1/webhooks/targets` lists it: never its whole URL, which is often its credential. */
 export interface ListedTarget {
   readonly name: string | null;
@@ -247,10 +250,12 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     const range = parseFilter(rest, store.timeZone);
     if (issues.length || 'issues' in range)
       return sendJson(res, 400, { error: 'invalid query', issues: [...issues, ...('issues' in range ? range.issues : [])] });
-    const deliveries = (await store.deliveries({ status, since: range.filter.since, limit })).map(({ target, ...delivery }) => {
-      const name = options.webhooks?.targetName(target);
-      return { ...delivery, target: shownTarget(target), ...(name === undefined ? {} : { name }) };
-    });
+    const deliveries = (await store.deliveries({ status, since: range.filter.since, limit })).map(
+      ({ target, ...delivery }): ListedDelivery => {
+        const name = options.webhooks?.targetName(target);
+        return { ...delivery, target: shownTarget(target), ...(name === undefined ? {} : { name }) };
+      },
+    );
     sendJson(res, 200, { deliveries });
   }
 

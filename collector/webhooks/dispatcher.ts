@@ -6,16 +6,16 @@
 // ones are erased after `keepSettledDays`). Any number of collector instances may run one each: claims are leases in
 // the database, so a delivery is attempted by one instance at a time, and one killed mid-attempt is retried by whoever
 // claims it next.
-import { randomUUID } from 'node:crypto';
 import type { Response } from '../../src/schema/response.js';
 import { defaultPromiseHours, overdueBefore } from '../analytics/follow-up-promise.js';
 import { dueWeek, weeklyDigest, type DigestScope, type WeeklyDigest } from '../analytics/weekly-digest.js';
+import { segmentTraitsOf } from '../store/ingest/segments.js';
 import type { ClaimedDelivery, FollowUpChanged, InboxItem, NewDelivery, ResponseStore, WebhookEvent } from '../store/store.js';
 import { slackBody, slackFollowUpBody, slackOverdueBody, standardBody, standardFollowUpBody, standardOverdueBody } from './payloads.js';
 import { teamsBody, teamsFollowUpBody, teamsOverdueBody } from './teams-payloads.js';
 import { slackDigestBody, standardDigestBody, teamsDigestBody } from './digest-payloads.js';
 import { post } from './sender.js';
-import { signedHeaders } from './signature.js';
+import { newWebhookId, signedHeaders } from './signature.js';
 import { digestScopeOf, digestTraitProblem, matches, shownTarget, takes, WebhookConfigError, type WebhookTarget } from './targets.js';
 
 export interface DispatcherOptions {
@@ -51,6 +51,9 @@ const settledSweepEveryMs = 3_600_000;
 const settledSweepBatch = 500;
 export const defaultKeepSettledDays = 30;
 
+/** The payload in the target's format: each format's body, one of which is written. */
+const inFormat = (target: WebhookTarget, bodies: { readonly [F in WebhookTarget['format']]: () => string }) => bodies[target.format]();
+
 /** The setting holding the first day of the last week whose digest was planned (YYYY-MM-DD). */
 const digestPlannedThrough = 'digest_planned_through';
 
@@ -73,8 +76,7 @@ export class WebhookDispatcher {
     this.byUrl = new Map(options.targets.map((t) => [t.url, t]));
     this.escalates = options.targets.some((t) => takes(t.when, 'follow_up.overdue'));
     this.digestTargets = options.targets.filter((t) => takes(t.when, 'digest.weekly'));
-    const traits = options.store.segmentDimensions.filter((d) => d.startsWith('trait:')).map((d) => d.slice('trait:'.length));
-    const problem = digestTraitProblem(this.digestTargets, traits);
+    const problem = digestTraitProblem(this.digestTargets, segmentTraitsOf(options.store.segmentDimensions));
     if (problem) throw new WebhookConfigError(problem);
   }
 
@@ -123,7 +125,7 @@ export class WebhookDispatcher {
     return this.options.targets
       .filter((t) => matches(t.when, event, r))
       .map((t) => ({
-        id: `msg_${randomUUID().replace(/-/g, '')}`,
+        id: newWebhookId(),
         event,
         target: t.url,
         responseId: r.id,
@@ -138,7 +140,11 @@ export class WebhookDispatcher {
     const { dashboardUrl } = this.options;
     return responses.flatMap((r) =>
       this.deliveries('response.created', r, (t) =>
-        t.format === 'slack' ? slackBody(r, dashboardUrl) : t.format === 'teams' ? teamsBody(r, dashboardUrl) : standardBody(r, now),
+        inFormat(t, {
+          slack: () => slackBody(r, dashboardUrl),
+          teams: () => teamsBody(r, dashboardUrl),
+          standard: () => standardBody(r, now),
+        }),
       ),
     );
   };
@@ -148,11 +154,11 @@ export class WebhookDispatcher {
     const now = new Date();
     const { dashboardUrl } = this.options;
     return this.deliveries('follow_up.changed', changed.response, (t) =>
-      t.format === 'slack'
-        ? slackFollowUpBody(changed, dashboardUrl, t.mentions)
-        : t.format === 'teams'
-          ? teamsFollowUpBody(changed, dashboardUrl, t.mentions)
-          : standardFollowUpBody(changed, now),
+      inFormat(t, {
+        slack: () => slackFollowUpBody(changed, dashboardUrl, t.mentions),
+        teams: () => teamsFollowUpBody(changed, dashboardUrl, t.mentions),
+        standard: () => standardFollowUpBody(changed, now),
+      }),
     );
   };
 
@@ -162,11 +168,11 @@ export class WebhookDispatcher {
     const { dashboardUrl, promiseHours = defaultPromiseHours } = this.options;
     return items.flatMap((item) =>
       this.deliveries('follow_up.overdue', item.response, (t) =>
-        t.format === 'slack'
-          ? slackOverdueBody(item, promiseHours, dashboardUrl, t.mentions)
-          : t.format === 'teams'
-            ? teamsOverdueBody(item, promiseHours, dashboardUrl, t.mentions)
-            : standardOverdueBody(item, promiseHours, now),
+        inFormat(t, {
+          slack: () => slackOverdueBody(item, promiseHours, dashboardUrl, t.mentions),
+          teams: () => teamsOverdueBody(item, promiseHours, dashboardUrl, t.mentions),
+          standard: () => standardOverdueBody(item, promiseHours, now),
+        }),
       ),
     );
   };
@@ -196,18 +202,17 @@ export class WebhookDispatcher {
       this.digestTargets.map(async (t) => {
         const digest = await digestFor(digestScopeOf(t.when));
         return {
-          id: `msg_${randomUUID().replace(/-/g, '')}`,
+          id: newWebhookId(),
           event: 'digest.weekly' as const,
           target: t.url,
           responseId: null,
           userId: null,
           anonymousId: null,
-          payload:
-            t.format === 'slack'
-              ? slackDigestBody(digest, dashboardUrl)
-              : t.format === 'teams'
-                ? teamsDigestBody(digest, dashboardUrl)
-                : standardDigestBody(digest, new Date()),
+          payload: inFormat(t, {
+            slack: () => slackDigestBody(digest, dashboardUrl),
+            teams: () => teamsDigestBody(digest, dashboardUrl),
+            standard: () => standardDigestBody(digest, new Date()),
+          }),
         };
       }),
     );

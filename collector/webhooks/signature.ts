@@ -1,6 +1,6 @@
 // Standard Webhooks signing: `webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, keyed by the base64
 // part of a `whsec_…` secret, so that receivers verify with any Standard Webhooks library.
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 
 const prefix = 'whsec_';
 
@@ -11,6 +11,9 @@ export function secretProblem(secret: string): string | null {
   if (key.length < 24 || key.length > 64) return 'expected whsec_ followed by 24 to 64 bytes in base64';
   return null;
 }
+
+/** A new Standard Webhooks `webhook-id`, which every attempt of one delivery sends. */
+export const newWebhookId = () => `msg_${randomUUID().replace(/-/g, '')}`;
 
 /** The headers of one attempt: the id stays the same on every retry, the timestamp is the attempt's. */
 export function signedHeaders(secret: string | undefined, id: string, timestampSeconds: number, body: string): Record<string, string> {

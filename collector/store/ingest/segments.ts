@@ -8,6 +8,9 @@ import { cutText } from '../../../src/sdk/cut-text.js';
 export const builtInDimensions = ['device', 'locale', 'path', 'visitor'] as const;
 /** A trait's dimension is named `trait:` and the trait's name. */
 export const traitDimension = (trait: string) => `trait:${trait}`;
+/** The traits among a store's segment dimensions, by their own names. */
+export const segmentTraitsOf = (dimensions: readonly string[]) =>
+  dimensions.filter((dimension) => dimension.startsWith(traitDimension(''))).map((dimension) => dimension.slice(traitDimension('').length));
 /** The traits most sites mean by "segment" when not told otherwise. */
 export const defaultSegmentTraits = ['plan', 'country'] as const;
 /** Longest value kept for a dimension; longer ones are cut (a page path, a free-text trait). */

@@ -1,6 +1,6 @@
 // The team's promise to the unhappy customer (`--follow-up-hours`, 48 by default): how many of the range's customers
 // needing someone have waited longer than that with nobody reaching them — what a CX lead chases first.
-import type { FollowUpFigures, FollowUpOwner, ResponseFilter, ResponseStore } from '../store/store.js';
+import type { FollowUpFigures, FollowUpOwner, FollowUpReadOptions, ResponseFilter, ResponseStore } from '../store/store.js';
 
 /** One person's customers (or nobody's), with those of them waiting past the promise. */
 export interface OwnerLoad extends FollowUpOwner {
@@ -26,14 +26,15 @@ export async function followUpSummary(
   filter: ResponseFilter,
   promiseHours: number,
   now: Date,
+  kinds?: FollowUpReadOptions['kinds'],
 ): Promise<FollowUpSummary> {
   const due = overdueBefore(promiseHours, now);
   const until = filter.until !== undefined && Date.parse(filter.until) < due.getTime() ? filter.until : due.toISOString();
   const none = filter.since !== undefined && Date.parse(filter.since) >= Date.parse(until);
   // the range up to the promise's edge: its open customers are those waiting past it, each owner's among them
   const [figures, late] = await Promise.all([
-    store.followUps(filter),
-    none ? null : store.followUps({ ...filter, until }, { medians: false }),
+    store.followUps(filter, { kinds }),
+    none ? null : store.followUps({ ...filter, until }, { medians: false, kinds }),
   ]);
   const overdueOf = (assignee: string | null) => late?.owners.find((o) => o.assignee === assignee)?.open ?? 0;
   return {

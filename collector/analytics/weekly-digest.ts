@@ -95,7 +95,7 @@ export async function weeklyDigest(
     store.countsByDay(before),
     engagedIn(store, week),
     engagedIn(store, before),
-    followUpSummary(store, week, promiseHours, now),
+    followUpSummary(store, week, promiseHours, now, kinds),
     buildJourney(store, week, now),
     buildThemes(store, week),
   ]);

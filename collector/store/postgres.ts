@@ -78,6 +78,7 @@ import type {
   FollowUpChange,
   FollowUpChanged,
   FollowUpFigures,
+  FollowUpReadOptions,
   InboxFilter,
   InboxItem,
   Person,
@@ -205,11 +206,12 @@ const answerSums: RangedQuery = {
     groupBy: 'touchpoint, kind',
   },
 };
-const attentionCount: RangedQuery = {
-  rollup: { table: 'daily_counts', select: 'sum(n)::integer AS n', where: needsAttention() },
+/** The answers needing someone, of some kinds when named. */
+const attentionCount = (kinds: FollowUpReadOptions['kinds']): RangedQuery => ({
+  rollup: { table: 'daily_counts', select: 'sum(n)::integer AS n', where: needsAttention('', kinds) },
   segmentRollup: 'segment_counts',
-  rows: { table: 'responses', time: 'answered_at', select: 'count(*)::integer AS n', where: needsAttention() },
-};
+  rows: { table: 'responses', time: 'answered_at', select: 'count(*)::integer AS n', where: needsAttention('', kinds) },
+});
 const displaySums: RangedQuery = {
   rollup: { table: 'display_counts', select: 'touchpoint, kind, outcome, sum(n)::integer AS n', groupBy: 'touchpoint, kind, outcome' },
   rows: {
@@ -986,13 +988,13 @@ export class PostgresStore implements ResponseStore {
     }));
   }
 
-  async followUps(filter: ResponseFilter, { medians = true }: { readonly medians?: boolean } = {}): Promise<FollowUpFigures> {
-    const needing = await this.ranged<{ n: number }>(filter, attentionCount);
+  async followUps(filter: ResponseFilter, { medians = true, kinds }: FollowUpReadOptions = {}): Promise<FollowUpFigures> {
+    const needing = await this.ranged<{ n: number }>(filter, attentionCount(kinds));
     const needingAttention = needing.flat().reduce((sum, part) => sum + part.n, 0);
     const params = new Params();
     const { segment } = filter;
     const inSegment = segment ? [`r.segments->>${params.add(segment.dimension)} = ${params.add(segment.value)}`] : [];
-    const clause = where(filter, params, [needsAttention('r.'), ...inSegment], 'answered_at', 'r.');
+    const clause = where(filter, params, [needsAttention('r.', kinds), ...inSegment], 'answered_at', 'r.');
     const counts = await this.pool.query<FollowUpCount>(
       `SELECT f.status, f.assignee, count(*) AS n FROM follow_ups f JOIN responses r ON r.id = f.response_id ${clause}
         GROUP BY f.status, f.assignee`,

@@ -77,6 +77,7 @@ import type {
   FollowUpChange,
   FollowUpChanged,
   FollowUpFigures,
+  FollowUpReadOptions,
   InboxFilter,
   InboxItem,
   Person,
@@ -224,11 +225,12 @@ const answerSums: RangedQuery = {
     groupBy: 'touchpoint, kind',
   },
 };
-const attentionCount: RangedQuery = {
-  rollup: { table: 'daily_counts', select: 'sum(n) AS n', where: needsAttention() },
+/** The answers needing someone, of some kinds when named. */
+const attentionCount = (kinds: FollowUpReadOptions['kinds']): RangedQuery => ({
+  rollup: { table: 'daily_counts', select: 'sum(n) AS n', where: needsAttention('', kinds) },
   segmentRollup: 'segment_counts',
-  rows: { table: 'responses', time: 'answered_at', select: 'count(*) AS n', where: needsAttention() },
-};
+  rows: { table: 'responses', time: 'answered_at', select: 'count(*) AS n', where: needsAttention('', kinds) },
+});
 const displaySums: RangedQuery = {
   rollup: { table: 'display_counts', select: 'touchpoint, kind, outcome, sum(n) AS n', groupBy: 'touchpoint, kind, outcome' },
   rows: { table: 'displays', time: 'shown_at', select: 'touchpoint, kind, outcome, count(*) AS n', groupBy: 'touchpoint, kind, outcome' },
@@ -915,13 +917,19 @@ export class SqliteStore implements ResponseStore {
     return rows.map(({ body, ...followUp }) => ({ response: JSON.parse(body) as Response, followUp }));
   }
 
-  async followUps(filter: ResponseFilter, { medians = true }: { readonly medians?: boolean } = {}): Promise<FollowUpFigures> {
-    const needingAttention = this.ranged<{ n: number }>(filter, attentionCount)
+  async followUps(filter: ResponseFilter, { medians = true, kinds }: FollowUpReadOptions = {}): Promise<FollowUpFigures> {
+    const needingAttention = this.ranged<{ n: number }>(filter, attentionCount(kinds))
       .flat()
       .reduce((sum, part) => sum + part.n, 0);
     const { segment } = filter;
     const inSegment = segment ? [`${segmentIn('r.', '?')} = ?`] : [];
-    const w = where(filter, [needsAttention('r.'), ...inSegment], segment ? [segment.dimension, segment.value] : [], 'answered_at', 'r.');
+    const w = where(
+      filter,
+      [needsAttention('r.', kinds), ...inSegment],
+      segment ? [segment.dimension, segment.value] : [],
+      'answered_at',
+      'r.',
+    );
     // CROSS JOIN makes SQLite walk the few follow-ups and look each answer up, not walk a touchpoint's answers; a window
     // of their rowids at a time, with a turn of the event loop between, so that a summary over a busy inbox's follow-ups
     // (a join each) does not hold posts and health checks in one statement

@@ -7,6 +7,12 @@ import type { TimeZone } from '../time-zone.js';
 import type { CopiedRow, CopiedTable, CopiedValue } from './schema/copied-tables.js';
 
 /** Which responses a query covers; every field is optional. */
+/** How much of the follow-up figures to read, and of which kinds of answer (every kind when none are named). */
+export interface FollowUpReadOptions {
+  readonly medians?: boolean;
+  readonly kinds?: readonly PromptKind[] | undefined;
+}
+
 export interface ResponseFilter {
   readonly touchpoint?: string | undefined;
   /** A journey stage: the answers of the touchpoints that said they belong to it. */
@@ -548,9 +554,10 @@ export interface ResponseStore {
   customer(userId: string, limit: number): Promise<CustomerHistory>;
   /**
    * How many answers in the range need someone, where their follow-ups stand, and how long closing took (with
-   * `medians: false`, the counts alone: the medians are null, and the read about a third as long).
+   * `medians: false`, the counts alone: the medians are null, and the read about a third as long). With `kinds`, the
+   * answers of those kinds alone (a digest of one metric's).
    */
-  followUps(filter: ResponseFilter, options?: { readonly medians?: boolean }): Promise<FollowUpFigures>;
+  followUps(filter: ResponseFilter, options?: FollowUpReadOptions): Promise<FollowUpFigures>;
   /**
    * Erases a person: every answer and display with their user id or anonymous id (for a user id, also those of the
    * anonymous ids they were seen with), their webhook deliveries and follow-ups, in one transaction.

@@ -216,6 +216,7 @@ for (const kind of storeKinds) {
       ...answersOf('checkout', 'nps', 0, 6, tuesday, { traits: { plan: 'free' } }),
       ...answersOf('returns', 'csat', 2, 2, tuesday, { traits: { plan: 'free' } }),
       ...answersOf('returns', 'nps', 9, 5, tuesday),
+      ...answersOf('returns', 'nps', 3, 1, tuesday + 60_000),
     ];
     // last week's answers, stored before the digest's Monday
     expect((await (await startCollector({ database: file, timeZone: zone })).post(batch(answers))).status).toBe(202);
@@ -246,7 +247,8 @@ for (const kind of storeKinds) {
       const event = JSON.parse(returns.received[0]!.body) as {
         data: { scope: unknown; metrics: Array<{ kind: string; n: number; score: number }>; followUp: { needingAttention: number } };
       };
-      // the returns desk's: its CSAT alone, though NPS was asked there too
+      // the returns desk's: its CSAT alone, though NPS was asked there too — its unhappy customers the two CSAT 2s, not
+      // the NPS detractor beside them
       expect(event.data.scope).toEqual({ touchpoint: 'returns', kinds: ['csat'] });
       expect(event.data.metrics.map((m) => [m.kind, m.n, m.score])).toEqual([['csat', 2, 0]]);
       expect(event.data.followUp.needingAttention).toBe(2);

@@ -1,6 +1,8 @@
 // Tables both stores create alike but for a few column types: displays, the webhook delivery queue and the follow-up
 // inbox (answers differ more: SQLite keeps the first collector's table in its history). And the rule for which answers
 // need someone: NPS detractors (0–6), CSAT 1–2, CES 1–3 on the 1–7 scale (1–2 on 1–5).
+import type { PromptKind } from '../../../src/schema/response.js';
+import { promptKinds } from '../../../src/schema/scales.js';
 import { bandOf, type Band } from '../../../src/sdk/scores.js';
 
 /** The column types that differ between the stores. */
@@ -38,20 +40,23 @@ const scales = [
 
 /**
  * Over a `responses` row (optionally aliased): true when the answer's score is in `band` of its kind, as `bandOf` says
- * (CES 1–5 mapped onto 1–7). Written as score lists per scale, which the planners estimate from their statistics.
+ * (CES 1–5 mapped onto 1–7), of the `kinds` given. Written as score lists per scale, which the planners estimate from
+ * their statistics.
  */
-export function inBand(band: Band, r = ''): string {
-  const clauses = scales.map(([kind, min, max]) => {
-    const scores: number[] = [];
-    for (let score = min; score <= max; score++) if (bandOf(kind, score, max) === band) scores.push(score);
-    const scale = kind === 'ces' ? ` AND ${r}scale_max ${max === 5 ? '= 5' : '<> 5'}` : '';
-    return `(${r}kind = '${kind}'${scale} AND ${r}score IN (${scores.join(', ')}))`;
-  });
-  return `(${clauses.join(' OR ')})`;
+export function inBand(band: Band, r = '', kinds: readonly PromptKind[] = promptKinds): string {
+  const clauses = scales
+    .filter(([kind]) => kinds.includes(kind))
+    .map(([kind, min, max]) => {
+      const scores: number[] = [];
+      for (let score = min; score <= max; score++) if (bandOf(kind, score, max) === band) scores.push(score);
+      const scale = kind === 'ces' ? ` AND ${r}scale_max ${max === 5 ? '= 5' : '<> 5'}` : '';
+      return `(${r}kind = '${kind}'${scale} AND ${r}score IN (${scores.join(', ')}))`;
+    });
+  return clauses.length ? `(${clauses.join(' OR ')})` : 'FALSE';
 }
 
-/** True when the answer belongs in the inbox: NPS detractors, CSAT 1–2, CES 1–3 (1–2 on 1–5). */
-export const needsAttention = (r = '') => inBand('unhappy', r);
+/** True when the answer belongs in the inbox: NPS detractors, CSAT 1–2, CES 1–3 (1–2 on 1–5); of some kinds only when named. */
+export const needsAttention = (r = '', kinds?: readonly PromptKind[]) => inBand('unhappy', r, kinds);
 
 /** The settings row holding the last answer announced as overdue (its time and id): the walk goes on from there. */
 export const overdueThrough = 'overdue_announced_through';

@@ -108,7 +108,7 @@ export interface ListedTarget {
   readonly format: WebhookTarget['format'];
   /** What it is posted, in words ("new answers (NPS, scores 0 to 6)"). */
   readonly gets: string;
-  /** Its most recently changed delivery, or null when none is recent. */
+  /** Its most recently changed delivery, or null when none is kept (settled ones are erased after `--webhook-keep-days`). */
   readonly last: Pick<DeliveryRecord, 'event' | 'status' | 'updatedAt' | 'nextAttemptAt' | 'lastStatus' | 'lastError'> | null;
 }
 
@@ -293,11 +293,10 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
   /** Where alerts go: each target as the config names it (its URL cut), what it is posted, and its latest delivery. */
   async function listTargets(res: ServerResponse): Promise<void> {
     const targets = options.webhooks?.targets ?? [];
-    // the latest changed deliveries, along the time of change: each target's newest is among them unless it is long idle
-    const recent = targets.length ? await store.deliveries({ limit: 1000 }) : [];
+    const latest = await Promise.all(targets.map(async ({ url }) => (await store.deliveries({ target: url, limit: 1 }))[0]));
     sendJson(res, 200, {
-      targets: targets.map((target): ListedTarget => {
-        const last = recent.find((delivery) => delivery.target === target.url);
+      targets: targets.map((target, i): ListedTarget => {
+        const last = latest[i];
         return {
           name: target.name ?? null,
           target: shownTarget(target.url),

@@ -892,6 +892,7 @@ export class PostgresStore implements ResponseStore {
     const conditions = [
       ...(filter.status ? [`status = ${params.add(filter.status)}`] : []),
       ...(filter.since ? [`updated_at >= ${params.add(filter.since)}`] : []),
+      ...(filter.target ? [`target = ${params.add(filter.target)}`] : []),
     ];
     const status = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const { rows } = await this.pool.query<Record<string, unknown>>(

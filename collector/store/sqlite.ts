@@ -796,7 +796,11 @@ export class SqliteStore implements ResponseStore {
   }
 
   async deliveries(filter: DeliveryFilter): Promise<DeliveryRecord[]> {
-    const conditions = [...(filter.status ? ['status = @status'] : []), ...(filter.since ? ['updated_at >= @since'] : [])];
+    const conditions = [
+      ...(filter.status ? ['status = @status'] : []),
+      ...(filter.since ? ['updated_at >= @since'] : []),
+      ...(filter.target ? ['target = @target'] : []),
+    ];
     const rows = this.db
       .prepare(
         `SELECT id, event, target, nullif(response_id, '') AS responseId, status, attempts,
@@ -805,7 +809,12 @@ export class SqliteStore implements ResponseStore {
            FROM webhook_deliveries ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
           ORDER BY updated_at DESC, id LIMIT @limit`,
       )
-      .all({ limit: filter.limit, ...(filter.status ? { status: filter.status } : {}), ...(filter.since ? { since: filter.since } : {}) });
+      .all({
+        limit: filter.limit,
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.since ? { since: filter.since } : {}),
+        ...(filter.target ? { target: filter.target } : {}),
+      });
     return rows as DeliveryRecord[];
   }
 

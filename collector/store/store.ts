@@ -103,6 +103,8 @@ export interface DeliveryFilter {
   readonly status?: DeliveryStatus | undefined;
   /** ISO 8601: only those last changed at or after it. */
   readonly since?: string | undefined;
+  /** Only those posted to this target (its whole URL). */
+  readonly target?: string | undefined;
   readonly limit: number;
 }
 

@@ -13,7 +13,7 @@ import { targetSaid } from '../../collector/webhooks/target-said.js';
 import { parseTargets, WebhookConfigError } from '../../collector/webhooks/targets.js';
 import type { Response } from '../../src/schema/response.js';
 import { spawnCli, startCli } from '../support/collector-cli.js';
-import { batch, expect, responses, storeKinds, test } from '../support/collector-harness.js';
+import { answersOf, batch, expect, responses, storeKinds, test } from '../support/collector-harness.js';
 import { receiver, type Received } from '../support/webhook-receiver.js';
 
 const secret = `whsec_${randomBytes(32).toString('base64')}`;
@@ -145,6 +145,44 @@ test("the deliveries listing cuts a target's URL, which is Slack's and Teams' cr
   expect(listing).not.toMatch(/s3cret|T024BE7LD|f00d/);
   expect((await fetch(`${collector.url}v1/webhooks/targets`)).status).toBe(401);
 });
+
+for (const kind of storeKinds) {
+  test(`${kind}: where alerts go shows a quiet target's last post however many posts a busy target had since`, async ({
+    startCollector,
+    database,
+  }) => {
+    const quiet = await receiver();
+    const busy = await receiver();
+    const collector = await startCollector({
+      database: await database(kind),
+      dispatch: {
+        allowPrivate: true,
+        pollMs: 50,
+        targets: [
+          { url: quiet.url, format: 'standard', name: 'Returns desk', when: { kinds: ['csat'] } },
+          { url: busy.url, format: 'standard', name: 'Everything NPS', when: { kinds: ['nps'] } },
+        ],
+      },
+    });
+    try {
+      const now = Date.now();
+      expect((await collector.post(batch(answersOf('returns', 'csat', 2, 1, now)))).status).toBe(202);
+      await expect.poll(() => quiet.received.length, { timeout: 10_000 }).toBe(1);
+      // then more than a thousand answers for the other target: its deliveries are the newest thousand and more
+      for (let hour = 1; hour <= 21; hour++) await collector.post(batch(answersOf('checkout', 'nps', 9, 50, now - hour * 3_600_000)));
+      await expect.poll(() => busy.received.length, { timeout: 60_000 }).toBe(1_050);
+      const { targets } = (await (await fetch(`${collector.url}v1/webhooks/targets`)).json()) as {
+        targets: Array<{ name: string; last: { status: string } | null }>;
+      };
+      expect(targets.map(({ name, last }) => [name, last?.status ?? null])).toEqual([
+        ['Returns desk', 'delivered'],
+        ['Everything NPS', 'delivered'],
+      ]);
+    } finally {
+      await Promise.all([quiet.close(), busy.close()]);
+    }
+  });
+}
 
 test("a receiver's 429 with Retry-After (Slack's rate limit) is not asked again before that wait, however short the backoff", async ({
   startCollector,

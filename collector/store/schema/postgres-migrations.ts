@@ -188,4 +188,7 @@ export const postgresMigrations: readonly string[] = [
    END $$;
    CREATE TRIGGER follow_ups_first_reached BEFORE INSERT OR UPDATE ON follow_ups
      FOR EACH ROW EXECUTE FUNCTION cxkit_follow_up_first_reached();`,
+  // 20: each webhook target's latest delivery (the dashboard's "where alerts go") read along the target, not found among
+  // the most recent deliveries of every target
+  `CREATE INDEX IF NOT EXISTS webhook_deliveries_by_target ON webhook_deliveries (target, updated_at);`,
 ];

@@ -138,4 +138,7 @@ export const sqliteMigrations: readonly string[] = [
    CREATE TRIGGER follow_ups_first_reached_later AFTER UPDATE OF status ON follow_ups
      WHEN NEW.status <> 'open' AND NEW.first_reached_at IS NULL
      BEGIN UPDATE follow_ups SET first_reached_at = NEW.changed_at WHERE response_id = NEW.response_id; END;`,
+  // 20: each webhook target's latest delivery (the dashboard's "where alerts go") read along the target, not found among
+  // the most recent deliveries of every target
+  `CREATE INDEX IF NOT EXISTS webhook_deliveries_by_target ON webhook_deliveries (target, updated_at);`,
 ];

@@ -10,7 +10,7 @@ import { difference, estimate } from './estimates.js';
 import { followUpSummary } from './follow-up-promise.js';
 import { buildJourney, engagedIn, type JourneyMoment } from './journey.js';
 import { engagement } from './report.js';
-import { buildThemes, type Theme } from './themes/themes.js';
+import { buildThemes, type LanguageThemes, type Theme } from './themes/themes.js';
 
 /** The hour of Monday, in the collector's time zone, from which last week's digest is due. */
 const digestHour = 9;
@@ -59,13 +59,27 @@ export interface WeeklyDigest {
   readonly weakestMoments: readonly JourneyMoment[];
   /**
    * What the week's unhappy customers wrote of more than its happy ones (the comment themes of the language most
-   * comments were in), the strongest first, with how many unhappy comments used each.
+   * comments were in), the strongest first, with how many unhappy comments used each; and the same in the next
+   * languages that have any (a site asking in several).
    */
-  readonly unhappyThemes: { readonly language: string | null; readonly themes: ReadonlyArray<Pick<Theme, 'term' | 'unhappy'>> };
+  readonly unhappyThemes: LanguageThemesSaid & { readonly otherLanguages: readonly LanguageThemesSaid[] };
+}
+
+/** One language's unhappy themes as a digest names them. */
+export interface LanguageThemesSaid {
+  readonly language: string | null;
+  readonly themes: ReadonlyArray<Pick<Theme, 'term' | 'unhappy'>>;
 }
 
 /** Themes a digest names: a line's worth. */
 const themesSaid = 5;
+/** Languages besides the first whose themes a digest names. */
+const otherLanguagesSaid = 3;
+
+const themesOf = (language: LanguageThemes | undefined): LanguageThemesSaid => ({
+  language: language?.language ?? null,
+  themes: (language?.unhappyThemes ?? []).slice(0, themesSaid).map(({ term, unhappy }) => ({ term, unhappy })),
+});
 
 /**
  * The first day (YYYY-MM-DD) of the week whose digest is due at `now`: the last whole week, Monday to Sunday in `zone`,
@@ -99,7 +113,7 @@ export async function weeklyDigest(
     buildJourney(store, week, now),
     buildThemes(store, week),
   ]);
-  const [language] = themes.languages;
+  const [language, ...others] = themes.languages;
   const asked = (kind: PromptKind) => !kinds || kinds.includes(kind);
   const metrics = promptKinds.filter(asked).flatMap((kind): DigestMetric[] => {
     const current = estimate(kind, counts);
@@ -135,8 +149,11 @@ export async function weeklyDigest(
     },
     weakestMoments: journey.momentsOfTruth.filter((m) => asked(m.kind)),
     unhappyThemes: {
-      language: language?.language ?? null,
-      themes: (language?.unhappyThemes ?? []).slice(0, themesSaid).map(({ term, unhappy }) => ({ term, unhappy })),
+      ...themesOf(language),
+      otherLanguages: others
+        .filter((other) => other.unhappyThemes.length)
+        .slice(0, otherLanguagesSaid)
+        .map(themesOf),
     },
   };
 }

@@ -34,6 +34,17 @@ function metricLine({ kind, score, n, previous, change, p }: DigestMetric): stri
   return `${now} · ${moved} · ${count(n, 'answer')}`;
 }
 
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+
+/** "German" for `de`; the code itself where it names no language English has a name for. */
+function languageName(code: string | null): string {
+  try {
+    return (code && languageNames.of(code)) ?? 'another language';
+  } catch {
+    return code ?? 'another language';
+  }
+}
+
 const hours = (h: number) => `${h < 10 ? h.toFixed(1) : Math.round(h)} h`;
 
 /** "23–29 Nov 2026": the week's days as a reader says them. */
@@ -83,8 +94,15 @@ function digestLines(digest: WeeklyDigest, text: (raw: string) => string): { hea
       `Lowest ${names[m.kind]}: ${text(m.touchpoint)}, ${valueOf(m.kind, m.score ?? 0)} from ${count(m.n, 'answer')}` +
       (m.change === null ? '' : ` (${valueOf(m.kind, m.previous.score ?? 0)} the week before)`),
   );
-  const { themes } = digest.unhappyThemes;
-  const wrote = themes.length ? [`Unhappy customers wrote of ${themes.map((t) => `${text(t.term)} (${t.unhappy})`).join(', ')}`] : [];
+  const { otherLanguages, ...first } = digest.unhappyThemes;
+  // the first language's themes as they are, each other's named: "of late (6), parcel (6); in German of Paket (3)"
+  const said = [first, ...otherLanguages]
+    .filter(({ themes }) => themes.length)
+    .map(
+      ({ language, themes }) =>
+        `${language === first.language ? '' : `in ${text(languageName(language))} `}of ${themes.map((t) => `${text(t.term)} (${t.unhappy})`).join(', ')}`,
+    );
+  const wrote = said.length ? [`Unhappy customers wrote ${said.join('; ')}`] : [];
   return { headline, lines: [...metrics.map(metricLine), ...rate, reached, ...weakest, ...wrote] };
 }
 

@@ -2,7 +2,8 @@
 // zone) against the week before, posted from Monday 09:00, once however many instances run, in each target's format.
 import { answersOf, batch, display, expect, storeKinds, test } from '../support/collector-harness.js';
 import { receiver } from '../support/webhook-receiver.js';
-import { dueWeek } from '../../collector/analytics/weekly-digest.js';
+import { dueWeek, type LanguageThemesSaid, type WeeklyDigest } from '../../collector/analytics/weekly-digest.js';
+import { slackDigestBody } from '../../collector/webhooks/digest-payloads.js';
 import { startCollectorServer } from '../../collector/http/server.js';
 import { WebhookDispatcher } from '../../collector/webhooks/dispatcher.js';
 import { parseTargets, type WebhookRule } from '../../collector/webhooks/targets.js';
@@ -131,6 +132,7 @@ for (const kind of storeKinds) {
           { term: 'box', unhappy: 3 },
           { term: 'damaged', unhappy: 3 },
         ],
+        otherLanguages: [],
       });
       expect(event.data.weakestMoments).toMatchObject([{ touchpoint: 'returns', kind: 'csat', score: 40, n: 30, change: null }]);
 
@@ -299,6 +301,32 @@ test('a digest is of one touchpoint or one segment at most, and of a trait the c
   const store = await openTestStore('sqlite');
   expect(() => new WebhookDispatcher({ store, targets: digest({ traits: { seats: ['50'] } }) })).toThrow(
     'webhook https://hooks.example/cx: a digest of customers by their seats needs seats among --segment-traits (now plan, country)',
+  );
+});
+
+test('a week answered in several languages: the digest says what unhappy customers wrote of in each', async ({ startCollector }) => {
+  const collector = await startCollector({ timeZone: zone });
+  const tuesday = newYork('2026-11-24T10:00:00');
+  const answers = [
+    ...answersOf('delivery', 'csat', 5, 6, tuesday, { comment: 'Quick and friendly', locale: 'en' }),
+    ...answersOf('delivery', 'csat', 1, 3, tuesday - 3_600_000, { comment: 'The parcel arrived late', locale: 'en' }),
+    ...answersOf('delivery', 'csat', 1, 4, tuesday - 7_200_000, { comment: 'Das Paket kam beschädigt an', locale: 'de-AT' }),
+    ...answersOf('delivery', 'csat', 2, 3, tuesday - 10_800_000, { comment: 'Le colis est arrivé en retard', locale: 'fr' }),
+    // a language whose unhappy customers wrote nothing in common is left out
+    ...answersOf('delivery', 'csat', 1, 1, tuesday - 14_400_000, { comment: 'Pacco in ritardo', locale: 'it' }),
+  ];
+  expect((await collector.post(batch(answers))).status).toBe(202);
+  const digest = (await (await fetch(`${collector.url}v1/digest?week=2026-11-23`)).json()) as WeeklyDigest;
+  const terms = ({ language, themes }: LanguageThemesSaid) => [language, themes.map((t) => `${t.term} ${t.unhappy}`)];
+  expect([terms(digest.unhappyThemes), ...digest.unhappyThemes.otherLanguages.map(terms)]).toEqual([
+    ['en', ['arrived late 3', 'parcel arrived 3']],
+    ['de', ['kam beschädigt 4', 'paket kam 4']],
+    ['fr', ['arrivé 3', 'colis 3', 'retard 3']],
+  ]);
+  const message = JSON.parse(slackDigestBody(digest, undefined)) as { blocks: Array<{ text?: { text: string } }> };
+  expect(message.blocks[1]!.text!.text.split('\n').at(-1)).toBe(
+    '• Unhappy customers wrote of arrived late (3), parcel arrived (3); in German of kam beschädigt (4), paket kam (4); ' +
+      'in French of arrivé (3), colis (3), retard (3)',
   );
 });
 

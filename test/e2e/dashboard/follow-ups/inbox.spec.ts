@@ -10,7 +10,7 @@ import { audit } from '../../support/axe.js';
 import { expect, test } from '../../support/fixtures.js';
 import { withDashboard } from '../dashboard-server.js';
 
-for (const width of [1280, 390]) {
+for (const width of [1280, 390, 320]) {
   test(`at ${width} px: the inbox changes a status with the admin key, refuses the read key, and is axe-clean`, async ({ page }) => {
     const data = mkdtempSync(join(tmpdir(), 'cxkit-inbox-'));
     const server = await startDemoServer({
@@ -34,6 +34,28 @@ for (const width of [1280, 390]) {
       expect(await audit(page)).toEqual([]);
       // nothing sticks out sideways on a phone
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      // who has them: each owner's name whole on one line ("Nobody", never "No-bo-dy"), the figures in the panel or a
+      // scroll away inside it
+      const owners = inbox.getByRole('table', { name: 'Who has them' });
+      const nameLines = await owners.locator('tbody th button').evaluateAll((buttons) =>
+        buttons.map((button) => {
+          const range = document.createRange();
+          range.selectNodeContents(button);
+          return [button.textContent, new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size];
+        }),
+      );
+      expect(nameLines.sort()).toEqual([
+        ['Maya', 1],
+        ['Nobody', 1],
+        ['Priya', 1],
+        ['Tom', 1],
+      ]);
+      const box = await owners.evaluate((table) => {
+        const scroller = table.parentElement!;
+        return { scrollable: getComputedStyle(scroller).overflowX, right: scroller.getBoundingClientRect().right };
+      });
+      expect(box.scrollable).toBe('auto');
+      expect(box.right).toBeLessThanOrEqual(width);
 
       const first = items.first();
       const label = (await first.getByRole('form').getAttribute('aria-label'))!;

@@ -192,15 +192,22 @@ export interface SampleFollowUp {
 
 /**
  * The demo shop's month (`npm start -- --seed`): the sample answers with every third customer signed in (a user id
- * that is an address, so the inbox can write to them), the prompts shown, and a team working its inbox — most unhappy
+ * that is an address, so the inbox can write to them) and a few answering signed out on a browser that was signed in,
+ * the prompts shown, and a team working its inbox — most unhappy
  * customers of more than a week ago reached and closed, some of the last days contacted or left to someone, the
  * newest mostly untouched, and a few past the promise with nobody on them.
  */
 export function demoSample(now = new Date()): { answers: Response[]; displays: Display[]; followUps: SampleFollowUp[] } {
   // forty customers answering three or four times in the month, so that a customer's history has a story
   const signedIn = (i: number) => Math.floor(i / 3) % 40;
-  const answers = sampleResponses(400, 30, now).map((r, i) =>
-    i % 3 === 0 ? { ...r, userId: `${customers[signedIn(i) % customers.length]}.${signedIn(i)}@example.com` } : r,
+  const sample = sampleResponses(400, 30, now);
+  const answers = sample.map((r, i) =>
+    i % 3 === 0
+      ? { ...r, userId: `${customers[signedIn(i) % customers.length]}.${signedIn(i)}@example.com` }
+      : // one anonymous answer in four of those beside a signed-in one came from that customer's browser, signed out
+        i % 3 === 1 && signedIn(i) % 4 === 0
+        ? { ...r, anonymousId: sample[i - 1]!.anonymousId }
+        : r,
   );
   const unhappy = answers
     .filter((r) => bandOf(r.kind, r.score, r.scale.max) === 'unhappy')

@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod/mini';
 import { toValidationIssues } from '../../src/schema/issues.js';
-import { followUpStatuses, type ResponseStore } from '../store/store.js';
+import { followUpStatuses, type BrowserIdentity, type InboxItem, type ResponseStore } from '../store/store.js';
 import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { overdueBefore } from '../analytics/follow-up-promise.js';
 import { parseJson } from '../storable-text.js';
@@ -94,7 +94,18 @@ export async function listInbox(res: ServerResponse, store: ResponseStore, url: 
   const due = overdueBefore(promiseHours, new Date()).toISOString();
   const until = overdue && (filter.until === undefined || Date.parse(filter.until) > Date.parse(due)) ? due : filter.until;
   const responseId = response?.toLowerCase();
+  const items = await store.inbox({ ...filter, until, status: overdue ? 'open' : status, assignee, responseId, limit, order });
+  // an anonymous unhappy customer may be reachable after all: their browser signed in, before or after they answered
+  const browsers = await store.signedInBrowsers(items.flatMap(({ response: r }) => (r.userId === undefined ? [r.anonymousId] : [])));
   sendJson(res, 200, {
-    items: await store.inbox({ ...filter, until, status: overdue ? 'open' : status, assignee, responseId, limit, order }),
+    items: items.map((item): ListedInboxItem => {
+      const signedIn = item.response.userId === undefined ? browsers.get(item.response.anonymousId) : undefined;
+      return signedIn ? { ...item, browserSignedInAs: signedIn } : item;
+    }),
   });
+}
+
+/** An inbox item as `GET /v1/inbox` lists it: an anonymous answer with who its browser was signed in as, when it was. */
+export interface ListedInboxItem extends InboxItem {
+  readonly browserSignedInAs?: BrowserIdentity;
 }

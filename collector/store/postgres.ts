@@ -4,13 +4,13 @@
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type pgModule from 'pg';
 import type { Display } from '../../src/schema/display.js';
-import type { Response } from '../../src/schema/response.js';
+import type { Attributes, Response } from '../../src/schema/response.js';
 import { rangeParts, rollupFor, type RangedQuery } from './reads/day-range.js';
 import { liveRollups, postgresDayOf, postgresRefill, rollups, zoneFunction } from './schema/rollups.js';
 import { timeZone, type TimeZone } from '../time-zone.js';
 import { followZone } from './zone-follower.js';
 import { unansweredList, unansweredSql } from './reads/unanswered.js';
-import { customerHistory, customerSql, type CustomerRows } from './reads/customer-history.js';
+import { browserIdentity, customerHistory, customerSql, type CustomerRows } from './reads/customer-history.js';
 import { followUpColumns, personData, type PersonRows } from './reads/person-data.js';
 import { recoveryCounts, recoverySql, unhappyIdentified, type RecoveryRow } from './reads/recovery.js';
 import { followUpFigures, withoutMedians, type FollowUpCount } from './reads/follow-up-figures.js';
@@ -64,6 +64,7 @@ import type {
   Anonymisation,
   AnswerCursor,
   AnswerFilter,
+  BrowserIdentity,
   AnswerPage,
   AttemptResult,
   ClaimedDelivery,
@@ -739,6 +740,16 @@ export class PostgresStore implements ResponseStore {
       read<CustomerRows['unanswered'][number]>(customerSql.unanswered('$1', '$2'), userId, limit),
     ]);
     return customerHistory(userId, { answers, answered: answered[0]!.n, shown, unanswered });
+  }
+
+  async signedInBrowsers(anonymousIds: readonly string[]): Promise<Map<string, BrowserIdentity>> {
+    // each browser's newest identified row, one statement for them all
+    const { rows } = await this.pool.query<{ visitor: string; userId: string; body: { traits?: Attributes } }>(
+      `SELECT v.id AS visitor, s."userId", s.body FROM unnest($1::text[]) AS v(id)
+         CROSS JOIN LATERAL (${customerSql.signedIn(['v.id', 'v.id'])}) s`,
+      [[...new Set(anonymousIds)]],
+    );
+    return new Map(rows.map((row) => [row.visitor, browserIdentity(row)]));
   }
 
   async touchpoints(limit: number): Promise<TouchpointList> {

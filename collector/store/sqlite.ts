@@ -52,7 +52,7 @@ import { liveRollups, rollups, sqliteDayOf, sqliteRefill, zoneOffsetsTable } fro
 import { offsetChanges, timeZone, type TimeZone } from '../time-zone.js';
 import { followZone } from './zone-follower.js';
 import { unansweredList, unansweredSql } from './reads/unanswered.js';
-import { customerHistory, customerSql, type CustomerRows } from './reads/customer-history.js';
+import { browserIdentity, customerHistory, customerSql, type CustomerRows } from './reads/customer-history.js';
 import { followUpColumns, personData, type PersonRows } from './reads/person-data.js';
 import { recoveryCounts, recoverySql, unhappyIdentified, type RecoveryRow } from './reads/recovery.js';
 import { followUpFigures, withoutMedians, type FollowUpCount } from './reads/follow-up-figures.js';
@@ -63,6 +63,7 @@ import type {
   Anonymisation,
   AnswerCursor,
   AnswerFilter,
+  BrowserIdentity,
   AnswerPage,
   AttemptResult,
   ClaimedDelivery,
@@ -657,6 +658,16 @@ export class SqliteStore implements ResponseStore {
       shown: read(customerSql.shown('?'), userId) as CustomerRows['shown'],
       unanswered: read(customerSql.unanswered('?', '?'), userId, limit) as CustomerRows['unanswered'],
     });
+  }
+
+  async signedInBrowsers(anonymousIds: readonly string[]): Promise<Map<string, BrowserIdentity>> {
+    const newest = this.db.prepare(customerSql.signedIn(['@visitor', '@visitor']));
+    const found = new Map<string, BrowserIdentity>();
+    for (const visitor of new Set(anonymousIds)) {
+      const row = newest.get({ visitor }) as { userId: string; body: string } | undefined;
+      if (row) found.set(visitor, browserIdentity(row));
+    }
+    return found;
   }
 
   async quarantinedAnswers(): Promise<number> {

@@ -1,7 +1,7 @@
 // The storage interface the handler depends on, kept by two adapters with one behaviour: SQLite (embedded default) and
 // PostgreSQL (production). Reads answer aggregate questions; rows are only ever read a page at a time.
 import type { Display, DisplayOutcome } from '../../src/schema/display.js';
-import type { PromptKind, Response } from '../../src/schema/response.js';
+import type { Attributes, PromptKind, Response } from '../../src/schema/response.js';
 import type { Band, ScoreCount } from '../../src/sdk/scores.js';
 import type { TimeZone } from '../time-zone.js';
 import type { CopiedRow, CopiedTable, CopiedValue } from './schema/copied-tables.js';
@@ -399,6 +399,12 @@ export interface UnansweredDisplay {
  * the prompts they were shown and left unanswered, each newest first and at most the limit asked for, with how many there
  * are in all.
  */
+/** Who a browser was signed in as: the user id and the traits an identified answer or display of it carried. */
+export interface BrowserIdentity {
+  readonly userId: string;
+  readonly traits: Attributes | null;
+}
+
 export interface CustomerHistory {
   readonly userId: string;
   readonly answers: readonly AnswerRow[];
@@ -554,6 +560,11 @@ export interface ResponseStore {
   recovery(filter: ResponseFilter, signal?: AbortSignal): Promise<RecoveryCounts>;
   /** One identified customer's answers and unanswered prompts, the newest `limit` of each, read by the tables' user id indexes. */
   customer(userId: string, limit: number): Promise<CustomerHistory>;
+  /**
+   * Of these browsers (anonymous ids), those the site identified in an answer or a display, each as the newest of
+   * those said: who an anonymous answer's browser was signed in as, read by the identified rows' index (migration 21).
+   */
+  signedInBrowsers(anonymousIds: readonly string[]): Promise<Map<string, BrowserIdentity>>;
   /**
    * How many answers in the range need someone, where their follow-ups stand, and how long closing took (with
    * `medians: false`, the counts alone: the medians are null, and the read about a third as long). With `kinds`, the

@@ -514,6 +514,62 @@ for (const kind of storeKinds) {
       }
     });
 
+    test('an anonymous unhappy answer names whom its browser was signed in as, before or after, the newest of them', async ({
+      startCollector,
+      database,
+    }) => {
+      const file = await database(kind);
+      const collector = await startCollector({ database: file });
+      const ago = (hours: number) => Date.now() - hours * hour;
+      const at = (hours: number) => new Date(ago(hours)).toISOString();
+      // Ana answered before signing in; her browser was shown a prompt once she had
+      const [anas] = answersOf('checkout', 'csat', 1, 1, ago(30), { anonymousId: 'browser-ana', comment: 'Card refused twice' });
+      const anaSignedIn = display('delivery', 'dismissed', {
+        anonymousId: 'browser-ana',
+        userId: 'ana@shop.example',
+        traits: { plan: 'pro' },
+        shownAt: at(2),
+      });
+      // a shared browser: Ben answered signed in a week ago, Carl signed in on it yesterday, then someone answered
+      // signed out — the newest identity is Carl's
+      const [bens] = answersOf('help', 'nps', 9, 1, ago(24 * 7), {
+        anonymousId: 'browser-shared',
+        userId: 'ben',
+        traits: { plan: 'free' },
+      });
+      const carlSignedIn = display('help', 'ignored', { anonymousId: 'browser-shared', userId: 'carl', shownAt: at(24) });
+      const [signedOut] = answersOf('help', 'nps', 2, 1, ago(5), { anonymousId: 'browser-shared' });
+      // nobody ever signed in on this one
+      const [unknown] = answersOf('help', 'ces', 1, 1, ago(4), { anonymousId: 'browser-unknown' });
+      // an identified unhappy answer is its own customer's
+      const [identified] = answersOf('checkout', 'nps', 0, 1, ago(3), { anonymousId: 'browser-dora', userId: 'dora' });
+      const posted = await collector.post(batch([anas!, bens!, signedOut!, unknown!, identified!], [anaSignedIn, carlSignedIn]));
+      expect(posted.status).toBe(202);
+
+      const { items } = (await (await fetch(`${collector.url}v1/inbox`)).json()) as {
+        items: Array<{ response: Response; browserSignedInAs?: unknown }>;
+      };
+      expect(items.map((item) => [item.response.id, item.browserSignedInAs ?? null])).toEqual([
+        [identified!.id, null],
+        [unknown!.id, null],
+        [signedOut!.id, { userId: 'carl', traits: null }],
+        [anas!.id, { userId: 'ana@shop.example', traits: { plan: 'pro' } }],
+      ]);
+
+      if (kind === 'sqlite') {
+        // read along the identified rows' indexes, not by a walk of every answer and display
+        const db = new Database(file, { readonly: true });
+        try {
+          const plan = (db.prepare(`EXPLAIN QUERY PLAN ${customerSql.signedIn(['?', '?'])}`).all('x', 'x') as Array<{ detail: string }>)
+            .map((step) => step.detail)
+            .join('; ');
+          expect(plan).toMatch(/responses USING INDEX responses_signed_in_browser.*displays USING INDEX displays_signed_in_browser/);
+        } finally {
+          db.close();
+        }
+      }
+    });
+
     test('whether reaching them helps: what unhappy customers said next, reached against not reached', async ({ startCollector }) => {
       const collector = await startCollector({ database: kind, adminKey: 'ak_admin' });
       const day = 24 * hour;

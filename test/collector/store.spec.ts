@@ -743,9 +743,10 @@ for (const kind of storeKinds) {
 
 /** What a database looked like before follow-ups kept when their customer was first reached (migrations 19 on undone). */
 const beforeFirstReached: Record<string, string> = {
-  sqlite: `DROP INDEX webhook_deliveries_by_target; DROP TRIGGER follow_ups_first_reached; DROP TRIGGER follow_ups_first_reached_later;
+  sqlite: `DROP INDEX responses_signed_in_browser; DROP INDEX displays_signed_in_browser; DROP INDEX webhook_deliveries_by_target;
+           DROP TRIGGER follow_ups_first_reached; DROP TRIGGER follow_ups_first_reached_later;
            ALTER TABLE follow_ups DROP COLUMN first_reached_at; PRAGMA user_version = 18;`,
-  postgres: `DROP INDEX webhook_deliveries_by_target;
+  postgres: `DROP INDEX responses_signed_in_browser; DROP INDEX displays_signed_in_browser; DROP INDEX webhook_deliveries_by_target;
              DROP TRIGGER follow_ups_first_reached ON follow_ups; DROP FUNCTION cxkit_follow_up_first_reached();
              ALTER TABLE follow_ups DROP COLUMN first_reached_at; DELETE FROM cxkit_migrations WHERE version >= 19;`,
 };

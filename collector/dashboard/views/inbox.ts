@@ -2,10 +2,12 @@
 // has them (their owner); "Left to" lists the customers left to the name typed in "Your name", to nobody, or to one
 // person of "Who has them" (each owner's open, contacted and closed customers in the range). Reading uses the
 // dashboard's read key; a change sends the admin key typed here (kept for this tab only).
+import type { Attributes } from '../../../src/schema/response.js';
 import { hashRoute } from '../../../src/sdk/page.js';
 import { attributePairs } from '../../attributes.js';
 import type { FollowUpSummary, OwnerLoad } from '../../analytics/follow-up-promise.js';
-import type { InboxItem, Segment } from '../../store/store.js';
+import type { ListedInboxItem } from '../../http/follow-ups.js';
+import type { Segment } from '../../store/store.js';
 import { customersPicker, segmentWords } from '../customers-picker.js';
 import { customerButton } from './customer.js';
 import { refreshRecovery } from './recovery.js';
@@ -60,11 +62,17 @@ function waitingFor(ms: number): string {
   return hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} days`;
 }
 
-function describe(item: InboxItem): { meta: string; who: Array<string | Node>; label: string } {
+function describe(item: ListedInboxItem): { meta: string; who: Array<string | Node>; label: string } {
   const r = item.response;
-  const traits = r.traits ? ` (${attributePairs(r.traits).join(', ')})` : '';
-  // an identified customer opens their history: what they said before, and whether anyone reached them then
-  const who = r.userId ? [customerButton(r.userId), traits] : ['anonymous'];
+  const traitsOf = (traits: Attributes | null | undefined) => (traits ? ` (${attributePairs(traits).join(', ')})` : '');
+  const browser = item.browserSignedInAs;
+  // an identified customer opens their history: what they said before, and whether anyone reached them then; an
+  // anonymous one whose browser the site identified is one click from that customer too, said as the browser's
+  const who = r.userId
+    ? [customerButton(r.userId), traitsOf(r.traits)]
+    : browser
+      ? ['anonymous, on a browser signed in as ', customerButton(browser.userId), traitsOf(browser.traits)]
+      : ['anonymous'];
   const page = new URL(r.page.url, location.href);
   const where = `${r.touchpoint} · ${page.pathname}${hashRoute(page.hash)}`;
   // an open item says how long the customer has been waiting, which is what a queue is worked by
@@ -76,13 +84,25 @@ function describe(item: InboxItem): { meta: string; who: Array<string | Node>; l
   };
 }
 
-/** An address to write to, when the answer holds one: an `email` trait or metadata value first, then the user id or any other. */
-const emailOf = (r: InboxItem['response']) =>
-  emailIn([r.traits?.email, r.metadata?.email, r.userId, ...Object.values(r.traits ?? {}), ...Object.values(r.metadata ?? {})]);
+/**
+ * An address to write to, when the answer holds one: an `email` trait or metadata value first, then the user id or any
+ * other; for an anonymous answer, its browser's signed-in customer's the same way.
+ */
+function emailOf({ response: r, browserSignedInAs: browser }: ListedInboxItem): string | undefined {
+  const traits = r.traits ?? browser?.traits ?? {};
+  return emailIn([
+    traits.email,
+    r.metadata?.email,
+    r.userId ?? browser?.userId,
+    ...Object.values(traits),
+    ...Object.values(r.metadata ?? {}),
+  ]);
+}
 
 /** A link that opens a mail to the customer, their comment quoted, for the person who reaches them (then marks it contacted). */
-function emailLine(r: InboxItem['response']): HTMLParagraphElement | null {
-  const address = emailOf(r);
+function emailLine(item: ListedInboxItem): HTMLParagraphElement | null {
+  const r = item.response;
+  const address = emailOf(item);
   if (!address) return null;
   const quoted = r.comment ? `You told us on ${new Date(r.answeredAt).toLocaleDateString()}: "${r.comment.slice(0, 500)}"\n\n` : '';
   const line = document.createElement('p');
@@ -91,7 +111,7 @@ function emailLine(r: InboxItem['response']): HTMLParagraphElement | null {
   return line;
 }
 
-function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElement {
+function itemView(item: ListedInboxItem, onChanged: () => Promise<void>): HTMLLIElement {
   const r = item.response;
   const { meta, who, label } = describe(item);
   const li = document.createElement('li');
@@ -185,7 +205,7 @@ function itemView(item: InboxItem, onChanged: () => Promise<void>): HTMLLIElemen
     })();
   });
   const text = document.createElement('div');
-  const email = emailLine(r);
+  const email = emailLine(item);
   text.append(heading, ...(details.textContent ? [details] : []), ...(email ? [email] : []), comment);
   li.append(text, form);
   return li;
@@ -385,7 +405,7 @@ export async function refreshInbox(params: URLSearchParams, onChanged: () => Pro
   if (orderSelect.value !== 'newest') query.set('order', orderSelect.value);
   // one more than shown tells whether there is more
   query.set('limit', String(shownCount + 1));
-  const loaded = await newest<{ items: InboxItem[] }>(`/v1/inbox?${query}`);
+  const loaded = await newest<{ items: ListedInboxItem[] }>(`/v1/inbox?${query}`);
   if (!loaded) return;
   if (!('body' in loaded)) {
     status.textContent = couldNotLoad('the inbox', loaded);
@@ -421,7 +441,7 @@ export async function refreshInbox(params: URLSearchParams, onChanged: () => Pro
 /** One customer alone, the form focused when they were just opened; said so when they no longer need anyone. */
 async function showOne(query: URLSearchParams, onChanged: () => Promise<void>): Promise<void> {
   more.hidden = true;
-  const loaded = await newest<{ items: InboxItem[] }>(`/v1/inbox?${query}`);
+  const loaded = await newest<{ items: ListedInboxItem[] }>(`/v1/inbox?${query}`);
   if (!loaded) return;
   if (!('body' in loaded)) {
     status.textContent = couldNotLoad('the inbox', loaded);

@@ -98,7 +98,7 @@ for (const width of [1280, 390, 320]) {
   });
 }
 
-test("the demo's sample month shows a team at work: owners, customers waiting past the promise, signed-in ones a click from a mail", async ({
+test("the demo's sample month shows a team at work: owners, customers waiting past the promise, signed-in ones a click from a mail, signed-out ones on a signed-in browser too", async ({
   page,
 }) => {
   const data = mkdtempSync(join(tmpdir(), 'cxkit-inbox-'));
@@ -119,6 +119,16 @@ test("the demo's sample month shows a team at work: owners, customers waiting pa
     const overdue = await owners.locator('tbody tr td:nth-of-type(2)').allTextContents();
     expect(overdue.reduce((sum, n) => sum + Number(n), 0)).toBe(waiting);
     await expect(inbox.locator('a[href^="mailto:"]').first()).toBeVisible();
+    // a customer who answered signed out on a browser that was signed in: who it was signed in as, a mail and their
+    // history a click away
+    const signedOut = inbox.getByRole('listitem').filter({ hasText: 'anonymous, on a browser signed in as ' }).first();
+    const address = /anonymous, on a browser signed in as (\S+@example\.com) \(plan: \w+, country: \w+\)/.exec(
+      await signedOut.innerText(),
+    )![1]!;
+    await expect(signedOut.getByRole('link', { name: `Email ${address}` })).toHaveAttribute('href', new RegExp(`^mailto:${address}\\?`));
+    await signedOut.getByRole('button', { name: `${address}: their history` }).click();
+    await expect(page.getByRole('dialog', { name: address })).toBeVisible();
+    await page.keyboard.press('Escape');
     await inbox.getByLabel('Show').selectOption({ label: 'Waiting over 48 h' });
     await expect(inbox.getByRole('listitem').first().locator('.badge.overdue')).toHaveText('Overdue');
     // started again on the same file, the sample is not added twice: the team's work stays as it was

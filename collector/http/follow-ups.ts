@@ -8,6 +8,7 @@ import { followUpStatuses, type BrowserIdentity, type InboxItem, type ResponseSt
 import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { overdueBefore } from '../analytics/follow-up-promise.js';
 import { parseJson } from '../storable-text.js';
+import { anonymousBrowsers, signedInAs } from '../store/reads/signed-in-browsers.js';
 import { BodyRefused, readBody, sendJson } from './guards/body.js';
 import { parseListing, parseSegmentedFilter } from './query.js';
 
@@ -96,11 +97,11 @@ export async function listInbox(res: ServerResponse, store: ResponseStore, url: 
   const responseId = response?.toLowerCase();
   const items = await store.inbox({ ...filter, until, status: overdue ? 'open' : status, assignee, responseId, limit, order });
   // an anonymous unhappy customer may be reachable after all: their browser signed in, before or after they answered
-  const browsers = await store.signedInBrowsers(items.flatMap(({ response: r }) => (r.userId === undefined ? [r.anonymousId] : [])));
+  const browsers = await store.signedInBrowsers(anonymousBrowsers(items.map((item) => item.response)));
   sendJson(res, 200, {
     items: items.map((item): ListedInboxItem => {
-      const signedIn = item.response.userId === undefined ? browsers.get(item.response.anonymousId) : undefined;
-      return signedIn ? { ...item, browserSignedInAs: signedIn } : item;
+      const browser = signedInAs(item.response, browsers);
+      return browser ? { ...item, browserSignedInAs: browser } : item;
     }),
   });
 }

@@ -10,7 +10,8 @@ import { liveRollups, postgresDayOf, postgresRefill, rollups, zoneFunction } fro
 import { timeZone, type TimeZone } from '../time-zone.js';
 import { followZone } from './zone-follower.js';
 import { unansweredList, unansweredSql } from './reads/unanswered.js';
-import { browserIdentity, customerHistory, customerSql, type CustomerRows } from './reads/customer-history.js';
+import { customerHistory, customerSql, type CustomerRows } from './reads/customer-history.js';
+import { anonymousBrowsers, browserIdentity, newestSignedIn } from './reads/signed-in-browsers.js';
 import { followUpColumns, personData, type PersonRows } from './reads/person-data.js';
 import { recoveryCounts, recoverySql, unhappyIdentified, type RecoveryRow } from './reads/recovery.js';
 import { followUpFigures, withoutMedians, type FollowUpCount } from './reads/follow-up-figures.js';
@@ -65,6 +66,7 @@ import type {
   AnswerCursor,
   AnswerFilter,
   BrowserIdentity,
+  SignedInBrowsers,
   AnswerPage,
   AttemptResult,
   ClaimedDelivery,
@@ -320,6 +322,16 @@ async function eraseOldest(client: PoolClient, table: string, key: string, time:
 }
 
 /** Stores planned webhook deliveries, due at once, in the caller's transaction. */
+/** Whom these browsers were signed in as, in one statement for them all (in a transaction's client, or the pool). */
+async function browsersOf(db: Pool | PoolClient, anonymousIds: readonly string[]): Promise<Map<string, BrowserIdentity>> {
+  if (!anonymousIds.length) return new Map();
+  const { rows } = await db.query<{ visitor: string; userId: string; body: { traits?: Attributes } }>(
+    `SELECT v.id AS visitor, s."userId", s.body FROM unnest($1::text[]) AS v(id) CROSS JOIN LATERAL (${newestSignedIn('v.id')}) s`,
+    [[...new Set(anonymousIds)]],
+  );
+  return new Map(rows.map((row) => [row.visitor, browserIdentity(row)]));
+}
+
 async function addDeliveries(client: PoolClient, planned: readonly NewDelivery[], now: Date): Promise<void> {
   const column = <T>(pick: (d: NewDelivery) => T) => planned.map(pick);
   await client.query(
@@ -742,14 +754,8 @@ export class PostgresStore implements ResponseStore {
     return customerHistory(userId, { answers, answered: answered[0]!.n, shown, unanswered });
   }
 
-  async signedInBrowsers(anonymousIds: readonly string[]): Promise<Map<string, BrowserIdentity>> {
-    // each browser's newest identified row, one statement for them all
-    const { rows } = await this.pool.query<{ visitor: string; userId: string; body: { traits?: Attributes } }>(
-      `SELECT v.id AS visitor, s."userId", s.body FROM unnest($1::text[]) AS v(id)
-         CROSS JOIN LATERAL (${customerSql.signedIn(['v.id', 'v.id'])}) s`,
-      [[...new Set(anonymousIds)]],
-    );
-    return new Map(rows.map((row) => [row.visitor, browserIdentity(row)]));
+  async signedInBrowsers(anonymousIds: readonly string[]): Promise<SignedInBrowsers> {
+    return browsersOf(this.pool, anonymousIds);
   }
 
   async touchpoints(limit: number): Promise<TouchpointList> {
@@ -785,9 +791,9 @@ export class PostgresStore implements ResponseStore {
 
   async fanOut(
     limit: number,
-    plan: (responses: readonly Response[]) => NewDelivery[],
+    plan: (responses: readonly Response[], browsers: SignedInBrowsers) => NewDelivery[],
     now: Date,
-    planOverdue?: (items: readonly InboxItem[]) => readonly NewDelivery[],
+    planOverdue?: (items: readonly InboxItem[], browsers: SignedInBrowsers) => readonly NewDelivery[],
   ): Promise<number> {
     return this.transaction(async (client) => {
       // SKIP LOCKED: another instance fanning out at the same moment takes other answers, never the same ones
@@ -798,7 +804,9 @@ export class PostgresStore implements ResponseStore {
         [limit],
       );
       if (!rows.length) return 0;
-      await addDeliveries(client, plan(rows.map((row) => row.body)), now);
+      const responses = rows.map((row) => row.body);
+      const browsers = await browsersOf(client, anonymousBrowsers(responses));
+      await addDeliveries(client, plan(responses, browsers), now);
       if (planOverdue) {
         // the mark shared-locked: the overdue walk, which skips answers not yet fanned out, moves it before or after
         // this, never during, so that an answer it has passed is announced here, and only here
@@ -811,7 +819,7 @@ export class PostgresStore implements ResponseStore {
             throughAt,
             throughId,
           ]);
-          await addDeliveries(client, planOverdue(openItems(late.rows)), now);
+          await addDeliveries(client, planOverdue(openItems(late.rows), browsers), now);
         }
       }
       return rows.length;
@@ -821,7 +829,7 @@ export class PostgresStore implements ResponseStore {
   async fanOutOverdue(
     before: Date,
     limit: number,
-    plan: (items: readonly InboxItem[]) => readonly NewDelivery[],
+    plan: (items: readonly InboxItem[], browsers: SignedInBrowsers) => readonly NewDelivery[],
     now: Date,
   ): Promise<number> {
     return this.transaction(async (client) => {
@@ -836,7 +844,8 @@ export class PostgresStore implements ResponseStore {
       const last = rows.at(-1);
       if (!last) return 0;
       await client.query(saveSetting, [overdueThrough, JSON.stringify([last.at.toISOString(), last.id])]);
-      await addDeliveries(client, plan(openItems(rows)), now);
+      const items = openItems(rows);
+      await addDeliveries(client, plan(items, await browsersOf(client, anonymousBrowsers(items.map((item) => item.response)))), now);
       return rows.length;
     });
   }

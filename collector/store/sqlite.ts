@@ -52,7 +52,8 @@ import { liveRollups, rollups, sqliteDayOf, sqliteRefill, zoneOffsetsTable } fro
 import { offsetChanges, timeZone, type TimeZone } from '../time-zone.js';
 import { followZone } from './zone-follower.js';
 import { unansweredList, unansweredSql } from './reads/unanswered.js';
-import { browserIdentity, customerHistory, customerSql, type CustomerRows } from './reads/customer-history.js';
+import { customerHistory, customerSql, type CustomerRows } from './reads/customer-history.js';
+import { anonymousBrowsers, browserIdentity, newestSignedIn } from './reads/signed-in-browsers.js';
 import { followUpColumns, personData, type PersonRows } from './reads/person-data.js';
 import { recoveryCounts, recoverySql, unhappyIdentified, type RecoveryRow } from './reads/recovery.js';
 import { followUpFigures, withoutMedians, type FollowUpCount } from './reads/follow-up-figures.js';
@@ -64,6 +65,7 @@ import type {
   AnswerCursor,
   AnswerFilter,
   BrowserIdentity,
+  SignedInBrowsers,
   AnswerPage,
   AttemptResult,
   ClaimedDelivery,
@@ -660,8 +662,13 @@ export class SqliteStore implements ResponseStore {
     });
   }
 
-  async signedInBrowsers(anonymousIds: readonly string[]): Promise<Map<string, BrowserIdentity>> {
-    const newest = this.db.prepare(customerSql.signedIn(['@visitor', '@visitor']));
+  async signedInBrowsers(anonymousIds: readonly string[]): Promise<SignedInBrowsers> {
+    return this.browsersOf(anonymousIds);
+  }
+
+  /** `signedInBrowsers`, as a transaction reads it. */
+  private browsersOf(anonymousIds: readonly string[]): Map<string, BrowserIdentity> {
+    const newest = this.db.prepare(newestSignedIn('@visitor'));
     const found = new Map<string, BrowserIdentity>();
     for (const visitor of new Set(anonymousIds)) {
       const row = newest.get({ visitor }) as { userId: string; body: string } | undefined;
@@ -676,9 +683,9 @@ export class SqliteStore implements ResponseStore {
 
   async fanOut(
     limit: number,
-    plan: (responses: readonly Response[]) => NewDelivery[],
+    plan: (responses: readonly Response[], browsers: SignedInBrowsers) => NewDelivery[],
     now: Date,
-    planOverdue?: (items: readonly InboxItem[]) => readonly NewDelivery[],
+    planOverdue?: (items: readonly InboxItem[], browsers: SignedInBrowsers) => readonly NewDelivery[],
   ): Promise<number> {
     const at = now.toISOString();
     return this.db.transaction(() => {
@@ -692,7 +699,9 @@ export class SqliteStore implements ResponseStore {
       if (!taken.length) return 0;
       const unmark = this.db.prepare('UPDATE responses SET webhook_pending = 0 WHERE seq = ?');
       for (const { seq } of taken) unmark.run(seq);
-      this.addDeliveries(plan(taken.map((row) => JSON.parse(row.body) as Response)), at);
+      const responses = taken.map((row) => JSON.parse(row.body) as Response);
+      const browsers = this.browsersOf(anonymousBrowsers(responses));
+      this.addDeliveries(plan(responses, browsers), at);
       const mark = planOverdue && this.setting(overdueThrough);
       if (mark) {
         const [throughAt, throughId] = JSON.parse(mark) as [string, string];
@@ -700,7 +709,7 @@ export class SqliteStore implements ResponseStore {
         const rows = this.db
           .prepare(arrivedOverdue(inIds('r.id'), '@throughAt', '@throughId'))
           .all({ ids, throughAt, throughId }) as OverdueRow[];
-        this.addDeliveries(planOverdue(openItems(rows)), at);
+        this.addDeliveries(planOverdue(openItems(rows), browsers), at);
       }
       return taken.length;
     })();
@@ -709,7 +718,7 @@ export class SqliteStore implements ResponseStore {
   async fanOutOverdue(
     before: Date,
     limit: number,
-    plan: (items: readonly InboxItem[]) => readonly NewDelivery[],
+    plan: (items: readonly InboxItem[], browsers: SignedInBrowsers) => readonly NewDelivery[],
     now: Date,
   ): Promise<number> {
     const at = before.toISOString();
@@ -726,7 +735,8 @@ export class SqliteStore implements ResponseStore {
       const last = rows.at(-1);
       if (!last) return 0;
       this.saveSetting(overdueThrough, JSON.stringify([last.at, last.id]));
-      this.addDeliveries(plan(openItems(rows)), now.toISOString());
+      const items = openItems(rows);
+      this.addDeliveries(plan(items, this.browsersOf(anonymousBrowsers(items.map((item) => item.response)))), now.toISOString());
       return rows.length;
     })();
   }

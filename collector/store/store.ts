@@ -405,6 +405,9 @@ export interface BrowserIdentity {
   readonly traits: Attributes | null;
 }
 
+/** Whom browsers (by anonymous id) were signed in as: those the site identified. */
+export type SignedInBrowsers = ReadonlyMap<string, BrowserIdentity>;
+
 export interface CustomerHistory {
   readonly userId: string;
   readonly answers: readonly AnswerRow[];
@@ -508,13 +511,14 @@ export interface ResponseStore {
    * Takes up to `limit` answers stored with `notify` and not yet fanned out, oldest first, and in the same transaction
    * stores the deliveries `plan` makes of them; with several instances each answer is taken by one. With `planOverdue`,
    * those of them needing someone and still open that `fanOutOverdue` has already walked past (they reached the
-   * collector later than the promise) are announced too, each once. Answers how many answers were taken.
+   * collector later than the promise) are announced too, each once. Each plan is given whom the anonymous answers'
+   * browsers were signed in as (`signedInBrowsers`), read in the same transaction. Answers how many answers were taken.
    */
   fanOut(
     limit: number,
-    plan: (responses: readonly Response[]) => NewDelivery[],
+    plan: (responses: readonly Response[], browsers: SignedInBrowsers) => NewDelivery[],
     now: Date,
-    planOverdue?: (items: readonly InboxItem[]) => readonly NewDelivery[],
+    planOverdue?: (items: readonly InboxItem[], browsers: SignedInBrowsers) => readonly NewDelivery[],
   ): Promise<number>;
   /**
    * Takes up to `limit` answers that need someone and came past the team's promise since the last call — answered
@@ -522,7 +526,12 @@ export interface ResponseStore {
    * still open; with several instances each answer is taken by one. The first call only marks where to start (a
    * backlog is not announced). Answers not yet fanned out are left to `fanOut`. Answers how many answers were taken.
    */
-  fanOutOverdue(before: Date, limit: number, plan: (items: readonly InboxItem[]) => readonly NewDelivery[], now: Date): Promise<number>;
+  fanOutOverdue(
+    before: Date,
+    limit: number,
+    plan: (items: readonly InboxItem[], browsers: SignedInBrowsers) => readonly NewDelivery[],
+    now: Date,
+  ): Promise<number>;
   /**
    * Stores `planned` and sets the setting `mark` to `key`, in one transaction, unless `mark` already holds `key` or a
    * later one (compared as text): of instances planning the same key, one stores its deliveries. Answers whether it did.
@@ -564,7 +573,7 @@ export interface ResponseStore {
    * Of these browsers (anonymous ids), those the site identified in an answer or a display, each as the newest of
    * those said: who an anonymous answer's browser was signed in as, read by the identified rows' index (migration 21).
    */
-  signedInBrowsers(anonymousIds: readonly string[]): Promise<Map<string, BrowserIdentity>>;
+  signedInBrowsers(anonymousIds: readonly string[]): Promise<SignedInBrowsers>;
   /**
    * How many answers in the range need someone, where their follow-ups stand, and how long closing took (with
    * `medians: false`, the counts alone: the medians are null, and the read about a third as long). With `kinds`, the

@@ -10,7 +10,16 @@ import type { Response } from '../../src/schema/response.js';
 import { defaultPromiseHours, overdueBefore } from '../analytics/follow-up-promise.js';
 import { dueWeek, weeklyDigest, type DigestScope, type WeeklyDigest } from '../analytics/weekly-digest.js';
 import { segmentTraitsOf } from '../store/ingest/segments.js';
-import type { ClaimedDelivery, FollowUpChanged, InboxItem, NewDelivery, ResponseStore, WebhookEvent } from '../store/store.js';
+import { signedInAs } from '../store/reads/signed-in-browsers.js';
+import type {
+  ClaimedDelivery,
+  FollowUpChanged,
+  InboxItem,
+  NewDelivery,
+  ResponseStore,
+  SignedInBrowsers,
+  WebhookEvent,
+} from '../store/store.js';
 import { slackBody, slackFollowUpBody, slackOverdueBody, standardBody, standardFollowUpBody, standardOverdueBody } from './payloads.js';
 import { teamsBody, teamsFollowUpBody, teamsOverdueBody } from './teams-payloads.js';
 import { slackDigestBody, standardDigestBody, teamsDigestBody } from './digest-payloads.js';
@@ -135,14 +144,14 @@ export class WebhookDispatcher {
       }));
   }
 
-  private plan = (responses: readonly Response[]): NewDelivery[] => {
+  private plan = (responses: readonly Response[], browsers: SignedInBrowsers): NewDelivery[] => {
     const now = new Date();
     const { dashboardUrl } = this.options;
     return responses.flatMap((r) =>
       this.deliveries('response.created', r, (t) =>
         inFormat(t, {
-          slack: () => slackBody(r, dashboardUrl),
-          teams: () => teamsBody(r, dashboardUrl),
+          slack: () => slackBody(r, dashboardUrl, signedInAs(r, browsers)),
+          teams: () => teamsBody(r, dashboardUrl, signedInAs(r, browsers)),
           standard: () => standardBody(r, now),
         }),
       ),
@@ -163,14 +172,14 @@ export class WebhookDispatcher {
   };
 
   /** The deliveries of customers newly past the promise with nobody having reached them. */
-  private planOverdue = (items: readonly InboxItem[]): NewDelivery[] => {
+  private planOverdue = (items: readonly InboxItem[], browsers: SignedInBrowsers): NewDelivery[] => {
     const now = new Date();
     const { dashboardUrl, promiseHours = defaultPromiseHours } = this.options;
     return items.flatMap((item) =>
       this.deliveries('follow_up.overdue', item.response, (t) =>
         inFormat(t, {
-          slack: () => slackOverdueBody(item, promiseHours, dashboardUrl, t.mentions),
-          teams: () => teamsOverdueBody(item, promiseHours, dashboardUrl, t.mentions),
+          slack: () => slackOverdueBody(item, promiseHours, dashboardUrl, t.mentions, signedInAs(item.response, browsers)),
+          teams: () => teamsOverdueBody(item, promiseHours, dashboardUrl, t.mentions, signedInAs(item.response, browsers)),
           standard: () => standardOverdueBody(item, promiseHours, now),
         }),
       ),

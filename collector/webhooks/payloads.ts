@@ -1,8 +1,8 @@
 // The bodies a webhook carries: the Standard Webhooks event (contract section 8), or a Slack incoming-webhook message
 // coloured by the answer's band, for the people who should act on it: of a new answer, or of a change of its follow-up;
 // and the wording a Microsoft Teams card (teams-payloads.ts) shares with Slack's.
-import type { Response } from '../../src/schema/response.js';
-import type { FollowUpChanged, FollowUpStatus, InboxItem } from '../store/store.js';
+import type { Attributes, Response } from '../../src/schema/response.js';
+import type { BrowserIdentity, FollowUpChanged, FollowUpStatus, InboxItem } from '../store/store.js';
 import { attributePairs } from '../attributes.js';
 import { bandOf, type Band } from '../../src/sdk/scores.js';
 
@@ -62,27 +62,45 @@ export function answerHeadline(r: Response, text: (raw: string) => string = esca
 
 /**
  * The dashboard's links for a message about an answer, as [title, url]: the dashboard, and an identified customer's
- * history in it (what they said before, whether anyone reached them then).
+ * history in it (what they said before, whether anyone reached them then) — an anonymous answer's, whom its browser
+ * was signed in as.
  */
-export function dashboardLinks(r: Response, dashboardUrl: string): Array<[string, string]> {
-  if (!r.userId) return [['Open in the dashboard', dashboardUrl]];
+export function dashboardLinks(r: Response, dashboardUrl: string, browser?: BrowserIdentity): Array<[string, string]> {
+  const customer = r.userId ?? browser?.userId;
+  if (!customer) return [['Open in the dashboard', dashboardUrl]];
   const history = new URL(dashboardUrl);
-  history.searchParams.set('customer', r.userId);
+  history.searchParams.set('customer', customer);
   return [
     ['Open in the dashboard', dashboardUrl],
     ['Their history', history.href],
   ];
 }
 
-const dashboardButtons = (r: Response, dashboardUrl: string): unknown[] =>
-  dashboardLinks(r, dashboardUrl).map(([text, url]) => ({ type: 'button', text: { type: 'plain_text', text }, url }));
+const dashboardButtons = (r: Response, dashboardUrl: string, browser: BrowserIdentity | undefined): unknown[] =>
+  dashboardLinks(r, dashboardUrl, browser).map(([text, url]) => ({ type: 'button', text: { type: 'plain_text', text }, url }));
+
+/** Who answered, as a message says it: the customer with their traits, or whom an anonymous answer's browser was signed in as. */
+export function whoAnswered(r: Response, browser: BrowserIdentity | undefined): string {
+  const customer = (userId: string, traits: Attributes | null | undefined) =>
+    `${userId}${traits ? ` · ${attributePairs(traits).join(', ')}` : ''}`;
+  if (r.userId) return customer(r.userId, r.traits);
+  return browser ? `anonymous visitor, on a browser signed in as ${customer(browser.userId, browser.traits)}` : 'anonymous visitor';
+}
 
 /**
  * A message's attachment: its colour bar, the headline, what the answer and the change said, who answered and when,
  * what the site recorded with the answer (an order or ticket number: how the customer is found again), and the link.
  */
-function slackMessage(text: string, colour: string, headline: string, r: Response, saying: unknown[], dashboardUrl: string | undefined) {
-  const who = r.userId ? `${r.userId}${r.traits ? ` · ${attributePairs(r.traits).join(', ')}` : ''}` : 'anonymous visitor';
+function slackMessage(
+  text: string,
+  colour: string,
+  headline: string,
+  r: Response,
+  saying: unknown[],
+  dashboardUrl: string | undefined,
+  browser?: BrowserIdentity,
+) {
+  const who = whoAnswered(r, browser);
   const blocks: unknown[] = [
     { type: 'section', text: { type: 'mrkdwn', text: headline } },
     ...saying,
@@ -98,7 +116,7 @@ function slackMessage(text: string, colour: string, headline: string, r: Respons
         ...(r.metadata ? [{ type: 'mrkdwn', text: fitted(attributePairs(r.metadata).join(' · '), escape, () => '…') }] : []),
       ],
     },
-    ...(dashboardUrl ? [{ type: 'actions', elements: dashboardButtons(r, dashboardUrl) }] : []),
+    ...(dashboardUrl ? [{ type: 'actions', elements: dashboardButtons(r, dashboardUrl, browser) }] : []),
   ];
   return JSON.stringify({ text, attachments: [{ color: colour, blocks }] });
 }
@@ -121,11 +139,13 @@ const commentBlocks = (r: Response): unknown[] =>
       ]
     : [];
 
-export function slackBody(r: Response, dashboardUrl: string | undefined): string {
+/** A new answer for the team's channel; an anonymous one with whom its browser was signed in as (`browser`), when known. */
+export function slackBody(r: Response, dashboardUrl: string | undefined, browser?: BrowserIdentity): string {
   const headline = answerHeadline(r);
   const colour = colours[bandOf(r.kind, r.score, r.scale.max)];
   const text = `${headline}${r.comment ? `: ${escape(r.comment)}` : ''}`;
-  return slackMessage(text, colour, `*${headline}*${r.partial ? ' · left before the follow-up' : ''}`, r, commentBlocks(r), dashboardUrl);
+  const shown = `*${headline}*${r.partial ? ' · left before the follow-up' : ''}`;
+  return slackMessage(text, colour, shown, r, commentBlocks(r), dashboardUrl, browser);
 }
 
 const statusChanges: Record<FollowUpStatus, string> = { open: 'reopened', contacted: 'contacted', closed: 'closed' };
@@ -180,12 +200,13 @@ export function slackOverdueBody(
   promiseHours: number,
   dashboardUrl: string | undefined,
   mentions: Readonly<Record<string, string>> = {},
+  browser?: BrowserIdentity,
 ): string {
   const said = overdueSaid(promiseHours, followUp.assignee, ownerIn(mentions));
   const headline = answerHeadline(r);
   const colour = colours[bandOf(r.kind, r.score, r.scale.max)];
   const saying = [...commentBlocks(r), ...noteBlocks(followUp.note)];
-  return slackMessage(`${said}: ${headline}`, colour, `*${said}*: ${headline}`, r, saying, dashboardUrl);
+  return slackMessage(`${said}: ${headline}`, colour, `*${said}*: ${headline}`, r, saying, dashboardUrl, browser);
 }
 
 /**

@@ -7,8 +7,8 @@
 import type { Response } from '../../src/schema/response.js';
 import { bandOf, type Band } from '../../src/sdk/scores.js';
 import { attributePairs } from '../attributes.js';
-import type { FollowUpChanged, InboxItem } from '../store/store.js';
-import { answerHeadline, dashboardLinks, followUpChangeSaid, overdueSaid } from './payloads.js';
+import type { BrowserIdentity, FollowUpChanged, InboxItem } from '../store/store.js';
+import { answerHeadline, dashboardLinks, followUpChangeSaid, overdueSaid, whoAnswered } from './payloads.js';
 
 /** The card's colours for a headline, as Teams themes them (light, dark and high contrast alike). */
 const colours: Record<Band, string> = { unhappy: 'Attention', neutral: 'Warning', happy: 'Good' };
@@ -74,8 +74,9 @@ function teamsMessage(
   saying: unknown[],
   dashboardUrl: string | undefined,
   owner: ReturnType<typeof ownerMention> = { blocks: [], mentions: [] },
+  browser?: BrowserIdentity,
 ): string {
-  const who = r.userId ? `${r.userId}${r.traits ? ` · ${attributePairs(r.traits).join(', ')}` : ''}` : 'anonymous visitor';
+  const who = whoAnswered(r, browser);
   const at = cardTime(r.answeredAt);
   return cardMessage(
     [
@@ -87,7 +88,7 @@ function teamsMessage(
       { type: 'TextBlock', text: `Answered {{DATE(${at},SHORT)}} at {{TIME(${at})}}`, isSubtle: true, wrap: true, spacing: 'None' },
       ...(r.metadata ? [paragraph({ text: attributePairs(r.metadata).join(' · '), subtle: true })] : []),
     ],
-    dashboardUrl ? dashboardLinks(r, dashboardUrl) : [],
+    dashboardUrl ? dashboardLinks(r, dashboardUrl, browser) : [],
     owner.mentions,
   );
 }
@@ -96,9 +97,10 @@ const commentParagraphs = (r: Response): unknown[] => (r.comment ? [paragraph({ 
 const noteParagraphs = (note: string | null): unknown[] => (note ? [paragraph({ text: 'Note: ', strong: true }, { text: note })] : []);
 const bandColour = (r: Response) => colours[bandOf(r.kind, r.score, r.scale.max)];
 
-export function teamsBody(r: Response, dashboardUrl: string | undefined): string {
+/** A new answer for the team's channel; an anonymous one with whom its browser was signed in as (`browser`), when known. */
+export function teamsBody(r: Response, dashboardUrl: string | undefined, browser?: BrowserIdentity): string {
   const headline = `${answerHeadline(r, plain)}${r.partial ? ' · left before the follow-up' : ''}`;
-  return teamsMessage(headline, bandColour(r), r, commentParagraphs(r), dashboardUrl);
+  return teamsMessage(headline, bandColour(r), r, commentParagraphs(r), dashboardUrl, undefined, browser);
 }
 
 /**
@@ -130,6 +132,7 @@ export function teamsOverdueBody(
   promiseHours: number,
   dashboardUrl: string | undefined,
   mentions: Readonly<Record<string, string>> = {},
+  browser?: BrowserIdentity,
 ): string {
   const said = overdueSaid(promiseHours, followUp.assignee, plain);
   return teamsMessage(
@@ -139,5 +142,6 @@ export function teamsOverdueBody(
     [...commentParagraphs(r), ...noteParagraphs(followUp.note)],
     dashboardUrl,
     ownerMention(followUp.assignee, mentions),
+    browser,
   );
 }

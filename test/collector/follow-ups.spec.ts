@@ -7,6 +7,7 @@ import type { Display } from '../../src/schema/display.js';
 import type { Response } from '../../src/schema/response.js';
 import { answersOf, batch, display, expect, responses, storeKinds, test } from '../support/collector-harness.js';
 import { customerSql } from '../../collector/store/reads/customer-history.js';
+import { newestSignedIn } from '../../collector/store/reads/signed-in-browsers.js';
 
 const hour = 3_600_000;
 const admin = { Authorization: 'Bearer ak_admin' };
@@ -560,7 +561,7 @@ for (const kind of storeKinds) {
         // read along the identified rows' indexes, not by a walk of every answer and display
         const db = new Database(file, { readonly: true });
         try {
-          const plan = (db.prepare(`EXPLAIN QUERY PLAN ${customerSql.signedIn(['?', '?'])}`).all('x', 'x') as Array<{ detail: string }>)
+          const plan = (db.prepare(`EXPLAIN QUERY PLAN ${newestSignedIn('@visitor')}`).all({ visitor: 'x' }) as Array<{ detail: string }>)
             .map((step) => step.detail)
             .join('; ');
           expect(plan).toMatch(/responses USING INDEX responses_signed_in_browser.*displays USING INDEX displays_signed_in_browser/);

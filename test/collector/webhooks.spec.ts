@@ -13,7 +13,7 @@ import { targetSaid } from '../../collector/webhooks/target-said.js';
 import { parseTargets, WebhookConfigError } from '../../collector/webhooks/targets.js';
 import type { Response } from '../../src/schema/response.js';
 import { spawnCli, startCli } from '../support/collector-cli.js';
-import { answersOf, batch, expect, responses, storeKinds, test } from '../support/collector-harness.js';
+import { answersOf, batch, display, expect, responses, storeKinds, test } from '../support/collector-harness.js';
 import { receiver, type Received } from '../support/webhook-receiver.js';
 
 const secret = `whsec_${randomBytes(32).toString('base64')}`;
@@ -309,6 +309,70 @@ test('rules pick the answers a target gets; a Slack target gets a message colour
     await keyAccounts.close();
   }
 });
+
+for (const kind of storeKinds) {
+  test(`${kind}: an alert about an anonymous answer names whom its browser was signed in as, new and past the promise`, async ({
+    startCollector,
+  }) => {
+    const slack = await receiver();
+    const teams = await receiver();
+    const collector = await startCollector({
+      database: kind,
+      followUpHours: 1,
+      dispatch: {
+        allowPrivate: true,
+        pollMs: 50,
+        promiseHours: 1,
+        overdueEveryMs: 100,
+        dashboardUrl: 'https://collect.example/dashboard',
+        targets: [
+          { url: slack.url, format: 'slack', when: { events: ['response.created', 'follow_up.overdue'] } },
+          { url: teams.url, format: 'teams', when: { events: ['response.created'] } },
+        ],
+      },
+    });
+    try {
+      // the site identified Ana's browser when it showed her a prompt; later she answered signed out
+      const signedIn = display('delivery', 'dismissed', {
+        anonymousId: 'browser-ana',
+        userId: 'ana@shop.example',
+        traits: { plan: 'pro' },
+        shownAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+      });
+      expect((await collector.post(batch([], [signedIn]))).status).toBe(202);
+      // answered a hair less than the promise ago: overdue in a few seconds
+      const [anas] = answersOf('checkout', 'nps', 2, 1, Date.now() - 3_600_000 + 3_000, { anonymousId: 'browser-ana' });
+      const [strangers] = answersOf('checkout', 'nps', 10, 1, Date.now(), { anonymousId: 'browser-unknown' });
+      expect((await collector.post(batch([anas!, strangers!]))).status).toBe(202);
+
+      await expect.poll(() => slack.received.length, { timeout: 15_000 }).toBe(3);
+      const messages = slack.received.map((r) => JSON.parse(r.body) as { text: string; attachments: Array<{ blocks: unknown[] }> });
+      const said = (m: (typeof messages)[number]) => {
+        const blocks = m.attachments[0]!.blocks as Array<{
+          type: string;
+          elements?: Array<{ text: string | { text: string }; url?: string }>;
+        }>;
+        const context = blocks.find((b) => b.type === 'context')!.elements![0]!.text as string;
+        const buttons = blocks.find((b) => b.type === 'actions')!.elements!.map((b) => [(b.text as { text: string }).text, b.url]);
+        return { who: context.split(' · http')[0], buttons };
+      };
+      const herHistory = ['Their history', 'https://collect.example/dashboard?customer=ana%40shop.example'];
+      const open = ['Open in the dashboard', 'https://collect.example/dashboard'];
+      const aboutHer = { who: 'anonymous visitor, on a browser signed in as ana@shop.example · plan: pro', buttons: [open, herHistory] };
+      expect(said(messages.find((m) => m.text.startsWith('NPS 2'))!)).toEqual(aboutHer);
+      expect(said(messages.find((m) => m.text.startsWith('NPS 10'))!)).toEqual({ who: 'anonymous visitor', buttons: [open] });
+      // past the promise with nobody having reached her: the same
+      expect(said(messages.find((m) => m.text.startsWith('Waiting over 1 h'))!)).toEqual(aboutHer);
+
+      await expect.poll(() => teams.received.length).toBe(2);
+      const card = teams.received.map((r) => JSON.stringify(JSON.parse(r.body))).find((body) => body.includes('NPS 2 (detractor)'))!;
+      expect(card).toContain('anonymous visitor, on a browser signed in as ana@shop.example · plan: pro');
+      expect(card).toContain('"title":"Their history","url":"https://collect.example/dashboard?customer=ana%40shop.example"');
+    } finally {
+      await Promise.all([slack.close(), teams.close()]);
+    }
+  });
+}
 
 interface FollowUpEvent {
   readonly type: string;

@@ -3,8 +3,8 @@
 // 3 today, dismissed the prompt twice since"). Statements both stores run along the tables' user id indexes (migration
 // 18): each store binds the user id and the limit its own way and passes the placeholders in.
 import type { DisplayOutcome } from '../../../src/schema/display.js';
-import type { Attributes, Response } from '../../../src/schema/response.js';
-import type { BrowserIdentity, CustomerHistory, UnansweredDisplay } from '../store.js';
+import type { Response } from '../../../src/schema/response.js';
+import type { CustomerHistory, UnansweredDisplay } from '../store.js';
 import { needsAttention } from '../schema/shared-tables.js';
 import { answerRow, type StoredAnswer } from './answer-filter.js';
 
@@ -18,18 +18,6 @@ export const customerSql = {
       ORDER BY r.answered_at DESC, r.id DESC LIMIT ${limit}`,
   answered: (user: string) => `SELECT count(*) AS n FROM responses WHERE user_id = ${user}`,
   shown: (user: string) => `SELECT outcome, count(*) AS n FROM displays WHERE user_id = ${user} GROUP BY outcome`,
-  /**
-   * The newest identified answer or display of a browser (its anonymous id, `visitor`, bound once in each half):
-   * its user id and body, along the identified rows' anonymous id indexes (migration 21).
-   */
-  signedIn: (visitor: readonly [string, string]) =>
-    `SELECT user_id AS "userId", body FROM (
-       SELECT * FROM (SELECT user_id, body, answered_at AS at FROM responses
-                       WHERE anonymous_id = ${visitor[0]} AND user_id IS NOT NULL ORDER BY answered_at DESC LIMIT 1) a
-       UNION ALL
-       SELECT * FROM (SELECT user_id, body, shown_at AS at FROM displays
-                       WHERE anonymous_id = ${visitor[1]} AND user_id IS NOT NULL ORDER BY shown_at DESC LIMIT 1) d
-     ) newest ORDER BY at DESC LIMIT 1`,
   /** Their newest prompts that ended without an answer (dismissed, ignored, or still open). */
   unanswered: (user: string, limit: string) =>
     `SELECT touchpoint, kind, shown_at AS "shownAt", outcome FROM displays
@@ -43,12 +31,6 @@ export interface CustomerRows {
   readonly answered: number | string;
   readonly shown: ReadonlyArray<{ outcome: DisplayOutcome; n: number | string }>;
   readonly unanswered: ReadonlyArray<Omit<UnansweredDisplay, 'shownAt'> & { shownAt: string | Date }>;
-}
-
-/** A browser's identity from its newest identified row (a body as each store reads it: PostgreSQL's parsed). */
-export function browserIdentity({ userId, body }: { userId: string; body: string | { traits?: Attributes } }): BrowserIdentity {
-  const { traits } = typeof body === 'string' ? (JSON.parse(body) as { traits?: Attributes }) : body;
-  return { userId, traits: traits ?? null };
 }
 
 export function customerHistory(userId: string, rows: CustomerRows): CustomerHistory {

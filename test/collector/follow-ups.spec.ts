@@ -520,7 +520,7 @@ for (const kind of storeKinds) {
       database,
     }) => {
       const file = await database(kind);
-      const collector = await startCollector({ database: file });
+      const collector = await startCollector({ database: file, adminKey: 'ak_admin' });
       const ago = (hours: number) => Date.now() - hours * hour;
       const at = (hours: number) => new Date(ago(hours)).toISOString();
       // Ana answered before signing in; her browser was shown a prompt once she had
@@ -556,6 +556,11 @@ for (const kind of storeKinds) {
         [signedOut!.id, { userId: 'carl', traits: null }],
         [anas!.id, { userId: 'ana@shop.example', traits: { plan: 'pro' } }],
       ]);
+      // erasing Ana erases what her browser answered signed out too
+      const erased = await fetch(`${collector.url}v1/people/ana%40shop.example`, { method: 'DELETE', headers: admin });
+      expect(erased.status).toBe(200);
+      const after = (await (await fetch(`${collector.url}v1/inbox`)).json()) as { items: Array<{ response: Response }> };
+      expect(after.items.map((item) => item.response.id)).toEqual([identified!.id, unknown!.id, signedOut!.id]);
 
       if (kind === 'sqlite') {
         // read along the identified rows' indexes, not by a walk of every answer and display

@@ -18,6 +18,7 @@ async function placeOrder(page: Page, site: string): Promise<void> {
     ['Name', 'Ada Lovelace'],
     ['Street and number', '12 Main Street 5'],
     ['City', 'London'],
+    ['Email', 'ada@example.com'],
   ] as const) {
     await page.getByLabel(field).click();
     await page.keyboard.type(text, { delay: 30 });
@@ -83,6 +84,40 @@ test("an unhappy shopper's answer reaches the inbox with the order's number, whi
     }).toPass({ timeout: 10_000 });
     await expect(item).toContainText('NPS 3');
     await expect(item).toContainText('orderId: 1042');
+    // the checkout identified the shopper: one click from a mail
+    await expect(item.getByRole('link', { name: 'Email ada@example.com' })).toBeVisible();
+  } finally {
+    await server.close();
+    rmSync(data, { recursive: true, force: true });
+  }
+});
+
+test('a shopper unhappy on the membership page, signed out, can be reached once they check out on the same browser', async ({ page }) => {
+  const data = mkdtempSync(join(tmpdir(), 'cxkit-demo-'));
+  const server = await startDemoServer({ port: 0, dataFile: join(data, 'demo.db'), quiet: true });
+  try {
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'Membership' }).click();
+    // the membership page asks as the shopper's pointer leaves for the browser's tabs
+    await page.waitForFunction(() => window.cxkit && !Array.isArray(window.cxkit) && window.cxkit.client);
+    await page.mouse.move(300, 200);
+    await page.mouse.move(300, -20);
+    const csat = page.locator('cx-csat');
+    await csat.getByRole('radio', { name: '1 star' }).click();
+    await csat.getByRole('textbox').fill('I could not tell which plan includes support');
+    await csat.getByRole('button', { name: 'Send' }).click();
+    await expect(csat.getByRole('status')).toHaveText('Thank you for your feedback!');
+
+    // then buys, giving an email at checkout, and closes the prompt that follows
+    await placeOrder(page, server.url);
+    await page.locator('cx-nps').getByRole('button', { name: 'Close' }).click();
+
+    const item = page.locator('#inbox-items li').filter({ hasText: 'I could not tell which plan includes support' });
+    await expect(async () => {
+      await page.goto(`${server.url}dashboard`);
+      await expect(item).toContainText('anonymous, on a browser signed in as ada@example.com', { timeout: 1000 });
+    }).toPass({ timeout: 10_000 });
+    await expect(item.getByRole('link', { name: 'Email ada@example.com' })).toHaveAttribute('href', /^mailto:ada@example\.com\?/);
   } finally {
     await server.close();
     rmSync(data, { recursive: true, force: true });

@@ -3,6 +3,7 @@
 import { bandOf } from '../../src/sdk/scores.js';
 import type { ScoreCount } from '../../src/sdk/scores.js';
 import type { AnswerCursor, AnswerFilter, AnswerOrder, AnswerPage, AnswerRow, ResponseStore } from '../store/store.js';
+import { withBrowsers, type WithBrowser } from '../store/reads/signed-in-browsers.js';
 
 /** A drill-down query: the answer filter, the order, where the page starts, and how many answers it holds. */
 export interface AnswerQuery {
@@ -13,7 +14,8 @@ export interface AnswerQuery {
 }
 
 export interface AnswerListing {
-  readonly answers: readonly AnswerRow[];
+  /** Each anonymous answer with whom its browser was signed in as, when that is known. */
+  readonly answers: ReadonlyArray<WithBrowser<AnswerRow>>;
   /** Where the next page starts (pass as `after`); null on the last page. */
   readonly next: string | null;
   /** Answers matching the filter in all; null when only the rows could tell (a comment, text or follow-up filter). */
@@ -145,5 +147,5 @@ export async function listAnswers(
   const read = await answerReader(store, query.filter, query.order, { rolled: scoreOrder ? await rolling : undefined, signal });
   const [page, rolled] = await Promise.all([read(query.after, query.limit), rolling]);
   const total = rolled && countable(query.filter) ? rolled.reduce((sum, c) => sum + c.n, 0) : null;
-  return { answers: page.answers, next: page.next && encode(page.next), total };
+  return { answers: await withBrowsers(store, page.answers), next: page.next && encode(page.next), total };
 }

@@ -4,11 +4,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod/mini';
 import { toValidationIssues } from '../../src/schema/issues.js';
-import { followUpStatuses, type BrowserIdentity, type InboxItem, type ResponseStore } from '../store/store.js';
+import { followUpStatuses, type InboxItem, type ResponseStore } from '../store/store.js';
 import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { overdueBefore } from '../analytics/follow-up-promise.js';
 import { parseJson } from '../storable-text.js';
-import { anonymousBrowsers, signedInAs } from '../store/reads/signed-in-browsers.js';
+import { withBrowsers, type WithBrowser } from '../store/reads/signed-in-browsers.js';
 import { BodyRefused, readBody, sendJson } from './guards/body.js';
 import { parseListing, parseSegmentedFilter } from './query.js';
 
@@ -97,16 +97,8 @@ export async function listInbox(res: ServerResponse, store: ResponseStore, url: 
   const responseId = response?.toLowerCase();
   const items = await store.inbox({ ...filter, until, status: overdue ? 'open' : status, assignee, responseId, limit, order });
   // an anonymous unhappy customer may be reachable after all: their browser signed in, before or after they answered
-  const browsers = await store.signedInBrowsers(anonymousBrowsers(items.map((item) => item.response)));
-  sendJson(res, 200, {
-    items: items.map((item): ListedInboxItem => {
-      const browser = signedInAs(item.response, browsers);
-      return browser ? { ...item, browserSignedInAs: browser } : item;
-    }),
-  });
+  sendJson(res, 200, { items: await withBrowsers(store, items) });
 }
 
 /** An inbox item as `GET /v1/inbox` lists it: an anonymous answer with who its browser was signed in as, when it was. */
-export interface ListedInboxItem extends InboxItem {
-  readonly browserSignedInAs?: BrowserIdentity;
-}
+export type ListedInboxItem = WithBrowser<InboxItem>;

@@ -4,7 +4,7 @@
 // bucket, a distribution bar), and downloadable as CSV or JSON with the same filter.
 import type { AnswerListing } from '../../analytics/drill-down.js';
 import { attributePairs } from '../../attributes.js';
-import type { AnswerRow } from '../../store/store.js';
+import type { AnswerRow, BrowserIdentity } from '../../store/store.js';
 import { addDays } from '../../time-zone.js';
 import { longText } from '../long-text.js';
 import { stackRow } from '../stack-row.js';
@@ -74,7 +74,16 @@ function chips(): void {
   list.replaceChildren(...items);
 }
 
-function row({ response: r, segments, followUp }: AnswerRow): HTMLTableRowElement {
+/** Who answered: the identified customer, or whom an anonymous answer's browser was signed in as; their history a click away. */
+function customerCell(r: AnswerRow['response'], browser: BrowserIdentity | undefined): string | Node {
+  if (r.userId) return customerButton(r.userId);
+  if (!browser) return '–';
+  const said = document.createElement('span');
+  said.append('anonymous, on a browser signed in as ', customerButton(browser.userId));
+  return said;
+}
+
+function row({ response: r, segments, followUp, browserSignedInAs }: AnswerListing['answers'][number]): HTMLTableRowElement {
   const when = new Date(r.answeredAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   const shown = ['device', 'locale', ...Object.keys(segments).filter((d) => d.startsWith('trait:'))].filter((d) => segments[d]);
   return stackRow(when, [
@@ -82,8 +91,7 @@ function row({ response: r, segments, followUp }: AnswerRow): HTMLTableRowElemen
     { label: 'Comment', text: longText(r.comment ?? ''), className: 'comment' },
     // what the site recorded with the answer (an order or ticket number)
     { label: 'Details', text: attributePairs(r.metadata ?? {}).join(' · '), className: 'free-text' },
-    // who answered, when the site identified them: their history a click away
-    { label: 'Customer', text: r.userId ? customerButton(r.userId) : '–', className: 'customer' },
+    { label: 'Customer', text: customerCell(r, browserSignedInAs), className: 'customer' },
     { label: 'Touchpoint', text: r.touchpoint, className: 'free-text' },
     { label: 'Stage', text: r.stage ?? '–', className: 'free-text' },
     { label: 'Segments', text: shown.map((d) => segments[d]).join(' · ') || '–', className: 'free-text' },

@@ -4,7 +4,7 @@
 // anonymous visitor's insert pays nothing for it. Said as the browser's, not the answer's: a shared computer is one
 // browser, and the newest identity is the one named.
 import type { Attributes, Response } from '../../../src/schema/response.js';
-import type { BrowserIdentity, SignedInBrowsers } from '../store.js';
+import type { BrowserIdentity, ResponseStore, SignedInBrowsers } from '../store.js';
 
 /** The newest identified answer or display of a browser (`visitor`, a placeholder used twice): its user id and body. */
 export const newestSignedIn = (visitor: string) =>
@@ -30,3 +30,18 @@ export const anonymousBrowsers = (responses: readonly Response[]): string[] => [
 /** Whom an answer's browser was signed in as, for an anonymous answer whose browser was identified. */
 export const signedInAs = (r: Response, browsers: SignedInBrowsers): BrowserIdentity | undefined =>
   r.userId === undefined ? browsers.get(r.anonymousId) : undefined;
+
+/** A row about an answer, with whom its browser was signed in as when the answer is anonymous and that is known. */
+export type WithBrowser<T> = T & { readonly browserSignedInAs?: BrowserIdentity };
+
+/** These rows (the inbox's, the answers'), each anonymous answer's with whom its browser was signed in as. */
+export async function withBrowsers<T extends { readonly response: Response }>(
+  store: Pick<ResponseStore, 'signedInBrowsers'>,
+  rows: readonly T[],
+): Promise<Array<WithBrowser<T>>> {
+  const browsers = await store.signedInBrowsers(anonymousBrowsers(rows.map((row) => row.response)));
+  return rows.map((row) => {
+    const browser = signedInAs(row.response, browsers);
+    return browser ? { ...row, browserSignedInAs: browser } : row;
+  });
+}

@@ -191,7 +191,7 @@ export const postgresMigrations: readonly string[] = [
   // 20: each webhook target's latest delivery (the dashboard's "where alerts go") read along the target, not found among
   // the most recent deliveries of every target
   `CREATE INDEX IF NOT EXISTS webhook_deliveries_by_target ON webhook_deliveries (target, updated_at);`,
-  // 21: who an anonymous answer's browser was signed in as (the inbox's "this browser signed in as …"): the identified
+  // 21: who an anonymous answer's browser was signed in as (the inbox's "on a browser signed in as …"): the identified
   // answers and displays indexed by their anonymous id, only those that carry a user id (an identified customer's insert
   // pays for it, an anonymous one nothing)
   `CREATE INDEX IF NOT EXISTS responses_signed_in_browser ON responses (anonymous_id, answered_at) WHERE user_id IS NOT NULL;

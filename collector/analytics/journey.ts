@@ -7,7 +7,7 @@ import { groupBy } from './group.js';
 import { periodOf } from './period.js';
 import { engagement } from './report.js';
 
-/** Stages in this order come first; any other stage the answers name follows, alphabetically. */
+/** Stages in this order come first; any other stage the answers name follows, alphabetically (step-2 before step-10). */
 export const defaultStageOrder = ['discover', 'choose', 'buy', 'get-help', 'stay'] as const;
 /** A moment with fewer answers than this is shown but not ranked: too few to call it the weakest (as thin as a thin figure). */
 export const minAnswersToRank = minAnswersPerPoint;
@@ -68,6 +68,8 @@ export function engagedIn(store: ResponseStore, filter: ResponseFilter): Promise
   return segment ? store.engagementInSegment({ ...filter, segment: undefined }, segment) : store.engagement(filter);
 }
 
+const stageCollator = new Intl.Collator('en', { numeric: true });
+
 export async function buildJourney(
   store: ResponseStore,
   filter: ResponseFilter,
@@ -123,7 +125,8 @@ export async function buildJourney(
     return at < 0 ? stageOrder.length : at;
   };
   const stages = [...stagesOf.keys()]
-    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+    // those not named in the order their words and numbers say ("step-2" before "step-10"), the same on every machine
+    .sort((a, b) => rank(a) - rank(b) || stageCollator.compare(a, b))
     .map((stage) => {
       const listed = mostAnswered(stagesOf.get(stage) ?? []);
       return { stage, moments: listed.moments, momentsLeftOut: listed.leftOut };

@@ -73,7 +73,7 @@ export interface CollectorOptions {
   readonly dashboardDir?: string;
   /** Folder of the script tag's files, served at `/cxkit/`. Default `dist/`, where the built collector sits. */
   readonly scriptsDir?: string;
-  /** The journey's stages in order; stages not named follow alphabetically. Default discover, choose, buy, get-help, stay. */
+  /** The journey's stages in order; stages not named follow alphabetically (step-2 before step-10). Default discover, choose, buy, get-help, stay. */
   readonly stageOrder?: readonly string[] | undefined;
   /** Posts new answers to webhook targets; the handler marks answers for it and nudges it. `startCollectorServer` starts and stops it. */
   readonly webhooks?: WebhookDispatcher | undefined;

@@ -89,6 +89,18 @@ for (const kind of storeKinds) {
   });
 }
 
+test('stages the collector is not told the order of follow in the order their numbers say: step 2 before step 10', async ({
+  startCollector,
+}) => {
+  const collector = await startCollector({ stageOrder: ['welcome'] });
+  const steps = ['step-10', 'step-2', 'Step-3', 'step-1', 'welcome'];
+  const posted = steps.flatMap((stage, i) => answers(`moment-${i}`, stage, 'nps', 9, 1, 1 + i));
+  expect((await collector.post(batch(posted))).status).toBe(202);
+  const query = new URLSearchParams({ since: new Date(since).toISOString(), until: new Date(until).toISOString() });
+  const journey = await (await fetch(`${collector.url}v1/journey?${query}`)).json();
+  expect(journey.stages.map((s: { stage: string }) => s.stage)).toEqual(['welcome', 'step-1', 'step-2', 'Step-3', 'step-10']);
+});
+
 for (const kind of storeKinds) {
   test(`${kind}: a stage with a touchpoint per product lists its 500 most answered moments and counts the others; so does "no stage"`, async ({
     startCollector,

@@ -9,7 +9,7 @@ import { installPromptLoader } from './embed/prompt-loader.js';
 import { readConfig } from './embed/read-config.js';
 import { reportError } from './embed/report.js';
 import { installTouchpointsLoader } from './embed/touchpoints-loader.js';
-import { outsideAppZone } from './sdk/app-zone.js';
+import { inCallersZone, outsideAppZone } from './sdk/app-zone.js';
 import { createClientWith, type CxClient } from './sdk/client/client.js';
 import type { ClientConfig } from './schema/config.js';
 
@@ -18,7 +18,7 @@ function startCore({ scripts, tag }: LoaderContext, api: object): Core {
   const touchpoints = installTouchpointsLoader(scripts, api);
   const startDelivery = installDeliveryLoader(scripts, api);
   let client: CxClient | null = null;
-  /** Calls wait here while the config is read, so that they run in order once the client exists. */
+  /** Calls wait here while the config is read, so that they run in order once the client exists, each in its caller's zone. */
   let waiting: Array<() => void> | null = [];
 
   /** Creates the default client; bad config is reported (naming the field) and leaves cxkit inert. */
@@ -38,7 +38,7 @@ function startCore({ scripts, tag }: LoaderContext, api: object): Core {
 
   /** Calls a client method without ever throwing into the page; failed promises are reported, not raised. */
   function call(method: string, args: readonly unknown[]): unknown {
-    if (waiting) return new Promise((resolve) => waiting?.push(() => resolve(call(method, args))));
+    if (waiting) return new Promise((resolve) => waiting?.push(inCallersZone(() => resolve(call(method, args)))));
     if (method === 'init') return init(args[0]);
     if (!(clientMethods as readonly string[]).includes(method)) return reportError(`cxkit: unknown method "${method}"`);
     if (!client) {
@@ -47,7 +47,9 @@ function startCore({ scripts, tag }: LoaderContext, api: object): Core {
     try {
       // called from an Angular app's zone, what the method starts (a file's request, its timers) is not the app's
       const target = client;
-      const result = outsideAppZone(() => (target[method as ClientMethod] as (...a: readonly unknown[]) => unknown)(...args));
+      // but a listener the app adds hears in the app's zone (the loader runs a queued call in the zone it was made in)
+      const called = method === 'on' ? [args[0], inCallersZone(args[1])] : args;
+      const result = outsideAppZone(() => (target[method as ClientMethod] as (...a: readonly unknown[]) => unknown)(...called));
       // any promise: an async method's is the browser's own, which is no instance of a Promise the page replaced (zone.js)
       return typeof (result as Partial<PromiseLike<unknown>> | undefined)?.then === 'function'
         ? (result as Promise<unknown>).then(undefined, (error: unknown) => reportError(error))

@@ -8,6 +8,7 @@ import { clientMethods, type ClientMethod } from './embed/methods.js';
 import { connectKey, type ConnectPrompts } from './embed/prompt-bundle.js';
 import { reportError } from './embed/report.js';
 import { scriptLoader } from './embed/script-loader.js';
+import { inCallersZone } from './sdk/app-zone.js';
 import type { CxClient } from './sdk/client/client.js';
 import type { ClientConfig } from './schema/config.js';
 
@@ -56,10 +57,14 @@ function boot(): void {
   let core: Core | null = null;
   /** Set once the core could not be loaded: said once, and every call after that is a quiet no-op. */
   let failed = false;
-  /** Calls made before the core runs, in order, with what each caller waits on. */
-  const queue: Array<{ readonly call: Call; readonly settle?: (result: unknown) => void }> = (
-    Array.isArray(window.cxkit) ? window.cxkit : []
-  ).map((call) => ({ call }));
+  /**
+   * Calls made before the core runs, in order, with what each caller waits on; each runs in the zone it was made in (an
+   * Angular app's, for one), as it would have had the core been there.
+   */
+  const queue: Array<{ readonly run: (core: Core) => unknown; readonly settle?: (result: unknown) => void }> = [];
+  const enqueue = ([method, ...args]: Call, settle?: (result: unknown) => void) =>
+    queue.push({ run: inCallersZone((core: Core) => core.call(method, args)), ...(settle && { settle }) });
+  if (Array.isArray(window.cxkit)) for (const call of window.cxkit) enqueue(call);
 
   let loading = false;
   function loadCore(): void {
@@ -87,7 +92,7 @@ function boot(): void {
     if (core) return core.call(method, args);
     if (failed) return undefined;
     // queued before the core is asked for: a core that cannot even be asked for settles it with the rest
-    const result = new Promise((settle) => queue.push({ call: [method, ...args], settle }));
+    const result = new Promise((settle) => enqueue([method, ...args], settle));
     loadCore();
     return result;
   }
@@ -95,11 +100,8 @@ function boot(): void {
   const connectCore: ConnectCore = (start) => {
     if (core) return;
     core = start({ scripts, tag });
-    for (const {
-      call: [method, ...args],
-      settle,
-    } of queue.splice(0)) {
-      const result = core.call(method, args);
+    for (const { run, settle } of queue.splice(0)) {
+      const result = run(core);
       settle?.(result);
     }
   };

@@ -1,19 +1,40 @@
 // An Angular app runs in a zone (zone.js): each event or timer started in it is a change detection of the whole app,
 // and a timer pending in it keeps the app from being stable (its service worker registers only once it is). What
-// cxkit starts for itself, its scroll, typing and page listeners and its timers, starts in zone.js's root zone.
+// cxkit starts for itself, its scroll, typing and page listeners and its timers, starts in zone.js's root zone; what
+// the app gave cxkit to call back, its event listeners, runs in the app's zone, where what they change is seen.
+
+interface Zone {
+  run?<T>(fn: () => T): T;
+}
 
 interface ZoneJs {
   readonly __symbol__?: unknown;
-  readonly root?: { run?<T>(fn: () => T): T };
+  readonly root?: Zone;
+  readonly current?: Zone;
+}
+
+/** zone.js on a page that has it: `Zone` may also be what a page named so (an element with that id, a class of its own). */
+function zoneJs(): ZoneJs | undefined {
+  try {
+    const zone = (globalThis as { Zone?: ZoneJs }).Zone;
+    if (typeof zone?.__symbol__ === 'function') return zone;
+  } catch {}
+  return undefined;
 }
 
 /** Runs `fn` in zone.js's root zone on a page that has zone.js, and as it is elsewhere. */
 export function outsideAppZone<T>(fn: () => T): T {
-  let root: ZoneJs['root'];
-  try {
-    // `Zone` may also be what a page named so (an element with that id, a class of its own): zone.js's has __symbol__
-    const zone = (globalThis as { Zone?: ZoneJs }).Zone;
-    if (typeof zone?.__symbol__ === 'function') root = zone.root;
-  } catch {}
+  const root = zoneJs()?.root;
   return typeof root?.run === 'function' ? root.run(fn) : fn();
+}
+
+/**
+ * `fn`, to run later in the zone it is handed over in (an Angular app's: a listener that sets a component's field then
+ * updates the view), or `fn` itself when that is the root zone or the page has no zone.js.
+ */
+export function inCallersZone<F>(fn: F): F {
+  const zone = zoneJs();
+  const current = zone?.current;
+  if (typeof fn !== 'function' || !current || current === zone.root || typeof current.run !== 'function') return fn;
+  return ((...args: unknown[]) => current.run!(() => (fn as (...a: unknown[]) => unknown)(...args))) as F;
 }

@@ -7,7 +7,7 @@ import type { EmbedApi } from '../../src/embed.js';
 import type { CxClient } from '../../src/sdk/client/client.js';
 import { maxTouchpoints } from '../../src/schema/config.js';
 import type { RecordInput } from '../../src/schema/response.js';
-import { expect, test } from './support/fixtures.js';
+import { expect, requestedScripts, test } from './support/fixtures.js';
 import { watchErrors } from './support/page-errors.js';
 
 /** Records through window.cxkit; resolves with the id, or with the error message record() was refused with. */
@@ -452,6 +452,74 @@ test("an Angular app (zone.js) that creates the library's client in its own zone
   for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 100);
   await page.getByRole('textbox', { name: 'Search' }).pressSequentially('running shoes');
   await recordFromAppZone(page, collector, 'library');
+  expect(await appZone(page)).toMatchObject({ tasksRun: 0, timerPending: false });
+  expect(seen).toEqual({ console: [], uncaught: [] });
+});
+
+/** Where each of the page's listeners on cxkit's events was called: "<who> in <zone's name>", in the order called. */
+const heardIn = (page: Page) => page.evaluate(() => (window as unknown as { heard?: string[] }).heard ?? []);
+
+test("an Angular app's listeners on cxkit's events run in the app's zone, where what they change is seen: added before the core had loaded, or after", async ({
+  page,
+  openSite,
+  collector,
+}) => {
+  const seen = watchErrors(page);
+  const scripts = requestedScripts(page);
+  await openSite(page, { head: angularZone, inlineConfig: {} });
+  const listen = (page: Page, who: string, inAppZone: boolean) =>
+    page.evaluate(
+      ({ who, inAppZone }) => {
+        const w = window as unknown as { app: AngularApp; heard: string[]; Zone: { current: { name: string } } };
+        w.heard ??= [];
+        const add = () => (window.cxkit as EmbedApi).on('sent', () => w.heard.push(`${who} in ${w.Zone.current.name}`));
+        void (inAppZone ? w.app.zone.run(add) : add());
+      },
+      { who, inAppZone },
+    );
+  // as a component's start would, before the core was even asked for: the call waits in the loader's queue
+  expect(scripts).toEqual(['cxkit.js']);
+  await listen(page, 'queued', true);
+  await ready(page);
+  await listen(page, 'direct', true);
+  await listen(page, 'page', false);
+  await page.evaluate(() => (window.cxkit as EmbedApi).record({ kind: 'csat', score: 4, touchpoint: 'support' }));
+  await expect.poll(() => collector.received().length).toBe(1);
+  await expect.poll(() => heardIn(page)).toEqual(['queued in angular', 'direct in angular', 'page in <root>']);
+  expect(seen).toEqual({ console: [], uncaught: [] });
+});
+
+test("an Angular app's listeners on the library's client run in the app's zone, and the client's own work stays outside it", async ({
+  page,
+  server,
+  collector,
+  db,
+}) => {
+  const seen = watchErrors(page);
+  await openLibraryApp(
+    page,
+    server,
+    { endpoint: collector.endpoint, db },
+    { app: 'angular-app.ts', head: angularZone, body: '<div style="height: 5000px"></div>' },
+  );
+  await page.waitForFunction(() => (window as unknown as { app: AngularApp }).app.client);
+  await page.evaluate(() => {
+    const w = window as unknown as { app: AngularApp; heard: string[]; Zone: { current: { name: string } } };
+    w.heard = [];
+    for (const [who, inAppZone] of [
+      ['app', true],
+      ['page', false],
+    ] as const) {
+      const add = () => w.app.client!.on('queued', () => w.heard.push(`${who} in ${w.Zone.current.name}`));
+      void (inAppZone ? w.app.zone.run(add) : add());
+    }
+  });
+  await page.evaluate(() =>
+    (window as unknown as { app: AngularApp }).app.client!.record({ kind: 'csat', score: 4, touchpoint: 'support' }),
+  );
+  await expect.poll(() => heardIn(page)).toEqual(['app in angular', 'page in <root>']);
+  // hearing in the app's zone left nothing of cxkit's there
+  await page.waitForTimeout(500);
   expect(await appZone(page)).toMatchObject({ tasksRun: 0, timerPending: false });
   expect(seen).toEqual({ console: [], uncaught: [] });
 });

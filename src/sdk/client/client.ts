@@ -7,7 +7,7 @@ import type { Trigger } from '../../schema/touchpoint.js';
 import { standardQuestions } from '../../locales/standard-questions.js';
 import { sdkInfo } from '../../version.js';
 import type { ClientEventMap, FlushResult } from './client-events.js';
-import { outsideAppZone } from '../app-zone.js';
+import { inCallersZone, outsideAppZone } from '../app-zone.js';
 import { bytesAlone } from '../delivery/batches.js';
 import type { StartDelivery } from '../delivery/deliverer.js';
 import { deviceClass, displayRecorder, type DisplayHandle, type ShownPrompt } from '../displays.js';
@@ -418,7 +418,7 @@ function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: Cli
     },
     flush: () => delivery.flush(),
     pending: () => outbox.countAnswers(),
-    on: (event, listener) => events.on(event, listener),
+    on: (event, listener) => events.on(event, inCallersZone(listener)),
     destroy() {
       if (destroyed) return;
       destroyed = true;

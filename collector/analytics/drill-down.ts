@@ -147,5 +147,5 @@ export async function listAnswers(
   const read = await answerReader(store, query.filter, query.order, { rolled: scoreOrder ? await rolling : undefined, signal });
   const [page, rolled] = await Promise.all([read(query.after, query.limit), rolling]);
   const total = rolled && countable(query.filter) ? rolled.reduce((sum, c) => sum + c.n, 0) : null;
-  return { answers: await withBrowsers(store, page.answers), next: page.next && encode(page.next), total };
+  return { answers: await withBrowsers(store, page.answers, (answer) => answer.response), next: page.next && encode(page.next), total };
 }

@@ -3,7 +3,8 @@
 import type { PromptKind } from '../../src/schema/response.js';
 import { cesPoint, summarizeCounts, type ScoreCount, type Summary } from '../../src/sdk/scores.js';
 import { ci95, estimate } from './estimates.js';
-import type { CommentRow, DayScoreCount, EngagementCount, TouchpointList } from '../store/store.js';
+import { withBrowsers, type WithBrowser } from '../store/reads/signed-in-browsers.js';
+import type { CommentRow, DayScoreCount, EngagementCount, ResponseFilter, ResponseStore, TouchpointList } from '../store/store.js';
 import type { FollowUpSummary } from './follow-up-promise.js';
 
 /** Half-width of a 95% confidence interval, in the metric's own unit; null below two answers. */
@@ -128,7 +129,7 @@ export interface Report {
   readonly trend: readonly DayFigures[];
   /** Answers per score, index 0 being the lowest score of the scale (NPS 0–10, CSAT 1–5, CES 1–7). */
   readonly distribution: Readonly<Record<PromptKind, readonly number[]>>;
-  readonly comments: readonly CommentRow[];
+  readonly comments: readonly ReportComment[];
   /** The `listedTouchpoints` touchpoints with the most answers, alphabetically. */
   readonly touchpoints: readonly string[];
   /** How many touchpoints with answers `touchpoints` leaves out. */
@@ -141,10 +142,23 @@ export interface Report {
 
 /** What a report says besides the figures: the latest comments, the touchpoints, the zone, the quarantine. */
 export interface ReportContext {
-  readonly comments: readonly CommentRow[];
+  readonly comments: readonly ReportComment[];
   readonly touchpoints: TouchpointList;
   readonly timeZone: string;
   readonly quarantinedAnswers: number;
+}
+
+/** A latest comment as the report gives it: an anonymous one's with whom its browser was signed in as, not the browser. */
+export type ReportComment = WithBrowser<Omit<CommentRow, 'anonymousId'>>;
+
+/** The `limit` latest comments in the filter, newest first. */
+export async function latestComments(
+  store: Pick<ResponseStore, 'latestComments' | 'signedInBrowsers'>,
+  filter: ResponseFilter,
+  limit: number,
+): Promise<ReportComment[]> {
+  const comments = await withBrowsers(store, await store.latestComments(filter, limit), (comment) => comment);
+  return comments.map(({ anonymousId, ...comment }) => comment);
 }
 
 /** `counts` oldest day first, as `ResponseStore.countsByDay` gives them. */

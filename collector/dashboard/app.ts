@@ -10,7 +10,7 @@ import { addDays, isTimeZone, timeZone } from '../time-zone.js';
 import { longText } from './long-text.js';
 import { couldNotLoad, newestLoads } from './newest-loads.js';
 import { refreshGetStarted } from './views/get-started.js';
-import { customerButton, onFollowUp, reopenCustomer } from './views/customer.js';
+import { browserCustomer, customerButton, onFollowUp, reopenCustomer } from './views/customer.js';
 import { followUpOne, onInboxFilter, refreshInbox, showFollowUps, showOverdue } from './views/inbox.js';
 import { refreshJourney } from './views/journey.js';
 import { refreshSegments } from './views/segments.js';
@@ -135,8 +135,9 @@ function comments(report: Report): void {
       const meta = document.createElement('span');
       meta.className = 'meta';
       meta.textContent = `${c.kind.toUpperCase()} ${c.score} · ${c.touchpoint} · ${new Date(c.answeredAt).toLocaleString()}`;
-      // who wrote it, when known: their history a click away
+      // who wrote it, when known (or whom their browser was signed in as): their history a click away
       if (c.userId) meta.append(' · ', customerButton(c.userId));
+      else if (c.browserSignedInAs) meta.append(' · ', browserCustomer(c.browserSignedInAs));
       item.append(meta, longText(c.comment ?? ''));
       return item;
     }),

@@ -97,7 +97,7 @@ export async function listInbox(res: ServerResponse, store: ResponseStore, url: 
   const responseId = response?.toLowerCase();
   const items = await store.inbox({ ...filter, until, status: overdue ? 'open' : status, assignee, responseId, limit, order });
   // an anonymous unhappy customer may be reachable after all: their browser signed in, before or after they answered
-  sendJson(res, 200, { items: await withBrowsers(store, items) });
+  sendJson(res, 200, { items: await withBrowsers(store, items, (item) => item.response) });
 }
 
 /** An inbox item as `GET /v1/inbox` lists it: an anonymous answer with who its browser was signed in as, when it was. */

@@ -8,7 +8,7 @@ import { toValidationIssues } from '../../src/schema/issues.js';
 import { buildJourney } from '../analytics/journey.js';
 import { defaultPromiseHours, followUpSummary } from '../analytics/follow-up-promise.js';
 import { periodOf } from '../analytics/period.js';
-import { buildReport, listedTouchpoints, withIntervals } from '../analytics/report.js';
+import { buildReport, latestComments, listedTouchpoints, withIntervals } from '../analytics/report.js';
 import { listAnswers } from '../analytics/drill-down.js';
 import { buildSegments } from '../analytics/segments.js';
 import { buildThemes } from '../analytics/themes/themes.js';
@@ -359,7 +359,7 @@ export function createCollectorHandler(options: CollectorOptions): CollectorHand
     ]);
     if (answer === 'summary') return sendJson(res, 200, { ...withIntervals(counts, engaged), followUp });
     const [comments, touchpoints, quarantinedAnswers] = await Promise.all([
-      store.latestComments(filter, 20),
+      latestComments(store, filter, 20),
       store.touchpoints(listedTouchpoints),
       store.quarantinedAnswers(),
     ]);

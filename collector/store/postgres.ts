@@ -685,8 +685,8 @@ export class PostgresStore implements ResponseStore {
 
   async latestComments(filter: ResponseFilter, limit: number): Promise<CommentRow[]> {
     const params = new Params();
-    const sql = `SELECT id, kind, score, touchpoint, answered_at AS "answeredAt", comment, user_id AS "userId" FROM responses
-      ${where(filter, params, ['comment IS NOT NULL'])} ORDER BY answered_at DESC, id DESC LIMIT ${params.add(limit)}`;
+    const sql = `SELECT id, kind, score, touchpoint, answered_at AS "answeredAt", comment, user_id AS "userId",
+      anonymous_id AS "anonymousId" FROM responses ${where(filter, params, ['comment IS NOT NULL'])} ORDER BY answered_at DESC, id DESC LIMIT ${params.add(limit)}`;
     const { rows } = await this.pool.query<Omit<CommentRow, 'answeredAt'> & { answeredAt: Date }>(sql, params.values);
     return rows.map((row) => ({ ...row, answeredAt: row.answeredAt.toISOString() }));
   }

@@ -495,7 +495,8 @@ export class SqliteStore implements ResponseStore {
 
   async latestComments(filter: ResponseFilter, limit: number): Promise<CommentRow[]> {
     const w = where(filter, ['comment IS NOT NULL']);
-    const sql = `SELECT id, kind, score, touchpoint, answered_at AS answeredAt, comment, user_id AS userId FROM responses ${w.sql}
+    const sql = `SELECT id, kind, score, touchpoint, answered_at AS answeredAt, comment, user_id AS userId,
+      anonymous_id AS anonymousId FROM responses ${w.sql}
       ORDER BY answered_at DESC, id DESC LIMIT ?`;
     return this.db.prepare(sql).all(...w.params, limit) as CommentRow[];
   }

@@ -341,6 +341,8 @@ export interface CommentRow {
   readonly comment: string;
   /** Who wrote it, when the site identified them. */
   readonly userId: string | null;
+  /** The browser it was written in: whom that browser was signed in as, for an anonymous comment. */
+  readonly anonymousId: string;
 }
 
 /** How the drill-down orders answers: by time, or by score (then newest first within a score). */

@@ -539,9 +539,9 @@ for (const kind of storeKinds) {
         traits: { plan: 'free' },
       });
       const carlSignedIn = display('help', 'ignored', { anonymousId: 'browser-shared', userId: 'carl', shownAt: at(24) });
-      const [signedOut] = answersOf('help', 'nps', 2, 1, ago(5), { anonymousId: 'browser-shared' });
+      const [signedOut] = answersOf('help', 'nps', 2, 1, ago(5), { anonymousId: 'browser-shared', comment: 'Search finds nothing' });
       // nobody ever signed in on this one
-      const [unknown] = answersOf('help', 'ces', 1, 1, ago(4), { anonymousId: 'browser-unknown' });
+      const [unknown] = answersOf('help', 'ces', 1, 1, ago(4), { anonymousId: 'browser-unknown', comment: 'Too many steps' });
       // an identified unhappy answer is its own customer's
       const [identified] = answersOf('checkout', 'nps', 0, 1, ago(3), { anonymousId: 'browser-dora', userId: 'dora' });
       const posted = await collector.post(batch([anas!, bens!, signedOut!, unknown!, identified!], [anaSignedIn, carlSignedIn]));
@@ -556,6 +556,14 @@ for (const kind of storeKinds) {
         [signedOut!.id, { userId: 'carl', traits: null }],
         [anas!.id, { userId: 'ana@shop.example', traits: { plan: 'pro' } }],
       ]);
+      // the latest comments say the same, and do not hand out the browsers' ids
+      const { comments } = (await (await fetch(`${collector.url}v1/report`)).json()) as { comments: Array<Record<string, unknown>> };
+      expect(comments.map((c) => [c['comment'], c['userId'], c['browserSignedInAs'] ?? null])).toEqual([
+        ['Too many steps', null, null],
+        ['Search finds nothing', null, { userId: 'carl', traits: null }],
+        ['Card refused twice', null, { userId: 'ana@shop.example', traits: { plan: 'pro' } }],
+      ]);
+      expect(comments.filter((c) => 'anonymousId' in c)).toEqual([]);
       // erasing Ana erases what her browser answered signed out too
       const erased = await fetch(`${collector.url}v1/people/ana%40shop.example`, { method: 'DELETE', headers: admin });
       expect(erased.status).toBe(200);

@@ -480,7 +480,7 @@ for (const kind of storeKinds) {
         .slice(0, 5);
       expect(comments.some((c) => c.userId) && comments.some((c) => !c.userId)).toBe(true);
       expect(comments).toEqual(
-        expected.map(({ id, kind, score, touchpoint, answeredAt, comment, userId }) => ({
+        expected.map(({ id, kind, score, touchpoint, answeredAt, comment, userId, anonymousId }) => ({
           id,
           kind,
           score,
@@ -488,6 +488,7 @@ for (const kind of storeKinds) {
           answeredAt,
           comment,
           userId: userId ?? null,
+          anonymousId,
         })),
       );
       expect(await store.touchpoints(10)).toEqual({ listed: ['checkout-complete', 'help-article', 'pricing-page'], total: 3 });

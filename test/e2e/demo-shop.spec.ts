@@ -118,6 +118,10 @@ test('a shopper unhappy on the membership page, signed out, can be reached once 
       await expect(item).toContainText('anonymous, on a browser signed in as ada@example.com', { timeout: 1000 });
     }).toPass({ timeout: 10_000 });
     await expect(item.getByRole('link', { name: 'Email ada@example.com' })).toHaveAttribute('href', /^mailto:ada@example\.com\?/);
+    // the latest comments name her too
+    const comment = page.locator('#comments li').filter({ hasText: 'I could not tell which plan includes support' });
+    await expect(comment).toContainText('anonymous, on a browser signed in as ada@example.com');
+    await expect(comment.getByRole('button', { name: 'ada@example.com: their history' })).toBeVisible();
     // and among the CSAT answers, the same: whom the answer's browser was signed in as, her history a click away
     await page.getByRole('button', { name: 'See the CSAT answers' }).click();
     const answer = page.getByRole('row').filter({ hasText: 'I could not tell which plan includes support' });

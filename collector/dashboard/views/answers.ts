@@ -8,7 +8,7 @@ import type { AnswerRow, BrowserIdentity } from '../../store/store.js';
 import { addDays } from '../../time-zone.js';
 import { longText } from '../long-text.js';
 import { stackRow } from '../stack-row.js';
-import { customerButton } from './customer.js';
+import { browserCustomer, customerButton } from './customer.js';
 import { followUpOne } from './inbox.js';
 import { saveToUrl } from '../url-state.js';
 import { dimensionLabel, whole } from '../wording.js';
@@ -77,10 +77,7 @@ function chips(): void {
 /** Who answered: the identified customer, or whom an anonymous answer's browser was signed in as; their history a click away. */
 function customerCell(r: AnswerRow['response'], browser: BrowserIdentity | undefined): string | Node {
   if (r.userId) return customerButton(r.userId);
-  if (!browser) return '–';
-  const said = document.createElement('span');
-  said.append('anonymous, on a browser signed in as ', customerButton(browser.userId));
-  return said;
+  return browser ? browserCustomer(browser) : '–';
 }
 
 function row({ response: r, segments, followUp, browserSignedInAs }: AnswerListing['answers'][number]): HTMLTableRowElement {

@@ -5,7 +5,7 @@
 // address (`customer=`), so that a copied link opens them again. From /v1/people/{userId}.
 import { bandOf } from '../../../src/sdk/scores.js';
 import { attributePairs } from '../../attributes.js';
-import type { AnswerRow, CustomerHistory, UnansweredDisplay } from '../../store/store.js';
+import type { AnswerRow, BrowserIdentity, CustomerHistory, UnansweredDisplay } from '../../store/store.js';
 import { longText } from '../long-text.js';
 import { emailIn, mailLink } from '../mail-link.js';
 import { couldNotLoad, newestLoads } from '../newest-loads.js';
@@ -40,6 +40,13 @@ export function customerButton(userId: string): HTMLButtonElement {
   button.setAttribute('aria-label', `${userId}: their history`);
   button.addEventListener('click', () => openCustomer(userId));
   return button;
+}
+
+/** An anonymous answer whose browser the site identified: said as the browser's, that customer's history a click away. */
+export function browserCustomer(browser: BrowserIdentity): HTMLSpanElement {
+  const said = document.createElement('span');
+  said.append('anonymous, on a browser signed in as ', customerButton(browser.userId));
+  return said;
 }
 
 function openCustomer(userId: string): void {

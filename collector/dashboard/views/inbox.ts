@@ -9,7 +9,7 @@ import type { FollowUpSummary, OwnerLoad } from '../../analytics/follow-up-promi
 import type { ListedInboxItem } from '../../http/follow-ups.js';
 import type { Segment } from '../../store/store.js';
 import { customersPicker, segmentWords } from '../customers-picker.js';
-import { customerButton } from './customer.js';
+import { browserCustomer, customerButton } from './customer.js';
 import { refreshRecovery } from './recovery.js';
 import { longText } from '../long-text.js';
 import { emailIn, mailLink } from '../mail-link.js';
@@ -71,7 +71,7 @@ function describe(item: ListedInboxItem): { meta: string; who: Array<string | No
   const who = r.userId
     ? [customerButton(r.userId), traitsOf(r.traits)]
     : browser
-      ? ['anonymous, on a browser signed in as ', customerButton(browser.userId), traitsOf(browser.traits)]
+      ? [browserCustomer(browser), traitsOf(browser.traits)]
       : ['anonymous'];
   const page = new URL(r.page.url, location.href);
   const where = `${r.touchpoint} · ${page.pathname}${hashRoute(page.hash)}`;

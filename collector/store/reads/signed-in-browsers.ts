@@ -22,26 +22,33 @@ export function browserIdentity({ userId, body }: { userId: string; body: string
   return { userId, traits: traits ?? null };
 }
 
+/** Who gave an answer as a row about it tells: the site's user id (none, or null as a store reads it) and the browser. */
+type Answerer = Pick<Response, 'anonymousId'> & { readonly userId?: string | null | undefined };
+
 /** The browsers of the anonymous answers among these, each once: those worth looking up. */
-export const anonymousBrowsers = (responses: readonly Response[]): string[] => [
-  ...new Set(responses.flatMap((r) => (r.userId === undefined ? [r.anonymousId] : []))),
+export const anonymousBrowsers = (answerers: readonly Answerer[]): string[] => [
+  ...new Set(answerers.flatMap((r) => (r.userId == null ? [r.anonymousId] : []))),
 ];
 
 /** Whom an answer's browser was signed in as, for an anonymous answer whose browser was identified. */
-export const signedInAs = (r: Response, browsers: SignedInBrowsers): BrowserIdentity | undefined =>
-  r.userId === undefined ? browsers.get(r.anonymousId) : undefined;
+export const signedInAs = (r: Answerer, browsers: SignedInBrowsers): BrowserIdentity | undefined =>
+  r.userId == null ? browsers.get(r.anonymousId) : undefined;
 
 /** A row about an answer, with whom its browser was signed in as when the answer is anonymous and that is known. */
 export type WithBrowser<T> = T & { readonly browserSignedInAs?: BrowserIdentity };
 
-/** These rows (the inbox's, the answers'), each anonymous answer's with whom its browser was signed in as. */
-export async function withBrowsers<T extends { readonly response: Response }>(
+/**
+ * These rows (the inbox's, the answers', the latest comments), each anonymous answer's with whom its browser was signed
+ * in as; `answerer` reads who gave a row's answer.
+ */
+export async function withBrowsers<T extends object>(
   store: Pick<ResponseStore, 'signedInBrowsers'>,
   rows: readonly T[],
+  answerer: (row: T) => Answerer,
 ): Promise<Array<WithBrowser<T>>> {
-  const browsers = await store.signedInBrowsers(anonymousBrowsers(rows.map((row) => row.response)));
+  const browsers = await store.signedInBrowsers(anonymousBrowsers(rows.map(answerer)));
   return rows.map((row) => {
-    const browser = signedInAs(row.response, browsers);
+    const browser = signedInAs(answerer(row), browsers);
     return browser ? { ...row, browserSignedInAs: browser } : row;
   });
 }

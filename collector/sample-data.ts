@@ -190,29 +190,37 @@ export interface SampleFollowUp {
   readonly at: Date;
 }
 
+/** Scores on each scale an unhappy customer's next answer takes: still unhappy, or better. */
+const nextScores: Readonly<Record<PromptKind, { unhappy: readonly number[]; better: readonly number[] }>> = {
+  nps: { unhappy: [2, 4, 5, 6], better: [7, 8, 9, 10] },
+  csat: { unhappy: [1, 2], better: [3, 4, 5] },
+  ces: { unhappy: [1, 2, 3], better: [5, 6, 7] },
+};
+
 /**
  * The demo shop's month (`npm start -- --seed`): the sample answers with every third customer signed in (a user id
- * that is an address, so the inbox can write to them) and a few answering signed out on a browser that was signed in,
- * the prompts shown, and a team working its inbox — most unhappy
+ * that is an address, so the inbox can write to them), more of the unhappy ones, and a few answering signed out on a
+ * browser that was signed in, the prompts shown, and a team working its inbox — most unhappy
  * customers of more than a week ago reached and closed, some of the last days contacted or left to someone, the
- * newest mostly untouched, and a few past the promise with nobody on them.
+ * newest mostly untouched, and a few past the promise with nobody on them. Signed-in unhappy customers of more than
+ * two days ago answered the same question again, those the team reached better more often (seven in ten against
+ * three), so that "Does reaching them help?" has something to tell.
  */
 export function demoSample(now = new Date()): { answers: Response[]; displays: Display[]; followUps: SampleFollowUp[] } {
   // forty customers answering three or four times in the month, so that a customer's history has a story
   const signedIn = (i: number) => Math.floor(i / 3) % 40;
+  const unhappyWith = (r: Response) => bandOf(r.kind, r.score, r.scale.max) === 'unhappy';
   const sample = sampleResponses(400, 30, now);
   const answers = sample.map((r, i) =>
-    i % 3 === 0
+    i % 3 === 0 || (i % 3 === 2 && unhappyWith(r))
       ? { ...r, userId: `${customers[signedIn(i) % customers.length]}.${signedIn(i)}@example.com` }
       : // one anonymous answer in four of those beside a signed-in one came from that customer's browser, signed out
         i % 3 === 1 && signedIn(i) % 4 === 0
         ? { ...r, anonymousId: sample[i - 1]!.anonymousId }
         : r,
   );
-  const unhappy = answers
-    .filter((r) => bandOf(r.kind, r.score, r.scale.max) === 'unhappy')
-    .sort((a, b) => a.answeredAt.localeCompare(b.answeredAt));
-  const followUps = unhappy.flatMap((r, i): SampleFollowUp[] => {
+  /** The team's work on the `i`th unhappy answer of the month. */
+  const followUpsOf = (r: Response, i: number): SampleFollowUp[] => {
     const answered = Date.parse(r.answeredAt);
     const age = now.getTime() - answered;
     const owner = team[i % team.length]!;
@@ -226,6 +234,45 @@ export function demoSample(now = new Date()): { answers: Response[]; displays: D
     if (age > 7 * dayMs) return i % 5 === 4 ? [] : [given, contacted, closed];
     if (age > 2 * dayMs) return [[given, contacted], [given], []][i % 3]!;
     return i % 4 === 0 ? [given] : [];
-  });
-  return { answers, displays: sampleDisplays(answers), followUps };
+  };
+  const random = generator(11);
+  const sides = { reached: 0, notReached: 0 };
+  /**
+   * A signed-in unhappy customer's next answer to the same question — one they gave, or one a few days on — better
+   * seven times in ten when the team reached them, three times otherwise; null when it would come after now.
+   */
+  const nextAnswer = (r: Response, reached: boolean, later: Response | undefined): Response | null => {
+    const side = reached ? 'reached' : 'notReached';
+    const scores = nextScores[r.kind][sides[side]++ % 10 < (reached ? 7 : 3) ? 'better' : 'unhappy'];
+    const score = scores[Math.floor(random() * scores.length)]!;
+    const pool = touchpoints.find((tp) => tp.id === r.touchpoint)?.comments[bandOf(r.kind, score, r.scale.max)] ?? [];
+    const comment = random() < 0.5 ? pool[Math.floor(random() * pool.length)] : undefined;
+    const at = Date.parse(r.answeredAt) + (2 + random() * 2) * dayMs;
+    if (!later && at > now.getTime() - 3_600_000) return null;
+    const { comment: _said, ...asBefore } = later ?? { ...r, id: uuid(random), answeredAt: new Date(at).toISOString() };
+    return { ...asBefore, score, ...(comment ? { comment } : {}) };
+  };
+  // the month in order of time, each unhappy answer's story going on into the next answer of its customer's
+  const all = [...answers].sort((a, b) => a.answeredAt.localeCompare(b.answeredAt));
+  const followUps: SampleFollowUp[] = [];
+  for (let index = 0, unhappy = 0; index < all.length; index++) {
+    const r = all[index]!;
+    if (!unhappyWith(r)) continue;
+    const work = followUpsOf(r, unhappy++);
+    followUps.push(...work);
+    if (!r.userId) continue;
+    const laterIndex = all.findIndex((a, at) => at > index && a.userId === r.userId && a.kind === r.kind);
+    const next = nextAnswer(
+      r,
+      work.some((f) => f.change.status !== 'open'),
+      all[laterIndex],
+    );
+    if (!next) continue;
+    if (laterIndex >= 0) all[laterIndex] = next;
+    else {
+      const place = all.findIndex((a) => a.answeredAt > next.answeredAt);
+      all.splice(place < 0 ? all.length : place, 0, next);
+    }
+  }
+  return { answers: all, displays: sampleDisplays(all), followUps };
 }

@@ -98,7 +98,7 @@ for (const width of [1280, 390, 320]) {
   });
 }
 
-test("the demo's sample month shows a team at work: owners, customers waiting past the promise, signed-in ones a click from a mail, signed-out ones on a signed-in browser too", async ({
+test("the demo's sample month shows a team at work: owners, customers waiting past the promise, signed-in ones a click from a mail, signed-out ones on a signed-in browser too, and whether reaching them helped", async ({
   page,
 }) => {
   const data = mkdtempSync(join(tmpdir(), 'cxkit-inbox-'));
@@ -119,9 +119,18 @@ test("the demo's sample month shows a team at work: owners, customers waiting pa
     const overdue = await owners.locator('tbody tr td:nth-of-type(2)').allTextContents();
     expect(overdue.reduce((sum, n) => sum + Number(n), 0)).toBe(waiting);
     await expect(inbox.locator('a[href^="mailto:"]').first()).toBeVisible();
+    // the team's work has something to tell, with ten or more on each side, rather than "too few to tell yet"
+    await expect(inbox.locator('#recovery-figures')).toHaveText(
+      /^Of the unhappy customers reached who answered again, \d+% \(\d+ of \d{2,}\) were no longer unhappy; of those nobody reached, \d+% \(\d+ of \d{2,}\): a difference of \+\d+ points/,
+    );
     // a customer who answered signed out on a browser that was signed in: who it was signed in as, a mail and their
     // history a click away
     const signedOut = inbox.getByRole('listitem').filter({ hasText: 'anonymous, on a browser signed in as ' }).first();
+    // the newest of them may be a page or two down the inbox
+    await expect(async () => {
+      if (!(await signedOut.isVisible())) await inbox.getByRole('button', { name: 'Show 10 more' }).click();
+      await expect(signedOut).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
     const address = /anonymous, on a browser signed in as (\S+@example\.com) \(plan: \w+, country: \w+\)/.exec(
       await signedOut.innerText(),
     )![1]!;

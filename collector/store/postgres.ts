@@ -59,8 +59,15 @@ import {
 import { postgresMigrations } from './schema/postgres-migrations.js';
 import { storable } from '../storable-text.js';
 import { loadDriver } from './driver.js';
-import { insertResult, prepareInsert, type StoredDisplay, type StoredRow } from './ingest/prepare.js';
-import { anonymisedColumn, anonymisedDisplay, anonymisedResponse, anonymisedThrough } from './ingest/anonymised.js';
+import {
+  anonymisedBehindSweep,
+  insertResult,
+  mayBeBehindSweep,
+  prepareInsert,
+  type StoredDisplay,
+  type StoredRow,
+} from './ingest/prepare.js';
+import { anonymisedColumn, anonymisedDisplay, anonymisedResponse, anonymisedThrough, type SweptThrough } from './ingest/anonymised.js';
 import type {
   Anonymisation,
   AnswerCursor,
@@ -510,8 +517,19 @@ export class PostgresStore implements ResponseStore {
     return (await client.query<{ zone: string }>('SELECT cxkit_time_zone() AS zone')).rows[0]!.zone;
   }
 
+  /** Where anonymising each table has got to, whichever instance on the database swept it. */
+  private async sweptThrough(): Promise<SweptThrough> {
+    const { rows } = await this.pool.query<{ name: string; value: string }>(
+      'SELECT name, value FROM cxkit_settings WHERE name = $1 OR name = $2',
+      [anonymisedThrough('responses'), anonymisedThrough('displays')],
+    );
+    const value = (table: 'responses' | 'displays') => rows.find((row) => row.name === anonymisedThrough(table))?.value;
+    return { responses: value('responses'), displays: value('displays') };
+  }
+
   async insert(responses: readonly Response[], receivedAt: Date, extras: InsertExtras = {}): Promise<InsertResult> {
-    const prepared = prepareInsert(responses, receivedAt, extras, this.traits);
+    const batch = prepareInsert(responses, receivedAt, extras, this.traits);
+    const prepared = mayBeBehindSweep(batch, receivedAt) ? anonymisedBehindSweep(batch, await this.sweptThrough(), this.traits) : batch;
     const rows = prepared.answers.sort(byId);
     const shown = prepared.displays.sort(byId);
     const notify = extras.notify === true;

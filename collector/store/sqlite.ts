@@ -58,7 +58,14 @@ import { followUpColumns, personData, type PersonRows } from './reads/person-dat
 import { recoveryCounts, recoverySql, unhappyIdentified, type RecoveryRow } from './reads/recovery.js';
 import { followUpFigures, withoutMedians, type FollowUpCount } from './reads/follow-up-figures.js';
 import { loadDriver } from './driver.js';
-import { insertResult, prepareInsert, type StoredDisplay, type StoredRow } from './ingest/prepare.js';
+import {
+  anonymisedBehindSweep,
+  insertResult,
+  mayBeBehindSweep,
+  prepareInsert,
+  type StoredDisplay,
+  type StoredRow,
+} from './ingest/prepare.js';
 import { anonymisedColumn, anonymisedDisplay, anonymisedResponse, anonymisedThrough } from './ingest/anonymised.js';
 import type {
   Anonymisation,
@@ -422,7 +429,12 @@ export class SqliteStore implements ResponseStore {
   }
 
   async insert(responses: readonly Response[], receivedAt: Date, extras: InsertExtras = {}): Promise<InsertResult> {
-    const prepared = prepareInsert(responses, receivedAt, extras, this.traits);
+    const batch = prepareInsert(responses, receivedAt, extras, this.traits);
+    const swept = () => ({
+      responses: this.setting(anonymisedThrough('responses')),
+      displays: this.setting(anonymisedThrough('displays')),
+    });
+    const prepared = mayBeBehindSweep(batch, receivedAt) ? anonymisedBehindSweep(batch, swept(), this.traits) : batch;
     const stored = this.insertRows(prepared.answers, prepared.displays, receivedAt.toISOString(), extras.notify === true);
     return insertResult(responses, extras, stored);
   }

@@ -394,6 +394,20 @@ for (const kind of storeKinds) {
       expect(await store.anonymiseBefore(horizon, 2)).toEqual({ responses: 0, displays: 0, quarantined: 0 });
       expect(await store.erase({ userId: 'ann@example.com' })).toMatchObject({ responses: 0, displays: 0 });
       expect(await store.erase({ anonymousId: lateShown.anonymousId })).toMatchObject({ displays: 0 });
+
+      // posted to another instance on the database, one started without --anonymise-days: what is behind where the
+      // sweep got to is stored anonymised all the same (the sweep walks on and would never come back for it); what is
+      // newer, as it came, for the next sweep
+      const [behind] = answersOf('checkout', 'csat', 2, 1, now - 45 * day, person);
+      const [ahead] = answersOf('checkout', 'csat', 4, 1, now - 20 * day, person);
+      const [behindShown, aheadShown] = [shown(45), shown(20)];
+      await store.insert([behind!, ahead!], new Date(), { displays: [behindShown, aheadShown] });
+      const arrived = new Map((await readAll(store)).map((r) => [r.id, r]));
+      expect(arrived.get(behind!.id)).toMatchObject({ anonymousId: 'anonymised', page: { url: 'https://shop.example/orders/:id' } });
+      expect(arrived.get(behind!.id)!.userId).toBeUndefined();
+      expect(arrived.get(ahead!.id)).toEqual(ahead);
+      expect(await store.erase({ anonymousId: behindShown.anonymousId })).toMatchObject({ displays: 0 });
+      expect(await store.erase({ anonymousId: aheadShown.anonymousId })).toMatchObject({ displays: 1 });
     });
 
     test("a display keeps its customer's segment traits alone, as text, and each plan's response rate is counted by them", async ({

@@ -17,6 +17,24 @@ export const anonymisedColumn = '';
 /** The settings row holding where anonymising a table has got to: the time and id of the last row it took. */
 export const anonymisedThrough = (table: 'responses' | 'displays') => `anonymised_${table}_through`;
 
+/** Where anonymising each table has got to, as its settings row holds it (`[time, id]` in JSON), when it has begun. */
+export interface SweptThrough {
+  readonly responses?: string | undefined;
+  readonly displays?: string | undefined;
+}
+
+/**
+ * The instant before which a row arriving now is behind where anonymising `stored` (a settings row's value) got to:
+ * the sweep walks on from there and never comes back for it, so it is anonymised as it is stored — by every instance
+ * on the database, whether it was started with `--anonymise-days` or not.
+ */
+export function behindSweep(stored: string | undefined): Date | undefined {
+  if (stored === undefined) return undefined;
+  const [at] = JSON.parse(stored) as [string, string];
+  // a row of the same millisecond as the last one taken may sort before it, by id
+  return new Date(Date.parse(at) + 1);
+}
+
 /** The page as its path segment holds it, on its origin: `https://shop.example/orders/:id`. */
 function anonymisedPage(url: string): { url: string } {
   let origin = '';

@@ -2,7 +2,7 @@
 // and display times the figures can trust, and of a display's traits the segment traits alone.
 import type { Display } from '../../../src/schema/display.js';
 import type { Response } from '../../../src/schema/response.js';
-import { anonymisedColumn, anonymisedDisplay, anonymisedResponse } from './anonymised.js';
+import { anonymisedColumn, anonymisedDisplay, anonymisedResponse, behindSweep, type SweptThrough } from './anonymised.js';
 import { pagePath, segmentsOf, withSegmentTraits } from './segments.js';
 import type { InsertExtras, InsertResult } from '../store.js';
 
@@ -176,6 +176,37 @@ export function prepareInsert(
       displays.map((d) => toDisplayRow(d, receivedAt, clock, traits)),
       settles,
     ).map((row) => (old(row.shownAt) ? anonymisedDisplayRow(row) : row)),
+  };
+}
+
+/** A batch's rows as `prepareInsert` gives them. */
+export type PreparedInsert = ReturnType<typeof prepareInsert>;
+
+/**
+ * Whether a prepared batch may hold a row from behind where the database's anonymising got to: one from over an hour
+ * before it arrived. The sweep takes none under a day old, so that a batch of fresh answers, nearly every batch, does
+ * not ask the database where it got to (a round trip to PostgreSQL, 0.78× the throughput of one-answer batches).
+ */
+export function mayBeBehindSweep({ answers, displays }: PreparedInsert, receivedAt: Date): boolean {
+  const hourBefore = new Date(receivedAt.getTime() - 3_600_000).toISOString();
+  return answers.some((row) => row.answeredAt < hourBefore) || displays.some((row) => row.shownAt < hourBefore);
+}
+
+/**
+ * The batch with its rows from behind where anonymising each table has got to (`swept`) anonymised: the sweep walks on
+ * from there and would never come back for them, whichever instance stores them — one started without
+ * `--anonymise-days` too.
+ */
+export function anonymisedBehindSweep(
+  { answers, displays }: PreparedInsert,
+  swept: SweptThrough,
+  traits: readonly string[],
+): PreparedInsert {
+  const answersBefore = behindSweep(swept.responses)?.toISOString();
+  const displaysBefore = behindSweep(swept.displays)?.toISOString();
+  return {
+    answers: answers.map((row) => (answersBefore && row.answeredAt < answersBefore ? anonymisedRow(row, traits) : row)),
+    displays: displays.map((row) => (displaysBefore && row.shownAt < displaysBefore ? anonymisedDisplayRow(row) : row)),
   };
 }
 

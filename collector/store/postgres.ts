@@ -873,6 +873,14 @@ export class PostgresStore implements ResponseStore {
     return rows[0]?.value ?? null;
   }
 
+  async storedBefore(at: Date): Promise<boolean> {
+    const { rows } = await this.pool.query<{ stored: boolean }>(
+      'SELECT EXISTS (SELECT 1 FROM responses WHERE answered_at < $1) OR EXISTS (SELECT 1 FROM displays WHERE shown_at < $1) AS stored',
+      [at],
+    );
+    return rows[0]?.stored === true;
+  }
+
   async planOnce(mark: string, key: string, planned: readonly NewDelivery[], now: Date): Promise<boolean> {
     return this.transaction(async (client) => {
       // an instance planning the same key at once waits on the row, then finds it already there: no row comes back

@@ -758,6 +758,13 @@ export class SqliteStore implements ResponseStore {
     return this.setting(mark) ?? null;
   }
 
+  async storedBefore(at: Date): Promise<boolean> {
+    const before = at.toISOString();
+    const sql =
+      'SELECT EXISTS (SELECT 1 FROM responses WHERE answered_at < @before) OR EXISTS (SELECT 1 FROM displays WHERE shown_at < @before)';
+    return this.db.prepare(sql).pluck().get({ before }) === 1;
+  }
+
   async planOnce(mark: string, key: string, planned: readonly NewDelivery[], now: Date): Promise<boolean> {
     // IMMEDIATE: two processes on one file cannot both read the mark before either writes it
     return this.db

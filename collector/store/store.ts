@@ -541,6 +541,8 @@ export interface ResponseStore {
   planOnce(mark: string, key: string, planned: readonly NewDelivery[], now: Date): Promise<boolean>;
   /** What the setting `mark` holds (as `planOnce` left it), or null: whether there is anything left to plan. */
   markOf(mark: string): Promise<string | null>;
+  /** Whether any answer or prompt shown is stored from before `at` (along the time indexes, one row at most). */
+  storedBefore(at: Date): Promise<boolean>;
   /** Claims up to `limit` due deliveries for `leaseMs` (one attempt each; another instance will not take them meanwhile). */
   claimDeliveries(limit: number, now: Date, leaseMs: number): Promise<ClaimedDelivery[]>;
   /** Records an attempt's result: delivered, due again at `retryAt`, or failed for good when `retryAt` is null. */

@@ -10,6 +10,7 @@ import type { Response } from '../../src/schema/response.js';
 import { defaultPromiseHours, overdueBefore } from '../analytics/follow-up-promise.js';
 import { dueWeek, weeklyDigest, type DigestScope, type WeeklyDigest } from '../analytics/weekly-digest.js';
 import { segmentTraitsOf } from '../store/ingest/segments.js';
+import { addDays } from '../time-zone.js';
 import { signedInAs } from '../store/reads/signed-in-browsers.js';
 import type {
   ClaimedDelivery,
@@ -200,6 +201,9 @@ export class WebhookDispatcher {
       this.digestPlanned = week;
       return;
     }
+    // a week that ended before anything was stored (a collector started for the first time) has nothing to tell; it is
+    // left unplanned, so that answers copied in later (`cxkit-collector copy`) still get it
+    if (!(await store.storedBefore(new Date(store.timeZone.startOf(addDays(week, 7)))))) return;
     // one digest a scope, however many targets share it
     const digests = new Map<string, Promise<WeeklyDigest>>();
     const digestFor = (scope: DigestScope) => {

@@ -273,6 +273,44 @@ for (const kind of storeKinds) {
   });
 }
 
+for (const kind of storeKinds) {
+  test(`${kind}: a collector started for the first time posts no digest of a week before it had anything; the first week it had answers in comes the Monday after`, async ({
+    startCollector,
+    database,
+  }) => {
+    const channel = await receiver();
+    // Wednesday 2 December 2026 in New York: last week, 23–29 November, was before the collector existed
+    let now = new Date(newYork('2026-12-02T10:00:00'));
+    const collector = await startCollector({
+      database: await database(kind),
+      timeZone: zone,
+      dispatch: {
+        allowPrivate: true,
+        pollMs: 50,
+        clock: () => now,
+        targets: [{ url: channel.url, format: 'standard', when: { events: ['digest.weekly'] } }],
+      },
+    });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(channel.received).toEqual([]);
+      // its first answers, this week: still nothing said of last week
+      const thisWeek = answersOf('checkout', 'nps', 9, 3, newYork('2026-12-02T09:00:00'));
+      expect((await collector.post(batch(thisWeek))).status).toBe(202);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(channel.received).toEqual([]);
+      now = new Date(newYork('2026-12-07T09:00:00'));
+      await expect.poll(() => channel.received.length, { timeout: 15_000 }).toBe(1);
+      const event = JSON.parse(channel.received[0]!.body) as {
+        data: { week: { firstDay: string }; metrics: Array<{ kind: string; n: number }> };
+      };
+      expect([event.data.week.firstDay, event.data.metrics.map((m) => [m.kind, m.n])]).toEqual(['2026-11-30', [['nps', 3]]]);
+    } finally {
+      await channel.close();
+    }
+  });
+}
+
 test('a digest is of one touchpoint or one segment at most, and of a trait the collector segments by: other rules are refused, named', async ({
   openTestStore,
 }) => {
@@ -344,6 +382,8 @@ test("a digest that cannot be worked out holds up no answer's delivery, and says
     pollMs: 50,
     targets: [{ url: hook.url, format: 'standard', when: { events: ['response.created', 'digest.weekly'] } }],
   });
+  // answers from before the week due: a digest of it is owed
+  await store.insert(answersOf('checkout', 'nps', 7, 2, Date.now() - 15 * 86_400_000), new Date());
   const errors: string[] = [];
   const logged = console.error;
   console.error = (message: string) => void errors.push(message);

@@ -79,6 +79,7 @@ import type {
   CommentRow,
   CustomerHistory,
   DayDisplayCount,
+  DeliveriesToClaim,
   DayScoreCount,
   DeliveryFilter,
   DeliveryRecord,
@@ -895,14 +896,20 @@ export class PostgresStore implements ResponseStore {
     });
   }
 
-  async claimDeliveries(limit: number, now: Date, leaseMs: number): Promise<ClaimedDelivery[]> {
+  async claimDeliveries(
+    limit: number,
+    now: Date,
+    leaseMs: number,
+    { targets, strayBefore }: DeliveriesToClaim,
+  ): Promise<ClaimedDelivery[]> {
     const { rows } = await this.pool.query<ClaimedDelivery>(
       `UPDATE webhook_deliveries SET attempts = attempts + 1, claimed_until = $2, updated_at = $1
         WHERE id IN (SELECT id FROM webhook_deliveries
                       WHERE status = 'pending' AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1)
+                        AND (target = ANY($4::text[]) OR created_at < $5)
                       ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED)
         RETURNING id, target, payload, attempts`,
-      [now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), limit],
+      [now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), limit, targets, strayBefore.toISOString()],
     );
     return rows;
   }

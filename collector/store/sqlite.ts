@@ -78,6 +78,7 @@ import type {
   CommentRow,
   CustomerHistory,
   DayDisplayCount,
+  DeliveriesToClaim,
   DayScoreCount,
   DeliveryFilter,
   DeliveryRecord,
@@ -788,17 +789,29 @@ export class SqliteStore implements ResponseStore {
       add.run({ ...delivery, responseId: delivery.responseId ?? '', anonymousId: delivery.anonymousId ?? '', at });
   }
 
-  async claimDeliveries(limit: number, now: Date, leaseMs: number): Promise<ClaimedDelivery[]> {
+  async claimDeliveries(
+    limit: number,
+    now: Date,
+    leaseMs: number,
+    { targets, strayBefore }: DeliveriesToClaim,
+  ): Promise<ClaimedDelivery[]> {
     const at = now.toISOString();
     return this.db
       .prepare(
         `UPDATE webhook_deliveries SET attempts = attempts + 1, claimed_until = @until, updated_at = @at
           WHERE id IN (SELECT id FROM webhook_deliveries
                         WHERE status = 'pending' AND next_attempt_at <= @at AND (claimed_until IS NULL OR claimed_until <= @at)
+                          AND (target IN (SELECT value FROM json_each(@targets)) OR created_at < @stray)
                         ORDER BY next_attempt_at LIMIT @limit)
           RETURNING id, target, payload, attempts`,
       )
-      .all({ at, until: new Date(now.getTime() + leaseMs).toISOString(), limit }) as ClaimedDelivery[];
+      .all({
+        at,
+        until: new Date(now.getTime() + leaseMs).toISOString(),
+        limit,
+        targets: JSON.stringify(targets),
+        stray: strayBefore.toISOString(),
+      }) as ClaimedDelivery[];
   }
 
   async settleDelivery(id: string, result: AttemptResult, now: Date): Promise<void> {

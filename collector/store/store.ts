@@ -73,6 +73,12 @@ export type WebhookEvent = (typeof webhookEvents)[number];
  * A delivery the fan-out, a follow-up change, the walk past the promise or the weekly digest plans: one event (of one
  * answer, but a digest's) to one target, with the payload every attempt sends.
  */
+/** Which due deliveries an instance claims (`ResponseStore.claimDeliveries`). */
+export interface DeliveriesToClaim {
+  readonly targets: readonly string[];
+  readonly strayBefore: Date;
+}
+
 export interface NewDelivery {
   /** The Standard Webhooks `webhook-id`, the same on every attempt. */
   readonly id: string;
@@ -543,8 +549,12 @@ export interface ResponseStore {
   markOf(mark: string): Promise<string | null>;
   /** Whether any answer or prompt shown is stored from before `at` (along the time indexes, one row at most). */
   storedBefore(at: Date): Promise<boolean>;
-  /** Claims up to `limit` due deliveries for `leaseMs` (one attempt each; another instance will not take them meanwhile). */
-  claimDeliveries(limit: number, now: Date, leaseMs: number): Promise<ClaimedDelivery[]>;
+  /**
+   * Claims up to `limit` due deliveries for `leaseMs` (one attempt each; another instance will not take them meanwhile):
+   * those to the instance's own `targets` — an instance not given a target leaves its deliveries to one that is — and
+   * those planned before `strayBefore` to any target, which no instance has taken since, to be failed.
+   */
+  claimDeliveries(limit: number, now: Date, leaseMs: number, mine: DeliveriesToClaim): Promise<ClaimedDelivery[]>;
   /** Records an attempt's result: delivered, due again at `retryAt`, or failed for good when `retryAt` is null. */
   settleDelivery(id: string, result: AttemptResult, now: Date): Promise<void>;
   /**

@@ -6,6 +6,7 @@
 // ones are erased after `keepSettledDays`). Any number of collector instances may run one each: claims are leases in
 // the database, so a delivery is attempted by one instance at a time, and one killed mid-attempt is retried by whoever
 // claims it next.
+import { createHash } from 'node:crypto';
 import type { Response } from '../../src/schema/response.js';
 import { defaultPromiseHours, overdueBefore } from '../analytics/follow-up-promise.js';
 import { dueWeek, weeklyDigest, type DigestScope, type WeeklyDigest } from '../analytics/weekly-digest.js';
@@ -61,11 +62,30 @@ const settledSweepEveryMs = 3_600_000;
 const settledSweepBatch = 500;
 export const defaultKeepSettledDays = 30;
 
+/**
+ * An instance claims the deliveries to its own targets alone: one not given a target — a config rolled out an instance
+ * at a time, a target added or taken away — leaves them to one that is (it failed them before session 40). One that no
+ * instance has taken in this many days (a target taken away from all) is failed by whichever looks.
+ */
+const strayDays = 7;
+
 /** The payload in the target's format: each format's body, one of which is written. */
 const inFormat = (target: WebhookTarget, bodies: { readonly [F in WebhookTarget['format']]: () => string }) => bodies[target.format]();
 
-/** The setting holding the first day of the last week whose digest was planned (YYYY-MM-DD). */
+/**
+ * The setting holding the first day of the last week whose digest was planned (YYYY-MM-DD): each target's since
+ * session 40 (a target added after a Monday gets that week's at once, not the next), the whole collector's before,
+ * and still moved for an instance of an earlier version on the same database.
+ */
 const digestPlannedThrough = 'digest_planned_through';
+/** The same for one target, told by where it goes, in what format and what its digest is of. */
+const digestPlannedFor = (t: WebhookTarget) =>
+  `${digestPlannedThrough}:${createHash('sha256')
+    .update(JSON.stringify([t.url, t.format, digestScopeOf(t.when)]))
+    .digest('hex')
+    .slice(0, 16)}`;
+/** Set once each target has a mark of its own: until then, a target without one had the whole collector's week. */
+const digestMarksPerTarget = 'digest_marks_per_target';
 
 export class WebhookDispatcher {
   private readonly byUrl: ReadonlyMap<string, WebhookTarget>;
@@ -188,16 +208,20 @@ export class WebhookDispatcher {
   };
 
   /**
-   * Plans the digest of the week due now unless it has been: worked out here, stored by the one instance whose store
-   * moves the mark first (the others' are dropped), so each target gets each week's once.
+   * Plans each target the digest of the week due now unless it has been: worked out here, stored by the one instance
+   * whose store moves the target's mark first (the others' are dropped), so each target gets each week's once — and a
+   * target added after a Monday gets that week's at once.
    */
   private async planDigest(): Promise<void> {
     const { store, dashboardUrl, promiseHours = defaultPromiseHours, clock = () => new Date() } = this.options;
     const now = clock();
     const week = dueWeek(store.timeZone, now);
     if (week <= this.digestPlanned) return;
+    await this.digestMarksOfTheirOwn();
+    const marks = await Promise.all(this.digestTargets.map(async (t) => (await store.markOf(digestPlannedFor(t))) ?? ''));
+    const owed = this.digestTargets.filter((_, i) => week > marks[i]!);
     // planned already (by another instance, or before a restart): nothing to work out
-    if (week <= ((await store.markOf(digestPlannedThrough)) ?? '')) {
+    if (!owed.length) {
       this.digestPlanned = week;
       return;
     }
@@ -211,26 +235,37 @@ export class WebhookDispatcher {
       if (!digests.has(key)) digests.set(key, weeklyDigest(store, week, promiseHours, now, scope));
       return digests.get(key)!;
     };
-    const planned = await Promise.all(
-      this.digestTargets.map(async (t) => {
-        const digest = await digestFor(digestScopeOf(t.when));
-        return {
-          id: newWebhookId(),
-          event: 'digest.weekly' as const,
-          target: t.url,
-          responseId: null,
-          userId: null,
-          anonymousId: null,
-          payload: inFormat(t, {
-            slack: () => slackDigestBody(digest, dashboardUrl),
-            teams: () => teamsDigestBody(digest, dashboardUrl),
-            standard: () => standardDigestBody(digest, new Date()),
-          }),
-        };
-      }),
-    );
-    await store.planOnce(digestPlannedThrough, week, planned, new Date());
+    for (const t of owed) {
+      const digest = await digestFor(digestScopeOf(t.when));
+      const delivery = {
+        id: newWebhookId(),
+        event: 'digest.weekly' as const,
+        target: t.url,
+        responseId: null,
+        userId: null,
+        anonymousId: null,
+        payload: inFormat(t, {
+          slack: () => slackDigestBody(digest, dashboardUrl),
+          teams: () => teamsDigestBody(digest, dashboardUrl),
+          standard: () => standardDigestBody(digest, new Date()),
+        }),
+      };
+      await store.planOnce(digestPlannedFor(t), week, [delivery], new Date());
+    }
+    await store.planOnce(digestPlannedThrough, week, [], new Date());
     this.digestPlanned = week;
+  }
+
+  /**
+   * Gives each target a mark of its own, once: the whole collector's week, which an earlier version planned every
+   * target at once (a target it had not been told of gets it too: which were is not known).
+   */
+  private async digestMarksOfTheirOwn(): Promise<void> {
+    const { store } = this.options;
+    if ((await store.markOf(digestMarksPerTarget)) !== null) return;
+    const whole = await store.markOf(digestPlannedThrough);
+    if (whole !== null) for (const t of this.digestTargets) await store.planOnce(digestPlannedFor(t), whole, [], new Date());
+    await store.planOnce(digestMarksPerTarget, 'yes', [], new Date());
   }
 
   private async work(): Promise<void> {
@@ -263,7 +298,8 @@ export class WebhookDispatcher {
       for (;;) {
         if (this.stopped) return;
         // the lease outlives an attempt's deadline, so that no other instance retries a delivery still in flight
-        const claimed = await store.claimDeliveries(10, new Date(), (this.options.timeoutMs ?? 10_000) * 3);
+        const mine = { targets: [...this.byUrl.keys()], strayBefore: new Date(Date.now() - strayDays * 86_400_000) };
+        const claimed = await store.claimDeliveries(10, new Date(), (this.options.timeoutMs ?? 10_000) * 3, mine);
         if (!claimed.length) return;
         await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
       }
@@ -276,7 +312,7 @@ export class WebhookDispatcher {
     const { store } = this.options;
     const target = this.byUrl.get(delivery.target);
     if (!target) {
-      const error = 'the target is no longer configured';
+      const error = `no instance configured with this target took it in ${strayDays} days`;
       return store.settleDelivery(delivery.id, { delivered: false, status: null, error, retryAt: null }, new Date());
     }
     const headers = signedHeaders(target.secret, delivery.id, Math.floor(Date.now() / 1000), delivery.payload);

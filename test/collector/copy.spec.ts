@@ -105,7 +105,10 @@ async function busyStore(store: ResponseStore, now: number): Promise<{ partial: 
       })),
     new Date(now - dayMs),
   );
-  const [claimed] = await store.claimDeliveries(1, new Date(now - dayMs), 60_000);
+  const [claimed] = await store.claimDeliveries(1, new Date(now - dayMs), 60_000, {
+    targets: ['https://hooks.example/cx'],
+    strayBefore: new Date(0),
+  });
   await store.settleDelivery(claimed!.id, { delivered: true, status: 200 }, new Date(now - dayMs + 1000));
   await store.setFollowUp(unhappy[0]!.id, { status: 'contacted', note: 'Called her', by: 'ana' }, new Date(now - dayMs));
   await store.setFollowUp(unhappy[0]!.id, { status: 'closed', note: 'Refunded', by: 'ana' }, new Date(now - dayMs / 2));

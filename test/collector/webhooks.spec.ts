@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { slackBody } from '../../collector/webhooks/payloads.js';
 import { teamsOverdueBody } from '../../collector/webhooks/teams-payloads.js';
+import { WebhookDispatcher } from '../../collector/webhooks/dispatcher.js';
 import { post } from '../../collector/webhooks/sender.js';
 import { targetSaid } from '../../collector/webhooks/target-said.js';
 import { parseTargets, WebhookConfigError } from '../../collector/webhooks/targets.js';
@@ -1012,6 +1013,44 @@ for (const kind of storeKinds) {
       await expect.poll(() => listed(second), { timeout: 10_000 }).toEqual(['pending', 'pending']);
     } finally {
       await Promise.all([hook.close(), down.close()]);
+    }
+  });
+}
+
+for (const kind of storeKinds) {
+  test(`${kind}: a delivery to a target one instance was not given (a config rolled out an instance at a time) is left to one that was, not failed`, async ({
+    openTestStore,
+  }) => {
+    const added = await receiver();
+    const store = await openTestStore(kind);
+    // the instance not yet restarted with the new target looks often; the one that has it, seldom
+    const without = new WebhookDispatcher({ store, allowPrivate: true, pollMs: 10, targets: [] });
+    const given = new WebhookDispatcher({ store, allowPrivate: true, pollMs: 300, targets: [{ url: added.url, format: 'standard' }] });
+    const deliveries = Array.from({ length: 3 }, (_, i) => ({
+      id: `msg_added_${i}`,
+      event: 'digest.weekly' as const,
+      target: added.url,
+      responseId: null,
+      userId: null,
+      anonymousId: null,
+      payload: JSON.stringify({ type: 'digest.weekly', n: i }),
+    }));
+    expect(await store.planOnce('test_plan', '1', deliveries, new Date())).toBe(true);
+    // and one to a target taken away from every instance, planned eight days ago: failed, named
+    const gone = { ...deliveries[0]!, id: 'msg_gone', target: 'http://127.0.0.1:9/hooks/gone' };
+    expect(await store.planOnce('test_gone', '1', [gone], new Date(Date.now() - 8 * 86_400_000))).toBe(true);
+    without.start();
+    given.start();
+    try {
+      await expect
+        .poll(() => added.received.map((r) => r.headers['webhook-id']).sort(), { timeout: 15_000 })
+        .toEqual(deliveries.map((d) => d.id));
+      await expect
+        .poll(async () => (await store.deliveries({ limit: 10, status: 'failed' })).map((d) => [d.id, d.lastError]))
+        .toEqual([['msg_gone', 'no instance configured with this target took it in 7 days']]);
+    } finally {
+      await Promise.all([without.stop(), given.stop()]);
+      await added.close();
     }
   });
 }

@@ -311,6 +311,38 @@ for (const kind of storeKinds) {
   });
 }
 
+for (const kind of storeKinds) {
+  test(`${kind}: a digest target added after a Monday gets that week's at once; those there before do not get it again`, async ({
+    startCollector,
+    database,
+  }) => {
+    const team = await receiver();
+    const added = await receiver();
+    // Wednesday 2 December 2026 in New York, with last week's answers stored
+    const now = new Date(newYork('2026-12-02T10:00:00'));
+    const file = await database(kind);
+    const lastWeek = answersOf('checkout', 'nps', 9, 4, newYork('2026-11-24T10:00:00'));
+    expect((await (await startCollector({ database: file, timeZone: zone })).post(batch(lastWeek))).status).toBe(202);
+    const digestTo = (url: string) => ({ url, format: 'standard' as const, when: { events: ['digest.weekly' as const] } });
+    const dispatch = (targets: Array<ReturnType<typeof digestTo>>) => ({ allowPrivate: true, pollMs: 50, clock: () => now, targets });
+    try {
+      await startCollector({ database: file, timeZone: zone, dispatch: dispatch([digestTo(team.url)]) });
+      await expect.poll(() => team.received.length, { timeout: 15_000 }).toBe(1);
+      // the next day's instance is started with a second channel
+      await startCollector({ database: file, timeZone: zone, dispatch: dispatch([digestTo(team.url), digestTo(added.url)]) });
+      await expect.poll(() => added.received.length, { timeout: 15_000 }).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect([team.received.length, added.received.length]).toEqual([1, 1]);
+      const firstDays = [team, added].map(
+        (r) => (JSON.parse(r.received[0]!.body) as { data: { week: { firstDay: string } } }).data.week.firstDay,
+      );
+      expect(firstDays).toEqual(['2026-11-23', '2026-11-23']);
+    } finally {
+      await Promise.all([team.close(), added.close()]);
+    }
+  });
+}
+
 test('a digest is of one touchpoint or one segment at most, and of a trait the collector segments by: other rules are refused, named', async ({
   openTestStore,
 }) => {

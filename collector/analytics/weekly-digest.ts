@@ -83,13 +83,20 @@ const themesOf = (language: LanguageThemes | undefined): LanguageThemesSaid => (
 
 /**
  * The first day (YYYY-MM-DD) of the week whose digest is due at `now`: the last whole week, Monday to Sunday in `zone`,
- * once this Monday's `digestHour` has come (before it, the week before that).
+ * once the first `digestHour` o'clock in `postedIn` (a target's zone) after its end has come — this Monday's in the
+ * collector's own zone — and before that, the week before.
  */
-export function dueWeek(zone: TimeZone, now: Date): string {
+export function dueWeek(zone: TimeZone, now: Date, postedIn: TimeZone = zone): string {
   const today = zone.dayOf(now.getTime());
   const monday = addDays(today, -((new Date(utcStartOf(today)).getUTCDay() + 6) % 7));
-  const dueFrom = zone.startOf(monday) + digestHour * 3_600_000;
-  return addDays(monday, now.getTime() >= dueFrom ? -7 : -14);
+  return addDays(monday, now.getTime() >= postedFrom(zone.startOf(monday), postedIn) ? -7 : -14);
+}
+
+/** The first `digestHour` o'clock in `zone` at or after `weekEnd`: a zone ahead of the collector's gets it a day later. */
+function postedFrom(weekEnd: number, zone: TimeZone): number {
+  const day = zone.dayOf(weekEnd);
+  const sameDay = zone.startOf(day) + digestHour * 3_600_000;
+  return sameDay >= weekEnd ? sameDay : zone.startOf(addDays(day, 1)) + digestHour * 3_600_000;
 }
 
 export async function weeklyDigest(

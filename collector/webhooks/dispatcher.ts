@@ -11,7 +11,7 @@ import type { Response } from '../../src/schema/response.js';
 import { defaultPromiseHours, overdueBefore } from '../analytics/follow-up-promise.js';
 import { dueWeek, weeklyDigest, type DigestScope, type WeeklyDigest } from '../analytics/weekly-digest.js';
 import { segmentTraitsOf } from '../store/ingest/segments.js';
-import { addDays } from '../time-zone.js';
+import { addDays, timeZone, type TimeZone } from '../time-zone.js';
 import { signedInAs } from '../store/reads/signed-in-browsers.js';
 import type {
   ClaimedDelivery,
@@ -96,9 +96,11 @@ export class WebhookDispatcher {
   /** Whether any target asks for customers waiting past the promise, and when to look for them next. */
   private readonly escalates: boolean;
   private overdueDueAt = 0;
-  /** The targets posted a digest each Monday, and the last week this instance saw its digest planned. */
+  /** The targets posted a digest each Monday, and the last week this instance saw each one's digest planned. */
   private readonly digestTargets: readonly WebhookTarget[];
-  private digestPlanned = '';
+  private readonly digestPlanned = new Map<WebhookTarget, string>();
+  /** The zones of the digest targets read in one of their own. */
+  private readonly digestZones: ReadonlyMap<WebhookTarget, TimeZone>;
   private digestRetryAt = 0;
   private settledSweepDueAt = 0;
 
@@ -106,6 +108,7 @@ export class WebhookDispatcher {
     this.byUrl = new Map(options.targets.map((t) => [t.url, t]));
     this.escalates = options.targets.some((t) => takes(t.when, 'follow_up.overdue'));
     this.digestTargets = options.targets.filter((t) => takes(t.when, 'digest.weekly'));
+    this.digestZones = new Map(this.digestTargets.flatMap((t) => (t.digestTimeZone ? [[t, timeZone(t.digestTimeZone)]] : [])));
     const problem = digestTraitProblem(this.digestTargets, segmentTraitsOf(options.store.segmentDimensions));
     if (problem) throw new WebhookConfigError(problem);
   }
@@ -215,28 +218,35 @@ export class WebhookDispatcher {
   private async planDigest(): Promise<void> {
     const { store, dashboardUrl, promiseHours = defaultPromiseHours, clock = () => new Date() } = this.options;
     const now = clock();
-    const week = dueWeek(store.timeZone, now);
-    if (week <= this.digestPlanned) return;
+    // each target's week: the one due in its own zone, where it has one
+    const due = this.digestTargets
+      .map((t) => ({ t, week: dueWeek(store.timeZone, now, this.digestZones.get(t) ?? store.timeZone) }))
+      .filter(({ t, week }) => week > (this.digestPlanned.get(t) ?? ''));
+    if (!due.length) return;
     await this.digestMarksOfTheirOwn();
-    const marks = await Promise.all(this.digestTargets.map(async (t) => (await store.markOf(digestPlannedFor(t))) ?? ''));
-    const owed = this.digestTargets.filter((_, i) => week > marks[i]!);
-    // planned already (by another instance, or before a restart): nothing to work out
-    if (!owed.length) {
-      this.digestPlanned = week;
-      return;
-    }
+    const marks = await Promise.all(due.map(async ({ t }) => (await store.markOf(digestPlannedFor(t))) ?? ''));
     // a week that ended before anything was stored (a collector started for the first time) has nothing to tell; it is
     // left unplanned, so that answers copied in later (`cxkit-collector copy`) still get it
-    if (!(await store.storedBefore(new Date(store.timeZone.startOf(addDays(week, 7)))))) return;
-    // one digest a scope, however many targets share it
+    const told = new Map<string, Promise<boolean>>();
+    const anythingIn = (week: string) => {
+      if (!told.has(week)) told.set(week, store.storedBefore(new Date(store.timeZone.startOf(addDays(week, 7)))));
+      return told.get(week)!;
+    };
+    // one digest a week and scope, however many targets share it
     const digests = new Map<string, Promise<WeeklyDigest>>();
-    const digestFor = (scope: DigestScope) => {
-      const key = JSON.stringify(scope);
+    const digestFor = (week: string, scope: DigestScope) => {
+      const key = JSON.stringify([week, scope]);
       if (!digests.has(key)) digests.set(key, weeklyDigest(store, week, promiseHours, now, scope));
       return digests.get(key)!;
     };
-    for (const t of owed) {
-      const digest = await digestFor(digestScopeOf(t.when));
+    for (const [i, { t, week }] of due.entries()) {
+      // planned already (by another instance, or before a restart): nothing to work out
+      if (week <= marks[i]!) {
+        this.digestPlanned.set(t, week);
+        continue;
+      }
+      if (!(await anythingIn(week))) continue;
+      const digest = await digestFor(week, digestScopeOf(t.when));
       const delivery = {
         id: newWebhookId(),
         event: 'digest.weekly' as const,
@@ -251,9 +261,9 @@ export class WebhookDispatcher {
         }),
       };
       await store.planOnce(digestPlannedFor(t), week, [delivery], new Date());
+      await store.planOnce(digestPlannedThrough, week, [], new Date());
+      this.digestPlanned.set(t, week);
     }
-    await store.planOnce(digestPlannedThrough, week, [], new Date());
-    this.digestPlanned = week;
   }
 
   /**

@@ -37,8 +37,11 @@ function answersSaid(rule: WebhookRule): string[] {
 }
 
 /** Everything the target is posted, its rule's narrowing in brackets. */
-export function targetSaid({ when }: Pick<WebhookTarget, 'when'>): string {
+export function targetSaid({ when, digestTimeZone }: Pick<WebhookTarget, 'when' | 'digestTimeZone'>): string {
   const narrowed = when ? answersSaid(when) : [];
-  const events = (when?.events ?? ['response.created']).map((event) => eventsSaid[event]);
+  const events = (when?.events ?? ['response.created']).map((event) =>
+    // a team in another zone is posted the week at its own 09:00, which may be a Tuesday's
+    event === 'digest.weekly' && digestTimeZone ? `last week's digest at 09:00 ${digestTimeZone} once it is over` : eventsSaid[event],
+  );
   return `${listed(events)}${narrowed.length ? ` (${narrowed.join(', ')})` : ''}`;
 }

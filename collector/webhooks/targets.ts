@@ -8,6 +8,7 @@ import { toValidationIssues } from '../../src/schema/issues.js';
 import { webhookEvents, type WebhookEvent } from '../store/store.js';
 import type { DigestScope } from '../analytics/weekly-digest.js';
 import { traitDimension } from '../store/ingest/segments.js';
+import { isTimeZone } from '../time-zone.js';
 import { isInternalAddress } from './address-guard.js';
 import { secretProblem } from './signature.js';
 
@@ -52,6 +53,11 @@ const targetSchema = z.strictObject({
     z.string().check(z.refine((s) => secretProblem(s) === null, 'expected whsec_ followed by a base64 key of 24–64 bytes')),
   ),
   when: z.optional(ruleSchema),
+  /**
+   * Where the team reads the weekly digest, when not in the collector's `--time-zone`: it is posted at the first 09:00
+   * there after the week has ended in the collector's (the week itself stays the collector's, as its figures do).
+   */
+  digestTimeZone: z.optional(z.string().check(z.refine(isTimeZone, 'expected an IANA time zone such as Europe/Berlin'))),
   /**
    * The team's names (as owners are given in the inbox) and who they are in the target's tool — a Slack member id, or in
    * Teams a user principal name (their sign-in address) or Microsoft Entra object id — so that a customer left to them
@@ -105,6 +111,11 @@ export function parseTargets(
     ) {
       throw new WebhookConfigError(
         `${where}.when.traits: a digest is of one segment at most, one trait with one value; give each its own target`,
+      );
+    }
+    if (target.digestTimeZone !== undefined && !takes(target.when, 'digest.weekly')) {
+      throw new WebhookConfigError(
+        `${where}.digestTimeZone: only a target posted the weekly digest has one; add "digest.weekly" to its events`,
       );
     }
     const host = new URL(target.url).hostname.replace(/^\[|\]$/g, '');

@@ -7,6 +7,8 @@ import { slackDigestBody } from '../../collector/webhooks/digest-payloads.js';
 import { startCollectorServer } from '../../collector/http/server.js';
 import { WebhookDispatcher } from '../../collector/webhooks/dispatcher.js';
 import { parseTargets, type WebhookRule } from '../../collector/webhooks/targets.js';
+import { timeZone } from '../../collector/time-zone.js';
+import { targetSaid } from '../../collector/webhooks/target-said.js';
 import { maxBatchResponses } from '../../src/schema/batch.js';
 import type { Response } from '../../src/schema/response.js';
 
@@ -343,6 +345,70 @@ for (const kind of storeKinds) {
   });
 }
 
+test("a team in another zone is posted the digest at the first 09:00 there after the week has ended in the collector's", () => {
+  const newYorkZone = timeZone(zone);
+  const due = (wallClock: string, postedIn?: string) =>
+    dueWeek(newYorkZone, new Date(newYork(wallClock)), postedIn ? timeZone(postedIn) : undefined);
+  // the week of 23–29 November ends at Monday 00:00 in New York: 09:00 there, in Los Angeles (12:00 in New York), and
+  // in Tokyo, where it is 14:00 by then, the next morning's (Monday 19:00 in New York)
+  expect([due('2026-11-30T08:59:00'), due('2026-11-30T09:00:00')]).toEqual(['2026-11-16', '2026-11-23']);
+  expect([due('2026-11-30T11:59:00', 'America/Los_Angeles'), due('2026-11-30T12:00:00', 'America/Los_Angeles')]).toEqual([
+    '2026-11-16',
+    '2026-11-23',
+  ]);
+  expect([due('2026-11-30T18:59:00', 'Asia/Tokyo'), due('2026-11-30T19:00:00', 'Asia/Tokyo')]).toEqual(['2026-11-16', '2026-11-23']);
+});
+
+for (const kind of storeKinds) {
+  test(`${kind}: a target with a digest time zone of its own is posted the week at 09:00 there, the others at the collector's`, async ({
+    startCollector,
+    database,
+  }) => {
+    const here = await receiver();
+    const tokyo = await receiver();
+    let now = new Date(newYork('2026-11-30T09:00:00'));
+    const file = await database(kind);
+    expect(
+      (
+        await (
+          await startCollector({ database: file, timeZone: zone })
+        ).post(
+          batch([
+            ...answersOf('checkout', 'nps', 9, 2, newYork('2026-11-24T10:00:00')),
+            ...answersOf('checkout', 'nps', 7, 1, newYork('2026-11-17T10:00:00')),
+          ]),
+        )
+      ).status,
+    ).toBe(202);
+    const events = ['digest.weekly' as const];
+    await startCollector({
+      database: file,
+      timeZone: zone,
+      dispatch: {
+        allowPrivate: true,
+        pollMs: 50,
+        clock: () => now,
+        targets: [
+          { url: here.url, format: 'standard', when: { events } },
+          { url: tokyo.url, format: 'standard', when: { events }, digestTimeZone: 'Asia/Tokyo' },
+        ],
+      },
+    });
+    const weeks = (r: { received: Array<{ body: string }> }) =>
+      r.received.map((m) => (JSON.parse(m.body) as { data: { week: { firstDay: string } } }).data.week.firstDay);
+    try {
+      // Monday 09:00 in New York: the week before last for Tokyo, whose Tuesday 09:00 has not come (it was last week's)
+      await expect.poll(() => weeks(here), { timeout: 15_000 }).toEqual(['2026-11-23']);
+      await expect.poll(() => weeks(tokyo), { timeout: 15_000 }).toEqual(['2026-11-16']);
+      now = new Date(newYork('2026-11-30T19:00:00'));
+      await expect.poll(() => weeks(tokyo), { timeout: 15_000 }).toEqual(['2026-11-16', '2026-11-23']);
+      expect(weeks(here)).toEqual(['2026-11-23']);
+    } finally {
+      await Promise.all([here.close(), tokyo.close()]);
+    }
+  });
+}
+
 test('a digest is of one touchpoint or one segment at most, and of a trait the collector segments by: other rules are refused, named', async ({
   openTestStore,
 }) => {
@@ -368,6 +434,24 @@ test('a digest is of one touchpoint or one segment at most, and of a trait the c
   expect(
     parseTargets({ urls: [], file: { webhooks: [{ url: 'https://hooks.example/cx', when: { touchpoints: ['a', 'b'] } }] } }, false),
   ).toHaveLength(1);
+  // a digest's own time zone: a zone the runtime knows, on a target posted the digest
+  const zoned = (target: Record<string, unknown>) => {
+    try {
+      return parseTargets({ urls: [], file: { webhooks: [{ url: 'https://hooks.example/cx', ...target }] } }, false)[0]!.digestTimeZone;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  expect(zoned({ when: { events: ['digest.weekly'] }, digestTimeZone: 'Asia/Tokyo' })).toBe('Asia/Tokyo');
+  expect(targetSaid({ when: { events: ['response.created', 'digest.weekly'] }, digestTimeZone: 'Asia/Tokyo' })).toBe(
+    "new answers and last week's digest at 09:00 Asia/Tokyo once it is over",
+  );
+  expect(zoned({ when: { events: ['digest.weekly'] }, digestTimeZone: 'Mars/Olympus' })).toBe(
+    'webhook config.webhooks[0].digestTimeZone: expected an IANA time zone such as Europe/Berlin',
+  );
+  expect(zoned({ digestTimeZone: 'Asia/Tokyo' })).toBe(
+    'webhook config.webhooks[0].digestTimeZone: only a target posted the weekly digest has one; add "digest.weekly" to its events',
+  );
   const store = await openTestStore('sqlite');
   expect(() => new WebhookDispatcher({ store, targets: digest({ traits: { seats: ['50'] } }) })).toThrow(
     'webhook https://hooks.example/cx: a digest of customers by their seats needs seats among --segment-traits (now plan, country)',

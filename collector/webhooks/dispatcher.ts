@@ -69,6 +69,9 @@ export const defaultKeepSettledDays = 30;
  */
 const strayDays = 7;
 
+/** How long a week found with nothing to tell is taken as still so: answers stored meanwhile wait as long for its digest. */
+const emptyWeekRecheckMs = 5_000;
+
 /** The payload in the target's format: each format's body, one of which is written. */
 const inFormat = (target: WebhookTarget, bodies: { readonly [F in WebhookTarget['format']]: () => string }) => bodies[target.format]();
 
@@ -99,7 +102,9 @@ export class WebhookDispatcher {
   /** The targets posted a digest each Monday, and the last week this instance saw each one's digest planned. */
   private readonly digestTargets: readonly WebhookTarget[];
   private readonly digestPlanned = new Map<WebhookTarget, string>();
-  /** The zones of the digest targets read in one of their own. */
+  /** Weeks found with nothing stored from before their end, and until when that is taken as still so. */
+  private readonly digestEmptyUntil = new Map<string, number>();
+  /** The time zone each digest target given one of its own is posted in. */
   private readonly digestZones: ReadonlyMap<WebhookTarget, TimeZone>;
   private digestRetryAt = 0;
   private settledSweepDueAt = 0;
@@ -218,10 +223,11 @@ export class WebhookDispatcher {
   private async planDigest(): Promise<void> {
     const { store, dashboardUrl, promiseHours = defaultPromiseHours, clock = () => new Date() } = this.options;
     const now = clock();
-    // each target's week: the one due in its own zone, where it has one
+    // each target's week: the one due in its own zone, where it has one; a week found empty is looked at again
+    // seconds later, not at every poll
     const due = this.digestTargets
       .map((t) => ({ t, week: dueWeek(store.timeZone, now, this.digestZones.get(t) ?? store.timeZone) }))
-      .filter(({ t, week }) => week > (this.digestPlanned.get(t) ?? ''));
+      .filter(({ t, week }) => week > (this.digestPlanned.get(t) ?? '') && (this.digestEmptyUntil.get(week) ?? 0) <= Date.now());
     if (!due.length) return;
     await this.digestMarksOfTheirOwn();
     const marks = await Promise.all(due.map(async ({ t }) => (await store.markOf(digestPlannedFor(t))) ?? ''));
@@ -229,7 +235,16 @@ export class WebhookDispatcher {
     // left unplanned, so that answers copied in later (`cxkit-collector copy`) still get it
     const told = new Map<string, Promise<boolean>>();
     const anythingIn = (week: string) => {
-      if (!told.has(week)) told.set(week, store.storedBefore(new Date(store.timeZone.startOf(addDays(week, 7)))));
+      if (!told.has(week)) {
+        const stored = store.storedBefore(new Date(store.timeZone.startOf(addDays(week, 7))));
+        told.set(
+          week,
+          stored.then((any) => {
+            if (!any) this.digestEmptyUntil.set(week, Date.now() + emptyWeekRecheckMs);
+            return any;
+          }),
+        );
+      }
       return told.get(week)!;
     };
     // one digest a week and scope, however many targets share it

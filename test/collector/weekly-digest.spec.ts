@@ -517,6 +517,28 @@ test("a digest that cannot be worked out holds up no answer's delivery, and says
   }
 });
 
+test('a week with nothing stored is looked at again seconds later, not at every poll', async ({ openTestStore }) => {
+  const store = await openTestStore('sqlite');
+  let looked = 0;
+  const counting = new Proxy(store, {
+    get: (target, name, receiver) =>
+      name === 'storedBefore' ? (at: Date) => (looked++, target.storedBefore(at)) : Reflect.get(target, name, receiver),
+  });
+  const dispatcher = new WebhookDispatcher({
+    store: counting,
+    pollMs: 20,
+    targets: [{ url: 'https://hooks.example/cx', format: 'standard', when: { events: ['digest.weekly'] } }],
+  });
+  dispatcher.start();
+  try {
+    await expect.poll(() => looked).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(looked).toBe(1);
+  } finally {
+    await dispatcher.stop();
+  }
+});
+
 test('an instance started after the week’s digest was planned does not work it out again', async ({ openTestStore }) => {
   const hook = await receiver();
   const store = await openTestStore('sqlite');

@@ -13,18 +13,21 @@ interface ZoneJs {
   readonly current?: Zone;
 }
 
-/** zone.js on a page that has it: `Zone` may also be what a page named so (an element with that id, a class of its own). */
-function zoneJs(): ZoneJs | undefined {
+/**
+ * zone.js's root zone and the one running now, on a page that has zone.js: `Zone` may also be what a page named so
+ * (an element with that id, a class of its own), and whatever it is, reading it throws nothing into the page.
+ */
+function zones(): { readonly root?: Zone | undefined; readonly current?: Zone | undefined } {
   try {
     const zone = (globalThis as { Zone?: ZoneJs }).Zone;
-    if (typeof zone?.__symbol__ === 'function') return zone;
+    if (typeof zone?.__symbol__ === 'function') return { root: zone.root, current: zone.current };
   } catch {}
-  return undefined;
+  return {};
 }
 
 /** Runs `fn` in zone.js's root zone on a page that has zone.js, and as it is elsewhere. */
 export function outsideAppZone<T>(fn: () => T): T {
-  const root = zoneJs()?.root;
+  const { root } = zones();
   return typeof root?.run === 'function' ? root.run(fn) : fn();
 }
 
@@ -33,8 +36,7 @@ export function outsideAppZone<T>(fn: () => T): T {
  * updates the view), or `fn` itself when that is the root zone or the page has no zone.js.
  */
 export function inCallersZone<F>(fn: F): F {
-  const zone = zoneJs();
-  const current = zone?.current;
-  if (typeof fn !== 'function' || !current || current === zone.root || typeof current.run !== 'function') return fn;
+  const { root, current } = zones();
+  if (typeof fn !== 'function' || !current || current === root || typeof current.run !== 'function') return fn;
   return ((...args: unknown[]) => current.run!(() => (fn as (...a: unknown[]) => unknown)(...args))) as F;
 }

@@ -263,6 +263,10 @@ const platformsChanged: Array<{ name: string; setup?: string; head?: string }> =
     name: "a global Zone of its own that is not zone.js (a game engine's)",
     setup: `window.Zone = class Zone { static root = { run() { return 'not what cxkit asked for'; } }; };`,
   },
+  {
+    name: 'a global Zone that looks like zone.js and throws when its zones are read',
+    setup: `window.Zone = { __symbol__() {}, get root() { throw new Error('page says no'); }, get current() { throw new Error('page says no'); } };`,
+  },
 ];
 
 for (const { name, setup, head } of platformsChanged) {

@@ -344,6 +344,19 @@ interface AngularApp {
   client?: CxClient;
 }
 
+/**
+ * Opens an Angular app's page, taller than the window, whose service creates the library's client in the app's zone,
+ * and waits for the client; `above` is what the page shows first (a search field).
+ */
+async function openAngularApp(page: Page, server: Parameters<typeof openLibraryApp>[1], query: Record<string, string>, above = '') {
+  await openLibraryApp(page, server, query, {
+    app: 'angular-app.ts',
+    head: angularZone,
+    body: `${above}<div style="height: 5000px"></div>`,
+  });
+  await page.waitForFunction(() => (window as unknown as { app: AngularApp }).app.client);
+}
+
 /** What the app's zone has run and holds. */
 const appZone = (page: Page) =>
   page.evaluate(() => {
@@ -441,13 +454,7 @@ test("an Angular app (zone.js) that creates the library's client in its own zone
   db,
 }) => {
   const seen = watchErrors(page);
-  await openLibraryApp(
-    page,
-    server,
-    { endpoint: collector.endpoint, db },
-    { app: 'angular-app.ts', head: angularZone, body: '<input aria-label="Search"><div style="height: 5000px"></div>' },
-  );
-  await page.waitForFunction(() => (window as unknown as { app: AngularApp }).app.client);
+  await openAngularApp(page, server, { endpoint: collector.endpoint, db }, '<input aria-label="Search">');
   // the client's start (its touchpoint engine's included) left nothing in the app's zone (it left a timer there before)
   await page.waitForTimeout(1000);
   expect(await appZone(page)).toMatchObject({ tasksRun: 0, timerPending: false });
@@ -500,13 +507,7 @@ test("an Angular app's listeners on the library's client run in the app's zone, 
   db,
 }) => {
   const seen = watchErrors(page);
-  await openLibraryApp(
-    page,
-    server,
-    { endpoint: collector.endpoint, db },
-    { app: 'angular-app.ts', head: angularZone, body: '<div style="height: 5000px"></div>' },
-  );
-  await page.waitForFunction(() => (window as unknown as { app: AngularApp }).app.client);
+  await openAngularApp(page, server, { endpoint: collector.endpoint, db });
   await page.evaluate(() => {
     const w = window as unknown as { app: AngularApp; heard: string[]; Zone: { current: { name: string } } };
     w.heard = [];

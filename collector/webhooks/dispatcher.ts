@@ -92,6 +92,7 @@ const digestMarksPerTarget = 'digest_marks_per_target';
 
 export class WebhookDispatcher {
   private readonly byUrl: ReadonlyMap<string, WebhookTarget>;
+  private readonly targetUrls: readonly string[];
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -107,10 +108,13 @@ export class WebhookDispatcher {
   /** The time zone each digest target given one of its own is posted in. */
   private readonly digestZones: ReadonlyMap<WebhookTarget, TimeZone>;
   private digestRetryAt = 0;
+  /** Once seen set, the database's `digest_marks_per_target`, which is never unset. */
+  private digestMarksAreTheirOwn = false;
   private settledSweepDueAt = 0;
 
   constructor(private readonly options: DispatcherOptions) {
     this.byUrl = new Map(options.targets.map((t) => [t.url, t]));
+    this.targetUrls = [...this.byUrl.keys()];
     this.escalates = options.targets.some((t) => takes(t.when, 'follow_up.overdue'));
     this.digestTargets = options.targets.filter((t) => takes(t.when, 'digest.weekly'));
     this.digestZones = new Map(this.digestTargets.flatMap((t) => (t.digestTimeZone ? [[t, timeZone(t.digestTimeZone)]] : [])));
@@ -287,10 +291,13 @@ export class WebhookDispatcher {
    */
   private async digestMarksOfTheirOwn(): Promise<void> {
     const { store } = this.options;
-    if ((await store.markOf(digestMarksPerTarget)) !== null) return;
-    const whole = await store.markOf(digestPlannedThrough);
-    if (whole !== null) for (const t of this.digestTargets) await store.planOnce(digestPlannedFor(t), whole, [], new Date());
-    await store.planOnce(digestMarksPerTarget, 'yes', [], new Date());
+    if (this.digestMarksAreTheirOwn) return;
+    if ((await store.markOf(digestMarksPerTarget)) === null) {
+      const whole = await store.markOf(digestPlannedThrough);
+      if (whole !== null) for (const t of this.digestTargets) await store.planOnce(digestPlannedFor(t), whole, [], new Date());
+      await store.planOnce(digestMarksPerTarget, 'yes', [], new Date());
+    }
+    this.digestMarksAreTheirOwn = true;
   }
 
   private async work(): Promise<void> {
@@ -323,7 +330,7 @@ export class WebhookDispatcher {
       for (;;) {
         if (this.stopped) return;
         // the lease outlives an attempt's deadline, so that no other instance retries a delivery still in flight
-        const mine = { targets: [...this.byUrl.keys()], strayBefore: new Date(Date.now() - strayDays * 86_400_000) };
+        const mine = { targets: this.targetUrls, strayBefore: new Date(Date.now() - strayDays * 86_400_000) };
         const claimed = await store.claimDeliveries(10, new Date(), (this.options.timeoutMs ?? 10_000) * 3, mine);
         if (!claimed.length) return;
         await Promise.all(claimed.map((delivery) => this.attempt(delivery)));

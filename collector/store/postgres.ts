@@ -1130,10 +1130,11 @@ export class PostgresStore implements ResponseStore {
       // instances doing it at once may take the same rows: anonymising one twice leaves it as once
       const answers = await nextBefore<Response>(client, 'responses', 'answered_at', before, limit);
       const ids = answers.map((row) => row.id);
+      const anonymised = answers.map((row) => anonymisedResponse(row.body, this.traits));
       await client.query(
-        `UPDATE responses SET body = u.body, user_id = NULL, anonymous_id = $3
-           FROM unnest($1::text[], $2::jsonb[]) AS u (id, body) WHERE responses.id = u.id`,
-        [ids, answers.map((row) => JSON.stringify(anonymisedResponse(row.body, this.traits))), anonymisedColumn],
+        `UPDATE responses SET body = u.body, comment = u.comment, user_id = NULL, anonymous_id = $4
+           FROM unnest($1::text[], $2::jsonb[], $3::text[]) AS u (id, body, comment) WHERE responses.id = u.id`,
+        [ids, anonymised.map((body) => JSON.stringify(body)), anonymised.map((body) => body.comment ?? null), anonymisedColumn],
       );
       // what the team wrote about the customer goes with them; who did what, and when, stays
       await client.query('UPDATE follow_ups SET note = NULL WHERE response_id = ANY($1::text[])', [ids]);

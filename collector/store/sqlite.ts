@@ -1110,13 +1110,12 @@ export class SqliteStore implements ResponseStore {
     const at = before.toISOString();
     return this.db.transaction(() => {
       const answers = this.nextBefore('responses', 'answered_at', at, limit);
-      const update = this.db.prepare(`UPDATE responses SET body = @body, user_id = NULL, anonymous_id = @anonymous WHERE id = @id`);
+      const update = this.db.prepare(
+        `UPDATE responses SET body = @body, comment = @comment, user_id = NULL, anonymous_id = @anonymous WHERE id = @id`,
+      );
       for (const { id, body } of answers) {
-        update.run({
-          id,
-          body: JSON.stringify(anonymisedResponse(JSON.parse(body) as Response, this.traits)),
-          anonymous: anonymisedColumn,
-        });
+        const anonymised = anonymisedResponse(JSON.parse(body) as Response, this.traits);
+        update.run({ id, body: JSON.stringify(anonymised), comment: anonymised.comment ?? null, anonymous: anonymisedColumn });
       }
       const ids = JSON.stringify(answers.map((row) => row.id));
       // what the team wrote about the customer goes with them; who did what, and when, stays

@@ -22,7 +22,9 @@ export const attributesSchema = z.lazy(() =>
 export type Attributes = z.infer<typeof attributesSchema>;
 
 const touchpointId = () => z.string().check(z.minLength(1), z.maxLength(200));
-const comment = () => z.string().check(z.maxLength(5000));
+/** The most UTF-16 code units a comment may hold. */
+export const maxCommentLength = 5000;
+const comment = () => z.string().check(z.maxLength(maxCommentLength));
 
 export const responseSchema = z.lazy(() =>
   z

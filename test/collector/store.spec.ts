@@ -313,9 +313,11 @@ for (const kind of storeKinds) {
         userId: 'ann@example.com',
         traits: { plan: 'team', country: 'DE', email: 'ann@example.com' },
         metadata: { orderId: 'A-1001' },
-        comment: 'The parcel came late',
+        comment: 'The parcel came late. Call me on +49 170 1234567 or write to ann.lee@example.com about order 40012345',
         page: { url: 'https://shop.example/orders/12345?email=ann%40example.com#review', title: 'Order 12345 for Ann' },
       };
+      // the words stay, for the themes and the reader; what reaches Ann goes
+      const strippedComment = 'The parcel came late. Call me on [number removed] or write to [e-mail removed] about order [number removed]';
       const old = answersOf('checkout', 'nps', 2, 5, now - 40 * day, person);
       const recent = answersOf('checkout', 'nps', 9, 2, now - day, person);
       const shown = (daysAgo: number) =>
@@ -368,12 +370,17 @@ for (const kind of storeKinds) {
         const { userId: _u, metadata: _m, traits: _t, page: _p, anonymousId: _a, ...kept } = r;
         expect(stored.get(r.id)).toEqual({
           ...kept,
+          comment: strippedComment,
           traits: { plan: 'team', country: 'DE' },
           page: { url: 'https://shop.example/orders/:id' },
           anonymousId: 'anonymised',
         });
       }
       for (const r of recent) expect(stored.get(r.id)).toEqual(r);
+      // the comments as the dashboard lists them, and its themes, read them so too
+      const comments = await store.latestComments({}, 10);
+      expect(comments.filter((c) => old.some((r) => r.id === c.id)).map((c) => c.comment)).toEqual(Array(5).fill(strippedComment));
+      expect(comments.filter((c) => recent.some((r) => r.id === c.id)).map((c) => c.comment)).toEqual(Array(2).fill(person.comment));
       expect(await figures()).toEqual(before);
       const [item] = await store.inbox({ limit: 10, status: 'contacted' });
       expect(item!.followUp).toMatchObject({ status: 'contacted', note: null, by: 'Ben', assignee: 'Ben' });
@@ -388,8 +395,9 @@ for (const kind of storeKinds) {
       expect((await readAll(store, { touchpoint: 'checkout' })).find((r) => r.id === late!.id)).toMatchObject({
         anonymousId: 'anonymised',
         page: { url: 'https://shop.example/orders/:id' },
-        comment: 'The parcel came late',
+        comment: strippedComment,
       });
+      expect((await store.latestComments({}, 20)).find((c) => c.id === late!.id)?.comment).toBe(strippedComment);
       expect((await readAll(store)).some((r) => r.userId || r.metadata)).toBe(false);
       expect(await store.anonymiseBefore(horizon, 2)).toEqual({ responses: 0, displays: 0, quarantined: 0 });
       expect(await store.erase({ userId: 'ann@example.com' })).toMatchObject({ responses: 0, displays: 0 });
@@ -800,6 +808,46 @@ for (const kind of storeKinds) {
       // and a change made after the upgrade is kept as it is made
       await store.setFollowUp(unhappy[3]!.id, { status: 'contacted' }, changeAt(100));
       expect((await store.followUps({})).medianHoursToFirstContact).toBeCloseTo((4 + 2 / 60 + 8 + 1 / 60) / 2, 6);
+    });
+  });
+}
+
+/** A database as a collector of the version before anonymising took contact details out of comments left it. */
+const beforeCommentsStripped: Record<string, (comment: string) => string> = {
+  sqlite: (comment) =>
+    `UPDATE responses SET comment = '${comment}', body = json_set(body, '$.comment', '${comment}'); PRAGMA user_version = 21;`,
+  postgres: (comment) =>
+    `UPDATE responses SET comment = '${comment}', body = jsonb_set(body, '{comment}', to_jsonb('${comment}'::text));
+     DELETE FROM cxkit_migrations WHERE version >= 22;`,
+};
+
+for (const kind of storeKinds) {
+  test(`${kind}: answers anonymised before anonymising took contact details out of comments lose theirs at the first sweep after the upgrade`, async ({
+    database,
+  }) => {
+    const url = await database(kind);
+    const now = Date.now();
+    const comment = 'Lovely shop, call me on 0170 1234567';
+    const old = answersOf('checkout', 'nps', 9, 3, now - 40 * day, { comment });
+    const recent = answersOf('checkout', 'nps', 10, 1, now - day, { comment });
+    const horizon = new Date(now - 30 * day);
+    await withNewStore(url, async (store) => {
+      await store.insert([...old, ...recent], new Date());
+      expect(await store.anonymiseBefore(horizon, 10)).toMatchObject({ responses: 3 });
+    });
+    await onDatabase(kind, url, beforeCommentsStripped[kind]!(comment));
+    await withNewStore(url, async (store) => {
+      const comments = async () => new Map((await store.latestComments({}, 10)).map((c) => [c.id, c.comment]));
+      expect([...(await comments()).values()]).toEqual(Array(4).fill(comment));
+      expect(await store.anonymiseBefore(horizon, 10)).toMatchObject({ responses: 3 });
+      const after = await comments();
+      for (const r of old) expect(after.get(r.id)).toBe('Lovely shop, call me on [number removed]');
+      expect(after.get(recent[0]!.id)).toBe(comment);
+      const bodies = new Map((await readAll(store)).map((r) => [r.id, r]));
+      for (const r of old)
+        expect(bodies.get(r.id)).toMatchObject({ anonymousId: 'anonymised', comment: 'Lovely shop, call me on [number removed]' });
+      // walked once: the sweep goes on from there
+      expect(await store.anonymiseBefore(horizon, 10)).toMatchObject({ responses: 0 });
     });
   });
 }

@@ -4,6 +4,7 @@
 // the cost stays flat however many answers are stored; no text leaves the collector.
 import type { AnswerFilter, ResponseStore } from '../../store/store.js';
 import { languageOf } from '../../../src/locales/built-in-locales.js';
+import { removedAddress, removedNumber } from '../../store/ingest/contact-details.js';
 import { stopWords } from './stop-words.js';
 
 /** Comments read per side (unhappy, happy): the newest in the range. */
@@ -60,8 +61,15 @@ const maxWordLength = 40;
 const worthCounting = (word: string, stop: ReadonlySet<string>) =>
   !stop.has(word) && !/^\d+$/.test(word) && (word.length > 1 || han.test(word)) && word.length <= maxWordLength;
 
-/** Links and email addresses a customer pasted: their parts (`https`, `www`, a domain) are not what a customer says. */
-const address = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/giu;
+/**
+ * Links and email addresses a customer pasted, and what anonymising left of their addresses and numbers: their parts
+ * (`https`, `www`, a domain, `removed`) are not what a customer says.
+ */
+const address = new RegExp(
+  String.raw`\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|` +
+    [removedAddress, removedNumber].map((mark) => mark.replace(/[[\]().*+?^${}|\\]/g, '\\$&')).join('|'),
+  'giu',
+);
 
 /** A word in a language written with spaces: letters (with their marks), digits, and apostrophes inside a word. */
 const word = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;

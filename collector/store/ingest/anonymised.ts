@@ -1,9 +1,10 @@
 // What an answer and a display keep once they are anonymised (`--anonymise-days`): everything the figures count —
 // score, touchpoint, stage, device, locale, new or returning visitor, the page's path, the segment traits, the comment —
 // and nothing that points at a person: no user id, visitor id, other traits, metadata (an order number finds the
-// customer), page title, or query and record ids in the page's address.
+// customer), page title, query and record ids in the page's address, or e-mail address or long number in the comment.
 import type { Display } from '../../../src/schema/display.js';
 import type { Response } from '../../../src/schema/response.js';
+import { withoutContactDetails } from './contact-details.js';
 import { pagePath } from './segments.js';
 
 /** The visitor id an anonymised answer or display says it has, in its body. */
@@ -47,10 +48,11 @@ function anonymisedPage(url: string): { url: string } {
 }
 
 export function anonymisedResponse(response: Response, segmentTraits: readonly string[]): Response {
-  const { userId, traits, metadata, page, anonymousId, ...kept } = response;
+  const { userId, traits, metadata, page, anonymousId, comment, ...kept } = response;
   const segmentValues = Object.entries(traits ?? {}).filter(([name]) => segmentTraits.includes(name));
   return {
     ...kept,
+    ...(comment !== undefined && { comment: withoutContactDetails(comment) }),
     page: anonymisedPage(page.url),
     anonymousId: anonymisedVisitor,
     ...(segmentValues.length ? { traits: Object.fromEntries(segmentValues) } : {}),

@@ -139,12 +139,10 @@ export const completes = (later: { partial: boolean }, earlier: { partial: boole
 export const settles = (later: { outcome: string }, earlier: { outcome: string }) => earlier.outcome === 'open' && later.outcome !== 'open';
 
 /** An answer's row as anonymising leaves it: no person in its columns or its body. */
-const anonymisedRow = (row: StoredRow, traits: readonly string[]): StoredRow => ({
-  ...row,
-  userId: null,
-  anonymousId: anonymisedColumn,
-  body: anonymisedResponse(row.body, traits),
-});
+const anonymisedRow = (row: StoredRow, traits: readonly string[]): StoredRow => {
+  const body = anonymisedResponse(row.body, traits);
+  return { ...row, userId: null, anonymousId: anonymisedColumn, comment: body.comment ?? null, body };
+};
 
 const anonymisedDisplayRow = (row: StoredDisplay): StoredDisplay => ({
   ...row,

@@ -1,5 +1,6 @@
 // The PostgreSQL schema as numbered steps, recorded in cxkit_migrations. Append, never edit: every collector instance
 // applies what is missing at start, one at a time under an advisory lock.
+import { anonymisedThrough } from '../ingest/anonymised.js';
 import { postgresDropped, postgresRefill, postgresRollup, postgresTriggerFunctions, rollups, utcRollups, zoneFunction } from './rollups.js';
 import {
   displaysTable,
@@ -196,4 +197,7 @@ export const postgresMigrations: readonly string[] = [
   // pays for it, an anonymous one nothing)
   `CREATE INDEX IF NOT EXISTS responses_signed_in_browser ON responses (anonymous_id, answered_at) WHERE user_id IS NOT NULL;
    CREATE INDEX IF NOT EXISTS displays_signed_in_browser ON displays (anonymous_id, shown_at) WHERE user_id IS NOT NULL;`,
+  // 22: anonymising takes e-mail addresses and long numbers out of comments too: the next sweep walks the answers
+  // anonymised before from the start again (anonymising one twice leaves it as once), and takes them out of theirs
+  `DELETE FROM cxkit_settings WHERE name = '${anonymisedThrough('responses')}';`,
 ];

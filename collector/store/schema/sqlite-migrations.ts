@@ -1,6 +1,7 @@
 // The SQLite schema as numbered steps; `PRAGMA user_version` records how many a file has had. Append, never edit:
 // a file written by an older collector is brought up to date at start, with its answers kept.
 
+import { anonymisedThrough } from '../ingest/anonymised.js';
 import { rollups, sqliteDropped, sqliteRetriggered, sqliteRollup, utcRollups, zoneOffsetsTable } from './rollups.js';
 import {
   displaysTable,
@@ -146,4 +147,7 @@ export const sqliteMigrations: readonly string[] = [
   // pays for it, an anonymous one nothing)
   `CREATE INDEX IF NOT EXISTS responses_signed_in_browser ON responses (anonymous_id, answered_at) WHERE user_id IS NOT NULL;
    CREATE INDEX IF NOT EXISTS displays_signed_in_browser ON displays (anonymous_id, shown_at) WHERE user_id IS NOT NULL;`,
+  // 22: anonymising takes e-mail addresses and long numbers out of comments too: the next sweep walks the answers
+  // anonymised before from the start again (anonymising one twice leaves it as once), and takes them out of theirs
+  `DELETE FROM cxkit_settings WHERE name = '${anonymisedThrough('responses')}';`,
 ];

@@ -45,7 +45,7 @@ test('a comment is cut into its words and two-word phrases, without stop words, 
   expect([...termsOf('配送がとても遅かったです。', 'ja')]).toContain('配送');
 });
 
-test('a pasted link, an email address or a "word" longer than any word is no theme, and no phrase spans it', () => {
+test('a pasted link, an email address, what anonymising left of one, or a "word" longer than any word is no theme, and no phrase spans it', () => {
   expect(
     [
       ...termsOf(
@@ -54,6 +54,15 @@ test('a pasted link, an email address or a "word" longer than any word is no the
       ),
     ].sort(),
   ).toEqual(['broken', 'checkout', 'checkout broken', 'order', 'write']);
+  // what anonymising left of an address or a phone number is neither a theme nor part of one
+  expect([...termsOf('Courier lost it, call [number removed] or write [e-mail removed] soon', 'en')].sort()).toEqual([
+    'call',
+    'courier',
+    'courier lost',
+    'lost',
+    'soon',
+    'write',
+  ]);
   // a long German compound is a word
   expect(termsOf('Rechtsschutzversicherungsgesellschaften', 'de')).toContain('rechtsschutzversicherungsgesellschaften');
 });

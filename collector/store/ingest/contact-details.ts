@@ -9,7 +9,8 @@ export const removedAddress = '[e-mail removed]';
 /** What a phone, card, account or order number in an anonymised comment becomes. */
 export const removedNumber = '[number removed]';
 
-const eMailAddress = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+/** From the start of a run of the characters an address's name may have: a 5,000-letter comment is read once, not once a letter. */
+const eMailAddress = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 /**
  * Digits in groups, in any script's digits: `+44 20 7946 0958`, `4111-1111-1111-1111`, `(555) 123.4567`, `A-1001234`'s
  * number; a single space may part two groups.

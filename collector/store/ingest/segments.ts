@@ -38,7 +38,8 @@ export function pagePath(url: string): string {
     .split('/')
     .map((part) => (recordId.test(part) && /\d/.test(part) ? ':id' : part))
     .join('/');
-  return cut(folded.length > 1 ? folded.replace(/\/+$/, '') : folded) || '/';
+  // from the first of the last slashes only: a run of slashes inside a hostile path is read once, not once a slash
+  return cut(folded.length > 1 ? folded.replace(/(?<!\/)\/+$/, '') : folded) || '/';
 }
 
 /**

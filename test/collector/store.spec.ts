@@ -377,7 +377,7 @@ for (const kind of storeKinds) {
         });
       }
       for (const r of recent) expect(stored.get(r.id)).toEqual(r);
-      // the comments as the dashboard lists them, and its themes, read them so too
+      // the comments as the dashboard lists them, from the column its search and themes read too
       const comments = await store.latestComments({}, 10);
       expect(comments.filter((c) => old.some((r) => r.id === c.id)).map((c) => c.comment)).toEqual(Array(5).fill(strippedComment));
       expect(comments.filter((c) => recent.some((r) => r.id === c.id)).map((c) => c.comment)).toEqual(Array(2).fill(person.comment));

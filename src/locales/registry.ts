@@ -104,9 +104,10 @@ const oneThenOther = /^(en|de|nl|it|es|fr|pt|sv|da|fi|nb)\b/i;
 /** Picks the plural form for `n` in `locale` and fills in `{n}` as `written` (the caller's digits for it). */
 export function plural(forms: PluralForms, n: number, locale: string, written: string): string {
   let category: Intl.LDMLPluralRule = n === 1 ? 'one' : 'other';
-  // only where the forms asked for need it: the first Intl.PluralRules in a page costs ~10 ms at 4× throttling, which a
-  // CSAT prompt's first paint would wait on
-  if (Object.keys(forms).length > 2 || forms.many || n < 1 || n % 1 || !oneThenOther.test(locale))
+  // only where the forms asked for need it — a language with one form (Japanese, Chinese, Korean, Turkish) never does:
+  // the first Intl.PluralRules in a page costs ~10 ms at 4× throttling, which a CSAT prompt's first paint would wait on
+  const keys = Object.keys(forms);
+  if (keys.length > 1 && (keys.length > 2 || forms.many || n < 1 || n % 1 || !oneThenOther.test(locale)))
     try {
       category = new Intl.PluralRules(locale).select(n);
     } catch {

@@ -75,7 +75,7 @@ async function mountCsat(locale: string): Promise<PromptHarness> {
 // first: the words below make Intl objects, which the page keeps
 describe('plural forms on a CSAT prompt', () => {
   before(() => {
-    addTranslations({ ar, de, fr, pt, sv, ru });
+    addTranslations({ ar, de, fr, pt, sv, ru, ja, zh, ko, tr });
     defineElement('cx-csat', CxCsat);
   });
   beforeEach(async () => setDefaultClient(await idleClient(new Collector())));
@@ -85,6 +85,20 @@ describe('plural forms on a CSAT prompt', () => {
     for (const locale of ['en-US', 'de', 'fr-CA', 'pt-BR', 'sv-SE']) {
       let names: string[] = [];
       expect(await pluralRulesMade(async () => (names = (await mountCsat(locale)).optionNames)), locale).to.equal(0);
+      expect(names, locale).to.have.length(5);
+    }
+  });
+
+  it('in Japanese, Chinese, Korean and Turkish, whose stars have one form, the first paint makes no Intl.PluralRules', async () => {
+    for (const [locale, first] of [
+      ['ja', '星1つ'],
+      ['zh-CN', '1 星'],
+      ['ko', '별 1개'],
+      ['tr', '1 yıldız'],
+    ] as const) {
+      let names: string[] = [];
+      expect(await pluralRulesMade(async () => (names = (await mountCsat(locale)).optionNames)), locale).to.equal(0);
+      expect(names[0], locale).to.equal(first);
       expect(names, locale).to.have.length(5);
     }
   });

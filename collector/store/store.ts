@@ -69,16 +69,16 @@ export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 export const webhookEvents = ['response.created', 'follow_up.changed', 'follow_up.overdue', 'digest.weekly'] as const;
 export type WebhookEvent = (typeof webhookEvents)[number];
 
-/**
- * A delivery the fan-out, a follow-up change, the walk past the promise or the weekly digest plans: one event (of one
- * answer, but a digest's) to one target, with the payload every attempt sends.
- */
 /** Which due deliveries an instance claims (`ResponseStore.claimDeliveries`). */
 export interface DeliveriesToClaim {
   readonly targets: readonly string[];
   readonly strayBefore: Date;
 }
 
+/**
+ * A delivery the fan-out, a follow-up change, the walk past the promise or the weekly digest plans: one event (of one
+ * answer, but a digest's) to one target, with the payload every attempt sends.
+ */
 export interface NewDelivery {
   /** The Standard Webhooks `webhook-id`, the same on every attempt. */
   readonly id: string;

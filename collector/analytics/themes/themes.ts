@@ -61,15 +61,8 @@ const maxWordLength = 40;
 const worthCounting = (word: string, stop: ReadonlySet<string>) =>
   !stop.has(word) && !/^\d+$/.test(word) && (word.length > 1 || han.test(word)) && word.length <= maxWordLength;
 
-/**
- * Links a customer pasted, and what anonymising left of an address or a number: their parts (`https`, `www`, a domain,
- * `removed`) are not what a customer says.
- */
-const linkOrRemoved = new RegExp(
-  String.raw`\b(?:https?:\/\/|www\.)\S+|` +
-    [removedAddress, removedNumber].map((mark) => mark.replace(/[[\]().*+?^${}|\\]/g, '\\$&')).join('|'),
-  'giu',
-);
+/** Links a customer pasted: their parts (`https`, `www`, a domain) are not what a customer says. */
+const link = /\b(?:https?:\/\/|www\.)\S+/giu;
 
 /**
  * An email address a customer pasted, as a run of text without spaces holding an "@" after its first character and a
@@ -113,9 +106,11 @@ export function termsOf(comment: string, language: string): Set<string> {
   const stop = stopWords(language);
   const terms = new Set<string>();
   let previous: string | null = null;
-  // an address stands as punctuation does: no phrase spans it
+  // an address, and what anonymising left of one or of a number, stands as punctuation does: no phrase spans it
   const text = comment
-    .replace(linkOrRemoved, ' . ')
+    .replaceAll(removedAddress, ' . ')
+    .replaceAll(removedNumber, ' . ')
+    .replace(link, ' . ')
     .replace(/\S+/gu, (run) => (isEmailLike(run) ? ' . ' : run))
     .toLocaleLowerCase(language);
   for (const { word: w, broken } of wordsOf(text, language)) {

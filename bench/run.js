@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { launchOptions } from '../scripts/browser.js';
-import { deliveryFile, loaderBudget, npsPromptBudget } from './budgets.js';
+import { deliveryFile, loaderBudget, npsPromptBudget, outboxFile, touchpointsFile } from './budgets.js';
 import { measureCollector } from './collector.js';
 import { baselineOf, measurePageLoad } from './page-load.js';
 import { measureShow } from './show.js';
@@ -152,7 +152,9 @@ if (parts.has('collector')) await measureCollector(root);
 const targets = {
   [loaderBudget.file]: `critical path, target ≤ ${loaderBudget.bytes.toLocaleString('en')} B gzip`,
   'cxkit-core.js': 'at idle, a second after load',
-  'cxkit-touchpoints.js': 'at idle, for a config that has touchpoints',
+  [touchpointsFile]: 'at idle, for a config that has touchpoints',
+  [outboxFile]:
+    'the outbox: at idle once the touchpoints have looked at the page (after a prompt they show then has painted), or for an answer',
   [deliveryFile]: 'once the outbox holds something to send (a prompt painted, an answer, one an earlier page left)',
   'cxkit-prompts.js': 'when a prompt shows (English, with <cx-nps>)',
   'cxkit-csat.js': 'beside it, when a CSAT prompt shows',
@@ -171,12 +173,12 @@ for (const [file, role] of parts.has('size') ? Object.entries(targets) : []) {
 if (parts.has('size')) {
   const total = (/** @type {string[]} */ files) => files.reduce((sum, file) => sum + (gzipped[file] ?? 0), 0);
   const shown = total(npsPromptBudget.files);
-  const fired = shown + total(['cxkit-touchpoints.js']);
+  const fired = shown + total([touchpointsFile]);
   console.log(
     `bench: one NPS prompt in English, gzip (target ≤ ${npsPromptBudget.bytes.toLocaleString('en')} B): by cxkit.show() or an inline element ${shown} B; by a touchpoint ${fired} B`,
   );
   console.log(
-    `bench: and after it has painted, delivery for its display and answer: ${shown + total([deliveryFile])} B in all by cxkit.show()`,
+    `bench: and after it has painted, the outbox and delivery for its display and answer: ${shown + total([outboxFile, deliveryFile])} B in all by cxkit.show()`,
   );
   console.log(`bench: one CSAT prompt in English, gzip: by cxkit.show() or an inline element ${shown + total(['cxkit-csat.js'])} B`);
   // English is in the prompt UI; any other language is one more file

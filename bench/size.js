@@ -2,7 +2,7 @@
 // loader and one NPS prompt stand against their budgets (printed, not enforced: the figures are for people to act on).
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { deliveryFile, loaderBudget, npsPromptBudget } from './budgets.js';
+import { deliveryFile, loaderBudget, npsPromptBudget, outboxFile, touchpointsFile } from './budgets.js';
 
 /** @param {number} gzip @param {number | undefined} budget */
 const verdict = (gzip, budget) =>
@@ -23,7 +23,9 @@ for (const file of files) {
 if (npsPromptBudget.files.every((file) => file in gzipOf)) {
   const sum = npsPromptBudget.files.reduce((total, file) => total + (gzipOf[file] ?? 0), 0);
   console.log(`size: one NPS prompt by show() (${npsPromptBudget.files.join(' + ')}) ${sum} B gzip${verdict(sum, npsPromptBudget.bytes)}`);
+  const fired = sum + (gzipOf[touchpointsFile] ?? 0);
+  console.log(`size: one NPS prompt by a touchpoint (and ${touchpointsFile}) ${fired} B gzip${verdict(fired, npsPromptBudget.bytes)}`);
   console.log(
-    `size: and ${deliveryFile} once the prompt has painted and its display is stored: ${sum + (gzipOf[deliveryFile] ?? 0)} B gzip in all`,
+    `size: and ${outboxFile} + ${deliveryFile} once the prompt has painted and its display is stored: ${sum + (gzipOf[outboxFile] ?? 0) + (gzipOf[deliveryFile] ?? 0)} B gzip in all`,
   );
 }

@@ -1,22 +1,25 @@
 // The script tag's core (dist/cxkit-core.js), loaded by dist/cxkit.js when the browser is idle or a call needs it:
 // reads and checks the config, creates the default client (with the touchpoint engine, a file of its own, when the
-// config has touchpoints, and delivery, another, once there is something to send) and runs the calls the loader
-// forwards, in order. It never throws into the page.
+// config has touchpoints, the outbox, another, at idle or for an answer, and delivery, a third, once there is something
+// to send) and runs the calls the loader forwards, in order. It never throws into the page.
 import { connectCoreKey, type ConnectCore, type Core, type LoaderContext } from './embed/core-bundle.js';
-import { installDeliveryLoader } from './embed/delivery-loader.js';
 import { clientMethods, type ClientMethod } from './embed/methods.js';
+import { partLoader } from './embed/part-loader.js';
 import { installPromptLoader } from './embed/prompt-loader.js';
 import { readConfig } from './embed/read-config.js';
 import { reportError } from './embed/report.js';
 import { installTouchpointsLoader } from './embed/touchpoints-loader.js';
 import { inCallersZone, outsideAppZone } from './sdk/app-zone.js';
 import { createClientWith, type CxClient } from './sdk/client/client.js';
+import type { StartDelivery } from './sdk/delivery/deliverer.js';
+import type { StoragePart } from './sdk/storage-part.js';
 import type { ClientConfig } from './schema/config.js';
 
 function startCore({ scripts, tag }: LoaderContext, api: object): Core {
   const prompts = installPromptLoader(scripts, api);
   const touchpoints = installTouchpointsLoader(scripts, api);
-  const startDelivery = installDeliveryLoader(scripts, api);
+  const storage = partLoader<StoragePart>(scripts, api, 'outbox');
+  const delivery = partLoader<StartDelivery>(scripts, api, 'delivery');
   let client: CxClient | null = null;
   /** Calls wait here while the config is read, so that they run in order once the client exists, each in its caller's zone. */
   let waiting: Array<() => void> | null = [];
@@ -24,7 +27,11 @@ function startCore({ scripts, tag }: LoaderContext, api: object): Core {
   /** Creates the default client; bad config is reported (naming the field) and leaves cxkit inert. */
   function init(next: unknown): boolean {
     try {
-      const created = createClientWith(next as ClientConfig, { startTouchpoints: touchpoints.start, startDelivery });
+      const created = createClientWith(next as ClientConfig, {
+        startTouchpoints: touchpoints.start,
+        loadStorage: storage.load,
+        loadDelivery: delivery.load,
+      });
       client?.destroy();
       client = created;
       prompts.setClient(created);

@@ -3,8 +3,8 @@
 import { reportError } from './report.js';
 import type { ScriptLoader } from './script-loader.js';
 
-/** A file the core loads only when a page needs it: dist/cxkit-touchpoints.js, dist/cxkit-delivery.js. */
-export type OptionalPart = 'touchpoints' | 'delivery';
+/** A file the core loads only when a page needs it: dist/cxkit-touchpoints.js, dist/cxkit-outbox.js, dist/cxkit-delivery.js. */
+export type OptionalPart = 'touchpoints' | 'outbox' | 'delivery';
 
 const connectKey = (part: OptionalPart) => `__cxkitConnect-${part}`;
 

@@ -1,4 +1,4 @@
-// Loads the script tag's other files (the core, the touchpoint engine, delivery, the prompt UI) from beside cxkit.js,
+// Loads the script tag's other files (the core, the touchpoint engine, the outbox, delivery, the prompt UI) from beside cxkit.js,
 // as the site's CSP allows: the tag's nonce, its crossorigin, and a Trusted Types policy. One loader per page, so that
 // the policy is created once.
 import { reportError } from './report.js';
@@ -15,7 +15,7 @@ export interface ScriptLoader {
    * `feedback-core.js`), unless the tag's `data-core-src` names it. Throws an error that says how to name it when the
    * tag has no src (an inlined cxkit.js), or how to load cxkit.js when there is no tag (a module).
    */
-  urlOf(part: 'core' | 'prompts' | 'touchpoints' | 'delivery'): string;
+  urlOf(part: 'core' | 'prompts' | 'touchpoints' | 'outbox' | 'delivery'): string;
   /**
    * Runs the classic script at `src`; rejects with an error that names the file when it cannot be loaded or run (a
    * page served in its place), or has not loaded within 15 s. A `patient` load is not given up on for being slow (a

@@ -30,21 +30,16 @@ export function installTouchpointsLoader(scripts: ScriptLoader, api: object): To
     if (engine || missing !== null || !touchpoints.length) return settled();
     // the engine is not here: a client with touchpoints made before it arrived waits for it
     let running: Touchpoints | null = null;
-    let started = false;
     let stopped = false;
     let debugging = false;
     const ready = preload().then(() => {
       if (stopped) return;
       running = settled();
       running.setDebug(debugging);
-      if (started) running.start();
     });
     const loadingStandIn = idleTouchpoints(touchpoints, 'the touchpoints are still loading');
     return {
-      start() {
-        started = true;
-        running?.start();
-      },
+      start: () => ready.then(() => running?.start()),
       stop() {
         stopped = true;
         running?.stop();

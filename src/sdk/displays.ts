@@ -1,27 +1,16 @@
 // Displays: each prompt shown is recorded, with what triggered it and how it ended, and travels through the outbox
 // like an answer (same durability, consent and delivery), so that a collector knows who was asked, not only who answered.
 import type { Consent } from '../schema/config.js';
-import type { Device, Visitor } from '../schema/context.js';
+import type { Visitor } from '../schema/context.js';
 import type { Display, displayTriggers } from '../schema/display.js';
-import { displayPlan } from '../validation/plans.generated.js';
 import type { Attributes, PromptKind } from '../schema/response.js';
 import type { PromptMode } from '../schema/touchpoint.js';
 import { sdkInfo } from '../version.js';
-import { parseOrThrow } from './errors.js';
+import { deviceClass } from './device.js';
 import { enqueueTime } from './outbox/enqueue-time.js';
 import { uuid } from './ids.js';
-import type { Outbox } from './outbox/outbox.js';
+import type { OutboxEntry } from './outbox/store.js';
 import { currentPage } from './page.js';
-
-/** Kept, as its `matches` follows the device: a new query on every answer cost a fifth of record()'s own time. */
-let coarsePointer: MediaQueryList | undefined;
-
-/** The device class from the viewport and the pointer: coarse and small is a phone, coarse and larger a tablet. */
-export function deviceClass(): Device {
-  const coarse = (coarsePointer ??= globalThis.matchMedia?.('(pointer: coarse)'))?.matches === true;
-  const shortSide = Math.min(globalThis.innerWidth ?? 1024, globalThis.innerHeight ?? 768);
-  return coarse ? (shortSide < 600 ? 'mobile' : 'tablet') : 'desktop';
-}
 
 export interface ShownPrompt {
   readonly touchpoint: string;
@@ -34,7 +23,8 @@ export interface ShownPrompt {
 }
 
 export interface DisplayRecorderDeps {
-  readonly outbox: Outbox;
+  /** Stores an entry durably (the outbox, or its database before the outbox is in), replacing one with its id. */
+  readonly add: (entry: OutboxEntry) => Promise<void>;
   /** This page: an open display is held back while its page lives, and sent as `ignored` once it is gone. */
   readonly owner: string;
   readonly anonymousId: () => string;
@@ -46,6 +36,8 @@ export interface DisplayRecorderDeps {
   readonly consent: () => Consent;
   readonly fullPageUrl: boolean;
   readonly beforeSendDisplay?: ((display: Display) => Display | null) | undefined;
+  /** A display beforeSendDisplay changed, validated again (throws CxValidationError): the client's plans check it. */
+  readonly revalidate: (display: Display) => Display;
   /** A settled display waits for delivery. */
   readonly queued: () => void;
 }
@@ -94,8 +86,8 @@ export function displayRecorder(deps: DisplayRecorderDeps): (prompt: ShownPrompt
     const store = (draft: boolean) => {
       const redacted = deps.beforeSendDisplay ? deps.beforeSendDisplay(display) : display;
       if (redacted === null) return Promise.resolve();
-      const checked = redacted === display ? display : parseOrThrow(displayPlan, redacted, 'beforeSendDisplay(display)');
-      return deps.outbox.add({
+      const checked = redacted === display ? display : deps.revalidate(redacted);
+      return deps.add({
         id: display.id,
         display: checked,
         enqueuedAt,

@@ -52,9 +52,9 @@ export class TouchpointEngine implements Touchpoints {
     for (const touchpoint of touchpoints) if (touchpoint.on.url) this.#urlRules.set(touchpoint.id, compileUrlRule(touchpoint.on.url));
   }
 
-  /** Counts this page view and starts watching the page. */
-  start(): void {
-    if (this.#stopWatching) return;
+  /** Counts this page view and starts watching the page; resolves once the touchpoints have looked at it. */
+  start(): Promise<void> {
+    if (this.#stopWatching) return Promise.resolve();
     this.#typing.start();
     this.#stopWatching = watchPage(
       {
@@ -80,7 +80,7 @@ export class TouchpointEngine implements Touchpoints {
         exitIntent: this.#touchpoints.some((t) => t.on.exitIntent),
       },
     );
-    void this.#view();
+    return this.#view();
   }
 
   stop(): void {

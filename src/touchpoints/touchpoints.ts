@@ -30,8 +30,11 @@ export interface PromptHost {
 }
 
 export interface Touchpoints {
-  /** Counts this page view and starts watching the page. */
-  start(): void;
+  /**
+   * Counts this page view and starts watching the page; resolves once the touchpoints have looked at it (the prompt of one
+   * that fires on it shown, the rest waiting or blocked).
+   */
+  start(): Promise<void>;
   /** For good: whatever waits gives up. */
   stop(): void;
   /** A journey moment: resolves true if a prompt was shown for it, whose answer carries `metadata`. */
@@ -63,7 +66,7 @@ export const notInConfig = (id: string): Decision => ({
  */
 export function idleTouchpoints(touchpoints: readonly Touchpoint[], blocker: string): Touchpoints {
   return {
-    start() {},
+    start: () => Promise.resolve(),
     stop() {},
     milestone: () => Promise.resolve(false),
     explain: (id) =>

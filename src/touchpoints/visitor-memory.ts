@@ -1,7 +1,7 @@
 // What the touchpoints remember about a visitor, in IndexedDB so that tabs and reloads agree: page views, the
 // browser session, and per touchpoint whether the visitor is sampled in and when they last answered or dismissed.
 import type { Visitor } from '../schema/context.js';
-import type { Outbox } from '../sdk/outbox/outbox.js';
+import type { MetaStore } from '../sdk/outbox/meta-store.js';
 
 export interface TouchpointMemory {
   readonly sampledIn?: boolean;
@@ -38,11 +38,11 @@ export class VisitorMemory {
   snapshot: VisitorState = fresh(Date.now());
   #loaded = false;
 
-  constructor(private readonly outbox: Outbox) {}
+  constructor(private readonly records: Pick<MetaStore, 'update'>) {}
 
   async #update(change: (state: VisitorState, now: number) => VisitorState): Promise<VisitorState> {
     const now = Date.now();
-    this.snapshot = await this.outbox.updateMeta<VisitorState>(key, (stored) => change(current(stored, now), now));
+    this.snapshot = await this.records.update<VisitorState>(key, (stored) => change(current(stored, now), now));
     this.#loaded = true;
     return this.snapshot;
   }

@@ -228,11 +228,13 @@ test('a page with nothing to send never loads delivery; the first answer brings 
   // the core looked at the outbox at start-up, the page came online, and a flush was asked for: nothing to send
   await page.evaluate(() => dispatchEvent(new Event('online')));
   expect(await page.evaluate(() => (window.cxkit as EmbedApi).flush())).toEqual({ sent: 0, failed: 0, pending: 0 });
+  // the outbox comes when the page is idle (an answer given later, offline too, is stored at once); delivery does not
+  await expect.poll(() => scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-outbox.js']);
   await page.waitForTimeout(500);
-  expect(scripts).toEqual(['cxkit.js', 'cxkit-core.js']);
+  expect(scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-outbox.js']);
   const id = await recordIn(page, 9);
   await collector.waitForDelivered([id]);
-  expect(scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-delivery.js']);
+  expect(scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-outbox.js', 'cxkit-delivery.js']);
 });
 
 test('with the delivery file missing, one console error names it; answers are kept and go out from the next page', async ({
@@ -259,6 +261,32 @@ test('with the delivery file missing, one console error names it; answers are ke
   await openSite(second, { inlineConfig: {} });
   await expect.poll(() => collector.receivedIds().length, { timeout: 10_000 }).toBe(2);
   expect(collector.receivedIds()).toContain(id);
+});
+
+test('with the outbox file missing, one console error names it; an answer is refused by name, never taken and lost, and a prompt says it could not be saved', async ({
+  page,
+  openSite,
+}) => {
+  const { console: errors, uncaught } = watchErrors(page);
+  await page.route('**/dist/cxkit-outbox.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await openSite(page, { inlineConfig: {} });
+  await page.waitForFunction(() => (window.cxkit as EmbedApi).client !== null);
+  const refusal = await page.evaluate(() =>
+    (window.cxkit as EmbedApi).client!.record({ kind: 'nps', score: 6, touchpoint: 'checkout-complete' }).then(
+      () => 'stored',
+      (error: Error) => error.message,
+    ),
+  );
+  expect(refusal).toBe("cxkit: record() could not take the answer: cxkit's outbox could not be loaded (see the console)");
+  await expect.poll(() => errors).toEqual([expect.stringMatching(/^cxkit: http:\/\/[^ ]+\/dist\/cxkit-outbox\.js could not be loaded$/)]);
+  // a customer's score in a prompt: the prompt says so, and offers to try again
+  const shown = page.evaluate(() => (window.cxkit as EmbedApi).show('nps', { touchpoint: 'checkout-complete' }));
+  await page.locator('cx-nps').getByRole('radio', { name: '8' }).click();
+  await expect(page.locator('cx-nps').getByRole('alert')).toContainText('Your answer could not be saved.');
+  expect(await page.evaluate(() => (window.cxkit as EmbedApi).pending())).toBe(0);
+  await page.locator('cx-nps').getByRole('button', { name: 'Close' }).click();
+  expect(await shown).toBeNull();
+  expect(uncaught).toEqual([]);
 });
 
 test('a delivery file that takes over 15 seconds to arrive (a stalled mobile network) is waited for: the answer goes out from this page once it is in, and flush() meanwhile says it is pending', async ({
@@ -358,7 +386,7 @@ test('with IndexedDB failing, delivery comes at once, so that an answer kept in 
   const head = `<script>window.cxkit = window.cxkit || []; cxkit.push(['on', 'degraded', function () { window.degraded = true; }]);</script>`;
   await openSite(page, { head, inlineConfig: { flushDelayMs: 60_000 } });
   await page.waitForFunction(() => (window as unknown as { degraded?: boolean }).degraded === true);
-  await expect.poll(() => scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-delivery.js']);
+  await expect.poll(() => scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-outbox.js', 'cxkit-delivery.js']);
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/cxkit-delivery.js')));
   const id = await recordIn(page, 5);
   expect(collector.received()).toEqual([]);
@@ -434,6 +462,7 @@ test('a site that renames the files and versions their URL gets every file under
       '/assets/feedback-core.js?v=3',
       '/assets/feedback-csat.js?v=3',
       '/assets/feedback-delivery.js?v=3',
+      '/assets/feedback-outbox.js?v=3',
       '/assets/feedback-prompts.js?v=3',
       '/assets/feedback-touchpoints.js?v=3',
       '/assets/feedback.js?v=3',
@@ -534,18 +563,33 @@ for (const { how, body, locale } of [
     const { releasePromptUi, arrived: frenchFetched } = await holdPromptUiWhile(page, 'cxkit-locale-fr.js');
     // a prompt in the page's HTML asks for the UI before the page's load event, which then waits for it too
     const opened = openSite(page, { inlineConfig: locale ? { locale } : {}, body });
-    if (!body) await opened.then(() => showNps(page));
+    // a page that shows its prompt later has had the outbox at its first idle moment; one in the HTML waits for the
+    // prompt UI before the outbox comes
+    const settled = async () => {
+      await opened;
+      await expect.poll(() => files).toContain('cxkit-outbox.js');
+    };
+    if (!body) await settled().then(() => showNps(page));
     await frenchFetched;
-    expect(files).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-prompts.js', 'cxkit-locale-fr.js']);
+    const outboxFirst = body ? [] : ['cxkit-outbox.js'];
+    expect(files).toEqual(['cxkit.js', 'cxkit-core.js', ...outboxFirst, 'cxkit-prompts.js', 'cxkit-locale-fr.js']);
     releasePromptUi();
     await opened;
     await expect(
       page.getByRole('radiogroup', { name: 'Quelle est la probabilité que vous nous recommandiez à un ami ou à un collègue ?' }),
     ).toBeVisible();
-    // and nothing else, but delivery's file once a prompt shown by itself has painted (its display waits to be sent)
+    // and nothing else, but the outbox once the prompt in the HTML is in, and delivery's file once a prompt shown by
+    // itself has painted (its display waits to be sent)
     await expect
       .poll(() => files)
-      .toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-prompts.js', 'cxkit-locale-fr.js', ...(body ? [] : ['cxkit-delivery.js'])]);
+      .toEqual([
+        'cxkit.js',
+        'cxkit-core.js',
+        ...outboxFirst,
+        'cxkit-prompts.js',
+        'cxkit-locale-fr.js',
+        ...(body ? ['cxkit-outbox.js'] : ['cxkit-delivery.js']),
+      ]);
     expect(errors).toEqual({ console: [], uncaught: [] });
   });
 }
@@ -608,9 +652,11 @@ test('a CSAT prompt fetches its own file beside the prompt UI, not after it; an 
   const errors = watchErrors(page);
   const { releasePromptUi, arrived: csatFetched } = await holdPromptUiWhile(page, 'cxkit-csat.js');
   await openSite(page, { inlineConfig: {} });
+  // the outbox comes at the page's first idle moment
+  await expect.poll(() => files).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-outbox.js']);
   await show(page, 'csat');
   await csatFetched;
-  expect(files).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-prompts.js', 'cxkit-csat.js']);
+  expect(files).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-outbox.js', 'cxkit-prompts.js', 'cxkit-csat.js']);
   releasePromptUi();
   await expect(page.locator('cx-csat').getByRole('radio')).toHaveCount(5);
   await page.locator('cx-csat').getByRole('radio', { name: '4 stars' }).click();
@@ -623,7 +669,15 @@ test('a CSAT prompt fetches its own file beside the prompt UI, not after it; an 
   await show(page, 'nps');
   await expect(page.locator('cx-nps').getByRole('radio')).toHaveCount(11);
   // delivery came once the CSAT prompt's display was stored
-  expect(files).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-prompts.js', 'cxkit-csat.js', 'cxkit-delivery.js', 'cxkit-ces.js']);
+  expect(files).toEqual([
+    'cxkit.js',
+    'cxkit-core.js',
+    'cxkit-outbox.js',
+    'cxkit-prompts.js',
+    'cxkit-csat.js',
+    'cxkit-delivery.js',
+    'cxkit-ces.js',
+  ]);
   expect(errors).toEqual({ console: [], uncaught: [] });
 });
 

@@ -664,13 +664,13 @@ test('invalid JSON at data-config is named', async ({ page, openSite, server }) 
   expect(errors.uncaught).toEqual([]);
 });
 
-test('the page loads only the loader; the core and the touchpoints come after the page has loaded, the prompt UI when a prompt is due, delivery once the prompt has left something to send', async ({
+test('the page loads only the loader; the core and the touchpoints come after the page has loaded, the outbox once they have looked at the page, the prompt UI when a prompt is due, delivery once the prompt has left something to send', async ({
   page,
   openSite,
 }) => {
   const scripts = requestedScripts(page);
   await openSite(page, { inlineConfig: { touchpoints: [checkoutNps] } });
-  await expect.poll(() => scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-touchpoints.js']);
+  await expect.poll(() => scripts.slice(0, 3)).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-touchpoints.js']);
   // the request is seen before its timing entry exists: that comes once the file has arrived
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/cxkit-core.js')));
   const timing = await page.evaluate(() => ({
@@ -679,12 +679,36 @@ test('the page loads only the loader; the core and the touchpoints come after th
   }));
   expect(timing.loaded).toBeGreaterThan(0);
   expect(timing.core).toBeGreaterThanOrEqual(timing.loaded);
+  // nothing is due on this page view: the outbox comes once the page is idle, so that an answer given later is stored at once
+  await expect.poll(() => scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-touchpoints.js', 'cxkit-outbox.js']);
   await page.waitForTimeout(300);
-  expect(scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-touchpoints.js']);
+  expect(scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-touchpoints.js', 'cxkit-outbox.js']);
   expect(await cxkit(page, 'milestone', 'checkout-complete')).toBe(true);
-  expect(scripts.slice(0, 4)).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-touchpoints.js', 'cxkit-prompts.js']);
   // the prompt's display is stored once its first frame is painted, and delivery comes for it
-  await expect.poll(() => scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-touchpoints.js', 'cxkit-prompts.js', 'cxkit-delivery.js']);
+  await expect
+    .poll(() => scripts)
+    .toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-touchpoints.js', 'cxkit-outbox.js', 'cxkit-prompts.js', 'cxkit-delivery.js']);
+});
+
+test('a prompt due as the page opens paints without waiting for the outbox: it is asked for once the prompt is on screen, delivery after it', async ({
+  page,
+  openSite,
+}) => {
+  const scripts = requestedScripts(page);
+  await openSite(page, { inlineConfig: { touchpoints: [{ id: 'welcome', prompt: 'nps', on: { url: '/site/**' } }] } });
+  await expect(panel(page, 'nps')).toBeVisible();
+  await expect
+    .poll(() => scripts)
+    .toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-touchpoints.js', 'cxkit-prompts.js', 'cxkit-outbox.js', 'cxkit-delivery.js']);
+  const timing = await page.evaluate(() => {
+    const of = (file: string) => performance.getEntriesByType('resource').find((entry) => entry.name.endsWith(`/${file}`))!;
+    return {
+      promptUiArrived: (of('cxkit-prompts.js') as PerformanceResourceTiming).responseEnd,
+      outboxAskedFor: of('cxkit-outbox.js').startTime,
+    };
+  });
+  // the prompt UI had arrived before the outbox was even asked for
+  expect(timing.outboxAskedFor).toBeGreaterThan(timing.promptUiArrived);
 });
 
 test('a config without touchpoints never loads the touchpoint engine: show() and record() work without it', async ({
@@ -707,8 +731,18 @@ test('a config without touchpoints never loads the touchpoint engine: show() and
   await page.locator('cx-csat').getByRole('button', { name: 'Send' }).click();
   expect(await shown).toMatchObject({ kind: 'csat', score: 5, touchpoint: 'order-placed' });
   await expect.poll(() => collector.received().length).toBe(1);
-  // a CSAT prompt: the prompt UI and, beside it, the file that adds <cx-csat>; then delivery, for its display and answer
-  expect(scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-prompts.js', 'cxkit-csat.js', 'cxkit-delivery.js']);
+  // a CSAT prompt: the prompt UI and, beside it, the file that adds <cx-csat>; then delivery, for its display and answer;
+  // the outbox came at the page's first idle moment, before the prompt or after it
+  expect(scripts.filter((file) => file !== 'cxkit-outbox.js')).toEqual([
+    'cxkit.js',
+    'cxkit-core.js',
+    'cxkit-prompts.js',
+    'cxkit-csat.js',
+    'cxkit-delivery.js',
+  ]);
+  const outbox = scripts.indexOf('cxkit-outbox.js');
+  expect(outbox).toBeGreaterThan(1);
+  expect(outbox).toBeLessThan(scripts.indexOf('cxkit-delivery.js'));
 });
 
 test('cxkit.init() with touchpoints on a page whose tag has none: the engine loads, and a milestone waits for it', async ({
@@ -755,9 +789,10 @@ test('?cxkit-debug on a page without touchpoints: delivery traces its first flus
   openSite,
   collector,
 }) => {
-  // an answer left by an earlier page, offline: it goes out in the next page's first flush
+  // an answer left by an earlier page, offline once its outbox had come: it goes out in the next page's first flush
   await openSite(page, { inlineConfig: {} });
-  await page.waitForFunction(() => (window.cxkit as EmbedApi).client !== null);
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/cxkit-outbox.js')));
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
   await context.setOffline(true);
   const id = await cxkit<{ id: string }>(page, 'record', { kind: 'nps', score: 9, touchpoint: 'checkout-complete' }).then((r) => r.id);
   await page.close();
@@ -769,7 +804,7 @@ test('?cxkit-debug on a page without touchpoints: delivery traces its first flus
   await openSite(next, { path: '/site/?cxkit-debug', inlineConfig: {} });
   await collector.waitForDelivered([id]);
   await expect.poll(() => lines).toEqual(['cxkit: delivery: sent 1 answer (200)']);
-  expect(scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-delivery.js']);
+  expect(scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-outbox.js', 'cxkit-delivery.js']);
 });
 
 test('cxkit.debug(true) on a page without touchpoints traces delivery from then on; debug(false) stops it', async ({
@@ -793,7 +828,7 @@ test('cxkit.debug(true) on a page without touchpoints traces delivery from then 
       expect.stringMatching(/^cxkit: delivery: rejected 1 answer: collector answered 404/),
       'cxkit: delivery: sent 1 answer (200)',
     ]);
-  expect(scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-delivery.js']);
+  expect(scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-outbox.js', 'cxkit-delivery.js']);
   await cxkit(page, 'debug', false);
   const quiet = await cxkit<{ id: string }>(page, 'record', { kind: 'nps', score: 8, touchpoint: 'checkout-complete' });
   await collector.waitForDelivered([quiet.id]);

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import type { Recontact, Touchpoint } from '../../src/schema/touchpoint.js';
-import { Outbox } from '../../src/sdk/outbox/outbox.js';
+import { MetaStore } from '../../src/sdk/outbox/meta-store.js';
 import { TouchpointEngine } from '../../src/touchpoints/engine.js';
 import type { Decision } from '../../src/touchpoints/touchpoints.js';
 import { VisitorMemory } from '../../src/touchpoints/visitor-memory.js';
@@ -75,11 +75,8 @@ const rows: Row[] = [
 ];
 
 function engineFor(touchpoints: Touchpoint[], promptOpen = false) {
-  const outbox = new Outbox(
-    { name: `cxkit-test-${crypto.randomUUID()}`, maxResponses: 100, maxRejected: 10 },
-    { onDegraded() {}, onExpired() {} },
-  );
-  const memory = new VisitorMemory(outbox);
+  const records = new MetaStore(`cxkit-test-${crypto.randomUUID()}`, true, () => {});
+  const memory = new VisitorMemory(records);
   const shown: string[] = [];
   const engine = new TouchpointEngine(touchpoints, recontact, memory, {
     isOpen: () => promptOpen,
@@ -91,14 +88,14 @@ function engineFor(touchpoints: Touchpoint[], promptOpen = false) {
       return null;
     },
   });
-  return { engine, memory, shown, outbox };
+  return { engine, memory, shown, records };
 }
 
 describe('cx.explain()', () => {
   for (const row of rows) {
     it(`gives the reason: ${row.rule}`, async () => {
       const touchpoint = { id: 'tp', prompt: 'nps', ...row.touchpoint } as Touchpoint;
-      const { engine, memory, outbox } = engineFor([touchpoint], row.promptOpen);
+      const { engine, memory, records } = engineFor([touchpoint], row.promptOpen);
       await row.given?.(memory, touchpoint.id);
       await memory.read();
       const decision = engine.explain('tp');
@@ -107,7 +104,7 @@ describe('cx.explain()', () => {
       else expect(decision.waitingFor).to.deep.equal([]);
       if (row.expected.blockedBy) expect(decision.blockedBy.join(' | ')).to.match(row.expected.blockedBy);
       else expect(decision.blockedBy).to.deep.equal([]);
-      outbox.close();
+      records.close();
     });
   }
 

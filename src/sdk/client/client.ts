@@ -1,7 +1,8 @@
-// A client on a page: records answers into the outbox and keeps delivering them for as long as the page lives.
+// A client on a page: records answers into the outbox and keeps delivering them for as long as the page lives. The
+// outbox and delivery are parts it brings when they are needed (files of their own for the script tag).
 import type { ClientConfig, Consent, ResolvedConfig } from '../../schema/config.js';
 import type { Attributes, CheckedRecordInput, PromptKind, RecordInput, Response } from '../../schema/response.js';
-import { defaultScales } from '../../schema/scales.js';
+import { defaultScales, promptKinds } from '../../schema/scales.js';
 import type { MilestoneOptions, ShowOptions } from '../../schema/show.js';
 import type { Trigger } from '../../schema/touchpoint.js';
 import { standardQuestions } from '../../locales/standard-questions.js';
@@ -9,16 +10,20 @@ import { sdkInfo } from '../../version.js';
 import type { ClientEventMap, FlushResult } from './client-events.js';
 import { inCallersZone, outsideAppZone } from '../app-zone.js';
 import { bytesAlone } from '../delivery/batches.js';
-import type { StartDelivery } from '../delivery/deliverer.js';
-import { deviceClass, displayRecorder, type DisplayHandle, type ShownPrompt } from '../displays.js';
-import { startDraft, type Draft } from '../drafts.js';
-import { holdPageLock } from '../page-lock.js';
+import { deferredDelivery } from '../delivery/deferred-delivery.js';
+import { deviceClass } from '../device.js';
+import { displayRecorder, type DisplayHandle, type ShownPrompt } from '../displays.js';
+import type { Draft } from '../drafts.js';
+import type { holdPageLock } from '../page-lock.js';
 import { Emitter } from './emitter.js';
 import { CxError, CxValidationError, parseOrThrow } from '../errors.js';
 import { enqueueTime } from '../outbox/enqueue-time.js';
 import { anonymousId, storeAnonymousId, uuid } from '../ids.js';
-import { Outbox } from '../outbox/outbox.js';
+import { MetaStore } from '../outbox/meta-store.js';
+import type { Outbox } from '../outbox/outbox.js';
 import { isAnswer, type OutboxEntry } from '../outbox/store.js';
+import type { StartDelivery } from '../delivery/deliverer.js';
+import type { StoragePart } from '../storage-part.js';
 import { currentPage } from '../page.js';
 import { promptMounter, type MountRequest } from '../prompt-mounter.js';
 import type { Decision, StartTouchpoints } from '../../touchpoints/touchpoints.js';
@@ -27,12 +32,9 @@ import { runPlan } from '../../validation/run.js';
 import {
   clientConfigPlan,
   consentPlan,
-  displayPlan,
   identityPlan,
   milestoneOptionsPlan,
   milestonePlan,
-  recordInputPlan,
-  responsePlan,
   showInputPlan,
 } from '../../validation/plans.generated.js';
 
@@ -123,50 +125,101 @@ function afterPaintWhenIdle(task: () => void): void {
 /** Whether the page's URL asks for debug mode (`?cxkit-debug`). */
 const debugInUrl = () => !!globalThis.location && new URLSearchParams(location.search).has('cxkit-debug');
 
-/** What runs a client's touchpoints and its delivery. */
+/** What runs a client's touchpoints, and brings what stores and delivers its answers. */
 export interface ClientParts {
   readonly startTouchpoints: StartTouchpoints;
-  readonly startDelivery: StartDelivery;
+  /** The outbox, what records displays and drafts, the checks they pass; null when it cannot be had now (said in the console). */
+  readonly loadStorage: () => Promise<StoragePart | null>;
+  /** Delivery, once the outbox holds something to send; null when it cannot be had now. */
+  readonly loadDelivery: () => Promise<StartDelivery | null>;
 }
 
-/** Whether a stored entry (an earlier page's, another tab's, an older SDK's) still validates. */
-const stillValid = (entry: OutboxEntry) =>
-  isAnswer(entry) ? runPlan(responsePlan, entry.response).success : runPlan(displayPlan, entry.display).success;
+/** A client's outbox and what writes to it, once brought. */
+interface Storage {
+  readonly part: StoragePart;
+  readonly outbox: Outbox;
+}
 
 /**
- * A client whose touchpoints and delivery `parts` run: the script tag's core passes ones it loads as files of their
- * own, so that a page whose config has no touchpoints never loads the engine, and one with nothing to send never loads
- * delivery.
+ * A client whose touchpoints and storage `parts` run: the script tag's core passes ones it loads as files of their
+ * own, so that a page whose config has no touchpoints never loads the engine, and one with nothing to store or send
+ * never loads the outbox and delivery.
  */
 export function createClientWith(config: ClientConfig, parts: ClientParts): CxClient {
   // an app creates its client in its own zone (an Angular service); the listeners and timers the client starts are not the app's
   return outsideAppZone(() => clientOf(config, parts));
 }
 
-function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: ClientParts): CxClient {
+function clientOf(config: ClientConfig, { startTouchpoints, loadStorage, loadDelivery }: ClientParts): CxClient {
   const resolved = parseOrThrow(clientConfigPlan, config, 'config');
   const events = new Emitter<ClientEventMap>();
   let consent: Consent = resolved.respectPrivacySignals && privacySignalOn() ? 'pending' : resolved.consent;
   let degraded = false;
-  const outbox = new Outbox(
-    resolved.storage,
-    {
-      onDegraded(reason) {
-        if (degraded) return;
-        degraded = true;
-        events.emit('degraded', { reason });
-      },
-      onExpired(entries, reason) {
-        const responses = entries.filter(isAnswer).map((e) => e.response);
-        if (responses.length) events.emit('expired', { responses, reason });
-      },
-    },
-    consent === 'granted',
-  );
   const owner = uuid();
   /** Other tabs hold back this page's drafts while this lock says the page is open: taken with the first draft. */
   let pageLock: ReturnType<typeof holdPageLock> | null = null;
-  const delivery = startDelivery({ outbox, config: resolved, events, owner, stillValid });
+
+  /**
+   * Set once brought: as the client starts (`bringOutbox`), after a prompt's paint, for an answer, for what an earlier
+   * page left, or when IndexedDB fails.
+   */
+  let storage: Storage | null = null;
+  let bringing: Promise<Storage | null> | null = null;
+  const bringStorage = () =>
+    (bringing ??= loadStorage().then((part) => {
+      // a file the browser could not fetch while offline is asked for again at the next need
+      if (!part) bringing = null;
+      if (!part || destroyed) return null;
+      storage ??= storageFrom(part);
+      return storage;
+    }));
+  function storageFrom(part: StoragePart): Storage {
+    const outbox = new part.Outbox(
+      resolved.storage,
+      {
+        onDegraded(reason) {
+          if (degraded) return;
+          degraded = true;
+          events.emit('degraded', { reason });
+        },
+        onExpired(entries, reason) {
+          const responses = entries.filter(isAnswer).map((e) => e.response);
+          if (responses.length) events.emit('expired', { responses, reason });
+        },
+      },
+      consent === 'granted',
+    );
+    return { part, outbox };
+  }
+  /** The outbox for an answer; the answer is refused, by name, when it cannot be had. */
+  async function storageFor(method: string): Promise<Storage> {
+    const brought = await bringStorage();
+    if (!brought) throw new CxError(`cxkit: ${method}() could not take the answer: cxkit's outbox could not be loaded (see the console)`);
+    return brought;
+  }
+  /** The records read as the client starts (the visitor memory), and the outbox's count, without bringing the outbox. */
+  const meta = new MetaStore(resolved.storage.name, consent === 'granted', () => void bringStorage());
+  /** How many answers wait: the outbox is brought only when its database holds anything. */
+  async function countAnswers(): Promise<number> {
+    if (!storage && !(await meta.count())) return 0;
+    // the outbox's file missing, its database still says how many answers wait
+    return (await bringStorage())?.outbox.countAnswers() ?? meta.count(true);
+  }
+  const delivery = deferredDelivery({
+    async start() {
+      const brought = await bringStorage();
+      const start = brought && (await loadDelivery());
+      if (!brought || !start) return null;
+      const { part, outbox } = brought;
+      /** Whether a stored entry (an earlier page's, another tab's, an older SDK's) still validates. */
+      const stillValid = (entry: OutboxEntry) =>
+        isAnswer(entry) ? runPlan(part.plans.response, entry.response).success : runPlan(part.plans.display, entry.display).success;
+      return start({ outbox, config: resolved, events, owner, stillValid });
+    },
+    count: () => (storage ? storage.outbox.count() : meta.count()),
+    countAnswers,
+    events,
+  });
   /** Read when an answer or a display first needs it: a page's first localStorage read is slow, and most pages ask nothing. */
   let visitorId: string | undefined;
   const visitor = () => (visitorId ??= anonymousId(resolved.storage.name, consent === 'granted'));
@@ -185,8 +238,36 @@ function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: Cli
   // answers left by earlier pages go out at start-up
   delivery.schedule(0);
 
+  /**
+   * Brings the outbox as the client starts (after the touchpoints' first look at the page), so that an answer given
+   * later, offline too, is stored at once; but neither while a prompt is open (its display brings it once it has
+   * painted) nor while a prompt in the page waits for the prompt UI (then once it has painted), so that no prompt's
+   * first paint waits for it.
+   */
+  function bringOutbox(): void {
+    const waiting = document.querySelector(promptKinds.map((kind) => `cx-${kind}:not(:defined)`).join());
+    if (waiting) void customElements.whenDefined(waiting.localName).then(() => afterPaintWhenIdle(bringOutbox));
+    else if (!promptOpen && !destroyed) void bringStorage();
+  }
+
   /** Page views and sessions, shared with the touchpoints: tells a returning visitor from a new one. */
-  const memory = new VisitorMemory(outbox);
+  const memory = new VisitorMemory(meta);
+
+  const recordDisplay = displayRecorder({
+    // before the outbox is in (a page going away before it was ever idle), straight into its database
+    add: (entry) => (storage ? storage.outbox.add(entry) : meta.add(entry)),
+    owner,
+    anonymousId: visitor,
+    userId: () => identity.userId,
+    visitor: () => memory.visitor,
+    traits: () => identity.traits,
+    consent: () => consent,
+    fullPageUrl: resolved.fullPageUrl,
+    beforeSendDisplay: resolved.beforeSendDisplay,
+    // checked again with the outbox's plans once it is in; before, delivery checks what it finds stored
+    revalidate: (display) => (storage ? parseOrThrow(storage.part.plans.display, display, 'beforeSendDisplay(display)') : display),
+    queued: () => delivery.schedule(resolved.flushDelayMs),
+  });
 
   function buildResponse(input: CheckedRecordInput): Response {
     const response: Response = {
@@ -218,19 +299,6 @@ function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: Cli
   /** The journey stage the config gives a touchpoint id, if any. */
   const stages = new Map(resolved.touchpoints.flatMap((t) => (t.stage ? [[t.id, t.stage] as const] : [])));
   const stageOf = (touchpoint: string) => stages.get(touchpoint);
-
-  const recordDisplay = displayRecorder({
-    outbox,
-    owner,
-    anonymousId: visitor,
-    userId: () => identity.userId,
-    visitor: () => memory.visitor,
-    traits: () => identity.traits,
-    consent: () => consent,
-    fullPageUrl: resolved.fullPageUrl,
-    beforeSendDisplay: resolved.beforeSendDisplay,
-    queued: () => delivery.schedule(resolved.flushDelayMs),
-  });
 
   /** One prompt on screen at a time, whoever asks for it; set before the first await, so that two callers cannot both pass. */
   let promptOpen = false;
@@ -266,11 +334,12 @@ function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: Cli
             stage: stageOf(request.touchpoint),
             locale,
           };
-          // recorded once the prompt's first frame is painted and the page is idle: no frame waits on bookkeeping (storage,
-          // the visitor id, delivery's file)
+          // recorded once the prompt's first frame is painted and the page is idle: no frame waits on bookkeeping (storage
+          // and its file, the visitor id)
           display = new Promise((resolve) =>
             afterPaintWhenIdle(() => {
               resolve(recordDisplay(prompt, shownAt));
+              void bringStorage();
               // nothing is stored or sent without consent: delivery comes with the first answer, or with consent
               if (consent === 'granted') delivery.getReady();
             }),
@@ -321,9 +390,13 @@ function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: Cli
   };
   if (debugInUrl()) setDebug(true);
   // the touchpoints start watching the page in a task of their own, so that creating the client stays a short task
-  const engineStart = resolved.touchpoints.length && globalThis.document ? setTimeout(() => engine.start(), 0) : undefined;
+  const engineStart =
+    resolved.touchpoints.length && globalThis.document ? setTimeout(() => void engine.start().then(bringOutbox, bringOutbox)) : undefined;
   // without touchpoints nothing else reads the memory: read it once, so that answers can say new or returning
-  if (engineStart === undefined) void memory.read().catch(() => undefined);
+  if (engineStart === undefined) {
+    void memory.read().catch(() => undefined);
+    setTimeout(bringOutbox);
+  }
 
   /** An answer as big as `response` can never be sent: refused now, by name, rather than stored for delivery to drop. */
   function fitsOneRequest(response: Response, root: string): Response {
@@ -336,9 +409,9 @@ function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: Cli
   }
 
   /** What beforeSend makes of a response: null when it drops it; a response it changed is validated again. */
-  function redact(response: Response): Response | null {
+  function redact(response: Response, { plans }: StoragePart): Response | null {
     const redacted = resolved.beforeSend ? resolved.beforeSend(response) : response;
-    return redacted === null || redacted === response ? redacted : parseOrThrow(responsePlan, redacted, 'beforeSend(response)');
+    return redacted === null || redacted === response ? redacted : parseOrThrow(plans.response, redacted, 'beforeSend(response)');
   }
 
   /** An answer is stored and waits: announce it and schedule its (debounced) delivery. */
@@ -355,16 +428,18 @@ function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: Cli
     },
     async record(input) {
       if (destroyed) throw new CxError('cxkit: record() called on a destroyed client');
+      const { part, outbox } = await storageFor('record');
       // the whole answer is checked before it is stored: one the collector would refuse is refused here, by name
-      const built = parseOrThrow(responsePlan, buildResponse(parseOrThrow(recordInputPlan, input, 'record')), 'record');
-      const response = redact(built);
+      const { plans } = part;
+      const built = parseOrThrow(plans.response, buildResponse(parseOrThrow(plans.recordInput, input, 'record')), 'record');
+      const response = redact(built, part);
       // dropped by beforeSend: nothing is stored or sent
       if (response === null) return built;
       fitsOneRequest(response, 'record');
       // consent denied: the answer is taken and dropped, like one beforeSend drops
       if (consent === 'denied') return response;
-      // delivery's file comes while the answer is stored: the send as the page goes away needs it, and a visitor who
-      // answers and leaves (an email's score link) may not wait for a slow first write
+      // delivery starts while the answer is stored: the send as the page goes away needs it, and a visitor who answers
+      // and leaves (an email's score link) may not wait for a slow first write
       if (consent === 'granted') delivery.getReady();
       await outbox.add({ id: response.id, response, enqueuedAt: enqueueTime(), attempts: 0, nextAttemptAt: Date.now() });
       delivery.checked(response.id);
@@ -373,15 +448,16 @@ function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: Cli
     },
     async draft(input) {
       if (destroyed) throw new CxError('cxkit: draft() called on a destroyed client');
-      const checked = parseOrThrow(recordInputPlan, input, 'draft');
-      pageLock ??= holdPageLock(owner);
+      const { part, outbox } = await storageFor('draft');
+      const checked = parseOrThrow(part.plans.recordInput, input, 'draft');
+      pageLock ??= part.holdPageLock(owner);
       // held before the draft is stored, so that no other tab takes it for one an abandoned page left
       await pageLock.held;
-      const { draft, stored } = startDraft(buildResponse(checked), owner, resolved.draftTimeoutMs, {
-        prepare: (response) => fitsOneRequest(parseOrThrow(responsePlan, response, 'draft'), 'draft'),
+      const { draft, stored } = part.startDraft(buildResponse(checked), owner, resolved.draftTimeoutMs, {
+        prepare: (response) => fitsOneRequest(parseOrThrow(part.plans.response, response, 'draft'), 'draft'),
         async put(entry) {
           if (consent === 'denied') return;
-          const response = redact(entry.response);
+          const response = redact(entry.response, part);
           if (response === null) return outbox.remove([entry.id]);
           await outbox.add({ ...entry, response });
           delivery.checked(entry.id);
@@ -407,17 +483,17 @@ function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: Cli
       delivery.setPaused(consent !== 'granted');
       const apply =
         consent === 'granted'
-          ? outbox.persist().then(() => {
+          ? Promise.all([meta.persist(), storage?.outbox.persist()]).then(() => {
               storeAnonymousId(resolved.storage.name, visitor());
               delivery.schedule(0);
             })
           : consent === 'denied'
-            ? outbox.erase().then(() => storeAnonymousId(resolved.storage.name, null))
+            ? Promise.all([meta.erase(), storage?.outbox.erase()]).then(() => storeAnonymousId(resolved.storage.name, null))
             : Promise.resolve();
       apply.catch((error: unknown) => console.error('cxkit: consent could not be applied', error));
     },
     flush: () => delivery.flush(),
-    pending: () => outbox.countAnswers(),
+    pending: countAnswers,
     on: (event, listener) => events.on(event, inCallersZone(listener)),
     destroy() {
       if (destroyed) return;
@@ -430,7 +506,8 @@ function clientOf(config: ClientConfig, { startTouchpoints, startDelivery }: Cli
       globalThis.removeEventListener?.('pagehide', onPageHide);
       globalThis.document?.removeEventListener('visibilitychange', onHidden);
       events.clear();
-      outbox.close();
+      storage?.outbox.close();
+      meta.close();
     },
   };
   return client;

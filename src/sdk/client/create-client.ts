@@ -4,13 +4,18 @@ import { startTouchpointEngine } from '../../touchpoints/engine.js';
 import { createClientWith, type CxClient } from './client.js';
 import { clientWithoutPage } from './client-without-page.js';
 import { startDelivery } from '../delivery/delivery.js';
+import { storagePart } from '../storage-part.js';
 
 /**
- * Creates a client, with the touchpoint engine and delivery bundled as an app that imports the SDK has them. Throws
- * CxValidationError naming the field when the config is invalid.
+ * Creates a client, with the touchpoint engine, the outbox and delivery bundled as an app that imports the SDK has
+ * them. Throws CxValidationError naming the field when the config is invalid.
  */
 export function createClient(config: ClientConfig): CxClient {
   return globalThis.document
-    ? createClientWith(config, { startTouchpoints: startTouchpointEngine, startDelivery })
+    ? createClientWith(config, {
+        startTouchpoints: startTouchpointEngine,
+        loadStorage: async () => storagePart,
+        loadDelivery: async () => startDelivery,
+      })
     : clientWithoutPage(config);
 }

@@ -1,6 +1,7 @@
 // The durable store: IndexedDB through idb, reopened when the browser closes the connection under us. Cursors are
 // walked with continue(): the script tag's build leaves out idb's async iterators (`for await`; see vite.config.ts).
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
+import { createOutboxStores, outboxSchemaVersion } from './database.js';
 import type { OutboxEntry, RejectedEntry, Store } from './store.js';
 
 interface CxDB extends DBSchema {
@@ -9,7 +10,6 @@ interface CxDB extends DBSchema {
   meta: { key: string; value: unknown };
 }
 
-const schemaVersion = 1;
 /**
  * Where cxkit up to 0.1 kept the outbox's entry count. The count is no longer kept (a read before every write cost a
  * round trip); it is deleted whenever we count, so that an older cxkit in another tab counts for real too.
@@ -52,13 +52,7 @@ export class IdbStore implements Store {
       this.#db = null;
     };
     const callbacks = {
-      upgrade(db: IDBPDatabase<CxDB>) {
-        if (!db.objectStoreNames.contains('outbox'))
-          db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('enqueuedAt', 'enqueuedAt');
-        if (!db.objectStoreNames.contains('rejected'))
-          db.createObjectStore('rejected', { keyPath: 'id' }).createIndex('rejectedAt', 'rejectedAt');
-        if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
-      },
+      upgrade: (db: IDBPDatabase<CxDB>) => createOutboxStores(unwrap(db)),
       // A newer tab wants to upgrade: step aside so that it is not blocked; we reopen on next use.
       blocking(_current: number, _blocked: number | null, event: IDBVersionChangeEvent) {
         (event.target as IDBDatabase).close();
@@ -68,7 +62,7 @@ export class IdbStore implements Store {
       terminated: forget,
     };
     try {
-      return await openDB<CxDB>(this.name, schemaVersion, callbacks);
+      return await openDB<CxDB>(this.name, outboxSchemaVersion, callbacks);
     } catch (error) {
       // A newer cxkit in another tab upgraded the database: open it at its version; stores only ever get added.
       if (error instanceof DOMException && error.name === 'VersionError') return openDB<CxDB>(this.name, undefined, callbacks);

@@ -40,6 +40,7 @@ test('the package exports every file the script tag loads, so that a bundler or 
       'cxkit.js',
       'cxkit-core.js',
       'cxkit-touchpoints.js',
+      'cxkit-outbox.js',
       'cxkit-delivery.js',
       'cxkit-prompts.js',
       'cxkit-csat.js',

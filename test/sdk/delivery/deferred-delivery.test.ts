@@ -1,36 +1,32 @@
 import { expect } from '@esm-bundle/chai';
-import { installDeliveryLoader } from '../../src/embed/delivery-loader.js';
-import type { ScriptLoader } from '../../src/embed/script-loader.js';
-import type { Deliverer, DeliveryDeps, StartDelivery } from '../../src/sdk/delivery/deliverer.js';
+import { deferredDelivery } from '../../../src/sdk/delivery/deferred-delivery.js';
+import type { Deliverer } from '../../../src/sdk/delivery/deliverer.js';
+import { Emitter } from '../../../src/sdk/client/emitter.js';
 
 /**
- * The script tag's delivery stand-in, with delivery's file and the outbox's count under the test's hand: the file
- * arrives when the page asks for it, and the count answers when the test says (a slow first IndexedDB open).
+ * Delivery before it is in, with its arrival and the outbox's count under the test's hand: delivery arrives when the
+ * page asks for it, and the count answers when the test says (a slow first IndexedDB open).
  */
 function standIn() {
-  const api = {};
   const scheduled: number[] = [];
   let arrived = false;
   const delivery = { schedule: (delayMs: number) => scheduled.push(delayMs), checked() {}, setPaused() {}, setDebug() {} };
-  const scripts = {
-    urlOf: () => 'cxkit-delivery.js',
-    async load() {
-      const connect = (api as Record<string, (start: StartDelivery) => void>)['__cxkitConnect-delivery']!;
-      connect(() => ((arrived = true), delivery as unknown as Deliverer));
-    },
-  } as unknown as ScriptLoader;
   const counts: Array<(n: number) => void> = [];
-  const deps = {
-    outbox: { count: () => new Promise<number>((resolve) => counts.push(resolve)) },
-    events: { on() {} },
-  } as unknown as DeliveryDeps;
-  const stand = installDeliveryLoader(scripts, api)(deps);
+  const stand = deferredDelivery({
+    async start() {
+      arrived = true;
+      return delivery as unknown as Deliverer;
+    },
+    count: () => new Promise<number>((resolve) => counts.push(resolve)),
+    countAnswers: async () => 0,
+    events: new Emitter(),
+  });
   return { stand, scheduled, arrived: () => arrived, counts };
 }
 
 const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-describe('delivery before its file is in', () => {
+describe('delivery before it is in', () => {
   it('the start-up flush, counting on a slow first open, does not send an answer stored meanwhile before flushDelayMs', async () => {
     const { stand, scheduled, arrived, counts } = standIn();
     // the client starts: a flush for answers earlier pages left, whose count waits for the database to open

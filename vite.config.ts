@@ -4,8 +4,8 @@
 //   --mode core        the core it loads at idle (SDK, outbox, validation), dist/cxkit-core.js
 //   --mode prompts     its lazily loaded prompt UI, dist/cxkit-prompts.js
 //   --mode touchpoints its touchpoint engine, loaded for a config that has touchpoints, dist/cxkit-touchpoints.js
-//   --mode outbox      its outbox, loaded at idle once the touchpoints have looked at the page (after a prompt they
-//                      show then has painted) or at once for an answer, dist/cxkit-outbox.js
+//   --mode outbox      its outbox, loaded as the client starts, once the touchpoints have looked at the page (after a
+//                      prompt they show then has painted), or at once for an answer, dist/cxkit-outbox.js
 //   --mode delivery    its delivery, loaded once the outbox holds something to send, dist/cxkit-delivery.js
 //   --mode csat, ces   the prompt kinds the prompt UI does not carry, dist/cxkit-csat.js and dist/cxkit-ces.js
 //   --mode locale-fr … the languages but English, which it does not carry, dist/cxkit-locale-fr.js … (all of them:

@@ -13,7 +13,7 @@ export const npsPromptBudget = { files: ['cxkit.js', 'cxkit-core.js', 'cxkit-pro
 /** The touchpoint engine, loaded for a config that has touchpoints. */
 export const touchpointsFile = 'cxkit-touchpoints.js';
 
-/** The outbox: at idle once the touchpoints have looked at the page, after the paint of a prompt they show then. */
+/** The outbox: as the client starts, once the touchpoints have looked at the page, after the paint of a prompt due then. */
 export const outboxFile = 'cxkit-outbox.js';
 
 /** Loaded once the outbox holds something to send: after a prompt has painted, or at start-up for what waits. */

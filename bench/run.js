@@ -154,7 +154,7 @@ const targets = {
   'cxkit-core.js': 'at idle, a second after load',
   [touchpointsFile]: 'at idle, for a config that has touchpoints',
   [outboxFile]:
-    'the outbox: at idle once the touchpoints have looked at the page (after a prompt they show then has painted), or for an answer',
+    'the outbox: as the client starts, once the touchpoints have looked at the page (after a prompt they show then has painted), or for an answer',
   [deliveryFile]: 'once the outbox holds something to send (a prompt painted, an answer, one an earlier page left)',
   'cxkit-prompts.js': 'when a prompt shows (English, with <cx-nps>)',
   'cxkit-csat.js': 'beside it, when a CSAT prompt shows',

@@ -1,7 +1,7 @@
 // The script tag's core (dist/cxkit-core.js), loaded by dist/cxkit.js when the browser is idle or a call needs it:
 // reads and checks the config, creates the default client (with the touchpoint engine, a file of its own, when the
-// config has touchpoints, the outbox, another, at idle or for an answer, and delivery, a third, once there is something
-// to send) and runs the calls the loader forwards, in order. It never throws into the page.
+// config has touchpoints, the outbox, another, as the client starts or for an answer, and delivery, a third, once there
+// is something to send) and runs the calls the loader forwards, in order. It never throws into the page.
 import { connectCoreKey, type ConnectCore, type Core, type LoaderContext } from './embed/core-bundle.js';
 import { clientMethods, type ClientMethod } from './embed/methods.js';
 import { partLoader } from './embed/part-loader.js';

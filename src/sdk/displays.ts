@@ -36,7 +36,10 @@ export interface DisplayRecorderDeps {
   readonly consent: () => Consent;
   readonly fullPageUrl: boolean;
   readonly beforeSendDisplay?: ((display: Display) => Display | null) | undefined;
-  /** A display beforeSendDisplay changed, validated again (throws CxValidationError): the client's plans check it. */
+  /**
+   * A display beforeSendDisplay changed, validated again (throws CxValidationError) once the outbox's checks are in;
+   * before, delivery checks it as it finds it stored.
+   */
   readonly revalidate: (display: Display) => Display;
   /** A settled display waits for delivery. */
   readonly queued: () => void;

@@ -228,7 +228,7 @@ test('a page with nothing to send never loads delivery; the first answer brings 
   // the core looked at the outbox at start-up, the page came online, and a flush was asked for: nothing to send
   await page.evaluate(() => dispatchEvent(new Event('online')));
   expect(await page.evaluate(() => (window.cxkit as EmbedApi).flush())).toEqual({ sent: 0, failed: 0, pending: 0 });
-  // the outbox comes when the page is idle (an answer given later, offline too, is stored at once); delivery does not
+  // the outbox comes as the client starts (an answer given later, offline too, is stored at once); delivery does not
   await expect.poll(() => scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-outbox.js']);
   await page.waitForTimeout(500);
   expect(scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-outbox.js']);
@@ -563,7 +563,7 @@ for (const { how, body, locale } of [
     const { releasePromptUi, arrived: frenchFetched } = await holdPromptUiWhile(page, 'cxkit-locale-fr.js');
     // a prompt in the page's HTML asks for the UI before the page's load event, which then waits for it too
     const opened = openSite(page, { inlineConfig: locale ? { locale } : {}, body });
-    // a page that shows its prompt later has had the outbox at its first idle moment; one in the HTML waits for the
+    // a page that shows its prompt later has had the outbox since its client started; one in the HTML waits for the
     // prompt UI before the outbox comes
     const settled = async () => {
       await opened;
@@ -652,7 +652,7 @@ test('a CSAT prompt fetches its own file beside the prompt UI, not after it; an 
   const errors = watchErrors(page);
   const { releasePromptUi, arrived: csatFetched } = await holdPromptUiWhile(page, 'cxkit-csat.js');
   await openSite(page, { inlineConfig: {} });
-  // the outbox comes at the page's first idle moment
+  // the outbox comes as the client starts
   await expect.poll(() => files).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-outbox.js']);
   await show(page, 'csat');
   await csatFetched;

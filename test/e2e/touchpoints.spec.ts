@@ -679,7 +679,7 @@ test('the page loads only the loader; the core and the touchpoints come after th
   }));
   expect(timing.loaded).toBeGreaterThan(0);
   expect(timing.core).toBeGreaterThanOrEqual(timing.loaded);
-  // nothing is due on this page view: the outbox comes once the page is idle, so that an answer given later is stored at once
+  // nothing is due on this page view: the outbox comes once the touchpoints have looked, so that a later answer is stored at once
   await expect.poll(() => scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-touchpoints.js', 'cxkit-outbox.js']);
   await page.waitForTimeout(300);
   expect(scripts).toEqual(['cxkit.js', 'cxkit-core.js', 'cxkit-touchpoints.js', 'cxkit-outbox.js']);
@@ -732,7 +732,7 @@ test('a config without touchpoints never loads the touchpoint engine: show() and
   expect(await shown).toMatchObject({ kind: 'csat', score: 5, touchpoint: 'order-placed' });
   await expect.poll(() => collector.received().length).toBe(1);
   // a CSAT prompt: the prompt UI and, beside it, the file that adds <cx-csat>; then delivery, for its display and answer;
-  // the outbox came at the page's first idle moment, before the prompt or after it
+  // the outbox came as the client started, before the prompt or after it
   expect(scripts.filter((file) => file !== 'cxkit-outbox.js')).toEqual([
     'cxkit.js',
     'cxkit-core.js',

@@ -1,6 +1,6 @@
 // Delivery that starts only once the outbox holds something to send: an answer or a display this page stored, or one
-// an earlier page left. It comes with the outbox (the script tag's dist/cxkit-delivery.js): a page with nothing
-// waiting never fetches, compiles or runs either.
+// an earlier page left. For the script tag it is a file of its own (dist/cxkit-delivery.js), which a page with nothing
+// waiting never fetches, compiles or runs.
 import type { ClientEventMap, FlushResult } from '../client/client-events.js';
 import type { Emitter } from '../client/emitter.js';
 import type { Deliverer } from './deliverer.js';

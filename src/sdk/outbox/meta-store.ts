@@ -1,8 +1,8 @@
-// The outbox database's small records (the touchpoints' visitor memory) and its entry count, through IndexedDB's own
-// API: a client reads them as it starts, before it has stored anything, and the outbox itself (idb, the stores, what
-// records displays and drafts) comes only with the first answer or display — the script tag loads it after the
-// prompt has painted. Consent and failures as the outbox: kept in memory while consent is pending, and for the rest of
-// the page once IndexedDB fails; erased, the whole database with them, when consent is denied.
+// The outbox database's small records (the touchpoints' visitor memory), its entry count, and a display stored before
+// the outbox is in, through IndexedDB's own API: what a client reads and writes as it starts, before the outbox itself
+// (idb, its stores, drafts: a file of its own for the script tag, brought once the touchpoints have looked at the page)
+// is in. Consent and failures as the outbox: kept in memory while consent is pending, and for the rest of the page once
+// IndexedDB fails; erased, the whole database with them, when consent is denied.
 import { createOutboxStores, outboxSchemaVersion } from './database.js';
 import { isAnswer, type OutboxEntry } from './store.js';
 

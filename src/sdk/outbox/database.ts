@@ -2,6 +2,9 @@
 // before the outbox's file has loaded) both open it.
 export const outboxSchemaVersion = 1;
 
+/** An open or a deletion blocked by a stale tab on an older version must still settle, so we stop waiting after this. */
+export const blockedTimeoutMs = 3000;
+
 /** Creates the stores a database lacks: stores are only ever added, so any version's database has these. */
 export function createOutboxStores(db: IDBDatabase): void {
   if (!db.objectStoreNames.contains('outbox')) db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('enqueuedAt', 'enqueuedAt');

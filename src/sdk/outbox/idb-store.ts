@@ -1,7 +1,7 @@
 // The durable store: IndexedDB through idb, reopened when the browser closes the connection under us. Cursors are
 // walked with continue(): the script tag's build leaves out idb's async iterators (`for await`; see vite.config.ts).
 import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
-import { createOutboxStores, outboxSchemaVersion } from './database.js';
+import { blockedTimeoutMs, createOutboxStores, outboxSchemaVersion } from './database.js';
 import type { OutboxEntry, RejectedEntry, Store } from './store.js';
 
 interface CxDB extends DBSchema {
@@ -15,8 +15,6 @@ interface CxDB extends DBSchema {
  * round trip); it is deleted whenever we count, so that an older cxkit in another tab counts for real too.
  */
 const legacyCountKey = 'outbox-count';
-/** An open blocked by a stale tab on an older version must still settle, so we stop waiting after this. */
-const openTimeoutMs = 3000;
 
 function timeout(ms: number, what: string): Promise<never> {
   return new Promise((_, reject) => setTimeout(() => reject(new DOMException(`${what} timed out`, 'TimeoutError')), ms));
@@ -40,7 +38,7 @@ export class IdbStore implements Store {
   }
 
   #connection(): Promise<IDBPDatabase<CxDB>> {
-    this.#db ??= Promise.race([this.#connect(), timeout(openTimeoutMs, 'opening IndexedDB')]).catch((error: unknown) => {
+    this.#db ??= Promise.race([this.#connect(), timeout(blockedTimeoutMs, 'opening IndexedDB')]).catch((error: unknown) => {
       this.#db = null;
       throw error;
     });

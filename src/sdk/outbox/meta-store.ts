@@ -3,11 +3,8 @@
 // (idb, its stores, drafts: a file of its own for the script tag, brought once the touchpoints have looked at the page)
 // is in. Consent and failures as the outbox: kept in memory while consent is pending, and for the rest of the page once
 // IndexedDB fails; erased, the whole database with them, when consent is denied.
-import { createOutboxStores, outboxSchemaVersion } from './database.js';
+import { blockedTimeoutMs, createOutboxStores, outboxSchemaVersion } from './database.js';
 import { isAnswer, type OutboxEntry } from './store.js';
-
-/** An open blocked by a stale tab on an older version must still settle, so we stop waiting after this. */
-const openTimeoutMs = 3000;
 
 const succeeded = <T>(request: IDBRequest<T>) =>
   new Promise<T>((resolve, reject) => {
@@ -39,7 +36,7 @@ export class MetaStore {
   #connection(): Promise<IDBDatabase> {
     // in a task of its own: opening IndexedDB is the costliest part of creating a client, which stays short
     this.#db ??= new Promise<IDBDatabase>((resolve, reject) => {
-      setTimeout(() => reject(new DOMException('opening IndexedDB timed out', 'TimeoutError')), openTimeoutMs);
+      setTimeout(() => reject(new DOMException('opening IndexedDB timed out', 'TimeoutError')), blockedTimeoutMs);
       const open = (version?: number) => {
         const request = indexedDB.open(this.name, version);
         request.onupgradeneeded = () => createOutboxStores(request.result);
@@ -164,7 +161,7 @@ export class MetaStore {
         const request = indexedDB.deleteDatabase(this.name);
         request.onsuccess = request.onerror = resolve;
       }),
-      new Promise((resolve) => setTimeout(resolve, openTimeoutMs)),
+      new Promise((resolve) => setTimeout(resolve, blockedTimeoutMs)),
     ]).catch(() => undefined);
   }
 

@@ -1,5 +1,6 @@
 // The outbox: answers waiting for delivery, kept in IndexedDB, or in memory when IndexedDB fails or consent is pending.
 import { deleteDB } from 'idb';
+import { blockedTimeoutMs } from './database.js';
 import { IdbStore } from './idb-store.js';
 import { MemoryStore } from './memory-store.js';
 import { isAnswer, type OutboxEntry, type RejectedEntry, type Store } from './store.js';
@@ -80,7 +81,9 @@ export class Outbox {
       this.#memory = null;
       this.#stranded = null;
       // other tabs' connections step aside (their `blocking` handler), so the deletion is not held up for long
-      await Promise.race([deleteDB(this.#options.name), new Promise((resolve) => setTimeout(resolve, 3000))]).catch(() => undefined);
+      await Promise.race([deleteDB(this.#options.name), new Promise((resolve) => setTimeout(resolve, blockedTimeoutMs))]).catch(
+        () => undefined,
+      );
       return new MemoryStore();
     });
     return this.#ready.then(() => undefined);
